@@ -1,0 +1,335 @@
+#include "graph/validator.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace nnp {
+
+bool ValidationResult::ok() const
+{
+    return std::none_of(diagnostics.begin(), diagnostics.end(),
+                        [](const Diagnostic &d) { return d.severity == Severity::Error; });
+}
+
+std::vector<Diagnostic> ValidationResult::forNode(NodeId id) const
+{
+    std::vector<Diagnostic> r;
+    for (const auto &d : diagnostics)
+        if (d.node == id)
+            r.push_back(d);
+    return r;
+}
+
+std::string ValidationResult::summary() const
+{
+    std::string s;
+    for (const auto &d : diagnostics)
+        if (d.severity == Severity::Error)
+            s += (s.empty() ? "" : "\n") + d.message;
+    return s;
+}
+
+long long parameterCount(const NodeSpec &node, const std::vector<Shape> &inputShapes)
+{
+    switch (node.kind) {
+    case LayerKind::Dense:
+        if (inputShapes.empty())
+            return 0;
+        return static_cast<long long>(node.options.units) * inputShapes[0].size() +
+               (node.options.useBias ? node.options.units : 0);
+    case LayerKind::BatchNorm:
+        return inputShapes.empty() ? 0 : 2 * inputShapes[0].size();
+    default:
+        return 0;
+    }
+}
+
+namespace {
+
+std::string label(const NodeSpec &n) { return std::string(toString(n.kind)) + " '" + n.name + "'"; }
+
+struct Checker {
+    const GraphSpec &g;
+    ValidationResult r;
+
+    void error(NodeId id, DiagnosticCode code, std::string msg)
+    {
+        r.diagnostics.push_back({id, Severity::Error, code, std::move(msg)});
+    }
+    void warning(NodeId id, DiagnosticCode code, std::string msg)
+    {
+        r.diagnostics.push_back({id, Severity::Warning, code, std::move(msg)});
+    }
+
+    bool checkStructure();
+    void topologicalOrder();
+    void inferShapes();
+    void checkOptions(const NodeSpec &n);
+    std::optional<Shape> infer(const NodeSpec &n, const std::vector<Shape> &in);
+};
+
+bool Checker::checkStructure()
+{
+    if (g.nodes.empty()) {
+        error(-1, DiagnosticCode::EmptyGraph, "The network is empty — drag an Input layer onto the canvas.");
+        return false;
+    }
+    std::set<NodeId> ids;
+    std::set<std::string> names;
+    bool fine = true;
+    for (const auto &n : g.nodes) {
+        if (!ids.insert(n.id).second) {
+            error(n.id, DiagnosticCode::DuplicateId, "Two layers share the id " + std::to_string(n.id) + ".");
+            fine = false;
+        }
+        if (!n.name.empty() && !names.insert(n.name).second)
+            warning(n.id, DiagnosticCode::DuplicateName,
+                    "Another layer is also called '" + n.name + "' — give each layer its own name.");
+    }
+    std::set<std::pair<NodeId, int>> ports;
+    for (const auto &e : g.edges) {
+        if (!ids.count(e.from) || !ids.count(e.to)) {
+            error(ids.count(e.to) ? e.to : -1, DiagnosticCode::DanglingEdge,
+                  "A wire connects to a layer that does not exist (id " +
+                      std::to_string(ids.count(e.from) ? e.to : e.from) + ").");
+            fine = false;
+            continue;
+        }
+        if (e.port < 0 || !ports.insert({e.to, e.port}).second) {
+            error(e.to, DiagnosticCode::DuplicatePort,
+                  label(*g.find(e.to)) + " has two wires into the same input slot " + std::to_string(e.port) + ".");
+            fine = false;
+        }
+    }
+    return fine;
+}
+
+void Checker::topologicalOrder()
+{
+    std::map<NodeId, int> indegree;
+    for (const auto &n : g.nodes)
+        indegree[n.id] = 0;
+    for (const auto &e : g.edges)
+        ++indegree[e.to];
+    std::vector<NodeId> ready;
+    for (const auto &n : g.nodes) // keep the file's order among ready nodes: deterministic
+        if (indegree[n.id] == 0)
+            ready.push_back(n.id);
+    std::size_t head = 0;
+    while (head < ready.size()) {
+        NodeId id = ready[head++];
+        r.order.push_back(id);
+        for (const auto &e : g.edges)
+            if (e.from == id && --indegree[e.to] == 0)
+                ready.push_back(e.to);
+    }
+    if (r.order.size() != g.nodes.size()) {
+        for (const auto &n : g.nodes)
+            if (indegree[n.id] > 0)
+                error(n.id, DiagnosticCode::Cycle,
+                      label(n) + " is part of a loop — a network must flow one way; remove one of the wires.");
+        r.order.clear();
+    }
+}
+
+void Checker::checkOptions(const NodeSpec &n)
+{
+    const auto &o = n.options;
+    switch (n.kind) {
+    case LayerKind::Input:
+        if (o.shape.empty() || o.shape.size() > 4 ||
+            std::any_of(o.shape.begin(), o.shape.end(), [](int d) { return d <= 0; }))
+            error(n.id, DiagnosticCode::BadOption,
+                  label(n) + " needs a shape of 1 to 4 positive sizes (for example 2, or 28x28x1).");
+        else if (Shape(o.shape).size() > kMaxInputSize)
+            error(n.id, DiagnosticCode::TooLarge,
+                  label(n) + " is too large (" + Shape(o.shape).toString() + " values per sample).");
+        break;
+    case LayerKind::Dense:
+        if (o.units <= 0)
+            error(n.id, DiagnosticCode::BadOption, label(n) + " needs at least one unit.");
+        if (o.l1 < 0 || o.l2 < 0)
+            error(n.id, DiagnosticCode::BadOption, label(n) + ": regularisation rates cannot be negative.");
+        break;
+    case LayerKind::Dropout:
+        if (!(o.rate >= 0.0 && o.rate < 1.0))
+            error(n.id, DiagnosticCode::BadOption, label(n) + ": the drop rate must be at least 0 and below 1.");
+        break;
+    case LayerKind::BatchNorm:
+        if (!(o.momentum > 0.0 && o.momentum <= 1.0) || !(o.epsilon > 0.0))
+            error(n.id, DiagnosticCode::BadOption,
+                  label(n) + ": momentum must be in (0, 1] and epsilon above 0.");
+        break;
+    default:
+        break;
+    }
+    if ((n.kind == LayerKind::Dense || n.kind == LayerKind::Activation) &&
+        ((o.activation == ActivationKind::LeakyReLU && !(o.leakySlope >= 0.0 && o.leakySlope < 1.0)) ||
+         (o.activation == ActivationKind::ELU && !(o.eluAlpha > 0.0))))
+        error(n.id, DiagnosticCode::BadOption,
+              label(n) + ": the LeakyReLU slope must be in [0, 1) and the ELU alpha above 0.");
+}
+
+std::optional<Shape> Checker::infer(const NodeSpec &n, const std::vector<Shape> &in)
+{
+    auto needExactlyOne = [&]() {
+        if (in.size() == 1)
+            return true;
+        error(n.id, in.empty() ? DiagnosticCode::MissingInput : DiagnosticCode::TooManyInputs,
+              in.empty() ? label(n) + " has no input — connect a layer to it."
+                         : label(n) + " takes one input but " + std::to_string(in.size()) +
+                               " are connected — merge them first with Concatenate or Add.");
+        return false;
+    };
+    switch (n.kind) {
+    case LayerKind::Input:
+        return Shape(n.options.shape);
+    case LayerKind::Dense: {
+        if (!needExactlyOne())
+            return std::nullopt;
+        if (!in[0].isFlat()) {
+            error(n.id, DiagnosticCode::NotFlat,
+                  label(n) + " expects a flat input but receives " + in[0].toString() + " — add Flatten.");
+            return std::nullopt;
+        }
+        const long long params = parameterCount(n, in);
+        if (params > kMaxParametersPerLayer) {
+            error(n.id, DiagnosticCode::TooLarge,
+                  label(n) + " would have " + std::to_string(params) + " parameters (the limit is " +
+                      std::to_string(kMaxParametersPerLayer) + ") — use fewer units.");
+            return std::nullopt;
+        }
+        return Shape{n.options.units};
+    }
+    case LayerKind::Activation:
+    case LayerKind::Dropout:
+        if (!needExactlyOne())
+            return std::nullopt;
+        return in[0];
+    case LayerKind::Softmax:
+    case LayerKind::BatchNorm:
+        if (!needExactlyOne())
+            return std::nullopt;
+        if (!in[0].isFlat()) {
+            error(n.id, DiagnosticCode::NotFlat,
+                  label(n) + " expects a flat input but receives " + in[0].toString() + " — add Flatten.");
+            return std::nullopt;
+        }
+        return in[0];
+    case LayerKind::Flatten:
+        if (!needExactlyOne())
+            return std::nullopt;
+        return Shape{static_cast<int>(in[0].size())};
+    case LayerKind::Concatenate: {
+        if (in.size() < 2) {
+            error(n.id, DiagnosticCode::TooFewInputs, label(n) + " joins two or more inputs — connect another layer.");
+            return std::nullopt;
+        }
+        long long total = 0;
+        for (const auto &s : in) {
+            if (!s.isFlat()) {
+                error(n.id, DiagnosticCode::NotFlat,
+                      label(n) + " joins flat vectors but receives " + s.toString() + " — add Flatten.");
+                return std::nullopt;
+            }
+            total += s.size();
+        }
+        return Shape{static_cast<int>(total)};
+    }
+    case LayerKind::Add: {
+        if (in.size() < 2) {
+            error(n.id, DiagnosticCode::TooFewInputs, label(n) + " sums two or more inputs — connect another layer.");
+            return std::nullopt;
+        }
+        for (const auto &s : in)
+            if (s != in[0]) {
+                error(n.id, DiagnosticCode::ShapeMismatch,
+                      label(n) + " adds inputs of the same shape but receives " + in[0].toString() + " and " +
+                          s.toString() + " — give both branches the same number of units.");
+                return std::nullopt;
+            }
+        return in[0];
+    }
+    }
+    return std::nullopt;
+}
+
+void Checker::inferShapes()
+{
+    for (NodeId id : r.order) {
+        const NodeSpec &n = *g.find(id);
+        checkOptions(n);
+        const auto edges = g.inputsOf(id);
+        if (n.kind == LayerKind::Input && !edges.empty()) {
+            error(id, DiagnosticCode::InputHasIncoming, label(n) + " is an input: nothing can be wired into it.");
+            continue;
+        }
+        std::vector<Shape> in;
+        bool known = true;
+        for (const auto &e : edges) {
+            auto it = r.shapes.find(e.from);
+            if (it == r.shapes.end())
+                known = false;
+            else
+                in.push_back(it->second);
+        }
+        if (!known)
+            continue; // the problem is reported upstream
+        if (n.kind != LayerKind::Input && r.diagnostics.size() && !r.forNode(id).empty())
+            continue;
+        if (auto s = infer(n, in)) {
+            r.shapes[id] = *s;
+            r.parameterCount += parameterCount(n, in);
+        }
+    }
+}
+
+} // namespace
+
+ValidationResult validate(const GraphSpec &graph)
+{
+    Checker c{graph, {}};
+    if (!c.checkStructure())
+        return std::move(c.r);
+    c.topologicalOrder();
+    if (c.r.order.empty())
+        return std::move(c.r);
+    for (const auto &n : graph.nodes)
+        if (n.kind == LayerKind::Input)
+            c.r.inputs.push_back(n.id);
+    if (c.r.inputs.empty())
+        c.error(-1, DiagnosticCode::NoInputNode, "The network has no Input layer — add one and wire it to the first layer.");
+    c.inferShapes();
+
+    // Every node must be fed by an input; exactly one node is the output.
+    std::set<NodeId> reached(c.r.inputs.begin(), c.r.inputs.end());
+    for (NodeId id : c.r.order)
+        for (const auto &e : graph.outputsOf(id))
+            if (reached.count(id))
+                reached.insert(e.to);
+    std::vector<NodeId> sinks;
+    for (const auto &n : graph.nodes) {
+        if (!reached.count(n.id) && n.kind != LayerKind::Input && c.r.forNode(n.id).empty())
+            c.error(n.id, DiagnosticCode::Unreachable,
+                    label(n) + " is not connected to any Input — wire it into the network or delete it.");
+        if (graph.outputsOf(n.id).empty())
+            sinks.push_back(n.id);
+    }
+    if (sinks.size() == 1)
+        c.r.output = sinks.front();
+    else if (sinks.size() > 1 && !c.r.inputs.empty()) {
+        for (NodeId s : sinks) {
+            const NodeSpec &n = *graph.find(s);
+            c.error(s, DiagnosticCode::SeveralOutputs,
+                    label(n) + " is a loose end: the network must end in exactly one layer — connect it onward "
+                               "or delete it.");
+        }
+    } else if (sinks.empty())
+        c.error(-1, DiagnosticCode::NoOutput, "The network has no output layer.");
+    if (c.r.output >= 0 && graph.find(c.r.output)->kind == LayerKind::Input && graph.nodes.size() > 1)
+        c.r.output = -1;
+    return std::move(c.r);
+}
+
+} // namespace nnp

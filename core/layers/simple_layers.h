@@ -1,0 +1,98 @@
+#pragma once
+// The parameter-free layers: Input, Activation, Softmax, Dropout, Concatenate, Add, Flatten.
+
+#include "layers/activations.h"
+#include "layers/layer.h"
+
+namespace nnp {
+
+/// Passes data through unchanged (Input, Flatten: the data is already one column per sample).
+class Identity final : public Layer {
+public:
+    explicit Identity(LayerKind kind) : m_kind(kind) {}
+    LayerKind kind() const override { return m_kind; }
+    void forward(std::span<const Matrix *const> x, Matrix &y, Mode) override { y = *x[0]; }
+    void backward(std::span<const Matrix *const>, const Matrix &, const Matrix &dy,
+                  std::span<Matrix *const> dx) override
+    {
+        if (dx[0])
+            *dx[0] = dy;
+    }
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<Identity>(*this); }
+
+private:
+    LayerKind m_kind;
+};
+
+class ActivationLayer final : public Layer {
+public:
+    explicit ActivationLayer(ActivationParams p) : m_params(p) {}
+    LayerKind kind() const override { return LayerKind::Activation; }
+    void forward(std::span<const Matrix *const> x, Matrix &y, Mode) override { activate(m_params, *x[0], y); }
+    void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
+                  std::span<Matrix *const> dx) override
+    {
+        if (dx[0])
+            activateBackward(m_params, *x[0], y, dy, *dx[0]);
+    }
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<ActivationLayer>(*this); }
+    [[nodiscard]] const ActivationParams &params() const { return m_params; }
+
+private:
+    ActivationParams m_params;
+};
+
+/// Column-wise softmax, shifted by the column maximum for stability.
+class Softmax final : public Layer {
+public:
+    LayerKind kind() const override { return LayerKind::Softmax; }
+    void forward(std::span<const Matrix *const> x, Matrix &y, Mode) override;
+    void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
+                  std::span<Matrix *const> dx) override;
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<Softmax>(*this); }
+
+private:
+    RowVector m_tmp;
+};
+
+/// Inverted dropout: in training each unit is kept with probability 1-rate and scaled by 1/(1-rate).
+class Dropout final : public Layer {
+public:
+    explicit Dropout(Scalar rate) : m_rate(rate) {}
+    LayerKind kind() const override { return LayerKind::Dropout; }
+    void initialize(std::span<const Shape>, Rng &rng) override { m_rng.seed(rng.next()); }
+    void forward(std::span<const Matrix *const> x, Matrix &y, Mode mode) override;
+    void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
+                  std::span<Matrix *const> dx) override;
+    void reseed(std::uint64_t seed) override { m_rng.seed(seed); }
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<Dropout>(*this); }
+    [[nodiscard]] const Matrix &mask() const { return m_mask; }
+
+private:
+    Scalar m_rate;
+    Rng m_rng;
+    Matrix m_mask;
+    bool m_trained = false;
+};
+
+/// Stacks flat inputs along the feature axis, in port order.
+class Concatenate final : public Layer {
+public:
+    LayerKind kind() const override { return LayerKind::Concatenate; }
+    void forward(std::span<const Matrix *const> x, Matrix &y, Mode) override;
+    void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
+                  std::span<Matrix *const> dx) override;
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<Concatenate>(*this); }
+};
+
+/// Element-wise sum of inputs of one shape.
+class Add final : public Layer {
+public:
+    LayerKind kind() const override { return LayerKind::Add; }
+    void forward(std::span<const Matrix *const> x, Matrix &y, Mode) override;
+    void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
+                  std::span<Matrix *const> dx) override;
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<Add>(*this); }
+};
+
+} // namespace nnp

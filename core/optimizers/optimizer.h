@@ -1,0 +1,62 @@
+#pragma once
+// Optimizers hold references to the parameters they update and the per-parameter state.
+// Formulas follow PyTorch 1.13's implementations, so results can be compared with it step by step.
+
+#include "layers/layer.h"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace nnp {
+
+enum class OptimizerKind { SGD, AdaGrad, RMSProp, Adadelta, Adam, AdamW };
+
+struct OptimizerConfig {
+    OptimizerKind kind = OptimizerKind::SGD;
+    double learningRate = 0.03;
+    double momentum = 0.0;   ///< SGD, RMSProp
+    bool nesterov = false;   ///< SGD
+    double beta1 = 0.9;      ///< Adam, AdamW
+    double beta2 = 0.999;    ///< Adam, AdamW
+    double epsilon = 1e-8;   ///< Adam, AdamW, RMSProp (AdaGrad uses 1e-10, Adadelta 1e-6 by default)
+    double rho = 0.9;        ///< Adadelta decay; RMSProp uses `alpha`
+    double alpha = 0.99;     ///< RMSProp smoothing constant
+    double weightDecay = 0.01; ///< AdamW decoupled weight decay
+    bool operator==(const OptimizerConfig &) const = default;
+};
+
+/// Defaults a user expects for each optimizer (learning rate 1.0 for Adadelta, 1e-3 for Adam ...).
+OptimizerConfig defaultOptimizerConfig(OptimizerKind kind);
+
+class Optimizer {
+public:
+    Optimizer(OptimizerConfig config, std::vector<ParamRef> params);
+    /// One update with learning rate lr (the schedule's value), using each parameter's current gradient,
+    /// plus its L1/L2 penalty gradient.
+    void step(double lr);
+    void reset();
+    /// Points at the same parameters again with new penalties, keeping the per-parameter state.
+    void rebind(std::vector<ParamRef> params);
+    [[nodiscard]] long long steps() const { return m_t; }
+    [[nodiscard]] const OptimizerConfig &config() const { return m_config; }
+    void setConfig(const OptimizerConfig &c) { m_config = c; }
+
+private:
+    struct State {
+        Matrix a, b, c; // moments, momentum buffer, accumulators, scratch
+    };
+    void update(ParamRef &p, State &s, const Matrix &g, double lr);
+
+    OptimizerConfig m_config;
+    std::vector<ParamRef> m_params;
+    std::vector<State> m_state;
+    Matrix m_grad;
+    long long m_t = 0;
+};
+
+std::string_view toString(OptimizerKind k);
+std::optional<OptimizerKind> optimizerFromString(std::string_view s);
+const std::vector<OptimizerKind> &allOptimizers();
+
+} // namespace nnp

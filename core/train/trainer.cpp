@@ -1,0 +1,455 @@
+#include "train/trainer.h"
+
+#include "metrics/metrics.h"
+
+#include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <numeric>
+#include <thread>
+#include <utility>
+
+namespace nnp {
+
+namespace {
+/// Below this much work per batch (samples × parameters) a second thread costs more than it saves.
+constexpr long long kMinWorkForThreads = 1 << 20;
+
+void gatherColumns(const Matrix &src, std::span<const int> cols, Matrix &dst)
+{
+    dst.resize(src.rows(), static_cast<Eigen::Index>(cols.size()));
+    for (std::size_t c = 0; c < cols.size(); ++c)
+        dst.col(static_cast<Eigen::Index>(c)) = src.col(cols[c]);
+}
+
+} // namespace
+
+std::string_view toString(RunState s)
+{
+    switch (s) {
+    case RunState::Ready:
+        return "ready";
+    case RunState::Running:
+        return "running";
+    case RunState::Finished:
+        return "finished";
+    case RunState::ReachedTarget:
+        return "reached target";
+    case RunState::Stopped:
+        return "stopped";
+    case RunState::Diverged:
+        return "diverged";
+    }
+    return "?";
+}
+
+const NodeTrace *Trace::find(NodeId id) const
+{
+    for (const auto &n : nodes)
+        if (n.id == id)
+            return &n;
+    return nullptr;
+}
+
+std::vector<int> labelsFromTargets(const Matrix &y, LossKind loss, int outputs)
+{
+    if (y.rows() == 1 && (loss == LossKind::SparseCategoricalCrossEntropy || outputs == 1)) {
+        std::vector<int> r(static_cast<std::size_t>(y.cols()));
+        for (Eigen::Index c = 0; c < y.cols(); ++c)
+            r[static_cast<std::size_t>(c)] = static_cast<int>(std::lround(y(0, c)));
+        return r;
+    }
+    return predictedClasses(y);
+}
+
+Evaluation evaluate(Network &net, const TrainData &data)
+{
+    Evaluation e;
+    if (data.x.cols() == 0)
+        return e;
+    const Matrix out = net.predict(data.x);
+    const LossParams &lp = net.loss();
+    // The loss from logits where the network fuses it, recomputed chunk-free here for exactness.
+    Matrix target = data.y;
+    net.forward(data.x, Mode::Eval);
+    e.loss = net.lossOf(target);
+    if (isClassificationLoss(lp.kind)) {
+        const int outputs = net.outputSize();
+        const auto truth = labelsFromTargets(data.y, lp.kind, outputs);
+        e.predicted = predictedClasses(out);
+        e.accuracy = accuracy(e.predicted, truth);
+        int classes = std::max(outputs, 2);
+        e.confusion = confusionMatrix(e.predicted, truth, classes);
+        e.metric = e.accuracy;
+    } else {
+        e.mae = meanAbsoluteError(out, data.y);
+        e.r2 = rSquared(out, data.y);
+        e.metric = e.mae;
+    }
+    return e;
+}
+
+class Trainer::Helper {
+public:
+    explicit Helper(Trainer &t) : m_trainer(t), m_thread([this] { loop(); }) {}
+    ~Helper()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_quit = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    void start(std::span<const int> cols)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_cols = cols;
+            ++m_generation;
+        }
+        m_wake.notify_one();
+    }
+    double wait()
+    {
+        std::unique_lock lock(m_mutex);
+        m_doneCv.wait(lock, [this] { return m_done == m_generation; });
+        if (m_error)
+            std::rethrow_exception(std::exchange(m_error, nullptr));
+        return m_result;
+    }
+
+private:
+    void loop()
+    {
+        std::uint64_t seen = 0;
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [&] { return m_quit || m_generation != seen; });
+            if (m_quit)
+                return;
+            seen = m_generation;
+            const auto cols = m_cols;
+            lock.unlock();
+            double r = 0;
+            std::exception_ptr err;
+            try {
+                r = m_trainer.replicaPass(*m_trainer.m_replica, cols, m_trainer.m_replicaTarget);
+            } catch (...) {
+                err = std::current_exception();
+            }
+            lock.lock();
+            m_result = r;
+            m_error = err;
+            m_done = seen;
+            m_doneCv.notify_one();
+        }
+    }
+
+    Trainer &m_trainer;
+    std::mutex m_mutex;
+    std::condition_variable m_wake, m_doneCv;
+    std::span<const int> m_cols;
+    std::uint64_t m_generation = 0, m_done = 0;
+    bool m_quit = false;
+    double m_result = 0;
+    std::exception_ptr m_error;
+    std::thread m_thread;
+};
+
+Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::optional<TrainData> validation)
+    : m_net(net), m_config(config), m_train(std::move(train)), m_val(std::move(validation)), m_rng(config.seed)
+{
+    if (m_train.x.cols() == 0)
+        throw std::invalid_argument("There is no training data.");
+    if (m_train.x.rows() != net.inputSize())
+        throw std::invalid_argument("The network's inputs take " + std::to_string(net.inputSize()) +
+                                    " values per sample but the data has " + std::to_string(m_train.x.rows()) +
+                                    " features.");
+    if (m_train.y.cols() != m_train.x.cols() ||
+        m_train.y.rows() != targetRows(config.loss.kind, net.outputSize()))
+        throw std::invalid_argument("The targets do not fit the network's output (" +
+                                    std::to_string(net.outputSize()) + " values) and the loss.");
+    if (config.batchSize <= 0)
+        throw std::invalid_argument("The batch size must be at least 1.");
+    m_net.setLoss(config.loss);
+    m_net.reseedRandomLayers(config.seed ^ 0x9E3779B97F4A7C15ULL);
+    if (isClassificationLoss(config.loss.kind))
+        m_labels = labelsFromTargets(m_train.y, config.loss.kind, net.outputSize());
+    m_params = m_net.parameters();
+    std::vector<ParamRef> refs;
+    for (const auto &p : m_params)
+        refs.push_back(p.ref);
+    m_optimizer = std::make_unique<Optimizer>(config.optimizer, refs);
+    m_order.resize(static_cast<std::size_t>(m_train.x.cols()));
+    std::iota(m_order.begin(), m_order.end(), 0);
+    if (config.threads >= 2 && !m_net.hasBatchNorm()) {
+        m_replica = std::make_unique<Network>(m_net);
+        m_replica->reseedRandomLayers(config.seed ^ 0xD1B54A32D192ED03ULL);
+        m_replicaParams = m_replica->parameters();
+        m_helper = std::make_unique<Helper>(*this);
+    }
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::setBatchSize(int n)
+{
+    if (n <= 0)
+        throw std::invalid_argument("The batch size must be at least 1.");
+    m_config.batchSize = n;
+}
+
+void Trainer::setRegularization(double l1, double l2)
+{
+    m_net.setRegularization(l1, l2);
+    if (m_replica)
+        m_replica->setRegularization(l1, l2);
+    m_params = m_net.parameters();
+    std::vector<ParamRef> refs;
+    for (const auto &p : m_params)
+        refs.push_back(p.ref);
+    m_optimizer->rebind(refs); // keeps the moments: only the penalties change
+}
+
+double Trainer::currentLearningRate() const
+{
+    return scheduledLearningRate(m_config.schedule, m_config.optimizer.learningRate, m_epoch, m_config.epochs);
+}
+
+void Trainer::startEpoch()
+{
+    if (m_config.shuffle)
+        m_rng.shuffle(m_order.begin(), m_order.end());
+    m_pos = 0;
+    m_epochOpen = true;
+    m_epochLossSum = 0;
+    m_epochCount = 0;
+    m_epochCorrect = 0;
+    m_epochAbsErr = 0;
+    m_backup.resize(m_params.size());
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        m_backup[i] = *m_params[i].ref.value;
+}
+
+double Trainer::runBatch()
+{
+    if (m_state == RunState::Diverged)
+        return std::numeric_limits<double>::quiet_NaN();
+    if (!m_epochOpen)
+        startEpoch();
+    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(m_config.batchSize), m_order.size() - m_pos);
+    const std::span<const int> cols(m_order.data() + m_pos, n);
+    const double loss = stepOn(cols);
+    if (m_state == RunState::Diverged)
+        return loss;
+    m_pos += n;
+    if (m_pos >= m_order.size())
+        finishEpoch();
+    return loss;
+}
+
+double Trainer::replicaPass(Network &net, std::span<const int> cols, Matrix &target)
+{
+    net.forwardColumns(m_train.x, cols, Mode::Train);
+    gatherColumns(m_train.y, cols, target);
+    return net.lossAndBackward(target);
+}
+
+double Trainer::stepOn(std::span<const int> cols)
+{
+    const long long work = static_cast<long long>(cols.size()) * m_net.parameterCount();
+    double loss;
+    if (m_helper && work >= kMinWorkForThreads && cols.size() >= 2) {
+        for (std::size_t i = 0; i < m_params.size(); ++i)
+            *m_replicaParams[i].ref.value = *m_params[i].ref.value;
+        const std::size_t n0 = (cols.size() + 1) / 2, n1 = cols.size() - n0;
+        m_helper->start(cols.subspan(n0));
+        const double l0 = replicaPass(m_net, cols.first(n0), m_target);
+        const double l1 = m_helper->wait();
+        const Scalar w0 = Scalar(double(n0) / double(cols.size())), w1 = Scalar(double(n1) / double(cols.size()));
+        for (std::size_t i = 0; i < m_params.size(); ++i) {
+            Matrix &g = *m_params[i].ref.grad;
+            g = w0 * g + w1 * *m_replicaParams[i].ref.grad;
+        }
+        loss = (double(n0) * l0 + double(n1) * l1) / double(cols.size());
+        accumulateMetrics(m_net.output(), cols.first(n0));
+        accumulateMetrics(m_replica->output(), cols.subspan(n0));
+    } else {
+        loss = replicaPass(m_net, cols, m_target);
+        accumulateMetrics(m_net.output(), cols);
+    }
+    if (!applyUpdate(loss))
+        return loss;
+    m_epochLossSum += loss * double(cols.size());
+    m_epochCount += static_cast<long long>(cols.size());
+    ++m_step;
+    m_samplesSeen += static_cast<long long>(cols.size());
+    return loss;
+}
+
+void Trainer::accumulateMetrics(const Matrix &out, std::span<const int> cols)
+{
+    if (!m_labels.empty()) {
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            const auto col = static_cast<Eigen::Index>(c);
+            int predicted;
+            if (out.rows() == 1) {
+                predicted = out(0, col) >= Scalar(0.5) ? 1 : 0;
+            } else {
+                Eigen::Index k;
+                out.col(col).maxCoeff(&k);
+                predicted = static_cast<int>(k);
+            }
+            m_epochCorrect += predicted == m_labels[static_cast<std::size_t>(cols[c])];
+        }
+    } else {
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            m_epochAbsErr += double((out.col(static_cast<Eigen::Index>(c)) - m_train.y.col(cols[c])).cwiseAbs().sum());
+    }
+}
+
+bool Trainer::applyUpdate(double loss)
+{
+    bool finite = std::isfinite(loss);
+    for (std::size_t i = 0; finite && i < m_params.size(); ++i)
+        finite = m_params[i].ref.grad->allFinite();
+    if (finite) {
+        m_optimizer->step(currentLearningRate());
+        for (std::size_t i = 0; finite && i < m_params.size(); ++i)
+            finite = m_params[i].ref.value->allFinite();
+        if (!finite) // the update itself overflowed: go back to the last finite weights we hold
+            for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
+                *m_params[i].ref.value = m_backup[i];
+    }
+    if (!finite)
+        m_state = RunState::Diverged;
+    return finite;
+}
+
+EpochRecord Trainer::finishEpoch()
+{
+    m_epochOpen = false;
+    EpochRecord r;
+    r.learningRate = currentLearningRate();
+    ++m_epoch;
+    r.epoch = m_epoch;
+    r.trainLoss = m_epochCount ? m_epochLossSum / double(m_epochCount) : 0.0;
+    if (!m_labels.empty())
+        r.trainMetric = m_epochCount ? double(m_epochCorrect) / double(m_epochCount) : 0.0;
+    else
+        r.trainMetric = m_epochCount ? m_epochAbsErr / double(m_epochCount * m_train.y.rows()) : 0.0;
+    if (m_val && m_val->x.cols() > 0) {
+        const Evaluation e = evaluate(m_net, *m_val);
+        r.valLoss = e.loss;
+        r.valMetric = e.metric;
+    }
+    m_history.push_back(r);
+    return r;
+}
+
+std::optional<EpochRecord> Trainer::runEpoch(std::stop_token stop, ProgressSink *sink)
+{
+    if (m_state == RunState::Diverged)
+        return std::nullopt;
+    const int startEpoch = m_epoch;
+    while (m_epoch == startEpoch) {
+        if (stop.stop_requested())
+            return std::nullopt;
+        const double loss = runBatch();
+        if (m_state == RunState::Diverged)
+            return std::nullopt;
+        if (sink)
+            sink->batchDone(m_step, loss);
+    }
+    if (sink)
+        sink->epochDone(m_history.back());
+    return m_history.back();
+}
+
+RunState Trainer::run(std::stop_token stop, ProgressSink *sink)
+{
+    if (m_state == RunState::Diverged)
+        return m_state;
+    m_state = RunState::Running;
+    while (m_epoch < m_config.epochs) {
+        const auto rec = runEpoch(stop, sink);
+        if (m_state == RunState::Diverged)
+            return m_state;
+        if (!rec) {
+            m_state = RunState::Stopped;
+            return m_state;
+        }
+        if (m_config.targetLoss > 0 && rec->trainLoss <= m_config.targetLoss) {
+            m_state = RunState::ReachedTarget;
+            return m_state;
+        }
+    }
+    m_state = RunState::Finished;
+    return m_state;
+}
+
+Trace Trainer::traceStep(std::span<const int> samples)
+{
+    for (int s : samples)
+        if (s < 0 || s >= m_train.x.cols())
+            throw std::invalid_argument("traceStep: sample index out of range");
+    if (samples.empty())
+        throw std::invalid_argument("traceStep: pick at least one sample");
+    Trace t;
+    t.samples.assign(samples.begin(), samples.end());
+    t.loss = m_config.loss;
+    t.learningRate = currentLearningRate();
+    t.optimizer = m_config.optimizer.kind;
+    t.fusedOutput = m_net.fusedOutput();
+
+    std::vector<Matrix> before;
+    for (const auto &p : m_params)
+        before.push_back(*p.ref.value);
+    m_net.forwardColumns(m_train.x, samples, Mode::Train);
+    gatherColumns(m_train.y, samples, t.target);
+    t.lossValue = m_net.lossAndBackward(t.target);
+
+    const auto &nodes = m_net.nodes();
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const auto &n = nodes[i];
+        NodeTrace nt;
+        nt.id = n.id;
+        nt.name = n.name;
+        nt.kind = n.kind;
+        for (int p : n.inputs)
+            nt.inputs.push_back(nodes[static_cast<std::size_t>(p)].y);
+        if (const Matrix *z = n.layer->preActivation())
+            nt.z = *z;
+        nt.output = n.y;
+        const bool isOut = static_cast<int>(i) == m_net.outputNode();
+        if (isOut && m_net.fusedOutput())
+            lossGradient(m_config.loss, n.y, t.target, nt.gradOutput);
+        else if (n.gradReady || isOut)
+            nt.gradOutput = n.dy;
+        if (const Matrix *dz = n.layer->preActivationGrad())
+            nt.gradPre = *dz;
+        t.nodes.push_back(std::move(nt));
+    }
+    for (std::size_t k = 0; k < m_params.size(); ++k) {
+        const auto &p = m_params[k];
+        NodeTrace *nt = nullptr;
+        for (auto &x : t.nodes)
+            if (x.id == p.id)
+                nt = &x;
+        nt->params.push_back({p.ref.name, before[k], *p.ref.grad, {}});
+    }
+    if (applyUpdate(t.lossValue)) {
+        ++m_step;
+        m_samplesSeen += static_cast<long long>(samples.size());
+    }
+    std::size_t k = 0;
+    for (auto &nt : t.nodes)
+        for (auto &pt : nt.params)
+            pt.after = *m_params[k++].ref.value;
+    return t;
+}
+
+} // namespace nnp

@@ -1,0 +1,140 @@
+#pragma once
+// Synchronous, Qt-free training: epochs of shuffled mini-batches, the optimizer, the schedule, early stop,
+// divergence detection, and one explained step. It never prints; progress goes to a sink.
+
+#include "optimizers/optimizer.h"
+#include "schedules/schedule.h"
+#include "train/network.h"
+#include "train/trace.h"
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <stop_token>
+#include <vector>
+
+namespace nnp {
+
+struct TrainingConfig {
+    LossParams loss;
+    OptimizerConfig optimizer;
+    ScheduleConfig schedule;
+    int batchSize = 10;
+    int epochs = 100;          ///< stop after this many epochs
+    double targetLoss = 0.0;   ///< stop when the epoch's training loss is at or below it (0: off)
+    std::uint64_t seed = 1;    ///< shuffling, dropout
+    bool shuffle = true;
+    int threads = 1;           ///< split large batches across this many threads (1 or 2)
+    bool operator==(const TrainingConfig &) const = default;
+};
+
+enum class RunState { Ready, Running, Finished, ReachedTarget, Stopped, Diverged };
+std::string_view toString(RunState s);
+
+struct EpochRecord {
+    int epoch = 0; ///< 1-based: the number of epochs completed
+    double trainLoss = 0;
+    double trainMetric = 0; ///< accuracy (classification) or MAE (regression)
+    std::optional<double> valLoss, valMetric;
+    double learningRate = 0;
+};
+
+/// What a batch or epoch reports. Implementations must be cheap; they run on the training thread.
+class ProgressSink {
+public:
+    virtual ~ProgressSink() = default;
+    virtual void batchDone(long long /*step*/, double /*loss*/) {}
+    virtual void epochDone(const EpochRecord & /*record*/) {}
+};
+
+/// A data split as the trainer sees it: inputs [features x N], targets in the loss's layout.
+struct TrainData {
+    Matrix x;
+    Matrix y;
+};
+
+/// Loss and metrics of a network on a data split.
+struct Evaluation {
+    double loss = 0;
+    double metric = 0;   ///< accuracy or MAE, as EpochRecord
+    double accuracy = 0; ///< classification
+    std::vector<std::vector<int>> confusion; ///< classification: [truth][predicted]
+    double mae = 0, r2 = 0; ///< regression
+    std::vector<int> predicted; ///< classification: class per sample
+};
+
+/// Class labels recovered from targets: index rows (SCCE / one-output BCE) or one-hot argmax.
+std::vector<int> labelsFromTargets(const Matrix &y, LossKind loss, int outputs);
+Evaluation evaluate(Network &net, const TrainData &data);
+
+class Trainer {
+public:
+    Trainer(Network &net, TrainingConfig config, TrainData train, std::optional<TrainData> validation = {});
+    ~Trainer();
+    Trainer(const Trainer &) = delete;
+    Trainer &operator=(const Trainer &) = delete;
+
+    /// One mini-batch step; returns its loss. Starts a new epoch (and reshuffles) when needed.
+    double runBatch();
+    /// Runs batches to the end of the current epoch (or until stopped), then evaluates and records it.
+    std::optional<EpochRecord> runEpoch(std::stop_token stop = {}, ProgressSink *sink = nullptr);
+    /// Epochs until the epoch limit, the target loss, a stop request or divergence.
+    RunState run(std::stop_token stop = {}, ProgressSink *sink = nullptr);
+    /// One training step on exactly these dataset columns, with everything recorded.
+    Trace traceStep(std::span<const int> samples);
+
+    // Live changes: they take effect at the next batch.
+    void setLearningRate(double lr) { m_config.optimizer.learningRate = lr; }
+    void setBatchSize(int n);
+    void setRegularization(double l1, double l2);
+
+    [[nodiscard]] RunState state() const { return m_state; }
+    [[nodiscard]] int epoch() const { return m_epoch; }            ///< completed epochs
+    [[nodiscard]] long long step() const { return m_step; }        ///< completed batches
+    [[nodiscard]] long long samplesSeen() const { return m_samplesSeen; }
+    [[nodiscard]] double currentLearningRate() const;
+    [[nodiscard]] const std::vector<EpochRecord> &history() const { return m_history; }
+    [[nodiscard]] const TrainingConfig &config() const { return m_config; }
+    [[nodiscard]] Network &network() { return m_net; }
+    [[nodiscard]] int threadsInUse() const { return m_replica ? 2 : 1; }
+
+private:
+    class Helper;
+    void startEpoch();
+    double stepOn(std::span<const int> cols);
+    double replicaPass(Network &net, std::span<const int> cols, Matrix &target);
+    bool applyUpdate(double loss);
+    void accumulateMetrics(const Matrix &out, std::span<const int> cols);
+    EpochRecord finishEpoch();
+
+    Network &m_net;
+    TrainingConfig m_config;
+    TrainData m_train;
+    std::optional<TrainData> m_val;
+    std::vector<int> m_labels;
+    std::vector<NodeParam> m_params;
+    std::unique_ptr<Optimizer> m_optimizer;
+    Rng m_rng;
+    std::vector<int> m_order;
+    std::size_t m_pos = 0;
+    bool m_epochOpen = false;
+    int m_epoch = 0;
+    long long m_step = 0;
+    long long m_samplesSeen = 0;
+    double m_epochLossSum = 0;
+    long long m_epochCount = 0;
+    long long m_epochCorrect = 0;
+    double m_epochAbsErr = 0;
+    RunState m_state = RunState::Ready;
+    std::vector<EpochRecord> m_history;
+    Matrix m_target;
+    std::vector<Matrix> m_backup; // parameters at the start of the epoch, restored on divergence
+
+    // Batch splitting across a second thread (large batches, no BatchNorm).
+    std::unique_ptr<Network> m_replica;
+    std::vector<NodeParam> m_replicaParams;
+    std::unique_ptr<Helper> m_helper;
+    Matrix m_replicaTarget;
+};
+
+} // namespace nnp
