@@ -1,0 +1,19 @@
+#pragma once
+// Each group of `nnp` subcommands registers itself here. A command's callback stores its exit code.
+//
+// Exit codes (documented in the README and in `nnp --help`):
+//   0 success, 1 usage error (bad arguments), 2 bad input file or data, 3 training diverged,
+//   4 a requested result was not reached, 130 interrupted (Ctrl-C; the project is still saved).
+
+namespace CLI {
+class App;
+}
+
+namespace nnp::cli {
+
+enum ExitCode { Ok = 0, Usage = 1, BadInput = 2, Diverged = 3, NotReached = 4, Interrupted = 130 };
+
+void addBenchCommand(CLI::App &app, int &exitCode);
+void addProjectCommands(CLI::App &app, int &exitCode); // info, train, eval, predict
+
+} // namespace nnp::cli

@@ -1,0 +1,53 @@
+#pragma once
+// Built-in 2-D datasets: TensorFlow Playground's four classifications and two regressions, plus more.
+
+#include "data/dataset.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace nnp {
+
+enum class GeneratorKind {
+    Circle,        ///< 2 classes: inside / outside a circle (playground)
+    Xor,           ///< 2 classes: sign of x1·x2 (playground)
+    Gaussian,      ///< 2 classes: two Gaussian blobs (playground)
+    Spiral,        ///< 2 classes: two interleaved spirals (playground)
+    Plane,         ///< regression: a tilted plane (playground)
+    MultiGaussian, ///< regression: a sum of Gaussian bumps (playground)
+    TwoMoons,      ///< 2 classes: interleaving half circles
+    Checkerboard,  ///< 2 classes: 4x4 checkerboard
+    Spiral3,       ///< 3 classes: three interleaved spirals
+};
+
+struct GeneratorConfig {
+    GeneratorKind kind = GeneratorKind::Circle;
+    int samples = 500;       ///< 1 .. 1,000,000
+    double noise = 0.0;      ///< 0 .. 0.5 (the playground's 0–50 %)
+    std::uint64_t seed = 1;
+    bool operator==(const GeneratorConfig &) const = default;
+};
+
+/// Engineered inputs computed from (x1, x2), in this order, as TensorFlow Playground offers them.
+struct FeatureConfig {
+    bool x1 = true, x2 = true, x1Squared = false, x2Squared = false, x1x2 = false, sinX1 = false, sinX2 = false;
+    [[nodiscard]] int count() const;
+    bool operator==(const FeatureConfig &) const = default;
+};
+
+/// Points lie in [-6, 6]² as in the playground. Classification labels are 0/1 (0/1/2 for Spiral3),
+/// regression targets are in [-1, 1]. Throws DataError for an out-of-range sample count or noise.
+Dataset generate(const GeneratorConfig &config);
+/// The dataset's two raw coordinates turned into the selected features (names "x1", "x1^2", "sin(x1)" ...).
+Dataset withFeatures(const Dataset &plane, const FeatureConfig &features);
+/// Features for arbitrary points [2 x N] (the boundary grid, the probe).
+Matrix engineerFeatures(const Matrix &points, const FeatureConfig &features);
+
+bool isRegression(GeneratorKind k);
+std::string_view toString(GeneratorKind k); ///< "circle", "xor", "gaussian", "spiral", "plane", ...
+std::optional<GeneratorKind> generatorFromString(std::string_view s);
+const std::vector<GeneratorKind> &allGenerators();
+
+} // namespace nnp
