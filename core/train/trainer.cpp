@@ -69,19 +69,24 @@ Evaluation evaluate(Network &net, const TrainData &data)
     Evaluation e;
     if (data.x.cols() == 0)
         return e;
-    const Matrix out = net.predict(data.x);
+    // Chunked, so a large split never needs one huge activation buffer; the loss is the sample-weighted mean
+    // of the chunks' losses (from logits where the network fuses them).
+    constexpr Eigen::Index kChunk = 2048;
+    Matrix out(net.outputSize(), data.x.cols());
+    double lossSum = 0;
+    for (Eigen::Index c = 0; c < data.x.cols(); c += kChunk) {
+        const Eigen::Index n = std::min(kChunk, data.x.cols() - c);
+        out.middleCols(c, n) = net.forward(data.x.middleCols(c, n), Mode::Eval);
+        lossSum += net.lossOf(data.y.middleCols(c, n)) * double(n);
+    }
+    e.loss = lossSum / double(data.x.cols());
     const LossParams &lp = net.loss();
-    // The loss from logits where the network fuses it, recomputed chunk-free here for exactness.
-    Matrix target = data.y;
-    net.forward(data.x, Mode::Eval);
-    e.loss = net.lossOf(target);
     if (isClassificationLoss(lp.kind)) {
         const int outputs = net.outputSize();
         const auto truth = labelsFromTargets(data.y, lp.kind, outputs);
         e.predicted = predictedClasses(out);
         e.accuracy = accuracy(e.predicted, truth);
-        int classes = std::max(outputs, 2);
-        e.confusion = confusionMatrix(e.predicted, truth, classes);
+        e.confusion = confusionMatrix(e.predicted, truth, std::max(outputs, 2));
         e.metric = e.accuracy;
     } else {
         e.mae = meanAbsoluteError(out, data.y);
@@ -179,6 +184,7 @@ Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::opti
     if (isClassificationLoss(config.loss.kind))
         m_labels = labelsFromTargets(m_train.y, config.loss.kind, net.outputSize());
     m_params = m_net.parameters();
+    m_parameterCount = m_net.parameterCount();
     std::vector<ParamRef> refs;
     for (const auto &p : m_params)
         refs.push_back(p.ref);
@@ -260,7 +266,7 @@ double Trainer::replicaPass(Network &net, std::span<const int> cols, Matrix &tar
 
 double Trainer::stepOn(std::span<const int> cols)
 {
-    const long long work = static_cast<long long>(cols.size()) * m_net.parameterCount();
+    const long long work = static_cast<long long>(cols.size()) * m_parameterCount;
     double loss;
     if (m_helper && work >= kMinWorkForThreads && cols.size() >= 2) {
         for (std::size_t i = 0; i < m_params.size(); ++i)

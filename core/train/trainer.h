@@ -113,6 +113,7 @@ private:
     std::optional<TrainData> m_val;
     std::vector<int> m_labels;
     std::vector<NodeParam> m_params;
+    long long m_parameterCount = 0;
     std::unique_ptr<Optimizer> m_optimizer;
     Rng m_rng;
     std::vector<int> m_order;
