@@ -24,6 +24,7 @@ enum class LossKind { MSE, MAE, Huber, BinaryCrossEntropy, CategoricalCrossEntro
 struct LossParams {
     LossKind kind = LossKind::MSE;
     Scalar huberDelta = 1;
+    bool operator==(const LossParams &) const = default;
 };
 
 double lossValue(const LossParams &p, const Matrix &out, const Matrix &target);

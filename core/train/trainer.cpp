@@ -1,5 +1,6 @@
 #include "train/trainer.h"
 
+#include "layers/dense.h"
 #include "metrics/metrics.h"
 
 #include <cmath>
@@ -218,6 +219,21 @@ void Trainer::setRegularization(double l1, double l2)
     for (const auto &p : m_params)
         refs.push_back(p.ref);
     m_optimizer->rebind(refs); // keeps the moments: only the penalties change
+}
+
+void Trainer::setLayerRegularization(NodeId id, double l1, double l2)
+{
+    for (Network *net : {&m_net, m_replica.get()}) {
+        const int i = net ? net->nodeIndex(id) : -1;
+        if (i < 0 || net->nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense)
+            continue;
+        static_cast<Dense &>(net->layer(i)).setRegularization(static_cast<Scalar>(l1), static_cast<Scalar>(l2));
+    }
+    m_params = m_net.parameters();
+    std::vector<ParamRef> refs;
+    for (const auto &p : m_params)
+        refs.push_back(p.ref);
+    m_optimizer->rebind(refs);
 }
 
 double Trainer::currentLearningRate() const

@@ -87,6 +87,9 @@ public:
     void setLearningRate(double lr) { m_config.optimizer.learningRate = lr; }
     void setBatchSize(int n);
     void setRegularization(double l1, double l2);
+    /// One Dense layer's own rates (others keep theirs), e.g. to return to the per-layer settings after a
+    /// global change. Ignored for ids that are not Dense layers.
+    void setLayerRegularization(NodeId id, double l1, double l2);
 
     [[nodiscard]] RunState state() const { return m_state; }
     [[nodiscard]] int epoch() const { return m_epoch; }            ///< completed epochs
