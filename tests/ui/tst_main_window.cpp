@@ -1,0 +1,544 @@
+// The editor driven like a user: drops from the palette, wires dragged between ports with the mouse,
+// keyboard shortcuts, the inspector's editors, samples and bad files. Checks the document, not pixels.
+#include "document/default_project.h"
+#include "document/graph_document.h"
+#include "document/graph_fragment.h"
+#include "editor/edge_item.h"
+#include "editor/graph_scene.h"
+#include "editor/graph_view.h"
+#include "editor/node_item.h"
+#include "main_window.h"
+#include "panels/inspector_hyperparameters_form.h"
+#include "panels/inspector_layer_form.h"
+#include "panels/inspector_number_box.h"
+#include "panels/inspector_widget.h"
+#include "panels/palette_widget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace nnp;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void dropFromPaletteCreatesNode();
+    void mouseDragConnectsPorts();
+    void refusedWireShowsReason();
+    void dragMoveIsOneUndoStep();
+    void undoRedoRoundTrip();
+    void copyPasteWithShortcuts();
+    void deleteSelectionIsOneUndoStep();
+    void inspectorEditsSelectedLayer();
+    void inspectorShowsHyperparameters();
+    void titleShowsUnsavedChanges();
+    void zoomWithKeysAndWheel();
+    void openEverySample();
+    void badFileKeepsCurrentProject();
+    void buildPlaygroundNetworkWithMouse();
+    void screenshot();
+
+private:
+    QWidget *viewport() const { return m_window->view()->viewport(); }
+    QPoint toView(QPointF scenePos) const { return m_window->view()->mapFromScene(scenePos); }
+    void mouse(QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons,
+               Qt::KeyboardModifiers mods = Qt::NoModifier);
+    /// A left-button drag in steps, as a hand would do it.
+    void drag(QPoint from, QPoint to, Qt::KeyboardModifiers mods = Qt::NoModifier);
+    void click(QPoint pos, Qt::KeyboardModifiers mods = Qt::NoModifier);
+    NodeId dropLayer(LayerKind kind, QPoint viewPos);
+    void wire(NodeId from, NodeId to, int port = -1);
+    QByteArray serialised() const;
+
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+    QApplication::setOrganizationName(QStringLiteral("NNPlaygroundTests"));
+    QApplication::setApplicationName(QStringLiteral("tst_main_window"));
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->newProject(true);
+    m_window->view()->resetZoom();
+    m_window->view()->centerOn(0, 0);
+}
+
+void TestMainWindow::cleanup()
+{
+    // Leave nothing modified behind, so closing does not ask.
+    m_window->document()->reset(makeEmptyProject());
+    m_window.reset();
+}
+
+void TestMainWindow::mouse(QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons,
+                           Qt::KeyboardModifiers mods)
+{
+    QMouseEvent e(type, QPointF(pos), viewport()->mapToGlobal(QPointF(pos)), button, buttons, mods);
+    QApplication::sendEvent(viewport(), &e);
+}
+
+void TestMainWindow::drag(QPoint from, QPoint to, Qt::KeyboardModifiers mods)
+{
+    mouse(QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, mods);
+    for (int i = 1; i <= 8; ++i)
+        mouse(QEvent::MouseMove, from + (to - from) * i / 8, Qt::NoButton, Qt::LeftButton, mods);
+    mouse(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, mods);
+}
+
+void TestMainWindow::click(QPoint pos, Qt::KeyboardModifiers mods)
+{
+    mouse(QEvent::MouseButtonPress, pos, Qt::LeftButton, Qt::LeftButton, mods);
+    mouse(QEvent::MouseButtonRelease, pos, Qt::LeftButton, Qt::NoButton, mods);
+}
+
+NodeId TestMainWindow::dropLayer(LayerKind kind, QPoint viewPos)
+{
+    std::unique_ptr<QMimeData> mime(PaletteWidget::mimeDataFor(kind));
+    QDragEnterEvent enter(viewPos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport(), &enter);
+    QDragMoveEvent move(viewPos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport(), &move);
+    if (!move.isAccepted())
+        return -1;
+    QDropEvent drop(QPointF(viewPos), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport(), &drop);
+    const auto &nodes = m_window->document()->graph().nodes;
+    return nodes.empty() ? -1 : nodes.back().id;
+}
+
+void TestMainWindow::wire(NodeId from, NodeId to, int port)
+{
+    NodeItem *a = m_window->scene()->nodeItem(from);
+    NodeItem *b = m_window->scene()->nodeItem(to);
+    QVERIFY(a && b);
+    const PortItem *in = port < 0 ? b->inputPorts().front() : b->inputPort(port);
+    QVERIFY(in);
+    drag(toView(a->outputPort()->scenePos()), toView(in->scenePos()));
+}
+
+QByteArray TestMainWindow::serialised() const
+{
+    const GraphDocument *doc = m_window->document();
+    std::vector<NodeId> all;
+    for (const auto &n : doc->graph().nodes)
+        all.push_back(n.id);
+    const TrainingConfig &t = doc->training();
+    return GraphFragment::extract(doc->graph(), all).toJson() +
+           QByteArray::number(t.optimizer.learningRate) + ' ' + QByteArray::number(t.batchSize) + ' ' +
+           QByteArray::number(t.epochs);
+}
+
+void TestMainWindow::dropFromPaletteCreatesNode()
+{
+    const QPoint at(500, 300);
+    const NodeId id = dropLayer(LayerKind::Dense, at);
+    const GraphDocument *doc = m_window->document();
+    QCOMPARE(doc->graph().nodes.size(), 1u);
+    const NodeSpec &n = doc->graph().nodes.front();
+    QCOMPARE(n.id, id);
+    QCOMPARE(n.kind, LayerKind::Dense);
+    QCOMPARE(n.name, std::string("dense_1"));
+    // The block is centred on the drop point (within the snapping grid).
+    const QPointF centre = m_window->view()->mapToScene(at);
+    QVERIFY(std::abs(n.x + NodeItem::kWidth / 2 - centre.x()) <= GraphScene::kGridSize);
+    QVERIFY(std::abs(n.y + NodeItem::kHeight / 2 - centre.y()) <= GraphScene::kGridSize);
+    QVERIFY(m_window->scene()->nodeItem(id));
+    QVERIFY(m_window->scene()->nodeItem(id)->isSelected());
+    QVERIFY(m_window->inspector()->showsLayer());
+    QCOMPARE(doc->undoStack()->count(), 1);
+    // A drop of something else is refused.
+    QMimeData other;
+    other.setText(QStringLiteral("Dense"));
+    QDragMoveEvent move(at, Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport(), &move);
+    QVERIFY(!move.isAccepted());
+}
+
+void TestMainWindow::mouseDragConnectsPorts()
+{
+    const NodeId in = dropLayer(LayerKind::Input, {300, 300});
+    const NodeId dense = dropLayer(LayerKind::Dense, {700, 300});
+    wire(in, dense);
+    const GraphDocument *doc = m_window->document();
+    QCOMPARE(doc->graph().edges.size(), 1u);
+    QCOMPARE(doc->graph().edges.front(), (EdgeSpec{in, dense, 0}));
+    QVERIFY(m_window->scene()->edgeItem(doc->graph().edges.front()));
+    QVERIFY(doc->validation().ok());
+    QVERIFY(m_window->scene()->lastRefusal().isEmpty());
+
+    // Dragging backwards, from the input of a new layer to an output, connects too.
+    const NodeId out = dropLayer(LayerKind::Dense, {1000, 300});
+    const QPoint inPort = toView(m_window->scene()->nodeItem(out)->inputPorts().front()->scenePos());
+    drag(inPort, toView(m_window->scene()->nodeItem(dense)->outputPort()->scenePos()));
+    QCOMPARE(doc->graph().edges.size(), 2u);
+    QCOMPARE(doc->graph().edges.back(), (EdgeSpec{dense, out, 0}));
+}
+
+void TestMainWindow::refusedWireShowsReason()
+{
+    const NodeId in = dropLayer(LayerKind::Input, {300, 300});
+    const NodeId dense = dropLayer(LayerKind::Dense, {700, 300});
+    wire(in, dense);
+    // Output of the Dense dropped on the Input block: an Input takes no wires.
+    NodeItem *input = m_window->scene()->nodeItem(in);
+    drag(toView(m_window->scene()->nodeItem(dense)->outputPort()->scenePos()),
+         toView(input->mapToScene(NodeItem::kWidth / 2, NodeItem::kHeight / 2)));
+    QCOMPARE(m_window->document()->graph().edges.size(), 1u);
+    const QString why = m_window->scene()->lastRefusal();
+    QVERIFY2(why.contains("data enters"), qPrintable(why));
+    QCOMPARE(m_window->statusBar()->currentMessage(), why);
+
+    // A second wire into a Dense that already has one.
+    const NodeId other = dropLayer(LayerKind::Input, {300, 600});
+    wire(other, dense);
+    QVERIFY(m_window->scene()->lastRefusal().contains("one input"));
+    QCOMPARE(m_window->document()->graph().edges.size(), 1u);
+}
+
+void TestMainWindow::dragMoveIsOneUndoStep()
+{
+    const NodeId id = dropLayer(LayerKind::Dense, {400, 300});
+    GraphDocument *doc = m_window->document();
+    const QPointF before(doc->graph().find(id)->x, doc->graph().find(id)->y);
+    const QPoint grab = toView(m_window->scene()->nodeItem(id)->mapToScene(NodeItem::kWidth / 2, 60));
+    const int steps = doc->undoStack()->count();
+    drag(grab, grab + QPoint(200, 120));
+    QCOMPARE(doc->undoStack()->count(), steps + 1);
+    const QPointF after(doc->graph().find(id)->x, doc->graph().find(id)->y);
+    const double zoom = m_window->view()->zoom();
+    QVERIFY(std::abs(after.x() - before.x() - 200 / zoom) <= GraphScene::kGridSize);
+    QVERIFY(std::abs(after.y() - before.y() - 120 / zoom) <= GraphScene::kGridSize);
+    QCOMPARE(std::fmod(after.x(), GraphScene::kGridSize), 0.0); // snapped
+    QCOMPARE(m_window->scene()->nodeItem(id)->pos(), after);
+    doc->undoStack()->undo();
+    QCOMPARE(QPointF(doc->graph().find(id)->x, doc->graph().find(id)->y), before);
+    QCOMPARE(m_window->scene()->nodeItem(id)->pos(), before);
+}
+
+void TestMainWindow::undoRedoRoundTrip()
+{
+    GraphDocument *doc = m_window->document();
+    std::vector<QByteArray> states{serialised()};
+    const NodeId in = dropLayer(LayerKind::Input, {300, 300});
+    states.push_back(serialised());
+    const NodeId dense = dropLayer(LayerKind::Dense, {700, 300});
+    states.push_back(serialised());
+    wire(in, dense);
+    states.push_back(serialised());
+    const QPoint grab = toView(m_window->scene()->nodeItem(dense)->mapToScene(NodeItem::kWidth / 2, 60));
+    drag(grab, grab + QPoint(0, 160));
+    states.push_back(serialised());
+    m_window->scene()->selectNodes({dense});
+    QSpinBox *units = m_window->inspector()->layerForm()->unitsBox();
+    units->setFocus();
+    units->selectAll();
+    QTest::keyClicks(units, "12");
+    QTest::keyClick(units, Qt::Key_Return);
+    QCOMPARE(doc->graph().find(dense)->options.units, 12);
+    states.push_back(serialised());
+    m_window->scene()->clearSelection();
+    InspectorNumberBox *lr = m_window->inspector()->hyperparametersForm()->learningRateBox();
+    lr->setValue(0.1);
+    states.push_back(serialised());
+    m_window->scene()->selectNodes({in});
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_Delete);
+    QCOMPARE(doc->graph().nodes.size(), 1u);
+    states.push_back(serialised());
+
+    const int steps = static_cast<int>(states.size()) - 1;
+    QCOMPARE(doc->undoStack()->count(), steps);
+    for (int i = steps - 1; i >= 0; --i) {
+        m_window->action("actionUndo")->trigger();
+        QCOMPARE(serialised(), states[static_cast<std::size_t>(i)]);
+    }
+    for (int i = 1; i <= steps; ++i) {
+        m_window->action("actionRedo")->trigger();
+        QCOMPARE(serialised(), states[static_cast<std::size_t>(i)]);
+    }
+    // The canvas mirrors the document after all that.
+    QCOMPARE(m_window->scene()->nodeItem(dense)->pos(),
+             QPointF(doc->graph().find(dense)->x, doc->graph().find(dense)->y));
+    QVERIFY(!m_window->scene()->nodeItem(in));
+}
+
+void TestMainWindow::copyPasteWithShortcuts()
+{
+    m_window->newProject(false);
+    GraphDocument *doc = m_window->document();
+    const QByteArray before = serialised();
+    m_window->scene()->selectNodes({2, 3});
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_C, Qt::ControlModifier);
+    QTest::keyClick(m_window->view(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(doc->graph().nodes.size(), 6u);
+    QCOMPARE(doc->graph().edges.size(), 4u);
+    const auto &a = doc->graph().nodes[4];
+    const auto &b = doc->graph().nodes[5];
+    QCOMPARE(a.kind, LayerKind::Dense);
+    QCOMPARE(a.options, doc->graph().find(2)->options);
+    QVERIFY(a.name != "hidden_1" && b.name != "hidden_2");
+    QCOMPARE(doc->graph().edges.back(), (EdgeSpec{a.id, b.id, 0}));
+    // The pasted copies are selected, offset from the originals.
+    QCOMPARE(m_window->scene()->selectedNodeIds(), (std::vector<NodeId>{a.id, b.id}));
+    QVERIFY(a.x != doc->graph().find(2)->x);
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(serialised(), before);
+    QTest::keyClick(m_window->view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(doc->graph().nodes.size(), 6u);
+
+    // Cut takes the layers away in one step; paste brings them back.
+    m_window->scene()->selectNodes({a.id, b.id});
+    QTest::keyClick(m_window->view(), Qt::Key_X, Qt::ControlModifier);
+    QCOMPARE(serialised(), before);
+    QTest::keyClick(m_window->view(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(doc->graph().nodes.size(), 6u);
+}
+
+void TestMainWindow::deleteSelectionIsOneUndoStep()
+{
+    m_window->newProject(false);
+    GraphDocument *doc = m_window->document();
+    const QByteArray before = serialised();
+    GraphScene *scene = m_window->scene();
+    click(toView(scene->nodeItem(2)->mapToScene(NodeItem::kWidth / 2, 60)));
+    click(toView(scene->nodeItem(3)->mapToScene(NodeItem::kWidth / 2, 60)), Qt::ControlModifier);
+    QCOMPARE(scene->selectedNodeIds(), (std::vector<NodeId>{2, 3}));
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_Delete);
+    QCOMPARE(doc->graph().nodes.size(), 2u);
+    QVERIFY(doc->graph().edges.empty());
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QVERIFY(!scene->nodeItem(2) && !scene->nodeItem(3));
+    QCOMPARE(static_cast<int>(scene->items().size()), static_cast<int>(2 + 2 * 2)); // 2 blocks, each 2 ports
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(serialised(), before);
+    QVERIFY(scene->edgeItem(EdgeSpec{2, 3, 0}));
+}
+
+void TestMainWindow::inspectorEditsSelectedLayer()
+{
+    m_window->newProject(false);
+    GraphDocument *doc = m_window->document();
+    click(toView(m_window->scene()->nodeItem(2)->mapToScene(NodeItem::kWidth / 2, 60)));
+    QVERIFY(m_window->inspector()->showsLayer());
+    InspectorLayerForm *form = m_window->inspector()->layerForm();
+    QCOMPARE(form->unitsBox()->value(), 4);
+    QCOMPARE(form->activationBox()->currentText(), QStringLiteral("Tanh"));
+    form->activationBox()->setCurrentIndex(form->activationBox()->findText(QStringLiteral("ReLU")));
+    QCOMPARE(doc->graph().find(2)->options.activation, ActivationKind::ReLU);
+    form->l2Box()->setValue(0.003);
+    QCOMPARE(doc->graph().find(2)->options.l2, 0.003);
+    form->nameEdit()->setFocus();
+    form->nameEdit()->selectAll();
+    QTest::keyClicks(form->nameEdit(), "features");
+    QTest::keyClick(form->nameEdit(), Qt::Key_Return);
+    QCOMPARE(doc->graph().find(2)->name, std::string("features"));
+    // Undo shows in the form.
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(form->nameEdit()->text(), QStringLiteral("hidden_1"));
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(form->l2Box()->value(), 0.0);
+    // An Input's shape; a bad one is refused with a message and changes nothing.
+    click(toView(m_window->scene()->nodeItem(1)->mapToScene(NodeItem::kWidth / 2, 60)));
+    form->shapeEdit()->setFocus();
+    form->shapeEdit()->selectAll();
+    QTest::keyClicks(form->shapeEdit(), "3");
+    QTest::keyClick(form->shapeEdit(), Qt::Key_Return);
+    QCOMPARE(doc->graph().find(1)->options.shape, (std::vector<int>{3}));
+    QCOMPARE(doc->validation().shapes.at(1), Shape{3});
+    form->shapeEdit()->selectAll();
+    QTest::keyClicks(form->shapeEdit(), "3x-1");
+    QTest::keyClick(form->shapeEdit(), Qt::Key_Return);
+    QCOMPARE(doc->graph().find(1)->options.shape, (std::vector<int>{3}));
+}
+
+void TestMainWindow::inspectorShowsHyperparameters()
+{
+    GraphDocument *doc = m_window->document();
+    m_window->scene()->clearSelection();
+    QVERIFY(!m_window->inspector()->showsLayer());
+    InspectorHyperparametersForm *form = m_window->inspector()->hyperparametersForm();
+    form->optimizerBox()->setCurrentIndex(form->optimizerBox()->findText(QStringLiteral("Adam")));
+    QCOMPARE(doc->training().optimizer.kind, OptimizerKind::Adam);
+    QCOMPARE(form->learningRateBox()->value(), doc->training().optimizer.learningRate);
+    form->batchSizeBox()->setValue(64);
+    QCOMPARE(doc->training().batchSize, 64);
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(form->batchSizeBox()->value(), 10);
+}
+
+void TestMainWindow::titleShowsUnsavedChanges()
+{
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("Untitled")));
+    QVERIFY(!m_window->isWindowModified());
+    dropLayer(LayerKind::Input, {400, 300});
+    QVERIFY(m_window->isWindowModified());
+    m_window->action("actionUndo")->trigger();
+    QVERIFY(!m_window->isWindowModified());
+}
+
+void TestMainWindow::zoomWithKeysAndWheel()
+{
+    GraphView *view = m_window->view();
+    view->resetZoom();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Plus);
+    QVERIFY(view->zoom() > 1.1);
+    QTest::keyClick(view, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(view->zoom(), 1.0);
+    QTest::keyClick(view, Qt::Key_Minus);
+    QVERIFY(view->zoom() < 0.9);
+    const QPoint c = viewport()->rect().center();
+    QWheelEvent wheel(QPointF(c), viewport()->mapToGlobal(QPointF(c)), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::ControlModifier, Qt::NoScrollPhase, false);
+    const double before = view->zoom();
+    QApplication::sendEvent(viewport(), &wheel);
+    QVERIFY(view->zoom() > before * 1.3);
+}
+
+void TestMainWindow::openEverySample()
+{
+    const QStringList samples = listSamples();
+    if (samples.isEmpty())
+        QSKIP("No samples/*.nnp yet.");
+    for (const QString &path : samples) {
+        QVERIFY2(m_window->loadFile(path), qPrintable(path + ": " + m_window->lastError()));
+        const GraphDocument *doc = m_window->document();
+        QCOMPARE(doc->filePath(), QFileInfo(path).absoluteFilePath());
+        QVERIFY2(!doc->graph().nodes.empty(), qPrintable(path));
+        QVERIFY2(doc->validation().ok(), qPrintable(path + ": " + QString::fromStdString(doc->validation().summary())));
+        QCOMPARE(m_window->scene()->selectedNodeIds().size(), 0u);
+        for (const auto &n : doc->graph().nodes)
+            QVERIFY(m_window->scene()->nodeItem(n.id));
+        QVERIFY(!doc->isModified());
+        QVERIFY(m_window->windowTitle().contains(QFileInfo(path).fileName()));
+    }
+    QVERIFY(m_window->samplesMenu()->actions().size() >= samples.size());
+}
+
+void TestMainWindow::badFileKeepsCurrentProject()
+{
+    m_window->newProject(false);
+    dropLayer(LayerKind::Dropout, {400, 600});
+    const QByteArray before = serialised();
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("broken.nnp"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": \"nnp\", \"version\": 1, \"graph\": {\"nodes\": [ {\"id\": ");
+    f.close();
+    for (const QString &path : {bad, dir.filePath(QStringLiteral("missing.nnp"))}) {
+        QVERIFY(!m_window->loadFile(path));
+        QCOMPARE(serialised(), before);
+        QVERIFY(m_window->document()->filePath().isEmpty());
+        QVERIFY(m_window->document()->isModified()); // the user's unsaved work is still there
+        QVERIFY2(m_window->lastError().contains(QFileInfo(path).fileName()), qPrintable(m_window->lastError()));
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorBox"));
+        QVERIFY(box && box->isVisible());
+        box->close();
+        QApplication::processEvents();
+    }
+}
+
+void TestMainWindow::buildPlaygroundNetworkWithMouse()
+{
+    // Input 2 -> Dense 4 tanh -> Dense 2 tanh -> Dense 1 sigmoid, from an empty canvas.
+    m_window->view()->setZoom(0.7);
+    const NodeId in = dropLayer(LayerKind::Input, {150, 400});
+    const NodeId h1 = dropLayer(LayerKind::Dense, {420, 400});
+    const NodeId h2 = dropLayer(LayerKind::Dense, {690, 400});
+    const NodeId out = dropLayer(LayerKind::Dense, {960, 400});
+    wire(in, h1);
+    wire(h1, h2);
+    wire(h2, out);
+    InspectorLayerForm *form = m_window->inspector()->layerForm();
+    auto select = [&](NodeId id) {
+        click(toView(m_window->scene()->nodeItem(id)->mapToScene(NodeItem::kWidth / 2, 60)));
+        QCOMPARE(form->node(), id);
+    };
+    auto setUnits = [&](int units) {
+        form->unitsBox()->setFocus();
+        form->unitsBox()->selectAll();
+        QTest::keyClicks(form->unitsBox(), QString::number(units));
+        QTest::keyClick(form->unitsBox(), Qt::Key_Return);
+    };
+    auto setActivation = [&](const QString &name) {
+        QComboBox *box = form->activationBox();
+        box->setFocus();
+        // Keyboard selection in the closed combo box, as a user without the popup would do.
+        while (box->currentText() != name) {
+            const int before = box->currentIndex();
+            QTest::keyClick(box, Qt::Key_Down);
+            if (box->currentIndex() == before)
+                break;
+        }
+        QCOMPARE(box->currentText(), name);
+    };
+    select(h1);
+    setActivation(QStringLiteral("Tanh"));
+    select(h2);
+    setUnits(2);
+    setActivation(QStringLiteral("Tanh"));
+    select(out);
+    setUnits(1);
+    setActivation(QStringLiteral("Sigmoid"));
+
+    const GraphDocument *doc = m_window->document();
+    QVERIFY2(doc->validation().ok(), doc->validation().summary().c_str());
+    const GraphSpec expected = makeMlp(2, {4, 2}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    QCOMPARE(doc->graph().nodes.size(), expected.nodes.size());
+    for (std::size_t i = 0; i < expected.nodes.size(); ++i) {
+        QCOMPARE(doc->graph().nodes[i].kind, expected.nodes[i].kind);
+        QCOMPARE(doc->graph().nodes[i].options, expected.nodes[i].options);
+    }
+    QVERIFY(doc->graph().edges == expected.edges);
+    QCOMPARE(doc->validation().parameterCount, 4 * 2 + 4 + 2 * 4 + 2 + 1 * 2 + 1);
+    QCOMPARE(doc->validation().output, out);
+}
+
+void TestMainWindow::screenshot()
+{
+    m_window->newProject(false);
+    m_window->view()->fitAll();
+    m_window->scene()->selectNodes({2});
+    QApplication::processEvents();
+    const QString dir = QStringLiteral(NNP_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QImage image = m_window->grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(image.save(dir + QStringLiteral("/editor.png")));
+    // Not blank: the canvas shows coloured blocks.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    QVERIFY(colours.size() > 50);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

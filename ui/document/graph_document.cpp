@@ -1,0 +1,315 @@
+#include "document/graph_document.h"
+
+#include "commands/graph_commands.h"
+#include "document/graph_fragment.h"
+#include "document/layer_catalog.h"
+
+#include <QFileInfo>
+#include <QUndoStack>
+
+#include <algorithm>
+#include <set>
+
+namespace nnp {
+
+namespace {
+QString nodeLabel(const NodeSpec &n)
+{
+    return QStringLiteral("%1 '%2'").arg(LayerCatalog::title(n.kind), QString::fromStdString(n.name));
+}
+} // namespace
+
+GraphDocument::GraphDocument(QObject *parent) : QObject(parent), m_undo(std::make_unique<QUndoStack>())
+{
+    connect(m_undo.get(), &QUndoStack::cleanChanged, this, [this](bool) { emit modifiedChanged(isModified()); });
+    revalidate();
+}
+
+GraphDocument::~GraphDocument()
+{
+    // Commands refer to the document; they must go before it does.
+    m_undo->clear();
+}
+
+QString GraphDocument::displayName() const
+{
+    return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
+}
+
+bool GraphDocument::isModified() const { return !m_undo->isClean() || m_extraModified; }
+
+void GraphDocument::reset(Project project, const QString &filePath)
+{
+    const bool wasModified = isModified();
+    m_undo->clear();
+    m_project = std::move(project);
+    m_extraModified = false;
+    if (m_filePath != filePath) {
+        m_filePath = filePath;
+        emit filePathChanged(m_filePath);
+    }
+    revalidate();
+    emit documentReset();
+    emit graphChanged();
+    emit hyperparametersChanged();
+    emit dataSourceChanged();
+    if (wasModified)
+        emit modifiedChanged(false);
+}
+
+bool GraphDocument::open(const QString &path, QString *error)
+{
+    try {
+        Project p = loadProject(path.toStdString());
+        reset(std::move(p), QFileInfo(path).absoluteFilePath());
+        return true;
+    } catch (const std::exception &e) { // ProjectError, and anything else a broken file may provoke
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+bool GraphDocument::saveAs(const QString &path, QString *error)
+{
+    try {
+        saveProject(m_project, path.toStdString());
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    if (abs != m_filePath) {
+        m_filePath = abs;
+        emit filePathChanged(m_filePath);
+    }
+    setExtraModified(false);
+    m_undo->setClean();
+    return true;
+}
+
+NodeId GraphDocument::addNode(LayerKind kind, QPointF pos)
+{
+    NodeSpec n;
+    n.id = m_project.graph.nextId();
+    n.kind = kind;
+    n.name = uniqueName(kind);
+    n.x = pos.x();
+    n.y = pos.y();
+    m_undo->push(new AddNodeCommand(this, n));
+    return n.id;
+}
+
+QString GraphDocument::connectNodes(NodeId from, NodeId to, int port)
+{
+    if (port < 0)
+        port = nextFreePort(to);
+    QString problem = connectionProblem(from, to, port);
+    if (problem.isEmpty())
+        m_undo->push(new ConnectCommand(this, EdgeSpec{from, to, port}));
+    return problem;
+}
+
+void GraphDocument::removeItems(const std::vector<NodeId> &nodes, const std::vector<EdgeSpec> &edges)
+{
+    if (nodes.empty() && edges.empty())
+        return;
+    m_undo->push(new RemoveItemsCommand(this, nodes, edges));
+}
+
+bool GraphDocument::takesSeveralInputs(LayerKind kind)
+{
+    return kind == LayerKind::Concatenate || kind == LayerKind::Add;
+}
+
+int GraphDocument::nextFreePort(NodeId to) const
+{
+    int port = 0;
+    for (const auto &e : m_project.graph.edges)
+        if (e.to == to)
+            port = std::max(port, e.port + 1);
+    return port;
+}
+
+QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port) const
+{
+    const GraphSpec &g = m_project.graph;
+    const NodeSpec *src = g.find(from);
+    const NodeSpec *dst = g.find(to);
+    if (!src || !dst)
+        return tr("That layer no longer exists.");
+    if (from == to)
+        return tr("A layer cannot feed itself.");
+    if (dst->kind == LayerKind::Input)
+        return tr("%1 is where data enters: nothing can be wired into it.").arg(nodeLabel(*dst));
+    for (const auto &e : g.edges) {
+        if (e.from == from && e.to == to)
+            return tr("%1 already feeds %2.").arg(nodeLabel(*src), nodeLabel(*dst));
+        if (e.to == to && !takesSeveralInputs(dst->kind))
+            return tr("%1 takes one input and already has one — remove that wire first, or merge the two "
+                      "with Concatenate or Add.")
+                .arg(nodeLabel(*dst));
+        if (e.to == to && e.port == port)
+            return tr("Input slot %1 of %2 is already taken.").arg(port + 1).arg(nodeLabel(*dst));
+    }
+    if (port < 0)
+        return tr("Invalid input slot.");
+    // A wire from -> to closes a loop exactly when `to` already reaches `from`.
+    std::vector<NodeId> stack{to};
+    std::set<NodeId> seen;
+    while (!stack.empty()) {
+        const NodeId id = stack.back();
+        stack.pop_back();
+        if (id == from)
+            return tr("This wire would make a loop (%1 already leads to %2) — a network must flow one way.")
+                .arg(nodeLabel(*dst), nodeLabel(*src));
+        if (!seen.insert(id).second)
+            continue;
+        for (const auto &e : g.edges)
+            if (e.from == id)
+                stack.push_back(e.to);
+    }
+    return {};
+}
+
+std::string GraphDocument::uniqueName(LayerKind kind) const
+{
+    const std::string base = LayerCatalog::baseName(kind).toStdString();
+    for (int i = 1;; ++i) {
+        std::string name = base + "_" + std::to_string(i);
+        const bool taken = std::any_of(m_project.graph.nodes.begin(), m_project.graph.nodes.end(),
+                                       [&](const NodeSpec &n) { return n.name == name; });
+        if (!taken)
+            return name;
+    }
+}
+
+std::string GraphDocument::uniqueName(const std::string &wanted) const
+{
+    std::set<std::string> used;
+    for (const auto &n : m_project.graph.nodes)
+        used.insert(n.name);
+    return uniqueAmong(wanted, used);
+}
+
+int GraphDocument::indexOfNode(NodeId id) const
+{
+    const auto &nodes = m_project.graph.nodes;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+int GraphDocument::indexOfEdge(const EdgeSpec &e) const
+{
+    const auto &edges = m_project.graph.edges;
+    const auto it = std::find(edges.begin(), edges.end(), e);
+    return it == edges.end() ? -1 : static_cast<int>(it - edges.begin());
+}
+
+void GraphDocument::applyInsertNode(const NodeSpec &node, int index)
+{
+    auto &nodes = m_project.graph.nodes;
+    if (index < 0 || index > static_cast<int>(nodes.size()))
+        index = static_cast<int>(nodes.size());
+    nodes.insert(nodes.begin() + index, node);
+    revalidate();
+    emit nodeAdded(node.id);
+    emit graphChanged();
+}
+
+void GraphDocument::applyRemoveNode(NodeId id)
+{
+    const int index = indexOfNode(id);
+    Q_ASSERT(index >= 0);
+    if (index < 0)
+        return;
+    m_project.graph.nodes.erase(m_project.graph.nodes.begin() + index);
+    revalidate();
+    emit nodeRemoved(id);
+    emit graphChanged();
+}
+
+void GraphDocument::applyNodeSettings(NodeId id, const std::string &name, const LayerOptions &options)
+{
+    NodeSpec *n = m_project.graph.find(id);
+    if (!n)
+        return;
+    n->name = name;
+    n->options = options;
+    revalidate();
+    emit nodeChanged(id);
+    emit graphChanged();
+}
+
+void GraphDocument::applyNodePosition(NodeId id, QPointF pos)
+{
+    NodeSpec *n = m_project.graph.find(id);
+    if (!n)
+        return;
+    n->x = pos.x();
+    n->y = pos.y();
+    emit nodeMoved(id);
+}
+
+void GraphDocument::applyInsertEdge(const EdgeSpec &edge, int index)
+{
+    auto &edges = m_project.graph.edges;
+    if (index < 0 || index > static_cast<int>(edges.size()))
+        index = static_cast<int>(edges.size());
+    edges.insert(edges.begin() + index, edge);
+    revalidate();
+    emit edgeAdded(edge);
+    emit graphChanged();
+}
+
+void GraphDocument::applyRemoveEdge(const EdgeSpec &edge)
+{
+    const int index = indexOfEdge(edge);
+    if (index < 0)
+        return;
+    m_project.graph.edges.erase(m_project.graph.edges.begin() + index);
+    revalidate();
+    emit edgeRemoved(edge);
+    emit graphChanged();
+}
+
+void GraphDocument::applyTraining(const TrainingConfig &config)
+{
+    m_project.training = config;
+    emit hyperparametersChanged();
+}
+
+void GraphDocument::applyData(const DataSource &data, const Preprocessing &preprocessing)
+{
+    m_project.data = data;
+    m_project.preprocessing = preprocessing;
+    emit dataSourceChanged();
+}
+
+void GraphDocument::setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
+                                    std::vector<EpochRecord> history)
+{
+    m_project.weights = std::move(weights);
+    m_project.normalizer = std::move(normalizer);
+    m_project.history = std::move(history);
+    setExtraModified(true);
+}
+
+void GraphDocument::setExtraModified(bool on)
+{
+    const bool before = isModified();
+    m_extraModified = on;
+    if (before != isModified())
+        emit modifiedChanged(isModified());
+}
+
+void GraphDocument::revalidate()
+{
+    m_validation = validate(m_project.graph);
+    emit diagnosticsChanged();
+}
+
+} // namespace nnp

@@ -1,0 +1,46 @@
+#pragma once
+// The canvas widget: zoom (Ctrl+wheel, +/-), pan (middle drag, or hold Space and drag), rubber-band
+// selection with the left button on empty canvas.
+
+#include <QGraphicsView>
+
+namespace nnp {
+
+class GraphView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit GraphView(QGraphicsScene *scene, QWidget *parent = nullptr);
+
+    [[nodiscard]] double zoom() const { return transform().m11(); }
+    void setZoom(double factor);
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    /// Shows every layer, at most at 100 %.
+    void fitAll();
+    /// Centre of the visible canvas in scene coordinates (where keyboard-added layers go).
+    [[nodiscard]] QPointF visibleCentre() const;
+
+signals:
+    void zoomChanged(double factor);
+    /// Space was pressed and released without panning: the window treats it as its Space shortcut
+    /// (Play/Pause), which the view otherwise has to hold back to allow Space-drag panning.
+    void spaceTapped();
+
+protected:
+    bool event(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+
+private:
+    bool m_spaceHeld = false;
+    bool m_spacePanned = false;
+    bool m_panning = false;
+    QPoint m_panLast;
+};
+
+} // namespace nnp

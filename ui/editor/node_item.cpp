@@ -1,0 +1,217 @@
+#include "editor/node_item.h"
+
+#include "document/graph_document.h"
+#include "document/layer_catalog.h"
+#include "editor/graph_scene.h"
+
+#include <QApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgRenderer>
+
+#include <algorithm>
+#include <map>
+
+namespace nnp {
+
+namespace {
+// Parsed once per kind and drawn as vectors, so icons stay sharp at every zoom.
+QSvgRenderer *iconRenderer(LayerKind kind)
+{
+    static std::map<LayerKind, QSvgRenderer *> cache;
+    auto &r = cache[kind];
+    if (!r)
+        r = new QSvgRenderer(LayerCatalog::iconPath(kind), qApp);
+    return r;
+}
+} // namespace
+
+NodeItem::NodeItem(const NodeSpec &node, QGraphicsItem *parent) : QGraphicsItem(parent), m_node(node)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
+    setAcceptHoverEvents(true);
+    setZValue(1);
+    m_output = new PortItem(node.id, PortItem::Direction::Out, 0, this);
+    m_output->setPos(kWidth, kHeight / 2);
+}
+
+void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const ValidationResult &validation)
+{
+    prepareGeometryChange();
+    m_node = node;
+    m_details = LayerCatalog::keyOptions(node);
+
+    QStringList parts;
+    if (auto it = validation.shapes.find(node.id); it != validation.shapes.end())
+        parts << GraphScene::tr("out %1").arg(shapeText(it->second.dims));
+    else
+        parts << GraphScene::tr("out ?");
+    if (hasParameters(node.kind)) {
+        std::vector<Shape> in;
+        bool known = true;
+        for (const auto &e : graph.inputsOf(node.id)) {
+            auto s = validation.shapes.find(e.from);
+            if (s == validation.shapes.end())
+                known = false;
+            else
+                in.push_back(s->second);
+        }
+        if (known && !in.empty()) {
+            const long long count = parameterCount(node, in);
+            parts << GraphScene::tr("%n param(s)", nullptr, static_cast<int>(std::min<long long>(count, 2'000'000'000)));
+        }
+    }
+    m_shapeLine = parts.join(QStringLiteral("  ·  "));
+
+    const auto diagnostics = validation.forNode(node.id);
+    m_hasBadge = !diagnostics.empty();
+    m_badge = std::any_of(diagnostics.begin(), diagnostics.end(),
+                          [](const Diagnostic &d) { return d.severity == Severity::Error; })
+                  ? Severity::Error
+                  : Severity::Warning;
+    QString tip = QStringLiteral("<b>%1</b> — %2").arg(LayerCatalog::title(node.kind).toHtmlEscaped(),
+                                                       LayerCatalog::explanation(node.kind).toHtmlEscaped());
+    for (const auto &d : diagnostics)
+        tip += QStringLiteral("<br><span style='color:%1'>%2 %3</span>")
+                   .arg(d.severity == Severity::Error ? QStringLiteral("#c62828") : QStringLiteral("#b26a00"),
+                        d.severity == Severity::Error ? GraphScene::tr("Error:") : GraphScene::tr("Warning:"),
+                        QString::fromStdString(d.message).toHtmlEscaped());
+    setToolTip(tip);
+    rebuildPorts(graph);
+    update();
+}
+
+void NodeItem::rebuildPorts(const GraphSpec &graph)
+{
+    const auto wires = graph.inputsOf(m_node.id);
+    std::vector<int> portSlots; // the port number of each visible input slot, top to bottom
+    if (m_node.kind != LayerKind::Input) {
+        if (GraphDocument::takesSeveralInputs(m_node.kind)) {
+            int next = 0;
+            for (const auto &e : wires) {
+                portSlots.push_back(e.port);
+                next = std::max(next, e.port + 1);
+            }
+            portSlots.push_back(next); // always one free slot to drop another wire on
+            if (portSlots.size() < 2)
+                portSlots.push_back(next + 1);
+        } else {
+            portSlots.push_back(0);
+        }
+    }
+    // Reuse the items of portSlots that stay: one of them may be the port a wire is being dragged from.
+    std::vector<PortItem *> kept;
+    const double step = kHeight / static_cast<double>(portSlots.size() + 1);
+    for (std::size_t i = 0; i < portSlots.size(); ++i) {
+        auto it = std::find_if(m_inputs.begin(), m_inputs.end(), [&](PortItem *p) { return p && p->port() == portSlots[i]; });
+        PortItem *p = nullptr;
+        if (it != m_inputs.end()) {
+            p = *it;
+            *it = nullptr;
+        } else {
+            p = new PortItem(m_node.id, PortItem::Direction::In, portSlots[i], this);
+        }
+        p->setPos(0, portSlots.size() == 1 ? kHeight / 2 : step * static_cast<double>(i + 1));
+        kept.push_back(p);
+    }
+    for (PortItem *p : m_inputs)
+        delete p; // portSlots that went away (null where reused)
+    m_inputs = std::move(kept);
+    for (PortItem *p : m_inputs)
+        p->setConnected(std::any_of(wires.begin(), wires.end(), [&](const EdgeSpec &e) { return e.port == p->port(); }));
+    m_output->setConnected(!graph.outputsOf(m_node.id).empty());
+}
+
+PortItem *NodeItem::inputPort(int port) const
+{
+    for (PortItem *p : m_inputs)
+        if (p->port() == port)
+            return p;
+    return nullptr;
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    // Room for the selection outline and the badge that sits on the top-right corner.
+    return QRectF(0, 0, kWidth, kHeight).adjusted(-4, -14, 14, 4);
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::TextAntialiasing);
+    const QRectF body(0, 0, kWidth, kHeight);
+    const QColor accent = LayerCatalog::color(m_node.kind);
+    const bool error = m_hasBadge && m_badge == Severity::Error;
+
+    // Body and header.
+    QPen outline(isSelected() ? QColor(0xff, 0xa0, 0x00) : (error ? QColor(0xc6, 0x28, 0x28) : accent.darker(130)),
+                 isSelected() ? 4.0 : 2.0);
+    painter->setPen(outline);
+    painter->setBrush(Qt::white);
+    painter->drawRoundedRect(body, 10, 10);
+    QPainterPath header;
+    header.addRoundedRect(QRectF(0, 0, kWidth, kHeaderHeight), 10, 10);
+    header.addRect(QRectF(0, kHeaderHeight - 10, kWidth, 10));
+    painter->fillPath(header.simplified(), accent);
+    painter->setPen(outline);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(body, 10, 10);
+
+    // Icon on a white disc, then the kind.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(Qt::white);
+    painter->drawEllipse(QRectF(8, 4, 28, 28));
+    iconRenderer(m_node.kind)->render(painter, QRectF(11, 7, 22, 22));
+
+    QFont font = painter->font();
+    font.setPointSizeF(12.5);
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(QRectF(44, 0, kWidth - 52, kHeaderHeight), Qt::AlignVCenter | Qt::AlignLeft,
+                      LayerCatalog::title(m_node.kind));
+
+    // Name, key options, output shape and parameters.
+    const double left = 14, width = kWidth - 28;
+    font.setPointSizeF(12);
+    painter->setFont(font);
+    painter->setPen(QColor(0x21, 0x21, 0x21));
+    QFontMetricsF fm(font);
+    painter->drawText(QRectF(left, kHeaderHeight + 4, width, 26), Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(QString::fromStdString(m_node.name), Qt::ElideRight, width));
+    font.setBold(false);
+    font.setPointSizeF(11);
+    painter->setFont(font);
+    fm = QFontMetricsF(font);
+    painter->drawText(QRectF(left, kHeaderHeight + 30, width, 24), Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(m_details, Qt::ElideRight, width));
+    painter->setPen(QColor(0x5f, 0x63, 0x68));
+    painter->drawText(QRectF(left, kHeaderHeight + 56, width, 24), Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(m_shapeLine, Qt::ElideRight, width));
+
+    if (m_hasBadge) {
+        const QRectF badge(kWidth - 14, -12, 26, 26);
+        painter->setPen(QPen(Qt::white, 2));
+        painter->setBrush(error ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xff, 0xa0, 0x00));
+        painter->drawEllipse(badge);
+        font.setBold(true);
+        font.setPointSizeF(13);
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
+    }
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    auto *s = qobject_cast<GraphScene *>(scene());
+    if (change == ItemPositionChange && s)
+        return s->snapped(value.toPointF());
+    if (change == ItemPositionHasChanged && s)
+        s->nodeItemMoved(this);
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace nnp

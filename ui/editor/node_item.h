@@ -1,0 +1,53 @@
+#pragma once
+// One layer on the canvas: its kind, name, key options, output shape and parameter count, its ports,
+// and a red (error) or amber (warning) badge carrying the validator's message.
+
+#include "editor/port_item.h"
+#include "graph/validator.h"
+
+#include <QGraphicsItem>
+
+#include <vector>
+
+namespace nnp {
+
+class NodeItem : public QGraphicsItem {
+public:
+    static constexpr double kWidth = 220.0;
+    static constexpr double kHeight = 124.0;
+    static constexpr double kHeaderHeight = 36.0;
+    enum { Type = UserType + 1 };
+
+    NodeItem(const NodeSpec &node, QGraphicsItem *parent = nullptr);
+
+    [[nodiscard]] int type() const override { return Type; }
+    [[nodiscard]] NodeId nodeId() const { return m_node.id; }
+    [[nodiscard]] const NodeSpec &spec() const { return m_node; }
+
+    /// Takes the node's current values, its wires and the validation result; rebuilds the ports.
+    void refresh(const NodeSpec &node, const GraphSpec &graph, const ValidationResult &validation);
+
+    [[nodiscard]] PortItem *outputPort() const { return m_output; }
+    /// The input port item for slot `port` (the free slot of a Concatenate/Add too); null if none.
+    [[nodiscard]] PortItem *inputPort(int port) const;
+    [[nodiscard]] const std::vector<PortItem *> &inputPorts() const { return m_inputs; }
+
+    [[nodiscard]] QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    void rebuildPorts(const GraphSpec &graph);
+
+    NodeSpec m_node;
+    QString m_details;    // "4 units · Tanh"
+    QString m_shapeLine;  // "out 4 · 12 params"
+    Severity m_badge = Severity::Warning;
+    bool m_hasBadge = false;
+    PortItem *m_output = nullptr;
+    std::vector<PortItem *> m_inputs;
+};
+
+} // namespace nnp

@@ -1,0 +1,103 @@
+#pragma once
+// The playground window: the canvas in the middle, the layer palette and the inspector as docks the user
+// can rearrange (state saved with QSettings), menus File / Edit / View, the title with the file name and an
+// unsaved-changes marker. Panels from elsewhere plug in with addDock() and the menu accessors.
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace nnp {
+
+class GraphDocument;
+class GraphScene;
+class GraphView;
+class InspectorWidget;
+class PaletteWidget;
+struct Project;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] GraphDocument *document() const { return m_doc; }
+    [[nodiscard]] GraphScene *scene() const { return m_scene; }
+    [[nodiscard]] GraphView *view() const { return m_view; }
+    [[nodiscard]] PaletteWidget *palette() const { return m_palette; }
+    [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
+    [[nodiscard]] QMenu *editMenu() const { return m_editMenu; }
+    [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
+    [[nodiscard]] QMenu *samplesMenu() const { return m_samplesMenu; }
+
+    /// Adds a dock (it needs an objectName, for the saved layout) and its toggle to View > Panels.
+    void addDock(QDockWidget *dock, Qt::DockWidgetArea area);
+
+    /// Opens a project without asking about unsaved changes. On failure shows why and keeps the current
+    /// project; returns whether it opened.
+    bool loadFile(const QString &path);
+    /// Saves to `path` (asks for one when empty). Returns whether it saved.
+    bool saveTo(const QString &path);
+    /// Starts over with the playground's default network, or with an empty canvas.
+    void newProject(bool empty = false);
+    /// Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+    /// The text of the last error shown to the user (also in a dialog and the status bar), for tests.
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+    // Edit operations (also the Edit menu's actions).
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void selectAll();
+
+    /// The window's action with this objectName ("actionSave", "actionUndo" ...), for tests and panels.
+    [[nodiscard]] QAction *action(const QString &objectName) const;
+
+signals:
+    /// A project was opened, created or reset (after the document and canvas are updated).
+    void projectOpened();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void updateTitle();
+    void updateEditActions();
+    void rebuildRecentMenu();
+    void rebuildSamplesMenu();
+    void addRecentFile(const QString &path);
+    void showError(const QString &title, const QString &text);
+    void onSelectionChanged();
+    void addLayerAtCentre(int kind);
+    void triggerSpaceShortcut();
+    void applyProject(Project project, const QString &path);
+    QString askOpenPath();
+    void saveSettings();
+    QAction *makeAction(const QString &name, const QString &text, const QList<QKeySequence> &keys = {});
+
+    GraphDocument *m_doc;
+    GraphScene *m_scene;
+    GraphView *m_view;
+    PaletteWidget *m_palette = nullptr;
+    InspectorWidget *m_inspector = nullptr;
+    QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_viewMenu = nullptr, *m_panelsMenu = nullptr,
+          *m_recentMenu = nullptr, *m_samplesMenu = nullptr;
+    QLabel *m_zoomLabel = nullptr;
+    QByteArray m_defaultState;
+    bool m_restored = false;
+    int m_pasteCount = 0;
+    QString m_lastError;
+};
+
+} // namespace nnp
