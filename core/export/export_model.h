@@ -1,0 +1,76 @@
+#pragma once
+// What every exporter needs from a trained network, already in the layout other frameworks use:
+// tensors row-major with PyTorch's shapes (a Dense weight is [units, inputs]), samples as rows ([N, features]).
+
+#include "data/normalize.h"
+#include "graph/graph_spec.h"
+#include "train/network.h"
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nnp {
+
+/// An export that cannot be written (a layer kind a format cannot express, a normaliser that does not fit,
+/// a file that cannot be written). what() names the layer or the file.
+class ExportError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ExportTensor {
+    std::string name;          ///< "weight", "bias", "gamma", "beta", "running_mean", "running_var"
+    std::vector<int> shape;    ///< PyTorch layout: Dense weight [units, inputs], vectors [n]
+    std::vector<float> values; ///< row-major
+};
+
+struct ExportNode {
+    NodeId id = 0;
+    std::string name;  ///< as the user wrote it
+    std::string ident; ///< unique, a valid Python identifier, used for ONNX names too
+    LayerKind kind = LayerKind::Input;
+    LayerOptions options;
+    std::vector<int> inputs; ///< indices into ExportModel::nodes, in port order
+    int size = 0;            ///< flat output features of one sample
+    Shape shape;             ///< output shape of one sample
+    std::vector<ExportTensor> tensors;
+
+    /// The tensor called `name`; throws ExportError naming the node when it is missing.
+    [[nodiscard]] const ExportTensor &tensor(std::string_view name) const;
+    [[nodiscard]] std::string label() const; ///< "Dense 'hidden1'", for messages
+};
+
+struct ExportModel {
+    std::string name = "model";
+    std::vector<ExportNode> nodes; ///< topological order
+    std::vector<int> inputs;       ///< Input node indices, in the order the network splits its input rows
+    int output = 0;
+    std::vector<float> offset, scale; ///< per input feature, all inputs concatenated; empty: no normalisation
+
+    [[nodiscard]] bool normalized() const { return !offset.empty(); }
+    [[nodiscard]] int inputSize() const;
+    [[nodiscard]] int outputSize() const { return nodes.at(static_cast<std::size_t>(output)).size; }
+    /// First input feature of input `k` (an index into inputs) in the concatenated input vector.
+    [[nodiscard]] int inputOffset(std::size_t k) const;
+};
+
+/// Reads the graph, the trained parameters and state and the normaliser. `normalizer` must be the identity or
+/// have one entry per input feature (else ExportError).
+ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::string modelName = "model");
+
+/// A valid Python identifier from a user's name ("hidden 1" -> "hidden_1", "1st" -> "n_1st"), avoiding
+/// Python keywords and names the generated scripts use themselves.
+std::string makeIdentifier(std::string_view name);
+
+/// Shortest text that reads back as the same double ("0.01", "1e-05").
+std::string formatNumber(double v);
+/// The same for a float: the shortest text that reads back as the same float.
+std::string formatFloat(float v);
+
+/// Writes `bytes` to a temporary file beside `file`, then renames it. Throws ExportError naming the file.
+void writeFileAtomic(const std::filesystem::path &file, std::string_view bytes);
+
+} // namespace nnp

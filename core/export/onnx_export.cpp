@@ -1,0 +1,282 @@
+#include "export/onnx_export.h"
+
+#include <onnx/checker.h>
+#include <onnx/onnx_pb.h>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <set>
+
+namespace nnp {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "ONNX raw_data is little-endian");
+
+// Our matrices hold one sample per column; ONNX tensors hold one per row ([N, features]). Every layer here is
+// written for the row layout, so Dense becomes Gemm with transB = 1 on our [units, inputs] weight.
+class OnnxBuilder {
+public:
+    explicit OnnxBuilder(const ExportModel &m) : m_model(m), m_graph(m_proto.mutable_graph()) {}
+
+    onnx::ModelProto build()
+    {
+        m_proto.set_ir_version(7); // the IR version that came with opset 13: readable by older runtimes too
+        m_proto.set_producer_name("NN Playground");
+        m_proto.set_producer_version("0.1");
+        m_proto.set_model_version(1);
+        m_proto.set_doc_string("Exported by NN Playground. Takes raw (unnormalised) inputs, one row per sample.");
+        auto *opset = m_proto.add_opset_import();
+        opset->set_domain("");
+        opset->set_version(kOnnxOpset);
+        m_graph->set_name(m_model.name.empty() ? "model" : m_model.name);
+
+        m_values.resize(m_model.nodes.size());
+        for (std::size_t i = 0; i < m_model.nodes.size(); ++i)
+            m_values[i] = emitNode(m_model.nodes[i], i);
+        const ExportNode &out = m_model.nodes.at(static_cast<std::size_t>(m_model.output));
+        addValueInfo(m_graph->add_output(), m_values.at(static_cast<std::size_t>(m_model.output)), out.size);
+        return std::move(m_proto);
+    }
+
+private:
+    const std::string &in(const ExportNode &n, std::size_t port) const
+    {
+        return m_values.at(static_cast<std::size_t>(n.inputs.at(port)));
+    }
+
+    static void addValueInfo(onnx::ValueInfoProto *v, const std::string &name, int features)
+    {
+        v->set_name(name);
+        auto *t = v->mutable_type()->mutable_tensor_type();
+        t->set_elem_type(onnx::TensorProto::FLOAT);
+        auto *shape = t->mutable_shape();
+        shape->add_dim()->set_dim_param("N");
+        shape->add_dim()->set_dim_value(features);
+    }
+
+    void addInitializer(const std::string &name, const std::vector<int> &shape, const std::vector<float> &values)
+    {
+        auto *t = m_graph->add_initializer();
+        t->set_name(name);
+        t->set_data_type(onnx::TensorProto::FLOAT);
+        for (int d : shape)
+            t->add_dims(d);
+        std::string raw(values.size() * sizeof(float), '\0');
+        std::memcpy(raw.data(), values.data(), raw.size());
+        t->set_raw_data(std::move(raw));
+    }
+
+    /// A scalar constant shared by every node that needs it.
+    std::string scalar(const std::string &name, float v)
+    {
+        if (!m_scalars.count(name)) {
+            addInitializer(name, {}, {v});
+            m_scalars.insert(name);
+        }
+        return name;
+    }
+
+    onnx::NodeProto *op(const std::string &type, const std::string &name, std::vector<std::string> inputs,
+                        const std::string &output)
+    {
+        auto *n = m_graph->add_node();
+        n->set_op_type(type);
+        n->set_name(name);
+        for (auto &i : inputs)
+            n->add_input(i);
+        n->add_output(output);
+        return n;
+    }
+
+    static void attr(onnx::NodeProto *n, const std::string &name, float v)
+    {
+        auto *a = n->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::FLOAT);
+        a->set_f(v);
+    }
+    static void attr(onnx::NodeProto *n, const std::string &name, long long v)
+    {
+        auto *a = n->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::INT);
+        a->set_i(v);
+    }
+
+    /// Applies `kind` to value `x`, producing `out`; names ONNX nodes after `base`.
+    void activation(const ExportNode &n, const std::string &x, const std::string &out, const std::string &base)
+    {
+        const auto &o = n.options;
+        switch (o.activation) {
+        case ActivationKind::Linear:
+            op("Identity", base, {x}, out);
+            return;
+        case ActivationKind::ReLU:
+            op("Relu", base, {x}, out);
+            return;
+        case ActivationKind::LeakyReLU:
+            attr(op("LeakyRelu", base, {x}, out), "alpha", static_cast<float>(o.leakySlope));
+            return;
+        case ActivationKind::ELU:
+            attr(op("Elu", base, {x}, out), "alpha", static_cast<float>(o.eluAlpha));
+            return;
+        case ActivationKind::GELU: {
+            // 0.5 · x · (1 + erf(x / √2)): the exact GELU, as the core computes it.
+            const std::string p = out + "/gelu";
+            op("Div", base + "/gelu_div", {x, scalar("const.sqrt2", std::sqrt(2.0f))}, p + "_div");
+            op("Erf", base + "/gelu_erf", {p + "_div"}, p + "_erf");
+            op("Add", base + "/gelu_add", {p + "_erf", scalar("const.one", 1.0f)}, p + "_add");
+            op("Mul", base + "/gelu_mul", {x, p + "_add"}, p + "_mul");
+            op("Mul", base, {p + "_mul", scalar("const.half", 0.5f)}, out);
+            return;
+        }
+        case ActivationKind::Tanh:
+            op("Tanh", base, {x}, out);
+            return;
+        case ActivationKind::Sigmoid:
+            op("Sigmoid", base, {x}, out);
+            return;
+        case ActivationKind::Softplus:
+            op("Softplus", base, {x}, out);
+            return;
+        }
+        throw ExportError(n.label() + " uses an activation that cannot be exported to ONNX (code " +
+                          std::to_string(static_cast<int>(o.activation)) + ").");
+    }
+
+    std::string emitInput(const ExportNode &n, std::size_t index)
+    {
+        addValueInfo(m_graph->add_input(), n.ident, n.size);
+        if (!m_model.normalized())
+            return n.ident;
+        std::size_t k = 0;
+        while (k < m_model.inputs.size() && m_model.inputs[k] != static_cast<int>(index))
+            ++k;
+        const auto first = static_cast<std::size_t>(m_model.inputOffset(k));
+        const auto count = static_cast<std::size_t>(n.size);
+        if (first + count > m_model.offset.size())
+            throw ExportError("The input normalisation does not cover " + n.label() + ".");
+        std::vector<float> offset(m_model.offset.begin() + static_cast<std::ptrdiff_t>(first),
+                                  m_model.offset.begin() + static_cast<std::ptrdiff_t>(first + count));
+        std::vector<float> scale(m_model.scale.begin() + static_cast<std::ptrdiff_t>(first),
+                                 m_model.scale.begin() + static_cast<std::ptrdiff_t>(first + count));
+        addInitializer(n.ident + ".offset", {n.size}, offset);
+        addInitializer(n.ident + ".scale", {n.size}, scale);
+        op("Sub", n.ident + "/normalize_sub", {n.ident, n.ident + ".offset"}, n.ident + "/centered");
+        op("Mul", n.ident + "/normalize_mul", {n.ident + "/centered", n.ident + ".scale"}, n.ident + "/normalized");
+        return n.ident + "/normalized";
+    }
+
+    std::string emitDense(const ExportNode &n)
+    {
+        const ExportTensor &w = n.tensor("weight");
+        const int units = n.options.units;
+        if (w.shape.size() != 2 || w.shape[0] != units)
+            throw ExportError(n.label() + " has a weight of unexpected shape.");
+        addInitializer(n.ident + ".weight", w.shape, w.values);
+        std::vector<std::string> ins = {in(n, 0), n.ident + ".weight"};
+        if (n.options.useBias) {
+            const ExportTensor &b = n.tensor("bias");
+            addInitializer(n.ident + ".bias", {units}, b.values);
+            ins.push_back(n.ident + ".bias");
+        }
+        const bool linear = n.options.activation == ActivationKind::Linear;
+        const std::string z = linear ? n.ident : n.ident + "/linear";
+        auto *gemm = op("Gemm", linear ? n.ident : n.ident + "/gemm", ins, z);
+        attr(gemm, "transB", 1LL);
+        if (!linear)
+            activation(n, z, n.ident, n.ident);
+        return n.ident;
+    }
+
+    std::string emitBatchNorm(const ExportNode &n)
+    {
+        std::vector<std::string> ins = {in(n, 0)};
+        for (const char *t : {"gamma", "beta", "running_mean", "running_var"}) {
+            addInitializer(n.ident + "." + t, {n.size}, n.tensor(t).values);
+            ins.push_back(n.ident + "." + t);
+        }
+        auto *bn = op("BatchNormalization", n.ident, ins, n.ident);
+        attr(bn, "epsilon", static_cast<float>(n.options.epsilon));
+        // ONNX's momentum weighs the running value; ours (PyTorch's convention) weighs the new batch.
+        attr(bn, "momentum", static_cast<float>(1.0 - n.options.momentum));
+        return n.ident;
+    }
+
+    std::string emitNode(const ExportNode &n, std::size_t index)
+    {
+        switch (n.kind) {
+        case LayerKind::Input:
+            return emitInput(n, index);
+        case LayerKind::Dense:
+            return emitDense(n);
+        case LayerKind::Activation:
+            activation(n, in(n, 0), n.ident, n.ident);
+            return n.ident;
+        case LayerKind::Softmax:
+            attr(op("Softmax", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
+            return n.ident;
+        case LayerKind::Dropout:
+            // Inference-mode Dropout (training_mode absent) is the identity; the ratio is kept for importers.
+            addInitializer(n.ident + ".ratio", {}, {static_cast<float>(n.options.rate)});
+            op("Dropout", n.ident, {in(n, 0), n.ident + ".ratio"}, n.ident);
+            return n.ident;
+        case LayerKind::BatchNorm:
+            return emitBatchNorm(n);
+        case LayerKind::Concatenate: {
+            std::vector<std::string> ins;
+            for (std::size_t p = 0; p < n.inputs.size(); ++p)
+                ins.push_back(in(n, p));
+            attr(op("Concat", n.ident, ins, n.ident), "axis", 1LL);
+            return n.ident;
+        }
+        case LayerKind::Add: {
+            std::vector<std::string> ins;
+            for (std::size_t p = 0; p < n.inputs.size(); ++p)
+                ins.push_back(in(n, p));
+            op(ins.size() == 2 ? "Add" : "Sum", n.ident, ins, n.ident);
+            return n.ident;
+        }
+        case LayerKind::Flatten:
+            // Samples are already flat rows here, so this is the identity; kept so the graph reads the same.
+            attr(op("Flatten", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
+            return n.ident;
+        }
+        throw ExportError(n.label() + ": this kind of layer (code " + std::to_string(static_cast<int>(n.kind)) +
+                          ") cannot be exported to ONNX yet.");
+    }
+
+    const ExportModel &m_model;
+    onnx::ModelProto m_proto;
+    onnx::GraphProto *m_graph;
+    std::vector<std::string> m_values; // ONNX value holding each node's output
+    std::set<std::string> m_scalars;
+};
+
+} // namespace
+
+std::string exportOnnx(const ExportModel &model)
+{
+    if (model.nodes.empty())
+        throw ExportError("The network is empty: nothing to export.");
+    onnx::ModelProto proto = OnnxBuilder(model).build();
+    try {
+        onnx::checker::check_model(proto);
+    } catch (const std::exception &e) {
+        throw ExportError(std::string("The ONNX checker rejected the exported model (a bug in the exporter): ") +
+                          e.what());
+    }
+    std::string bytes;
+    if (!proto.SerializeToString(&bytes))
+        throw ExportError("The ONNX model could not be serialised (it may exceed protobuf's 2 GB limit).");
+    return bytes;
+}
+
+void writeOnnx(const ExportModel &model, const std::filesystem::path &file)
+{
+    writeFileAtomic(file, exportOnnx(model));
+}
+
+} // namespace nnp

@@ -1,0 +1,211 @@
+#include "export/code_export.h"
+#include "export/code_export_common.h"
+#include "export/weights_export.h"
+
+namespace nnp {
+
+using namespace codegen;
+
+namespace {
+
+std::string torchActivation(const ExportNode &n, const std::string &e)
+{
+    const auto &o = n.options;
+    switch (o.activation) {
+    case ActivationKind::Linear:
+        return e;
+    case ActivationKind::ReLU:
+        return "torch.relu(" + e + ")";
+    case ActivationKind::LeakyReLU:
+        return "F.leaky_relu(" + e + ", negative_slope=" + formatNumber(o.leakySlope) + ")";
+    case ActivationKind::ELU:
+        return "F.elu(" + e + ", alpha=" + formatNumber(o.eluAlpha) + ")";
+    case ActivationKind::GELU:
+        return "F.gelu(" + e + ")"; // the exact (erf) form, as in NN Playground
+    case ActivationKind::Tanh:
+        return "torch.tanh(" + e + ")";
+    case ActivationKind::Sigmoid:
+        return "torch.sigmoid(" + e + ")";
+    case ActivationKind::Softplus:
+        return "F.softplus(" + e + ")";
+    }
+    throw ExportError(n.label() + " uses an activation that cannot be written for PyTorch.");
+}
+
+// Module attributes (__init__) and forward() lines for one node.
+void emitNode(const ExportModel &m, std::size_t index, std::string &init, std::string &fwd)
+{
+    const ExportNode &n = m.nodes[index];
+    const std::string &id = n.ident;
+    const std::string x = inputNames(m, n, ", ");
+    std::string comment = "        # " + commentText(n.name) + ": " + describe(n) + "\n";
+    switch (n.kind) {
+    case LayerKind::Input: {
+        if (!m.normalized())
+            return;
+        std::size_t k = 0;
+        while (m.inputs.at(k) != static_cast<int>(index))
+            ++k;
+        const int a = m.inputOffset(k), b = a + n.size;
+        const std::string range = "[" + std::to_string(a) + ":" + std::to_string(b) + "]";
+        fwd += "        " + id + " = (" + id + " - self.input_offset" + range + ") * self.input_scale" + range + "\n";
+        return;
+    }
+    case LayerKind::Dense: {
+        const auto &w = n.tensor("weight");
+        init += comment + "        self." + id + " = nn.Linear(" + std::to_string(w.shape.at(1)) + ", " +
+                std::to_string(n.options.units) + (n.options.useBias ? "" : ", bias=False") + ")\n";
+        fwd += "        " + id + " = " + torchActivation(n, "self." + id + "(" + x + ")") + "\n";
+        return;
+    }
+    case LayerKind::Activation:
+        fwd += "        " + id + " = " + torchActivation(n, x) + "\n";
+        return;
+    case LayerKind::Softmax:
+        fwd += "        " + id + " = torch.softmax(" + x + ", dim=1)\n";
+        return;
+    case LayerKind::Dropout:
+        init += comment + "        self." + id + " = nn.Dropout(p=" + formatNumber(n.options.rate) + ")\n";
+        fwd += "        " + id + " = self." + id + "(" + x + ")\n";
+        return;
+    case LayerKind::BatchNorm:
+        // Same conventions as NN Playground: momentum weighs the new batch, unbiased running variance.
+        init += comment + "        self." + id + " = nn.BatchNorm1d(" + std::to_string(n.size) +
+                ", eps=" + formatNumber(n.options.epsilon) + ", momentum=" + formatNumber(n.options.momentum) + ")\n";
+        fwd += "        " + id + " = self." + id + "(" + x + ")\n";
+        return;
+    case LayerKind::Concatenate:
+        fwd += "        " + id + " = torch.cat([" + x + "], dim=1)\n";
+        return;
+    case LayerKind::Add:
+        fwd += "        " + id + " = " + inputNames(m, n, " + ") + "\n";
+        return;
+    case LayerKind::Flatten:
+        fwd += "        " + id + " = torch.flatten(" + x + ", 1)\n";
+        return;
+    }
+    throw ExportError(n.label() + ": this kind of layer cannot be written for PyTorch yet.");
+}
+
+} // namespace
+
+std::string pytorchScript(const ExportModel &m, const std::string &weightsFileName)
+{
+    std::string init, fwd, args;
+    for (std::size_t k = 0; k < m.inputs.size(); ++k)
+        args += ", " + m.nodes.at(static_cast<std::size_t>(m.inputs[k])).ident;
+    for (std::size_t i = 0; i < m.nodes.size(); ++i)
+        emitNode(m, i, init, fwd);
+    fwd += "        return " + m.nodes.at(static_cast<std::size_t>(m.output)).ident + "\n";
+
+    std::string s = "#!/usr/bin/env python3\n\"\"\"" + commentText(m.name) +
+                    ": a PyTorch model exported by NN Playground.\n\n"
+                    "Layers (forward() follows the same graph):\n" +
+                    layerList(m, "    ") +
+                    "\nWeights: read from the side file " + commentText(weightsFileName) +
+                    " beside this script (format \"nnp-weights\":\n"
+                    "every tensor with its node, name, shape and row-major values). They load into ordinary\n"
+                    "nn.Parameters, so the model can be fine-tuned or trained further like any other nn.Module.\n"
+                    "Inputs are raw features, one row per sample; the model applies the input normalisation\n"
+                    "x' = (x - offset) * scale itself (offset and scale are buffers, not trained).\n\n"
+                    "Run:  python3 " + commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json"))) +
+                    ".py inputs.csv [--weights FILE]\n"
+                    "      prints one line of predictions per row; the first N_INPUTS columns are the inputs\n"
+                    "      (further columns, e.g. the label, are ignored; a header row is skipped).\n"
+                    "Train further:\n"
+                    "      model = load_weights(Model()).train()\n"
+                    "      optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"
+                    "      loss = F.mse_loss(model(*split_inputs(x)), target); loss.backward(); optimizer.step()\n"
+                    "\"\"\"\n"
+                    "import argparse\nimport csv\nimport json\nfrom pathlib import Path\n\n"
+                    "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n"
+                    "WEIGHTS_FILE = Path(__file__).with_name(" + pyString(weightsFileName) + ")\n"
+                    "INPUT_SIZES = " + inputSizes(m) + "  # features per input, in the order forward() takes them\n"
+                    "N_INPUTS = sum(INPUT_SIZES)\n"
+                    "# How the tensors of the weights file map onto PyTorch's names.\n"
+                    "PARAMETER_NAMES = {\"weight\": \"weight\", \"bias\": \"bias\", \"gamma\": \"weight\", "
+                    "\"beta\": \"bias\",\n                   \"running_mean\": \"running_mean\", "
+                    "\"running_var\": \"running_var\"}\n\n\n"
+                    "class Model(nn.Module):\n"
+                    "    def __init__(self):\n"
+                    "        super().__init__()\n"
+                    "        # The input normalisation (identity until load_weights sets it).\n"
+                    "        self.register_buffer(\"input_offset\", torch.zeros(N_INPUTS))\n"
+                    "        self.register_buffer(\"input_scale\", torch.ones(N_INPUTS))\n" +
+                    init + "\n    def forward(self" + args + "):\n" + fwd;
+    s += R"PY(
+
+def load_weights(model, path=WEIGHTS_FILE):
+    """Copies every tensor of an "nnp-weights" JSON file into the model, checking names and shapes."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if data.get("format") != "nnp-weights":
+        raise ValueError(f"{path} is not an NN Playground weights file")
+    state = model.state_dict()
+    expected = {k for k in state if not k.endswith("num_batches_tracked") and not k.startswith("input_")}
+    loaded = set()
+    with torch.no_grad():
+        for t in data["tensors"]:
+            key = f"{t['node']}.{PARAMETER_NAMES[t['name']]}"
+            if key not in state:
+                raise KeyError(f"{path}: the model has no tensor {key}")
+            value = torch.tensor(t["values"], dtype=torch.float32).reshape(t["shape"])
+            if value.shape != state[key].shape:
+                raise ValueError(f"{path}: {key} has shape {list(value.shape)}, "
+                                 f"the model expects {list(state[key].shape)}")
+            state[key].copy_(value)
+            loaded.add(key)
+        if expected - loaded:
+            raise ValueError(f"{path}: no values for {sorted(expected - loaded)}")
+        norm = data.get("normalization")
+        if norm:
+            model.input_offset.copy_(torch.tensor(norm["offset"], dtype=torch.float32))
+            model.input_scale.copy_(torch.tensor(norm["scale"], dtype=torch.float32))
+    return model
+
+
+def split_inputs(x):
+    """Splits [N, N_INPUTS] into one tensor per input, as forward() takes them."""
+    return torch.split(x, INPUT_SIZES, dim=1)
+
+
+)PY";
+    s += readCsvFunction();
+    s += R"PY(
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Predictions of the exported NN Playground model.")
+    parser.add_argument("csv", help="raw inputs, one sample per row")
+    parser.add_argument("--weights", default=str(WEIGHTS_FILE), help="the nnp-weights JSON file")
+    args = parser.parse_args(argv)
+    model = load_weights(Model(), args.weights).eval()
+    x = torch.tensor(read_csv(args.csv), dtype=torch.float32).reshape(-1, N_INPUTS)
+    with torch.no_grad():
+        y = model(*split_inputs(x))
+    for row in y.tolist():
+        print(",".join(f"{v:.9g}" for v in row))
+
+
+if __name__ == "__main__":
+    main()
+)PY";
+    return s;
+}
+
+std::filesystem::path weightsPathFor(const std::filesystem::path &script)
+{
+    std::filesystem::path p = script;
+    p.replace_filename(script.stem().string() + "_weights.json");
+    return p;
+}
+
+std::filesystem::path writePytorch(const ExportModel &model, const std::filesystem::path &script)
+{
+    const auto weights = weightsPathFor(script);
+    const std::string text = pytorchScript(model, weights.filename().string());
+    writeWeightsJson(model, weights);
+    writeFileAtomic(script, text);
+    return weights;
+}
+
+} // namespace nnp
