@@ -15,6 +15,7 @@ struct CsvOptions {
     std::string target;            ///< target column name; empty = the last column
     std::optional<TaskKind> task;  ///< default: classification if the target is text or has few integer values
     std::vector<std::string> ignore; ///< columns to leave out
+    bool operator==(const CsvOptions &) const = default;
 };
 
 /// How each raw column became features, so that new rows (predict) are encoded the same way.

@@ -43,11 +43,13 @@ struct DataSource {
     CsvOptions csv;              ///< Csv
     std::string images, labels;  ///< Idx: training files (relative paths)
     std::string testImages, testLabels; ///< Idx: optional separate test files (MNIST ships them)
+    bool operator==(const DataSource &) const = default;
 };
 
 struct Preprocessing {
     NormalizationKind normalization = NormalizationKind::None;
     SplitConfig split;
+    bool operator==(const Preprocessing &) const = default;
 };
 
 /// One trained tensor, addressed by node id and parameter name ("weight", "bias", "running_mean" ...).
