@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -38,7 +39,9 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setCentralWidget(m_view);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
-    resize(1440, 900);
+    // First start: fill the screen (maximised below where a window manager allows it).
+    if (const QScreen *s = screen())
+        resize(s->availableGeometry().size().boundedTo(QSize(1920, 1200)));
 
     createActions();
     createMenus();
@@ -109,9 +112,11 @@ void MainWindow::createActions()
     QAction *undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcuts({QKeySequence::Undo});
+    undo->setIconText(tr("Undo")); // the toolbar keeps a short label; the menu says what will be undone
     QAction *redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
+    redo->setIconText(tr("Redo"));
     addAction(undo);
     addAction(redo);
 
@@ -214,7 +219,7 @@ void MainWindow::createDocks()
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
     addDock(inspectorDock, Qt::RightDockWidgetArea);
-    resizeDocks({paletteDock, inspectorDock}, {300, 360}, Qt::Horizontal);
+    resizeDocks({paletteDock, inspectorDock}, {270, 360}, Qt::Horizontal);
 }
 
 void MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area)
@@ -281,7 +286,7 @@ void MainWindow::copySelection()
         return;
     QGuiApplication::clipboard()->setMimeData(fragmentMimeData(GraphFragment::extract(m_doc->graph(), ids)));
     m_pasteCount = 0;
-    statusBar()->showMessage(tr("Copied %n layer(s).", nullptr, static_cast<int>(ids.size())), 3000);
+    statusBar()->showMessage(ids.size() == 1 ? tr("Copied 1 layer.") : tr("Copied %1 layers.").arg(ids.size()), 3000);
 }
 
 void MainWindow::cutSelection()
@@ -336,7 +341,11 @@ void MainWindow::showEvent(QShowEvent *event)
     m_restored = true;
     m_defaultState = saveState();
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty())
+        setWindowState(windowState() | Qt::WindowMaximized); // first start: every pixel helps on a projector
+    else
+        restoreGeometry(geometry);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 

@@ -32,7 +32,7 @@ Project makeDefaultProject()
     const char *names[] = {"input", "hidden_1", "hidden_2", "output"};
     for (std::size_t i = 0; i < p.graph.nodes.size() && i < 4; ++i) {
         p.graph.nodes[i].name = names[i];
-        p.graph.nodes[i].x = 280.0 * static_cast<double>(i);
+        p.graph.nodes[i].x = 260.0 * static_cast<double>(i);
         p.graph.nodes[i].y = 0.0;
     }
     return p;

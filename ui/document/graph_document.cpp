@@ -143,18 +143,6 @@ QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port) const
         return tr("A layer cannot feed itself.");
     if (dst->kind == LayerKind::Input)
         return tr("%1 is where data enters: nothing can be wired into it.").arg(nodeLabel(*dst));
-    for (const auto &e : g.edges) {
-        if (e.from == from && e.to == to)
-            return tr("%1 already feeds %2.").arg(nodeLabel(*src), nodeLabel(*dst));
-        if (e.to == to && !takesSeveralInputs(dst->kind))
-            return tr("%1 takes one input and already has one — remove that wire first, or merge the two "
-                      "with Concatenate or Add.")
-                .arg(nodeLabel(*dst));
-        if (e.to == to && e.port == port)
-            return tr("Input slot %1 of %2 is already taken.").arg(port + 1).arg(nodeLabel(*dst));
-    }
-    if (port < 0)
-        return tr("Invalid input slot.");
     // A wire from -> to closes a loop exactly when `to` already reaches `from`.
     std::vector<NodeId> stack{to};
     std::set<NodeId> seen;
@@ -170,6 +158,18 @@ QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port) const
             if (e.from == id)
                 stack.push_back(e.to);
     }
+    for (const auto &e : g.edges) {
+        if (e.from == from && e.to == to)
+            return tr("%1 already feeds %2.").arg(nodeLabel(*src), nodeLabel(*dst));
+        if (e.to == to && !takesSeveralInputs(dst->kind))
+            return tr("%1 takes one input and already has one — remove that wire first, or merge the two "
+                      "with Concatenate or Add.")
+                .arg(nodeLabel(*dst));
+        if (e.to == to && e.port == port)
+            return tr("Input slot %1 of %2 is already taken.").arg(port + 1).arg(nodeLabel(*dst));
+    }
+    if (port < 0)
+        return tr("Invalid input slot.");
     return {};
 }
 

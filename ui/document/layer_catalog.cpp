@@ -147,7 +147,8 @@ QString LayerCatalog::keyOptions(const NodeSpec &node)
     switch (node.kind) {
     case LayerKind::Input: return tr("shape %1").arg(shapeText(o.shape));
     case LayerKind::Dense:
-        return tr("%n unit(s) · %1", nullptr, o.units).arg(title(o.activation));
+        return (o.units == 1 ? tr("1 unit · %1").arg(title(o.activation))
+                             : tr("%1 units · %2").arg(o.units).arg(title(o.activation)));
     case LayerKind::Activation: return title(o.activation);
     case LayerKind::Dropout: return tr("drop %1 %").arg(o.rate * 100.0, 0, 'g', 3);
     case LayerKind::BatchNorm: return tr("momentum %1").arg(o.momentum, 0, 'g', 3);

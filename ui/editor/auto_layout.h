@@ -9,8 +9,8 @@
 
 namespace nnp {
 
-inline constexpr double kLayoutColumnSpacing = 300.0;
-inline constexpr double kLayoutRowSpacing = 170.0;
+inline constexpr double kLayoutColumnSpacing = 260.0; // block width 200 + room for the wire
+inline constexpr double kLayoutRowSpacing = 150.0;
 
 /// Top-left positions for every node: x by longest path from a source, y centred per column and ordered
 /// to follow the predecessors (fewer crossing wires). Nodes caught in a cycle go in a last column.

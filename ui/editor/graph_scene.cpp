@@ -100,12 +100,13 @@ void GraphScene::autoLayout()
 
 void GraphScene::rebuild()
 {
+    // Deleting a selected item emits selectionChanged, whose receivers ask this scene for its items:
+    // forget them first so nobody sees a half-destroyed one.
     m_highlighted = nullptr;
-    delete m_wire;
     m_wire = nullptr;
-    clear();
     m_nodes.clear();
     m_edges.clear();
+    clear();
     for (const auto &n : m_doc->graph().nodes)
         onNodeAdded(n.id);
     for (const auto &e : m_doc->graph().edges)
@@ -133,8 +134,9 @@ void GraphScene::onNodeRemoved(NodeId id)
         return;
     if (m_highlighted && m_highlighted->node() == id)
         m_highlighted = nullptr;
-    delete it->second;
-    m_nodes.erase(it);
+    NodeItem *item = it->second;
+    m_nodes.erase(it); // before the delete: see rebuild()
+    delete item;
 }
 
 void GraphScene::onNodeMoved(NodeId id)
@@ -162,8 +164,9 @@ void GraphScene::onEdgeRemoved(const EdgeSpec &edge)
 {
     for (auto it = m_edges.begin(); it != m_edges.end(); ++it)
         if ((*it)->edge() == edge) {
-            delete *it;
-            m_edges.erase(it);
+            EdgeItem *item = *it;
+            m_edges.erase(it); // before the delete: see rebuild()
+            delete item;
             break;
         }
     updateEdgesOf(edge.to);

@@ -42,11 +42,11 @@ void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const Valid
     m_node = node;
     m_details = LayerCatalog::keyOptions(node);
 
-    QStringList parts;
     if (auto it = validation.shapes.find(node.id); it != validation.shapes.end())
-        parts << GraphScene::tr("out %1").arg(shapeText(it->second.dims));
+        m_shapeLine = GraphScene::tr("out %1").arg(shapeText(it->second.dims));
     else
-        parts << GraphScene::tr("out ?");
+        m_shapeLine = GraphScene::tr("out ?");
+    m_paramLine.clear();
     if (hasParameters(node.kind)) {
         std::vector<Shape> in;
         bool known = true;
@@ -59,10 +59,10 @@ void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const Valid
         }
         if (known && !in.empty()) {
             const long long count = parameterCount(node, in);
-            parts << GraphScene::tr("%n param(s)", nullptr, static_cast<int>(std::min<long long>(count, 2'000'000'000)));
+            // Plural forms need a translation file even in English; one and many are separate strings instead.
+            m_paramLine = count == 1 ? GraphScene::tr("1 param") : GraphScene::tr("%L1 params").arg(count);
         }
     }
-    m_shapeLine = parts.join(QStringLiteral("  ·  "));
 
     const auto diagnostics = validation.forNode(node.id);
     m_hasBadge = !diagnostics.empty();
@@ -145,51 +145,52 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     const QColor accent = LayerCatalog::color(m_node.kind);
     const bool error = m_hasBadge && m_badge == Severity::Error;
 
-    // Body and header.
-    QPen outline(isSelected() ? QColor(0xff, 0xa0, 0x00) : (error ? QColor(0xc6, 0x28, 0x28) : accent.darker(130)),
-                 isSelected() ? 4.0 : 2.0);
-    painter->setPen(outline);
-    painter->setBrush(Qt::white);
-    painter->drawRoundedRect(body, 10, 10);
-    QPainterPath header;
-    header.addRoundedRect(QRectF(0, 0, kWidth, kHeaderHeight), 10, 10);
-    header.addRect(QRectF(0, kHeaderHeight - 10, kWidth, 10));
-    painter->fillPath(header.simplified(), accent);
+    // Body, then the header clipped to the body's rounded corners.
+    QPainterPath bodyPath;
+    bodyPath.addRoundedRect(body, 10, 10);
+    QPainterPath headerBand;
+    headerBand.addRect(QRectF(0, 0, kWidth, kHeaderHeight));
+    const QPen outline(isSelected() ? QColor(0xff, 0xa0, 0x00) : (error ? QColor(0xc6, 0x28, 0x28) : accent.darker(130)),
+                       isSelected() ? 4.0 : 2.0);
+    painter->fillPath(bodyPath, Qt::white);
+    painter->fillPath(bodyPath.intersected(headerBand), accent);
     painter->setPen(outline);
     painter->setBrush(Qt::NoBrush);
-    painter->drawRoundedRect(body, 10, 10);
+    painter->drawPath(bodyPath);
 
     // Icon on a white disc, then the kind.
     painter->setPen(Qt::NoPen);
     painter->setBrush(Qt::white);
-    painter->drawEllipse(QRectF(8, 4, 28, 28));
-    iconRenderer(m_node.kind)->render(painter, QRectF(11, 7, 22, 22));
+    painter->drawEllipse(QRectF(7, 4, 26, 26));
+    iconRenderer(m_node.kind)->render(painter, QRectF(10, 7, 20, 20));
 
     QFont font = painter->font();
     font.setPointSizeF(12.5);
     font.setBold(true);
     painter->setFont(font);
     painter->setPen(Qt::white);
-    painter->drawText(QRectF(44, 0, kWidth - 52, kHeaderHeight), Qt::AlignVCenter | Qt::AlignLeft,
+    painter->drawText(QRectF(40, 0, kWidth - 48, kHeaderHeight), Qt::AlignVCenter | Qt::AlignLeft,
                       LayerCatalog::title(m_node.kind));
 
     // Name, key options, output shape and parameters.
     const double left = 14, width = kWidth - 28;
-    font.setPointSizeF(12);
+    font.setPointSizeF(13);
     painter->setFont(font);
     painter->setPen(QColor(0x21, 0x21, 0x21));
     QFontMetricsF fm(font);
-    painter->drawText(QRectF(left, kHeaderHeight + 4, width, 26), Qt::AlignVCenter | Qt::AlignLeft,
+    painter->drawText(QRectF(left, kHeaderHeight + 3, width, 25), Qt::AlignVCenter | Qt::AlignLeft,
                       fm.elidedText(QString::fromStdString(m_node.name), Qt::ElideRight, width));
     font.setBold(false);
-    font.setPointSizeF(11);
+    font.setPointSizeF(11.5);
     painter->setFont(font);
     fm = QFontMetricsF(font);
-    painter->drawText(QRectF(left, kHeaderHeight + 30, width, 24), Qt::AlignVCenter | Qt::AlignLeft,
+    painter->drawText(QRectF(left, kHeaderHeight + 27, width, 23), Qt::AlignVCenter | Qt::AlignLeft,
                       fm.elidedText(m_details, Qt::ElideRight, width));
-    painter->setPen(QColor(0x5f, 0x63, 0x68));
-    painter->drawText(QRectF(left, kHeaderHeight + 56, width, 24), Qt::AlignVCenter | Qt::AlignLeft,
-                      fm.elidedText(m_shapeLine, Qt::ElideRight, width));
+    painter->setPen(QColor(0x4a, 0x4f, 0x55));
+    const double paramWidth = fm.horizontalAdvance(m_paramLine);
+    painter->drawText(QRectF(left, kHeaderHeight + 50, width, 23), Qt::AlignVCenter | Qt::AlignLeft,
+                      fm.elidedText(m_shapeLine, Qt::ElideRight, width - paramWidth - 8));
+    painter->drawText(QRectF(left, kHeaderHeight + 50, width, 23), Qt::AlignVCenter | Qt::AlignRight, m_paramLine);
 
     if (m_hasBadge) {
         const QRectF badge(kWidth - 14, -12, 26, 26);

@@ -13,9 +13,9 @@ namespace nnp {
 
 class NodeItem : public QGraphicsItem {
 public:
-    static constexpr double kWidth = 220.0;
-    static constexpr double kHeight = 124.0;
-    static constexpr double kHeaderHeight = 36.0;
+    static constexpr double kWidth = 200.0;
+    static constexpr double kHeight = 112.0;
+    static constexpr double kHeaderHeight = 34.0;
     enum { Type = UserType + 1 };
 
     NodeItem(const NodeSpec &node, QGraphicsItem *parent = nullptr);
@@ -43,7 +43,8 @@ private:
 
     NodeSpec m_node;
     QString m_details;    // "4 units · Tanh"
-    QString m_shapeLine;  // "out 4 · 12 params"
+    QString m_shapeLine;  // "out 4"
+    QString m_paramLine;  // "12 params"
     Severity m_badge = Severity::Warning;
     bool m_hasBadge = false;
     PortItem *m_output = nullptr;

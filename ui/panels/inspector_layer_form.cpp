@@ -57,6 +57,7 @@ void InspectorLayerForm::build()
     m_name->setObjectName(QStringLiteral("layerName"));
     m_form->addRow(tr("Name"), m_name);
     connect(m_name, &QLineEdit::editingFinished, this, [this] {
+        m_name->setModified(false);
         const NodeSpec *n = m_doc->graph().find(m_node);
         const std::string name = m_name->text().trimmed().toStdString();
         if (n && !name.empty() && name != n->name)
@@ -72,6 +73,7 @@ void InspectorLayerForm::build()
     m_form->addRow(tr("Input shape"), m_shape);
     connect(m_shape, &QLineEdit::editingFinished, this, [this] {
         const auto dims = parseShapeText(m_shape->text());
+        m_shape->setModified(false);
         if (dims.empty()) {
             m_problems->setText(tr("Write the shape as positive sizes joined by x, for example 2 or 28x28x1."));
             return;
@@ -162,6 +164,8 @@ void InspectorLayerForm::build()
 void InspectorLayerForm::setNode(NodeId id)
 {
     m_node = id;
+    m_name->setModified(false);
+    m_shape->setModified(false);
     refresh();
 }
 
@@ -192,9 +196,10 @@ void InspectorLayerForm::refresh()
     const auto &o = n->options;
     m_title->setText(LayerCatalog::title(n->kind));
     m_explanation->setText(LayerCatalog::explanation(n->kind));
-    if (!m_name->hasFocus())
+    // Text being typed (not yet committed) is left alone; everything else follows the document (undo too).
+    if (!m_name->isModified())
         m_name->setText(QString::fromStdString(n->name));
-    if (!m_shape->hasFocus())
+    if (!m_shape->isModified())
         m_shape->setText(shapeText(o.shape));
     m_units->setValue(o.units);
     m_activation->setCurrentIndex(m_activation->findData(static_cast<int>(o.activation)));
