@@ -10,6 +10,7 @@
 #include "editor/node_item.h"
 #include "panels/inspector_widget.h"
 #include "panels/palette_widget.h"
+#include "training/training_docks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -46,6 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     createDocks();
+    m_training = new TrainingDocks(this);
 
     m_zoomLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_zoomLabel);

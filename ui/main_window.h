@@ -18,6 +18,7 @@ class GraphScene;
 class GraphView;
 class InspectorWidget;
 class PaletteWidget;
+class TrainingDocks;
 struct Project;
 
 class MainWindow : public QMainWindow {
@@ -31,6 +32,8 @@ public:
     [[nodiscard]] GraphView *view() const { return m_view; }
     [[nodiscard]] PaletteWidget *palette() const { return m_palette; }
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    /// The training toolbar, the Data / Output / Training curves docks and their controller.
+    [[nodiscard]] TrainingDocks *training() const { return m_training; }
     [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
     [[nodiscard]] QMenu *editMenu() const { return m_editMenu; }
     [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
@@ -91,6 +94,7 @@ private:
     GraphView *m_view;
     PaletteWidget *m_palette = nullptr;
     InspectorWidget *m_inspector = nullptr;
+    TrainingDocks *m_training = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_viewMenu = nullptr, *m_panelsMenu = nullptr,
           *m_recentMenu = nullptr, *m_samplesMenu = nullptr;
     QLabel *m_zoomLabel = nullptr;

@@ -1,0 +1,319 @@
+// The training controller and its worker thread: real training through the queued commands, snapshots,
+// live changes, divergence, failures, stale runs, and a storm of commands (also run under TSan).
+#include "training/training_controller.h"
+#include "training/training_session.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace nnp;
+
+namespace {
+Project xorProject()
+{
+    Project p;
+    p.name = "xor";
+    p.data.kind = DataSourceKind::Generator;
+    p.data.generator = {GeneratorKind::Xor, 400, 0.0, 3};
+    p.preprocessing.split.test = 0.25;
+    p.preprocessing.normalization = NormalizationKind::ZScore;
+    p.graph = makeMlp(2, {8}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    p.training.loss.kind = LossKind::BinaryCrossEntropy;
+    p.training.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+    p.training.optimizer.learningRate = 0.02;
+    p.training.batchSize = 10;
+    p.training.epochs = 1000000; // runs until a test stops it
+    p.training.seed = 5;
+    return p;
+}
+
+/// A regression that a learning rate of 1e4 blows up within a few batches.
+Project explodingProject()
+{
+    Project p;
+    p.data.generator = {GeneratorKind::Plane, 200, 0.0, 1};
+    p.preprocessing.split.test = 0.2;
+    p.graph = makeMlp(2, {8}, 1, ActivationKind::ReLU, ActivationKind::Linear);
+    p.training.loss.kind = LossKind::MSE;
+    p.training.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
+    p.training.optimizer.learningRate = 1e4;
+    p.training.batchSize = 10;
+    p.training.epochs = 1000000;
+    return p;
+}
+} // namespace
+
+class TestTrainingController : public QObject {
+    Q_OBJECT
+private slots:
+    void trainsXorWithSnapshots();
+    void stepAndStepEpoch();
+    void liveChangesReachTheWorker();
+    void divergedRunKeepsFiniteWeights();
+    void badNetworkFailsWithMessage();
+    void editsMarkTheRunStale();
+    void epochLimitFinishesAndCanBeRaised();
+    void rapidCommandsNeitherDeadlockNorLeak();
+};
+
+void TestTrainingController::trainsXorWithSnapshots()
+{
+    TrainingController c;
+    c.setProject(xorProject());
+    QSignalSpy snapshots(&c, &TrainingController::snapshotReceived);
+    QElapsedTimer clock;
+    clock.start();
+    c.play();
+    QCOMPARE(c.status(), TrainingStatus::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.history().empty() && c.history().back().trainLoss < 0.1, 120000);
+    const qint64 elapsed = clock.elapsed();
+    c.pause();
+    QCOMPARE(c.status(), TrainingStatus::Paused); // at once, before the worker confirms
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->status, TrainingStatus::Paused, 10000);
+    QVERIFY(c.lastSnapshot()->weights);
+    QCOMPARE(c.lastWeights(), c.lastSnapshot()->weights);
+
+    QVERIFY(snapshots.count() >= 3);
+    // At most ~30 a second, plus the few sent at changes of state.
+    QVERIFY2(snapshots.count() <= elapsed / 30 + 12,
+             qPrintable(QStringLiteral("%1 snapshots in %2 ms").arg(snapshots.count()).arg(elapsed)));
+    QVERIFY(c.history().front().trainLoss > c.history().back().trainLoss);
+    for (std::size_t i = 0; i < c.history().size(); ++i)
+        QCOMPARE(c.history()[i].epoch, int(i) + 1); // every epoch arrives once, in order
+
+    const SnapshotPtr last = c.lastSnapshot();
+    QVERIFY(last);
+    QCOMPARE(last->epoch, int(c.history().size()));
+    QCOMPARE(last->trainSamples, 300);
+    QCOMPARE(last->samplesSeen, last->step * 10); // 10 divides 300: every batch is whole
+    QVERIFY(last->plane);
+    QCOMPARE(last->plane->classes, 2);
+    QCOMPARE(last->plane->train.cols(), 300);
+    QCOMPARE(last->plane->test.cols(), 100);
+    QVERIFY(last->boundary);
+    QCOMPARE(last->boundary->size, 100);
+    QCOMPARE(last->boundary->smooth.size(), QSize(100, 100));
+    // XOR: the trained network gives each quadrant's centre the class of the training points there.
+    const auto p1 = [&](int row, int col) { return last->boundary->values[std::size_t(row * 100 + col) * 2 + 1]; };
+    const PlanePoints &pl = *last->plane;
+    const auto labelNear = [&](double x1, double x2) {
+        for (Eigen::Index i = 0; i < pl.train.cols(); ++i)
+            if (std::abs(pl.train(0, i) - x1) < 1.5 && std::abs(pl.train(1, i) - x2) < 1.5)
+                return pl.trainLabels[std::size_t(i)];
+        return -1;
+    };
+    // Grid row 0 is the top (x2 = 6), column 0 the left (x1 = -6); cell 25 lies at ±3.
+    QCOMPARE(p1(25, 25) > 0.5f ? 1 : 0, labelNear(-3, 3));
+    QCOMPARE(p1(75, 75) > 0.5f ? 1 : 0, labelNear(3, -3));
+    QCOMPARE(p1(25, 75) > 0.5f ? 1 : 0, labelNear(3, 3));
+    QCOMPARE(p1(75, 25) > 0.5f ? 1 : 0, labelNear(-3, -3));
+    QVERIFY(labelNear(-3, 3) != labelNear(3, 3));
+    QVERIFY(c.lastWeights()->allFinite());
+    QVERIFY(!c.lastWeights()->tensors.empty());
+}
+
+void TestTrainingController::stepAndStepEpoch()
+{
+    TrainingController c;
+    c.setProject(xorProject());
+    c.step();
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot() && c.lastSnapshot()->step == 1, 20000);
+    QCOMPARE(c.status(), TrainingStatus::Paused);
+    QCOMPARE(c.lastSnapshot()->samplesSeen, 10LL);
+    QCOMPARE(c.lastSnapshot()->lossPoints.size(), std::size_t(1));
+    QVERIFY(c.history().empty());
+
+    c.stepEpoch();
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() == 1 && c.status() == TrainingStatus::Paused, 20000);
+    QCOMPARE(c.lastSnapshot()->epoch, 1);
+    QCOMPARE(c.lastSnapshot()->samplesSeen, 300LL);
+    QTest::qWait(100);
+    QCOMPARE(c.lastSnapshot()->epoch, 1); // it stopped there
+
+    c.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
+    QVERIFY(c.history().empty());
+    QCOMPARE(c.lastSnapshot()->step, 0);
+}
+
+void TestTrainingController::liveChangesReachTheWorker()
+{
+    TrainingController c;
+    c.setProject(xorProject());
+    c.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
+    QCOMPARE(c.lastSnapshot()->learningRate, 0.02);
+
+    c.setLearningRate(0.0123);
+    c.setBatchSize(25);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(c.lastSnapshot()->learningRate - 0.0123) < 1e-12 &&
+                                 c.lastSnapshot()->batchSize == 25,
+                             20000);
+    c.step();
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->step == 1, 20000);
+    QCOMPARE(c.lastSnapshot()->samplesSeen, 25LL); // the batch took the new size
+
+    // While running: the change arrives between chunks and the next epochs record it.
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 2, 60000);
+    c.setLearningRate(0.004);
+    const std::size_t from = c.history().size();
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= from + 3, 60000);
+    QCOMPARE(c.history().back().learningRate, 0.004);
+    QCOMPARE(c.history().front().learningRate, 0.0123);
+
+    // A reset keeps the live values: they are the user's settings now.
+    c.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
+    QCOMPARE(c.lastSnapshot()->learningRate, 0.004);
+    QCOMPARE(c.lastSnapshot()->batchSize, 25);
+}
+
+void TestTrainingController::divergedRunKeepsFiniteWeights()
+{
+    TrainingController c;
+    c.setProject(explodingProject());
+    QSignalSpy failed(&c, &TrainingController::failed);
+    c.play();
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Diverged, 60000);
+    QVERIFY(c.message().contains(QStringLiteral("diverged")));
+    QVERIFY(c.message().contains(QStringLiteral("learning rate")));
+    QVERIFY(c.lastWeights());
+    QVERIFY(c.lastWeights()->allFinite());
+    QVERIFY(failed.isEmpty()); // divergence is a state of the run, not an error
+    const long long steps = c.lastSnapshot()->step;
+
+    c.play(); // nothing to continue
+    c.step();
+    QTest::qWait(200);
+    QCOMPARE(c.status(), TrainingStatus::Diverged);
+    QCOMPARE(c.lastSnapshot()->step, steps);
+
+    c.setLearningRate(0.01);
+    c.reset();
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 3, 60000);
+    QCOMPARE(c.status(), TrainingStatus::Running);
+    QVERIFY(std::isfinite(c.history().back().trainLoss));
+}
+
+void TestTrainingController::badNetworkFailsWithMessage()
+{
+    TrainingController c;
+    Project p = xorProject();
+    p.graph = makeMlp(3, {4}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid); // the data has 2 features
+    c.setProject(p);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    c.play();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(c.status(), TrainingStatus::Failed);
+    QVERIFY2(c.message().contains(QStringLiteral("3")) && c.message().contains(QStringLiteral("2")),
+             qPrintable(c.message()));
+
+    p.graph = GraphSpec{}; // nothing to build
+    c.setProject(p);
+    c.play(); // a failed run is rebuilt by Play
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
+    QVERIFY2(c.message().contains(QStringLiteral("cannot be built")), qPrintable(c.message()));
+
+    c.setProject(xorProject());
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.history().empty(), 60000);
+    QCOMPARE(c.status(), TrainingStatus::Running);
+}
+
+void TestTrainingController::editsMarkTheRunStale()
+{
+    TrainingController c;
+    Project p = xorProject();
+    c.setProject(p);
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 2, 60000);
+    QSignalSpy stale(&c, &TrainingController::staleChanged);
+
+    // A learning rate is a live setting: no reset needed.
+    p.training.optimizer.learningRate = 0.01;
+    c.setProject(p); // (a new source marks stale: the graph may differ) ...
+    QVERIFY(c.isStale());
+    c.reset();
+    QVERIFY(!c.isStale());
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 1, 60000);
+    c.hyperparametersChanged(); // ... while a hyperparameter edit that is live is not stale
+    QVERIFY(!c.isStale());
+    QCOMPARE(c.runConfig().optimizer.learningRate, 0.01);
+
+    Project changed = p;
+    changed.training.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
+    c.setSource([changed] { return RunInput{changed, {}}; });
+    c.hyperparametersChanged();
+    QVERIFY(c.isStale());
+
+    // The running network is untouched: training goes on with the old one.
+    const std::size_t before = c.history().size();
+    c.networkChanged();
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() > before + 1, 60000);
+    QCOMPARE(c.status(), TrainingStatus::Running);
+    QVERIFY(c.isStale());
+    QVERIFY(stale.count() >= 2);
+    QCOMPARE(stale.last().at(0).toBool(), true);
+}
+
+void TestTrainingController::epochLimitFinishesAndCanBeRaised()
+{
+    TrainingController c;
+    Project p = xorProject();
+    p.training.epochs = 3;
+    c.setProject(p);
+    c.play();
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Finished, 60000);
+    QCOMPARE(int(c.history().size()), 3);
+    QVERIFY(!c.message().isEmpty());
+    c.setEpochLimit(5);
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Paused, 20000);
+    c.play();
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Finished, 60000);
+    QCOMPARE(int(c.history().size()), 5);
+}
+
+void TestTrainingController::rapidCommandsNeitherDeadlockNorLeak()
+{
+    QCOMPARE(TrainingSession::liveCount(), 0);
+    {
+        TrainingController c;
+        c.setProject(xorProject());
+        for (int i = 0; i < 200; ++i) {
+            switch (i % 7) {
+            case 0: c.play(); break;
+            case 1: c.pause(); break;
+            case 2: c.step(); break;
+            case 3: c.togglePlay(); break;
+            case 4: c.stepEpoch(); break;
+            case 5: c.setLearningRate(0.01 + 0.001 * (i % 5)); break;
+            case 6: c.reset(); break;
+            }
+            if (i % 3 == 0)
+                QCoreApplication::processEvents();
+            if (i % 50 == 0)
+                c.setSpeedLevel(1 + i % kSpeedLevels);
+        }
+        // Still alive and obeying: a fresh run trains.
+        c.setSpeedLevel(kSpeedLevels);
+        c.reset();
+        c.play();
+        QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 2, 60000);
+        QCOMPARE(c.status(), TrainingStatus::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(TrainingSession::liveCount() == 1, 20000); // old runs are gone
+        c.reset();
+        c.play();
+        // Destroyed while running: the destructor stops the thread promptly.
+    }
+    QCOMPARE(TrainingSession::liveCount(), 0);
+}
+
+QTEST_MAIN(TestTrainingController)
+#include "tst_training_controller.moc"

@@ -1,0 +1,256 @@
+#include "panels/data_panel_preview.h"
+
+#include "data/data_error.h"
+#include "data/idx.h"
+#include "viz/plane_canvas.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTextStream>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace nnp {
+
+namespace {
+constexpr int kThumbnails = 60;
+
+/// One CSV line into cells; quotes may hold the delimiter ("a, b").
+QStringList splitCsvLine(const QString &line, QChar delimiter)
+{
+    QStringList cells;
+    QString cell;
+    bool quoted = false;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (c == QLatin1Char('"')) {
+            if (quoted && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                cell += c;
+                ++i;
+            } else {
+                quoted = !quoted;
+            }
+        } else if (c == delimiter && !quoted) {
+            cells << cell.trimmed();
+            cell.clear();
+        } else {
+            cell += c;
+        }
+    }
+    cells << cell.trimmed();
+    return cells;
+}
+
+std::shared_ptr<PlanePoints> planeOf(const Dataset &d, const SplitIndices &split)
+{
+    auto plane = std::make_shared<PlanePoints>();
+    auto take = [&](const std::vector<int> &idx, Matrix &pts, std::vector<int> &labels, std::vector<float> &values) {
+        pts.resize(2, static_cast<Eigen::Index>(idx.size()));
+        for (std::size_t i = 0; i < idx.size(); ++i) {
+            pts.col(static_cast<Eigen::Index>(i)) = d.x.col(idx[i]);
+            if (d.task == TaskKind::Classification)
+                labels.push_back(d.labels[static_cast<std::size_t>(idx[i])]);
+            else if (d.targets.rows() > 0)
+                values.push_back(static_cast<float>(d.targets(0, idx[i])));
+        }
+    };
+    std::vector<int> train = split.train;
+    train.insert(train.end(), split.validation.begin(), split.validation.end());
+    take(train, plane->train, plane->trainLabels, plane->trainValues);
+    take(split.test, plane->test, plane->testLabels, plane->testValues);
+    plane->classes = d.task == TaskKind::Classification ? std::max(2, d.classes) : 0;
+    for (const std::string &n : d.classNames)
+        plane->classNames << QString::fromStdString(n);
+    if (d.featureNames.size() == 2) {
+        plane->xName = QString::fromStdString(d.featureNames[0]);
+        plane->yName = QString::fromStdString(d.featureNames[1]);
+    }
+    return plane;
+}
+} // namespace
+
+QString resolveDataPath(const std::string &path, const QString &baseDir)
+{
+    const QString p = QString::fromStdString(path);
+    if (p.isEmpty() || QDir::isAbsolutePath(p) || baseDir.isEmpty())
+        return p;
+    return QDir(baseDir).filePath(p);
+}
+
+DataPanelPreview::DataPanelPreview(QWidget *parent)
+    : QWidget(parent), m_summary(new QLabel(this)), m_stack(new QStackedWidget(this)), m_message(new QLabel(this)),
+      m_scatter(new PlaneCanvas(this)), m_table(new QTableWidget(this)), m_images(new QListWidget(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_stack, 1);
+    m_summary->setWordWrap(true);
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setMargin(12);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_images->setViewMode(QListView::IconMode);
+    m_images->setIconSize(QSize(56, 56));
+    m_images->setResizeMode(QListView::Adjust);
+    m_images->setMovement(QListView::Static);
+    for (QWidget *w : {static_cast<QWidget *>(m_message), static_cast<QWidget *>(m_scatter),
+                       static_cast<QWidget *>(m_table), static_cast<QWidget *>(m_images)})
+        m_stack->addWidget(w);
+    showMessage(tr("No data chosen yet."));
+}
+
+void DataPanelPreview::setKind(Kind kind)
+{
+    m_kind = kind;
+    m_stack->setCurrentIndex(static_cast<int>(kind));
+}
+
+void DataPanelPreview::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_summary->clear();
+    setKind(Kind::Message);
+}
+
+QString DataPanelPreview::messageText() const
+{
+    return m_message->text();
+}
+
+QString DataPanelPreview::summary() const
+{
+    return m_summary->text();
+}
+
+void DataPanelPreview::showData(const DataSource &source, const Preprocessing &pre, const QString &baseDir)
+{
+    // Bad settings or files are shown here, in words, and never stop the window.
+    try {
+        switch (source.kind) {
+        case DataSourceKind::Generator:
+            showGenerated(source, pre);
+            break;
+        case DataSourceKind::Csv:
+            showCsv(source, baseDir);
+            break;
+        case DataSourceKind::Idx:
+            showIdx(source, baseDir);
+            break;
+        }
+    } catch (const std::exception &e) {
+        showMessage(QString::fromStdString(e.what()));
+    }
+}
+
+void DataPanelPreview::showGenerated(const DataSource &source, const Preprocessing &pre)
+{
+    const Dataset d = generate(source.generator);
+    const SplitIndices split = splitDataset(d, pre.split);
+    m_scatter->setPlane(planeOf(d, split));
+    QString text = d.task == TaskKind::Classification ? tr("%1 points, %2 classes").arg(d.size()).arg(d.classes)
+                                                      : tr("%1 points, regression").arg(d.size());
+    text += QStringLiteral(" · ") + tr("%1 training, %2 validation, %3 test")
+                                        .arg(split.train.size())
+                                        .arg(split.validation.size())
+                                        .arg(split.test.size());
+    text += QStringLiteral(" · ") + tr("%n network input(s)", nullptr, source.features.count());
+    m_summary->setText(text);
+    setKind(Kind::Scatter);
+}
+
+void DataPanelPreview::showCsv(const DataSource &source, const QString &baseDir)
+{
+    const QString path = resolveDataPath(source.path, baseDir);
+    if (path.isEmpty()) {
+        showMessage(tr("Choose a CSV file: one header row, one sample per row."));
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        showMessage(tr("Cannot open \"%1\": %2").arg(path, file.errorString()));
+        return;
+    }
+    QTextStream in(&file);
+    QStringList lines;
+    while (!in.atEnd() && lines.size() <= kPreviewRows)
+        lines << in.readLine();
+    const bool more = !in.atEnd();
+    if (lines.isEmpty()) {
+        showMessage(tr("\"%1\" is empty.").arg(path));
+        return;
+    }
+    // Parsing the rows read checks them as the run will, and tells the task and classes.
+    const CsvData parsed = parseCsv(lines.join(QLatin1Char('\n')).toStdString(), source.csv, path.toStdString());
+    const QChar delimiter = QLatin1Char(parsed.schema.delimiter);
+    const QStringList header = splitCsvLine(lines.front(), delimiter);
+    const QString target = QString::fromStdString(parsed.schema.target.name);
+    m_table->clear();
+    m_table->setColumnCount(static_cast<int>(header.size()));
+    m_table->setRowCount(static_cast<int>(lines.size() - 1));
+    for (int c = 0; c < header.size(); ++c) {
+        const bool isTarget = header[c] == target;
+        auto *item = new QTableWidgetItem(isTarget ? tr("%1 (target)").arg(header[c]) : header[c]);
+        if (isTarget) {
+            QFont f = item->font();
+            f.setBold(true);
+            item->setFont(f);
+        }
+        m_table->setHorizontalHeaderItem(c, item);
+    }
+    for (int r = 1; r < lines.size(); ++r) {
+        const QStringList cells = splitCsvLine(lines[r], delimiter);
+        for (int c = 0; c < cells.size() && c < header.size(); ++c)
+            m_table->setItem(r - 1, c, new QTableWidgetItem(cells[c]));
+    }
+    m_table->resizeColumnsToContents();
+    const Dataset &d = parsed.data;
+    QString text = d.task == TaskKind::Classification
+                       ? tr("%1 features, %2 classes (target \"%3\")").arg(d.features()).arg(d.classes).arg(target)
+                       : tr("%1 features, regression (target \"%2\")").arg(d.features()).arg(target);
+    text += QStringLiteral(" · ") + (more ? tr("the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
+    m_summary->setText(text);
+    setKind(Kind::Table);
+}
+
+void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)
+{
+    const QString images = resolveDataPath(source.images, baseDir), labels = resolveDataPath(source.labels, baseDir);
+    if (images.isEmpty() || labels.isEmpty()) {
+        showMessage(tr("Choose an IDX image file and its label file (MNIST's format, plain or .gz)."));
+        return;
+    }
+    const QString key = images + QLatin1Char('\n') + labels;
+    if (key != m_idxKey) {
+        m_idx = loadIdx(images.toStdString(), labels.toStdString());
+        m_idxKey = key;
+    }
+    const Dataset &d = m_idx;
+    const auto &dims = d.sampleShape.dims;
+    const int rows = dims.size() >= 2 ? dims[0] : 0, cols = dims.size() >= 2 ? dims[1] : 0;
+    m_images->clear();
+    for (int i = 0; i < std::min(kThumbnails, d.size()) && rows > 0 && cols > 0; ++i) {
+        QImage img(cols, rows, QImage::Format_Grayscale8);
+        for (int r = 0; r < rows; ++r) {
+            uchar *line = img.scanLine(r);
+            for (int c = 0; c < cols; ++c)
+                line[c] = static_cast<uchar>(std::clamp(d.x(r * cols + c, i), Scalar(0), Scalar(1)) * 255);
+        }
+        const int label = d.labels[static_cast<std::size_t>(i)];
+        const QString name = label < static_cast<int>(d.classNames.size())
+                                 ? QString::fromStdString(d.classNames[static_cast<std::size_t>(label)])
+                                 : QString::number(label);
+        m_images->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(img.scaled(56, 56))), name));
+    }
+    m_summary->setText(tr("%1 images of %2×%3 pixels, %4 classes").arg(d.size()).arg(cols).arg(rows).arg(d.classes));
+    setKind(Kind::Images);
+}
+
+} // namespace nnp

@@ -1,0 +1,60 @@
+#pragma once
+// The data panel's preview: a scatter of two-input data, a table of the first rows otherwise, thumbnails
+// for images, or the reason the data cannot be read. Reads at most a small part of a large file.
+
+#include "io/project.h"
+
+#include <QString>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QTableWidget;
+
+namespace nnp {
+
+class PlaneCanvas;
+
+class DataPanelPreview : public QWidget {
+    Q_OBJECT
+public:
+    explicit DataPanelPreview(QWidget *parent = nullptr);
+
+    /// Shows the data of `source`, split as `pre` says (paths relative to `baseDir`).
+    void showData(const DataSource &source, const Preprocessing &pre, const QString &baseDir);
+
+    enum class Kind { Message, Scatter, Table, Images };
+    [[nodiscard]] Kind kind() const { return m_kind; }
+    [[nodiscard]] QString messageText() const;
+    [[nodiscard]] QString summary() const;
+    [[nodiscard]] PlaneCanvas *scatter() const { return m_scatter; }
+    [[nodiscard]] QTableWidget *table() const { return m_table; }
+    [[nodiscard]] QListWidget *images() const { return m_images; }
+
+    /// How many rows of a CSV file the preview reads.
+    static constexpr int kPreviewRows = 200;
+
+private:
+    void showGenerated(const DataSource &source, const Preprocessing &pre);
+    void showCsv(const DataSource &source, const QString &baseDir);
+    void showIdx(const DataSource &source, const QString &baseDir);
+    void showMessage(const QString &text);
+    void setKind(Kind kind);
+
+    QLabel *m_summary;
+    QStackedWidget *m_stack;
+    QLabel *m_message;
+    PlaneCanvas *m_scatter;
+    QTableWidget *m_table;
+    QListWidget *m_images;
+    Kind m_kind = Kind::Message;
+    // The last IDX file read, so toggling other settings does not read 50 MB again.
+    QString m_idxKey;
+    Dataset m_idx;
+};
+
+/// A path from the project, resolved against the project's folder.
+QString resolveDataPath(const std::string &path, const QString &baseDir);
+
+} // namespace nnp

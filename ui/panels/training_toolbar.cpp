@@ -1,0 +1,270 @@
+#include "panels/training_toolbar.h"
+
+#include "commands/graph_commands.h"
+#include "document/graph_document.h"
+#include "training/training_controller.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStyle>
+#include <QUndoStack>
+
+namespace nnp {
+
+namespace {
+QWidget *labelled(const QString &text, QWidget *field, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(6, 0, 6, 0);
+    layout->setSpacing(4);
+    auto *label = new QLabel(text, box);
+    label->setBuddy(field);
+    layout->addWidget(label);
+    layout->addWidget(field);
+    return box;
+}
+
+QFont counterFont(const QWidget *w)
+{
+    QFont f = w->font();
+    f.setPointSizeF(f.pointSizeF() * 1.35);
+    f.setBold(true);
+    return f;
+}
+} // namespace
+
+QString statusName(TrainingStatus status)
+{
+    const char *ctx = "TrainingToolbar";
+    switch (status) {
+    case TrainingStatus::Idle:
+        return QCoreApplication::translate(ctx, "Ready to train");
+    case TrainingStatus::Preparing:
+        return QCoreApplication::translate(ctx, "Preparing…");
+    case TrainingStatus::Ready:
+        return QCoreApplication::translate(ctx, "Initialised");
+    case TrainingStatus::Running:
+        return QCoreApplication::translate(ctx, "Training");
+    case TrainingStatus::Paused:
+        return QCoreApplication::translate(ctx, "Paused");
+    case TrainingStatus::Finished:
+        return QCoreApplication::translate(ctx, "Finished");
+    case TrainingStatus::ReachedTarget:
+        return QCoreApplication::translate(ctx, "Target reached");
+    case TrainingStatus::Diverged:
+        return QCoreApplication::translate(ctx, "Diverged");
+    case TrainingStatus::Failed:
+        return QCoreApplication::translate(ctx, "Cannot train");
+    }
+    return {};
+}
+
+TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *document, QWidget *parent)
+    : QToolBar(tr("Training"), parent), m_controller(controller), m_document(document)
+{
+    setObjectName(QStringLiteral("trainingToolbar"));
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    setIconSize(QSize(28, 28));
+    buildActions();
+    addSeparator();
+    m_epoch = new QLabel(this);
+    m_samples = new QLabel(this);
+    for (QLabel *l : {m_epoch, m_samples}) {
+        l->setFont(counterFont(this));
+        l->setContentsMargins(8, 0, 8, 0);
+        addWidget(l);
+    }
+    addSeparator();
+    buildSettings();
+    addSeparator();
+    m_status = new QLabel(this);
+    m_status->setContentsMargins(8, 0, 8, 0);
+    m_status->setTextFormat(Qt::RichText);
+    m_status->setWordWrap(false);
+    addWidget(m_status);
+
+    connect(controller, &TrainingController::statusChanged, this, &TrainingToolbar::onStatusChanged);
+    connect(controller, &TrainingController::snapshotReceived, this, &TrainingToolbar::onSnapshot);
+    connect(controller, &TrainingController::staleChanged, this, &TrainingToolbar::updateStatusLabel);
+    connect(controller, &TrainingController::messageChanged, this, &TrainingToolbar::updateStatusLabel);
+    connect(controller, &TrainingController::runReset, this, [this] { onSnapshot(nullptr); });
+    connect(controller, &TrainingController::liveSettingsChanged, this,
+            [this] { showSettings(m_controller->runConfig()); });
+    if (m_document) {
+        auto fromDocument = [this] { showSettings(m_document->training()); };
+        connect(m_document, &GraphDocument::hyperparametersChanged, this, fromDocument);
+        connect(m_document, &GraphDocument::documentReset, this, fromDocument);
+        fromDocument();
+    } else {
+        showSettings(controller->runConfig());
+    }
+    onStatusChanged(controller->status());
+    onSnapshot(nullptr);
+}
+
+void TrainingToolbar::buildActions()
+{
+    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_play->setShortcut(Qt::Key_Space);
+    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step"));
+    m_step->setShortcut(Qt::Key_S);
+    m_step->setToolTip(tr("Train on one mini-batch (S)"));
+    m_stepEpoch = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step epoch"));
+    m_stepEpoch->setShortcut(Qt::Key_E);
+    m_stepEpoch->setToolTip(tr("Train to the end of the current epoch (E)"));
+    m_reset = addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    m_reset->setShortcut(Qt::Key_R);
+    m_reset->setToolTip(tr("Start again: rebuild the network from the editor and initialise it with the seed (R)"));
+    connect(m_play, &QAction::triggered, m_controller, &TrainingController::togglePlay);
+    connect(m_step, &QAction::triggered, m_controller, &TrainingController::step);
+    connect(m_stepEpoch, &QAction::triggered, m_controller, &TrainingController::stepEpoch);
+    connect(m_reset, &QAction::triggered, m_controller, &TrainingController::reset);
+}
+
+void TrainingToolbar::buildSettings()
+{
+    m_speed = new QSlider(Qt::Horizontal, this);
+    m_speed->setRange(1, kSpeedLevels);
+    m_speed->setPageStep(1);
+    m_speed->setValue(m_controller->speedLevel());
+    m_speed->setFixedWidth(110);
+    m_speed->setToolTip(tr("Speed: slow motion on the left, as fast as the machine allows on the right"));
+    connect(m_speed, &QSlider::valueChanged, m_controller, &TrainingController::setSpeedLevel);
+    addWidget(labelled(tr("Speed"), m_speed, this));
+
+    m_learningRate = new QDoubleSpinBox(this);
+    m_learningRate->setDecimals(5);
+    m_learningRate->setRange(0.00001, 10.0);
+    m_learningRate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_learningRate->setKeyboardTracking(false);
+    m_learningRate->setToolTip(tr("Learning rate: the size of each step down the loss (applies at once)"));
+    connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, &TrainingToolbar::onLearningRateEdited);
+    addWidget(labelled(tr("Learning rate"), m_learningRate, this));
+
+    m_batchSize = new QSpinBox(this);
+    m_batchSize->setRange(1, 65536);
+    m_batchSize->setKeyboardTracking(false);
+    m_batchSize->setToolTip(tr("Samples per mini-batch (applies from the next batch)"));
+    connect(m_batchSize, &QSpinBox::valueChanged, this, &TrainingToolbar::onBatchSizeEdited);
+    addWidget(labelled(tr("Batch"), m_batchSize, this));
+
+    m_regKind = new QComboBox(this);
+    m_regKind->addItem(tr("Per layer"), int(RegularizationKind::PerLayer));
+    m_regKind->addItem(tr("None"), int(RegularizationKind::None));
+    m_regKind->addItem(tr("L1"), int(RegularizationKind::L1));
+    m_regKind->addItem(tr("L2"), int(RegularizationKind::L2));
+    m_regKind->setToolTip(tr("Regularisation of every Dense layer's weights while training; "
+                             "\"Per layer\" uses each layer's own setting from the inspector"));
+    m_regRate = new QDoubleSpinBox(this);
+    m_regRate->setDecimals(4);
+    m_regRate->setRange(0.0, 10.0);
+    m_regRate->setValue(0.001);
+    m_regRate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_regRate->setKeyboardTracking(false);
+    m_regRate->setEnabled(false);
+    m_regRate->setToolTip(tr("Regularisation rate"));
+    connect(m_regKind, &QComboBox::currentIndexChanged, this, &TrainingToolbar::onRegularizationEdited);
+    connect(m_regRate, &QDoubleSpinBox::valueChanged, this, &TrainingToolbar::onRegularizationEdited);
+    addWidget(labelled(tr("Regularisation"), m_regKind, this));
+    addWidget(m_regRate);
+}
+
+void TrainingToolbar::showSettings(const TrainingConfig &config)
+{
+    const QSignalBlocker b1(m_learningRate), b2(m_batchSize);
+    if (config.optimizer.learningRate > 0)
+        m_learningRate->setValue(config.optimizer.learningRate);
+    if (config.batchSize > 0)
+        m_batchSize->setValue(config.batchSize);
+    const QSignalBlocker b3(m_regKind), b4(m_regRate);
+    m_regKind->setCurrentIndex(m_regKind->findData(int(m_controller->regularizationKind())));
+    if (m_controller->regularizationKind() != RegularizationKind::PerLayer)
+        m_regRate->setValue(m_controller->regularizationRate());
+    m_regRate->setEnabled(m_controller->regularizationKind() == RegularizationKind::L1 ||
+                          m_controller->regularizationKind() == RegularizationKind::L2);
+}
+
+void TrainingToolbar::onLearningRateEdited()
+{
+    const double lr = m_learningRate->value();
+    if (m_document) {
+        TrainingConfig cfg = m_document->training();
+        if (cfg.optimizer.learningRate == lr)
+            return;
+        cfg.optimizer.learningRate = lr;
+        m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("learning rate")));
+    } else {
+        m_controller->setLearningRate(lr);
+    }
+}
+
+void TrainingToolbar::onBatchSizeEdited()
+{
+    const int n = m_batchSize->value();
+    if (m_document) {
+        TrainingConfig cfg = m_document->training();
+        if (cfg.batchSize == n)
+            return;
+        cfg.batchSize = n;
+        m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("batch size")));
+    } else {
+        m_controller->setBatchSize(n);
+    }
+}
+
+void TrainingToolbar::onRegularizationEdited()
+{
+    const auto kind = static_cast<RegularizationKind>(m_regKind->currentData().toInt());
+    m_regRate->setEnabled(kind == RegularizationKind::L1 || kind == RegularizationKind::L2);
+    m_controller->setRegularization(kind, m_regRate->value());
+}
+
+void TrainingToolbar::onStatusChanged(TrainingStatus status)
+{
+    const bool running = status == TrainingStatus::Running;
+    m_play->setText(running ? tr("Pause") : tr("Play"));
+    m_play->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setToolTip(running ? tr("Pause training (Space)") : tr("Train continuously (Space)"));
+    const bool blocked = status == TrainingStatus::Diverged || status == TrainingStatus::Finished ||
+                         status == TrainingStatus::ReachedTarget;
+    m_play->setEnabled(!blocked || running);
+    m_step->setEnabled(!blocked);
+    m_stepEpoch->setEnabled(!blocked);
+    updateStatusLabel();
+}
+
+void TrainingToolbar::onSnapshot(const SnapshotPtr &s)
+{
+    const QLocale locale;
+    m_epoch->setText(tr("Epoch %1").arg(locale.toString(s ? s->epoch : 0)));
+    m_samples->setText(tr("Samples %1").arg(locale.toString(s ? s->samplesSeen : 0LL)));
+}
+
+QString TrainingToolbar::epochText() const { return m_epoch->text(); }
+QString TrainingToolbar::samplesText() const { return m_samples->text(); }
+QString TrainingToolbar::statusText() const { return m_status->text(); }
+
+void TrainingToolbar::updateStatusLabel()
+{
+    const TrainingStatus st = m_controller->status();
+    QString text = QStringLiteral("<b>%1</b>").arg(statusName(st).toHtmlEscaped());
+    const bool bad = st == TrainingStatus::Diverged || st == TrainingStatus::Failed;
+    if (m_controller->isStale())
+        text += QStringLiteral(" &nbsp;<span style='background:#FFE9A8; color:#5A4100'>&nbsp;%1&nbsp;</span>")
+                    .arg(tr("Network changed — press Reset to apply").toHtmlEscaped());
+    m_status->setText(text);
+    // The full message (why it diverged or failed) can be long: the tooltip and the status bar carry it.
+    m_status->setToolTip(m_controller->message());
+    m_status->setStyleSheet(bad ? QStringLiteral("color: #B00020") : QString());
+}
+
+} // namespace nnp

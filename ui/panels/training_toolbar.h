@@ -1,0 +1,65 @@
+#pragma once
+// Play/Pause, Step, Step epoch, Reset, the epoch and sample counters, the speed and the settings that may
+// change while a run goes on (learning rate, batch size, regularisation), and the run's state in words.
+
+#include "training/training_snapshot.h"
+
+#include <QToolBar>
+
+class QAction;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+
+namespace nnp {
+
+class GraphDocument;
+class TrainingController;
+
+class TrainingToolbar : public QToolBar {
+    Q_OBJECT
+public:
+    /// With a document, learning-rate and batch-size edits become undoable document changes (saved with the
+    /// project, and the controller applies them live); without one they go straight to the controller.
+    TrainingToolbar(TrainingController *controller, GraphDocument *document = nullptr, QWidget *parent = nullptr);
+
+    [[nodiscard]] QAction *playAction() const { return m_play; }
+    [[nodiscard]] QAction *stepAction() const { return m_step; }
+    [[nodiscard]] QAction *stepEpochAction() const { return m_stepEpoch; }
+    [[nodiscard]] QAction *resetAction() const { return m_reset; }
+    [[nodiscard]] QDoubleSpinBox *learningRateBox() const { return m_learningRate; }
+    [[nodiscard]] QSpinBox *batchSizeBox() const { return m_batchSize; }
+    [[nodiscard]] QComboBox *regularizationBox() const { return m_regKind; }
+    [[nodiscard]] QDoubleSpinBox *regularizationRateBox() const { return m_regRate; }
+    [[nodiscard]] QSlider *speedSlider() const { return m_speed; }
+    [[nodiscard]] QString epochText() const;
+    [[nodiscard]] QString samplesText() const;
+    [[nodiscard]] QString statusText() const;
+
+private:
+    void buildActions();
+    void buildSettings();
+    void onStatusChanged(TrainingStatus status);
+    void onSnapshot(const SnapshotPtr &s);
+    void updateStatusLabel();
+    void showSettings(const TrainingConfig &config);
+    void onLearningRateEdited();
+    void onBatchSizeEdited();
+    void onRegularizationEdited();
+
+    TrainingController *m_controller;
+    GraphDocument *m_document;
+    QAction *m_play = nullptr, *m_step = nullptr, *m_stepEpoch = nullptr, *m_reset = nullptr;
+    QLabel *m_epoch = nullptr, *m_samples = nullptr, *m_status = nullptr;
+    QSlider *m_speed = nullptr;
+    QDoubleSpinBox *m_learningRate = nullptr, *m_regRate = nullptr;
+    QSpinBox *m_batchSize = nullptr;
+    QComboBox *m_regKind = nullptr;
+};
+
+/// The state in a few words for the toolbar ("Running", "Diverged" ...).
+QString statusName(TrainingStatus status);
+
+} // namespace nnp

@@ -1,0 +1,65 @@
+#pragma once
+// The run's curves, live: loss per mini-batch (faint), training and validation loss per epoch, and the
+// metric (accuracy or mean absolute error) on the right axis. Log scale, a read-out under the mouse, and
+// export as PNG, SVG or PDF.
+
+#include "training/training_snapshot.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QCustomPlot;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QLabel;
+class QMouseEvent;
+class QToolButton;
+
+namespace nnp {
+
+class TrainingController;
+
+class LossPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit LossPlot(QWidget *parent = nullptr);
+
+    /// Follows a controller: clears on every reset and adds each snapshot.
+    void attach(TrainingController *controller);
+    void clear();
+    void addSnapshot(const TrainingSnapshot &s);
+    /// "Accuracy" for classification, "MAE" for regression; the metric axis follows.
+    void setClassification(bool classification);
+    void setLogScale(bool on);
+    /// A line above the plot for what the user must know (divergence, failure); empty hides it.
+    void setBanner(const QString &text, bool error);
+
+    /// Writes the plot to `path`; the format follows the suffix (.png, .svg, .pdf). False + *error on failure.
+    bool exportTo(const QString &path, QString *error = nullptr);
+    /// The read-out for the epoch nearest to x (in epochs); empty without data.
+    [[nodiscard]] QString readoutAt(double epoch) const;
+
+    [[nodiscard]] QCustomPlot *plot() const { return m_plot; }
+    [[nodiscard]] int epochCount() const { return static_cast<int>(m_epochs.size()); }
+    [[nodiscard]] int batchPointCount() const;
+    [[nodiscard]] bool logScale() const;
+    [[nodiscard]] QString bannerText() const;
+
+private:
+    void onMouseMove(QMouseEvent *event);
+    void exportInteractively();
+    void rescale();
+
+    QCustomPlot *m_plot;
+    QCPGraph *m_batch = nullptr, *m_train = nullptr, *m_val = nullptr, *m_metric = nullptr;
+    QCPItemStraightLine *m_cursor = nullptr;
+    QCPItemText *m_readout = nullptr;
+    QCheckBox *m_log = nullptr;
+    QToolButton *m_export = nullptr;
+    QLabel *m_banner = nullptr;
+    std::vector<EpochRecord> m_epochs;
+    bool m_classification = true;
+};
+
+} // namespace nnp

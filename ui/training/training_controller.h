@@ -1,0 +1,116 @@
+#pragma once
+// The GUI thread's handle on training. It owns the worker thread, takes a copy of the project when a run
+// starts (Reset or the first Play), sends commands to the worker as queued calls and turns the worker's
+// snapshots into the run's history and state for the views. It never touches the running network.
+
+#include "training/training_snapshot.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <stop_token>
+
+namespace nnp {
+
+class TrainingWorker;
+
+/// What a run is built from: the project and the folder its relative data paths start from.
+struct RunInput {
+    Project project;
+    QString baseDir;
+};
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(QObject *parent = nullptr);
+    ~TrainingController() override;
+
+    /// Where Reset (and the first Play) takes the project from; asked only at those moments.
+    void setSource(std::function<RunInput()> source);
+    /// A fixed project (tests, or a window without a document).
+    void setProject(Project project, const QString &baseDir = {});
+
+    [[nodiscard]] TrainingStatus status() const { return m_status; }
+    [[nodiscard]] bool isRunning() const { return m_status == TrainingStatus::Running; }
+    /// The project was edited since the run was built: Reset applies the edit.
+    [[nodiscard]] bool isStale() const { return m_stale; }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] const std::vector<EpochRecord> &history() const { return m_history; }
+    [[nodiscard]] SnapshotPtr lastSnapshot() const { return m_last; }
+    /// The weights of the last pause or stop (after divergence: the last finite ones); may be null.
+    [[nodiscard]] std::shared_ptr<const TrainedWeights> lastWeights() const { return m_weights; }
+    /// The settings the current run uses, with the live changes applied.
+    [[nodiscard]] const TrainingConfig &runConfig() const { return m_runConfig; }
+    [[nodiscard]] RegularizationKind regularizationKind() const { return m_regKind; }
+    [[nodiscard]] double regularizationRate() const { return m_regRate; }
+    [[nodiscard]] int speedLevel() const { return m_speedLevel; }
+    [[nodiscard]] quint64 generation() const { return m_generation; }
+
+public slots:
+    void play();
+    void pause();
+    void togglePlay();
+    void step();
+    void stepEpoch();
+    /// Drops the run and builds a new one from the source, initialised with the seed.
+    void reset();
+    /// Drops the run without building a new one (a different project was opened).
+    void discard();
+
+    // Live changes: they reach the running trainer at its next batch and stay for later runs.
+    void setLearningRate(double lr);
+    void setBatchSize(int n);
+    void setEpochLimit(int epochs);
+    void setRegularization(nnp::RegularizationKind kind, double rate);
+    void setSpeedLevel(int level);
+
+    /// The graph or the data changed: the run goes on untouched, and the window says "press Reset".
+    void networkChanged();
+    /// The hyperparameters changed: learning rate, batch size and epoch limit apply live; anything else
+    /// (optimizer, loss, seed ...) marks the run stale like a graph edit.
+    void hyperparametersChanged();
+
+signals:
+    void snapshotReceived(nnp::SnapshotPtr snapshot);
+    /// A new run began (or the old one was dropped): views clear their curves.
+    void runReset();
+    void statusChanged(nnp::TrainingStatus status);
+    void staleChanged(bool stale);
+    void messageChanged(const QString &message);
+    /// Learning rate, batch size, epoch limit or regularisation changed (the toolbar follows).
+    void liveSettingsChanged();
+    void failed(const QString &message);
+
+private:
+    void onSnapshot(const SnapshotPtr &s);
+    void onFailed(quint64 generation, const QString &message);
+    template <class F> void post(F &&f);
+    void setStatus(TrainingStatus s);
+    void setStale(bool stale);
+    void setMessage(const QString &m);
+    void ensureRun();
+
+    QThread m_thread;
+    TrainingWorker *m_worker = nullptr; // parentless, lives on m_thread, deleted when it finishes
+    std::function<RunInput()> m_source;
+    std::stop_source m_stop;
+    quint64 m_generation = 0;
+    TrainingStatus m_status = TrainingStatus::Idle;
+    bool m_stale = false;
+    bool m_awaitPause = false; // a Pause or Step is queued: ignore "running" snapshots until it lands
+    QString m_message;
+    TrainingConfig m_runConfig;
+    std::vector<EpochRecord> m_history;
+    SnapshotPtr m_last;
+    std::shared_ptr<const TrainedWeights> m_weights;
+    RegularizationKind m_regKind = RegularizationKind::PerLayer;
+    double m_regRate = 0;
+    int m_speedLevel = kDefaultSpeedLevel;
+    // Live values set before the first run, applied to the project copy when a run is built.
+    std::optional<double> m_learningRate;
+    std::optional<int> m_batchSize, m_epochLimit;
+};
+
+} // namespace nnp

@@ -1,0 +1,234 @@
+#include "training/training_session.h"
+
+#include "viz/palette.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace nnp {
+
+namespace {
+
+/// The graph's problems as one message (Network::build only says that it failed).
+std::string describeGraphProblems(const GraphError &e)
+{
+    std::ostringstream out;
+    out << "The network cannot be built:";
+    for (const Diagnostic &d : e.diagnostics())
+        if (d.severity == Severity::Error)
+            out << "\n- " << d.message;
+    return out.str();
+}
+
+/// Per cell, one probability per class, whatever the output layer is: a sigmoid unit gives p(class 1),
+/// a softmax column is used as it is, anything else (linear outputs) goes through a softmax for display.
+void toProbabilities(const Matrix &out, int classes, std::vector<float> &values)
+{
+    const auto cells = static_cast<std::size_t>(out.cols());
+    values.assign(cells * static_cast<std::size_t>(classes), 0.0f);
+    for (std::size_t c = 0; c < cells; ++c) {
+        float *p = values.data() + c * static_cast<std::size_t>(classes);
+        const auto col = out.col(static_cast<Eigen::Index>(c));
+        if (out.rows() == 1) {
+            const float p1 = std::clamp(static_cast<float>(col(0)), 0.0f, 1.0f);
+            p[0] = 1.0f - p1;
+            p[1] = p1;
+            continue;
+        }
+        const int k = std::min<int>(classes, static_cast<int>(out.rows()));
+        double sum = 0;
+        bool distribution = true;
+        for (int i = 0; i < k; ++i) {
+            distribution = distribution && col(i) >= 0;
+            sum += double(col(i));
+        }
+        if (distribution && std::abs(sum - 1.0) < 1e-3) {
+            for (int i = 0; i < k; ++i)
+                p[i] = static_cast<float>(col(i));
+            continue;
+        }
+        const double top = double(col.head(k).maxCoeff());
+        double z = 0;
+        for (int i = 0; i < k; ++i)
+            z += std::exp(double(col(i)) - top);
+        for (int i = 0; i < k; ++i)
+            p[i] = static_cast<float>(std::exp(double(col(i)) - top) / z);
+    }
+}
+
+Matrix columns(const Matrix &x, const std::vector<int> &idx)
+{
+    Matrix r(x.rows(), static_cast<Eigen::Index>(idx.size()));
+    for (std::size_t i = 0; i < idx.size(); ++i)
+        r.col(static_cast<Eigen::Index>(i)) = x.col(idx[i]);
+    return r;
+}
+
+} // namespace
+
+std::atomic<int> TrainingSession::s_live{0};
+
+int TrainingSession::liveCount()
+{
+    return s_live.load();
+}
+
+TrainingSession::TrainingSession(const Project &project, const std::filesystem::path &baseDir)
+    : m_project(project)
+{
+    prepare(baseDir);
+    try {
+        m_net = std::make_unique<Network>(Network::build(m_project.graph, m_project.training.seed));
+    } catch (const GraphError &e) {
+        throw std::invalid_argument(describeGraphProblems(e));
+    }
+    std::optional<TrainData> validation;
+    if (m_data.validation.x.cols() > 0)
+        validation = m_data.validation;
+    m_trainer = std::make_unique<Trainer>(*m_net, m_project.training, m_data.train, std::move(validation));
+    buildPlane();
+    ++s_live; // last: a constructor that throws leaves nothing alive
+}
+
+TrainingSession::~TrainingSession()
+{
+    --s_live;
+}
+
+void TrainingSession::prepare(const std::filesystem::path &baseDir)
+{
+    m_data = prepareData(m_project, baseDir);
+}
+
+void TrainingSession::buildPlane()
+{
+    auto plane = std::make_shared<PlanePoints>();
+    Dataset raw;
+    if (m_project.data.kind == DataSourceKind::Generator) {
+        // The generator is deterministic: the same config gives the points prepareData split, before any
+        // engineered features, in the same order.
+        raw = generate(m_project.data.generator);
+        m_engineered = true;
+        plane->xName = QStringLiteral("x1");
+        plane->yName = QStringLiteral("x2");
+    } else if (m_data.full.features() == 2 && m_data.full.sampleShape.dims.size() <= 1) {
+        raw = m_data.full;
+        m_engineered = false;
+        if (raw.featureNames.size() == 2) {
+            plane->xName = QString::fromStdString(raw.featureNames[0]);
+            plane->yName = QString::fromStdString(raw.featureNames[1]);
+        }
+        const Vector lo = raw.x.rowwise().minCoeff(), hi = raw.x.rowwise().maxCoeff();
+        const double mx = 0.05 * std::max(1e-6, double(hi(0) - lo(0)));
+        const double my = 0.05 * std::max(1e-6, double(hi(1) - lo(1)));
+        plane->xMin = double(lo(0)) - mx;
+        plane->xMax = double(hi(0)) + mx;
+        plane->yMin = double(lo(1)) - my;
+        plane->yMax = double(hi(1)) + my;
+    } else {
+        return;
+    }
+    const auto n = raw.size();
+    const auto inRange = [n](const std::vector<int> &idx) {
+        return std::all_of(idx.begin(), idx.end(), [n](int i) { return i >= 0 && i < n; });
+    };
+    if (raw.features() != 2 || n != m_data.full.size() || !inRange(m_data.split.train) || !inRange(m_data.split.test))
+        return;
+    plane->train = columns(raw.x, m_data.split.train);
+    plane->test = columns(raw.x, m_data.split.test);
+    if (raw.task == TaskKind::Classification) {
+        plane->classes = std::max(2, raw.classes);
+        for (const std::string &name : raw.classNames)
+            plane->classNames << QString::fromStdString(name);
+        for (int i : m_data.split.train)
+            plane->trainLabels.push_back(raw.labels[static_cast<std::size_t>(i)]);
+        for (int i : m_data.split.test)
+            plane->testLabels.push_back(raw.labels[static_cast<std::size_t>(i)]);
+    } else {
+        if (raw.targets.rows() < 1)
+            return;
+        for (int i : m_data.split.train)
+            plane->trainValues.push_back(static_cast<float>(raw.targets(0, i)));
+        for (int i : m_data.split.test)
+            plane->testValues.push_back(static_cast<float>(raw.targets(0, i)));
+    }
+    m_plane = std::move(plane);
+}
+
+std::shared_ptr<const BoundaryGrid> TrainingSession::computeBoundary(int size)
+{
+    if (!m_plane || size <= 0)
+        return nullptr;
+    if (size != m_gridSize) {
+        Matrix points(2, size * size);
+        const PlanePoints &p = *m_plane;
+        for (int r = 0; r < size; ++r)
+            for (int c = 0; c < size; ++c) {
+                points(0, r * size + c) = static_cast<Scalar>(p.xMin + (c + 0.5) / size * (p.xMax - p.xMin));
+                points(1, r * size + c) = static_cast<Scalar>(p.yMax - (r + 0.5) / size * (p.yMax - p.yMin));
+            }
+        m_gridInputs = m_engineered ? engineerFeatures(points, m_project.data.features) : points;
+        if (!m_data.normalizer.isIdentity() && m_data.normalizer.offset.size() == m_gridInputs.rows())
+            m_data.normalizer.applyInPlace(m_gridInputs);
+        m_gridSize = size;
+    }
+    if (m_gridInputs.rows() != m_net->inputSize())
+        return nullptr;
+    const Matrix out = m_net->predict(m_gridInputs);
+    auto grid = std::make_shared<BoundaryGrid>();
+    grid->size = size;
+    grid->classes = m_plane->classes;
+    if (grid->classes > 0) {
+        toProbabilities(out, grid->classes, grid->values);
+    } else {
+        grid->values.resize(static_cast<std::size_t>(out.cols()));
+        for (Eigen::Index c = 0; c < out.cols(); ++c)
+            grid->values[static_cast<std::size_t>(c)] = static_cast<float>(out(0, c));
+    }
+    grid->smooth = renderBoundary(*grid, false);
+    grid->discrete = renderBoundary(*grid, true);
+    return grid;
+}
+
+std::shared_ptr<const TrainedWeights> TrainingSession::copyWeights()
+{
+    auto w = std::make_shared<TrainedWeights>();
+    auto add = [&](const std::vector<NodeParam> &params) {
+        for (const NodeParam &p : params) {
+            StoredTensor t;
+            t.node = p.id;
+            t.name = p.ref.name;
+            t.rows = static_cast<int>(p.ref.value->rows());
+            t.cols = static_cast<int>(p.ref.value->cols());
+            t.values.assign(p.ref.value->data(), p.ref.value->data() + p.ref.value->size());
+            w->tensors.push_back(std::move(t));
+        }
+    };
+    add(m_net->parameters());
+    add(m_net->state());
+    w->normalizer = m_data.normalizer;
+    return w;
+}
+
+void TrainingSession::setRegularization(RegularizationKind kind, double rate)
+{
+    switch (kind) {
+    case RegularizationKind::PerLayer:
+        for (const NodeSpec &n : m_project.graph.nodes)
+            if (n.kind == LayerKind::Dense)
+                m_trainer->setLayerRegularization(n.id, n.options.l1, n.options.l2);
+        break;
+    case RegularizationKind::None:
+        m_trainer->setRegularization(0, 0);
+        break;
+    case RegularizationKind::L1:
+        m_trainer->setRegularization(rate, 0);
+        break;
+    case RegularizationKind::L2:
+        m_trainer->setRegularization(0, rate);
+        break;
+    }
+}
+
+} // namespace nnp

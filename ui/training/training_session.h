@@ -1,0 +1,52 @@
+#pragma once
+// Everything one training run owns: the prepared data, the compiled network, the trainer, and what the
+// output view needs (the raw 2-D points and the boundary grid's inputs). Lives on the worker thread only.
+
+#include "training/training_snapshot.h"
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+
+namespace nnp {
+
+class TrainingSession {
+public:
+    /// Loads and prepares the data and compiles the network. Throws (DataError, GraphError,
+    /// std::invalid_argument ...) with a message a user can act on; TrainingWorker reports it.
+    TrainingSession(const Project &project, const std::filesystem::path &baseDir);
+    ~TrainingSession();
+    TrainingSession(const TrainingSession &) = delete;
+    TrainingSession &operator=(const TrainingSession &) = delete;
+
+    [[nodiscard]] Trainer &trainer() { return *m_trainer; }
+    [[nodiscard]] Network &network() { return *m_net; }
+    [[nodiscard]] int trainSamples() const { return static_cast<int>(m_data.train.x.cols()); }
+    /// Null when the data does not have exactly two raw input coordinates.
+    [[nodiscard]] std::shared_ptr<const PlanePoints> plane() const { return m_plane; }
+
+    /// The network's output over the plane on a size × size grid (null without a plane).
+    std::shared_ptr<const BoundaryGrid> computeBoundary(int size);
+    /// A copy of the parameters and running statistics, with the normaliser the inputs went through.
+    [[nodiscard]] std::shared_ptr<const TrainedWeights> copyWeights();
+    /// The toolbar's live regularisation; PerLayer restores each layer's own rates.
+    void setRegularization(RegularizationKind kind, double rate);
+    /// Sessions alive in the process (tests check that reset and shutdown free every run).
+    static int liveCount();
+
+private:
+    void prepare(const std::filesystem::path &baseDir);
+    void buildPlane();
+
+    Project m_project;
+    PreparedData m_data;
+    std::unique_ptr<Network> m_net;
+    std::unique_ptr<Trainer> m_trainer;
+    std::shared_ptr<const PlanePoints> m_plane;
+    bool m_engineered = false; ///< generator data: the grid goes through the engineered features
+    int m_gridSize = 0;
+    Matrix m_gridInputs;       ///< the grid's points as the network sees them (features, normalised)
+    static std::atomic<int> s_live;
+};
+
+} // namespace nnp

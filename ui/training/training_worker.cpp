@@ -1,0 +1,316 @@
+#include "training/training_worker.h"
+
+#include "training/training_session.h"
+
+#include <QTimer>
+
+#include <cmath>
+#include <exception>
+
+namespace nnp {
+
+namespace {
+constexpr qint64 kChunkMs = 15;          // one chunk of batches, so commands wait at most this long
+constexpr qint64 kSnapshotMs = 33;       // at most ~30 snapshots a second
+constexpr qint64 kBoundaryMinMs = 100;   // the boundary grid at most ~10 times a second ...
+constexpr qint64 kBoundaryCostFactor = 5; // ... and never more than a fifth of the worker's time
+constexpr std::size_t kMaxLossPoints = 256; // per snapshot; more are averaged in groups
+} // namespace
+
+TrainingWorker::TrainingWorker() : m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this] { guarded([this] { runChunk(); }); });
+    m_sinceSnapshot.start();
+    m_sinceBoundary.start();
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+template <class F> void TrainingWorker::guarded(F &&f)
+{
+    // Nothing may escape into the event loop: every failure becomes a message the window shows.
+    try {
+        f();
+    } catch (const std::exception &e) {
+        fail(QString::fromStdString(e.what()));
+    } catch (...) {
+        fail(tr("An unknown error stopped the training."));
+    }
+}
+
+void TrainingWorker::fail(const QString &message)
+{
+    m_timer->stop();
+    m_mode = Mode::Paused;
+    m_status = TrainingStatus::Failed;
+    m_message = message;
+    emit failed(m_generation, message);
+    publish(true);
+}
+
+void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString &baseDir, std::stop_token stop,
+                           quint64 generation)
+{
+    m_timer->stop();
+    m_mode = Mode::Paused;
+    m_session.reset();
+    m_generation = generation;
+    m_stop = std::move(stop);
+    m_pendingLoss.clear();
+    m_pendingEpochs.clear();
+    m_boundary.reset();
+    m_message.clear();
+    if (!project) { // the run was discarded
+        m_status = TrainingStatus::Idle;
+        return;
+    }
+    m_status = TrainingStatus::Preparing;
+    guarded([&] {
+        m_epochLimit = project->training.epochs;
+        m_session = std::make_unique<TrainingSession>(*project, baseDir.toStdString());
+        if (m_regKind != RegularizationKind::PerLayer)
+            m_session->setRegularization(m_regKind, m_regRate);
+        m_status = TrainingStatus::Ready;
+        publish(true);
+    });
+}
+
+void TrainingWorker::play()
+{
+    guarded([this] {
+        if (!m_session || !canContinue(m_status))
+            return;
+        m_mode = Mode::Running;
+        m_status = TrainingStatus::Running;
+        publish(true);
+        scheduleNext();
+    });
+}
+
+void TrainingWorker::pause()
+{
+    guarded([this] {
+        m_timer->stop();
+        m_mode = Mode::Paused;
+        if (m_status == TrainingStatus::Running) {
+            m_status = TrainingStatus::Paused;
+            publish(true);
+        }
+    });
+}
+
+void TrainingWorker::step()
+{
+    guarded([this] {
+        if (!m_session || !canContinue(m_status))
+            return;
+        m_timer->stop();
+        m_mode = Mode::Paused;
+        if (trainOneBatch()) {
+            m_status = TrainingStatus::Paused;
+            publish(true);
+        }
+    });
+}
+
+void TrainingWorker::stepEpoch()
+{
+    guarded([this] {
+        if (!m_session || !canContinue(m_status))
+            return;
+        m_mode = Mode::SteppingEpoch;
+        m_status = TrainingStatus::Running;
+        publish(true);
+        scheduleNext();
+    });
+}
+
+void TrainingWorker::setLearningRate(double lr)
+{
+    guarded([&] {
+        if (m_session && std::isfinite(lr) && lr > 0)
+            m_session->trainer().setLearningRate(lr);
+        publish(m_mode == Mode::Paused);
+    });
+}
+
+void TrainingWorker::setBatchSize(int n)
+{
+    guarded([&] {
+        if (m_session && n > 0)
+            m_session->trainer().setBatchSize(n);
+        publish(m_mode == Mode::Paused);
+    });
+}
+
+void TrainingWorker::setEpochLimit(int epochs)
+{
+    guarded([&] {
+        m_epochLimit = epochs;
+        // A run stopped by the old limit may continue under a higher one.
+        if (m_session && m_status == TrainingStatus::Finished && m_session->trainer().epoch() < epochs) {
+            m_status = TrainingStatus::Paused;
+            m_message.clear();
+            publish(true);
+        }
+    });
+}
+
+void TrainingWorker::setRegularization(RegularizationKind kind, double rate)
+{
+    guarded([&] {
+        m_regKind = kind;
+        m_regRate = rate;
+        if (m_session)
+            m_session->setRegularization(kind, rate);
+    });
+}
+
+void TrainingWorker::setSpeed(TrainingSpeed speed)
+{
+    m_speed = speed;
+    if (m_mode == Mode::Running && m_timer->isActive())
+        m_timer->start(m_speed.delayMs); // a long slow-motion pause should not outlast a switch to fast
+}
+
+void TrainingWorker::setBoundarySize(int size)
+{
+    m_boundarySize = size;
+}
+
+void TrainingWorker::scheduleNext()
+{
+    // Stepping an epoch goes flat out: the user asked for the epoch, not for slow motion.
+    m_timer->start(m_mode == Mode::SteppingEpoch ? 0 : m_speed.delayMs);
+}
+
+void TrainingWorker::runChunk()
+{
+    if (!m_session || m_mode == Mode::Paused)
+        return;
+    QElapsedTimer chunk;
+    chunk.start();
+    const bool stepping = m_mode == Mode::SteppingEpoch;
+    const int maxBatches = stepping ? 0 : m_speed.batchesPerChunk;
+    for (int batches = 0;;) {
+        if (m_stop.stop_requested()) { // a reset or shutdown is queued behind us: leave quietly
+            m_mode = Mode::Paused;
+            return;
+        }
+        const int epochBefore = m_session->trainer().epoch();
+        if (!trainOneBatch())
+            return;
+        if (stepping && m_session->trainer().epoch() != epochBefore) {
+            m_mode = Mode::Paused;
+            m_status = TrainingStatus::Paused;
+            publish(true);
+            return;
+        }
+        if ((maxBatches > 0 && ++batches >= maxBatches) || chunk.elapsed() >= kChunkMs)
+            break;
+    }
+    publish(m_speed.delayMs >= kSnapshotMs); // slow motion: show every chunk
+    scheduleNext();
+}
+
+bool TrainingWorker::trainOneBatch()
+{
+    Trainer &trainer = m_session->trainer();
+    const int epochBefore = trainer.epoch();
+    const double loss = trainer.runBatch();
+    if (trainer.state() == RunState::Diverged || !std::isfinite(loss)) {
+        stopWith(TrainingStatus::Diverged,
+                 tr("Training diverged in epoch %1: the loss became infinite or not a number. The view shows "
+                    "the last finite weights. Lower the learning rate and press Reset.")
+                     .arg(trainer.epoch() + 1));
+        return false;
+    }
+    const int n = m_session->trainSamples();
+    m_pendingLoss.push_back({n > 0 ? double(trainer.samplesSeen()) / n : double(trainer.step()), loss});
+    if (trainer.epoch() != epochBefore)
+        return afterEpoch();
+    return true;
+}
+
+bool TrainingWorker::afterEpoch()
+{
+    const Trainer &trainer = m_session->trainer();
+    const EpochRecord &rec = trainer.history().back();
+    m_pendingEpochs.push_back(rec);
+    const double target = trainer.config().targetLoss;
+    if (target > 0 && rec.trainLoss <= target) {
+        stopWith(TrainingStatus::ReachedTarget,
+                 tr("Reached the target loss %1 after %2 epochs.").arg(target).arg(rec.epoch));
+        return false;
+    }
+    if (m_epochLimit > 0 && rec.epoch >= m_epochLimit) {
+        stopWith(TrainingStatus::Finished,
+                 tr("Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.").arg(rec.epoch));
+        return false;
+    }
+    if (m_sinceSnapshot.elapsed() >= kSnapshotMs)
+        publish(false);
+    return true;
+}
+
+void TrainingWorker::stopWith(TrainingStatus status, const QString &message)
+{
+    m_timer->stop();
+    m_mode = Mode::Paused;
+    m_status = status;
+    m_message = message;
+    publish(true);
+}
+
+void TrainingWorker::publish(bool force)
+{
+    if (!force && m_sinceSnapshot.elapsed() < kSnapshotMs)
+        return;
+    auto s = std::make_shared<TrainingSnapshot>();
+    s->generation = m_generation;
+    s->status = m_status;
+    s->message = m_message;
+    if (m_pendingLoss.size() > kMaxLossPoints) {
+        // Average consecutive batches so a fast run does not flood the plot; the curve keeps its shape.
+        const std::size_t group = (m_pendingLoss.size() + kMaxLossPoints - 1) / kMaxLossPoints;
+        for (std::size_t i = 0; i < m_pendingLoss.size(); i += group) {
+            const std::size_t end = std::min(m_pendingLoss.size(), i + group);
+            double sum = 0;
+            for (std::size_t j = i; j < end; ++j)
+                sum += m_pendingLoss[j].loss;
+            s->lossPoints.push_back({m_pendingLoss[end - 1].epoch, sum / double(end - i)});
+        }
+        m_pendingLoss.clear();
+    } else {
+        s->lossPoints = std::exchange(m_pendingLoss, {});
+    }
+    s->epochs = std::exchange(m_pendingEpochs, {});
+    if (m_session) {
+        Trainer &trainer = m_session->trainer();
+        s->epoch = trainer.epoch();
+        s->step = trainer.step();
+        s->samplesSeen = trainer.samplesSeen();
+        s->trainSamples = m_session->trainSamples();
+        s->learningRate = trainer.currentLearningRate();
+        s->batchSize = trainer.config().batchSize;
+        s->parameterCount = m_session->network().parameterCount();
+        s->plane = m_session->plane();
+        const bool boundaryDue =
+            m_sinceBoundary.elapsed() >= std::max(kBoundaryMinMs, kBoundaryCostFactor * m_boundaryCostMs);
+        if (s->plane && (force || boundaryDue || !m_boundary)) {
+            QElapsedTimer cost;
+            cost.start();
+            m_boundary = m_session->computeBoundary(m_boundarySize);
+            m_boundaryCostMs = cost.elapsed();
+            m_sinceBoundary.restart();
+        }
+        s->boundary = m_boundary;
+        if (m_mode == Mode::Paused)
+            s->weights = m_session->copyWeights();
+    }
+    m_sinceSnapshot.restart();
+    emit snapshotReady(std::move(s));
+}
+
+} // namespace nnp

@@ -1,0 +1,80 @@
+#pragma once
+// The object that trains, living on the controller's QThread. It trains in short chunks and re-queues
+// itself with a timer, so commands (pause, step, a new learning rate) arrive between chunks as ordinary
+// queued calls; a stop token checked per batch makes a reset or shutdown prompt. Progress leaves only as
+// immutable snapshots, at most ~30 per second plus one at every change of state.
+
+#include "training/training_snapshot.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+#include <stop_token>
+
+class QTimer;
+
+namespace nnp {
+
+class TrainingSession;
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    TrainingWorker();
+    ~TrainingWorker() override;
+
+    // Everything below runs on the worker's thread: the controller queues each call. None throws; a
+    // failure becomes failed() and a snapshot with status Failed.
+
+    /// Drops the current run and builds a new one from `project` (paths relative to `baseDir`).
+    void setup(std::shared_ptr<const Project> project, const QString &baseDir, std::stop_token stop,
+               quint64 generation);
+    void play();
+    void pause();
+    void step();      ///< one mini-batch, then paused
+    void stepEpoch(); ///< to the end of the current epoch, then paused
+    void setLearningRate(double lr);
+    void setBatchSize(int n);
+    void setEpochLimit(int epochs);
+    void setRegularization(RegularizationKind kind, double rate);
+    void setSpeed(TrainingSpeed speed);
+    void setBoundarySize(int size);
+
+signals:
+    void snapshotReady(nnp::SnapshotPtr snapshot);
+    void failed(quint64 generation, const QString &message);
+
+private:
+    enum class Mode { Paused, Running, SteppingEpoch };
+    template <class F> void guarded(F &&f);
+    void runChunk();
+    /// One batch and what follows from it; false when the run has stopped (diverged, finished ...).
+    bool trainOneBatch();
+    bool afterEpoch();
+    void stopWith(TrainingStatus status, const QString &message);
+    void publish(bool force);
+    void fail(const QString &message);
+    void scheduleNext();
+
+    std::unique_ptr<TrainingSession> m_session;
+    QTimer *m_timer = nullptr; // a child: it moves to the thread with the worker
+    Mode m_mode = Mode::Paused;
+    TrainingStatus m_status = TrainingStatus::Idle;
+    QString m_message;
+    std::stop_token m_stop;
+    quint64 m_generation = 0;
+    TrainingSpeed m_speed;
+    int m_epochLimit = 0;
+    int m_boundarySize = 100;
+    RegularizationKind m_regKind = RegularizationKind::PerLayer;
+    double m_regRate = 0;
+
+    std::vector<LossPoint> m_pendingLoss;
+    std::vector<EpochRecord> m_pendingEpochs;
+    std::shared_ptr<const BoundaryGrid> m_boundary;
+    QElapsedTimer m_sinceSnapshot, m_sinceBoundary;
+    qint64 m_boundaryCostMs = 0;
+};
+
+} // namespace nnp

@@ -1,0 +1,137 @@
+#include "viz/plane_canvas.h"
+
+#include "viz/palette.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nnp {
+
+PlaneCanvas::PlaneCanvas(QWidget *parent) : QWidget(parent)
+{
+    setMinimumSize(160, 160);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_placeholder = tr("No data to show yet.");
+}
+
+void PlaneCanvas::setPlane(std::shared_ptr<const PlanePoints> plane)
+{
+    m_plane = std::move(plane);
+    update();
+}
+
+void PlaneCanvas::setBoundary(std::shared_ptr<const BoundaryGrid> boundary)
+{
+    m_boundary = std::move(boundary);
+    update();
+}
+
+void PlaneCanvas::setShowTest(bool on)
+{
+    m_showTest = on;
+    update();
+}
+
+void PlaneCanvas::setDiscrete(bool on)
+{
+    m_discrete = on;
+    update();
+}
+
+void PlaneCanvas::setPlaceholder(const QString &text)
+{
+    m_placeholder = text;
+    update();
+}
+
+void PlaneCanvas::setCompact(bool compact)
+{
+    m_compact = compact;
+    update();
+}
+
+QColor PlaneCanvas::pointColor(int label, float value) const
+{
+    if (m_plane && m_plane->classes == 0)
+        return divergingColor(double(value));
+    return classColor(label);
+}
+
+QRectF PlaneCanvas::plotRect() const
+{
+    // Room on the left and below for the tick labels; the plot itself stays square.
+    const QFontMetrics fm(font());
+    const double left = m_compact ? 2 : fm.horizontalAdvance(QStringLiteral("-6.0")) + 14;
+    const double bottom = m_compact ? 2 : fm.height() * 2 + 10;
+    const double side = std::max(10.0, std::min(width() - left - 8, height() - bottom - 8));
+    const double x = left + (width() - left - 8 - side) / 2;
+    return {x, 6, side, side};
+}
+
+void PlaneCanvas::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().window());
+    if (!m_plane) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
+        return;
+    }
+    const PlanePoints &pl = *m_plane;
+    const QRectF r = plotRect();
+    if (m_boundary && !m_boundary->smooth.isNull()) {
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        p.drawImage(r, m_discrete ? m_boundary->discrete : m_boundary->smooth);
+    } else {
+        p.fillRect(r, QColor(0xF4F5F7));
+    }
+    const auto toScreen = [&](double x, double y) {
+        return QPointF(r.left() + (x - pl.xMin) / (pl.xMax - pl.xMin) * r.width(),
+                       r.bottom() - (y - pl.yMin) / (pl.yMax - pl.yMin) * r.height());
+    };
+    const double radius = std::clamp(r.width() / 110.0, 2.0, 6.0);
+    const auto drawPoints = [&](const Matrix &pts, const std::vector<int> &labels, const std::vector<float> &values,
+                                const QColor &rim) {
+        p.setPen(QPen(rim, std::max(1.0, radius / 3.5)));
+        for (Eigen::Index i = 0; i < pts.cols(); ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            p.setBrush(pointColor(k < labels.size() ? labels[k] : 0, k < values.size() ? values[k] : 0.0f));
+            p.drawEllipse(toScreen(double(pts(0, i)), double(pts(1, i))), radius, radius);
+        }
+    };
+    p.save();
+    p.setClipRect(r);
+    drawPoints(pl.train, pl.trainLabels, pl.trainValues, Qt::white);
+    if (m_showTest)
+        drawPoints(pl.test, pl.testLabels, pl.testValues, QColor(0x202020));
+    p.restore();
+    p.setPen(QPen(QColor(0x9AA0A6), 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(r);
+    if (m_compact)
+        return;
+
+    // Ticks at the ends and the middle: enough to read the scale from the back of a room.
+    p.setPen(palette().color(QPalette::WindowText));
+    const QFontMetrics fm(font());
+    for (int i = 0; i <= 4; ++i) {
+        const double t = i / 4.0;
+        const double xv = pl.xMin + t * (pl.xMax - pl.xMin), yv = pl.yMin + t * (pl.yMax - pl.yMin);
+        const QString xs = QString::number(xv, 'g', 3), ys = QString::number(yv, 'g', 3);
+        const double px = r.left() + t * r.width(), py = r.bottom() - t * r.height();
+        p.drawLine(QPointF(px, r.bottom()), QPointF(px, r.bottom() + 4));
+        p.drawText(QRectF(px - 30, r.bottom() + 5, 60, fm.height()), Qt::AlignHCenter | Qt::AlignTop, xs);
+        p.drawLine(QPointF(r.left() - 4, py), QPointF(r.left(), py));
+        p.drawText(QRectF(0, py - fm.height() / 2.0, r.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter, ys);
+    }
+    const QString axes = tr("horizontal: %1    vertical: %2")
+                             .arg(pl.xName.isEmpty() ? QStringLiteral("x") : pl.xName,
+                                  pl.yName.isEmpty() ? QStringLiteral("y") : pl.yName);
+    p.drawText(QRectF(r.left(), r.bottom() + fm.height() + 6, r.width(), fm.height() + 2), Qt::AlignHCenter, axes);
+}
+
+} // namespace nnp
