@@ -18,11 +18,15 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
+#include <QPushButton>
+#include <QTimer>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSpinBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -54,6 +58,8 @@ private slots:
     void openEverySample();
     void badFileKeepsCurrentProject();
     void buildPlaygroundNetworkWithMouse();
+    void dockLayoutIsRestored();
+    void closingWithUnsavedChangesAsks();
     void screenshot();
 
 private:
@@ -76,6 +82,7 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
     QApplication::setOrganizationName(QStringLiteral("NNPlaygroundTests"));
     QApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    QSettings().clear(); // no window layout or recent files from an earlier run
 }
 
 void TestMainWindow::init()
@@ -525,6 +532,50 @@ void TestMainWindow::buildPlaygroundNetworkWithMouse()
     QVERIFY(doc->graph().edges == expected.edges);
     QCOMPARE(doc->validation().parameterCount, 4 * 2 + 4 + 2 * 4 + 2 + 1 * 2 + 1);
     QCOMPARE(doc->validation().output, out);
+}
+
+void TestMainWindow::dockLayoutIsRestored()
+{
+    auto *inspector = m_window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+    auto *palette = m_window->findChild<QDockWidget *>(QStringLiteral("paletteDock"));
+    QVERIFY(inspector && palette);
+    inspector->hide();
+    m_window->addDockWidget(Qt::RightDockWidgetArea, palette);
+    QVERIFY(m_window->close());
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    inspector = m_window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+    palette = m_window->findChild<QDockWidget *>(QStringLiteral("paletteDock"));
+    QVERIFY(inspector->isHidden());
+    QCOMPARE(m_window->dockWidgetArea(palette), Qt::RightDockWidgetArea);
+    // View > Reset panels brings back the layout the window starts with.
+    m_window->action(QStringLiteral("actionResetLayout"))->trigger();
+    QVERIFY(!inspector->isHidden());
+    QCOMPARE(m_window->dockWidgetArea(palette), Qt::LeftDockWidgetArea);
+    QVERIFY(m_window->close());
+}
+
+void TestMainWindow::closingWithUnsavedChangesAsks()
+{
+    dropLayer(LayerKind::Input, {400, 300});
+    QVERIFY(m_window->isWindowModified());
+    QString question;
+    auto answer = [&](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, this, [&question, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            question = box->text();
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QVERIFY(question.contains(QStringLiteral("Untitled")));
+    QCOMPARE(m_window->document()->graph().nodes.size(), 1u);
+    answer(QMessageBox::Discard);
+    QVERIFY(m_window->close());
 }
 
 void TestMainWindow::screenshot()
