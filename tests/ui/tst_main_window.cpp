@@ -3,6 +3,7 @@
 #include "document/default_project.h"
 #include "document/graph_document.h"
 #include "document/graph_fragment.h"
+#include "document/layer_catalog.h"
 #include "editor/edge_item.h"
 #include "editor/graph_scene.h"
 #include "editor/graph_view.h"
@@ -22,6 +23,7 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -45,6 +47,7 @@ private slots:
     void cleanup();
 
     void dropFromPaletteCreatesNode();
+    void paletteListsEveryKind();
     void mouseDragConnectsPorts();
     void refusedWireShowsReason();
     void dragMoveIsOneUndoStep();
@@ -129,7 +132,14 @@ void TestMainWindow::click(QPoint pos, Qt::KeyboardModifiers mods)
 
 NodeId TestMainWindow::dropLayer(LayerKind kind, QPoint viewPos)
 {
-    std::unique_ptr<QMimeData> mime(PaletteWidget::mimeDataFor(kind));
+    // The drag data exactly as the palette's list makes it for the entry of this kind.
+    QListWidget *list = m_window->palette()->list();
+    QListWidgetItem *entry = list->item(static_cast<int>(kind));
+    if (!entry || entry->text() != LayerCatalog::title(kind))
+        return -1;
+    std::unique_ptr<QMimeData> mime(list->model()->mimeData({list->indexFromItem(entry)}));
+    if (!mime)
+        return -1;
     QDragEnterEvent enter(viewPos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport(), &enter);
     QDragMoveEvent move(viewPos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
@@ -188,6 +198,26 @@ void TestMainWindow::dropFromPaletteCreatesNode()
     QDragMoveEvent move(at, Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport(), &move);
     QVERIFY(!move.isAccepted());
+}
+
+void TestMainWindow::paletteListsEveryKind()
+{
+    QListWidget *list = m_window->palette()->list();
+    QCOMPARE(list->count(), static_cast<int>(allLayerKinds().size()));
+    for (int i = 0; i < list->count(); ++i) {
+        QVERIFY(!list->item(i)->icon().isNull());
+        QVERIFY(list->item(i)->toolTip().size() > 20); // the one-line explanation
+        QVERIFY(list->visualItemRect(list->item(i)).height() >= 40);
+    }
+    // Double-click adds the layer in the middle of the canvas.
+    QListWidgetItem *flatten = list->item(static_cast<int>(LayerKind::Flatten));
+    list->scrollToItem(flatten);
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualItemRect(flatten).center());
+    const GraphDocument *doc = m_window->document();
+    QCOMPARE(doc->graph().nodes.size(), 1u);
+    QVERIFY(doc->graph().nodes.front().kind == LayerKind::Flatten);
+    const QPointF centre = m_window->view()->visibleCentre();
+    QVERIFY(std::abs(doc->graph().nodes.front().x + NodeItem::kWidth / 2 - centre.x()) <= GraphScene::kGridSize);
 }
 
 void TestMainWindow::mouseDragConnectsPorts()
