@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QPushButton>
 #include <QTimer>
+#include <QTranslator>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -63,6 +64,7 @@ private slots:
     void buildPlaygroundNetworkWithMouse();
     void dockLayoutIsRestored();
     void closingWithUnsavedChangesAsks();
+    void resourcesAreEmbedded();
     void screenshot();
 
 private:
@@ -606,6 +608,17 @@ void TestMainWindow::closingWithUnsavedChangesAsks()
     QCOMPARE(m_window->document()->graph().nodes.size(), 1u);
     answer(QMessageBox::Discard);
     QVERIFY(m_window->close());
+}
+
+void TestMainWindow::resourcesAreEmbedded()
+{
+    // Icons for every layer kind, the app icon, and the compiled Chinese catalogue that main() loads.
+    for (LayerKind kind : allLayerKinds())
+        QVERIFY2(QFile::exists(LayerCatalog::iconPath(kind)), qPrintable(LayerCatalog::iconPath(kind)));
+    QVERIFY(QFile::exists(QStringLiteral(":/icons/app.svg")));
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("nnp"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
 }
 
 void TestMainWindow::screenshot()
