@@ -23,7 +23,15 @@ QPainterPath EdgeItem::curve(QPointF from, QPointF to)
     // Horizontal tangents at both ends, so wires leave outputs rightwards and enter inputs from the left.
     const double dx = std::max(60.0, std::abs(to.x() - from.x()) * 0.5);
     QPainterPath p(from);
-    p.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    if (to.x() >= from.x() + 40.0) {
+        p.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+        return p;
+    }
+    // A wire running backwards loops below the blocks instead of cutting straight through their text.
+    const double bulge = std::max(90.0, std::abs(to.y() - from.y()) * 0.5 + 90.0);
+    const double below = std::max(from.y(), to.y()) + bulge;
+    p.cubicTo(from + QPointF(120, 0), QPointF(from.x() + 120, below), QPointF((from.x() + to.x()) / 2, below));
+    p.cubicTo(QPointF(to.x() - 120, below), to - QPointF(120, 0), to);
     return p;
 }
 
