@@ -1,0 +1,353 @@
+#pragma once
+// Shared by the export tests: networks of every layer kind with non-trivial weights, raw inputs, and runners
+// for onnxruntime (node) and Python.
+
+#include "export/export_model.h"
+#include "graph/graph_spec.h"
+#include "train/network.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLockFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+
+#include <cmath>
+#include <vector>
+
+namespace nnp::testutil {
+
+struct TestNet {
+    std::string name;
+    GraphSpec spec;
+    bool normalized = true;
+};
+
+inline LayerOptions dense(int units, ActivationKind a, bool bias = true)
+{
+    LayerOptions o;
+    o.units = units;
+    o.activation = a;
+    o.useBias = bias;
+    o.leakySlope = 0.2;
+    o.eluAlpha = 0.7;
+    return o;
+}
+
+inline LayerOptions input(std::vector<int> shape)
+{
+    LayerOptions o;
+    o.shape = std::move(shape);
+    return o;
+}
+
+inline GraphSpec mlp(ActivationKind a)
+{
+    GraphSpec g;
+    NodeId in = g.addNode(LayerKind::Input, "input", input({3}));
+    NodeId h1 = g.addNode(LayerKind::Dense, "hidden 1", dense(5, a));
+    NodeId h2 = g.addNode(LayerKind::Dense, "hidden2", dense(4, a));
+    NodeId out = g.addNode(LayerKind::Dense, "output", dense(2, ActivationKind::Linear));
+    g.connect(in, h1);
+    g.connect(h1, h2);
+    g.connect(h2, out);
+    return g;
+}
+
+/// Two inputs, Dense branches joined by Add, BatchNorm, Dropout, Concatenate with a raw input, Flatten, a Dense
+/// without bias, an Activation layer and a final Softmax.
+inline GraphSpec dag()
+{
+    GraphSpec g;
+    NodeId a = g.addNode(LayerKind::Input, "a", input({3}));
+    NodeId b = g.addNode(LayerKind::Input, "b", input({2}));
+    NodeId da = g.addNode(LayerKind::Dense, "dense a", dense(4, ActivationKind::Tanh));
+    NodeId db = g.addNode(LayerKind::Dense, "dense b", dense(4, ActivationKind::ELU));
+    NodeId sum = g.addNode(LayerKind::Add, "sum", {});
+    LayerOptions bo;
+    bo.momentum = 0.2;
+    bo.epsilon = 1e-3;
+    NodeId bn = g.addNode(LayerKind::BatchNorm, "bn", bo);
+    LayerOptions dro;
+    dro.rate = 0.3;
+    NodeId drop = g.addNode(LayerKind::Dropout, "drop", dro);
+    NodeId cat = g.addNode(LayerKind::Concatenate, "cat", {});
+    NodeId flat = g.addNode(LayerKind::Flatten, "flat", {});
+    NodeId d2 = g.addNode(LayerKind::Dense, "d2", dense(5, ActivationKind::GELU, false));
+    LayerOptions act;
+    act.activation = ActivationKind::Softplus;
+    NodeId sp = g.addNode(LayerKind::Activation, "soft plus", act);
+    NodeId out = g.addNode(LayerKind::Dense, "logits", dense(3, ActivationKind::Linear));
+    NodeId sm = g.addNode(LayerKind::Softmax, "probabilities", {});
+    g.connect(a, da);
+    g.connect(b, db);
+    g.connect(da, sum);
+    g.connect(db, sum);
+    g.connect(sum, bn);
+    g.connect(bn, drop);
+    g.connect(drop, cat);
+    g.connect(b, cat);
+    g.connect(cat, flat);
+    g.connect(flat, d2);
+    g.connect(d2, sp);
+    g.connect(sp, out);
+    g.connect(out, sm);
+    return g;
+}
+
+inline std::vector<TestNet> testNetworks()
+{
+    std::vector<TestNet> r;
+    for (ActivationKind a : allActivations())
+        r.push_back({"mlp_" + std::string(toString(a)), mlp(a), true});
+    r.push_back({"dag", dag(), true});
+    {
+        GraphSpec g; // an image-shaped input, flattened, without normalisation
+        NodeId in = g.addNode(LayerKind::Input, "pixels", input({2, 2, 1}));
+        NodeId flat = g.addNode(LayerKind::Flatten, "flatten", {});
+        NodeId h = g.addNode(LayerKind::Dense, "h", dense(3, ActivationKind::Sigmoid));
+        NodeId o = g.addNode(LayerKind::Dense, "o", dense(1, ActivationKind::Linear));
+        g.connect(in, flat);
+        g.connect(flat, h);
+        g.connect(h, o);
+        r.push_back({"image_no_norm", g, false});
+    }
+    {
+        GraphSpec g; // one feature in, an Activation and a three-way Add
+        NodeId in = g.addNode(LayerKind::Input, "x", input({1}));
+        NodeId d1 = g.addNode(LayerKind::Dense, "d1", dense(2, ActivationKind::Linear));
+        NodeId d2 = g.addNode(LayerKind::Dense, "d2", dense(2, ActivationKind::ReLU));
+        NodeId d3 = g.addNode(LayerKind::Dense, "d3", dense(2, ActivationKind::Sigmoid));
+        NodeId add = g.addNode(LayerKind::Add, "add3", {});
+        LayerOptions act;
+        act.activation = ActivationKind::LeakyReLU;
+        act.leakySlope = 0.1;
+        NodeId leaky = g.addNode(LayerKind::Activation, "leaky", act);
+        g.connect(in, d1);
+        g.connect(in, d2);
+        g.connect(in, d3);
+        g.connect(d1, add);
+        g.connect(d2, add);
+        g.connect(d3, add);
+        g.connect(add, leaky);
+        r.push_back({"three_way_add", g, true});
+    }
+    return r;
+}
+
+/// A network whose every parameter and running statistic is random (biases and BatchNorm stats included), so
+/// that an exporter that drops or transposes any tensor shows.
+inline Network makeNetwork(const GraphSpec &spec, std::uint64_t seed)
+{
+    Network net = Network::build(spec, seed);
+    Rng rng(seed + 100);
+    for (auto &p : net.parameters())
+        for (Eigen::Index i = 0; i < p.ref.value->size(); ++i)
+            p.ref.value->data()[i] = static_cast<Scalar>(rng.uniform(-1.0, 1.0));
+    for (auto &p : net.state())
+        for (Eigen::Index i = 0; i < p.ref.value->size(); ++i)
+            p.ref.value->data()[i] = static_cast<Scalar>(
+                p.ref.name == "running_var" ? rng.uniform(0.5, 2.0) : rng.uniform(-0.5, 0.5));
+    return net;
+}
+
+inline Normalizer makeNormalizer(int features, bool normalized, std::uint64_t seed)
+{
+    Normalizer n;
+    if (!normalized)
+        return n;
+    Rng rng(seed);
+    n.kind = NormalizationKind::ZScore;
+    n.offset.resize(features);
+    n.scale.resize(features);
+    for (int i = 0; i < features; ++i) {
+        n.offset(i) = static_cast<Scalar>(rng.uniform(-2.0, 3.0));
+        n.scale(i) = static_cast<Scalar>(rng.uniform(0.2, 1.5));
+    }
+    return n;
+}
+
+/// Raw inputs [features x N] around the normaliser's offsets.
+inline Matrix makeInputs(int features, int n, std::uint64_t seed)
+{
+    Rng rng(seed);
+    Matrix x(features, n);
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        x.data()[i] = static_cast<Scalar>(rng.uniform(-3.0, 4.0));
+    return x;
+}
+
+/// Our prediction for raw inputs: normalise (written out here, independent of Normalizer::apply), then predict.
+inline Matrix ourPrediction(Network &net, const Normalizer &norm, const Matrix &raw)
+{
+    Matrix x = raw;
+    if (!norm.isIdentity())
+        for (Eigen::Index r = 0; r < x.rows(); ++r)
+            x.row(r) = (x.row(r).array() - norm.offset(r)) * norm.scale(r);
+    return net.predict(x);
+}
+
+struct ProcessResult {
+    bool started = false;
+    int exitCode = -1;
+    QString out, err;
+};
+
+inline ProcessResult runProcess(const QString &program, const QStringList &args, int timeoutMs = 300000,
+                                const QString &workDir = {}, const QStringList &extraEnv = {})
+{
+    QProcess p;
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    if (!extraEnv.isEmpty()) {
+        QStringList env = QProcess::systemEnvironment();
+        env += extraEnv;
+        p.setEnvironment(env);
+    }
+    p.start(program, args);
+    ProcessResult r;
+    r.started = p.waitForStarted(30000);
+    if (!r.started)
+        return r;
+    if (!p.waitForFinished(timeoutMs))
+        p.kill();
+    p.waitForFinished(5000);
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+/// node_modules folder holding onnxruntime-node, installed with npm on first use (its install script only
+/// fetches GPU parts and is skipped). Empty, with `why` set, when node or the npm registry is unavailable.
+inline QString onnxRuntimeModules(QString &why)
+{
+    const QString node = QStandardPaths::findExecutable("node"), npm = QStandardPaths::findExecutable("npm");
+    if (node.isEmpty() || npm.isEmpty()) {
+        why = "node/npm are not installed";
+        return {};
+    }
+    const QString dir = QStringLiteral(NNP_BINARY_DIR) + "/onnxruntime-node";
+    const QString marker = dir + "/node_modules/onnxruntime-node/package.json";
+    QDir().mkpath(dir);
+    QLockFile lock(dir + "/install.lock"); // test executables may run in parallel
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(600000)) {
+        why = "another test kept the onnxruntime install lock";
+        return {};
+    }
+    if (!QFileInfo::exists(marker)) {
+        const auto r = runProcess(npm, {"install", "onnxruntime-node", "--ignore-scripts", "--no-audit", "--no-fund",
+                                        "--prefix", dir},
+                                  600000, dir);
+        if (r.exitCode != 0 || !QFileInfo::exists(marker)) {
+            why = "npm could not install onnxruntime-node (no access to the registry?): " + r.err.right(400);
+            return {};
+        }
+    }
+    return dir + "/node_modules";
+}
+
+/// Runs `onnxFile` in onnxruntime on raw inputs [features x N] split among the model's inputs; returns
+/// [outputs x N], or an empty matrix with `error` set.
+inline Matrix runOnnxRuntime(const QString &onnxFile, const ExportModel &model, const Matrix &raw,
+                             const QString &nodeModules, QString &error)
+{
+    QJsonObject feeds;
+    int row = 0;
+    for (int idx : model.inputs) {
+        const ExportNode &in = model.nodes.at(static_cast<std::size_t>(idx));
+        QJsonArray data;
+        for (Eigen::Index c = 0; c < raw.cols(); ++c)
+            for (int f = 0; f < in.size; ++f)
+                data.append(static_cast<double>(raw(row + f, c)));
+        row += in.size;
+        feeds[QString::fromStdString(in.ident)] =
+            QJsonObject{{"dims", QJsonArray{static_cast<int>(raw.cols()), in.size}}, {"data", data}};
+    }
+    const QString feedsFile = onnxFile + ".feeds.json", outFile = onnxFile + ".out.json";
+    QFile f(feedsFile);
+    if (!f.open(QIODevice::WriteOnly)) {
+        error = "cannot write " + feedsFile;
+        return {};
+    }
+    f.write(QJsonDocument(feeds).toJson(QJsonDocument::Compact));
+    f.close();
+    const auto r = runProcess(QStandardPaths::findExecutable("node"),
+                              {QStringLiteral(NNP_SOURCE_DIR) + "/tests/export/run_onnx.js", onnxFile, feedsFile, outFile},
+                              120000, {}, {"NODE_PATH=" + nodeModules});
+    if (r.exitCode != 0) {
+        error = "onnxruntime failed: " + r.err;
+        return {};
+    }
+    QFile o(outFile);
+    o.open(QIODevice::ReadOnly);
+    const QJsonObject result = QJsonDocument::fromJson(o.readAll()).object();
+    const QString outName = QString::fromStdString(model.nodes.at(static_cast<std::size_t>(model.output)).ident);
+    if (!result.contains(outName)) {
+        error = "onnxruntime returned no output called " + outName;
+        return {};
+    }
+    const QJsonArray dims = result[outName].toObject()["dims"].toArray();
+    const QJsonArray data = result[outName].toObject()["data"].toArray();
+    if (dims.size() != 2 || dims[0].toInt() != raw.cols() || dims[1].toInt() != model.outputSize()) {
+        error = "onnxruntime returned an output of the wrong shape";
+        return {};
+    }
+    Matrix y(model.outputSize(), raw.cols());
+    for (Eigen::Index c = 0; c < y.cols(); ++c)
+        for (Eigen::Index r2 = 0; r2 < y.rows(); ++r2)
+            y(r2, c) = static_cast<Scalar>(data[static_cast<int>(c * y.rows() + r2)].toDouble());
+    return y;
+}
+
+/// Writes raw inputs as CSV (a header, one sample per row) for the Python scripts.
+inline bool writeInputsCsv(const QString &file, const Matrix &raw)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    QStringList header;
+    for (Eigen::Index r = 0; r < raw.rows(); ++r)
+        header << QString("f%1").arg(r);
+    f.write((header.join(',') + "\n").toUtf8());
+    for (Eigen::Index c = 0; c < raw.cols(); ++c) {
+        QStringList row;
+        for (Eigen::Index r = 0; r < raw.rows(); ++r)
+            row << QString::fromStdString(formatFloat(static_cast<float>(raw(r, c))));
+        f.write((row.join(',') + "\n").toUtf8());
+    }
+    return true;
+}
+
+/// Parses lines of comma-separated numbers into [columns x lines].
+inline Matrix parseRows(const QString &text, int columns, QString &error)
+{
+    const QStringList lines = text.split('\n', Qt::SkipEmptyParts);
+    Matrix y(columns, lines.size());
+    for (int c = 0; c < lines.size(); ++c) {
+        const QStringList cells = lines[c].trimmed().split(',');
+        if (cells.size() != columns) {
+            error = "line " + QString::number(c + 1) + " has " + QString::number(cells.size()) + " values: " + lines[c];
+            return {};
+        }
+        for (int r = 0; r < columns; ++r)
+            y(r, c) = static_cast<Scalar>(cells[r].toDouble());
+    }
+    return y;
+}
+
+inline double maxAbsDiff(const Matrix &a, const Matrix &b)
+{
+    if (a.rows() != b.rows() || a.cols() != b.cols())
+        return INFINITY;
+    return static_cast<double>((a - b).cwiseAbs().maxCoeff());
+}
+
+} // namespace nnp::testutil

@@ -1,0 +1,183 @@
+// PyTorch and Keras scripts: the PyTorch script reproduces our predictions with Debian's python3-torch and trains
+// one more step; the Keras script compiles and declares the weight shapes our tensors have.
+#include "export/code_export.h"
+#include "export_test_util.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace nnp;
+using namespace nnp::testutil;
+
+namespace {
+const QString kPython = QStringLiteral("/usr/bin/python3");
+
+// Imports the exported module, loads its weights, and takes one SGD step on an MSE loss in training mode
+// (Dropout and BatchNorm active): every parameter must receive a finite gradient and change.
+const char *kTrainStep = R"PY(
+import importlib.util, sys, torch
+spec = importlib.util.spec_from_file_location("exported", sys.argv[1])
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+torch.manual_seed(0)
+model = mod.load_weights(mod.Model()).train()
+params = [p for p in model.parameters()]
+assert params and all(p.requires_grad for p in params), "weights must be trainable nn.Parameters"
+before = [p.detach().clone() for p in params]
+x = torch.randn(16, mod.N_INPUTS)
+out = model(*mod.split_inputs(x))
+loss = torch.nn.functional.mse_loss(out, torch.zeros_like(out))
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+opt.zero_grad()
+loss.backward()
+assert all(p.grad is not None and torch.isfinite(p.grad).all() for p in params)
+opt.step()
+changed = sum(int(not torch.equal(a, p.detach())) for a, p in zip(before, params))
+print(f"OK {len(params)} {changed} {loss.item():.6g}")
+)PY";
+
+// Reads EXPECTED_SHAPES from the Keras script without importing TensorFlow.
+const char *kKerasShapes = R"PY(
+import ast, json, sys
+tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
+for node in tree.body:
+    if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXPECTED_SHAPES":
+        print(json.dumps({k: [list(s) for s in v] for k, v in ast.literal_eval(node.value).items()}))
+        break
+)PY";
+
+bool torchAvailable()
+{
+    return QFileInfo::exists(kPython) && runProcess(kPython, {"-c", "import torch"}, 120000).exitCode == 0;
+}
+} // namespace
+
+class TestCodeExport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_torch = torchAvailable();
+    }
+
+    void pytorch_data()
+    {
+        QTest::addColumn<int>("index");
+        const auto nets = testNetworks();
+        for (std::size_t i = 0; i < nets.size(); ++i)
+            QTest::newRow(nets[i].name.c_str()) << static_cast<int>(i);
+    }
+
+    void pytorch()
+    {
+        if (!m_torch)
+            QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
+        QFETCH(int, index);
+        const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
+        Network net = makeNetwork(t.spec, 31 + static_cast<std::uint64_t>(index));
+        const Normalizer norm = makeNormalizer(net.inputSize(), t.normalized, 8);
+        const ExportModel model = describeNetwork(net, norm, t.name);
+        const QString dir = m_dir.filePath(QString::fromStdString(t.name));
+        QDir().mkpath(dir);
+        const QString script = dir + "/model.py";
+        const auto weights = writePytorch(model, script.toStdString());
+        QCOMPARE(QString::fromStdString(weights.filename().string()), QString("model_weights.json"));
+
+        // The script's own __main__ on a CSV of raw inputs.
+        const Matrix raw = makeInputs(net.inputSize(), 40, 17);
+        QVERIFY(writeInputsCsv(dir + "/inputs.csv", raw));
+        const auto run = runProcess(kPython, {script, dir + "/inputs.csv"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QString error;
+        const Matrix theirs = parseRows(run.out, net.outputSize(), error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const Matrix ours = ourPrediction(net, norm, raw);
+        const double diff = maxAbsDiff(ours, theirs);
+        QVERIFY2(diff <= 1e-5, qPrintable(QString("max abs diff %1").arg(diff)));
+
+        // One further training step in PyTorch.
+        const auto train = runProcess(kPython, {"-c", kTrainStep, script});
+        QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+        const QStringList parts = train.out.trimmed().split(' ');
+        QCOMPARE(parts.value(0), QString("OK"));
+        QCOMPARE(parts.value(1).toInt(), static_cast<int>(net.parameters().size()));
+        QVERIFY2(parts.value(2).toInt() > 0, qPrintable(train.out));
+    }
+
+    void pytorchRejectsWrongWeights()
+    {
+        if (!m_torch)
+            QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
+        // A weights file from another network must be refused with the tensor's name, not silently half-loaded.
+        Network a = makeNetwork(mlp(ActivationKind::ReLU), 1);
+        GraphSpec other = mlp(ActivationKind::ReLU);
+        other.find(2)->options.units = 6;
+        Network b = makeNetwork(other, 1);
+        const QString dir = m_dir.filePath("mismatch");
+        QDir().mkpath(dir);
+        writePytorch(describeNetwork(a, {}), (dir + "/a.py").toStdString());
+        writePytorch(describeNetwork(b, {}), (dir + "/b.py").toStdString());
+        QVERIFY(writeInputsCsv(dir + "/in.csv", makeInputs(3, 2, 1)));
+        const auto run = runProcess(kPython, {dir + "/a.py", dir + "/in.csv", "--weights", dir + "/b_weights.json"});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("hidden_1.weight"), qPrintable(run.err));
+    }
+
+    void keras_data() { pytorch_data(); }
+
+    void keras()
+    {
+        QFETCH(int, index);
+        const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
+        Network net = makeNetwork(t.spec, 5);
+        const ExportModel model = describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 2), t.name);
+        const QString dir = m_dir.filePath("keras_" + QString::fromStdString(t.name));
+        QDir().mkpath(dir);
+        const QString script = dir + "/model.py";
+        writeKeras(model, script.toStdString());
+        const auto compile = runProcess(kPython, {"-m", "py_compile", script});
+        QVERIFY2(compile.exitCode == 0, qPrintable(compile.err));
+
+        const auto shapes = runProcess(kPython, {"-c", kKerasShapes, script});
+        QVERIFY2(shapes.exitCode == 0, qPrintable(shapes.err));
+        const QJsonObject declared = QJsonDocument::fromJson(shapes.out.toUtf8()).object();
+        int layersWithWeights = 0;
+        for (const auto &n : model.nodes) {
+            if (n.tensors.empty())
+                continue;
+            ++layersWithWeights;
+            const QJsonArray got = declared[QString::fromStdString(n.ident)].toArray();
+            QJsonArray want;
+            if (n.kind == LayerKind::Dense) {
+                const auto &w = n.tensor("weight").shape;
+                want.append(QJsonArray{w[1], w[0]}); // Keras kernel: [inputs, units]
+                if (n.options.useBias)
+                    want.append(QJsonArray{n.tensor("bias").shape[0]});
+            } else {
+                for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
+                    want.append(QJsonArray{n.tensor(name).shape[0]});
+            }
+            QVERIFY2(got == want, qPrintable(QString::fromStdString(n.ident) + ": " +
+                                             QJsonDocument(got).toJson(QJsonDocument::Compact)));
+        }
+        QCOMPARE(declared.size(), layersWithWeights);
+    }
+
+    void identifiers()
+    {
+        QCOMPARE(QString::fromStdString(makeIdentifier("hidden 1")), QString("hidden_1"));
+        QCOMPARE(QString::fromStdString(makeIdentifier("1st layer!")), QString("n_1st_layer"));
+        QCOMPARE(QString::fromStdString(makeIdentifier("class")), QString("class_"));
+        QCOMPARE(QString::fromStdString(makeIdentifier("forward")), QString("forward_"));
+        QCOMPARE(QString::fromStdString(makeIdentifier("äöü")), QString("node"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    bool m_torch = false;
+};
+
+QTEST_GUILESS_MAIN(TestCodeExport)
+#include "tst_code_export.moc"

@@ -1,0 +1,340 @@
+// ONNX import: round trips of every exported network, models written by hand the way other tools write them,
+// clear errors for unsupported operators, and damaged or hostile files that must fail cleanly.
+#include "export/onnx_export.h"
+#include "export/onnx_import.h"
+#include "export_test_util.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstring>
+
+using namespace nnp;
+using namespace nnp::testutil;
+
+namespace {
+
+onnx::TensorProto floatTensor(const std::string &name, std::vector<std::int64_t> dims, std::vector<float> values)
+{
+    onnx::TensorProto t;
+    t.set_name(name);
+    t.set_data_type(onnx::TensorProto::FLOAT);
+    for (auto d : dims)
+        t.add_dims(d);
+    for (float v : values)
+        t.add_float_data(v);
+    return t;
+}
+
+onnx::NodeProto *addNode(onnx::GraphProto *g, const std::string &op, std::vector<std::string> in,
+                         std::vector<std::string> out, const std::string &name = {})
+{
+    auto *n = g->add_node();
+    n->set_op_type(op);
+    n->set_name(name);
+    for (auto &i : in)
+        n->add_input(i);
+    for (auto &o : out)
+        n->add_output(o);
+    return n;
+}
+
+void addIo(onnx::ValueInfoProto *v, const std::string &name, int features)
+{
+    v->set_name(name);
+    auto *t = v->mutable_type()->mutable_tensor_type();
+    t->set_elem_type(onnx::TensorProto::FLOAT);
+    t->mutable_shape()->add_dim()->set_dim_param("batch");
+    t->mutable_shape()->add_dim()->set_dim_value(features);
+}
+
+/// x[2] -> MatMul(W[2,3]) -> Add(b) -> LeakyRelu(0.3) -> Gemm(alpha 2, transB 0) -> Sigmoid: as PyTorch and
+/// tf2onnx write them (MatMul + Add, Gemm without transB, Constant nodes).
+onnx::ModelProto handWritten()
+{
+    onnx::ModelProto m;
+    m.set_ir_version(8);
+    m.add_opset_import()->set_version(13);
+    auto *g = m.mutable_graph();
+    g->set_name("hand");
+    addIo(g->add_input(), "x", 2);
+    *g->add_initializer() = floatTensor("W", {2, 3}, {1, 2, 3, 4, 5, 6});
+    *g->add_initializer() = floatTensor("b", {3}, {0.1f, -0.2f, 0.3f});
+    *g->add_initializer() = floatTensor("W2", {3, 1}, {0.5f, -1, 0.25f});
+    auto *c = addNode(g, "Constant", {}, {"b2"}, "const_b2");
+    auto *a = c->add_attribute();
+    a->set_name("value");
+    a->set_type(onnx::AttributeProto::TENSOR);
+    *a->mutable_t() = floatTensor("", {1}, {0.75f});
+    addNode(g, "MatMul", {"x", "W"}, {"mm"}, "/fc1/MatMul");
+    addNode(g, "Add", {"mm", "b"}, {"z"}, "/fc1/Add");
+    auto *leaky = addNode(g, "LeakyRelu", {"z"}, {"h"}, "/act/LeakyRelu");
+    auto *la = leaky->add_attribute();
+    la->set_name("alpha");
+    la->set_type(onnx::AttributeProto::FLOAT);
+    la->set_f(0.3f);
+    auto *gemm = addNode(g, "Gemm", {"h", "W2", "b2"}, {"z2"}, "/fc2/Gemm");
+    auto *ga = gemm->add_attribute();
+    ga->set_name("alpha");
+    ga->set_type(onnx::AttributeProto::FLOAT);
+    ga->set_f(2.0f);
+    addNode(g, "Sigmoid", {"z2"}, {"y"}, "/out/Sigmoid");
+    addIo(g->add_output(), "y", 1);
+    return m;
+}
+
+QString name(ActivationKind k)
+{
+    const auto v = toString(k);
+    return QString::fromLatin1(v.data(), static_cast<qsizetype>(v.size()));
+}
+
+std::string bytesOf(const onnx::ModelProto &m)
+{
+    std::string s;
+    m.SerializeToString(&s);
+    return s;
+}
+
+} // namespace
+
+class TestOnnxImport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void roundTrip_data()
+    {
+        QTest::addColumn<int>("index");
+        const auto nets = testNetworks();
+        for (std::size_t i = 0; i < nets.size(); ++i)
+            QTest::newRow(nets[i].name.c_str()) << static_cast<int>(i);
+    }
+
+    // Export, import: the same layers (activations fused back into their Dense), the same normaliser, the same
+    // predictions.
+    void roundTrip()
+    {
+        QFETCH(int, index);
+        const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
+        Network net = makeNetwork(t.spec, 3 + static_cast<std::uint64_t>(index));
+        const Normalizer norm = makeNormalizer(net.inputSize(), t.normalized, 9);
+        const std::string bytes = exportOnnx(describeNetwork(net, norm, t.name));
+
+        const ImportedModel imported = importOnnxBytes(bytes, t.name);
+        QCOMPARE(imported.graph.nodes.size(), t.spec.nodes.size());
+        QCOMPARE(imported.graph.edges.size(), t.spec.edges.size());
+        for (const auto &orig : t.spec.nodes) {
+            const NodeSpec *same = nullptr;
+            for (const auto &n : imported.graph.nodes)
+                if (n.kind == orig.kind && makeIdentifier(orig.name) == n.name)
+                    same = &n;
+            QVERIFY2(same, orig.name.c_str());
+            if (orig.kind == LayerKind::Dense || orig.kind == LayerKind::Activation)
+                QCOMPARE(name(same->options.activation), name(orig.options.activation));
+            if (orig.kind == LayerKind::Dense) {
+                QCOMPARE(same->options.units, orig.options.units);
+                QCOMPARE(same->options.useBias, orig.options.useBias);
+            }
+            if (orig.options.activation == ActivationKind::LeakyReLU)
+                QCOMPARE(float(same->options.leakySlope), float(orig.options.leakySlope));
+            if (orig.kind == LayerKind::Dropout)
+                QCOMPARE(float(same->options.rate), float(orig.options.rate));
+            if (orig.kind == LayerKind::BatchNorm) {
+                QCOMPARE(float(same->options.momentum), float(orig.options.momentum));
+                QCOMPARE(float(same->options.epsilon), float(orig.options.epsilon));
+            }
+        }
+        QCOMPARE(imported.normalizer.isIdentity(), !t.normalized);
+
+        Network back = buildImported(imported);
+        const Matrix raw = makeInputs(net.inputSize(), 50, 4);
+        const double diff = maxAbsDiff(ourPrediction(net, norm, raw), ourPrediction(back, imported.normalizer, raw));
+        QVERIFY2(diff <= 1e-6, qPrintable(QString("max abs diff %1").arg(diff)));
+        // The layout puts every node somewhere distinct.
+        for (std::size_t i = 0; i < imported.graph.nodes.size(); ++i)
+            for (std::size_t j = i + 1; j < imported.graph.nodes.size(); ++j)
+                QVERIFY(imported.graph.nodes[i].x != imported.graph.nodes[j].x ||
+                        imported.graph.nodes[i].y != imported.graph.nodes[j].y);
+    }
+
+    void handWrittenModel()
+    {
+        const ImportedModel imported = importOnnxBytes(bytesOf(handWritten()), "hand.onnx");
+        // Input, fc1 (MatMul + Add + LeakyRelu fused), fc2 (Gemm + Sigmoid fused)
+        QCOMPARE(imported.graph.nodes.size(), std::size_t(3));
+        const NodeSpec &fc1 = imported.graph.nodes[1];
+        QCOMPARE(fc1.name, std::string("fc1"));
+        QCOMPARE(name(fc1.options.activation), name(ActivationKind::LeakyReLU));
+        QCOMPARE(float(fc1.options.leakySlope), 0.3f);
+        QVERIFY(fc1.options.useBias);
+        QCOMPARE(name(imported.graph.nodes[2].options.activation), name(ActivationKind::Sigmoid));
+        QVERIFY(imported.normalizer.isIdentity());
+        QVERIFY(!imported.notes.empty()); // alpha folded
+
+        Network net = buildImported(imported);
+        Matrix x(2, 2);
+        x << 1, -2, 0.5, 3;
+        const Matrix y = net.predict(x);
+        // By hand: z = x·W + b, h = leaky(z, 0.3), y = sigmoid(2 · h·W2 + 0.75)
+        for (int c = 0; c < 2; ++c) {
+            const float x0 = x(0, c), x1 = x(1, c);
+            const float z[3] = {x0 * 1 + x1 * 4 + 0.1f, x0 * 2 + x1 * 5 - 0.2f, x0 * 3 + x1 * 6 + 0.3f};
+            const float w2[3] = {0.5f, -1, 0.25f};
+            float s = 0.75f;
+            for (int k = 0; k < 3; ++k)
+                s += 2 * w2[k] * (z[k] > 0 ? z[k] : 0.3f * z[k]);
+            QVERIFY(std::abs(y(0, c) - 1 / (1 + std::exp(-s))) < 1e-6f);
+        }
+    }
+
+    void normalisationWithDiv()
+    {
+        // (x - mean) / std, as scikit-learn converters write a StandardScaler.
+        onnx::ModelProto m;
+        m.add_opset_import()->set_version(13);
+        m.set_ir_version(8);
+        auto *g = m.mutable_graph();
+        addIo(g->add_input(), "x", 2);
+        *g->add_initializer() = floatTensor("mean", {2}, {1, 2});
+        *g->add_initializer() = floatTensor("std", {2}, {2, 4});
+        *g->add_initializer() = floatTensor("W", {1, 2}, {1, 1});
+        addNode(g, "Sub", {"x", "mean"}, {"c"});
+        addNode(g, "Div", {"c", "std"}, {"n"});
+        auto *gemm = addNode(g, "Gemm", {"n", "W"}, {"y"});
+        auto *a = gemm->add_attribute();
+        a->set_name("transB");
+        a->set_type(onnx::AttributeProto::INT);
+        a->set_i(1);
+        addIo(g->add_output(), "y", 1);
+        const ImportedModel imported = importOnnxBytes(bytesOf(m));
+        QVERIFY(!imported.normalizer.isIdentity());
+        QCOMPARE(float(imported.normalizer.offset(1)), 2.0f);
+        QCOMPARE(float(imported.normalizer.scale(1)), 0.25f);
+        QVERIFY(!imported.graph.nodes[1].options.useBias);
+    }
+
+    void unsupportedOperatorIsNamed()
+    {
+        onnx::ModelProto m = handWritten();
+        m.mutable_graph()->mutable_node(4)->set_op_type("Conv"); // the Gemm
+        try {
+            importOnnxBytes(bytesOf(m), "conv.onnx");
+            QFAIL("a Conv was imported");
+        } catch (const OnnxImportError &e) {
+            const QString msg = e.what();
+            QVERIFY2(msg.contains("conv.onnx") && msg.contains("/fc2/Gemm") && msg.contains("Conv"), e.what());
+        }
+    }
+
+    void damagedFiles_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QByteArray() << "no graph";
+        QTest::newRow("text") << QByteArray("this is not a model at all\n") << "not an ONNX model";
+        const std::string good = bytesOf(handWritten());
+        QTest::newRow("truncated") << QByteArray::fromStdString(good.substr(0, good.size() / 2)) << "";
+
+        onnx::ModelProto badRaw = handWritten();
+        badRaw.mutable_graph()->mutable_initializer(0)->clear_float_data();
+        badRaw.mutable_graph()->mutable_initializer(0)->set_raw_data(std::string(7, '\0'));
+        QTest::newRow("raw data size") << QByteArray::fromStdString(bytesOf(badRaw)) << "damaged";
+
+        onnx::ModelProto negative = handWritten();
+        negative.mutable_graph()->mutable_initializer(0)->set_dims(0, -5);
+        QTest::newRow("negative dim") << QByteArray::fromStdString(bytesOf(negative)) << "invalid dimension";
+
+        onnx::ModelProto huge = handWritten();
+        huge.mutable_graph()->mutable_initializer(0)->set_dims(0, 1ll << 40);
+        QTest::newRow("huge dim") << QByteArray::fromStdString(bytesOf(huge)) << "";
+
+        onnx::ModelProto dangling = handWritten();
+        dangling.mutable_graph()->mutable_node(1)->set_input(0, "nowhere");
+        QTest::newRow("dangling input") << QByteArray::fromStdString(bytesOf(dangling)) << "nowhere";
+
+        onnx::ModelProto wrongShape = handWritten();
+        wrongShape.mutable_graph()->mutable_initializer(0)->set_dims(0, 3);
+        wrongShape.mutable_graph()->mutable_initializer(0)->set_dims(1, 2);
+        QTest::newRow("weight shape") << QByteArray::fromStdString(bytesOf(wrongShape)) << "MatMul";
+
+        onnx::ModelProto twoOutputs = handWritten();
+        addIo(twoOutputs.mutable_graph()->add_output(), "h", 3);
+        QTest::newRow("two outputs") << QByteArray::fromStdString(bytesOf(twoOutputs)) << "outputs";
+
+        onnx::ModelProto noShape = handWritten();
+        noShape.mutable_graph()->mutable_input(0)->mutable_type()->mutable_tensor_type()->clear_shape();
+        QTest::newRow("input without shape") << QByteArray::fromStdString(bytesOf(noShape)) << "features";
+
+        onnx::ModelProto external = handWritten();
+        external.mutable_graph()->mutable_initializer(0)->set_data_location(onnx::TensorProto::EXTERNAL);
+        QTest::newRow("external data") << QByteArray::fromStdString(bytesOf(external)) << "external";
+    }
+
+    void damagedFiles()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        try {
+            importOnnxBytes(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), "bad.onnx");
+            QFAIL("a damaged model was imported");
+        } catch (const OnnxImportError &e) {
+            QVERIFY2(QString(e.what()).startsWith("bad.onnx"), e.what());
+            QVERIFY2(QString(e.what()).contains(expected), e.what());
+        }
+    }
+
+    // Random byte flips, insertions and truncations of valid models: an import either works or throws
+    // OnnxImportError, and an imported graph always builds.
+    void mutatedFilesNeverCrash()
+    {
+        std::vector<std::string> seeds = {bytesOf(handWritten())};
+        for (const auto &t : testNetworks()) {
+            Network net = makeNetwork(t.spec, 1);
+            seeds.push_back(exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1))));
+        }
+        Rng rng(2024);
+        int imported = 0, refused = 0;
+        for (int round = 0; round < 3000; ++round) {
+            std::string b = seeds[rng.below(seeds.size())];
+            const int edits = 1 + static_cast<int>(rng.below(4));
+            for (int e = 0; e < edits && !b.empty(); ++e) {
+                const auto pos = static_cast<std::size_t>(rng.below(b.size()));
+                switch (rng.below(4)) {
+                case 0:
+                    b[pos] = static_cast<char>(rng.below(256));
+                    break;
+                case 1:
+                    b[pos] = static_cast<char>(b[pos] ^ (1 << rng.below(8)));
+                    break;
+                case 2:
+                    b.insert(pos, 1, static_cast<char>(rng.below(256)));
+                    break;
+                default:
+                    b.resize(pos);
+                    break;
+                }
+            }
+            try {
+                const ImportedModel m = importOnnxBytes(b, "fuzz");
+                Network net = buildImported(m);
+                QVERIFY(net.outputSize() > 0);
+                ++imported;
+            } catch (const OnnxImportError &) {
+                ++refused;
+            } catch (const std::exception &e) {
+                QFAIL(qPrintable(QString("unexpected exception type: ") + e.what()));
+            }
+        }
+        QVERIFY(imported > 0 && refused > 0);
+    }
+
+    void missingFile()
+    {
+        QVERIFY_THROWS_EXCEPTION(OnnxImportError, importOnnx("/nonexistent/model.onnx"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOnnxImport)
+#include "tst_onnx_import.moc"
