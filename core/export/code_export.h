@@ -10,8 +10,9 @@
 
 namespace nnp {
 
-/// An nn.Module whose forward() follows the graph, a load_weights() that fills nn.Parameters (ready to fine-tune),
-/// the input normalisation as buffers, and a __main__ that reads a CSV of raw inputs and prints predictions.
+/// An nn.Module whose forward() follows the graph, a load_weights() that fills nn.Parameters (ready to
+/// fine-tune), the input normalisation as buffers, and a __main__ that reads a CSV of raw inputs and prints
+/// predictions.
 std::string pytorchScript(const ExportModel &model, const std::string &weightsFileName);
 /// A Keras functional model with the same structure, a load_weights() that checks every shape against the
 /// EXPECTED_SHAPES table it declares, and the same __main__.

@@ -4,7 +4,10 @@
 
 namespace nnp::codegen {
 
-std::string pyString(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }
+std::string pyString(std::string_view s)
+{
+    return nlohmann::json(std::string(s)).dump();
+}
 
 std::string commentText(std::string_view s)
 {
@@ -51,7 +54,8 @@ std::string inputNames(const ExportModel &m, const ExportNode &n, std::string_vi
 {
     std::string r;
     for (std::size_t p = 0; p < n.inputs.size(); ++p)
-        r += (p ? std::string(separator) : std::string()) + m.nodes.at(static_cast<std::size_t>(n.inputs[p])).ident;
+        r += (p ? std::string(separator) : std::string()) +
+             m.nodes.at(static_cast<std::size_t>(n.inputs[p])).ident;
     return r;
 }
 
@@ -60,10 +64,8 @@ std::string layerList(const ExportModel &m, std::string_view indent)
     std::string r;
     for (const auto &n : m.nodes) {
         r += std::string(indent) + n.ident + " = " + describe(n);
-        if (!n.inputs.empty())
-            r += "  <- " + inputNames(m, n, ", ");
-        if (n.ident != n.name)
-            r += "  [" + commentText(n.name) + "]";
+        if (!n.inputs.empty()) r += "  <- " + inputNames(m, n, ", ");
+        if (n.ident != n.name) r += "  [" + commentText(n.name) + "]";
         r += "\n";
     }
     return r;

@@ -12,13 +12,15 @@ namespace nnp {
 const ExportTensor &ExportNode::tensor(std::string_view tensorName) const
 {
     for (const auto &t : tensors)
-        if (t.name == tensorName)
-            return t;
+        if (t.name == tensorName) return t;
     throw ExportError(label() + " has no trained tensor '" + std::string(tensorName) +
                       "' — train the network (or load its weights) before exporting.");
 }
 
-std::string ExportNode::label() const { return std::string(toString(kind)) + " '" + name + "'"; }
+std::string ExportNode::label() const
+{
+    return std::string(toString(kind)) + " '" + name + "'";
+}
 
 int ExportModel::inputSize() const
 {
@@ -61,13 +63,13 @@ const std::set<std::string, std::less<>> &reservedNames()
         // Python keywords and soft keywords
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
         "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "match",
-        "case", "type", "float",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+        "match", "case", "type", "float",
         // the generated scripts' own names
         "torch", "nn", "F", "np", "tf", "keras", "layers", "json", "sys", "csv", "argparse", "math", "Path",
-        "Model", "Normalize", "self", "model", "main", "load_weights", "read_csv", "split_inputs", "build_model",
-        "WEIGHTS_FILE", "N_INPUTS", "INPUT_SIZES", "EXPECTED_SHAPES", "input_offset", "input_scale", "inputs",
-        "outputs", "args", "parser",
+        "Model", "Normalize", "self", "model", "main", "load_weights", "read_csv", "split_inputs",
+        "build_model", "WEIGHTS_FILE", "N_INPUTS", "INPUT_SIZES", "EXPECTED_SHAPES", "input_offset",
+        "input_scale", "inputs", "outputs", "args", "parser",
         // nn.Module attributes
         "training", "forward", "train", "eval", "to", "cpu", "cuda", "double", "half", "bfloat16", "apply",
         "parameters", "buffers", "children", "modules", "state_dict", "load_state_dict", "zero_grad",
@@ -94,12 +96,9 @@ std::string makeIdentifier(std::string_view name)
     }
     while (!s.empty() && s.back() == '_')
         s.pop_back();
-    if (s.empty())
-        s = "node";
-    if (std::isdigit(static_cast<unsigned char>(s.front())))
-        s = "n_" + s;
-    if (reservedNames().count(s))
-        s += "_";
+    if (s.empty()) s = "node";
+    if (std::isdigit(static_cast<unsigned char>(s.front()))) s = "n_" + s;
+    if (reservedNames().count(s)) s += "_";
     return s;
 }
 
@@ -144,7 +143,8 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
     for (auto &p : net.parameters()) {
         auto &node = m.nodes.at(static_cast<std::size_t>(p.node));
         if (!p.ref.value->allFinite())
-            throw ExportError(node.label() + " has weights that are not finite numbers (the training diverged) — "
+            throw ExportError(node.label() +
+                              " has weights that are not finite numbers (the training diverged) — "
                               "reset and train again with a lower learning rate before exporting.");
         node.tensors.push_back(toExportTensor(p.ref.name, *p.ref.value, node.kind));
     }
@@ -175,7 +175,8 @@ void writeFileAtomic(const std::filesystem::path &file, std::string_view bytes)
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw ExportError("Cannot write '" + file.string() + "': the folder does not exist or is read-only.");
+            throw ExportError("Cannot write '" + file.string() +
+                              "': the folder does not exist or is read-only.");
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.flush();
         if (!out) {

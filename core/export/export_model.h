@@ -1,6 +1,7 @@
 #pragma once
 // What every exporter needs from a trained network, already in the layout other frameworks use:
-// tensors row-major with PyTorch's shapes (a Dense weight is [units, inputs]), samples as rows ([N, features]).
+// tensors row-major with PyTorch's shapes (a Dense weight is [units, inputs]), samples as rows ([N,
+// features]).
 
 #include "data/normalize.h"
 #include "graph/graph_spec.h"

@@ -31,8 +31,8 @@ std::string kerasActivation(const ExportNode &n, std::map<std::string, std::stri
         return "gelu";
     case ActivationKind::LeakyReLU: {
         const std::string name = "leaky_relu_" + std::to_string(functions.size());
-        functions[name] = "def " + name + "(z):\n    return tf.nn.leaky_relu(z, alpha=" +
-                          formatNumber(o.leakySlope) + ")\n";
+        functions[name] = "def " + name +
+                          "(z):\n    return tf.nn.leaky_relu(z, alpha=" + formatNumber(o.leakySlope) + ")\n";
         return name;
     }
     case ActivationKind::ELU: {
@@ -68,29 +68,30 @@ void emitNode(const ExportModel &m, const ExportNode &n, KerasParts &k)
     switch (n.kind) {
     case LayerKind::Input:
         b += "    raw_" + id + " = keras.Input(shape=(" + std::to_string(n.size) + ",), " + named + ")\n";
-        b += "    " + id + " = Normalize(" + std::to_string(n.size) + ", name=" + pyString(id + "_normalize") +
-             ")(raw_" + id + ")\n";
+        b += "    " + id + " = Normalize(" + std::to_string(n.size) +
+             ", name=" + pyString(id + "_normalize") + ")(raw_" + id + ")\n";
         k.inputs += (k.inputs.empty() ? "" : ", ") + ("raw_" + id);
         return;
     case LayerKind::Dense: {
         const auto &w = n.tensor("weight");
         b += "    " + id + " = layers.Dense(" + std::to_string(n.options.units) +
-             ", activation=" + kerasActivation(n, k.functionDefs) + (n.options.useBias ? "" : ", use_bias=False") +
-             ", " + named + ")(" + x + ")\n";
+             ", activation=" + kerasActivation(n, k.functionDefs) +
+             (n.options.useBias ? "" : ", use_bias=False") + ", " + named + ")(" + x + ")\n";
         // Keras keeps the kernel as [inputs, units], the transpose of NN Playground's and PyTorch's weight.
         k.shapes += "    " + pyString(id) + ": [" + shapeTuple({w.shape.at(1), w.shape.at(0)}) +
                     (n.options.useBias ? ", " + shapeTuple({n.options.units}) : std::string()) + "],\n";
         return;
     }
     case LayerKind::Activation:
-        b += "    " + id + " = layers.Activation(" + kerasActivation(n, k.functionDefs) + ", " + named + ")(" + x +
-             ")\n";
+        b += "    " + id + " = layers.Activation(" + kerasActivation(n, k.functionDefs) + ", " + named +
+             ")(" + x + ")\n";
         return;
     case LayerKind::Softmax:
         b += "    " + id + " = layers.Softmax(axis=-1, " + named + ")(" + x + ")\n";
         return;
     case LayerKind::Dropout:
-        b += "    " + id + " = layers.Dropout(" + formatNumber(n.options.rate) + ", " + named + ")(" + x + ")\n";
+        b += "    " + id + " = layers.Dropout(" + formatNumber(n.options.rate) + ", " + named + ")(" + x +
+             ")\n";
         return;
     case LayerKind::BatchNorm: {
         // Keras' momentum weighs the running value; NN Playground's (PyTorch's) weighs the new batch.
@@ -125,41 +126,48 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         functions += def + "\n\n";
     const std::string stem = weightsFileName.substr(0, weightsFileName.rfind("_weights.json"));
 
-    std::string s = "#!/usr/bin/env python3\n\"\"\"" + commentText(m.name) +
-                    ": a Keras (TensorFlow 2) model exported by NN Playground.\n\n"
-                    "Layers (build_model() wires the same graph with the functional API):\n" +
-                    layerList(m, "    ") +
-                    "\nWeights: read from the side file " + commentText(weightsFileName) +
-                    " beside this script (format \"nnp-weights\",\n"
-                    "row-major, Dense weights as [units, inputs]; load_weights transposes them to Keras' kernels and\n"
-                    "checks every shape against EXPECTED_SHAPES). Inputs are raw features; the Normalize layer\n"
-                    "applies x' = (x - offset) * scale (fixed, not trained).\n\n"
-                    "Run:  python3 " + commentText(stem) + ".py inputs.csv [--weights FILE]\n"
-                    "      prints one line of predictions per row; the first N_INPUTS columns are the inputs.\n"
-                    "\"\"\"\n"
-                    "import argparse\nimport csv\nimport json\nfrom pathlib import Path\n\n"
-                    "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
-                    "from tensorflow.keras import layers\n\n"
-                    "WEIGHTS_FILE = Path(__file__).with_name(" + pyString(weightsFileName) + ")\n"
-                    "INPUT_SIZES = " + inputSizes(m) + "  # features per input, in the order the model takes them\n"
-                    "N_INPUTS = sum(INPUT_SIZES)\n"
-                    "# The weights each layer holds, as layer.get_weights() lists them.\n"
-                    "EXPECTED_SHAPES = {\n" + k.shapes + "}\n\n\n"
-                    "class Normalize(layers.Layer):\n"
-                    "    \"\"\"x' = (x - offset) * scale, fixed (not trained); the identity until load_weights sets it.\"\"\"\n\n"
-                    "    def __init__(self, size, **kwargs):\n"
-                    "        super().__init__(trainable=False, **kwargs)\n"
-                    "        self.offset = self.add_weight(name=\"offset\", shape=(size,), initializer=\"zeros\", "
-                    "trainable=False)\n"
-                    "        self.scale = self.add_weight(name=\"scale\", shape=(size,), initializer=\"ones\", "
-                    "trainable=False)\n\n"
-                    "    def call(self, x):\n"
-                    "        return (x - self.offset) * self.scale\n\n\n" +
-                    functions +
-                    "def build_model():\n" + k.build +
-                    "    return keras.Model(inputs=[" + k.inputs + "], outputs=" +
-                    m.nodes.at(static_cast<std::size_t>(m.output)).ident + ", name=" + pyString(makeIdentifier(m.name)) +
-                    ")\n";
+    std::string s =
+        "#!/usr/bin/env python3\n\"\"\"" + commentText(m.name) +
+        ": a Keras (TensorFlow 2) model exported by NN Playground.\n\n"
+        "Layers (build_model() wires the same graph with the functional API):\n" +
+        layerList(m, "    ") + "\nWeights: read from the side file " + commentText(weightsFileName) +
+        " beside this script (format \"nnp-weights\",\n"
+        "row-major, Dense weights as [units, inputs]; load_weights transposes them to Keras' kernels and\n"
+        "checks every shape against EXPECTED_SHAPES). Inputs are raw features; the Normalize layer\n"
+        "applies x' = (x - offset) * scale (fixed, not trained).\n\n"
+        "Run:  python3 " +
+        commentText(stem) +
+        ".py inputs.csv [--weights FILE]\n"
+        "      prints one line of predictions per row; the first N_INPUTS columns are the inputs.\n"
+        "\"\"\"\n"
+        "import argparse\nimport csv\nimport json\nfrom pathlib import Path\n\n"
+        "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
+        "from tensorflow.keras import layers\n\n"
+        "WEIGHTS_FILE = Path(__file__).with_name(" +
+        pyString(weightsFileName) +
+        ")\n"
+        "INPUT_SIZES = " +
+        inputSizes(m) +
+        "  # features per input, in the order the model takes them\n"
+        "N_INPUTS = sum(INPUT_SIZES)\n"
+        "# The weights each layer holds, as layer.get_weights() lists them.\n"
+        "EXPECTED_SHAPES = {\n" +
+        k.shapes +
+        "}\n\n\n"
+        "class Normalize(layers.Layer):\n"
+        "    \"\"\"x' = (x - offset) * scale, fixed (not trained); the identity until load_weights sets "
+        "it.\"\"\"\n\n"
+        "    def __init__(self, size, **kwargs):\n"
+        "        super().__init__(trainable=False, **kwargs)\n"
+        "        self.offset = self.add_weight(name=\"offset\", shape=(size,), initializer=\"zeros\", "
+        "trainable=False)\n"
+        "        self.scale = self.add_weight(name=\"scale\", shape=(size,), initializer=\"ones\", "
+        "trainable=False)\n\n"
+        "    def call(self, x):\n"
+        "        return (x - self.offset) * self.scale\n\n\n" +
+        functions + "def build_model():\n" + k.build + "    return keras.Model(inputs=[" + k.inputs +
+        "], outputs=" + m.nodes.at(static_cast<std::size_t>(m.output)).ident +
+        ", name=" + pyString(makeIdentifier(m.name)) + ")\n";
     s += R"PY(
 
 def load_weights(model, path=WEIGHTS_FILE):

@@ -26,7 +26,8 @@ public:
         m_proto.set_producer_name("NN Playground");
         m_proto.set_producer_version("0.1");
         m_proto.set_model_version(1);
-        m_proto.set_doc_string("Exported by NN Playground. Takes raw (unnormalised) inputs, one row per sample.");
+        m_proto.set_doc_string(
+            "Exported by NN Playground. Takes raw (unnormalised) inputs, one row per sample.");
         auto *opset = m_proto.add_opset_import();
         opset->set_domain("");
         opset->set_version(kOnnxOpset);
@@ -56,7 +57,8 @@ private:
         shape->add_dim()->set_dim_value(features);
     }
 
-    void addInitializer(const std::string &name, const std::vector<int> &shape, const std::vector<float> &values)
+    void addInitializer(const std::string &name, const std::vector<int> &shape,
+                        const std::vector<float> &values)
     {
         auto *t = m_graph->add_initializer();
         t->set_name(name);
@@ -106,7 +108,8 @@ private:
     }
 
     /// Applies `kind` to value `x`, producing `out`; names ONNX nodes after `base`.
-    void activation(const ExportNode &n, const std::string &x, const std::string &out, const std::string &base)
+    void activation(const ExportNode &n, const std::string &x, const std::string &out,
+                    const std::string &base)
     {
         const auto &o = n.options;
         switch (o.activation) {
@@ -149,8 +152,7 @@ private:
     std::string emitInput(const ExportNode &n, std::size_t index)
     {
         addValueInfo(m_graph->add_input(), n.ident, n.size);
-        if (!m_model.normalized())
-            return n.ident;
+        if (!m_model.normalized()) return n.ident;
         std::size_t k = 0;
         while (k < m_model.inputs.size() && m_model.inputs[k] != static_cast<int>(index))
             ++k;
@@ -165,7 +167,8 @@ private:
         addInitializer(n.ident + ".offset", {n.size}, offset);
         addInitializer(n.ident + ".scale", {n.size}, scale);
         op("Sub", n.ident + "/normalize_sub", {n.ident, n.ident + ".offset"}, n.ident + "/centered");
-        op("Mul", n.ident + "/normalize_mul", {n.ident + "/centered", n.ident + ".scale"}, n.ident + "/normalized");
+        op("Mul", n.ident + "/normalize_mul", {n.ident + "/centered", n.ident + ".scale"},
+           n.ident + "/normalized");
         return n.ident + "/normalized";
     }
 
@@ -186,8 +189,7 @@ private:
         const std::string z = linear ? n.ident : n.ident + "/linear";
         auto *gemm = op("Gemm", linear ? n.ident : n.ident + "/gemm", ins, z);
         attr(gemm, "transB", 1LL);
-        if (!linear)
-            activation(n, z, n.ident, n.ident);
+        if (!linear) activation(n, z, n.ident, n.ident);
         return n.ident;
     }
 
@@ -244,8 +246,8 @@ private:
             attr(op("Flatten", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
             return n.ident;
         }
-        throw ExportError(n.label() + ": this kind of layer (code " + std::to_string(static_cast<int>(n.kind)) +
-                          ") cannot be exported to ONNX yet.");
+        throw ExportError(n.label() + ": this kind of layer (code " +
+                          std::to_string(static_cast<int>(n.kind)) + ") cannot be exported to ONNX yet.");
     }
 
     const ExportModel &m_model;
@@ -259,14 +261,13 @@ private:
 
 std::string exportOnnx(const ExportModel &model)
 {
-    if (model.nodes.empty())
-        throw ExportError("The network is empty: nothing to export.");
+    if (model.nodes.empty()) throw ExportError("The network is empty: nothing to export.");
     onnx::ModelProto proto = OnnxBuilder(model).build();
     try {
         onnx::checker::check_model(proto);
     } catch (const std::exception &e) {
-        throw ExportError(std::string("The ONNX checker rejected the exported model (a bug in the exporter): ") +
-                          e.what());
+        throw ExportError(
+            std::string("The ONNX checker rejected the exported model (a bug in the exporter): ") + e.what());
     }
     std::string bytes;
     if (!proto.SerializeToString(&bytes))

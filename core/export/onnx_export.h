@@ -1,7 +1,7 @@
 #pragma once
 // ONNX export with Debian's libonnx (the onnx_proto classes and onnx::checker), opset 13 (ONNX 1.8 and later;
-// onnxruntime, PyTorch and TensorFlow converters all read it). Inputs are raw features, float [N, size] with a
-// dynamic batch N, one graph input per Input node; the input normalisation is part of the graph (Sub, Mul).
+// onnxruntime, PyTorch and TensorFlow converters all read it). Inputs are raw features, float [N, size] with
+// a dynamic batch N, one graph input per Input node; the input normalisation is part of the graph (Sub, Mul).
 
 #include "export/export_model.h"
 

@@ -39,8 +39,7 @@ Const toConst(const onnx::TensorProto &t, const std::string &what)
         if (d < 0 || static_cast<std::uint64_t>(d) > kMaxConstElements)
             throw std::runtime_error(what + " has an invalid dimension " + std::to_string(d) + ".");
         count *= static_cast<std::uint64_t>(d);
-        if (count > kMaxConstElements)
-            throw std::runtime_error(what + " is too large.");
+        if (count > kMaxConstElements) throw std::runtime_error(what + " is too large.");
         c.dims.push_back(d);
     }
     c.data.resize(static_cast<std::size_t>(count));
@@ -49,8 +48,9 @@ Const toConst(const onnx::TensorProto &t, const std::string &what)
     case onnx::TensorProto::FLOAT:
         if (t.has_raw_data()) {
             if (t.raw_data().size() != n * sizeof(float))
-                throw std::runtime_error(what + " holds " + std::to_string(t.raw_data().size()) + " bytes for " +
-                                         std::to_string(n) + " floats — the file is damaged.");
+                throw std::runtime_error(what + " holds " + std::to_string(t.raw_data().size()) +
+                                         " bytes for " + std::to_string(n) +
+                                         " floats — the file is damaged.");
             std::memcpy(c.data.data(), t.raw_data().data(), n * sizeof(float));
         } else if (static_cast<std::size_t>(t.float_data_size()) == n) {
             for (std::size_t i = 0; i < n; ++i)
@@ -89,11 +89,11 @@ Const toConst(const onnx::TensorProto &t, const std::string &what)
             for (std::size_t i = 0; i < n; ++i) {
                 std::int64_t v = 0;
                 std::memcpy(&v, t.raw_data().data() + i * width, width); // little-endian
-                if (width == 4)
-                    v = static_cast<std::int32_t>(v);
+                if (width == 4) v = static_cast<std::int32_t>(v);
                 c.data[i] = static_cast<float>(v);
             }
-        } else if (t.data_type() == onnx::TensorProto::INT64 && static_cast<std::size_t>(t.int64_data_size()) == n) {
+        } else if (t.data_type() == onnx::TensorProto::INT64 &&
+                   static_cast<std::size_t>(t.int64_data_size()) == n) {
             for (std::size_t i = 0; i < n; ++i)
                 c.data[i] = static_cast<float>(t.int64_data(static_cast<int>(i)));
         } else if (static_cast<std::size_t>(t.int32_data_size()) == n) {
@@ -119,8 +119,9 @@ ImportedModel importOnnxBytes(std::string_view bytes, const std::string &sourceN
     onnx::ModelProto model;
     if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()) ||
         !model.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
-        throw OnnxImportError(sourceName + ": not an ONNX model (the file cannot be read as one; it may be damaged "
-                                           "or a different format).");
+        throw OnnxImportError(sourceName +
+                              ": not an ONNX model (the file cannot be read as one; it may be damaged "
+                              "or a different format).");
     if (!model.has_graph() || model.graph().node_size() == 0)
         throw OnnxImportError(sourceName + ": the ONNX model has no graph (no nodes).");
     return onnximport::importModel(model, sourceName);
@@ -130,14 +131,12 @@ ImportedModel importOnnx(const std::filesystem::path &file)
 {
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
-    if (ec)
-        throw OnnxImportError(file.string() + ": cannot open the file (" + ec.message() + ").");
+    if (ec) throw OnnxImportError(file.string() + ": cannot open the file (" + ec.message() + ").");
     if (size > kMaxOnnxFileBytes)
         throw OnnxImportError(file.string() + ": the file is too large (" + std::to_string(size >> 20) +
                               " MB) to be a model NN Playground can edit.");
     std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw OnnxImportError(file.string() + ": cannot open the file.");
+    if (!in) throw OnnxImportError(file.string() + ": cannot open the file.");
     std::string bytes(static_cast<std::size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size)
@@ -151,16 +150,14 @@ void loadTensors(Network &net, const std::vector<StoredTensor> &tensors)
         for (auto &p : params) {
             const StoredTensor *found = nullptr;
             for (const auto &t : tensors)
-                if (t.node == p.id && t.name == p.ref.name)
-                    found = &t;
+                if (t.node == p.id && t.name == p.ref.name) found = &t;
             const std::string what = "'" + p.ref.name + "' of node '" + p.nodeName + "'";
-            if (!found)
-                throw std::invalid_argument("No stored values for " + what + ".");
+            if (!found) throw std::invalid_argument("No stored values for " + what + ".");
             Matrix &m = *p.ref.value;
             if (found->rows != m.rows() || found->cols != m.cols() ||
                 found->values.size() != static_cast<std::size_t>(m.size()))
-                throw std::invalid_argument("The stored " + what + " is " + std::to_string(found->rows) + "x" +
-                                            std::to_string(found->cols) + " but the layer needs " +
+                throw std::invalid_argument("The stored " + what + " is " + std::to_string(found->rows) +
+                                            "x" + std::to_string(found->cols) + " but the layer needs " +
                                             std::to_string(m.rows()) + "x" + std::to_string(m.cols()) + ".");
             for (Eigen::Index i = 0; i < m.size(); ++i)
                 m.data()[i] = static_cast<Scalar>(found->values[static_cast<std::size_t>(i)]);

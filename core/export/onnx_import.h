@@ -1,8 +1,9 @@
 #pragma once
-// ONNX import of the subset NN Playground can represent: Gemm, MatMul (+ Add as its bias), Relu, LeakyRelu, Elu,
-// Sigmoid, Tanh, Softplus, the Erf form of GELU, Softmax, Flatten, Concat, Add/Sum, Dropout, BatchNormalization,
-// Identity and Constant. An activation right after a Gemm/MatMul becomes that Dense layer's activation; a leading
-// Sub/Mul on a graph input becomes the input normalisation. Anything else is refused with a message naming the op.
+// ONNX import of the subset NN Playground can represent: Gemm, MatMul (+ Add as its bias), Relu, LeakyRelu,
+// Elu, Sigmoid, Tanh, Softplus, the Erf form of GELU, Softmax, Flatten, Concat, Add/Sum, Dropout,
+// BatchNormalization, Identity and Constant. An activation right after a Gemm/MatMul becomes that Dense
+// layer's activation; a leading Sub/Mul on a graph input becomes the input normalisation. Anything else is
+// refused with a message naming the op.
 
 #include "data/normalize.h"
 #include "graph/graph_spec.h"
@@ -17,8 +18,8 @@
 
 namespace nnp {
 
-/// A file that is not ONNX, is damaged, or uses something outside the subset. what() names the file and, where
-/// it applies, the ONNX node and operator.
+/// A file that is not ONNX, is damaged, or uses something outside the subset. what() names the file and,
+/// where it applies, the ONNX node and operator.
 class OnnxImportError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -28,7 +29,8 @@ struct ImportedModel {
     GraphSpec graph;                   ///< validated, with layered node positions
     std::vector<StoredTensor> weights; ///< per node id: weight, bias, gamma, beta, running_mean, running_var
     Normalizer normalizer;             ///< kind None when the model has no leading Sub/Mul
-    std::vector<std::string> notes;    ///< what was adapted on the way (folded Gemm alpha/beta, skipped Identity)
+    std::vector<std::string>
+        notes; ///< what was adapted on the way (folded Gemm alpha/beta, skipped Identity)
 };
 
 /// Largest .onnx file accepted: larger ones are refused before reading.
@@ -37,8 +39,8 @@ inline constexpr std::uintmax_t kMaxOnnxFileBytes = 1ull << 30;
 ImportedModel importOnnx(const std::filesystem::path &file);
 ImportedModel importOnnxBytes(std::string_view bytes, const std::string &sourceName = "<memory>");
 
-/// Copies stored tensors into a network built from the graph they belong to. Throws std::invalid_argument naming
-/// the node and tensor when one is missing or has the wrong shape.
+/// Copies stored tensors into a network built from the graph they belong to. Throws std::invalid_argument
+/// naming the node and tensor when one is missing or has the wrong shape.
 void loadTensors(Network &net, const std::vector<StoredTensor> &tensors);
 /// Network::build(model.graph) with the imported weights loaded.
 Network buildImported(const ImportedModel &model);

@@ -41,14 +41,14 @@ void emitNode(const ExportModel &m, std::size_t index, std::string &init, std::s
     std::string comment = "        # " + commentText(n.name) + ": " + describe(n) + "\n";
     switch (n.kind) {
     case LayerKind::Input: {
-        if (!m.normalized())
-            return;
+        if (!m.normalized()) return;
         std::size_t k = 0;
         while (m.inputs.at(k) != static_cast<int>(index))
             ++k;
         const int a = m.inputOffset(k), b = a + n.size;
         const std::string range = "[" + std::to_string(a) + ":" + std::to_string(b) + "]";
-        fwd += "        " + id + " = (" + id + " - self.input_offset" + range + ") * self.input_scale" + range + "\n";
+        fwd += "        " + id + " = (" + id + " - self.input_offset" + range + ") * self.input_scale" +
+               range + "\n";
         return;
     }
     case LayerKind::Dense: {
@@ -71,7 +71,8 @@ void emitNode(const ExportModel &m, std::size_t index, std::string &init, std::s
     case LayerKind::BatchNorm:
         // Same conventions as NN Playground: momentum weighs the new batch, unbiased running variance.
         init += comment + "        self." + id + " = nn.BatchNorm1d(" + std::to_string(n.size) +
-                ", eps=" + formatNumber(n.options.epsilon) + ", momentum=" + formatNumber(n.options.momentum) + ")\n";
+                ", eps=" + formatNumber(n.options.epsilon) +
+                ", momentum=" + formatNumber(n.options.momentum) + ")\n";
         fwd += "        " + id + " = self." + id + "(" + x + ")\n";
         return;
     case LayerKind::Concatenate:
@@ -98,41 +99,46 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         emitNode(m, i, init, fwd);
     fwd += "        return " + m.nodes.at(static_cast<std::size_t>(m.output)).ident + "\n";
 
-    std::string s = "#!/usr/bin/env python3\n\"\"\"" + commentText(m.name) +
-                    ": a PyTorch model exported by NN Playground.\n\n"
-                    "Layers (forward() follows the same graph):\n" +
-                    layerList(m, "    ") +
-                    "\nWeights: read from the side file " + commentText(weightsFileName) +
-                    " beside this script (format \"nnp-weights\":\n"
-                    "every tensor with its node, name, shape and row-major values). They load into ordinary\n"
-                    "nn.Parameters, so the model can be fine-tuned or trained further like any other nn.Module.\n"
-                    "Inputs are raw features, one row per sample; the model applies the input normalisation\n"
-                    "x' = (x - offset) * scale itself (offset and scale are buffers, not trained).\n\n"
-                    "Run:  python3 " + commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json"))) +
-                    ".py inputs.csv [--weights FILE]\n"
-                    "      prints one line of predictions per row; the first N_INPUTS columns are the inputs\n"
-                    "      (further columns, e.g. the label, are ignored; a header row is skipped).\n"
-                    "Train further:\n"
-                    "      model = load_weights(Model()).train()\n"
-                    "      optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"
-                    "      loss = F.mse_loss(model(*split_inputs(x)), target); loss.backward(); optimizer.step()\n"
-                    "\"\"\"\n"
-                    "import argparse\nimport csv\nimport json\nfrom pathlib import Path\n\n"
-                    "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n"
-                    "WEIGHTS_FILE = Path(__file__).with_name(" + pyString(weightsFileName) + ")\n"
-                    "INPUT_SIZES = " + inputSizes(m) + "  # features per input, in the order forward() takes them\n"
-                    "N_INPUTS = sum(INPUT_SIZES)\n"
-                    "# How the tensors of the weights file map onto PyTorch's names.\n"
-                    "PARAMETER_NAMES = {\"weight\": \"weight\", \"bias\": \"bias\", \"gamma\": \"weight\", "
-                    "\"beta\": \"bias\",\n                   \"running_mean\": \"running_mean\", "
-                    "\"running_var\": \"running_var\"}\n\n\n"
-                    "class Model(nn.Module):\n"
-                    "    def __init__(self):\n"
-                    "        super().__init__()\n"
-                    "        # The input normalisation (identity until load_weights sets it).\n"
-                    "        self.register_buffer(\"input_offset\", torch.zeros(N_INPUTS))\n"
-                    "        self.register_buffer(\"input_scale\", torch.ones(N_INPUTS))\n" +
-                    init + "\n    def forward(self" + args + "):\n" + fwd;
+    std::string s =
+        "#!/usr/bin/env python3\n\"\"\"" + commentText(m.name) +
+        ": a PyTorch model exported by NN Playground.\n\n"
+        "Layers (forward() follows the same graph):\n" +
+        layerList(m, "    ") + "\nWeights: read from the side file " + commentText(weightsFileName) +
+        " beside this script (format \"nnp-weights\":\n"
+        "every tensor with its node, name, shape and row-major values). They load into ordinary\n"
+        "nn.Parameters, so the model can be fine-tuned or trained further like any other nn.Module.\n"
+        "Inputs are raw features, one row per sample; the model applies the input normalisation\n"
+        "x' = (x - offset) * scale itself (offset and scale are buffers, not trained).\n\n"
+        "Run:  python3 " +
+        commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json"))) +
+        ".py inputs.csv [--weights FILE]\n"
+        "      prints one line of predictions per row; the first N_INPUTS columns are the inputs\n"
+        "      (further columns, e.g. the label, are ignored; a header row is skipped).\n"
+        "Train further:\n"
+        "      model = load_weights(Model()).train()\n"
+        "      optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"
+        "      loss = F.mse_loss(model(*split_inputs(x)), target); loss.backward(); optimizer.step()\n"
+        "\"\"\"\n"
+        "import argparse\nimport csv\nimport json\nfrom pathlib import Path\n\n"
+        "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n"
+        "WEIGHTS_FILE = Path(__file__).with_name(" +
+        pyString(weightsFileName) +
+        ")\n"
+        "INPUT_SIZES = " +
+        inputSizes(m) +
+        "  # features per input, in the order forward() takes them\n"
+        "N_INPUTS = sum(INPUT_SIZES)\n"
+        "# How the tensors of the weights file map onto PyTorch's names.\n"
+        "PARAMETER_NAMES = {\"weight\": \"weight\", \"bias\": \"bias\", \"gamma\": \"weight\", "
+        "\"beta\": \"bias\",\n                   \"running_mean\": \"running_mean\", "
+        "\"running_var\": \"running_var\"}\n\n\n"
+        "class Model(nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        # The input normalisation (identity until load_weights sets it).\n"
+        "        self.register_buffer(\"input_offset\", torch.zeros(N_INPUTS))\n"
+        "        self.register_buffer(\"input_scale\", torch.ones(N_INPUTS))\n" +
+        init + "\n    def forward(self" + args + "):\n" + fwd;
     s += R"PY(
 
 def load_weights(model, path=WEIGHTS_FILE):

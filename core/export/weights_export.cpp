@@ -8,7 +8,10 @@ namespace nnp {
 
 namespace {
 
-std::string quoted(const std::string &s) { return nlohmann::json(s).dump(); }
+std::string quoted(const std::string &s)
+{
+    return nlohmann::json(s).dump();
+}
 
 // Written by hand rather than through nlohmann::json so each float keeps its shortest exact text
 // (a json number is a double and would print 0.10000000149011612 for 0.1f).
@@ -16,8 +19,7 @@ void appendFloats(std::string &out, const std::vector<float> &v)
 {
     out += '[';
     for (std::size_t i = 0; i < v.size(); ++i) {
-        if (i)
-            out += ", ";
+        if (i) out += ", ";
         out += formatFloat(v[i]);
     }
     out += ']';
@@ -33,8 +35,7 @@ void appendInts(std::string &out, const std::vector<int> &v)
 
 std::string csvField(const std::string &s)
 {
-    if (s.find_first_of(",;\"\n\r") == std::string::npos)
-        return s;
+    if (s.find_first_of(",;\"\n\r") == std::string::npos) return s;
     std::string r = "\"";
     for (char c : s)
         r += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -51,8 +52,8 @@ std::string weightsJson(const ExportModel &model)
     j += "  \"inputs\": [";
     for (std::size_t k = 0; k < model.inputs.size(); ++k) {
         const ExportNode &n = model.nodes.at(static_cast<std::size_t>(model.inputs[k]));
-        j += std::string(k ? ", " : "") + "{\"node\": " + quoted(n.ident) + ", \"node_name\": " + quoted(n.name) +
-             ", \"size\": " + std::to_string(n.size) + "}";
+        j += std::string(k ? ", " : "") + "{\"node\": " + quoted(n.ident) +
+             ", \"node_name\": " + quoted(n.name) + ", \"size\": " + std::to_string(n.size) + "}";
     }
     j += "],\n  \"output_size\": " + std::to_string(model.outputSize()) + ",\n";
     j += "  \"normalization\": ";
@@ -72,8 +73,9 @@ std::string weightsJson(const ExportModel &model)
             j += first ? "\n" : ",\n";
             first = false;
             j += "    {\"node\": " + quoted(n.ident) + ", \"node_name\": " + quoted(n.name) +
-                 ", \"node_id\": " + std::to_string(n.id) + ", \"kind\": " + quoted(std::string(toString(n.kind))) +
-                 ", \"name\": " + quoted(t.name) + ", \"shape\": ";
+                 ", \"node_id\": " + std::to_string(n.id) +
+                 ", \"kind\": " + quoted(std::string(toString(n.kind))) + ", \"name\": " + quoted(t.name) +
+                 ", \"shape\": ";
             appendInts(j, t.shape);
             j += ",\n     \"values\": ";
             appendFloats(j, t.values);
@@ -108,13 +110,14 @@ void writeWeightsCsv(const ExportModel &model, const std::filesystem::path &dir)
             std::string shape;
             for (std::size_t d = 0; d < t.shape.size(); ++d)
                 shape += (d ? "x" : "") + std::to_string(t.shape[d]);
-            index += file + "," + n.ident + "," + csvField(n.name) + "," + std::string(toString(n.kind)) + "," +
-                     t.name + "," + shape + "\n";
+            index += file + "," + n.ident + "," + csvField(n.name) + "," + std::string(toString(n.kind)) +
+                     "," + t.name + "," + shape + "\n";
         }
     if (model.normalized()) {
         std::string text = "feature,offset,scale\n";
         for (std::size_t i = 0; i < model.offset.size(); ++i)
-            text += std::to_string(i) + "," + formatFloat(model.offset[i]) + "," + formatFloat(model.scale[i]) + "\n";
+            text += std::to_string(i) + "," + formatFloat(model.offset[i]) + "," +
+                    formatFloat(model.scale[i]) + "\n";
         writeFileAtomic(dir / "normalization.csv", text);
         index += "normalization.csv,,,,normalization," + std::to_string(model.offset.size()) + "\n";
     }
@@ -127,7 +130,8 @@ std::string datasetCsv(const Dataset &data, const SplitIndices *split)
     std::string out;
     for (int f = 0; f < features; ++f) {
         const auto i = static_cast<std::size_t>(f);
-        out += (f ? "," : "") + csvField(i < data.featureNames.size() ? data.featureNames[i] : "x" + std::to_string(f + 1));
+        out += (f ? "," : "") +
+               csvField(i < data.featureNames.size() ? data.featureNames[i] : "x" + std::to_string(f + 1));
     }
     const bool classification = data.task == TaskKind::Classification;
     const int targets = classification ? 1 : static_cast<int>(data.targets.rows());
@@ -136,7 +140,8 @@ std::string datasetCsv(const Dataset &data, const SplitIndices *split)
     } else {
         for (int t = 0; t < targets; ++t) {
             const auto i = static_cast<std::size_t>(t);
-            out += "," + csvField(i < data.targetNames.size() ? data.targetNames[i] : "y" + std::to_string(t + 1));
+            out += "," +
+                   csvField(i < data.targetNames.size() ? data.targetNames[i] : "y" + std::to_string(t + 1));
         }
     }
     std::vector<const char *> part;
@@ -145,8 +150,7 @@ std::string datasetCsv(const Dataset &data, const SplitIndices *split)
         part.assign(static_cast<std::size_t>(data.size()), "unused");
         auto mark = [&](const std::vector<int> &idx, const char *name) {
             for (int i : idx)
-                if (i >= 0 && i < data.size())
-                    part[static_cast<std::size_t>(i)] = name;
+                if (i >= 0 && i < data.size()) part[static_cast<std::size_t>(i)] = name;
         };
         mark(split->train, "train");
         mark(split->validation, "validation");
@@ -157,15 +161,16 @@ std::string datasetCsv(const Dataset &data, const SplitIndices *split)
         for (int f = 0; f < features; ++f)
             out += (f ? "," : "") + formatFloat(static_cast<float>(data.x(f, s)));
         if (classification) {
-            const auto label = s < static_cast<int>(data.labels.size()) ? data.labels[static_cast<std::size_t>(s)] : -1;
+            const auto label =
+                s < static_cast<int>(data.labels.size()) ? data.labels[static_cast<std::size_t>(s)] : -1;
             const bool named = label >= 0 && label < static_cast<int>(data.classNames.size());
-            out += "," + (named ? csvField(data.classNames[static_cast<std::size_t>(label)]) : std::to_string(label));
+            out += "," + (named ? csvField(data.classNames[static_cast<std::size_t>(label)])
+                                : std::to_string(label));
         } else {
             for (int t = 0; t < targets; ++t)
                 out += "," + formatFloat(static_cast<float>(data.targets(t, s)));
         }
-        if (split)
-            out += std::string(",") + part[static_cast<std::size_t>(s)];
+        if (split) out += std::string(",") + part[static_cast<std::size_t>(s)];
         out += '\n';
     }
     return out;

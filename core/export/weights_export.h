@@ -24,6 +24,7 @@ void writeWeightsCsv(const ExportModel &model, const std::filesystem::path &dir)
 /// The dataset as CSV: a header, the features, then the label (class name) or the regression targets,
 /// then a "split" column (train / validation / test) when `split` is given.
 std::string datasetCsv(const Dataset &data, const SplitIndices *split = nullptr);
-void writeDatasetCsv(const Dataset &data, const std::filesystem::path &file, const SplitIndices *split = nullptr);
+void writeDatasetCsv(const Dataset &data, const std::filesystem::path &file,
+                     const SplitIndices *split = nullptr);
 
 } // namespace nnp

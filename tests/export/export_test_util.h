@@ -60,8 +60,8 @@ inline GraphSpec mlp(ActivationKind a)
     return g;
 }
 
-/// Two inputs, Dense branches joined by Add, BatchNorm, Dropout, Concatenate with a raw input, Flatten, a Dense
-/// without bias, an Activation layer and a final Softmax.
+/// Two inputs, Dense branches joined by Add, BatchNorm, Dropout, Concatenate with a raw input, Flatten, a
+/// Dense without bias, an Activation layer and a final Softmax.
 inline GraphSpec dag()
 {
     GraphSpec g;
@@ -160,8 +160,7 @@ inline Network makeNetwork(const GraphSpec &spec, std::uint64_t seed)
 inline Normalizer makeNormalizer(int features, bool normalized, std::uint64_t seed)
 {
     Normalizer n;
-    if (!normalized)
-        return n;
+    if (!normalized) return n;
     Rng rng(seed);
     n.kind = NormalizationKind::ZScore;
     n.offset.resize(features);
@@ -183,7 +182,8 @@ inline Matrix makeInputs(int features, int n, std::uint64_t seed)
     return x;
 }
 
-/// Our prediction for raw inputs: normalise (written out here, independent of Normalizer::apply), then predict.
+/// Our prediction for raw inputs: normalise (written out here, independent of Normalizer::apply), then
+/// predict.
 inline Matrix ourPrediction(Network &net, const Normalizer &norm, const Matrix &raw)
 {
     Matrix x = raw;
@@ -203,8 +203,7 @@ inline ProcessResult runProcess(const QString &program, const QStringList &args,
                                 const QString &workDir = {}, const QStringList &extraEnv = {})
 {
     QProcess p;
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
+    if (!workDir.isEmpty()) p.setWorkingDirectory(workDir);
     if (!extraEnv.isEmpty()) {
         QStringList env = QProcess::systemEnvironment();
         env += extraEnv;
@@ -213,10 +212,8 @@ inline ProcessResult runProcess(const QString &program, const QStringList &args,
     p.start(program, args);
     ProcessResult r;
     r.started = p.waitForStarted(30000);
-    if (!r.started)
-        return r;
-    if (!p.waitForFinished(timeoutMs))
-        p.kill();
+    if (!r.started) return r;
+    if (!p.waitForFinished(timeoutMs)) p.kill();
     p.waitForFinished(5000);
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
@@ -243,9 +240,10 @@ inline QString onnxRuntimeModules(QString &why)
         return {};
     }
     if (!QFileInfo::exists(marker)) {
-        const auto r = runProcess(npm, {"install", "onnxruntime-node", "--ignore-scripts", "--no-audit", "--no-fund",
-                                        "--prefix", dir},
-                                  600000, dir);
+        const auto r = runProcess(
+            npm,
+            {"install", "onnxruntime-node", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", dir},
+            600000, dir);
         if (r.exitCode != 0 || !QFileInfo::exists(marker)) {
             why = "npm could not install onnxruntime-node (no access to the registry?): " + r.err.right(400);
             return {};
@@ -279,9 +277,10 @@ inline Matrix runOnnxRuntime(const QString &onnxFile, const ExportModel &model, 
     }
     f.write(QJsonDocument(feeds).toJson(QJsonDocument::Compact));
     f.close();
-    const auto r = runProcess(QStandardPaths::findExecutable("node"),
-                              {QStringLiteral(NNP_SOURCE_DIR) + "/tests/export/run_onnx.js", onnxFile, feedsFile, outFile},
-                              120000, {}, {"NODE_PATH=" + nodeModules});
+    const auto r = runProcess(
+        QStandardPaths::findExecutable("node"),
+        {QStringLiteral(NNP_SOURCE_DIR) + "/tests/export/run_onnx.js", onnxFile, feedsFile, outFile}, 120000,
+        {}, {"NODE_PATH=" + nodeModules});
     if (r.exitCode != 0) {
         error = "onnxruntime failed: " + r.err;
         return {};
@@ -289,7 +288,8 @@ inline Matrix runOnnxRuntime(const QString &onnxFile, const ExportModel &model, 
     QFile o(outFile);
     o.open(QIODevice::ReadOnly);
     const QJsonObject result = QJsonDocument::fromJson(o.readAll()).object();
-    const QString outName = QString::fromStdString(model.nodes.at(static_cast<std::size_t>(model.output)).ident);
+    const QString outName =
+        QString::fromStdString(model.nodes.at(static_cast<std::size_t>(model.output)).ident);
     if (!result.contains(outName)) {
         error = "onnxruntime returned no output called " + outName;
         return {};
@@ -311,8 +311,7 @@ inline Matrix runOnnxRuntime(const QString &onnxFile, const ExportModel &model, 
 inline bool writeInputsCsv(const QString &file, const Matrix &raw)
 {
     QFile f(file);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
+    if (!f.open(QIODevice::WriteOnly)) return false;
     QStringList header;
     for (Eigen::Index r = 0; r < raw.rows(); ++r)
         header << QString("f%1").arg(r);
@@ -334,7 +333,8 @@ inline Matrix parseRows(const QString &text, int columns, QString &error)
     for (int c = 0; c < lines.size(); ++c) {
         const QStringList cells = lines[c].trimmed().split(',');
         if (cells.size() != columns) {
-            error = "line " + QString::number(c + 1) + " has " + QString::number(cells.size()) + " values: " + lines[c];
+            error = "line " + QString::number(c + 1) + " has " + QString::number(cells.size()) +
+                    " values: " + lines[c];
             return {};
         }
         for (int r = 0; r < columns; ++r)
@@ -345,8 +345,7 @@ inline Matrix parseRows(const QString &text, int columns, QString &error)
 
 inline double maxAbsDiff(const Matrix &a, const Matrix &b)
 {
-    if (a.rows() != b.rows() || a.cols() != b.cols())
-        return INFINITY;
+    if (a.rows() != b.rows() || a.cols() != b.cols()) return INFINITY;
     return static_cast<double>((a - b).cwiseAbs().maxCoeff());
 }
 

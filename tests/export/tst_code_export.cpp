@@ -1,5 +1,5 @@
-// PyTorch and Keras scripts: the PyTorch script reproduces our predictions with Debian's python3-torch and trains
-// one more step; the Keras script compiles and declares the weight shapes our tensors have.
+// PyTorch and Keras scripts: the PyTorch script reproduces our predictions with Debian's python3-torch and
+// trains one more step; the Keras script compiles and declares the weight shapes our tensors have.
 #include "export/code_export.h"
 #include "export_test_util.h"
 
@@ -72,8 +72,7 @@ private slots:
 
     void pytorch()
     {
-        if (!m_torch)
-            QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
+        if (!m_torch) QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
         QFETCH(int, index);
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 31 + static_cast<std::uint64_t>(index));
@@ -108,9 +107,9 @@ private slots:
 
     void pytorchRejectsWrongWeights()
     {
-        if (!m_torch)
-            QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
-        // A weights file from another network must be refused with the tensor's name, not silently half-loaded.
+        if (!m_torch) QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
+        // A weights file from another network must be refused with the tensor's name, not silently
+        // half-loaded.
         Network a = makeNetwork(mlp(ActivationKind::ReLU), 1);
         GraphSpec other = mlp(ActivationKind::ReLU);
         other.find(2)->options.units = 6;
@@ -120,7 +119,8 @@ private slots:
         writePytorch(describeNetwork(a, {}), (dir + "/a.py").toStdString());
         writePytorch(describeNetwork(b, {}), (dir + "/b.py").toStdString());
         QVERIFY(writeInputsCsv(dir + "/in.csv", makeInputs(3, 2, 1)));
-        const auto run = runProcess(kPython, {dir + "/a.py", dir + "/in.csv", "--weights", dir + "/b_weights.json"});
+        const auto run =
+            runProcess(kPython, {dir + "/a.py", dir + "/in.csv", "--weights", dir + "/b_weights.json"});
         QVERIFY(run.exitCode != 0);
         QVERIFY2(run.err.contains("hidden_1.weight"), qPrintable(run.err));
     }
@@ -132,7 +132,8 @@ private slots:
         QFETCH(int, index);
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 5);
-        const ExportModel model = describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 2), t.name);
+        const ExportModel model =
+            describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 2), t.name);
         const QString dir = m_dir.filePath("keras_" + QString::fromStdString(t.name));
         QDir().mkpath(dir);
         const QString script = dir + "/model.py";
@@ -145,16 +146,14 @@ private slots:
         const QJsonObject declared = QJsonDocument::fromJson(shapes.out.toUtf8()).object();
         int layersWithWeights = 0;
         for (const auto &n : model.nodes) {
-            if (n.tensors.empty())
-                continue;
+            if (n.tensors.empty()) continue;
             ++layersWithWeights;
             const QJsonArray got = declared[QString::fromStdString(n.ident)].toArray();
             QJsonArray want;
             if (n.kind == LayerKind::Dense) {
                 const auto &w = n.tensor("weight").shape;
                 want.append(QJsonArray{w[1], w[0]}); // Keras kernel: [inputs, units]
-                if (n.options.useBias)
-                    want.append(QJsonArray{n.tensor("bias").shape[0]});
+                if (n.options.useBias) want.append(QJsonArray{n.tensor("bias").shape[0]});
             } else {
                 for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
                     want.append(QJsonArray{n.tensor(name).shape[0]});

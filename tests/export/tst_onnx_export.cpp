@@ -28,14 +28,15 @@ private slots:
             QTest::newRow(nets[i].name.c_str()) << static_cast<int>(i);
     }
 
-    // The serialised model parses, passes the checker, declares opset 13 and has one input per Input node with a
-    // dynamic batch, and the normalisation constants when there is a normaliser.
+    // The serialised model parses, passes the checker, declares opset 13 and has one input per Input node
+    // with a dynamic batch, and the normalisation constants when there is a normaliser.
     void structure()
     {
         QFETCH(int, index);
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 7);
-        const ExportModel model = describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 3), t.name);
+        const ExportModel model =
+            describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 3), t.name);
         const std::string bytes = exportOnnx(model);
         onnx::ModelProto proto;
         QVERIFY(proto.ParseFromString(bytes));
@@ -47,16 +48,17 @@ private slots:
             const auto &shape = proto.graph().input(k).type().tensor_type().shape();
             QCOMPARE(shape.dim_size(), 2);
             QVERIFY(shape.dim(0).has_dim_param());
-            QCOMPARE(shape.dim(1).dim_value(),
-                     static_cast<long>(model.nodes[static_cast<std::size_t>(model.inputs[static_cast<std::size_t>(k)])].size));
+            QCOMPARE(
+                shape.dim(1).dim_value(),
+                static_cast<long>(
+                    model.nodes[static_cast<std::size_t>(model.inputs[static_cast<std::size_t>(k)])].size));
         }
         QCOMPARE(proto.graph().output_size(), 1);
         std::set<std::string> ops;
         for (const auto &n : proto.graph().node())
             ops.insert(n.op_type());
         QCOMPARE(ops.count("Sub") > 0, t.normalized);
-        if (t.normalized)
-            QVERIFY(ops.count("Mul"));
+        if (t.normalized) QVERIFY(ops.count("Mul"));
         // Every trained tensor is an initializer, with its values.
         std::size_t tensors = 0;
         for (const auto &n : model.nodes)
@@ -64,9 +66,9 @@ private slots:
         std::size_t weightInits = 0;
         for (const auto &init : proto.graph().initializer()) {
             const std::string &name = init.name();
-            for (const char *suffix : {".weight", ".bias", ".gamma", ".beta", ".running_mean", ".running_var"})
-                if (name.size() > std::strlen(suffix) && name.ends_with(suffix))
-                    ++weightInits;
+            for (const char *suffix :
+                 {".weight", ".bias", ".gamma", ".beta", ".running_mean", ".running_var"})
+                if (name.size() > std::strlen(suffix) && name.ends_with(suffix)) ++weightInits;
         }
         QCOMPARE(weightInits, tensors);
     }
@@ -79,8 +81,7 @@ private slots:
         QFETCH(int, index);
         QString why;
         const QString modules = onnxRuntimeModules(why);
-        if (modules.isEmpty())
-            QSKIP(qPrintable("onnxruntime is not available: " + why));
+        if (modules.isEmpty()) QSKIP(qPrintable("onnxruntime is not available: " + why));
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 11 + static_cast<std::uint64_t>(index));
         const Normalizer norm = makeNormalizer(net.inputSize(), t.normalized, 5);

@@ -16,7 +16,8 @@ using namespace nnp::testutil;
 
 namespace {
 
-onnx::TensorProto floatTensor(const std::string &name, std::vector<std::int64_t> dims, std::vector<float> values)
+onnx::TensorProto floatTensor(const std::string &name, std::vector<std::int64_t> dims,
+                              std::vector<float> values)
 {
     onnx::TensorProto t;
     t.set_name(name);
@@ -112,8 +113,8 @@ private slots:
             QTest::newRow(nets[i].name.c_str()) << static_cast<int>(i);
     }
 
-    // Export, import: the same layers (activations fused back into their Dense), the same normaliser, the same
-    // predictions.
+    // Export, import: the same layers (activations fused back into their Dense), the same normaliser, the
+    // same predictions.
     void roundTrip()
     {
         QFETCH(int, index);
@@ -128,8 +129,7 @@ private slots:
         for (const auto &orig : t.spec.nodes) {
             const NodeSpec *same = nullptr;
             for (const auto &n : imported.graph.nodes)
-                if (n.kind == orig.kind && makeIdentifier(orig.name) == n.name)
-                    same = &n;
+                if (n.kind == orig.kind && makeIdentifier(orig.name) == n.name) same = &n;
             QVERIFY2(same, orig.name.c_str());
             if (orig.kind == LayerKind::Dense || orig.kind == LayerKind::Activation)
                 QCOMPARE(name(same->options.activation), name(orig.options.activation));
@@ -150,7 +150,8 @@ private slots:
 
         Network back = buildImported(imported);
         const Matrix raw = makeInputs(net.inputSize(), 50, 4);
-        const double diff = maxAbsDiff(ourPrediction(net, norm, raw), ourPrediction(back, imported.normalizer, raw));
+        const double diff =
+            maxAbsDiff(ourPrediction(net, norm, raw), ourPrediction(back, imported.normalizer, raw));
         QVERIFY2(diff <= 1e-6, qPrintable(QString("max abs diff %1").arg(diff)));
         // The layout puts every node somewhere distinct.
         for (std::size_t i = 0; i < imported.graph.nodes.size(); ++i)
@@ -224,7 +225,8 @@ private slots:
             QFAIL("a Conv was imported");
         } catch (const OnnxImportError &e) {
             const QString msg = e.what();
-            QVERIFY2(msg.contains("conv.onnx") && msg.contains("/fc2/Gemm") && msg.contains("Conv"), e.what());
+            QVERIFY2(msg.contains("conv.onnx") && msg.contains("/fc2/Gemm") && msg.contains("Conv"),
+                     e.what());
         }
     }
 
@@ -277,7 +279,8 @@ private slots:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, expected);
         try {
-            importOnnxBytes(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), "bad.onnx");
+            importOnnxBytes(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                            "bad.onnx");
             QFAIL("a damaged model was imported");
         } catch (const OnnxImportError &e) {
             QVERIFY2(QString(e.what()).startsWith("bad.onnx"), e.what());
@@ -292,7 +295,8 @@ private slots:
         std::vector<std::string> seeds = {bytesOf(handWritten())};
         for (const auto &t : testNetworks()) {
             Network net = makeNetwork(t.spec, 1);
-            seeds.push_back(exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1))));
+            seeds.push_back(
+                exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1))));
         }
         Rng rng(2024);
         int imported = 0, refused = 0;
@@ -330,10 +334,7 @@ private slots:
         QVERIFY(imported > 0 && refused > 0);
     }
 
-    void missingFile()
-    {
-        QVERIFY_THROWS_EXCEPTION(OnnxImportError, importOnnx("/nonexistent/model.onnx"));
-    }
+    void missingFile() { QVERIFY_THROWS_EXCEPTION(OnnxImportError, importOnnx("/nonexistent/model.onnx")); }
 };
 
 QTEST_GUILESS_MAIN(TestOnnxImport)

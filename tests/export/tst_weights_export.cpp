@@ -1,5 +1,5 @@
-// Weights as JSON and CSV, and the dataset as CSV: read back independently (Qt's JSON, plain text parsing) and
-// compared element by element with the network's own matrices.
+// Weights as JSON and CSV, and the dataset as CSV: read back independently (Qt's JSON, plain text parsing)
+// and compared element by element with the network's own matrices.
 #include "export/weights_export.h"
 #include "export_test_util.h"
 
@@ -27,7 +27,8 @@ private slots:
         const Normalizer norm = makeNormalizer(net.inputSize(), true, 6);
         const ExportModel model = describeNetwork(net, norm, "dag \"quoted\"");
         QJsonParseError err;
-        const QJsonObject doc = QJsonDocument::fromJson(QByteArray::fromStdString(weightsJson(model)), &err).object();
+        const QJsonObject doc =
+            QJsonDocument::fromJson(QByteArray::fromStdString(weightsJson(model)), &err).object();
         QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(err.errorString()));
         QCOMPARE(doc["format"].toString(), QString("nnp-weights"));
         QCOMPARE(doc["model"].toString(), QString("dag \"quoted\""));
@@ -57,8 +58,7 @@ private slots:
             const QJsonArray values = found["values"].toArray();
             QCOMPARE(values.size(), static_cast<qsizetype>(m.size()));
             QCOMPARE(shape[0].toInt(), static_cast<int>(m.rows()));
-            if (p.ref.name == "weight")
-                QCOMPARE(shape[1].toInt(), static_cast<int>(m.cols()));
+            if (p.ref.name == "weight") QCOMPARE(shape[1].toInt(), static_cast<int>(m.cols()));
             for (Eigen::Index r = 0; r < m.rows(); ++r)
                 for (Eigen::Index c = 0; c < m.cols(); ++c)
                     QCOMPARE(static_cast<float>(values[static_cast<int>(r * m.cols() + c)].toDouble()),
@@ -70,7 +70,8 @@ private slots:
     {
         Network net = makeNetwork(mlp(ActivationKind::ReLU), 4);
         const QJsonObject doc =
-            QJsonDocument::fromJson(QByteArray::fromStdString(weightsJson(describeNetwork(net, {})))).object();
+            QJsonDocument::fromJson(QByteArray::fromStdString(weightsJson(describeNetwork(net, {}))))
+                .object();
         QVERIFY(doc.contains("normalization") && doc["normalization"].isNull());
     }
 
@@ -89,8 +90,7 @@ private slots:
         // dense b's weight: one line per unit, one column per input.
         auto param = [&](const std::string &node, const std::string &name) {
             for (auto &p : net.parameters())
-                if (p.nodeName == node && p.ref.name == name)
-                    return *p.ref.value;
+                if (p.nodeName == node && p.ref.name == name) return *p.ref.value;
             return Matrix();
         };
         const Matrix w = param("dense b", "weight");
@@ -125,7 +125,8 @@ private slots:
         split.train = {0, 3};
         split.test = {1};
         split.validation = {2};
-        const QStringList lines = QString::fromStdString(nnp::datasetCsv(d, &split)).split('\n', Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromStdString(nnp::datasetCsv(d, &split)).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 5);
         QCOMPARE(lines[0], QString("\"x,1\",y,label,split"));
         QCOMPARE(lines[2], QString("2,-0.25,blue,test"));

@@ -1,0 +1,124 @@
+#pragma once
+// The ONNX importer's working state (internal to nnp_export): one pass over the nodes in their (topological)
+// order, tracking for every ONNX value either a constant or the NN Playground node that produces it.
+// onnx_import_graph.cpp holds the bookkeeping, onnx_import_ops.cpp the operators.
+
+#include "export/onnx_import_detail.h"
+
+#include "layers/activations.h"
+
+#include <onnx/onnx_pb.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace nnp::onnximport {
+
+struct Value {
+    bool isConst = false;
+    Const c;
+    NodeId node = -1; ///< the layer producing it
+    int features = 0;
+    int input = -1;       ///< >= 0: graph input k, still before any layer (normalisation may apply)
+    int normStage = 0;    ///< 0 raw, 1 offset subtracted, 2 scaled
+    bool fusable = false; ///< output of a Dense that may still take a bias or an activation
+};
+
+class Importer {
+public:
+    Importer(const onnx::ModelProto &model, std::string source);
+    ImportedModel run();
+
+private:
+    [[noreturn]] void fail(const std::string &msg) const;
+    [[noreturn]] void fail(const onnx::NodeProto &n, int i, const std::string &msg) const;
+    void countUses();
+    int uses(const std::string &name) const;
+    Value constValue(const onnx::TensorProto &t, const std::string &what) const;
+    void define(const std::string &name, Value v);
+    void defineConstantNode(const onnx::NodeProto &n, int i);
+    std::string uniqueName(std::string base);
+
+    /// "/fc1/Gemm" -> "fc1", "hidden1/gemm" -> "hidden1": drop exporter decorations from names.
+    static std::string cleanName(const std::string &raw, const std::string &opType);
+    NodeId addNode(LayerKind kind, const std::string &name, LayerOptions o,
+                   const std::vector<NodeId> &inputs);
+    void addInput(const onnx::ValueInfoProto &in);
+    const Value &value(const onnx::NodeProto &n, int i, int port) const;
+    const Value &layerValue(const onnx::NodeProto &n, int i, int port) const;
+    const Const &constant(const onnx::NodeProto &n, int i, int port) const;
+    static const onnx::AttributeProto *attribute(const onnx::NodeProto &n, const std::string &name);
+    float floatAttr(const onnx::NodeProto &n, int i, const std::string &name, float def) const;
+    long long intAttr(const onnx::NodeProto &n, int i, const std::string &name, long long def) const;
+    void output(const onnx::NodeProto &n, int i, Value v);
+
+    /// The output is input `port` itself (Identity, a one-input Sum or Concat).
+    void passThrough(const onnx::NodeProto &n, int i, int port);
+    Value layerOut(NodeId id, int features) const;
+    std::string nameFor(const onnx::NodeProto &n) const;
+
+    // --- operators
+    // -------------------------------------------------------------------------------------------
+
+    void importNode(const onnx::NodeProto &n, int i);
+
+    /// A Dense from weight W given column-major as [units x inputs] (which is ONNX's [inputs, units]
+    /// row-major).
+    void dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
+               std::optional<std::vector<float>> bias);
+    void gemm(const onnx::NodeProto &n, int i);
+    void matMul(const onnx::NodeProto &n, int i);
+
+    std::vector<float> broadcastVector(const onnx::NodeProto &n, int i, const Const &c, int size,
+                                       const std::string &what) const;
+    void add(const onnx::NodeProto &n, int i);
+
+    /// Sub, Mul and Div: the Erf form of GELU, or the input normalisation (x − offset) · scale.
+    void arithmetic(const onnx::NodeProto &n, int i);
+
+    /// The index of the only node reading `value` if it is an `op`, else -1.
+    int soleConsumer(const std::string &value, const char *op) const;
+    bool isScalar(const std::string &name, float expected) const;
+
+    /// The input of binary node `n` that is not `known` (empty if neither or both are).
+    static std::string otherInput(const onnx::NodeProto &n, const std::string &known);
+
+    /// Div(x, √2) | Mul(x, 1/√2) -> Erf -> Add(1) -> Mul(x) -> Mul(0.5): GELU. Returns the chain's output
+    /// value.
+    std::optional<std::string> matchGelu(const onnx::NodeProto &n, int);
+    ActivationParams activationOf(const onnx::NodeProto &n, int i) const;
+
+    /// Fused into the Dense before it when nothing else reads that Dense's output; else an Activation layer.
+    void activation(const onnx::NodeProto &n, int i, ActivationParams p, std::optional<std::string> out = {});
+    void requireAxis1(const onnx::NodeProto &n, int i, long long def) const;
+    void softmax(const onnx::NodeProto &n, int i);
+    void flatten(const onnx::NodeProto &n, int i);
+    void concat(const onnx::NodeProto &n, int i);
+    void dropout(const onnx::NodeProto &n, int i);
+    void batchNorm(const onnx::NodeProto &n, int i);
+    ImportedModel finish();
+
+    /// Columns by depth (longest path from an input), rows centred within each column.
+    void layout(GraphSpec &g) const;
+    const onnx::ModelProto &m_model;
+    const onnx::GraphProto &m_graph;
+    std::string m_source;
+    long long m_opset = 13;
+    std::map<std::string, Value> m_values;
+    std::map<std::string, int> m_uses;
+    std::map<std::string, std::vector<int>> m_consumers;
+    std::set<int> m_skip;
+    std::set<std::string> m_names;
+    std::map<NodeId, int> m_depth;
+    GraphSpec m_spec;
+    std::vector<StoredTensor> m_weights;
+    std::vector<std::string> m_notes;
+    std::vector<NodeId> m_inputs;
+    std::vector<std::vector<float>> m_offsets, m_scales;
+    bool m_normalized = false;
+};
+
+} // namespace nnp::onnximport
