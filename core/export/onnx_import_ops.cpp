@@ -116,6 +116,7 @@ std::vector<float> Importer::broadcastVector(const onnx::NodeProto &n, int i, co
 
 void Importer::add(const onnx::NodeProto &n, int i)
 {
+    if (n.input_size() == 0) fail(n, i, "it has no inputs.");
     std::vector<const Value *> layers;
     std::vector<int> layerPorts;
     const Value *bias = nullptr;

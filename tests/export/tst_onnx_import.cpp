@@ -92,6 +92,14 @@ QString name(ActivationKind k)
     return QString::fromLatin1(v.data(), static_cast<qsizetype>(v.size()));
 }
 
+// NNP_FUZZ_ROUNDS / NNP_FUZZ_SEED let a longer fuzzing session run the same tests (CI uses the defaults).
+int fuzzRounds(int def)
+{
+    const int n = qEnvironmentVariableIntValue("NNP_FUZZ_ROUNDS");
+    return n > 0 ? n : def;
+}
+std::uint64_t fuzzSeed() { return static_cast<std::uint64_t>(qEnvironmentVariableIntValue("NNP_FUZZ_SEED")); }
+
 std::string bytesOf(const onnx::ModelProto &m)
 {
     std::string s;
@@ -298,9 +306,9 @@ private slots:
             seeds.push_back(
                 exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1))));
         }
-        Rng rng(2024);
+        Rng rng(2024 + fuzzSeed());
         int imported = 0, refused = 0;
-        for (int round = 0; round < 3000; ++round) {
+        for (int round = 0; round < fuzzRounds(3000); ++round) {
             std::string b = seeds[rng.below(seeds.size())];
             const int edits = 1 + static_cast<int>(rng.below(4));
             for (int e = 0; e < edits && !b.empty(); ++e) {
@@ -323,6 +331,90 @@ private slots:
             try {
                 const ImportedModel m = importOnnxBytes(b, "fuzz");
                 Network net = buildImported(m);
+                QVERIFY(net.outputSize() > 0);
+                ++imported;
+            } catch (const OnnxImportError &) {
+                ++refused;
+            } catch (const std::exception &e) {
+                QFAIL(qPrintable(QString("unexpected exception type: ") + e.what()));
+            }
+        }
+        QVERIFY(imported > 0 && refused > 0);
+    }
+
+    // Valid protobuf with wrong contents: swapped operators, moved or dropped inputs, bad dimensions and
+    // attributes, reordered nodes. Reaches the importer's own checks rather than the protobuf parser.
+    void structuredMutationsNeverCrash()
+    {
+        std::vector<onnx::ModelProto> seeds = {handWritten()};
+        for (const auto &t : testNetworks()) {
+            Network net = makeNetwork(t.spec, 2);
+            onnx::ModelProto m;
+            QVERIFY(m.ParseFromString(
+                exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1)))));
+            seeds.push_back(m);
+        }
+        const char *ops[] = {"Gemm", "MatMul", "Add", "Sum", "Sub", "Mul", "Div", "Relu", "Erf", "Softmax",
+                             "Concat", "Flatten", "Dropout", "BatchNormalization", "Identity", "Constant", "Conv"};
+        Rng rng(77 + fuzzSeed());
+        int imported = 0, refused = 0;
+        for (int round = 0; round < fuzzRounds(4000); ++round) {
+            onnx::ModelProto m = seeds[rng.below(seeds.size())];
+            auto *g = m.mutable_graph();
+            const int edits = 1 + static_cast<int>(rng.below(3));
+            for (int e = 0; e < edits && g->node_size() > 0; ++e) {
+                auto *n = g->mutable_node(static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
+                switch (rng.below(8)) {
+                case 0:
+                    n->set_op_type(ops[rng.below(std::size(ops))]);
+                    break;
+                case 1:
+                    if (n->input_size() > 0)
+                        n->mutable_input()->RemoveLast();
+                    break;
+                case 2: { // read another value (maybe one produced later)
+                    const auto &o = g->node(static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
+                    if (n->input_size() > 0 && o.output_size() > 0)
+                        n->set_input(static_cast<int>(rng.below(static_cast<std::uint64_t>(n->input_size()))),
+                                     o.output(0));
+                    break;
+                }
+                case 3:
+                    if (g->initializer_size() > 0) {
+                        auto *t = g->mutable_initializer(
+                            static_cast<int>(rng.below(static_cast<std::uint64_t>(g->initializer_size()))));
+                        if (t->dims_size() > 0)
+                            t->set_dims(static_cast<int>(rng.below(static_cast<std::uint64_t>(t->dims_size()))),
+                                        static_cast<std::int64_t>(rng.below(9)) - 1);
+                        else
+                            t->add_dims(2);
+                    }
+                    break;
+                case 4:
+                    for (auto &a : *n->mutable_attribute()) {
+                        a.set_i(static_cast<std::int64_t>(rng.below(5)) - 2);
+                        a.set_f(static_cast<float>(rng.uniform(-2, 2)));
+                        if (rng.below(2))
+                            a.set_type(onnx::AttributeProto::INT);
+                    }
+                    break;
+                case 5:
+                    g->mutable_node()->SwapElements(
+                        static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))),
+                        static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
+                    break;
+                case 6:
+                    if (g->initializer_size() > 0)
+                        g->mutable_initializer()->RemoveLast();
+                    break;
+                default:
+                    n->add_input(n->input_size() > 0 ? n->input(0) : std::string("x"));
+                    break;
+                }
+            }
+            try {
+                const ImportedModel im = importOnnxBytes(bytesOf(m), "mutant");
+                Network net = buildImported(im);
                 QVERIFY(net.outputSize() > 0);
                 ++imported;
             } catch (const OnnxImportError &) {
