@@ -1,0 +1,316 @@
+// The widgets around a run: the loss plot, the output view's colours and toggles, the training toolbar
+// driving a real controller, and the data panel editing the document.
+#include "commands/graph_commands.h"
+#include "document/graph_document.h"
+#include "panels/data_panel.h"
+#include "panels/data_panel_preview.h"
+#include "panels/training_toolbar.h"
+#include "plots/loss_plot.h"
+#include "training/training_controller.h"
+#include "viz/output_view.h"
+#include "viz/palette.h"
+#include "viz/plane_canvas.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <qcustomplot.h>
+
+using namespace nnp;
+
+namespace {
+TrainingSnapshot epochsSnapshot(int from, int to, bool withValidation)
+{
+    TrainingSnapshot s;
+    for (int e = from; e <= to; ++e) {
+        EpochRecord r;
+        r.epoch = e;
+        r.trainLoss = 1.0 / e;
+        r.trainMetric = 1.0 - 0.5 / e;
+        if (withValidation)
+            r.valLoss = 1.2 / e;
+        s.epochs.push_back(r);
+        s.lossPoints.push_back({e - 0.5, 1.1 / e});
+        s.lossPoints.push_back({double(e), 0.9 / e});
+    }
+    return s;
+}
+
+BoundaryGrid uniformGrid(int classes, std::vector<float> cell)
+{
+    BoundaryGrid g;
+    g.size = 4;
+    g.classes = classes;
+    for (int i = 0; i < 16; ++i)
+        g.values.insert(g.values.end(), cell.begin(), cell.end());
+    return g;
+}
+
+Project xorProject()
+{
+    Project p;
+    p.data.generator = {GeneratorKind::Xor, 200, 0.0, 3};
+    p.preprocessing.normalization = NormalizationKind::ZScore;
+    p.graph = makeMlp(2, {8}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    p.training.loss.kind = LossKind::BinaryCrossEntropy;
+    p.training.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+    p.training.optimizer.learningRate = 0.02;
+    p.training.epochs = 1000000;
+    return p;
+}
+} // namespace
+
+class TestTrainingViews : public QObject {
+    Q_OBJECT
+private slots:
+    void lossPlotCurvesAndReadout();
+    void lossPlotExports();
+    void boundaryColours();
+    void outputViewToggles();
+    void toolbarDrivesController();
+    void toolbarEditsGoThroughDocument();
+    void dataPanelEditsAreUndoable();
+    void dataPanelShowsProblems();
+};
+
+void TestTrainingViews::lossPlotCurvesAndReadout()
+{
+    LossPlot plot;
+    plot.resize(600, 400);
+    plot.addSnapshot(epochsSnapshot(1, 4, true));
+    plot.addSnapshot(epochsSnapshot(5, 6, true));
+    QCOMPARE(plot.epochCount(), 6);
+    QCOMPARE(plot.batchPointCount(), 12);
+    QCOMPARE(plot.plot()->graph(1)->dataCount(), 6); // training loss
+    QCOMPARE(plot.plot()->graph(2)->dataCount(), 6); // validation loss
+    const QString r = plot.readoutAt(3.2);
+    QVERIFY2(r.contains(QStringLiteral("Epoch 3")), qPrintable(r));
+    QVERIFY(r.contains(QStringLiteral("0.3333")));  // 1/3
+    QVERIFY(r.contains(QStringLiteral("0.4")));     // validation 1.2/3
+    QVERIFY(r.contains(QStringLiteral("83.3 %")));  // accuracy 1 - 0.5/3
+    QVERIFY(plot.readoutAt(100).contains(QStringLiteral("Epoch 6")));
+
+    QVERIFY(!plot.logScale());
+    plot.setLogScale(true);
+    QVERIFY(plot.logScale());
+    QVERIFY(plot.plot()->yAxis->range().lower > 0);
+    plot.setLogScale(false);
+    QCOMPARE(plot.plot()->yAxis->range().lower, 0.0);
+
+    plot.setClassification(false);
+    QVERIFY(plot.readoutAt(1).contains(QStringLiteral("MAE")));
+    plot.clear();
+    QCOMPARE(plot.epochCount(), 0);
+    QCOMPARE(plot.batchPointCount(), 0);
+    QVERIFY(plot.readoutAt(1).isEmpty());
+}
+
+void TestTrainingViews::lossPlotExports()
+{
+    LossPlot plot;
+    plot.resize(640, 420);
+    plot.show();
+    plot.addSnapshot(epochsSnapshot(1, 20, true));
+    QTemporaryDir dir;
+    for (const char *suffix : {"png", "svg", "pdf"}) {
+        const QString path = dir.filePath(QStringLiteral("curves.") + QLatin1String(suffix));
+        QString error;
+        QVERIFY2(plot.exportTo(path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray head = f.read(64);
+        if (QLatin1String(suffix) == QLatin1String("png"))
+            QVERIFY(head.startsWith("\x89PNG"));
+        else if (QLatin1String(suffix) == QLatin1String("pdf"))
+            QVERIFY(head.startsWith("%PDF"));
+        else
+            QVERIFY(head.contains("<?xml") || head.contains("<svg"));
+    }
+    QString error;
+    QVERIFY(!plot.exportTo(dir.filePath(QStringLiteral("curves.bmpx")), &error));
+    QVERIFY(error.contains(QStringLiteral(".png")));
+}
+
+void TestTrainingViews::boundaryColours()
+{
+    // Binary: certain class 0 is orange, certain class 1 blue, undecided nearly white.
+    const QColor orange = QColor(renderBoundary(uniformGrid(2, {1.0f, 0.0f}), false).pixel(0, 0));
+    const QColor blue = QColor(renderBoundary(uniformGrid(2, {0.0f, 1.0f}), false).pixel(0, 0));
+    const QColor unsure = QColor(renderBoundary(uniformGrid(2, {0.5f, 0.5f}), false).pixel(0, 0));
+    QVERIFY(orange.red() > orange.blue() + 60);
+    QVERIFY(blue.blue() > blue.red() + 60);
+    QVERIFY(unsure.lightness() > 240);
+    // Discretised, a 0.6 cell takes the full class colour.
+    const QColor leaning = QColor(renderBoundary(uniformGrid(2, {0.4f, 0.6f}), false).pixel(0, 0));
+    const QColor decided = QColor(renderBoundary(uniformGrid(2, {0.4f, 0.6f}), true).pixel(0, 0));
+    QVERIFY(decided.saturation() > leaning.saturation());
+    // Three classes: the winning class's colour, washed out where unsure.
+    const QColor green = QColor(renderBoundary(uniformGrid(3, {0.0f, 0.0f, 1.0f}), true).pixel(0, 0));
+    QVERIFY(green.green() > green.red() && green.green() > green.blue());
+    const QColor third = QColor(renderBoundary(uniformGrid(3, {0.34f, 0.33f, 0.33f}), false).pixel(0, 0));
+    QVERIFY(third.lightness() > 240);
+    // Regression values use the diverging scale.
+    const QColor low = QColor(renderBoundary(uniformGrid(0, {-1.0f}), false).pixel(0, 0));
+    const QColor high = QColor(renderBoundary(uniformGrid(0, {1.0f}), false).pixel(0, 0));
+    QVERIFY(low.red() > low.blue() && high.blue() > high.red());
+    // Class colours are distinct.
+    for (int a = 0; a < 8; ++a)
+        for (int b = a + 1; b < 8; ++b)
+            QVERIFY(classColor(a) != classColor(b));
+}
+
+void TestTrainingViews::outputViewToggles()
+{
+    OutputView view;
+    view.resize(500, 560);
+    view.show();
+    auto plane = std::make_shared<PlanePoints>();
+    plane->classes = 3;
+    plane->train = Matrix::Random(2, 30) * 6;
+    plane->test = Matrix::Random(2, 10) * 6;
+    plane->trainLabels.assign(30, 1);
+    plane->testLabels.assign(10, 2);
+    plane->classNames = {QStringLiteral("setosa"), QStringLiteral("versicolor"), QStringLiteral("virginica")};
+    auto grid = std::make_shared<BoundaryGrid>(uniformGrid(3, {0.1f, 0.8f, 0.1f}));
+    grid->smooth = renderBoundary(*grid, false);
+    grid->discrete = renderBoundary(*grid, true);
+    TrainingSnapshot s;
+    s.plane = plane;
+    s.boundary = grid;
+    view.showSnapshot(s);
+    QCOMPARE(view.canvas()->plane(), plane.get());
+    QCOMPARE(view.canvas()->boundary(), grid.get());
+    QVERIFY(view.legendText().contains(QStringLiteral("virginica")));
+
+    QVERIFY(view.canvas()->showsTest());
+    QTest::mouseClick(view.showTestBox(), Qt::LeftButton);
+    QVERIFY(!view.canvas()->showsTest());
+    QTest::mouseClick(view.discreteBox(), Qt::LeftButton);
+    QVERIFY(view.canvas()->discrete());
+    // The discretised background is painted: the plot centre has the class-1 colour, washed out.
+    const QImage shot = view.canvas()->grab().toImage();
+    const QColor centre = shot.pixelColor(shot.width() / 2 + 10, shot.height() / 3);
+    QVERIFY2(centre.blue() > centre.red(), qPrintable(centre.name()));
+    view.clear();
+    QVERIFY(!view.canvas()->boundary());
+}
+
+void TestTrainingViews::toolbarDrivesController()
+{
+    TrainingController c;
+    c.setProject(xorProject());
+    TrainingToolbar bar(&c);
+    bar.show();
+    QCOMPARE(bar.playAction()->text(), QStringLiteral("Play"));
+    bar.playAction()->trigger();
+    QCOMPARE(c.status(), TrainingStatus::Running);
+    QCOMPARE(bar.playAction()->text(), QStringLiteral("Pause"));
+    QTRY_VERIFY_WITH_TIMEOUT(!c.history().empty() && bar.epochText() != QStringLiteral("Epoch 0"), 60000);
+    bar.playAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->status, TrainingStatus::Paused, 10000);
+    QCOMPARE(bar.playAction()->text(), QStringLiteral("Play"));
+    QVERIFY(bar.samplesText().contains(QLocale().toString(c.lastSnapshot()->samplesSeen)));
+
+    bar.learningRateBox()->setValue(0.005);
+    QCOMPARE(c.runConfig().optimizer.learningRate, 0.005);
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->learningRate, 0.005, 10000);
+    bar.batchSizeBox()->setValue(32);
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->batchSize, 32, 10000);
+    bar.regularizationBox()->setCurrentIndex(bar.regularizationBox()->findText(QStringLiteral("L2")));
+    QVERIFY(bar.regularizationRateBox()->isEnabled());
+    QCOMPARE(c.regularizationKind(), RegularizationKind::L2);
+
+    const long long steps = c.lastSnapshot()->step;
+    bar.stepAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->step, steps + 1, 10000);
+    bar.resetAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 10000);
+    QCOMPARE(bar.epochText(), QStringLiteral("Epoch 0"));
+
+    c.networkChanged();
+    QVERIFY(bar.statusText().contains(QStringLiteral("press Reset")));
+}
+
+void TestTrainingViews::toolbarEditsGoThroughDocument()
+{
+    GraphDocument doc;
+    doc.reset(xorProject());
+    TrainingController c;
+    c.setSource([&doc] { return RunInput{doc.project(), {}}; });
+    connect(&doc, &GraphDocument::hyperparametersChanged, &c, &TrainingController::hyperparametersChanged);
+    TrainingToolbar bar(&c, &doc);
+    QCOMPARE(bar.learningRateBox()->value(), 0.02);
+    bar.learningRateBox()->setValue(0.07);
+    QCOMPARE(doc.training().optimizer.learningRate, 0.07);
+    QCOMPARE(c.runConfig().optimizer.learningRate, 0.07);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.training().optimizer.learningRate, 0.02);
+    QCOMPARE(bar.learningRateBox()->value(), 0.02);
+    QCOMPARE(c.runConfig().optimizer.learningRate, 0.02);
+}
+
+void TestTrainingViews::dataPanelEditsAreUndoable()
+{
+    GraphDocument doc;
+    doc.reset(xorProject());
+    DataPanel panel(&doc);
+    panel.show();
+    panel.refreshPreviewNow();
+    QCOMPARE(panel.preview()->kind(), DataPanelPreview::Kind::Scatter);
+    QVERIFY(panel.preview()->summary().contains(QStringLiteral("200")));
+    QVERIFY(panel.generatorButton(GeneratorKind::Xor)->isChecked());
+
+    QTest::mouseClick(panel.generatorButton(GeneratorKind::Spiral), Qt::LeftButton);
+    QVERIFY(doc.dataSource().generator.kind == GeneratorKind::Spiral);
+    panel.noiseSlider()->setValue(25);
+    QCOMPARE(doc.dataSource().generator.noise, 0.25);
+    panel.trainRatioSlider()->setValue(70);
+    QVERIFY(std::abs(doc.preprocessing().split.test - 0.3) < 1e-9);
+
+    // Adding x1² makes three inputs: the Input layer follows in the same undo step.
+    const int undoBefore = doc.undoStack()->count();
+    panel.featureBox(2)->setChecked(true);
+    QVERIFY(doc.dataSource().features.x1Squared);
+    QCOMPARE(doc.graph().nodes.front().options.shape, std::vector<int>{3});
+    QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
+    doc.undoStack()->undo();
+    QVERIFY(!doc.dataSource().features.x1Squared);
+    QCOMPARE(doc.graph().nodes.front().options.shape, std::vector<int>{2});
+    QVERIFY(!panel.featureBox(2)->isChecked()); // the panel follows the document
+
+    while (doc.undoStack()->canUndo())
+        doc.undoStack()->undo();
+    QVERIFY(doc.dataSource().generator.kind == GeneratorKind::Xor);
+    QCOMPARE(doc.dataSource().generator.noise, 0.0);
+    QVERIFY(panel.generatorButton(GeneratorKind::Xor)->isChecked());
+    QCOMPARE(panel.noiseSlider()->value(), 0);
+}
+
+void TestTrainingViews::dataPanelShowsProblems()
+{
+    GraphDocument doc;
+    doc.reset(xorProject());
+    DataPanel panel(&doc);
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("nowhere.csv"));
+    panel.chooseCsv(missing);
+    QCOMPARE(doc.dataSource().kind, DataSourceKind::Csv);
+    QCOMPARE(panel.sourceBox()->currentData().toInt(), int(DataSourceKind::Csv));
+    panel.refreshPreviewNow();
+    QCOMPARE(panel.preview()->kind(), DataPanelPreview::Kind::Message);
+    QVERIFY2(panel.preview()->messageText().contains(QStringLiteral("nowhere.csv")),
+             qPrintable(panel.preview()->messageText()));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.dataSource().kind, DataSourceKind::Generator);
+}
+
+QTEST_MAIN(TestTrainingViews)
+#include "tst_training_views.moc"
