@@ -30,6 +30,7 @@ QWidget *labelled(const QString &text, QWidget *field, QWidget *parent)
     label->setBuddy(field);
     layout->addWidget(label);
     layout->addWidget(field);
+    box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred); // the toolbar must not stretch it
     return box;
 }
 

@@ -38,6 +38,7 @@ TrainingDocks::TrainingDocks(MainWindow *window)
         return RunInput{doc->project(), file.isEmpty() ? QString() : QFileInfo(file).absolutePath()};
     });
     m_toolbar = new TrainingToolbar(m_controller, doc, window);
+    window->addToolBarBreak(Qt::TopToolBarArea); // a row of its own: it is wide, and the class watches it
     window->addToolBar(Qt::TopToolBarArea, m_toolbar);
     createDocks();
     createMenu();
@@ -88,10 +89,13 @@ void TrainingDocks::createDocks()
         m_window->tabifyDockWidget(layers, dataDock);
         layers->raise();
     }
-    if (auto *inspector = m_window->findChild<QDockWidget *>(QStringLiteral("inspectorDock")))
+    // The output gets most of the right column: it is what the room looks at while training runs.
+    if (auto *inspector = m_window->findChild<QDockWidget *>(QStringLiteral("inspectorDock"))) {
         m_window->splitDockWidget(outputDock, inspector, Qt::Vertical);
+        m_window->resizeDocks({outputDock, inspector}, {600, 300}, Qt::Vertical);
+    }
     m_window->resizeDocks({curvesDock}, {260}, Qt::Vertical);
-    m_window->resizeDocks({outputDock}, {430}, Qt::Horizontal);
+    m_window->resizeDocks({outputDock}, {500}, Qt::Horizontal);
 }
 
 void TrainingDocks::createMenu()

@@ -10,8 +10,8 @@ namespace {
 // Okabe & Ito, "Color Universal Design" (2008), reordered so that the first two are the diverging ends.
 constexpr std::array<QRgb, 8> kOkabeIto = {0xE69F00, 0x0072B2, 0x009E73, 0xCC79A7,
                                            0xD55E00, 0x56B4E9, 0xF0E442, 0x000000};
-constexpr double kSmoothWash = 0.30;   // how much lighter than the points the smooth background is
-constexpr double kDiscreteWash = 0.50; // flat areas are lighter still, so the points stand out
+constexpr double kSmoothWash = 0.55;   // how much lighter than the points the smooth background is
+constexpr double kDiscreteWash = 0.65; // flat areas are lighter still, so the points stand out
 
 QColor mix(const QColor &a, const QColor &b, double t)
 {

@@ -62,13 +62,15 @@ QColor PlaneCanvas::pointColor(int label, float value) const
 
 QRectF PlaneCanvas::plotRect() const
 {
-    // Room on the left and below for the tick labels; the plot itself stays square.
+    // Room on the left for the tick labels, above for the vertical axis's name and below for the horizontal
+    // one's; the plot itself stays square.
     const QFontMetrics fm(font());
     const double left = m_compact ? 2 : fm.horizontalAdvance(QStringLiteral("-6.0")) + 14;
+    const double top = m_compact ? 2 : fm.height() + 8;
     const double bottom = m_compact ? 2 : fm.height() * 2 + 10;
-    const double side = std::max(10.0, std::min(width() - left - 8, height() - bottom - 8));
+    const double side = std::max(10.0, std::min(width() - left - 8, height() - top - bottom));
     const double x = left + (width() - left - 8 - side) / 2;
-    return {x, 6, side, side};
+    return {x, top, side, side};
 }
 
 void PlaneCanvas::paintEvent(QPaintEvent *)
@@ -93,7 +95,7 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
         return QPointF(r.left() + (x - pl.xMin) / (pl.xMax - pl.xMin) * r.width(),
                        r.bottom() - (y - pl.yMin) / (pl.yMax - pl.yMin) * r.height());
     };
-    const double radius = std::clamp(r.width() / 110.0, 2.0, 6.0);
+    const double radius = std::clamp(r.width() / 100.0, 2.5, 6.5);
     const auto drawPoints = [&](const Matrix &pts, const std::vector<int> &labels, const std::vector<float> &values,
                                 const QColor &rim) {
         p.setPen(QPen(rim, std::max(1.0, radius / 3.5)));
@@ -128,10 +130,16 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(r.left() - 4, py), QPointF(r.left(), py));
         p.drawText(QRectF(0, py - fm.height() / 2.0, r.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter, ys);
     }
-    const QString axes = tr("horizontal: %1    vertical: %2")
-                             .arg(pl.xName.isEmpty() ? QStringLiteral("x") : pl.xName,
-                                  pl.yName.isEmpty() ? QStringLiteral("y") : pl.yName);
-    p.drawText(QRectF(r.left(), r.bottom() + fm.height() + 6, r.width(), fm.height() + 2), Qt::AlignHCenter, axes);
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    const QString xName = pl.xName.isEmpty() ? QStringLiteral("x") : pl.xName;
+    const QString yName = pl.yName.isEmpty() ? QStringLiteral("y") : pl.yName;
+    p.drawText(QRectF(r.left(), r.bottom() + fm.height() + 6, r.width(), fm.height() + 4), Qt::AlignHCenter,
+               xName + QStringLiteral(" →"));
+    const double yx = std::max(0.0, r.left() - fm.horizontalAdvance(QStringLiteral("-6.0")) - 10);
+    p.drawText(QRectF(yx, 0, r.width() / 2 + r.left() - yx, r.top() - 2), Qt::AlignLeft | Qt::AlignBottom,
+               QStringLiteral("↑ ") + yName);
 }
 
 } // namespace nnp
