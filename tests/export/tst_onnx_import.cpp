@@ -98,7 +98,10 @@ int fuzzRounds(int def)
     const int n = qEnvironmentVariableIntValue("NNP_FUZZ_ROUNDS");
     return n > 0 ? n : def;
 }
-std::uint64_t fuzzSeed() { return static_cast<std::uint64_t>(qEnvironmentVariableIntValue("NNP_FUZZ_SEED")); }
+std::uint64_t fuzzSeed()
+{
+    return static_cast<std::uint64_t>(qEnvironmentVariableIntValue("NNP_FUZZ_SEED"));
+}
 
 std::string bytesOf(const onnx::ModelProto &m)
 {
@@ -354,8 +357,10 @@ private slots:
                 exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1)))));
             seeds.push_back(m);
         }
-        const char *ops[] = {"Gemm", "MatMul", "Add", "Sum", "Sub", "Mul", "Div", "Relu", "Erf", "Softmax",
-                             "Concat", "Flatten", "Dropout", "BatchNormalization", "Identity", "Constant", "Conv"};
+        const char *ops[] = {
+            "Gemm",     "MatMul",   "Add",     "Sum",    "Sub",     "Mul",     "Div",
+            "Relu",     "Erf",      "Softmax", "Concat", "Flatten", "Dropout", "BatchNormalization",
+            "Identity", "Constant", "Conv"};
         Rng rng(77 + fuzzSeed());
         int imported = 0, refused = 0;
         for (int round = 0; round < fuzzRounds(4000); ++round) {
@@ -363,17 +368,18 @@ private slots:
             auto *g = m.mutable_graph();
             const int edits = 1 + static_cast<int>(rng.below(3));
             for (int e = 0; e < edits && g->node_size() > 0; ++e) {
-                auto *n = g->mutable_node(static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
+                auto *n =
+                    g->mutable_node(static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
                 switch (rng.below(8)) {
                 case 0:
                     n->set_op_type(ops[rng.below(std::size(ops))]);
                     break;
                 case 1:
-                    if (n->input_size() > 0)
-                        n->mutable_input()->RemoveLast();
+                    if (n->input_size() > 0) n->mutable_input()->RemoveLast();
                     break;
                 case 2: { // read another value (maybe one produced later)
-                    const auto &o = g->node(static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
+                    const auto &o =
+                        g->node(static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
                     if (n->input_size() > 0 && o.output_size() > 0)
                         n->set_input(static_cast<int>(rng.below(static_cast<std::uint64_t>(n->input_size()))),
                                      o.output(0));
@@ -384,8 +390,9 @@ private slots:
                         auto *t = g->mutable_initializer(
                             static_cast<int>(rng.below(static_cast<std::uint64_t>(g->initializer_size()))));
                         if (t->dims_size() > 0)
-                            t->set_dims(static_cast<int>(rng.below(static_cast<std::uint64_t>(t->dims_size()))),
-                                        static_cast<std::int64_t>(rng.below(9)) - 1);
+                            t->set_dims(
+                                static_cast<int>(rng.below(static_cast<std::uint64_t>(t->dims_size()))),
+                                static_cast<std::int64_t>(rng.below(9)) - 1);
                         else
                             t->add_dims(2);
                     }
@@ -394,8 +401,7 @@ private slots:
                     for (auto &a : *n->mutable_attribute()) {
                         a.set_i(static_cast<std::int64_t>(rng.below(5)) - 2);
                         a.set_f(static_cast<float>(rng.uniform(-2, 2)));
-                        if (rng.below(2))
-                            a.set_type(onnx::AttributeProto::INT);
+                        if (rng.below(2)) a.set_type(onnx::AttributeProto::INT);
                     }
                     break;
                 case 5:
@@ -404,8 +410,7 @@ private slots:
                         static_cast<int>(rng.below(static_cast<std::uint64_t>(g->node_size()))));
                     break;
                 case 6:
-                    if (g->initializer_size() > 0)
-                        g->mutable_initializer()->RemoveLast();
+                    if (g->initializer_size() > 0) g->mutable_initializer()->RemoveLast();
                     break;
                 default:
                     n->add_input(n->input_size() > 0 ? n->input(0) : std::string("x"));
@@ -424,6 +429,90 @@ private slots:
             }
         }
         QVERIFY(imported > 0 && refused > 0);
+    }
+
+    void pytorchModels_data()
+    {
+        QTest::addColumn<int>("opset");
+        QTest::newRow("opset 13") << 13;
+        QTest::newRow("opset 11") << 11; // older Softmax semantics, Dropout ratio as an attribute
+    }
+
+    // Models written by torch.onnx.export (not by us) import and give PyTorch's outputs.
+    void pytorchModels()
+    {
+        QFETCH(int, opset);
+        if (runProcess("/usr/bin/python3", {"-c", "import torch"}, 120000).exitCode != 0)
+            QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
+        QTemporaryDir dir;
+        const char *script = R"PY(
+import json, sys, torch
+from torch import nn
+F = nn.functional
+torch.manual_seed(3)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("off", torch.tensor([0.5, -1.0, 2.0]))
+        self.register_buffer("scale", torch.tensor([2.0, 0.5, 1.5]))
+        self.fa = nn.Linear(3, 4)
+        self.fb = nn.Linear(2, 4, bias=False)
+        self.bn = nn.BatchNorm1d(4)
+        self.f2 = nn.Linear(6, 5)
+        self.f3 = nn.Linear(5, 5)
+        self.f4 = nn.Linear(5, 3)
+        self.drop = nn.Dropout(0.25)
+    def forward(self, a, b):
+        a = (a - self.off) * self.scale
+        h = F.leaky_relu(self.fa(a), 0.2) + F.elu(self.fb(b), alpha=0.5)
+        h = self.drop(self.bn(h))
+        h = torch.flatten(torch.cat([torch.tanh(h), b], dim=1), 1)
+        h = F.softplus(self.f2(h))
+        h = F.gelu(self.f3(h)) + torch.sigmoid(h)
+        return torch.softmax(self.f4(h), dim=1)
+m = Net()
+with torch.no_grad():
+    m.bn.running_mean.uniform_(-0.5, 0.5)
+    m.bn.running_var.uniform_(0.5, 2.0)
+m.eval()
+a, b = torch.randn(20, 3) * 2, torch.randn(20, 2)
+torch.onnx.export(m, (a, b), sys.argv[1], input_names=["a", "b"], output_names=["y"],
+                  dynamic_axes={"a": {0: "N"}, "b": {0: "N"}, "y": {0: "N"}}, opset_version=int(sys.argv[3]))
+with torch.no_grad():
+    y = m(a, b)
+json.dump({"a": a.tolist(), "b": b.tolist(), "y": y.tolist()}, open(sys.argv[2], "w"))
+)PY";
+        const QString model = dir.filePath("torch.onnx"), data = dir.filePath("data.json");
+        const auto r = runProcess("/usr/bin/python3", {"-c", script, model, data, QString::number(opset)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        const ImportedModel imported = importOnnx(model.toStdString());
+        QVERIFY(!imported.normalizer.isIdentity());
+        int dense = 0, fusedActivations = 0;
+        for (const auto &n : imported.graph.nodes)
+            if (n.kind == LayerKind::Dense) {
+                ++dense;
+                fusedActivations += n.options.activation != ActivationKind::Linear;
+            }
+        QCOMPARE(dense, 5);
+        QVERIFY(fusedActivations >= 3); // leaky, elu, softplus (f3's GELU too when its output is not shared)
+        Network net = buildImported(imported);
+
+        QFile f(data);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject d = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray a = d["a"].toArray(), b = d["b"].toArray(), y = d["y"].toArray();
+        Matrix raw(5, a.size()), expected(3, y.size());
+        for (int c = 0; c < a.size(); ++c) {
+            for (int k = 0; k < 3; ++k)
+                raw(k, c) = static_cast<Scalar>(a[c].toArray()[k].toDouble());
+            for (int k = 0; k < 2; ++k)
+                raw(3 + k, c) = static_cast<Scalar>(b[c].toArray()[k].toDouble());
+            for (int k = 0; k < 3; ++k)
+                expected(k, c) = static_cast<Scalar>(y[c].toArray()[k].toDouble());
+        }
+        const double diff = maxAbsDiff(ourPrediction(net, imported.normalizer, raw), expected);
+        QVERIFY2(diff <= 1e-5, qPrintable(QString("max abs diff %1").arg(diff)));
     }
 
     void missingFile() { QVERIFY_THROWS_EXCEPTION(OnnxImportError, importOnnx("/nonexistent/model.onnx")); }
