@@ -124,8 +124,11 @@ void lossGradientFromLogits(const LossParams &p, const Matrix &a, const Matrix &
         return;
     }
     if (p.kind == LossKind::CategoricalCrossEntropy) {
-        // softmax + CE: dz = a·Σy − y, which is a − y for one-hot targets
-        dz.noalias() = (a - target) * inv;
+        // softmax + CE: dz = a·Σy − y per column (a − y for one-hot targets). Σy is kept so the gradient
+        // matches lossValueFromLogits for any targets, not only columns that sum to 1.
+        dz.resize(a.rows(), a.cols());
+        for (Eigen::Index c = 0; c < a.cols(); ++c)
+            dz.col(c) = (a.col(c) * target.col(c).sum() - target.col(c)) * inv;
         return;
     }
     dz.noalias() = (a - target) * inv;

@@ -32,7 +32,7 @@ void lossGradient(const LossParams &p, const Matrix &out, const Matrix &target, 
 
 /// Cross-entropies computed from the logits z of a final sigmoid (BCE) or softmax (CCE/SCCE).
 double lossValueFromLogits(const LossParams &p, const Matrix &z, const Matrix &target);
-/// dL/dz = (a − y)/N, where a = sigmoid(z) or softmax(z).
+/// dL/dz = (a − y)/N, where a = sigmoid(z) or softmax(z) (CCE: (a·Σ_k y_k − y)/N, the same for one-hot y).
 void lossGradientFromLogits(const LossParams &p, const Matrix &a, const Matrix &target, Matrix &dz);
 
 bool isClassificationLoss(LossKind k);
