@@ -1,0 +1,371 @@
+// Numeric gradient checks through whole compiled graphs: an MLP, a DAG with two inputs, fan-out, Concatenate
+// and Add, BatchNorm and Dropout inside a graph, and every loss including the fused sigmoid/softmax paths.
+// Each parameter entry is perturbed in place (Network::parameters()) and the loss re-evaluated.
+#include "gradcheck.h"
+#include "train/network.h"
+
+#include <QtTest>
+
+#include <set>
+
+using namespace nnp;
+using namespace nnp::testutil;
+
+Q_DECLARE_METATYPE(nnp::ActivationKind)
+Q_DECLARE_METATYPE(nnp::LossKind)
+
+namespace {
+LayerOptions dense(int units, ActivationKind act = ActivationKind::Linear)
+{
+    LayerOptions o;
+    o.units = units;
+    o.activation = act;
+    return o;
+}
+LayerOptions input(std::vector<int> shape)
+{
+    LayerOptions o;
+    o.shape = std::move(shape);
+    return o;
+}
+LayerOptions activation(ActivationKind act)
+{
+    LayerOptions o;
+    o.activation = act;
+    return o;
+}
+
+/// Random targets that suit the loss: real values, 0/1, one-hot columns or class indices.
+Matrix targetsFor(LossKind k, int outputs, int n, std::uint64_t seed)
+{
+    Rng rng(seed);
+    Matrix t = Matrix::Zero(targetRows(k, outputs), n);
+    for (int c = 0; c < n; ++c) {
+        switch (k) {
+        case LossKind::BinaryCrossEntropy:
+            for (int r = 0; r < outputs; ++r)
+                t(r, c) = static_cast<Scalar>(rng.below(2));
+            break;
+        case LossKind::CategoricalCrossEntropy:
+            t(static_cast<Eigen::Index>(rng.below(static_cast<std::uint64_t>(outputs))), c) = 1;
+            break;
+        case LossKind::SparseCategoricalCrossEntropy:
+            t(0, c) = static_cast<Scalar>(rng.below(static_cast<std::uint64_t>(outputs)));
+            break;
+        default:
+            for (int r = 0; r < outputs; ++r)
+                t(r, c) = rng.uniform(-2.0, 2.0);
+        }
+    }
+    return t;
+}
+
+/// Compares every parameter gradient of lossAndBackward with central differences of lossOf. `reseed` fixes
+/// the dropout masks by reseeding before each forward. Also insists each gradient is not identically zero,
+/// so that a check cannot pass because nothing reached a parameter.
+/// `zeroAllowed` names parameters ("node.param") whose gradient is truly 0; their analytic gradient must be 0 too.
+std::string checkNetwork(Network &net, const Matrix &x, const Matrix &target, bool reseed = false,
+                         const std::set<std::string> &zeroAllowed = {})
+{
+    auto forward = [&] {
+        if (reseed)
+            net.reseedRandomLayers(1234);
+        net.forward(x, Mode::Train);
+    };
+    forward();
+    const double loss = net.lossAndBackward(target);
+    if (!std::isfinite(loss))
+        return "loss is not finite";
+    auto params = net.parameters();
+    if (params.empty())
+        return "no parameters";
+    std::vector<Matrix> grads;
+    for (const auto &p : params)
+        grads.push_back(*p.ref.grad);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        const Matrix numeric = numericGradient(*params[i].ref.value, [&] {
+            forward();
+            return net.lossOf(target);
+        });
+        const std::string what = params[i].nodeName + "." + params[i].ref.name;
+        if (numeric.cwiseAbs().maxCoeff() < 1e-8 && !zeroAllowed.count(what))
+            return what + ": the numeric gradient is zero — the check would prove nothing";
+        auto err = compareGradients(what, grads[i], numeric);
+        if (!err.empty())
+            return err;
+    }
+    return {};
+}
+
+/// Two inputs; `h` fans out to two Dense branches that meet in Add; input A also fans out (to `h` and to the
+/// Concatenate); the Concatenate joins the Add, a branch from input B, and A itself.
+GraphSpec dagSpec(bool samePortTwice)
+{
+    GraphSpec g;
+    const NodeId a = g.addNode(LayerKind::Input, "a", input({3}));
+    const NodeId b = g.addNode(LayerKind::Input, "b", input({2}));
+    const NodeId h = g.addNode(LayerKind::Dense, "h", dense(4, ActivationKind::Tanh));
+    const NodeId b1 = g.addNode(LayerKind::Dense, "b1", dense(3, ActivationKind::Sigmoid));
+    const NodeId b2 = g.addNode(LayerKind::Dense, "b2", dense(3, ActivationKind::ELU));
+    const NodeId add = g.addNode(LayerKind::Add, "add");
+    const NodeId gb = g.addNode(LayerKind::Dense, "gb", dense(2, ActivationKind::Softplus));
+    const NodeId cat = g.addNode(LayerKind::Concatenate, "cat");
+    const NodeId out = g.addNode(LayerKind::Dense, "out", dense(2));
+    g.connect(a, h);
+    g.connect(h, b1);
+    g.connect(h, b2);
+    g.connect(b1, add);
+    g.connect(b2, add);
+    g.connect(b, gb);
+    g.connect(add, cat);
+    g.connect(gb, cat);
+    g.connect(a, cat);
+    if (samePortTwice)
+        g.connect(h, cat); // h now has three consumers, one of them the Concatenate that also sees its branches
+    g.connect(cat, out);
+    return g;
+}
+} // namespace
+
+class TestNetworkGradients : public QObject {
+    Q_OBJECT
+
+private slots:
+    void mlp_data()
+    {
+        QTest::addColumn<ActivationKind>("hidden");
+        for (ActivationKind k : allActivations())
+            QTest::newRow(std::string(toString(k)).c_str()) << k;
+    }
+    void mlp()
+    {
+        QFETCH(ActivationKind, hidden);
+        Network net = Network::build(makeMlp(3, {5, 4}, 2, hidden, ActivationKind::Linear), 3);
+        net.setLoss({LossKind::MSE});
+        const auto err = checkNetwork(net, randomMatrix(3, 6, 1, -2, 2), targetsFor(LossKind::MSE, 2, 6, 2));
+        QVERIFY2(err.empty(), err.c_str());
+    }
+
+    void dag_data()
+    {
+        QTest::addColumn<bool>("samePortTwice");
+        QTest::newRow("fan-out, Add, Concatenate") << false;
+        QTest::newRow("producer also feeds the Concatenate") << true;
+    }
+    void dag()
+    {
+        QFETCH(bool, samePortTwice);
+        Network net = Network::build(dagSpec(samePortTwice), 5);
+        QCOMPARE(net.inputSize(), 5);
+        QCOMPARE(net.inputNodes().size(), std::size_t(2));
+        QCOMPARE(net.outputSize(), 2);
+        net.setLoss({LossKind::MSE});
+        const Matrix x = randomMatrix(5, 4, 6, -2, 2), t = targetsFor(LossKind::MSE, 2, 4, 7);
+        auto err = checkNetwork(net, x, t);
+        QVERIFY2(err.empty(), err.c_str());
+
+        // A copy rewires its own gradient buffers: it must give the same gradients as the original.
+        Network copy(net);
+        err = checkNetwork(copy, x, t);
+        QVERIFY2(err.empty(), err.c_str());
+        net.forward(x, Mode::Train);
+        net.lossAndBackward(t);
+        copy.forward(x, Mode::Train);
+        copy.lossAndBackward(t);
+        auto pa = net.parameters(), pb = copy.parameters();
+        for (std::size_t i = 0; i < pa.size(); ++i)
+            QCOMPARE(*pa[i].ref.grad, *pb[i].ref.grad);
+    }
+
+    // Gradients are assigned per backward, not accumulated across calls.
+    void backwardTwiceGivesSameGradients()
+    {
+        Network net = Network::build(dagSpec(false), 5);
+        const Matrix x = randomMatrix(5, 4, 6), t = targetsFor(LossKind::MSE, 2, 4, 7);
+        net.forward(x, Mode::Train);
+        const double l1 = net.lossAndBackward(t);
+        std::vector<Matrix> first;
+        for (auto &p : net.parameters())
+            first.push_back(*p.ref.grad);
+        net.forward(x, Mode::Train);
+        QCOMPARE(net.lossAndBackward(t), l1);
+        auto params = net.parameters();
+        for (std::size_t i = 0; i < params.size(); ++i)
+            QCOMPARE(*params[i].ref.grad, first[i]);
+    }
+
+    void batchNormAndDropout_data()
+    {
+        QTest::addColumn<bool>("dropoutFirst");
+        QTest::newRow("BatchNorm then Dropout") << false;
+        QTest::newRow("Dropout then BatchNorm") << true;
+    }
+    void batchNormAndDropout()
+    {
+        QFETCH(bool, dropoutFirst);
+        GraphSpec g;
+        const NodeId in = g.addNode(LayerKind::Input, "in", input({3}));
+        const NodeId d1 = g.addNode(LayerKind::Dense, "d1", dense(6));
+        LayerOptions drop;
+        drop.rate = 0.3;
+        const NodeId bn = g.addNode(LayerKind::BatchNorm, "bn");
+        const NodeId act = g.addNode(LayerKind::Activation, "act", activation(ActivationKind::Tanh));
+        const NodeId dr = g.addNode(LayerKind::Dropout, "drop", drop);
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(2));
+        g.connect(in, d1);
+        if (dropoutFirst) {
+            g.connect(d1, dr);
+            g.connect(dr, bn);
+            g.connect(bn, act);
+            g.connect(act, out);
+        } else {
+            g.connect(d1, bn);
+            g.connect(bn, act);
+            g.connect(act, dr);
+            g.connect(dr, out);
+        }
+        Network net = Network::build(g, 9);
+        QVERIFY(net.hasBatchNorm());
+        // γ and β away from their initial 1 and 0 so that their gradients are general.
+        for (auto &p : net.parameters())
+            if (p.ref.name == "gamma" || p.ref.name == "beta")
+                *p.ref.value = randomMatrix(6, 1, p.ref.name == "gamma" ? 10 : 11, 0.5, 1.5);
+        net.setLoss({LossKind::MSE});
+        // With BatchNorm right after d1 (in training mode) the batch mean absorbs d1's bias: dL/db is exactly 0.
+        const std::set<std::string> zero = dropoutFirst ? std::set<std::string>{} : std::set<std::string>{"d1.bias"};
+        const auto err =
+            checkNetwork(net, randomMatrix(3, 8, 12, -2, 2), targetsFor(LossKind::MSE, 2, 8, 13), true, zero);
+        QVERIFY2(err.empty(), err.c_str());
+
+        // The dropout mask really is in play: without reseeding, two forwards differ.
+        const Matrix x = randomMatrix(3, 8, 12);
+        net.reseedRandomLayers(1);
+        const Matrix y1 = net.forward(x, Mode::Train);
+        const Matrix y2 = net.forward(x, Mode::Train);
+        QVERIFY(y1 != y2);
+    }
+
+    void everyLoss_data()
+    {
+        QTest::addColumn<LossKind>("loss");
+        QTest::addColumn<QString>("head"); // how the network ends
+        QTest::addColumn<bool>("fused");
+        using K = LossKind;
+        QTest::newRow("mse") << K::MSE << "dense" << false;
+        QTest::newRow("mae") << K::MAE << "dense" << false;
+        QTest::newRow("huber") << K::Huber << "dense" << false;
+        QTest::newRow("bce dense sigmoid (fused)") << K::BinaryCrossEntropy << "dense-sigmoid" << true;
+        QTest::newRow("bce activation sigmoid (fused)") << K::BinaryCrossEntropy << "activation-sigmoid" << true;
+        QTest::newRow("bce logistic regression (fused)") << K::BinaryCrossEntropy << "logistic" << true;
+        QTest::newRow("bce after softmax (not fused)") << K::BinaryCrossEntropy << "softmax" << false;
+        QTest::newRow("cce softmax (fused)") << K::CategoricalCrossEntropy << "softmax" << true;
+        QTest::newRow("cce dense sigmoid (not fused)") << K::CategoricalCrossEntropy << "dense-sigmoid" << false;
+        QTest::newRow("scce softmax (fused)") << K::SparseCategoricalCrossEntropy << "softmax" << true;
+        QTest::newRow("scce dense sigmoid (not fused)")
+            << K::SparseCategoricalCrossEntropy << "dense-sigmoid" << false;
+    }
+    void everyLoss()
+    {
+        QFETCH(LossKind, loss);
+        QFETCH(QString, head);
+        QFETCH(bool, fused);
+        const int outputs = 3;
+        GraphSpec g;
+        const NodeId in = g.addNode(LayerKind::Input, "in", input({4}));
+        NodeId last = in;
+        if (head != "logistic") {
+            last = g.addNode(LayerKind::Dense, "hidden", dense(5, ActivationKind::Tanh));
+            g.connect(in, last);
+        }
+        const bool sigmoidDense = head == "dense-sigmoid" || head == "logistic";
+        const NodeId d = g.addNode(LayerKind::Dense, "out",
+                                   dense(outputs, sigmoidDense ? ActivationKind::Sigmoid : ActivationKind::Linear));
+        g.connect(last, d);
+        if (head == "activation-sigmoid")
+            g.connect(d, g.addNode(LayerKind::Activation, "sigmoid", activation(ActivationKind::Sigmoid)));
+        else if (head == "softmax")
+            g.connect(d, g.addNode(LayerKind::Softmax, "softmax"));
+        Network net = Network::build(g, 17);
+        net.setLoss({loss, 0.5});
+        QCOMPARE(net.fusedOutput(), fused);
+        QCOMPARE(net.fusedLogits() != nullptr, fused);
+
+        const Matrix x = randomMatrix(4, 7, 18, -2, 2), t = targetsFor(loss, outputs, 7, 19);
+        const auto err = checkNetwork(net, x, t);
+        QVERIFY2(err.empty(), err.c_str());
+
+        // The fused loss is the same number as the loss of the probabilities, and its dL/dz is (a − y)/N.
+        net.forward(x, Mode::Train);
+        const double value = net.lossAndBackward(t);
+        QVERIFY(near(value, lossValue({loss, 0.5}, net.output(), t), 1e-10));
+        if (fused) {
+            Matrix expected;
+            lossGradientFromLogits({loss}, net.output(), t, expected);
+            QCOMPARE(*net.fusedLogitGrad(), expected);
+        }
+    }
+
+    // Logits of ±1000 through a fused head: a finite loss and finite gradients (the unfused path would log 0).
+    void fusedHeadsAtExtremeLogits()
+    {
+        for (bool softmax : {false, true}) {
+            GraphSpec g;
+            const NodeId in = g.addNode(LayerKind::Input, "in", input({2}));
+            const NodeId d = g.addNode(LayerKind::Dense, "out",
+                                       dense(softmax ? 3 : 1, softmax ? ActivationKind::Linear : ActivationKind::Sigmoid));
+            g.connect(in, d);
+            if (softmax)
+                g.connect(d, g.addNode(LayerKind::Softmax, "softmax"));
+            Network net = Network::build(g, 1);
+            net.setLoss({softmax ? LossKind::SparseCategoricalCrossEntropy : LossKind::BinaryCrossEntropy});
+            auto params = net.parameters();
+            // z = ±500·(x₁ + x₂) = ±1000 for x = ±(1, 1); the softmax's rows 1 and 2 take the opposite sign.
+            params[0].ref.value->setConstant(500);
+            if (softmax)
+                params[0].ref.value->bottomRows(2) *= -1;
+            Matrix x(2, 2);
+            x << 1, -1, 1, -1;
+            const Matrix t = softmax ? (Matrix(1, 2) << 2, 0).finished() : (Matrix(1, 2) << 0, 1).finished();
+            net.forward(x, Mode::Train);
+            const double loss = net.lossAndBackward(t);
+            // Sigmoid: both samples are wrong by a logit of 1000 → mean loss 1000.
+            // Softmax: z = (1000, −1000, −1000) with class 2 costs log Σe^z − z₂ = 1000 + 1000 (+ e^−2000 terms);
+            // z = (−1000, 1000, 1000) with class 0 costs 1000 + ln 2 + 1000. Mean: 2000 + ln 2 / 2.
+            const double expected = softmax ? 2000.0 + std::log(2.0) / 2 : 1000.0;
+            QVERIFY2(near(loss, expected, 1e-12), qPrintable(QString::number(loss, 'g', 17)));
+            QVERIFY(net.allGradientsFinite());
+        }
+    }
+
+    void regularisationPenalty()
+    {
+        // Penalty Σ l1|w| + Σ (l2/2) w² over Dense weights only (biases are not penalised):
+        // W = [[1, −2]], l1 = 0.1, l2 = 0.2: 0.1·3 + 0.1·5 = 0.8
+        GraphSpec g;
+        const NodeId in = g.addNode(LayerKind::Input, "in", input({2}));
+        LayerOptions o = dense(1);
+        o.l1 = 0.1;
+        o.l2 = 0.2;
+        g.connect(in, g.addNode(LayerKind::Dense, "d", o));
+        Network net = Network::build(g, 1);
+        auto p = net.parameters();
+        *p[0].ref.value = (Matrix(1, 2) << 1, -2).finished();
+        *p[1].ref.value = (Matrix(1, 1) << 5).finished();
+        QVERIFY(near(net.regularizationPenalty(), 0.8));
+        net.setRegularization(0, 1.0); // ½·1·5
+        QVERIFY(near(net.regularizationPenalty(), 2.5));
+        QCOMPARE(net.parameters()[0].ref.l2, 1.0);
+    }
+
+    void badShapesThrow()
+    {
+        Network net = Network::build(makeMlp(3, {4}, 2, ActivationKind::Tanh, ActivationKind::Linear), 1);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, net.forward(Matrix::Zero(4, 2), Mode::Train));
+        net.forward(Matrix::Zero(3, 2), Mode::Train);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, net.lossAndBackward(Matrix::Zero(2, 3)));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, net.lossAndBackward(Matrix::Zero(1, 2)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetworkGradients)
+#include "tst_network_gradients.moc"
