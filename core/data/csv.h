@@ -1,5 +1,17 @@
 #pragma once
 // CSV import: a header row, numeric and categorical columns, a target column.
+//
+// Rules (the same for loadCsv, parseCsv and encodeCsvFeatures):
+// - Delimiter ',' or ';' (or a tab), detected from the header line unless given. With ';' a decimal comma
+//   ("5,1") is read as a decimal point. Quoted fields as in RFC 4180 (a quote inside is written twice, line
+//   breaks may be quoted); CRLF or LF; a UTF-8 byte order mark and blank lines are skipped; spaces around
+//   unquoted cells are trimmed. A control byte (binary data) is an error.
+// - A column is numeric when most of its cells are numbers; any other cell in it is an error. Otherwise it is
+//   categorical and becomes one one-hot feature per category ("island=Biscoe"), categories sorted by byte
+//   value, at most 100 per column.
+// - An empty cell is a missing value and an error in every used column; in a numeric column "NA", "NaN",
+//   "null", "?" ... are reported as missing values too. A row whose field count differs from the header's is
+//   an error. Errors are DataError with the source name, the 1-based line and the 1-based column (field).
 
 #include "data/dataset.h"
 
@@ -11,9 +23,11 @@
 namespace nnp {
 
 struct CsvOptions {
-    char delimiter = 0;            ///< ',' or ';'; 0 = detect from the header line
+    char delimiter = 0;            ///< ',' or ';' (or '\t'); 0 = detect from the header line
     std::string target;            ///< target column name; empty = the last column
-    std::optional<TaskKind> task;  ///< default: classification if the target is text or has few integer values
+    /// Default: classification if the target is text or holds at most 20 distinct integers, else regression.
+    /// Classes are the sorted texts, or the integer values in ascending order (names as first written).
+    std::optional<TaskKind> task;
     std::vector<std::string> ignore; ///< columns to leave out
     bool operator==(const CsvOptions &) const = default;
 };
@@ -22,7 +36,7 @@ struct CsvOptions {
 struct CsvColumn {
     std::string name;
     bool categorical = false;
-    std::vector<std::string> categories; ///< categorical: one-hot order
+    std::vector<std::string> categories; ///< categorical: one-hot order (sorted); target: the class names
 };
 
 struct CsvSchema {

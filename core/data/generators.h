@@ -37,8 +37,10 @@ struct FeatureConfig {
     bool operator==(const FeatureConfig &) const = default;
 };
 
-/// Points lie in [-6, 6]² as in the playground. Classification labels are 0/1 (0/1/2 for Spiral3),
-/// regression targets are in [-1, 1]. Throws DataError for an out-of-range sample count or noise.
+/// Points lie in [-6, 6]² as in the playground (tensorflow/playground src/dataset.ts; its +1/-1 labels are
+/// classes 1/0 here, 0/1/2 for Spiral3). Regression targets: multi-Gaussian in [-1, 1]; plane (x1 + x2)/10 as
+/// in the playground, so up to ±1.2 without noise. The same config always gives the same points, in a fixed
+/// order (class by class). Throws DataError for an out-of-range sample count or noise.
 Dataset generate(const GeneratorConfig &config);
 /// The dataset's two raw coordinates turned into the selected features (names "x1", "x1^2", "sin(x1)" ...).
 Dataset withFeatures(const Dataset &plane, const FeatureConfig &features);
@@ -46,7 +48,9 @@ Dataset withFeatures(const Dataset &plane, const FeatureConfig &features);
 Matrix engineerFeatures(const Matrix &points, const FeatureConfig &features);
 
 bool isRegression(GeneratorKind k);
-std::string_view toString(GeneratorKind k); ///< "circle", "xor", "gaussian", "spiral", "plane", ...
+/// "circle", "xor", "gaussian", "spiral", "plane", "multi_gaussian", "two_moons", "checkerboard", "spiral3"
+std::string_view toString(GeneratorKind k);
+/// Case-insensitive; '-', ' ' and '_' are interchangeable or may be left out ("Two moons", "multigaussian").
 std::optional<GeneratorKind> generatorFromString(std::string_view s);
 const std::vector<GeneratorKind> &allGenerators();
 
