@@ -10,11 +10,13 @@
 #include "graph/graph_spec.h"
 #include "train/trainer.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nnp {
@@ -52,6 +54,19 @@ struct Preprocessing {
     bool operator==(const Preprocessing &) const = default;
 };
 
+/// Which part of the data an evaluation looks at.
+enum class EvalSplit { Train, Validation, Test };
+/// What a sample promises: `nnp eval --check` compares against it and the CLI test relies on it.
+enum class ExpectMetric { Accuracy, Loss, Mae, R2 };
+
+/// A machine-readable stated result, e.g. {"split": "test", "metric": "accuracy", "min": 0.93}.
+struct ExpectedResult {
+    EvalSplit split = EvalSplit::Test;
+    ExpectMetric metric = ExpectMetric::Accuracy;
+    std::optional<double> min, max;
+    bool operator==(const ExpectedResult &) const = default;
+};
+
 /// One trained tensor, addressed by node id and parameter name ("weight", "bias", "running_mean" ...).
 struct StoredTensor {
     NodeId node = 0;
@@ -69,13 +84,37 @@ struct Project {
     TrainingConfig training;
     std::vector<StoredTensor> weights;   ///< empty: untrained
     std::optional<Normalizer> normalizer; ///< fitted on the training split when the weights were stored
+    std::optional<CsvSchema> csvSchema;  ///< CSV projects: how rows were encoded when the weights were stored
     std::vector<EpochRecord> history;
+    std::optional<ExpectedResult> expect; ///< samples: the result training with the defaults reaches
 };
 
-/// Reads and validates everything before allocating anything large. Throws ProjectError.
+/// Size limit of a project file: far above any real project (MNIST's with weights is < 1 MB), far below
+/// what would hurt to parse.
+inline constexpr std::uintmax_t kMaxProjectFileBytes = 256ull << 20;
+
+std::string_view toString(EvalSplit s);              ///< "train", "validation", "test"
+std::optional<EvalSplit> evalSplitFromString(std::string_view s);
+std::string_view toString(ExpectMetric m);           ///< "accuracy", "loss", "mae", "r2"
+std::optional<ExpectMetric> expectMetricFromString(std::string_view s);
+
+/// Reads and validates everything before allocating anything large. Throws ProjectError. A relative data
+/// path must stay inside the project file's folder (an absolute one is taken as it is); whether the data file
+/// exists is checked by prepareData, so a project whose data moved can still be opened and fixed.
 Project loadProject(const std::filesystem::path &file);
+/// Parses project text (what loadProject does after reading the file); `file` only names it in errors.
+Project parseProject(std::string_view text, const std::string &file = "<text>");
+/// The JSON text saveProject writes (relative data paths as they are).
+std::string projectToText(const Project &project);
 /// Atomic: writes a temporary file beside the target, then renames it. Throws ProjectError.
+/// Trained weights that no longer fit the graph (it was edited after training) are left out, with the
+/// normaliser and CSV schema that belong to them; a relative data path that leads outside the target's
+/// folder is written as an absolute path, so the saved file always opens again.
 void saveProject(const Project &project, const std::filesystem::path &file);
+
+/// Whether the stored weights fit the graph exactly (every tensor present with its shape, nothing extra).
+/// Empty string: they fit (or there are none); else what is wrong, naming the tensor.
+std::string checkWeightsAgainstGraph(const Project &project);
 
 /// The data a project trains on, loaded, split and normalised (normaliser fitted on the training split).
 struct PreparedData {
@@ -87,11 +126,17 @@ struct PreparedData {
 };
 
 /// Loads the data source (paths relative to `baseDir`) and prepares it for the project's loss.
-/// Throws DataError (bad file) or std::invalid_argument (data that does not fit the network).
-PreparedData prepareData(const Project &project, const std::filesystem::path &baseDir);
+/// `fitted`: apply this normaliser (a trained model's) instead of fitting one on the training split.
+/// IDX projects with test files use those as the test split (split.test stays empty; the test fraction is
+/// ignored). Throws ProjectError (a data file that does not exist), DataError (a bad data file) or
+/// std::invalid_argument (data that does not fit the network: input size, classes vs outputs, task vs loss).
+PreparedData prepareData(const Project &project, const std::filesystem::path &baseDir,
+                         const Normalizer *fitted = nullptr);
 
 /// Copies the network's parameters and state into project.weights (and the normaliser).
 void storeWeights(Project &project, Network &net, const Normalizer &normalizer);
+/// storeWeights plus what prediction needs from the data: the CSV schema.
+void storeTrainedModel(Project &project, Network &net, const PreparedData &data);
 /// Loads project.weights into a network built from project.graph; throws ProjectError on any mismatch.
 void restoreWeights(const Project &project, Network &net);
 

@@ -1,0 +1,228 @@
+// Writes version 1 of the project file (see project_reader.cpp for what each key may hold).
+#include "io/base64.h"
+#include "io/project.h"
+#include "io/project_format.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace nnp {
+
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+/// JSON has no NaN or infinity; a diverged run's losses are written as strings the reader accepts.
+OJson number(double v)
+{
+    if (std::isnan(v))
+        return "NaN";
+    if (std::isinf(v))
+        return v > 0 ? "Infinity" : "-Infinity";
+    return v;
+}
+
+/// The options a kind uses, plus any other that differs from the default (so nothing is lost).
+OJson optionsJson(const NodeSpec &n)
+{
+    const LayerOptions &o = n.options;
+    const LayerOptions d;
+    const bool dense = n.kind == LayerKind::Dense;
+    const bool activates = dense || n.kind == LayerKind::Activation;
+    OJson j = OJson::object();
+    if (n.kind == LayerKind::Input || o.shape != d.shape)
+        j["shape"] = o.shape;
+    if (dense || o.units != d.units)
+        j["units"] = o.units;
+    if (activates || o.activation != d.activation)
+        j["activation"] = toString(o.activation);
+    if ((activates && o.activation == ActivationKind::LeakyReLU) || o.leakySlope != d.leakySlope)
+        j["leaky_slope"] = o.leakySlope;
+    if ((activates && o.activation == ActivationKind::ELU) || o.eluAlpha != d.eluAlpha)
+        j["elu_alpha"] = o.eluAlpha;
+    if (dense || o.init != d.init)
+        j["init"] = toString(o.init);
+    if (dense || o.useBias != d.useBias)
+        j["use_bias"] = o.useBias;
+    if (dense || o.l1 != d.l1)
+        j["l1"] = o.l1;
+    if (dense || o.l2 != d.l2)
+        j["l2"] = o.l2;
+    if (n.kind == LayerKind::Dropout || o.rate != d.rate)
+        j["rate"] = o.rate;
+    if (n.kind == LayerKind::BatchNorm || o.momentum != d.momentum)
+        j["momentum"] = o.momentum;
+    if (n.kind == LayerKind::BatchNorm || o.epsilon != d.epsilon)
+        j["epsilon"] = o.epsilon;
+    return j;
+}
+
+OJson graphJson(const GraphSpec &g)
+{
+    OJson nodes = OJson::array();
+    for (const NodeSpec &n : g.nodes)
+        nodes.push_back({{"id", n.id},
+                         {"name", n.name},
+                         {"kind", toString(n.kind)},
+                         {"x", n.x},
+                         {"y", n.y},
+                         {"options", optionsJson(n)}});
+    OJson edges = OJson::array();
+    for (const EdgeSpec &e : g.edges)
+        edges.push_back({{"from", e.from}, {"to", e.to}, {"port", e.port}});
+    return {{"nodes", nodes}, {"edges", edges}};
+}
+
+OJson csvOptionsJson(const CsvOptions &c)
+{
+    return {{"delimiter", io::delimiterName(c.delimiter)},
+            {"target", c.target},
+            {"task", c.task ? std::string(io::toString(*c.task)) : std::string("auto")},
+            {"ignore", c.ignore}};
+}
+
+OJson dataJson(const DataSource &d)
+{
+    const DataSource defaults;
+    OJson j = {{"source", io::toString(d.kind)}};
+    if (d.kind == DataSourceKind::Generator || d.generator != defaults.generator || d.features != defaults.features) {
+        j["generator"] = {{"kind", toString(d.generator.kind)},
+                          {"samples", d.generator.samples},
+                          {"noise", d.generator.noise},
+                          {"seed", d.generator.seed}};
+        OJson features = OJson::array();
+        for (const auto &[flag, name] : io::kFeatureNames)
+            if (d.features.*flag)
+                features.push_back(name);
+        j["features"] = features;
+    }
+    if (d.kind == DataSourceKind::Csv || !d.path.empty() || d.csv != defaults.csv) {
+        j["path"] = d.path;
+        j["csv"] = csvOptionsJson(d.csv);
+    }
+    if (d.kind == DataSourceKind::Idx || !d.images.empty() || !d.labels.empty() || !d.testImages.empty() ||
+        !d.testLabels.empty()) {
+        j["images"] = d.images;
+        j["labels"] = d.labels;
+        j["test_images"] = d.testImages;
+        j["test_labels"] = d.testLabels;
+    }
+    return j;
+}
+
+OJson trainingJson(const TrainingConfig &t)
+{
+    const OptimizerConfig &o = t.optimizer;
+    const ScheduleConfig &s = t.schedule;
+    return {{"loss", {{"kind", toString(t.loss.kind)}, {"huber_delta", double(t.loss.huberDelta)}}},
+            {"optimizer",
+             {{"kind", toString(o.kind)},
+              {"learning_rate", o.learningRate},
+              {"momentum", o.momentum},
+              {"nesterov", o.nesterov},
+              {"beta1", o.beta1},
+              {"beta2", o.beta2},
+              {"epsilon", o.epsilon},
+              {"rho", o.rho},
+              {"alpha", o.alpha},
+              {"weight_decay", o.weightDecay}}},
+            {"schedule",
+             {{"kind", toString(s.kind)},
+              {"step_epochs", s.stepEpochs},
+              {"gamma", s.gamma},
+              {"min_learning_rate", s.minLearningRate}}},
+            {"batch_size", t.batchSize},
+            {"epochs", t.epochs},
+            {"target_loss", t.targetLoss},
+            {"seed", t.seed},
+            {"shuffle", t.shuffle},
+            {"threads", t.threads}};
+}
+
+OJson columnJson(const CsvColumn &c)
+{
+    OJson j = {{"name", c.name}, {"categorical", c.categorical}};
+    if (c.categorical)
+        j["categories"] = c.categories;
+    return j;
+}
+
+OJson trainedJson(const Project &p)
+{
+    OJson j = OJson::object();
+    if (p.normalizer) {
+        const Normalizer &n = *p.normalizer;
+        OJson offset = OJson::array(), scale = OJson::array();
+        for (Eigen::Index i = 0; i < n.offset.size(); ++i)
+            offset.push_back(double(n.offset(i)));
+        for (Eigen::Index i = 0; i < n.scale.size(); ++i)
+            scale.push_back(double(n.scale(i)));
+        j["normalizer"] = {{"kind", toString(n.kind)}, {"offset", offset}, {"scale", scale}};
+    }
+    if (p.csvSchema) {
+        OJson features = OJson::array();
+        for (const CsvColumn &c : p.csvSchema->features)
+            features.push_back(columnJson(c));
+        j["csv_schema"] = {{"delimiter", io::delimiterName(p.csvSchema->delimiter)},
+                           {"task", io::toString(p.csvSchema->task)},
+                           {"target", columnJson(p.csvSchema->target)},
+                           {"features", features}};
+    }
+    OJson weights = OJson::array();
+    for (const StoredTensor &t : p.weights)
+        weights.push_back({{"node", t.node},
+                           {"name", t.name},
+                           {"rows", t.rows},
+                           {"cols", t.cols},
+                           {"data", floatsToBase64(t.values)}});
+    j["weights"] = weights;
+    return j;
+}
+
+OJson historyJson(const std::vector<EpochRecord> &history)
+{
+    OJson h = OJson::array();
+    for (const EpochRecord &r : history) {
+        OJson e = {{"epoch", r.epoch}, {"train_loss", number(r.trainLoss)}, {"train_metric", number(r.trainMetric)}};
+        if (r.valLoss)
+            e["val_loss"] = number(*r.valLoss);
+        if (r.valMetric)
+            e["val_metric"] = number(*r.valMetric);
+        e["learning_rate"] = number(r.learningRate);
+        h.push_back(std::move(e));
+    }
+    return h;
+}
+
+} // namespace
+
+std::string projectToText(const Project &p)
+{
+    OJson j = {{"format", "nnp"}, {"version", kProjectVersion}, {"name", p.name}, {"description", p.description}};
+    j["graph"] = graphJson(p.graph);
+    j["data"] = dataJson(p.data);
+    j["preprocessing"] = {{"normalization", toString(p.preprocessing.normalization)},
+                          {"split",
+                           {{"validation", p.preprocessing.split.validation},
+                            {"test", p.preprocessing.split.test},
+                            {"stratify", p.preprocessing.split.stratify},
+                            {"seed", p.preprocessing.split.seed}}}};
+    j["training"] = trainingJson(p.training);
+    if (p.expect) {
+        OJson e = {{"split", toString(p.expect->split)}, {"metric", toString(p.expect->metric)}};
+        if (p.expect->min)
+            e["min"] = *p.expect->min;
+        if (p.expect->max)
+            e["max"] = *p.expect->max;
+        j["expect"] = e;
+    }
+    if (!p.weights.empty() || p.normalizer || p.csvSchema)
+        j["trained"] = trainedJson(p);
+    if (!p.history.empty())
+        j["history"] = historyJson(p.history);
+    // replace: a name with broken UTF-8 (pasted from elsewhere) must not make saving fail.
+    return j.dump(2, ' ', false, OJson::error_handler_t::replace) + "\n";
+}
+
+} // namespace nnp
