@@ -61,6 +61,12 @@ struct Checker {
     {
         r.diagnostics.push_back({id, Severity::Warning, code, std::move(msg)});
     }
+    /// Only errors stop a node's checks: a warning (a duplicate name) must not leave it without a shape.
+    [[nodiscard]] bool hasError(NodeId id) const
+    {
+        return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                           [id](const Diagnostic &d) { return d.node == id && d.severity == Severity::Error; });
+    }
 
     bool checkStructure();
     void topologicalOrder();
@@ -276,7 +282,7 @@ void Checker::inferShapes()
         }
         if (!known)
             continue; // the problem is reported upstream
-        if (n.kind != LayerKind::Input && r.diagnostics.size() && !r.forNode(id).empty())
+        if (n.kind != LayerKind::Input && hasError(id))
             continue;
         if (auto s = infer(n, in)) {
             r.shapes[id] = *s;
@@ -310,7 +316,7 @@ ValidationResult validate(const GraphSpec &graph)
                 reached.insert(e.to);
     std::vector<NodeId> sinks;
     for (const auto &n : graph.nodes) {
-        if (!reached.count(n.id) && n.kind != LayerKind::Input && c.r.forNode(n.id).empty())
+        if (!reached.count(n.id) && n.kind != LayerKind::Input && !c.hasError(n.id))
             c.error(n.id, DiagnosticCode::Unreachable,
                     label(n) + " is not connected to any Input — wire it into the network or delete it.");
         if (graph.outputsOf(n.id).empty())
