@@ -139,6 +139,16 @@ void Checker::topologicalOrder()
     }
 }
 
+/// The product of the sizes, capped just above kMaxInputSize: four sizes of 65536 would overflow a 64-bit
+/// product (to 0) and slip under the limit.
+long long cappedSize(const std::vector<int> &dims)
+{
+    long long size = 1;
+    for (int d : dims)
+        size = std::min(size * d, kMaxInputSize + 1);
+    return size;
+}
+
 void Checker::checkOptions(const NodeSpec &n)
 {
     const auto &o = n.options;
@@ -148,7 +158,7 @@ void Checker::checkOptions(const NodeSpec &n)
             std::any_of(o.shape.begin(), o.shape.end(), [](int d) { return d <= 0; }))
             error(n.id, DiagnosticCode::BadOption,
                   label(n) + " needs a shape of 1 to 4 positive sizes (for example 2, or 28x28x1).");
-        else if (Shape(o.shape).size() > kMaxInputSize)
+        else if (cappedSize(o.shape) > kMaxInputSize)
             error(n.id, DiagnosticCode::TooLarge,
                   label(n) + " is too large (" + Shape(o.shape).toString() + " values per sample).");
         break;
