@@ -1,0 +1,350 @@
+// What a student sees when the graph is wrong: one diagnostic per problem, on the right node, with a message
+// that says what to do — and Network::build refuses such a graph with GraphError instead of crashing.
+// Also shape inference and parameter counts on a valid DAG.
+#include "graph/validator.h"
+#include "train/network.h"
+
+#include <QtTest>
+
+#include <functional>
+
+using namespace nnp;
+
+Q_DECLARE_METATYPE(nnp::GraphSpec)
+Q_DECLARE_METATYPE(nnp::DiagnosticCode)
+
+namespace {
+LayerOptions input(std::vector<int> shape)
+{
+    LayerOptions o;
+    o.shape = std::move(shape);
+    return o;
+}
+LayerOptions dense(int units)
+{
+    LayerOptions o;
+    o.units = units;
+    return o;
+}
+
+/// Ids are assigned 1, 2, 3 ... in the order nodes are added (GraphSpec::addNode).
+GraphSpec chain(std::initializer_list<std::pair<LayerKind, LayerOptions>> layers)
+{
+    GraphSpec g;
+    NodeId prev = -1;
+    int i = 0;
+    for (const auto &[kind, opts] : layers) {
+        const NodeId id = g.addNode(kind, "n" + std::to_string(++i), opts);
+        if (prev >= 0)
+            g.connect(prev, id);
+        prev = id;
+    }
+    return g;
+}
+
+QString describe(const ValidationResult &r)
+{
+    QString s;
+    for (const auto &d : r.diagnostics)
+        s += QString("[node %1 %2 code %3] %4\n")
+                 .arg(d.node)
+                 .arg(d.severity == Severity::Error ? "error" : "warning")
+                 .arg(static_cast<int>(d.code))
+                 .arg(QString::fromStdString(d.message));
+    return s;
+}
+} // namespace
+
+class TestValidator : public QObject {
+    Q_OBJECT
+
+private slots:
+    void problems_data()
+    {
+        QTest::addColumn<GraphSpec>("graph");
+        QTest::addColumn<int>("node"); // the node the diagnostic sits on (-1: the whole graph)
+        QTest::addColumn<DiagnosticCode>("code");
+        QTest::addColumn<QString>("message"); // must appear in the diagnostic's text
+        using K = LayerKind;
+        using C = DiagnosticCode;
+
+        QTest::newRow("empty graph") << GraphSpec{} << -1 << C::EmptyGraph << "drag an Input layer";
+
+        QTest::newRow("no input") << chain({{K::Dense, dense(2)}}) << -1 << C::NoInputNode
+                                  << "has no Input layer";
+
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}, {K::Dense, dense(3)}});
+            g.connect(3, 2, 1); // n3 → n2 closes a loop n2 → n3 → n2
+            QTest::newRow("cycle") << g << 2 << C::Cycle << "Dense 'n2' is part of a loop";
+            QTest::newRow("cycle, other node") << g << 3 << C::Cycle << "remove one of the wires";
+        }
+        {
+            GraphSpec g;
+            const NodeId in = g.addNode(K::Input, "image", input({28, 28, 1}));
+            g.connect(in, g.addNode(K::Dense, "hidden1", dense(16)));
+            QTest::newRow("dense fed an image")
+                << g << 2 << C::NotFlat << "Dense 'hidden1' expects a flat input but receives 28x28x1 — add Flatten";
+        }
+        {
+            GraphSpec g;
+            const NodeId in = g.addNode(K::Input, "in", input({4}));
+            const NodeId a = g.addNode(K::Dense, "a", dense(3));
+            const NodeId b = g.addNode(K::Dense, "b", dense(5));
+            const NodeId add = g.addNode(K::Add, "sum");
+            g.connect(in, a);
+            g.connect(in, b);
+            g.connect(a, add);
+            g.connect(b, add);
+            QTest::newRow("add with mismatched shapes")
+                << g << 4 << C::ShapeMismatch << "Add 'sum' adds inputs of the same shape but receives 3 and 5";
+        }
+        QTest::newRow("concatenate with one input")
+            << chain({{K::Input, input({2})}, {K::Concatenate, {}}}) << 2 << C::TooFewInputs
+            << "Concatenate 'n2' joins two or more inputs — connect another layer";
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}});
+            g.connect(1, g.addNode(K::Dense, "side", dense(1)));
+            QTest::newRow("loose end (first sink)") << g << 2 << C::SeveralOutputs << "Dense 'n2' is a loose end";
+            QTest::newRow("loose end (second sink)") << g << 3 << C::SeveralOutputs
+                                                     << "must end in exactly one layer";
+        }
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}});
+            g.addNode(K::Dense, "lonely", dense(1));
+            QTest::newRow("unconnected layer") << g << 3 << C::MissingInput
+                                               << "Dense 'lonely' has no input — connect a layer to it";
+            // A layer fed only by an unconnected layer is reported as not reaching any Input.
+            g.connect(3, g.addNode(K::Dense, "after", dense(1)));
+            QTest::newRow("fed by an unconnected layer") << g << 4 << C::Unreachable
+                                                         << "Dense 'after' is not connected to any Input";
+            g.nodes.back().name = "n2"; // a duplicate-name warning must not hide the error
+            QTest::newRow("fed by an unconnected layer, duplicate name")
+                << g << 4 << C::Unreachable << "Dense 'n2' is not connected to any Input";
+        }
+        QTest::newRow("dense with 0 units") << chain({{K::Input, input({2})}, {K::Dense, dense(0)}}) << 2
+                                            << C::BadOption << "Dense 'n2' needs at least one unit";
+        {
+            LayerOptions o;
+            o.rate = 1.0;
+            QTest::newRow("dropout rate 1") << chain({{K::Input, input({2})}, {K::Dropout, o}, {K::Dense, dense(1)}})
+                                            << 2 << C::BadOption << "drop rate must be at least 0 and below 1";
+        }
+        QTest::newRow("huge layer") << chain({{K::Input, input({100000})}, {K::Dense, dense(1000)}}) << 2
+                                    << C::TooLarge
+                                    << "Dense 'n2' would have 100001000 parameters (the limit is 50000000)";
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Input, input({2})}});
+            g.edges.clear();
+            const NodeId cat = g.addNode(K::Concatenate, "cat");
+            g.connect(1, cat, 0);
+            g.connect(2, cat, 0);
+            QTest::newRow("duplicate port") << g << 3 << C::DuplicatePort
+                                            << "Concatenate 'cat' has two wires into the same input slot 0";
+        }
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
+            g.connect(7, 2, 1);
+            QTest::newRow("dangling edge") << g << 2 << C::DanglingEdge << "does not exist (id 7)";
+            GraphSpec h = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
+            h.connect(2, 9);
+            QTest::newRow("dangling edge to nowhere") << h << -1 << C::DanglingEdge << "does not exist (id 9)";
+        }
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
+            g.connect(2, 1);
+            QTest::newRow("wire into an input") << g << 1 << C::Cycle << "Input 'n1' is part of a loop";
+        }
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
+            g.connect(g.addNode(K::Input, "extra", input({1})), 1);
+            QTest::newRow("input fed by another input") << g << 1 << C::InputHasIncoming
+                                                        << "Input 'n1' is an input: nothing can be wired into it";
+        }
+        QTest::newRow("bad input shape") << chain({{K::Input, input({2, 0})}, {K::Dense, dense(1)}}) << 1
+                                         << C::BadOption << "needs a shape of 1 to 4 positive sizes";
+        QTest::newRow("input too large") << chain({{K::Input, input({4000, 4000})}, {K::Flatten, {}}}) << 1
+                                         << C::TooLarge << "Input 'n1' is too large (4000x4000";
+        // 65536⁴ = 2⁶⁴ wraps a 64-bit product to 0: the size check must not be fooled by overflow.
+        QTest::newRow("input size overflows")
+            << chain({{K::Input, input({65536, 65536, 65536, 65536})}, {K::Flatten, {}}, {K::Dense, dense(1)}}) << 1
+            << C::TooLarge << "Input 'n1' is too large";
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}});
+            g.connect(1, 2);
+            QTest::newRow("two wires into a one-input layer")
+                << g << 2 << C::TooManyInputs << "takes one input but 2 are connected — merge them first";
+        }
+        {
+            LayerOptions o;
+            o.activation = ActivationKind::LeakyReLU;
+            o.leakySlope = 1.5;
+            QTest::newRow("bad leaky slope") << chain({{K::Input, input({2})}, {K::Activation, o}}) << 2 << C::BadOption
+                                             << "LeakyReLU slope must be in [0, 1)";
+        }
+        {
+            LayerOptions o;
+            o.momentum = 0;
+            QTest::newRow("bad batchnorm momentum") << chain({{K::Input, input({2})}, {K::BatchNorm, o}}) << 2
+                                                    << C::BadOption << "momentum must be in (0, 1]";
+        }
+        {
+            LayerOptions o = dense(2);
+            o.l2 = -1;
+            QTest::newRow("negative l2") << chain({{K::Input, input({2})}, {K::Dense, o}}) << 2 << C::BadOption
+                                         << "regularisation rates cannot be negative";
+        }
+        QTest::newRow("softmax on an image") << chain({{K::Input, input({4, 4})}, {K::Softmax, {}}}) << 2
+                                             << C::NotFlat << "Softmax 'n2' expects a flat input but receives 4x4";
+        {
+            GraphSpec g = chain({{K::Input, input({2})}, {K::Input, input({2})}});
+            g.nodes[1].id = 1;
+            QTest::newRow("duplicate id") << g << 1 << C::DuplicateId << "Two layers share the id 1";
+        }
+    }
+
+    void problems()
+    {
+        QFETCH(GraphSpec, graph);
+        QFETCH(int, node);
+        QFETCH(DiagnosticCode, code);
+        QFETCH(QString, message);
+        const ValidationResult r = validate(graph);
+        QVERIFY2(!r.ok(), qPrintable(describe(r)));
+        bool found = false;
+        for (const auto &d : r.diagnostics)
+            if (d.node == node && d.code == code && d.severity == Severity::Error &&
+                QString::fromStdString(d.message).contains(message))
+                found = true;
+        QVERIFY2(found, qPrintable("expected on node " + QString::number(node) + ": " + message + "\ngot:\n" +
+                                   describe(r)));
+        // Every message is a sentence a student can read: non-empty, and the summary lists it.
+        for (const auto &d : r.diagnostics)
+            QVERIFY(!d.message.empty());
+        QVERIFY(QString::fromStdString(r.summary()).contains(message));
+
+        // Building refuses the graph with the same diagnostics, and never crashes.
+        try {
+            (void)Network::build(graph, 1);
+            QFAIL("Network::build accepted an invalid graph");
+        } catch (const GraphError &e) {
+            QCOMPARE(e.diagnostics().size(), r.diagnostics.size());
+            QVERIFY(QString(e.what()).contains(message));
+        }
+    }
+
+    void warningsDoNotBlock()
+    {
+        // Two layers with one name: a warning on the second, the graph still builds.
+        GraphSpec g = chain({{LayerKind::Input, input({2})}, {LayerKind::Dense, dense(1)}});
+        g.nodes[1].name = "n1";
+        const ValidationResult r = validate(g);
+        QVERIFY(r.ok());
+        const auto d = r.forNode(2);
+        QCOMPARE(d.size(), std::size_t(1));
+        QVERIFY(d[0].severity == Severity::Warning);
+        QVERIFY(d[0].code == DiagnosticCode::DuplicateName);
+        QVERIFY(QString::fromStdString(d[0].message).contains("give each layer its own name"));
+        QVERIFY(r.summary().empty()); // the summary lists errors only
+        (void)Network::build(g, 1);
+    }
+
+    void validDagShapesAndParameters()
+    {
+        // image 4x4x1 → flat(16) → d1 Dense 8 ─┬→ d2 Dense 3 ──┐
+        //                                      └→ d3 Dense 3 ──┴→ add(3) ─┐
+        // vec (5) → bn BatchNorm(5) → drop ───────────────────────────────┴→ cat(3 + 5) → out Dense 2 → softmax
+        GraphSpec g;
+        const NodeId image = g.addNode(LayerKind::Input, "image", input({4, 4, 1}));
+        const NodeId vec = g.addNode(LayerKind::Input, "vec", input({5}));
+        const NodeId flat = g.addNode(LayerKind::Flatten, "flat");
+        const NodeId d1 = g.addNode(LayerKind::Dense, "d1", dense(8));
+        const NodeId d2 = g.addNode(LayerKind::Dense, "d2", dense(3));
+        LayerOptions noBias = dense(3);
+        noBias.useBias = false;
+        const NodeId d3 = g.addNode(LayerKind::Dense, "d3", noBias);
+        const NodeId add = g.addNode(LayerKind::Add, "add");
+        const NodeId bn = g.addNode(LayerKind::BatchNorm, "bn");
+        const NodeId drop = g.addNode(LayerKind::Dropout, "drop");
+        const NodeId cat = g.addNode(LayerKind::Concatenate, "cat");
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(2));
+        const NodeId sm = g.addNode(LayerKind::Softmax, "softmax");
+        g.connect(image, flat);
+        g.connect(flat, d1);
+        g.connect(d1, d2);
+        g.connect(d1, d3);
+        g.connect(d2, add);
+        g.connect(d3, add);
+        g.connect(vec, bn);
+        g.connect(bn, drop);
+        g.connect(add, cat);
+        g.connect(drop, cat);
+        g.connect(cat, out);
+        g.connect(out, sm);
+        const ValidationResult r = validate(g);
+        QVERIFY2(r.ok(), r.summary().c_str());
+        QVERIFY(r.diagnostics.empty());
+        const std::map<NodeId, Shape> expected{
+            {image, {4, 4, 1}}, {vec, {5}}, {flat, {16}}, {d1, {8}},  {d2, {3}},  {d3, {3}},
+            {add, {3}},         {bn, {5}},  {drop, {5}},  {cat, {8}}, {out, {2}}, {sm, {2}},
+        };
+        QVERIFY(r.shapes == expected);
+        QCOMPARE(r.inputs, (std::vector<NodeId>{image, vec}));
+        QCOMPARE(r.output, sm);
+        // Topological: every wire goes forward in the order.
+        QCOMPARE(r.order.size(), g.nodes.size());
+        auto pos = [&](NodeId id) { return std::find(r.order.begin(), r.order.end(), id) - r.order.begin(); };
+        for (const auto &e : g.edges)
+            QVERIFY(pos(e.from) < pos(e.to));
+        // d1 16·8 + 8 = 136, d2 8·3 + 3 = 27, d3 8·3 = 24, bn 2·5 = 10, out 8·2 + 2 = 18 → 215
+        QCOMPARE(r.parameterCount, 215LL);
+        QCOMPARE(parameterCount(*g.find(d1), {Shape{16}}), 136LL);
+        QCOMPARE(parameterCount(*g.find(d3), {Shape{8}}), 24LL);
+        QCOMPARE(parameterCount(*g.find(bn), {Shape{5}}), 10LL);
+        QCOMPARE(parameterCount(*g.find(add), {Shape{3}, Shape{3}}), 0LL);
+
+        Network net = Network::build(g, 3);
+        QCOMPARE(net.parameterCount(), 215LL);
+        QCOMPARE(net.inputSize(), 21);
+        QCOMPARE(net.outputSize(), 2);
+        const Matrix y = net.forward(Matrix::Random(21, 3), Mode::Eval);
+        QCOMPARE(y.rows(), 2);
+        QVERIFY(((y.colwise().sum().array() - 1).abs() < 1e-12).all());
+    }
+
+    // Students build graphs in any order: a random-ish edit sequence never crashes the validator or build.
+    void neverCrashesOnOddGraphs()
+    {
+        Rng rng(2024);
+        const auto &kinds = allLayerKinds();
+        for (int trial = 0; trial < 300; ++trial) {
+            GraphSpec g;
+            const int n = 1 + static_cast<int>(rng.below(6));
+            for (int i = 0; i < n; ++i) {
+                LayerOptions o;
+                o.units = static_cast<int>(rng.below(4));
+                o.shape = {1 + static_cast<int>(rng.below(3))};
+                if (rng.below(4) == 0)
+                    o.shape.push_back(2);
+                o.rate = rng.uniform(0.0, 1.2);
+                g.addNode(kinds[rng.below(kinds.size())], "n" + std::to_string(i), o);
+            }
+            const int edges = static_cast<int>(rng.below(8));
+            for (int e = 0; e < edges; ++e)
+                g.edges.push_back({static_cast<NodeId>(rng.below(n + 1)), static_cast<NodeId>(1 + rng.below(n + 1)),
+                                   static_cast<int>(rng.below(3)) - (rng.below(10) == 0 ? 1 : 0)});
+            const ValidationResult r = validate(g);
+            try {
+                Network net = Network::build(g, 1);
+                QVERIFY2(r.ok(), "build accepted a graph validate() rejects");
+                const Matrix y = net.forward(Matrix::Ones(net.inputSize(), 2), Mode::Train);
+                QCOMPARE(y.rows(), net.outputSize());
+            } catch (const GraphError &) {
+                QVERIFY(!r.ok());
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestValidator)
+#include "tst_validator.moc"
