@@ -3,12 +3,40 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
+#include <string>
 
 namespace nnp {
 
 namespace {
 constexpr double kEps = 1e-7; // clamps log() arguments when a probability rounds to 0 or 1
+
+std::string dims(const Matrix &m) { return std::to_string(m.rows()) + "x" + std::to_string(m.cols()); }
+
+/// Targets come from the user's data: a wrong shape or a class label outside the outputs would read (and for
+/// gradients write) outside the matrices, so every entry point checks them first. Costs one pass over N labels.
+void checkTargets(const LossParams &p, const Matrix &out, const Matrix &target)
+{
+    const int rows = targetRows(p.kind, static_cast<int>(out.rows()));
+    if (target.cols() != out.cols() || target.rows() != rows)
+        throw std::invalid_argument("The " + std::string(toString(p.kind)) + " loss of " +
+                                    std::to_string(out.rows()) + " outputs needs targets of " +
+                                    std::to_string(rows) + "x" + std::to_string(out.cols()) + " but the targets are " +
+                                    dims(target) + ".");
+    if (p.kind != LossKind::SparseCategoricalCrossEntropy)
+        return;
+    for (Eigen::Index c = 0; c < target.cols(); ++c) {
+        const Scalar k = target(0, c);
+        if (!(k >= 0 && k < static_cast<Scalar>(out.rows()) && k == std::floor(k))) {
+            std::ostringstream os;
+            os << "Sample " << c << " has the class label " << k << ", but the network has " << out.rows()
+               << " outputs (classes 0 to " << out.rows() - 1
+               << ") — give the last layer one unit per class, or fix the labels.";
+            throw std::invalid_argument(os.str());
+        }
+    }
+}
 
 double sparseNll(const Matrix &logProb, const Matrix &target)
 {
@@ -23,6 +51,7 @@ double sparseNll(const Matrix &logProb, const Matrix &target)
 
 double lossValue(const LossParams &p, const Matrix &out, const Matrix &target)
 {
+    checkTargets(p, out, target);
     const double n = static_cast<double>(out.cols());
     switch (p.kind) {
     case LossKind::MSE:
@@ -53,6 +82,7 @@ double lossValue(const LossParams &p, const Matrix &out, const Matrix &target)
 
 void lossGradient(const LossParams &p, const Matrix &out, const Matrix &target, Matrix &dOut)
 {
+    checkTargets(p, out, target);
     const Scalar inv = Scalar(1) / Scalar(out.cols());
     dOut.resize(out.rows(), out.cols());
     switch (p.kind) {
@@ -87,6 +117,7 @@ void lossGradient(const LossParams &p, const Matrix &out, const Matrix &target, 
 
 double lossValueFromLogits(const LossParams &p, const Matrix &z, const Matrix &target)
 {
+    checkTargets(p, z, target);
     const double n = static_cast<double>(z.cols());
     switch (p.kind) {
     case LossKind::BinaryCrossEntropy: {
@@ -116,6 +147,7 @@ double lossValueFromLogits(const LossParams &p, const Matrix &z, const Matrix &t
 
 void lossGradientFromLogits(const LossParams &p, const Matrix &a, const Matrix &target, Matrix &dz)
 {
+    checkTargets(p, a, target);
     const Scalar inv = Scalar(1) / Scalar(a.cols());
     if (p.kind == LossKind::SparseCategoricalCrossEntropy) {
         dz = a * inv;
