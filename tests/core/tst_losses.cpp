@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <functional>
 #include <numbers>
 
 using namespace nnp;
@@ -292,6 +293,47 @@ private slots:
         QVERIFY(std::isfinite(lossValue(loss(LossKind::CategoricalCrossEntropy), probs, mat(2, 1, {0, 1}))));
         lossGradient(loss(LossKind::SparseCategoricalCrossEntropy), probs, mat(1, 1, {1}), g);
         QVERIFY(g.allFinite());
+    }
+
+    // Targets that do not fit are a user's data problem (a CSV with label 7 for a 3-unit output): every entry
+    // point says so with std::invalid_argument instead of reading or writing outside the matrices.
+    void badTargetsThrow_data()
+    {
+        QTest::addColumn<LossKind>("kind");
+        QTest::addColumn<Matrix>("target");
+        QTest::addColumn<QString>("message");
+        using K = LossKind;
+        QTest::newRow("scce label too large") << K::SparseCategoricalCrossEntropy << labelRow({0, 3}) << "class label 3";
+        QTest::newRow("scce label negative") << K::SparseCategoricalCrossEntropy << labelRow({-1, 0}) << "class label -1";
+        QTest::newRow("scce label not whole") << K::SparseCategoricalCrossEntropy << mat(1, 2, {0.5, 1})
+                                              << "class label 0.5";
+        QTest::newRow("scce one-hot targets") << K::SparseCategoricalCrossEntropy << oneHot({0, 1}, 3) << "targets";
+        QTest::newRow("cce labels") << K::CategoricalCrossEntropy << labelRow({0, 1}) << "targets";
+        QTest::newRow("bce too few columns") << K::BinaryCrossEntropy << mat(3, 1, {0, 1, 0}) << "targets";
+        QTest::newRow("mse wrong rows") << K::MSE << mat(2, 2, {0, 1, 0, 1}) << "targets";
+    }
+    void badTargetsThrow()
+    {
+        QFETCH(LossKind, kind);
+        QFETCH(Matrix, target);
+        QFETCH(QString, message);
+        const LossParams p = loss(kind);
+        const Matrix out = softmax(randomMatrix(3, 2, 1)); // 3 outputs, 2 samples
+        auto expectThrow = [&](const std::function<void()> &f) {
+            try {
+                f();
+            } catch (const std::invalid_argument &e) {
+                return QString(e.what()).contains(message);
+            }
+            return false;
+        };
+        Matrix g;
+        QVERIFY(expectThrow([&] { (void)lossValue(p, out, target); }));
+        QVERIFY(expectThrow([&] { lossGradient(p, out, target, g); }));
+        if (isClassificationLoss(kind)) {
+            QVERIFY(expectThrow([&] { (void)lossValueFromLogits(p, out, target); }));
+            QVERIFY(expectThrow([&] { lossGradientFromLogits(p, out, target, g); }));
+        }
     }
 
     void namesAndTargets()
