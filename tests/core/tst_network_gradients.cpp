@@ -177,6 +177,28 @@ private slots:
             QCOMPARE(*pa[i].ref.grad, *pb[i].ref.grad);
     }
 
+    // An image input through Flatten, and one producer wired into both ports of an Add (y = h + h): the two
+    // gradient contributions must be summed, not one overwrite the other.
+    void flattenAndOneProducerOnTwoPorts()
+    {
+        GraphSpec g;
+        const NodeId in = g.addNode(LayerKind::Input, "image", input({2, 2, 1}));
+        const NodeId flat = g.addNode(LayerKind::Flatten, "flat");
+        const NodeId h = g.addNode(LayerKind::Dense, "h", dense(3, ActivationKind::Tanh));
+        const NodeId add = g.addNode(LayerKind::Add, "add");
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(2));
+        g.connect(in, flat);
+        g.connect(flat, h);
+        g.connect(h, add, 0);
+        g.connect(h, add, 1);
+        g.connect(add, out);
+        Network net = Network::build(g, 21);
+        QCOMPARE(net.inputSize(), 4);
+        const Matrix x = randomMatrix(4, 5, 22, -2, 2), t = targetsFor(LossKind::MSE, 2, 5, 23);
+        const auto err = checkNetwork(net, x, t);
+        QVERIFY2(err.empty(), err.c_str());
+    }
+
     // Gradients are assigned per backward, not accumulated across calls.
     void backwardTwiceGivesSameGradients()
     {
