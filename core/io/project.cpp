@@ -214,6 +214,12 @@ Project loadProject(const std::filesystem::path &file)
 
 namespace {
 
+bool leavesFolder(const std::filesystem::path &relative)
+{
+    const auto normal = relative.lexically_normal();
+    return !normal.empty() && *normal.begin() == "..";
+}
+
 /// Relative paths that would leave the target's folder become absolute, so the file opens again.
 void anchorDataPaths(Project &p, const std::filesystem::path &file)
 {
@@ -222,11 +228,8 @@ void anchorDataPaths(Project &p, const std::filesystem::path &file)
         if (s->empty())
             continue;
         const std::filesystem::path rel(*s);
-        if (rel.is_relative()) {
-            const auto normal = rel.lexically_normal();
-            if (!normal.empty() && *normal.begin() == "..")
-                *s = (dir / rel).lexically_normal().string();
-        }
+        if (rel.is_relative() && leavesFolder(rel))
+            *s = (dir / rel).lexically_normal().string();
     }
 }
 
@@ -268,6 +271,19 @@ void writeAll(const std::filesystem::path &tmp, const std::string &text, const s
 }
 
 } // namespace
+
+void rebaseDataPaths(Project &project, const std::filesystem::path &fromDir, const std::filesystem::path &toDir)
+{
+    const auto from = std::filesystem::absolute(fromDir), to = std::filesystem::absolute(toDir);
+    Project &p = project;
+    for (std::string *s : {&p.data.path, &p.data.images, &p.data.labels, &p.data.testImages, &p.data.testLabels}) {
+        if (s->empty() || std::filesystem::path(*s).is_absolute())
+            continue;
+        const auto full = (from / *s).lexically_normal();
+        const auto rel = full.lexically_relative(to);
+        *s = rel.empty() || leavesFolder(rel) ? full.string() : rel.string();
+    }
+}
 
 void saveProject(const Project &project, const std::filesystem::path &file)
 {

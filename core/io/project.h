@@ -112,6 +112,10 @@ std::string projectToText(const Project &project);
 /// folder is written as an absolute path, so the saved file always opens again.
 void saveProject(const Project &project, const std::filesystem::path &file);
 
+/// For saving a project into another folder: relative data paths (relative to fromDir) are rewritten relative
+/// to toDir when the data lies inside toDir, else made absolute; absolute paths stay as they are.
+void rebaseDataPaths(Project &project, const std::filesystem::path &fromDir, const std::filesystem::path &toDir);
+
 /// Whether the stored weights fit the graph exactly (every tensor present with its shape, nothing extra).
 /// Empty string: they fit (or there are none); else what is wrong, naming the tensor.
 std::string checkWeightsAgainstGraph(const Project &project);
