@@ -70,7 +70,8 @@ inline std::string compareGradients(const std::string &what, const Matrix &analy
 /// linear functional L = Σ r ⊙ y (so dL/dy = r). `beforeForward` runs before every forward (Dropout reseeds
 /// there so that the mask stays fixed). Returns an empty string when everything agrees.
 inline std::string checkLayerGradients(Layer &layer, std::vector<Matrix> xs, Mode mode,
-                                       const std::function<void()> &beforeForward = {}, std::uint64_t seed = 99)
+                                       const std::function<void()> &beforeForward = {},
+                                       std::uint64_t seed = 99)
 {
     auto ptrs = [&xs] {
         std::vector<const Matrix *> p;
@@ -80,8 +81,7 @@ inline std::string checkLayerGradients(Layer &layer, std::vector<Matrix> xs, Mod
     };
     Matrix y;
     auto run = [&] {
-        if (beforeForward)
-            beforeForward();
+        if (beforeForward) beforeForward();
         const auto p = ptrs();
         layer.forward(p, y, mode);
     };
@@ -109,14 +109,12 @@ inline std::string checkLayerGradients(Layer &layer, std::vector<Matrix> xs, Mod
     for (std::size_t i = 0; i < xs.size(); ++i) {
         const Matrix numeric = numericGradient(xs[i], loss);
         auto err = compareGradients("dL/dx[" + std::to_string(i) + "]", dx[i], numeric);
-        if (!err.empty())
-            return err;
+        if (!err.empty()) return err;
     }
     for (std::size_t i = 0; i < params.size(); ++i) {
         const Matrix numeric = numericGradient(*params[i].value, loss);
         auto err = compareGradients("dL/d" + params[i].name, paramGrads[i], numeric);
-        if (!err.empty())
-            return err;
+        if (!err.empty()) return err;
     }
     return {};
 }

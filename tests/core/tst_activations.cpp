@@ -46,27 +46,34 @@ private slots:
         QTest::newRow("leaky -2 slope .2") << K::LeakyReLU << 0.2 << 1.0 << -2.0 << -0.4 << 0.2;
         QTest::newRow("leaky 3") << K::LeakyReLU << 0.01 << 1.0 << 3.0 << 3.0 << 1.0;
         // ELU: α(e^z − 1), derivative αe^z: e^−1 = 0.36787944117144233
-        QTest::newRow("elu -1") << K::ELU << 0.01 << 1.0 << -1.0 << -0.6321205588285577 << 0.36787944117144233;
+        QTest::newRow("elu -1") << K::ELU << 0.01 << 1.0 << -1.0 << -0.6321205588285577
+                                << 0.36787944117144233;
         // α = 1.5, z = −0.5: 1.5(e^−0.5 − 1), 1.5e^−0.5 with e^−0.5 = 0.6065306597126334
-        QTest::newRow("elu -0.5 alpha 1.5") << K::ELU << 0.01 << 1.5 << -0.5 << -0.5902040104310499
-                                            << 0.9097959895689501;
+        QTest::newRow("elu -0.5 alpha 1.5")
+            << K::ELU << 0.01 << 1.5 << -0.5 << -0.5902040104310499 << 0.9097959895689501;
         QTest::newRow("elu 2") << K::ELU << 0.01 << 1.0 << 2.0 << 2.0 << 1.0;
         // GELU (exact, erf form): zΦ(z), Φ(z) + zφ(z); Φ(1) = 0.8413447460685429, φ(1) = 0.24197072451914337
         QTest::newRow("gelu 1") << K::GELU << 0.01 << 1.0 << 1.0 << 0.8413447460685429 << 1.0833154705876864;
-        QTest::newRow("gelu -1") << K::GELU << 0.01 << 1.0 << -1.0 << -0.15865525393145707 << -0.08331547058768629;
+        QTest::newRow("gelu -1") << K::GELU << 0.01 << 1.0 << -1.0 << -0.15865525393145707
+                                 << -0.08331547058768629;
         QTest::newRow("gelu 0") << K::GELU << 0.01 << 1.0 << 0.0 << 0.0 << 0.5;
         // tanh(0.5) = 0.46211715726000974, 1 − tanh² = 0.7864477329659274
-        QTest::newRow("tanh 0.5") << K::Tanh << 0.01 << 1.0 << 0.5 << 0.46211715726000974 << 0.7864477329659274;
-        QTest::newRow("tanh -2") << K::Tanh << 0.01 << 1.0 << -2.0 << -0.9640275800758169 << 0.07065082485316443;
+        QTest::newRow("tanh 0.5") << K::Tanh << 0.01 << 1.0 << 0.5 << 0.46211715726000974
+                                  << 0.7864477329659274;
+        QTest::newRow("tanh -2") << K::Tanh << 0.01 << 1.0 << -2.0 << -0.9640275800758169
+                                 << 0.07065082485316443;
         // σ(0) = ½, σ' = σ(1−σ) = ¼; σ(2) = 1/(1+e^−2)
         QTest::newRow("sigmoid 0") << K::Sigmoid << 0.01 << 1.0 << 0.0 << 0.5 << 0.25;
-        QTest::newRow("sigmoid 2") << K::Sigmoid << 0.01 << 1.0 << 2.0 << 0.8807970779778823 << 0.10499358540350662;
-        QTest::newRow("sigmoid -1") << K::Sigmoid << 0.01 << 1.0 << -1.0 << 0.2689414213699951 << 0.19661193324148185;
+        QTest::newRow("sigmoid 2") << K::Sigmoid << 0.01 << 1.0 << 2.0 << 0.8807970779778823
+                                   << 0.10499358540350662;
+        QTest::newRow("sigmoid -1") << K::Sigmoid << 0.01 << 1.0 << -1.0 << 0.2689414213699951
+                                    << 0.19661193324148185;
         // softplus log(1 + e^z), derivative σ(z): log 2 at 0
         QTest::newRow("softplus 0") << K::Softplus << 0.01 << 1.0 << 0.0 << 0.6931471805599453 << 0.5;
         QTest::newRow("softplus -2") << K::Softplus << 0.01 << 1.0 << -2.0 << 0.1269280110429725
                                      << 0.11920292202211755;
-        QTest::newRow("softplus 3") << K::Softplus << 0.01 << 1.0 << 3.0 << 3.048587351573742 << 0.9525741268224334;
+        QTest::newRow("softplus 3") << K::Softplus << 0.01 << 1.0 << 3.0 << 3.048587351573742
+                                    << 0.9525741268224334;
     }
 
     void handValues()
@@ -79,7 +86,8 @@ private slots:
         QFETCH(double, df);
         const ActivationParams p = params(kind, slope, alpha);
         QVERIFY2(near(activate(p, z), f), qPrintable(QString::number(activate(p, z), 'g', 17)));
-        QVERIFY2(near(activateDerivative(p, z), df), qPrintable(QString::number(activateDerivative(p, z), 'g', 17)));
+        QVERIFY2(near(activateDerivative(p, z), df),
+                 qPrintable(QString::number(activateDerivative(p, z), 'g', 17)));
 
         // The matrix forms give the same numbers, and backward multiplies by the incoming gradient.
         Matrix zm(1, 2), a, dz;
@@ -89,7 +97,8 @@ private slots:
         Matrix da(1, 2);
         da << 1.0, -3.0;
         activateBackward(p, zm, a, da, dz);
-        QVERIFY2(near(dz(0, 0), df) && near(dz(0, 1), -3.0 * df), qPrintable(QString::number(dz(0, 0), 'g', 17)));
+        QVERIFY2(near(dz(0, 0), df) && near(dz(0, 1), -3.0 * df),
+                 qPrintable(QString::number(dz(0, 0), 'g', 17)));
     }
 
     // f' against central differences of f at many points away from the kinks of ReLU/LeakyReLU/ELU.

@@ -58,10 +58,11 @@ private slots:
         QCOMPARE(w.cols(), 200);
         const Stats s = stats(w);
         QVERIFY2(std::abs(s.mean) < 4 * stddev / std::sqrt(60000.0), qPrintable(QString::number(s.mean)));
-        QVERIFY2(std::abs(s.std / stddev - 1) < 0.01, qPrintable(QString("std %1 expected %2").arg(s.std).arg(stddev)));
+        QVERIFY2(std::abs(s.std / stddev - 1) < 0.01,
+                 qPrintable(QString("std %1 expected %2").arg(s.std).arg(stddev)));
         if (limit > 0) {
             QVERIFY(s.maxAbs <= limit);
-            QVERIFY(s.maxAbs > 0.999 * limit); // fills its whole range
+            QVERIFY(s.maxAbs > 0.999 * limit);                             // fills its whole range
             QVERIFY(std::abs(s.withinOneStd - 1 / std::sqrt(3.0)) < 0.01); // uniform: P(|x| ≤ a/√3) = 1/√3
         } else {
             QVERIFY(std::abs(s.withinOneStd - 0.6827) < 0.01); // normal: 68.27% within one σ
@@ -85,8 +86,7 @@ private slots:
     {
         QTest::addColumn<InitKind>("kind");
         for (InitKind k : allInits())
-            if (k != InitKind::Zeros)
-                QTest::newRow(std::string(toString(k)).c_str()) << k;
+            if (k != InitKind::Zeros) QTest::newRow(std::string(toString(k)).c_str()) << k;
     }
     void sameSeedSameWeights()
     {
@@ -99,7 +99,8 @@ private slots:
         QCOMPARE(a, b);
         QVERIFY(a != c);
 
-        // The same through a whole network: same seed, same parameters; another seed, others. Biases start at 0.
+        // The same through a whole network: same seed, same parameters; another seed, others. Biases start at
+        // 0.
         GraphSpec g = makeMlp(3, {6}, 2, ActivationKind::ReLU, ActivationKind::Linear, kind);
         Network n1 = Network::build(g, 42), n2 = Network::build(g, 42), n3 = Network::build(g, 43);
         auto p1 = n1.parameters(), p2 = n2.parameters(), p3 = n3.parameters();
@@ -108,8 +109,7 @@ private slots:
         for (std::size_t i = 0; i < p1.size(); ++i) {
             QCOMPARE(*p1[i].ref.value, *p2[i].ref.value);
             anyDiffers = anyDiffers || *p1[i].ref.value != *p3[i].ref.value;
-            if (p1[i].ref.name == "bias")
-                QVERIFY(p1[i].ref.value->isZero(0));
+            if (p1[i].ref.name == "bias") QVERIFY(p1[i].ref.value->isZero(0));
         }
         QVERIFY(anyDiffers);
     }

@@ -26,11 +26,9 @@ Matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> r
 
 bool matNear(const Matrix &a, const Matrix &b, double tol = 1e-12)
 {
-    if (a.rows() != b.rows() || a.cols() != b.cols())
-        return false;
+    if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
     for (Eigen::Index i = 0; i < a.size(); ++i)
-        if (!near(a.data()[i], b.data()[i], tol))
-            return false;
+        if (!near(a.data()[i], b.data()[i], tol)) return false;
     return true;
 }
 
@@ -71,8 +69,7 @@ std::unique_ptr<Dense> handDense(ActivationKind act, bool bias = true)
     const Shape in[] = {Shape{2}};
     d->initialize(in, rng);
     d->weight() = mat(2, 2, {1, 2, 3, -1});
-    if (bias)
-        d->bias() = mat(2, 1, {0.5, -1});
+    if (bias) d->bias() = mat(2, 1, {0.5, -1});
     return d;
 }
 } // namespace
@@ -167,8 +164,7 @@ private slots:
         Rng rng(7);
         const Shape in[] = {Shape{3}};
         d.initialize(in, rng);
-        if (bias)
-            d.bias() = randomMatrix(4, 1, 8);
+        if (bias) d.bias() = randomMatrix(4, 1, 8);
         const auto err = checkLayerGradients(d, {randomMatrix(3, 5, 9, -2, 2)}, Mode::Train);
         QVERIFY2(err.empty(), err.c_str());
     }
@@ -185,8 +181,10 @@ private slots:
         QTest::newRow("leaky_relu") << K::LeakyReLU << mat(1, 3, {-0.01, 0.5, 2});
         QTest::newRow("elu") << K::ELU << mat(1, 3, {-0.6321205588285577, 0.5, 2}); // e^−1 − 1
         // zΦ(z): Φ(−1) = 0.15865525393145707, Φ(0.5) = 0.6914624612740131, Φ(2) = 0.9772498680518208
-        QTest::newRow("gelu") << K::GELU << mat(1, 3, {-0.15865525393145707, 0.34573123063700656, 1.9544997361036416});
-        QTest::newRow("tanh") << K::Tanh << mat(1, 3, {-0.7615941559557649, 0.46211715726000974, 0.9640275800758169});
+        QTest::newRow("gelu") << K::GELU
+                              << mat(1, 3, {-0.15865525393145707, 0.34573123063700656, 1.9544997361036416});
+        QTest::newRow("tanh") << K::Tanh
+                              << mat(1, 3, {-0.7615941559557649, 0.46211715726000974, 0.9640275800758169});
         QTest::newRow("sigmoid") << K::Sigmoid
                                  << mat(1, 3, {0.2689414213699951, 0.6224593312018546, 0.8807970779778823});
         QTest::newRow("softplus") << K::Softplus
@@ -239,7 +237,8 @@ private slots:
         const Matrix *in[] = {&x};
         Matrix *out[] = {&dx};
         l->backward(in, y, dy, out);
-        QVERIFY2(near(dx(0, 0), 5.0 / 36) && near(dx(1, 0), -1.0 / 18) && near(dx(2, 0), -1.0 / 12), show(dx));
+        QVERIFY2(near(dx(0, 0), 5.0 / 36) && near(dx(1, 0), -1.0 / 18) && near(dx(2, 0), -1.0 / 12),
+                 show(dx));
         QVERIFY(dx.col(1).isZero());
     }
 
@@ -323,7 +322,8 @@ private slots:
             return o;
         }()));
         // Reseeding before every forward keeps the mask fixed, so the layer is linear in x.
-        const auto err = checkLayerGradients(*l, {randomMatrix(5, 6, 13)}, Mode::Train, [&] { l->reseed(77); });
+        const auto err =
+            checkLayerGradients(*l, {randomMatrix(5, 6, 13)}, Mode::Train, [&] { l->reseed(77); });
         QVERIFY2(err.empty(), err.c_str());
         const auto errEval = checkLayerGradients(*l, {randomMatrix(5, 6, 14)}, Mode::Eval);
         QVERIFY2(errEval.empty(), errEval.c_str());

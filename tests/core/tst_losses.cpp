@@ -28,11 +28,9 @@ Matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> r
 
 bool matNear(const Matrix &a, const Matrix &b, double tol = 1e-12)
 {
-    if (a.rows() != b.rows() || a.cols() != b.cols())
-        return false;
+    if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
     for (Eigen::Index i = 0; i < a.size(); ++i)
-        if (!near(a.data()[i], b.data()[i], tol))
-            return false;
+        if (!near(a.data()[i], b.data()[i], tol)) return false;
     return true;
 }
 
@@ -44,7 +42,10 @@ QByteArray show(const Matrix &m)
     return QByteArray::fromStdString(os.str());
 }
 
-LossParams loss(LossKind k, double delta = 1.0) { return {k, static_cast<Scalar>(delta)}; }
+LossParams loss(LossKind k, double delta = 1.0)
+{
+    return {k, static_cast<Scalar>(delta)};
+}
 
 Matrix sigmoid(const Matrix &z)
 {
@@ -97,8 +98,8 @@ private slots:
         // MSE, ½ convention: ½(0.25 + 4)/2 = 1.0625; dL/da = r/N = (−0.25, 1)
         QTest::newRow("mse") << K::MSE << 1.0 << out << t << 1.0625 << mat(1, 2, {-0.25, 1});
         // Sums over outputs, averages over samples: one sample, outputs (1, 3) vs (0, 1): ½(1 + 4) = 2.5
-        QTest::newRow("mse 2 outputs") << K::MSE << 1.0 << mat(2, 1, {1, 3}) << mat(2, 1, {0, 1}) << 2.5
-                                       << mat(2, 1, {1, 2});
+        QTest::newRow("mse 2 outputs")
+            << K::MSE << 1.0 << mat(2, 1, {1, 3}) << mat(2, 1, {0, 1}) << 2.5 << mat(2, 1, {1, 2});
         // MAE: (0.5 + 2)/2 = 1.25; sign(r)/N = (−0.5, 0.5)
         QTest::newRow("mae") << K::MAE << 1.0 << out << t << 1.25 << mat(1, 2, {-0.5, 0.5});
         // Huber δ = 1: ½·0.25 = 0.125 (quadratic), 1·(2 − ½) = 1.5 (linear): 1.625/2 = 0.8125;
@@ -108,8 +109,8 @@ private slots:
         QTest::newRow("huber 0.25") << K::Huber << 0.25 << out << t << 0.28125 << mat(1, 2, {-0.125, 0.125});
         // BCE: a = (0.8, 0.25), y = (1, 0): −(ln 0.8 + ln 0.75)/2, ln 0.8 = −0.2231435513142097,
         // ln 0.75 = −0.2876820724517809; dL/da = (a − y)/(a(1 − a))/N = (−0.2/0.16, 0.25/0.1875)/2
-        QTest::newRow("bce") << K::BinaryCrossEntropy << 1.0 << mat(1, 2, {0.8, 0.25}) << t << 0.2554128118829953
-                             << mat(1, 2, {-0.625, 2.0 / 3});
+        QTest::newRow("bce") << K::BinaryCrossEntropy << 1.0 << mat(1, 2, {0.8, 0.25}) << t
+                             << 0.2554128118829953 << mat(1, 2, {-0.625, 2.0 / 3});
         // CCE: columns (0.2, 0.5, 0.3) with class 1 and (0.1, 0.1, 0.8) with class 2:
         // −(ln 0.5 + ln 0.8)/2 = (0.6931471805599453 + 0.2231435513142097)/2; dL/da = −y/a/N
         const Matrix probs = mat(3, 2, {0.2, 0.1, 0.5, 0.1, 0.3, 0.8});
@@ -128,7 +129,8 @@ private slots:
         QFETCH(double, value);
         QFETCH(Matrix, grad);
         const LossParams p = loss(kind, delta);
-        QVERIFY2(near(lossValue(p, out, target), value), qPrintable(QString::number(lossValue(p, out, target), 'g', 17)));
+        QVERIFY2(near(lossValue(p, out, target), value),
+                 qPrintable(QString::number(lossValue(p, out, target), 'g', 17)));
         Matrix g = Matrix::Constant(3, 3, 99.0); // stale content and shape must not survive
         lossGradient(p, out, target, g);
         QVERIFY2(matNear(g, grad), show(g));
@@ -163,7 +165,8 @@ private slots:
         // No residual sits on a kink of MAE (0) or Huber (±δ).
         for (Eigen::Index i = 0; i < out.size(); ++i) {
             const double r = std::abs(out.data()[i] - target.data()[i]);
-            QVERIFY(kind == LossKind::SparseCategoricalCrossEntropy || (r > 1e-3 && std::abs(r - delta) > 1e-3));
+            QVERIFY(kind == LossKind::SparseCategoricalCrossEntropy ||
+                    (r > 1e-3 && std::abs(r - delta) > 1e-3));
         }
         Matrix g;
         lossGradient(p, out, target, g);
@@ -174,7 +177,8 @@ private slots:
 
     void fromLogitsHand()
     {
-        // BCE, z = (0, ln 3): σ = (½, ¾), y = (1, 0): (−ln ½ − ln ¼)/2 = 1.5 ln 2; dL/dz = (σ − y)/N = (−¼, ⅜)
+        // BCE, z = (0, ln 3): σ = (½, ¾), y = (1, 0): (−ln ½ − ln ¼)/2 = 1.5 ln 2; dL/dz = (σ − y)/N = (−¼,
+        // ⅜)
         const LossParams bce = loss(LossKind::BinaryCrossEntropy);
         const Matrix z = mat(1, 2, {0, std::log(3.0)}), y = mat(1, 2, {1, 0});
         QVERIFY(near(lossValueFromLogits(bce, z, y), 1.5 * std::numbers::ln2));
@@ -182,8 +186,8 @@ private slots:
         lossGradientFromLogits(bce, sigmoid(z), y, dz);
         QVERIFY2(matNear(dz, mat(1, 2, {-0.25, 0.375})), show(dz));
 
-        // Softmax CE, columns z = (0, ln 2, ln 3) → (1/6, 1/3, 1/2), class 2; z = (1, 1, 1) → ⅓ each, class 0:
-        // (−ln ½ − ln ⅓)/2 = (ln 2 + ln 3)/2; dL/dz = (a − y)/2 = (1/12, 1/6, −1/4) and (−1/3, 1/6, 1/6)
+        // Softmax CE, columns z = (0, ln 2, ln 3) → (1/6, 1/3, 1/2), class 2; z = (1, 1, 1) → ⅓ each, class
+        // 0: (−ln ½ − ln ⅓)/2 = (ln 2 + ln 3)/2; dL/dz = (a − y)/2 = (1/12, 1/6, −1/4) and (−1/3, 1/6, 1/6)
         Matrix zc(3, 2);
         zc << 0, 1, std::log(2.0), 1, std::log(3.0), 1;
         const double expected = (std::numbers::ln2 + std::log(3.0)) / 2;
@@ -226,7 +230,8 @@ private slots:
         QTest::newRow("cce soft") << K::CategoricalCrossEntropy
                                   << mat(3, 4, {0.8, 0.1, 0.1, 0.1, 0.1, 0.8, 0.1, 0.1, 0.1, 0.1, 0.8, 0.8});
         // Targets that do not sum to 1 per column: L = −Σ y log softmax(z) still has dL/dz = a·Σy − y.
-        QTest::newRow("cce unnormalised") << K::CategoricalCrossEntropy << mat(3, 4, {1, 0, 0.5, 1, 1, 0, 0, 2, 0, 0.2, 1, 0});
+        QTest::newRow("cce unnormalised")
+            << K::CategoricalCrossEntropy << mat(3, 4, {1, 0, 0.5, 1, 1, 0, 0, 2, 0, 0.2, 1, 0});
         QTest::newRow("scce") << K::SparseCategoricalCrossEntropy << labelRow({1, 0, 2, 2});
     }
     void fromLogitsGradients()
@@ -253,8 +258,8 @@ private slots:
     {
         QFETCH(double, scale);
         const double s = scale;
-        // BCE per sample max(z,0) − zy + log(1 + e^−|z|): z = s with y = 0 costs s, z = −s with y = 1 costs s,
-        // z = ±s on the right side costs log(1 + e^−s) ≈ 0. Mean over 4 samples: 2s/4.
+        // BCE per sample max(z,0) − zy + log(1 + e^−|z|): z = s with y = 0 costs s, z = −s with y = 1 costs
+        // s, z = ±s on the right side costs log(1 + e^−s) ≈ 0. Mean over 4 samples: 2s/4.
         const LossParams bce = loss(LossKind::BinaryCrossEntropy);
         const Matrix z = mat(1, 4, {s, -s, s, -s}), y = mat(1, 4, {0, 1, 1, 0});
         const double v = lossValueFromLogits(bce, z, y);
@@ -303,11 +308,14 @@ private slots:
         QTest::addColumn<Matrix>("target");
         QTest::addColumn<QString>("message");
         using K = LossKind;
-        QTest::newRow("scce label too large") << K::SparseCategoricalCrossEntropy << labelRow({0, 3}) << "class label 3";
-        QTest::newRow("scce label negative") << K::SparseCategoricalCrossEntropy << labelRow({-1, 0}) << "class label -1";
-        QTest::newRow("scce label not whole") << K::SparseCategoricalCrossEntropy << mat(1, 2, {0.5, 1})
-                                              << "class label 0.5";
-        QTest::newRow("scce one-hot targets") << K::SparseCategoricalCrossEntropy << oneHot({0, 1}, 3) << "targets";
+        QTest::newRow("scce label too large")
+            << K::SparseCategoricalCrossEntropy << labelRow({0, 3}) << "class label 3";
+        QTest::newRow("scce label negative")
+            << K::SparseCategoricalCrossEntropy << labelRow({-1, 0}) << "class label -1";
+        QTest::newRow("scce label not whole")
+            << K::SparseCategoricalCrossEntropy << mat(1, 2, {0.5, 1}) << "class label 0.5";
+        QTest::newRow("scce one-hot targets")
+            << K::SparseCategoricalCrossEntropy << oneHot({0, 1}, 3) << "targets";
         QTest::newRow("cce labels") << K::CategoricalCrossEntropy << labelRow({0, 1}) << "targets";
         QTest::newRow("bce too few columns") << K::BinaryCrossEntropy << mat(3, 1, {0, 1, 0}) << "targets";
         QTest::newRow("mse wrong rows") << K::MSE << mat(2, 2, {0, 1, 0, 1}) << "targets";

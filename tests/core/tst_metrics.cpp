@@ -24,7 +24,8 @@ private slots:
     void predictedClasses()
     {
         // Argmax per column: columns (0.1, 0.7, 0.2) → 1, (0.5, 0.2, 0.3) → 0, (0, 0, 1) → 2
-        QCOMPARE(nnp::predictedClasses(mat(3, 3, {0.1, 0.5, 0, 0.7, 0.2, 0, 0.2, 0.3, 1})), (std::vector<int>{1, 0, 2}));
+        QCOMPARE(nnp::predictedClasses(mat(3, 3, {0.1, 0.5, 0, 0.7, 0.2, 0, 0.2, 0.3, 1})),
+                 (std::vector<int>{1, 0, 2}));
         // One output: ≥ threshold is class 1 (0.5 counts as 1), or a threshold of 0 for a tanh output.
         QCOMPARE(nnp::predictedClasses(mat(1, 4, {0.2, 0.5, 0.9, 0.49})), (std::vector<int>{0, 1, 1, 0}));
         QCOMPARE(nnp::predictedClasses(mat(1, 3, {-0.3, 0.1, 0}), 0), (std::vector<int>{0, 1, 1}));
@@ -62,8 +63,9 @@ private slots:
         // target (1, 2, 3, 4): mean 2.5, SS_tot = 2.25 + 0.25 + 0.25 + 2.25 = 5; out (1, 2, 3, 5): SS_res = 1
         // → R² = 1 − 1/5 = 0.8
         QVERIFY(qFuzzyCompare(nnp::rSquared(mat(1, 4, {1, 2, 3, 5}), mat(1, 4, {1, 2, 3, 4})), 0.8));
-        // Per-row means: row 1 target (1, 3) mean 2, SS_tot 2, out (1, 2) SS_res 1; row 2 target (10, 14) mean
-        // 12, SS_tot 8, out (11, 14) SS_res 1 → 1 − 2/10 = 0.8 (a global mean of 7 would give 1 − 2/106).
+        // Per-row means: row 1 target (1, 3) mean 2, SS_tot 2, out (1, 2) SS_res 1; row 2 target (10, 14)
+        // mean 12, SS_tot 8, out (11, 14) SS_res 1 → 1 − 2/10 = 0.8 (a global mean of 7 would give 1 −
+        // 2/106).
         QVERIFY(qFuzzyCompare(nnp::rSquared(mat(2, 2, {1, 2, 11, 14}), mat(2, 2, {1, 3, 10, 14})), 0.8));
         QCOMPARE(nnp::rSquared(mat(1, 3, {1, 2, 3}), mat(1, 3, {1, 2, 3})), 1.0);
         // Predicting the mean scores 0; a constant target (SS_tot = 0) is reported as 0, not a division by 0.

@@ -63,22 +63,20 @@ Matrix targetsFor(LossKind k, int outputs, int n, std::uint64_t seed)
 /// Compares every parameter gradient of lossAndBackward with central differences of lossOf. `reseed` fixes
 /// the dropout masks by reseeding before each forward. Also insists each gradient is not identically zero,
 /// so that a check cannot pass because nothing reached a parameter.
-/// `zeroAllowed` names parameters ("node.param") whose gradient is truly 0; their analytic gradient must be 0 too.
+/// `zeroAllowed` names parameters ("node.param") whose gradient is truly 0; their analytic gradient must be 0
+/// too.
 std::string checkNetwork(Network &net, const Matrix &x, const Matrix &target, bool reseed = false,
                          const std::set<std::string> &zeroAllowed = {})
 {
     auto forward = [&] {
-        if (reseed)
-            net.reseedRandomLayers(1234);
+        if (reseed) net.reseedRandomLayers(1234);
         net.forward(x, Mode::Train);
     };
     forward();
     const double loss = net.lossAndBackward(target);
-    if (!std::isfinite(loss))
-        return "loss is not finite";
+    if (!std::isfinite(loss)) return "loss is not finite";
     auto params = net.parameters();
-    if (params.empty())
-        return "no parameters";
+    if (params.empty()) return "no parameters";
     std::vector<Matrix> grads;
     for (const auto &p : params)
         grads.push_back(*p.ref.grad);
@@ -91,8 +89,7 @@ std::string checkNetwork(Network &net, const Matrix &x, const Matrix &target, bo
         if (numeric.cwiseAbs().maxCoeff() < 1e-8 && !zeroAllowed.count(what))
             return what + ": the numeric gradient is zero — the check would prove nothing";
         auto err = compareGradients(what, grads[i], numeric);
-        if (!err.empty())
-            return err;
+        if (!err.empty()) return err;
     }
     return {};
 }
@@ -121,7 +118,8 @@ GraphSpec dagSpec(bool samePortTwice)
     g.connect(gb, cat);
     g.connect(a, cat);
     if (samePortTwice)
-        g.connect(h, cat); // h now has three consumers, one of them the Concatenate that also sees its branches
+        g.connect(h,
+                  cat); // h now has three consumers, one of them the Concatenate that also sees its branches
     g.connect(cat, out);
     return g;
 }
@@ -253,8 +251,10 @@ private slots:
             if (p.ref.name == "gamma" || p.ref.name == "beta")
                 *p.ref.value = randomMatrix(6, 1, p.ref.name == "gamma" ? 10 : 11, 0.5, 1.5);
         net.setLoss({LossKind::MSE});
-        // With BatchNorm right after d1 (in training mode) the batch mean absorbs d1's bias: dL/db is exactly 0.
-        const std::set<std::string> zero = dropoutFirst ? std::set<std::string>{} : std::set<std::string>{"d1.bias"};
+        // With BatchNorm right after d1 (in training mode) the batch mean absorbs d1's bias: dL/db is exactly
+        // 0.
+        const std::set<std::string> zero =
+            dropoutFirst ? std::set<std::string>{} : std::set<std::string>{"d1.bias"};
         const auto err =
             checkNetwork(net, randomMatrix(3, 8, 12, -2, 2), targetsFor(LossKind::MSE, 2, 8, 13), true, zero);
         QVERIFY2(err.empty(), err.c_str());
@@ -277,11 +277,13 @@ private slots:
         QTest::newRow("mae") << K::MAE << "dense" << false;
         QTest::newRow("huber") << K::Huber << "dense" << false;
         QTest::newRow("bce dense sigmoid (fused)") << K::BinaryCrossEntropy << "dense-sigmoid" << true;
-        QTest::newRow("bce activation sigmoid (fused)") << K::BinaryCrossEntropy << "activation-sigmoid" << true;
+        QTest::newRow("bce activation sigmoid (fused)")
+            << K::BinaryCrossEntropy << "activation-sigmoid" << true;
         QTest::newRow("bce logistic regression (fused)") << K::BinaryCrossEntropy << "logistic" << true;
         QTest::newRow("bce after softmax (not fused)") << K::BinaryCrossEntropy << "softmax" << false;
         QTest::newRow("cce softmax (fused)") << K::CategoricalCrossEntropy << "softmax" << true;
-        QTest::newRow("cce dense sigmoid (not fused)") << K::CategoricalCrossEntropy << "dense-sigmoid" << false;
+        QTest::newRow("cce dense sigmoid (not fused)")
+            << K::CategoricalCrossEntropy << "dense-sigmoid" << false;
         QTest::newRow("scce softmax (fused)") << K::SparseCategoricalCrossEntropy << "softmax" << true;
         QTest::newRow("scce dense sigmoid (not fused)")
             << K::SparseCategoricalCrossEntropy << "dense-sigmoid" << false;
@@ -300,8 +302,9 @@ private slots:
             g.connect(in, last);
         }
         const bool sigmoidDense = head == "dense-sigmoid" || head == "logistic";
-        const NodeId d = g.addNode(LayerKind::Dense, "out",
-                                   dense(outputs, sigmoidDense ? ActivationKind::Sigmoid : ActivationKind::Linear));
+        const NodeId d =
+            g.addNode(LayerKind::Dense, "out",
+                      dense(outputs, sigmoidDense ? ActivationKind::Sigmoid : ActivationKind::Linear));
         g.connect(last, d);
         if (head == "activation-sigmoid")
             g.connect(d, g.addNode(LayerKind::Activation, "sigmoid", activation(ActivationKind::Sigmoid)));
@@ -327,32 +330,32 @@ private slots:
         }
     }
 
-    // Logits of ±1000 through a fused head: a finite loss and finite gradients (the unfused path would log 0).
+    // Logits of ±1000 through a fused head: a finite loss and finite gradients (the unfused path would log
+    // 0).
     void fusedHeadsAtExtremeLogits()
     {
         for (bool softmax : {false, true}) {
             GraphSpec g;
             const NodeId in = g.addNode(LayerKind::Input, "in", input({2}));
-            const NodeId d = g.addNode(LayerKind::Dense, "out",
-                                       dense(softmax ? 3 : 1, softmax ? ActivationKind::Linear : ActivationKind::Sigmoid));
+            const NodeId d =
+                g.addNode(LayerKind::Dense, "out",
+                          dense(softmax ? 3 : 1, softmax ? ActivationKind::Linear : ActivationKind::Sigmoid));
             g.connect(in, d);
-            if (softmax)
-                g.connect(d, g.addNode(LayerKind::Softmax, "softmax"));
+            if (softmax) g.connect(d, g.addNode(LayerKind::Softmax, "softmax"));
             Network net = Network::build(g, 1);
             net.setLoss({softmax ? LossKind::SparseCategoricalCrossEntropy : LossKind::BinaryCrossEntropy});
             auto params = net.parameters();
             // z = ±500·(x₁ + x₂) = ±1000 for x = ±(1, 1); the softmax's rows 1 and 2 take the opposite sign.
             params[0].ref.value->setConstant(500);
-            if (softmax)
-                params[0].ref.value->bottomRows(2) *= -1;
+            if (softmax) params[0].ref.value->bottomRows(2) *= -1;
             Matrix x(2, 2);
             x << 1, -1, 1, -1;
             const Matrix t = softmax ? (Matrix(1, 2) << 2, 0).finished() : (Matrix(1, 2) << 0, 1).finished();
             net.forward(x, Mode::Train);
             const double loss = net.lossAndBackward(t);
             // Sigmoid: both samples are wrong by a logit of 1000 → mean loss 1000.
-            // Softmax: z = (1000, −1000, −1000) with class 2 costs log Σe^z − z₂ = 1000 + 1000 (+ e^−2000 terms);
-            // z = (−1000, 1000, 1000) with class 0 costs 1000 + ln 2 + 1000. Mean: 2000 + ln 2 / 2.
+            // Softmax: z = (1000, −1000, −1000) with class 2 costs log Σe^z − z₂ = 1000 + 1000 (+ e^−2000
+            // terms); z = (−1000, 1000, 1000) with class 0 costs 1000 + ln 2 + 1000. Mean: 2000 + ln 2 / 2.
             const double expected = softmax ? 2000.0 + std::log(2.0) / 2 : 1000.0;
             QVERIFY2(near(loss, expected, 1e-12), qPrintable(QString::number(loss, 'g', 17)));
             QVERIFY(net.allGradientsFinite());

@@ -1,6 +1,7 @@
-// Every optimizer, one and two steps on two small parameters with fixed gradients, against the update rules of
-// the papers as written in PyTorch 1.13's documentation (the algorithm boxes of torch.optim.*), re-derived
-// here element by element — the test never calls the optimizer code for its expectations. Plus L1/L2 penalties.
+// Every optimizer, one and two steps on two small parameters with fixed gradients, against the update rules
+// of the papers as written in PyTorch 1.13's documentation (the algorithm boxes of torch.optim.*), re-derived
+// here element by element — the test never calls the optimizer code for its expectations. Plus L1/L2
+// penalties.
 #include "gradcheck.h"
 #include "optimizers/optimizer.h"
 
@@ -23,9 +24,13 @@ Matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> r
     return m;
 }
 
-double sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
+double sign(double x)
+{
+    return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0);
+}
 
-/// One scalar parameter under one optimizer: the update rules written out from the papers / PyTorch 1.13 docs.
+/// One scalar parameter under one optimizer: the update rules written out from the papers / PyTorch 1.13
+/// docs.
 struct Reference {
     OptimizerConfig c;
     double m = 0, v = 0, u = 0, buf = 0;
@@ -37,8 +42,7 @@ struct Reference {
         switch (c.kind) {
         case OptimizerKind::SGD: {
             // b_t = g (t = 1), μ b_{t−1} + g (t > 1); Nesterov: g ← g + μ b_t, else g ← b_t; θ ← θ − γ g
-            if (c.momentum == 0)
-                return w - lr * g;
+            if (c.momentum == 0) return w - lr * g;
             buf = t == 1 ? g : c.momentum * buf + g;
             const double d = c.nesterov ? g + c.momentum * buf : buf;
             return w - lr * d;
@@ -48,10 +52,10 @@ struct Reference {
             v += g * g;
             return w - lr * g / (std::sqrt(v) + c.epsilon);
         case OptimizerKind::RMSProp: {
-            // v ← α v + (1 − α) g²; with momentum μ: b ← μ b + g/(√v + ε), θ ← θ − γ b; else θ ← θ − γ g/(√v + ε)
+            // v ← α v + (1 − α) g²; with momentum μ: b ← μ b + g/(√v + ε), θ ← θ − γ b; else θ ← θ − γ g/(√v
+            // + ε)
             v = c.alpha * v + (1 - c.alpha) * g * g;
-            if (c.momentum == 0)
-                return w - lr * g / (std::sqrt(v) + c.epsilon);
+            if (c.momentum == 0) return w - lr * g / (std::sqrt(v) + c.epsilon);
             buf = c.momentum * buf + g / (std::sqrt(v) + c.epsilon);
             return w - lr * buf;
         }
@@ -66,8 +70,7 @@ struct Reference {
         case OptimizerKind::AdamW: {
             // AdamW first decays: θ ← θ − γ λ θ. Then m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
             // m̂ = m/(1 − β₁ᵗ); v̂ = v/(1 − β₂ᵗ); θ ← θ − γ m̂/(√v̂ + ε)
-            if (c.kind == OptimizerKind::AdamW)
-                w -= lr * c.weightDecay * w;
+            if (c.kind == OptimizerKind::AdamW) w -= lr * c.weightDecay * w;
             m = c.beta1 * m + (1 - c.beta1) * g;
             v = c.beta2 * v + (1 - c.beta2) * g * g;
             const double mHat = m / (1 - std::pow(c.beta1, t));
@@ -89,7 +92,8 @@ struct Problem {
     };
     std::vector<ParamRef> refs(double l1 = 0, double l2 = 0)
     {
-        return {{"weight", &a, &ga, static_cast<Scalar>(l1), static_cast<Scalar>(l2)}, {"bias", &b, &gb, 0, 0}};
+        return {{"weight", &a, &ga, static_cast<Scalar>(l1), static_cast<Scalar>(l2)},
+                {"bias", &b, &gb, 0, 0}};
     }
 };
 
@@ -115,7 +119,8 @@ private slots:
         QTest::addColumn<Matrix>("after1");
         QTest::addColumn<Matrix>("after2");
         // plain: w − 0.1g₁ = (0.99, −1.98, 0.47); − 0.1g₂ → (1.02, −1.99, 0.45)
-        QTest::newRow("plain") << 0.0 << false << mat(3, 1, {0.99, -1.98, 0.47}) << mat(3, 1, {1.02, -1.99, 0.45});
+        QTest::newRow("plain") << 0.0 << false << mat(3, 1, {0.99, -1.98, 0.47})
+                               << mat(3, 1, {1.02, -1.99, 0.45});
         // momentum 0.9: b₁ = g₁ → same first step; b₂ = 0.9g₁ + g₂ = (−0.21, −0.08, 0.47)
         // → w₂ = (0.99 + 0.021, −1.98 + 0.008, 0.47 − 0.047) = (1.011, −1.972, 0.423)
         QTest::newRow("momentum") << 0.9 << false << mat(3, 1, {0.99, -1.98, 0.47})
@@ -209,7 +214,8 @@ private slots:
             pr.ga = pr.grads[s].first;
             pr.gb = pr.grads[s].second;
             opt.step(lr);
-            // The penalties add l2·w + l1·sign(w) to the weight's gradient (L = l1|w| + (l2/2)w²); biases carry none.
+            // The penalties add l2·w + l1·sign(w) to the weight's gradient (L = l1|w| + (l2/2)w²); biases
+            // carry none.
             for (int i = 0; i < 3; ++i) {
                 const double w = expA(i, 0);
                 expA(i, 0) = refA[i].step(w, pr.ga(i, 0) + l2 * w + l1 * sign(w), lr);
@@ -217,27 +223,32 @@ private slots:
             for (int i = 0; i < 2; ++i)
                 expB(0, i) = refB[i].step(expB(0, i), pr.gb(0, i), lr);
             for (int i = 0; i < 3; ++i)
-                QVERIFY2(near(pr.a(i, 0), expA(i, 0), 1e-12),
-                         qPrintable(QString("step %1 a[%2]: %3 vs %4").arg(s + 1).arg(i).arg(pr.a(i, 0), 0, 'g', 17)
-                                        .arg(expA(i, 0), 0, 'g', 17)));
+                QVERIFY2(near(pr.a(i, 0), expA(i, 0), 1e-12), qPrintable(QString("step %1 a[%2]: %3 vs %4")
+                                                                             .arg(s + 1)
+                                                                             .arg(i)
+                                                                             .arg(pr.a(i, 0), 0, 'g', 17)
+                                                                             .arg(expA(i, 0), 0, 'g', 17)));
             for (int i = 0; i < 2; ++i)
-                QVERIFY2(near(pr.b(0, i), expB(0, i), 1e-12),
-                         qPrintable(QString("step %1 b[%2]: %3 vs %4").arg(s + 1).arg(i).arg(pr.b(0, i), 0, 'g', 17)
-                                        .arg(expB(0, i), 0, 'g', 17)));
+                QVERIFY2(near(pr.b(0, i), expB(0, i), 1e-12), qPrintable(QString("step %1 b[%2]: %3 vs %4")
+                                                                             .arg(s + 1)
+                                                                             .arg(i)
+                                                                             .arg(pr.b(0, i), 0, 'g', 17)
+                                                                             .arg(expB(0, i), 0, 'g', 17)));
             // The stored gradient is the loss's own; the penalty is added on the side.
             QCOMPARE(pr.ga, pr.grads[s].first);
         }
     }
 
-    // An independent anchor for the rules above: w after two steps as PyTorch 1.13 computed them (torch.optim.*,
-    // float64, default arguments except those named; run once offline with Debian's python3-torch:
-    // w = tensor([1, −2, 0.5]); w.grad = g₁; opt.step(); w.grad = g₂; opt.step()).
+    // An independent anchor for the rules above: w after two steps as PyTorch 1.13 computed them
+    // (torch.optim.*, float64, default arguments except those named; run once offline with Debian's
+    // python3-torch: w = tensor([1, −2, 0.5]); w.grad = g₁; opt.step(); w.grad = g₂; opt.step()).
     void pytorchTwoSteps_data()
     {
         QTest::addColumn<OptimizerConfig>("cfg");
         QTest::addColumn<double>("lr");
         QTest::addColumn<Matrix>("expected");
-        QTest::newRow("SGD momentum=0.9") << config(OptimizerKind::SGD, 0.9) << 0.1 << mat(3, 1, {1.011, -1.972, 0.423});
+        QTest::newRow("SGD momentum=0.9")
+            << config(OptimizerKind::SGD, 0.9) << 0.1 << mat(3, 1, {1.011, -1.972, 0.423});
         QTest::newRow("SGD nesterov") << config(OptimizerKind::SGD, 0.9, true) << 0.1
                                       << mat(3, 1, {1.0299, -1.9647999999999999, 0.3807});
         QTest::newRow("Adagrad") << config(OptimizerKind::AdaGrad) << 0.1
@@ -269,7 +280,8 @@ private slots:
             opt.step(lr);
         }
         for (int i = 0; i < 3; ++i)
-            QVERIFY2(near(pr.a(i, 0), expected(i, 0), 1e-12), qPrintable(QString::number(pr.a(i, 0), 'g', 17)));
+            QVERIFY2(near(pr.a(i, 0), expected(i, 0), 1e-12),
+                     qPrintable(QString::number(pr.a(i, 0), 'g', 17)));
     }
 
     // L1 and L2 by hand with plain SGD, lr 0.1, w = (1, −2, 0.5), g = (0.1, −0.2, 0.3):

@@ -35,8 +35,7 @@ GraphSpec chain(std::initializer_list<std::pair<LayerKind, LayerOptions>> layers
     int i = 0;
     for (const auto &[kind, opts] : layers) {
         const NodeId id = g.addNode(kind, "n" + std::to_string(++i), opts);
-        if (prev >= 0)
-            g.connect(prev, id);
+        if (prev >= 0) g.connect(prev, id);
         prev = id;
     }
     return g;
@@ -84,7 +83,8 @@ private slots:
             const NodeId in = g.addNode(K::Input, "image", input({28, 28, 1}));
             g.connect(in, g.addNode(K::Dense, "hidden1", dense(16)));
             QTest::newRow("dense fed an image")
-                << g << 2 << C::NotFlat << "Dense 'hidden1' expects a flat input but receives 28x28x1 — add Flatten";
+                << g << 2 << C::NotFlat
+                << "Dense 'hidden1' expects a flat input but receives 28x28x1 — add Flatten";
         }
         {
             GraphSpec g;
@@ -97,7 +97,8 @@ private slots:
             g.connect(a, add);
             g.connect(b, add);
             QTest::newRow("add with mismatched shapes")
-                << g << 4 << C::ShapeMismatch << "Add 'sum' adds inputs of the same shape but receives 3 and 5";
+                << g << 4 << C::ShapeMismatch
+                << "Add 'sum' adds inputs of the same shape but receives 3 and 5";
         }
         QTest::newRow("concatenate with one input")
             << chain({{K::Input, input({2})}, {K::Concatenate, {}}}) << 2 << C::TooFewInputs
@@ -105,19 +106,20 @@ private slots:
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}});
             g.connect(1, g.addNode(K::Dense, "side", dense(1)));
-            QTest::newRow("loose end (first sink)") << g << 2 << C::SeveralOutputs << "Dense 'n2' is a loose end";
-            QTest::newRow("loose end (second sink)") << g << 3 << C::SeveralOutputs
-                                                     << "must end in exactly one layer";
+            QTest::newRow("loose end (first sink)")
+                << g << 2 << C::SeveralOutputs << "Dense 'n2' is a loose end";
+            QTest::newRow("loose end (second sink)")
+                << g << 3 << C::SeveralOutputs << "must end in exactly one layer";
         }
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}});
             g.addNode(K::Dense, "lonely", dense(1));
-            QTest::newRow("unconnected layer") << g << 3 << C::MissingInput
-                                               << "Dense 'lonely' has no input — connect a layer to it";
+            QTest::newRow("unconnected layer")
+                << g << 3 << C::MissingInput << "Dense 'lonely' has no input — connect a layer to it";
             // A layer fed only by an unconnected layer is reported as not reaching any Input.
             g.connect(3, g.addNode(K::Dense, "after", dense(1)));
-            QTest::newRow("fed by an unconnected layer") << g << 4 << C::Unreachable
-                                                         << "Dense 'after' is not connected to any Input";
+            QTest::newRow("fed by an unconnected layer")
+                << g << 4 << C::Unreachable << "Dense 'after' is not connected to any Input";
             g.nodes.back().name = "n2"; // a duplicate-name warning must not hide the error
             QTest::newRow("fed by an unconnected layer, duplicate name")
                 << g << 4 << C::Unreachable << "Dense 'n2' is not connected to any Input";
@@ -127,8 +129,9 @@ private slots:
         {
             LayerOptions o;
             o.rate = 1.0;
-            QTest::newRow("dropout rate 1") << chain({{K::Input, input({2})}, {K::Dropout, o}, {K::Dense, dense(1)}})
-                                            << 2 << C::BadOption << "drop rate must be at least 0 and below 1";
+            QTest::newRow("dropout rate 1")
+                << chain({{K::Input, input({2})}, {K::Dropout, o}, {K::Dense, dense(1)}}) << 2 << C::BadOption
+                << "drop rate must be at least 0 and below 1";
         }
         QTest::newRow("huge layer") << chain({{K::Input, input({100000})}, {K::Dense, dense(1000)}}) << 2
                                     << C::TooLarge
@@ -139,8 +142,8 @@ private slots:
             const NodeId cat = g.addNode(K::Concatenate, "cat");
             g.connect(1, cat, 0);
             g.connect(2, cat, 0);
-            QTest::newRow("duplicate port") << g << 3 << C::DuplicatePort
-                                            << "Concatenate 'cat' has two wires into the same input slot 0";
+            QTest::newRow("duplicate port")
+                << g << 3 << C::DuplicatePort << "Concatenate 'cat' has two wires into the same input slot 0";
         }
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
@@ -148,7 +151,8 @@ private slots:
             QTest::newRow("dangling edge") << g << 2 << C::DanglingEdge << "does not exist (id 7)";
             GraphSpec h = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
             h.connect(2, 9);
-            QTest::newRow("dangling edge to nowhere") << h << -1 << C::DanglingEdge << "does not exist (id 9)";
+            QTest::newRow("dangling edge to nowhere")
+                << h << -1 << C::DanglingEdge << "does not exist (id 9)";
         }
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
@@ -158,8 +162,8 @@ private slots:
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
             g.connect(g.addNode(K::Input, "extra", input({1})), 1);
-            QTest::newRow("input fed by another input") << g << 1 << C::InputHasIncoming
-                                                        << "Input 'n1' is an input: nothing can be wired into it";
+            QTest::newRow("input fed by another input")
+                << g << 1 << C::InputHasIncoming << "Input 'n1' is an input: nothing can be wired into it";
         }
         QTest::newRow("bad input shape") << chain({{K::Input, input({2, 0})}, {K::Dense, dense(1)}}) << 1
                                          << C::BadOption << "needs a shape of 1 to 4 positive sizes";
@@ -167,8 +171,9 @@ private slots:
                                          << C::TooLarge << "Input 'n1' is too large (4000x4000";
         // 65536⁴ = 2⁶⁴ wraps a 64-bit product to 0: the size check must not be fooled by overflow.
         QTest::newRow("input size overflows")
-            << chain({{K::Input, input({65536, 65536, 65536, 65536})}, {K::Flatten, {}}, {K::Dense, dense(1)}}) << 1
-            << C::TooLarge << "Input 'n1' is too large";
+            << chain(
+                   {{K::Input, input({65536, 65536, 65536, 65536})}, {K::Flatten, {}}, {K::Dense, dense(1)}})
+            << 1 << C::TooLarge << "Input 'n1' is too large";
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}});
             g.connect(1, 2);
@@ -179,8 +184,8 @@ private slots:
             LayerOptions o;
             o.activation = ActivationKind::LeakyReLU;
             o.leakySlope = 1.5;
-            QTest::newRow("bad leaky slope") << chain({{K::Input, input({2})}, {K::Activation, o}}) << 2 << C::BadOption
-                                             << "LeakyReLU slope must be in [0, 1)";
+            QTest::newRow("bad leaky slope") << chain({{K::Input, input({2})}, {K::Activation, o}}) << 2
+                                             << C::BadOption << "LeakyReLU slope must be in [0, 1)";
         }
         {
             LayerOptions o;
@@ -191,11 +196,12 @@ private slots:
         {
             LayerOptions o = dense(2);
             o.l2 = -1;
-            QTest::newRow("negative l2") << chain({{K::Input, input({2})}, {K::Dense, o}}) << 2 << C::BadOption
-                                         << "regularisation rates cannot be negative";
+            QTest::newRow("negative l2") << chain({{K::Input, input({2})}, {K::Dense, o}}) << 2
+                                         << C::BadOption << "regularisation rates cannot be negative";
         }
-        QTest::newRow("softmax on an image") << chain({{K::Input, input({4, 4})}, {K::Softmax, {}}}) << 2
-                                             << C::NotFlat << "Softmax 'n2' expects a flat input but receives 4x4";
+        QTest::newRow("softmax on an image")
+            << chain({{K::Input, input({4, 4})}, {K::Softmax, {}}}) << 2 << C::NotFlat
+            << "Softmax 'n2' expects a flat input but receives 4x4";
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Input, input({2})}});
             g.nodes[1].id = 1;
@@ -253,7 +259,8 @@ private slots:
     {
         // image 4x4x1 → flat(16) → d1 Dense 8 ─┬→ d2 Dense 3 ──┐
         //                                      └→ d3 Dense 3 ──┴→ add(3) ─┐
-        // vec (5) → bn BatchNorm(5) → drop ───────────────────────────────┴→ cat(3 + 5) → out Dense 2 → softmax
+        // vec (5) → bn BatchNorm(5) → drop ───────────────────────────────┴→ cat(3 + 5) → out Dense 2 →
+        // softmax
         GraphSpec g;
         const NodeId image = g.addNode(LayerKind::Input, "image", input({4, 4, 1}));
         const NodeId vec = g.addNode(LayerKind::Input, "vec", input({5}));
@@ -324,14 +331,14 @@ private slots:
                 LayerOptions o;
                 o.units = static_cast<int>(rng.below(4));
                 o.shape = {1 + static_cast<int>(rng.below(3))};
-                if (rng.below(4) == 0)
-                    o.shape.push_back(2);
+                if (rng.below(4) == 0) o.shape.push_back(2);
                 o.rate = rng.uniform(0.0, 1.2);
                 g.addNode(kinds[rng.below(kinds.size())], "n" + std::to_string(i), o);
             }
             const int edges = static_cast<int>(rng.below(8));
             for (int e = 0; e < edges; ++e)
-                g.edges.push_back({static_cast<NodeId>(rng.below(n + 1)), static_cast<NodeId>(1 + rng.below(n + 1)),
+                g.edges.push_back({static_cast<NodeId>(rng.below(n + 1)),
+                                   static_cast<NodeId>(1 + rng.below(n + 1)),
                                    static_cast<int>(rng.below(3)) - (rng.below(10) == 0 ? 1 : 0)});
             const ValidationResult r = validate(g);
             try {
