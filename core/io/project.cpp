@@ -46,11 +46,13 @@ TextPosition positionOf(std::string_view text, std::size_t offset)
     return p;
 }
 
-[[noreturn]] void failAt(const std::string &file, std::string_view text, std::size_t offset, const std::string &what)
+[[noreturn]] void failAt(const std::string &file, std::string_view text, std::size_t offset, const std::string &what,
+                         const std::string &detail = {})
 {
     const TextPosition p = positionOf(text, offset);
     throw ProjectError(file, "",
-                       what + " at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ".");
+                       what + " at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) +
+                           (detail.empty() ? std::string(".") : ": " + detail + "."));
 }
 
 /// Length of the valid UTF-8 sequence at text[i], or 0 (overlong forms, surrogates and > U+10FFFF are invalid).
@@ -92,10 +94,10 @@ void prescan(std::string_view text, const std::string &file)
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
         if (c == '\0')
-            failAt(file, text, i, "this is not a project file (it contains binary data)");
+            failAt(file, text, i, "this is not a project file: it holds binary data");
         const std::size_t n = utf8Length(text, i);
         if (n == 0)
-            failAt(file, text, i, "this is not a project file (it is not UTF-8 text)");
+            failAt(file, text, i, "this is not a project file: it is not UTF-8 text");
         if (inString) {
             if (c == '\\')
                 i += (i + 1 < text.size()) ? 1 : 0;
@@ -181,9 +183,14 @@ Project parseProject(std::string_view text, const std::string &file)
                 reason = reason.substr(colon + 2);
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         const bool truncated = e.byte >= text.size();
-        failAt(file, text, offset,
-               std::string(truncated ? "the file ends too early (truncated?)" : "the file is not valid JSON") + " (" +
-                   reason + ")");
+        failAt(file, text, offset, truncated ? "the file ends too early (truncated?)" : "the file is not valid JSON",
+               reason);
+    } catch (const io::Json::exception &e) {
+        // out_of_range: a number beyond what a double holds ("1e999"); nlohmann gives no position for it.
+        std::string reason = e.what();
+        if (const auto end = reason.find("] "); end != std::string::npos)
+            reason = reason.substr(end + 2);
+        throw ProjectError(file, "", "the file is not valid JSON (" + reason + ").");
     }
     return io::projectFromJson(root, file);
 }

@@ -1,0 +1,392 @@
+// Project files: lossless round trips, the pinned version-1 format, atomic saves, and prepareData.
+#include "io/project.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+using namespace nnp;
+
+namespace {
+
+std::string readText(const std::filesystem::path &p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool sameBits(const Matrix &a, const Matrix &b)
+{
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<std::size_t>(a.size())) == 0;
+}
+
+bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+bool sameHistory(const std::vector<EpochRecord> &a, const std::vector<EpochRecord> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    const auto same = [](const std::optional<double> &x, const std::optional<double> &y) {
+        return x.has_value() == y.has_value() && (!x || sameBits(*x, *y));
+    };
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].epoch != b[i].epoch || !sameBits(a[i].trainLoss, b[i].trainLoss) ||
+            !sameBits(a[i].trainMetric, b[i].trainMetric) || !same(a[i].valLoss, b[i].valLoss) ||
+            !same(a[i].valMetric, b[i].valMetric) || !sameBits(a[i].learningRate, b[i].learningRate))
+            return false;
+    return true;
+}
+
+/// A graph that uses every kind with saved tensors (Dense with and without bias, BatchNorm) and options
+/// that differ from the defaults.
+Project spiralProject()
+{
+    Project p;
+    p.name = "round trip";
+    p.description = "Ünïcode and \"quotes\"\nand a second line.";
+    GraphSpec &g = p.graph;
+    LayerOptions in;
+    in.shape = {7};
+    const NodeId input = g.addNode(LayerKind::Input, "input", in);
+    LayerOptions d1;
+    d1.units = 8;
+    d1.activation = ActivationKind::LeakyReLU;
+    d1.leakySlope = 0.2;
+    d1.init = InitKind::HeNormal;
+    d1.l2 = 0.001;
+    const NodeId h1 = g.addNode(LayerKind::Dense, "hidden/1", d1);
+    LayerOptions bn;
+    bn.momentum = 0.2;
+    const NodeId norm = g.addNode(LayerKind::BatchNorm, "norm", bn);
+    LayerOptions drop;
+    drop.rate = 0.1;
+    const NodeId dr = g.addNode(LayerKind::Dropout, "drop", drop);
+    LayerOptions out;
+    out.units = 1;
+    out.activation = ActivationKind::Sigmoid;
+    out.useBias = false;
+    const NodeId o = g.addNode(LayerKind::Dense, "out~put", out);
+    g.connect(input, h1);
+    g.connect(h1, norm);
+    g.connect(norm, dr);
+    g.connect(dr, o);
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        g.nodes[i].x = 123.25 * double(i);
+        g.nodes[i].y = -0.1 * double(i);
+    }
+    p.data.kind = DataSourceKind::Generator;
+    p.data.generator = {GeneratorKind::Spiral, 300, 0.1, 42};
+    p.data.features = {true, true, true, true, true, true, true};
+    p.preprocessing.normalization = NormalizationKind::ZScore;
+    p.preprocessing.split = {0.1, 0.2, true, 7};
+    p.training.loss.kind = LossKind::BinaryCrossEntropy;
+    p.training.optimizer = defaultOptimizerConfig(OptimizerKind::AdamW);
+    p.training.optimizer.learningRate = 0.0123456789;
+    p.training.schedule = {ScheduleKind::StepDecay, 3, 0.7, 0.0};
+    p.training.batchSize = 16;
+    p.training.epochs = 4;
+    p.training.seed = 0xFFFFFFFFFFFFFFFFull; // the largest seed must survive JSON
+    p.expect = ExpectedResult{EvalSplit::Validation, ExpectMetric::Loss, std::nullopt, 0.5};
+    return p;
+}
+
+} // namespace
+
+class TestProject : public QObject {
+    Q_OBJECT
+private slots:
+    void roundTripIsLossless();
+    void csvRoundTripKeepsSchemaAndPredictions();
+    void versionOneFixture();
+    void savedTextIsStableAndMinimal();
+    void saveIsAtomic();
+    void saveDropsStaleWeights();
+    void expectedTensorsMatchTheNetwork();
+    void prepareFitsNormaliserOnTrainingSplitOnly();
+    void prepareUsesSeparateIdxTestFiles();
+    void prepareRejectsDataThatDoesNotFit();
+    void rebasedPathsStillFindTheData();
+};
+
+void TestProject::roundTripIsLossless()
+{
+    Project p = spiralProject();
+    const PreparedData data = prepareData(p, {});
+    Network net = Network::build(p.graph, p.training.seed);
+    Trainer trainer(net, p.training, data.train, data.validation);
+    trainer.run();
+    p.history = trainer.history();
+    p.history.push_back({5, std::nan(""), HUGE_VAL, -HUGE_VAL, std::nullopt, 1e-300}); // a diverged epoch
+    storeTrainedModel(p, net, data);
+    const Matrix before = net.predict(data.test.x);
+
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("p.nnp").toStdString();
+    saveProject(p, file);
+    const Project q = loadProject(file);
+
+    QCOMPARE(q.name, p.name);
+    QCOMPARE(q.description, p.description);
+    QVERIFY(q.graph == p.graph);
+    QVERIFY(q.data == p.data);
+    QVERIFY(q.preprocessing == p.preprocessing);
+    QVERIFY(q.training == p.training);
+    QVERIFY(q.expect == p.expect);
+    QVERIFY(sameHistory(q.history, p.history));
+    QCOMPARE(q.weights.size(), p.weights.size());
+    for (std::size_t i = 0; i < p.weights.size(); ++i) {
+        QCOMPARE(q.weights[i].node, p.weights[i].node);
+        QCOMPARE(q.weights[i].name, p.weights[i].name);
+        QVERIFY(std::memcmp(q.weights[i].values.data(), p.weights[i].values.data(),
+                            p.weights[i].values.size() * sizeof(float)) == 0);
+    }
+    QVERIFY(q.normalizer.has_value());
+    QVERIFY(sameBits(Matrix(q.normalizer->offset), Matrix(p.normalizer->offset)));
+    QVERIFY(sameBits(Matrix(q.normalizer->scale), Matrix(p.normalizer->scale)));
+
+    // Same predictions, bit for bit, from a network rebuilt with another seed and the loaded weights.
+    Network again = Network::build(q.graph, 999);
+    restoreWeights(q, again);
+    const PreparedData reloaded = prepareData(q, {}, &*q.normalizer);
+    QVERIFY(sameBits(reloaded.test.x, data.test.x));
+    QVERIFY(sameBits(again.predict(reloaded.test.x), before));
+}
+
+void TestProject::csvRoundTripKeepsSchemaAndPredictions()
+{
+    const std::filesystem::path samples = std::filesystem::path(NNP_SOURCE_DIR) / "samples";
+    Project p = loadProject(samples / "penguins.nnp");
+    p.training.epochs = 2;
+    const PreparedData data = prepareData(p, samples);
+    QVERIFY(data.csvSchema.has_value());
+    Network net = Network::build(p.graph, p.training.seed);
+    Trainer trainer(net, p.training, data.train, data.validation);
+    trainer.run();
+    storeTrainedModel(p, net, data);
+    p.history = trainer.history();
+
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("penguins.nnp").toStdString();
+    rebaseDataPaths(p, samples, file.parent_path());
+    saveProject(p, file);
+    const Project q = loadProject(file);
+    QVERIFY(q.csvSchema.has_value());
+    QCOMPARE(q.csvSchema->features.size(), data.csvSchema->features.size());
+    for (std::size_t i = 0; i < q.csvSchema->features.size(); ++i) {
+        QCOMPARE(q.csvSchema->features[i].name, data.csvSchema->features[i].name);
+        QCOMPARE(q.csvSchema->features[i].categorical, data.csvSchema->features[i].categorical);
+        QVERIFY(q.csvSchema->features[i].categories == data.csvSchema->features[i].categories);
+    }
+    QVERIFY(q.csvSchema->target.categories == data.csvSchema->target.categories);
+    QCOMPARE(q.csvSchema->delimiter, data.csvSchema->delimiter);
+    QVERIFY(sameHistory(q.history, p.history));
+
+    Network again = Network::build(q.graph, 5);
+    restoreWeights(q, again);
+    const PreparedData reloaded = prepareData(q, file.parent_path(), &*q.normalizer);
+    QVERIFY(sameBits(again.predict(reloaded.test.x), net.predict(data.test.x)));
+}
+
+void TestProject::versionOneFixture()
+{
+    // Written by version 1 and committed: every later build must read it to the same values.
+    const std::filesystem::path file = std::filesystem::path(NNP_SOURCE_DIR) / "tests/io/fixtures/v1_circle.nnp";
+    const Project p = loadProject(file);
+    QCOMPARE(p.name, std::string("v1 fixture"));
+    QCOMPARE(p.graph.nodes.size(), std::size_t(4));
+    QCOMPARE(p.graph.nodes[1].name, std::string("hidden_1"));
+    QCOMPARE(p.graph.nodes[1].options.units, 4);
+    QVERIFY(p.graph.nodes[1].options.activation == ActivationKind::Tanh);
+    QVERIFY(p.graph.nodes[3].options.activation == ActivationKind::Sigmoid);
+    QCOMPARE(p.graph.nodes[2].x, 480.0);
+    QCOMPARE(p.graph.edges.size(), std::size_t(3));
+    QVERIFY(p.data.kind == DataSourceKind::Generator);
+    QVERIFY(p.data.generator.kind == GeneratorKind::Circle);
+    QCOMPARE(p.data.generator.samples, 200);
+    QCOMPARE(p.data.generator.noise, 0.05);
+    QVERIFY(p.data.features.x1 && p.data.features.x2 && p.data.features.x1Squared && !p.data.features.sinX1);
+    QVERIFY(p.preprocessing.normalization == NormalizationKind::ZScore);
+    QCOMPARE(p.preprocessing.split.test, 0.25);
+    QVERIFY(p.training.loss.kind == LossKind::BinaryCrossEntropy);
+    QVERIFY(p.training.optimizer.kind == OptimizerKind::Adam);
+    QCOMPARE(p.training.optimizer.learningRate, 0.02);
+    QVERIFY(p.training.schedule.kind == ScheduleKind::Cosine);
+    QCOMPARE(p.training.batchSize, 8);
+    QCOMPARE(p.training.epochs, 3);
+    QCOMPARE(p.training.seed, std::uint64_t(11));
+    QVERIFY(p.expect && p.expect->metric == ExpectMetric::Accuracy && p.expect->min == 0.5);
+    QCOMPARE(p.history.size(), std::size_t(3));
+    QCOMPARE(p.history[2].epoch, 3);
+    QCOMPARE(p.weights.size(), std::size_t(6));
+    QCOMPARE(p.weights[0].rows, 4);
+    QCOMPARE(p.weights[0].cols, 3);
+    QVERIFY(p.normalizer && p.normalizer->offset.size() == 3);
+
+    // The fixture's weights and history are what training its own settings produces: the format and the
+    // training core both still agree with the file.
+    Project retrained = p;
+    const PreparedData data = prepareData(retrained, {});
+    Network net = Network::build(retrained.graph, retrained.training.seed);
+    Trainer trainer(net, retrained.training, data.train, data.validation);
+    trainer.run();
+    storeTrainedModel(retrained, net, data);
+    for (std::size_t i = 0; i < p.weights.size(); ++i)
+        for (std::size_t k = 0; k < p.weights[i].values.size(); ++k)
+            QVERIFY2(std::abs(p.weights[i].values[k] - retrained.weights[i].values[k]) < 1e-3f,
+                     qPrintable(QString::fromStdString(p.weights[i].name)));
+    QVERIFY(std::abs(p.history[2].trainLoss - trainer.history()[2].trainLoss) < 1e-3);
+
+    // Writing it again gives the same text: the writer still speaks version 1.
+    QCOMPARE(projectToText(p), readText(file));
+}
+
+void TestProject::savedTextIsStableAndMinimal()
+{
+    const Project p = spiralProject();
+    const std::string text = projectToText(p);
+    QVERIFY(text.find("\"format\": \"nnp\"") != std::string::npos);
+    QVERIFY(text.find("\"version\": 1") != std::string::npos);
+    QVERIFY(text.find("\"trained\"") == std::string::npos); // untrained: no weights section
+    QCOMPARE(projectToText(parseProject(text)), text);
+    // Options a kind does not use are left out when they have their defaults.
+    const Project q = parseProject(text);
+    QVERIFY(q.graph == p.graph);
+    QVERIFY(text.find("\"rate\": 0.1") != std::string::npos);
+    QCOMPARE(std::count(text.begin(), text.end(), '\n') < 200, true);
+}
+
+void TestProject::saveIsAtomic()
+{
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("a.nnp").toStdString();
+    {
+        std::ofstream(file) << "old contents";
+    }
+    Project p = spiralProject();
+    saveProject(p, file);
+    QCOMPARE(loadProject(file).name, p.name);
+    // Only the project is left: the temporary file was renamed over it.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    // A folder that does not exist: an error naming the file, and the old file elsewhere is untouched.
+    const std::filesystem::path missing = dir.filePath("no/such/dir/b.nnp").toStdString();
+    try {
+        saveProject(p, missing);
+        QFAIL("saving into a missing folder must throw");
+    } catch (const ProjectError &e) {
+        QVERIFY(std::string(e.what()).find("b.nnp") != std::string::npos);
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
+void TestProject::saveDropsStaleWeights()
+{
+    Project p = spiralProject();
+    Network net = Network::build(p.graph, 1);
+    storeWeights(p, net, Normalizer{});
+    QVERIFY(checkWeightsAgainstGraph(p).empty());
+    p.graph.nodes[1].options.units = 9; // edited after training
+    const std::string problem = checkWeightsAgainstGraph(p);
+    QVERIFY2(problem.find("needs 9 x 7") != std::string::npos, problem.c_str());
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("stale.nnp").toStdString();
+    saveProject(p, file);
+    const Project q = loadProject(file);
+    QVERIFY(q.weights.empty());
+    QCOMPARE(q.graph.nodes[1].options.units, 9);
+}
+
+void TestProject::expectedTensorsMatchTheNetwork()
+{
+    // checkWeightsAgainstGraph predicts the tensors from shapes alone; it must agree with what the layers
+    // really hold, for every parameterised kind.
+    Project p = spiralProject();
+    Network net = Network::build(p.graph, 3);
+    storeWeights(p, net, Normalizer{});
+    QCOMPARE(p.weights.size(), std::size_t(2 + 4 + 1)); // dense w+b, batch norm 4, dense without bias
+    QVERIFY2(checkWeightsAgainstGraph(p).empty(), checkWeightsAgainstGraph(p).c_str());
+    Project missing = p;
+    missing.weights.pop_back();
+    QVERIFY(checkWeightsAgainstGraph(missing).find("is missing") != std::string::npos);
+    Project extra = p;
+    extra.weights.push_back(extra.weights.front());
+    extra.weights.back().name = "gamma";
+    QVERIFY(checkWeightsAgainstGraph(extra).find("does not belong") != std::string::npos);
+    Project wrongRestore = p;
+    wrongRestore.weights[0].rows = 7;
+    wrongRestore.weights[0].cols = 8;
+    Network other = Network::build(p.graph, 4);
+    const Matrix beforeOut = other.predict(Matrix::Ones(7, 3));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, restoreWeights(wrongRestore, other));
+    QVERIFY(sameBits(other.predict(Matrix::Ones(7, 3)), beforeOut)); // untouched after the failure
+}
+
+void TestProject::prepareFitsNormaliserOnTrainingSplitOnly()
+{
+    Project p = spiralProject();
+    const PreparedData d = prepareData(p, {});
+    const Normalizer expected = Normalizer::fit(NormalizationKind::ZScore, d.full.x, d.split.train);
+    QVERIFY(sameBits(Matrix(d.normalizer.offset), Matrix(expected.offset)));
+    const Normalizer all = Normalizer::fit(NormalizationKind::ZScore, d.full.x);
+    QVERIFY(!sameBits(Matrix(d.normalizer.offset), Matrix(all.offset)));
+    QCOMPARE(d.train.x.cols() + d.validation.x.cols() + d.test.x.cols(), Eigen::Index(d.full.size()));
+    QCOMPARE(d.train.x.rows(), Eigen::Index(7));
+    // BCE with one output: class indices in one row, as classTargets gives them.
+    QCOMPARE(d.train.y.rows(), Eigen::Index(1));
+    std::vector<int> labels;
+    for (int i : d.split.train)
+        labels.push_back(d.full.labels[static_cast<std::size_t>(i)]);
+    QVERIFY(sameBits(d.train.y, classTargets(LossKind::BinaryCrossEntropy, labels, 2)));
+    // Normalised training inputs have mean 0 per feature.
+    QVERIFY(d.train.x.rowwise().mean().cwiseAbs().maxCoeff() < 1e-4f);
+}
+
+void TestProject::prepareUsesSeparateIdxTestFiles()
+{
+    const std::filesystem::path samples = std::filesystem::path(NNP_SOURCE_DIR) / "samples";
+    const Project p = loadProject(samples / "mnist_subset.nnp");
+    const PreparedData d = prepareData(p, samples);
+    QCOMPARE(d.test.x.cols(), Eigen::Index(1000));
+    QCOMPARE(d.train.x.cols() + d.validation.x.cols(), Eigen::Index(6000));
+    QVERIFY(d.split.test.empty());
+    QCOMPARE(d.train.x.rows(), Eigen::Index(784));
+}
+
+void TestProject::prepareRejectsDataThatDoesNotFit()
+{
+    Project p = spiralProject();
+    p.data.features = FeatureConfig{}; // x1, x2 only: the network takes 7
+    try {
+        (void)prepareData(p, {});
+        QFAIL("7 inputs and 2 features must not fit");
+    } catch (const std::invalid_argument &e) {
+        QVERIFY2(std::string(e.what()).find("takes 7 inputs") != std::string::npos, e.what());
+    }
+    Project r = spiralProject();
+    r.data.generator.kind = GeneratorKind::Plane; // regression data, BCE loss
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)prepareData(r, {}));
+}
+
+void TestProject::rebasedPathsStillFindTheData()
+{
+    Project p;
+    p.data.kind = DataSourceKind::Csv;
+    p.data.path = "datasets/iris/iris.csv";
+    rebaseDataPaths(p, "/a/samples", "/a/samples/sub");
+    QCOMPARE(p.data.path, std::string("/a/samples/datasets/iris/iris.csv"));
+    p.data.path = "sub/x.csv";
+    rebaseDataPaths(p, "/a", "/a/sub");
+    QCOMPARE(p.data.path, std::string("x.csv"));
+    p.data.path = "/abs/x.csv";
+    rebaseDataPaths(p, "/a", "/b");
+    QCOMPARE(p.data.path, std::string("/abs/x.csv"));
+}
+
+QTEST_GUILESS_MAIN(TestProject)
+#include "tst_project.moc"
