@@ -1,0 +1,301 @@
+// Runs the built `nnp` binary the way a user does and checks its output and exit codes.
+#include "io/project.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace nnp;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run runNnp(const QStringList &args, int timeoutMs = 240000)
+{
+    QProcess p;
+    p.start(QStringLiteral(NNP_EXE), args);
+    Run r;
+    if (!p.waitForStarted() || !p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("nnp did not finish: ") + args.join(' ');
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString samplesDir() { return QStringLiteral(NNP_SOURCE_DIR "/samples"); }
+
+/// The number after `name` at the start of a line of `nnp eval` output ("accuracy  0.9556  (43 of 45)").
+std::optional<double> evalValue(const QString &out, const QString &name)
+{
+    const QRegularExpression re(QStringLiteral("^%1\\s+(-?[0-9.]+)").arg(name), QRegularExpression::MultilineOption);
+    const auto m = re.match(out);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1).toDouble();
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void samplesTrainToTheirStatedResult_data();
+    void samplesTrainToTheirStatedResult();
+    void infoSummarisesTheProject();
+    void trainPrintsPlainEpochLinesWhenPiped();
+    void predictPrintsOneLinePerRow();
+    void predictForGeneratorProjects();
+    void interruptStopsCleanlyAndSaves();
+    void badFilesGiveExitCode2_data();
+    void badFilesGiveExitCode2();
+    void helpForEveryCommand_data();
+    void helpForEveryCommand();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_trainedIris;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFileInfo::exists(QStringLiteral(NNP_EXE)), NNP_EXE);
+    m_trainedIris = m_dir.filePath(QStringLiteral("iris_trained.nnp"));
+    const Run r = runNnp({"train", samplesDir() + "/iris.nnp", "--out", m_trainedIris, "--quiet"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+}
+
+void TestCli::samplesTrainToTheirStatedResult_data()
+{
+    QTest::addColumn<QString>("sample");
+    const QStringList files = QDir(samplesDir()).entryList({QStringLiteral("*.nnp")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 11);
+    for (const QString &f : files)
+        QTest::newRow(qPrintable(f)) << f;
+}
+
+void TestCli::samplesTrainToTheirStatedResult()
+{
+    QFETCH(QString, sample);
+    const QString source = samplesDir() + "/" + sample;
+    const Project p = loadProject(source.toStdString());
+    QVERIFY2(p.expect.has_value(), "every sample states its expected result");
+    QVERIFY2(!p.description.empty(), "every sample says what it teaches");
+    QVERIFY2(p.weights.empty(), "samples ship untrained: training them is the lesson");
+
+    const QString out = m_dir.filePath(sample);
+    const Run train = runNnp({"train", source, "--out", out, "--quiet"});
+    QVERIFY2(train.code == 0, qPrintable(train.err + train.out));
+    QVERIFY(loadProject(out.toStdString()).history.size() == std::size_t(p.training.epochs));
+
+    const QString split = QString::fromUtf8(toString(p.expect->split).data());
+    const Run eval = runNnp({"eval", out, "--split", split});
+    QVERIFY2(eval.code == 0, qPrintable(eval.err));
+    const QString metric = QString::fromUtf8(toString(p.expect->metric).data());
+    const auto value = evalValue(eval.out, metric);
+    QVERIFY2(value.has_value(), qPrintable(eval.out));
+    qInfo("%s: %s %s = %.4f", qPrintable(sample), qPrintable(split), qPrintable(metric), *value);
+    if (p.expect->min)
+        QVERIFY2(*value >= *p.expect->min, qPrintable(eval.out));
+    if (p.expect->max)
+        QVERIFY2(*value <= *p.expect->max, qPrintable(eval.out));
+    // --check agrees, through the exit code.
+    QCOMPARE(runNnp({"eval", out, "--check"}).code, 0);
+}
+
+void TestCli::infoSummarisesTheProject()
+{
+    const QString file = samplesDir() + "/penguins.nnp";
+    const Run r = runNnp({"info", file});
+    QCOMPARE(r.code, 0);
+    const Project p = loadProject(file.toStdString());
+    Network net = Network::build(p.graph, 1);
+    for (const NodeSpec &n : p.graph.nodes)
+        QVERIFY2(r.out.contains(QString::fromStdString(n.name)), n.name.c_str());
+    QVERIFY(r.out.contains(QStringLiteral("Total params: %1").arg(net.parameterCount())));
+    QVERIFY(r.out.contains(QStringLiteral("(None, 9)")));   // 4 numbers + 3 islands + 2 sexes, one-hot
+    QVERIFY(r.out.contains(QStringLiteral("(None, 16)")));
+    QVERIFY(r.out.contains(QStringLiteral("333 samples, 9 features")));
+    QVERIFY(r.out.contains(QStringLiteral("Adelie Chinstrap Gentoo")));
+    QVERIFY(r.out.contains(QString::fromStdString(p.description.substr(0, 40))));
+    QVERIFY(r.out.contains(QStringLiteral("Trained: no")));
+    // Connections: the hidden layer is fed by the input.
+    QVERIFY(r.out.contains(QRegularExpression(QStringLiteral("hidden_1 .*input\\n"))));
+    const Run trained = runNnp({"info", m_trainedIris});
+    QVERIFY(trained.out.contains(QStringLiteral("Trained: yes, 100 epochs")));
+}
+
+void TestCli::trainPrintsPlainEpochLinesWhenPiped()
+{
+    const QString out = m_dir.filePath(QStringLiteral("xor_3.nnp"));
+    const Run r = runNnp({"train", samplesDir() + "/xor.nnp", "--epochs", "3", "--seed", "9", "--out", out});
+    QCOMPARE(r.code, 0);
+    QVERIFY(!r.out.contains('\r')); // no progress bar into a pipe
+    for (int e = 1; e <= 3; ++e)
+        QVERIFY2(r.out.contains(QStringLiteral("epoch %1/3  loss ").arg(e)), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("accuracy")));
+    const Project p = loadProject(out.toStdString());
+    QCOMPARE(p.training.seed, std::uint64_t(9));
+    QCOMPARE(p.history.size(), std::size_t(3));
+    QVERIFY(!p.weights.empty() && p.normalizer.has_value());
+    // The source sample is untouched.
+    QVERIFY(loadProject((samplesDir() + "/xor.nnp").toStdString()).weights.empty());
+}
+
+void TestCli::predictPrintsOneLinePerRow()
+{
+    // The whole iris file, target column included (predict ignores it): the predictions must mostly match it.
+    const QString csv = samplesDir() + "/datasets/iris/iris.csv";
+    const Run r = runNnp({"predict", m_trainedIris, "--input", csv});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 151);
+    QCOMPARE(lines.first(), QStringLiteral("class,p(setosa),p(versicolor),p(virginica)"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList truth = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    int correct = 0;
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList parts = lines[i].split(',');
+        QCOMPARE(parts.size(), 4);
+        const double sum = parts[1].toDouble() + parts[2].toDouble() + parts[3].toDouble();
+        QVERIFY(std::abs(sum - 1.0) < 2e-3);
+        correct += truth[i].endsWith(',' + parts[0]) ? 1 : 0;
+    }
+    QVERIFY2(correct >= 140, qPrintable(QString::number(correct)));
+    // Without the header: exactly one line per row.
+    QCOMPARE(runNnp({"predict", m_trainedIris, "-i", csv, "--no-header"}).out.count('\n'), 150);
+}
+
+void TestCli::predictForGeneratorProjects()
+{
+    const QString trained = m_dir.filePath(QStringLiteral("circle_predict.nnp"));
+    QCOMPARE(runNnp({"train", samplesDir() + "/circle.nnp", "--out", trained, "-q"}).code, 0);
+    const QString input = m_dir.filePath(QStringLiteral("points.csv"));
+    QFile f(input);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("x1,x2\n0,0\n0.5,-0.5\n5.5,0\n0,-5.5\n");
+    f.close();
+    const Run r = runNnp({"predict", trained, "--input", input, "--no-header"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    // Class 1 is the inside of the circle (the playground's blue points), class 0 the ring.
+    QVERIFY2(lines[0].startsWith(QStringLiteral("1,")) && lines[1].startsWith(QStringLiteral("1,")), qPrintable(r.out));
+    QVERIFY2(lines[2].startsWith(QStringLiteral("0,")) && lines[3].startsWith(QStringLiteral("0,")), qPrintable(r.out));
+    // Engineered features are computed by nnp: the spiral sample takes 7 inputs from the same two columns.
+    const QString spiral = m_dir.filePath(QStringLiteral("spiral_predict.nnp"));
+    QCOMPARE(runNnp({"train", samplesDir() + "/spiral.nnp", "--epochs", "2", "--out", spiral, "-q"}).code, 0);
+    QCOMPARE(runNnp({"predict", spiral, "--input", input, "--no-header"}).out.count('\n'), 4);
+}
+
+void TestCli::interruptStopsCleanlyAndSaves()
+{
+    const QString out = m_dir.filePath(QStringLiteral("interrupted.nnp"));
+    QProcess p;
+    p.start(QStringLiteral(NNP_EXE),
+            {"train", samplesDir() + "/spiral.nnp", "--epochs", "1000000", "--out", out});
+    QVERIFY(p.waitForStarted());
+    QString seen;
+    QElapsedTimer timer;
+    timer.start();
+    while (!seen.contains(QStringLiteral("epoch 3/")) && timer.elapsed() < 60000) {
+        p.waitForReadyRead(1000);
+        seen += QString::fromUtf8(p.readAllStandardOutput());
+    }
+    QVERIFY2(seen.contains(QStringLiteral("epoch 3/")), qPrintable(seen));
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("Interrupted")));
+    const Project saved = loadProject(out.toStdString());
+    QVERIFY(saved.history.size() >= 3);
+    QVERIFY(!saved.weights.empty());
+    QVERIFY(checkWeightsAgainstGraph(saved).empty());
+}
+
+void TestCli::badFilesGiveExitCode2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("content"); // written to bad.nnp first when not empty
+    QTest::addColumn<QString>("message");
+    const QString bad = m_dir.filePath(QStringLiteral("bad.nnp"));
+    QTest::newRow("missing file") << QStringList{"info", m_dir.filePath("none.nnp")} << QByteArray()
+                                  << "none.nnp: the file does not exist";
+    QTest::newRow("truncated") << QStringList{"train", bad} << QByteArray("{\"format\": \"nnp\", \"vers")
+                               << "bad.nnp: the file ends too early";
+    QTest::newRow("newer version") << QStringList{"eval", bad}
+                                   << QByteArray("{\"format\": \"nnp\", \"version\": 7, \"future\": true}")
+                                   << "saved by a newer NN Playground (version 7)";
+    QTest::newRow("wrong type") << QStringList{"info", bad}
+                                << QByteArray("{\"format\": \"nnp\", \"version\": 1, \"graph\": []}")
+                                << "bad.nnp: /graph: expected an object, found an array";
+    QTest::newRow("untrained eval") << QStringList{"eval", samplesDir() + "/iris.nnp"} << QByteArray()
+                                    << "has no trained weights; run `nnp train";
+    QTest::newRow("untrained predict")
+        << QStringList{"predict", samplesDir() + "/iris.nnp", "--input", samplesDir() + "/datasets/iris/iris.csv"}
+        << QByteArray() << "has no trained weights";
+    QTest::newRow("bad predict input") << QStringList{"predict", m_trainedIris, "--input", bad}
+                                       << QByteArray("sepal_length_cm,sepal_width_cm,petal_length_cm\n1,2,3\n")
+                                       << "petal_width_cm";
+}
+
+void TestCli::badFilesGiveExitCode2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    if (!content.isEmpty()) {
+        QFile f(m_dir.filePath(QStringLiteral("bad.nnp")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+    }
+    const Run r = runNnp(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY2(r.err.startsWith(QStringLiteral("nnp ")), qPrintable(r.err));
+}
+
+void TestCli::helpForEveryCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("nnp") << QString() << QStringList{"info", "train", "eval", "predict", "Exit codes", "130"};
+    QTest::newRow("info") << "info" << QStringList{"FILE"};
+    QTest::newRow("train") << "train" << QStringList{"--epochs", "--seed", "--out", "--quiet"};
+    QTest::newRow("eval") << "eval" << QStringList{"--split", "--check"};
+    QTest::newRow("predict") << "predict" << QStringList{"--input", "--no-header"};
+}
+
+void TestCli::helpForEveryCommand()
+{
+    QFETCH(QString, command);
+    QFETCH(QStringList, mentions);
+    const QStringList args = command.isEmpty() ? QStringList{"--help"} : QStringList{command, "--help"};
+    const Run r = runNnp(args);
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("Usage")));
+    for (const QString &m : mentions)
+        QVERIFY2(r.out.contains(m), qPrintable(m));
+    // A wrong option is a usage error (exit code 1), not a crash.
+    if (!command.isEmpty())
+        QCOMPARE(runNnp({command, "--no-such-option"}).code, 1);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
