@@ -1,12 +1,198 @@
-// Placeholder until the benchmark lands (owned by the benchmark work).
+// `nnp bench`: the training core's speed on three fixed workloads (issue 2, "Speed"). Each run trains with a
+// fixed seed through the same Trainer the app uses, warms up, then counts steps for a fixed wall time.
+// tests/bench/compare.sh runs this next to the same workloads in PyTorch and prints the ratios.
 #include "commands.h"
+
+#include "data/generators.h"
+#include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 namespace nnp::cli {
+
+namespace {
+
+constexpr std::uint64_t kSeed = 42;
+
+struct Workload {
+    const char *name;
+    const char *description;
+    int inputs;
+    std::vector<int> hidden;
+    int outputs;
+    ActivationKind hiddenActivation;
+    LossKind loss;
+    OptimizerKind optimizer;
+    double learningRate;
+    int batch;
+    int samples;
+};
+
+const std::vector<Workload> &workloads()
+{
+    static const std::vector<Workload> w{
+        {"W1", "2-8-8-1 tanh, sigmoid+BCE, SGD, batch 10, 500 points", 2, {8, 8}, 1, ActivationKind::Tanh,
+         LossKind::BinaryCrossEntropy, OptimizerKind::SGD, 0.03, 10, 500},
+        {"W2", "64-128-64-10 ReLU, softmax CE, Adam, batch 32, 1797 samples", 64, {128, 64}, 10,
+         ActivationKind::ReLU, LossKind::SparseCategoricalCrossEntropy, OptimizerKind::Adam, 0.001, 32, 1797},
+        {"W3", "784-256-128-10 ReLU, softmax CE, Adam, batch 128, 60000 samples", 784, {256, 128}, 10,
+         ActivationKind::ReLU, LossKind::SparseCategoricalCrossEntropy, OptimizerKind::Adam, 0.001, 128, 60000},
+    };
+    return w;
+}
+
+/// W1: the playground's circle data set. W2, W3: uniform random inputs in [0, 1) with random class labels
+/// (the speed depends only on the shapes).
+TrainData makeData(const Workload &w)
+{
+    TrainData d;
+    if (w.inputs == 2) {
+        GeneratorConfig g;
+        g.kind = GeneratorKind::Circle;
+        g.samples = w.samples;
+        g.seed = kSeed;
+        const Dataset set = generate(g);
+        d.x = set.x;
+        d.y = classTargets(w.loss, set.labels, set.classes);
+        return d;
+    }
+    Rng rng(kSeed);
+    d.x.resize(w.inputs, w.samples);
+    for (Eigen::Index c = 0; c < d.x.cols(); ++c)
+        for (Eigen::Index r = 0; r < d.x.rows(); ++r)
+            d.x(r, c) = static_cast<Scalar>(rng.uniform());
+    std::vector<int> labels(static_cast<std::size_t>(w.samples));
+    for (int &l : labels)
+        l = static_cast<int>(rng.below(static_cast<std::uint64_t>(w.outputs)));
+    d.y = classTargets(w.loss, labels, w.outputs);
+    return d;
+}
+
+GraphSpec makeGraph(const Workload &w)
+{
+    const bool softmax = w.outputs > 1;
+    GraphSpec g = makeMlp(w.inputs, w.hidden, w.outputs, w.hiddenActivation,
+                          softmax ? ActivationKind::Linear : ActivationKind::Sigmoid);
+    if (softmax) {
+        const NodeId logits = g.nodes.back().id;
+        const NodeId s = g.addNode(LayerKind::Softmax, "softmax");
+        g.connect(logits, s);
+    }
+    return g;
+}
+
+struct Result {
+    long long steps = 0;
+    long long samples = 0;
+    double seconds = 0;
+    double finalLoss = 0;
+    int epochs = 0;
+    int threadsUsed = 1;
+};
+
+Result run(const Workload &w, int threads, double seconds)
+{
+    using Clock = std::chrono::steady_clock;
+    Network net = Network::build(makeGraph(w), kSeed);
+    TrainingConfig cfg;
+    cfg.loss.kind = w.loss;
+    cfg.optimizer = defaultOptimizerConfig(w.optimizer);
+    cfg.optimizer.learningRate = w.learningRate;
+    cfg.batchSize = w.batch;
+    cfg.epochs = 1 << 30;
+    cfg.seed = kSeed;
+    cfg.threads = threads;
+    Trainer trainer(net, cfg, makeData(w));
+
+    // Warm-up: buffers reach their sizes, caches and the helper thread are hot.
+    const double warm = std::max(0.2, 0.1 * seconds);
+    const auto warmEnd = Clock::now() + std::chrono::duration<double>(warm);
+    long long warmSteps = 0;
+    while (warmSteps < 20 || Clock::now() < warmEnd) {
+        trainer.runBatch();
+        ++warmSteps;
+    }
+
+    // Read the clock every few steps only: on W1 a step costs about as much as a clock read.
+    const int every = w.inputs == 2 ? 64 : 1;
+    const long long steps0 = trainer.step(), samples0 = trainer.samplesSeen();
+    const auto start = Clock::now();
+    const auto end = start + std::chrono::duration<double>(seconds);
+    double loss = 0;
+    auto now = start;
+    do {
+        for (int i = 0; i < every; ++i)
+            loss = trainer.runBatch();
+        now = Clock::now();
+    } while (now < end && trainer.state() != RunState::Diverged);
+
+    Result r;
+    r.seconds = std::chrono::duration<double>(now - start).count();
+    r.steps = trainer.step() - steps0;
+    r.samples = trainer.samplesSeen() - samples0;
+    r.finalLoss = loss;
+    r.epochs = trainer.epoch();
+    r.threadsUsed = trainer.threadsInUse();
+    return r;
+}
+
+void print(const Workload &w, int threads, const Result &r, bool json)
+{
+    const double sps = double(r.steps) / r.seconds, samplesPerS = double(r.samples) / r.seconds;
+    if (json) {
+        std::printf("{\"workload\":\"%s\",\"threads\":%d,\"threads_used\":%d,\"batch\":%d,\"steps_per_s\":%.1f,"
+                    "\"samples_per_s\":%.1f,\"seconds\":%.3f,\"steps\":%lld,\"epochs\":%d,\"final_loss\":%.6g}\n",
+                    w.name, threads, r.threadsUsed, w.batch, sps, samplesPerS, r.seconds, r.steps, r.epochs,
+                    r.finalLoss);
+    } else {
+        std::printf("%s  %-62s threads %d (used %d)  %11.1f steps/s  %11.1f samples/s  loss %.4f  (%.2f s)\n",
+                    w.name, w.description, threads, r.threadsUsed, sps, samplesPerS, r.finalLoss, r.seconds);
+    }
+    std::fflush(stdout);
+}
+
+} // namespace
+
 void addBenchCommand(CLI::App &app, int &exitCode)
 {
-    auto *cmd = app.add_subcommand("bench", "Benchmark the training core");
-    cmd->callback([&exitCode] { exitCode = Usage; });
+    auto *cmd = app.add_subcommand("bench", "Benchmark the training core on fixed workloads (W1 playground, W2 "
+                                            "digits, W3 MNIST scale); one line per workload");
+    struct Options {
+        std::string workload = "all";
+        int threads = 1;
+        double seconds = 3.0;
+        bool json = false;
+    };
+    auto opt = std::make_shared<Options>();
+    cmd->add_option("--workload", opt->workload, "W1, W2, W3 or all")
+        ->check(CLI::IsMember({"W1", "W2", "W3", "all"}, CLI::ignore_case));
+    cmd->add_option("--threads", opt->threads, "Training threads (1 or 2)")->check(CLI::Range(1, 2));
+    cmd->add_option("--seconds", opt->seconds, "Measured wall time per workload")->check(CLI::Range(0.05, 3600.0));
+    cmd->add_flag("--json", opt->json, "One JSON object per line");
+    cmd->callback([opt, &exitCode] {
+        try {
+            for (const Workload &w : workloads()) {
+                std::string want = opt->workload;
+                for (char &c : want)
+                    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                if (want != "ALL" && want != w.name)
+                    continue;
+                print(w, opt->threads, run(w, opt->threads, opt->seconds), opt->json);
+            }
+            exitCode = Ok;
+        } catch (const std::exception &e) {
+            std::cerr << "nnp bench: " << e.what() << '\n';
+            exitCode = BadInput;
+        }
+    });
 }
+
 } // namespace nnp::cli

@@ -1,0 +1,158 @@
+#!/usr/bin/python3
+"""Side-by-side speed of `nnp bench` and the same three workloads in PyTorch (issue 2, "Speed").
+
+For each thread count (1 and 2 by default) and each workload it runs `nnp bench --workload W --json`, then the
+same network, data shape, batch size, loss and optimizer in PyTorch (float32, torch.set_num_threads(N)), each
+in its own process and one after the other, so both see the same machine at nearly the same moment. It prints
+the measured rates and the ratios nnp / PyTorch against the targets (W1, W2 on steps/s, W3 on samples/s).
+
+Use tests/bench/compare.sh (builds the Release CLI, cleans the BLAS environment); run this file directly with
+/usr/bin/python3 (Debian's PyTorch 1.13 lives there). Exit status: 0 if every target is met, 1 if not,
+2 if something could not run.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+# name: (layer sizes, hidden activation, batch, samples, optimizer, learning rate, rate compared, target ratio)
+WORKLOADS = {
+    "W1": ([2, 8, 8, 1], "tanh", 10, 500, "sgd", 0.03, "steps_per_s", 50.0),
+    "W2": ([64, 128, 64, 10], "relu", 32, 1797, "adam", 0.001, "steps_per_s", 4.0),
+    "W3": ([784, 256, 128, 10], "relu", 128, 60000, "adam", 0.001, "samples_per_s", 1.5),
+}
+SEED = 42
+
+
+def torch_worker(name, threads, seconds):
+    """Runs one workload in PyTorch in this process; prints one JSON line like `nnp bench --json`."""
+    import torch
+
+    torch.set_num_threads(threads)
+    torch.manual_seed(SEED)
+    sizes, act, batch, n, opt_name, lr, _, _ = WORKLOADS[name]
+    layers = []
+    for i in range(len(sizes) - 1):
+        layers.append(torch.nn.Linear(sizes[i], sizes[i + 1]))
+        if i < len(sizes) - 2:
+            layers.append(torch.nn.Tanh() if act == "tanh" else torch.nn.ReLU())
+    model = torch.nn.Sequential(*layers)
+    if sizes[-1] == 1:
+        # The playground's circle: class 1 inside radius 3 of points spread over [-6, 6]^2.
+        x = torch.rand(n, 2) * 12 - 6
+        y = (x.norm(dim=1, keepdim=True) < 3).float()
+        loss_fn = torch.nn.BCEWithLogitsLoss()
+    else:
+        x = torch.rand(n, sizes[0])
+        y = torch.randint(0, sizes[-1], (n,))
+        loss_fn = torch.nn.CrossEntropyLoss()
+    opt = (torch.optim.SGD(model.parameters(), lr=lr) if opt_name == "sgd"
+           else torch.optim.Adam(model.parameters(), lr=lr))
+
+    state = {"order": torch.randperm(n), "pos": 0, "epochs": 0}
+
+    def step():
+        if state["pos"] >= n:
+            state["order"] = torch.randperm(n)
+            state["pos"] = 0
+            state["epochs"] += 1
+        idx = state["order"][state["pos"]:state["pos"] + batch]
+        state["pos"] += batch
+        opt.zero_grad(set_to_none=True)
+        loss = loss_fn(model(x[idx]), y[idx])
+        loss.backward()
+        opt.step()
+        return loss, idx.shape[0]
+
+    warm_end = time.perf_counter() + max(0.2, 0.1 * seconds)
+    warm = 0
+    while warm < 20 or time.perf_counter() < warm_end:
+        step()
+        warm += 1
+    steps = samples = 0
+    start = time.perf_counter()
+    end = start + seconds
+    now = start
+    loss = None
+    while now < end:
+        loss, b = step()
+        steps += 1
+        samples += b
+        now = time.perf_counter()
+    elapsed = now - start
+    print(json.dumps({"workload": name, "threads": threads, "torch_threads": torch.get_num_threads(),
+                      "batch": batch, "steps_per_s": steps / elapsed, "samples_per_s": samples / elapsed,
+                      "seconds": elapsed, "steps": steps, "epochs": state["epochs"],
+                      "final_loss": float(loss)}), flush=True)
+
+
+def run_json(cmd, env=None):
+    out = subprocess.run(cmd, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
+    lines = [l for l in out.splitlines() if l.startswith("{")]
+    if len(lines) != 1:
+        raise RuntimeError("expected one JSON line from %s, got:\n%s" % (" ".join(cmd), out))
+    return json.loads(lines[0])
+
+
+def torch_env(threads):
+    env = dict(os.environ)
+    # A forced core type (Haswell here) halves OpenBLAS's speed on this CPU; the forced L2 size misleads its
+    # blocking. They are removed for the PyTorch run only.
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    env["OMP_NUM_THREADS"] = str(threads)
+    env["OPENBLAS_NUM_THREADS"] = str(threads)
+    return env
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--nnp", help="path of the nnp executable (Release build)")
+    ap.add_argument("--seconds", type=float, default=3.0, help="measured wall time per run (default 3)")
+    ap.add_argument("--threads", default="1,2", help="thread counts, comma separated (default 1,2)")
+    ap.add_argument("--workloads", default="W1,W2,W3", help="default W1,W2,W3")
+    ap.add_argument("--torch-worker", nargs=2, metavar=("WORKLOAD", "THREADS"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.torch_worker:
+        torch_worker(args.torch_worker[0], int(args.torch_worker[1]), args.seconds)
+        return 0
+    if not args.nnp or not os.access(args.nnp, os.X_OK):
+        print("compare_pytorch.py: --nnp must name the nnp executable", file=sys.stderr)
+        return 2
+
+    threads = [int(t) for t in args.threads.split(",")]
+    names = [w.strip().upper() for w in args.workloads.split(",")]
+    rows = []
+    for t in threads:
+        for name in names:
+            ours = run_json([args.nnp, "bench", "--workload", name, "--threads", str(t),
+                             "--seconds", str(args.seconds), "--json"])
+            theirs = run_json([sys.executable, os.path.abspath(__file__), "--torch-worker", name, str(t),
+                               "--seconds", str(args.seconds)], env=torch_env(t))
+            key, target = WORKLOADS[name][6], WORKLOADS[name][7]
+            ratio = ours[key] / theirs[key]
+            rows.append((name, t, key, ours, theirs, ratio, target))
+            print("%s threads %d: nnp %.1f, PyTorch %.1f %s -> %.2fx (target >= %gx) %s" %
+                  (name, t, ours[key], theirs[key], key.replace("_per_s", "/s"), ratio, target,
+                   "ok" if ratio >= target else "MISSED"), flush=True)
+
+    print()
+    print("%-4s %-7s %-10s %14s %14s %9s %8s  %s" %
+          ("", "threads", "rate", "nnp", "PyTorch", "ratio", "target", "result"))
+    ok = True
+    for name, t, key, ours, theirs, ratio, target in rows:
+        met = ratio >= target
+        ok = ok and met
+        print("%-4s %-7d %-10s %14.1f %14.1f %8.2fx %7gx  %s" %
+              (name, t, key.replace("_per_s", "/s"), ours[key], theirs[key], ratio, target,
+               "PASS" if met else "FAIL"))
+    print()
+    print("all targets met" if ok else "some targets missed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
