@@ -292,7 +292,7 @@ void Checker::inferShapes()
         }
         if (!known)
             continue; // the problem is reported upstream
-        if (n.kind != LayerKind::Input && hasError(id))
+        if (hasError(id)) // an Input with a bad shape gets none: its size may not even fit in 64 bits
             continue;
         if (auto s = infer(n, in)) {
             r.shapes[id] = *s;
