@@ -48,10 +48,14 @@ void printConfusion(const Evaluation &e, const std::vector<std::string> &names)
 double metricValue(const Evaluation &e, ExpectMetric m)
 {
     switch (m) {
-    case ExpectMetric::Accuracy: return e.accuracy;
-    case ExpectMetric::Loss: return e.loss;
-    case ExpectMetric::Mae: return e.mae;
-    case ExpectMetric::R2: return e.r2;
+    case ExpectMetric::Accuracy:
+        return e.accuracy;
+    case ExpectMetric::Loss:
+        return e.loss;
+    case ExpectMetric::Mae:
+        return e.mae;
+    case ExpectMetric::R2:
+        return e.r2;
     }
     return 0;
 }
@@ -86,8 +90,7 @@ int runEval(const EvalOptions &o)
     } else {
         std::cout << "mae       " << fixed(e.mae) << '\n' << "r2        " << fixed(e.r2) << '\n';
     }
-    if (!o.check)
-        return Ok;
+    if (!o.check) return Ok;
     if (!p.expect) {
         std::cerr << "nnp eval: --check needs an expected result in the project (\"expect\"); it has none.\n";
         return Usage;
@@ -97,10 +100,8 @@ int runEval(const EvalOptions &o)
     const double v = metricValue(ce, x.metric);
     const bool pass = (!x.min || v >= *x.min) && (!x.max || v <= *x.max);
     std::cout << "\ncheck: " << toString(x.split) << ' ' << toString(x.metric) << ' ' << fixed(v);
-    if (x.min)
-        std::cout << " >= " << *x.min;
-    if (x.max)
-        std::cout << " <= " << *x.max;
+    if (x.min) std::cout << " >= " << *x.min;
+    if (x.max) std::cout << " <= " << *x.max;
     std::cout << (pass ? ": passed\n" : ": NOT reached\n");
     return pass ? Ok : NotReached;
 }

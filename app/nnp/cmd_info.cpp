@@ -13,7 +13,10 @@ namespace nnp::cli {
 
 namespace {
 
-std::string nodeLabel(const NodeSpec &n) { return n.name.empty() ? "node_" + std::to_string(n.id) : n.name; }
+std::string nodeLabel(const NodeSpec &n)
+{
+    return n.name.empty() ? "node_" + std::to_string(n.id) : n.name;
+}
 
 std::string kindLabel(const NodeSpec &n)
 {
@@ -28,8 +31,7 @@ std::string kindLabel(const NodeSpec &n)
 std::string shapeLabel(const ValidationResult &v, NodeId id)
 {
     const auto it = v.shapes.find(id);
-    if (it == v.shapes.end())
-        return "?";
+    if (it == v.shapes.end()) return "?";
     std::string s = "(None";
     for (int d : it->second.dims)
         s += ", " + std::to_string(d);
@@ -62,10 +64,8 @@ void printLayers(const Project &p, std::ostream &out)
         std::vector<Shape> inShapes;
         std::string from;
         for (const EdgeSpec &e : g.inputsOf(id)) {
-            if (const NodeSpec *src = g.find(e.from))
-                from += (from.empty() ? "" : ", ") + nodeLabel(*src);
-            if (v.shapes.count(e.from))
-                inShapes.push_back(v.shapes.at(e.from));
+            if (const NodeSpec *src = g.find(e.from)) from += (from.empty() ? "" : ", ") + nodeLabel(*src);
+            if (v.shapes.count(e.from)) inShapes.push_back(v.shapes.at(e.from));
         }
         long long params = 0;
         if (inShapes.size() == g.inputsOf(id).size() && !inShapes.empty())
@@ -84,8 +84,7 @@ void printLayers(const Project &p, std::ostream &out)
         out << "\nThe graph has problems:\n";
         for (const Diagnostic &d : v.diagnostics) {
             out << (d.severity == Severity::Error ? "  error: " : "  warning: ");
-            if (const NodeSpec *n = g.find(d.node))
-                out << nodeLabel(*n) << ": ";
+            if (const NodeSpec *n = g.find(d.node)) out << nodeLabel(*n) << ": ";
             out << d.message << '\n';
         }
     }
@@ -96,11 +95,12 @@ std::string sourceLabel(const DataSource &d)
     switch (d.kind) {
     case DataSourceKind::Generator: {
         std::string s = "generator \"" + std::string(toString(d.generator.kind)) + "\", " +
-                        std::to_string(d.generator.samples) + " samples, noise " + fixed(d.generator.noise, 2) +
-                        ", seed " + std::to_string(d.generator.seed);
+                        std::to_string(d.generator.samples) + " samples, noise " +
+                        fixed(d.generator.noise, 2) + ", seed " + std::to_string(d.generator.seed);
         return s;
     }
-    case DataSourceKind::Csv: return "CSV file " + d.path + (d.csv.target.empty() ? "" : ", target " + d.csv.target);
+    case DataSourceKind::Csv:
+        return "CSV file " + d.path + (d.csv.target.empty() ? "" : ", target " + d.csv.target);
     case DataSourceKind::Idx:
         return "IDX images " + d.images + (d.testImages.empty() ? "" : " (test images " + d.testImages + ")");
     }
@@ -129,8 +129,8 @@ bool printData(const OpenedProject &o, std::ostream &out)
                 out << ' ' << c;
             out << '\n';
         } else {
-            out << "  regression of " << (f.targetNames.empty() ? std::string("a value") : f.targetNames.front())
-                << '\n';
+            out << "  regression of "
+                << (f.targetNames.empty() ? std::string("a value") : f.targetNames.front()) << '\n';
         }
         out << "  split: " << d.train.x.cols() << " train / " << d.validation.x.cols() << " validation / "
             << d.test.x.cols() << " test" << (p.preprocessing.split.stratify ? " (stratified)" : "")
@@ -146,15 +146,13 @@ void printTraining(const Project &p, std::ostream &out)
 {
     const TrainingConfig &t = p.training;
     out << "\nTraining: loss " << toString(t.loss.kind) << ", optimizer " << toString(t.optimizer.kind)
-        << " (learning rate " << t.optimizer.learningRate << "), batch size " << t.batchSize << ", " << t.epochs
-        << " epochs, seed " << t.seed << '\n';
+        << " (learning rate " << t.optimizer.learningRate << "), batch size " << t.batchSize << ", "
+        << t.epochs << " epochs, seed " << t.seed << '\n';
     if (p.expect) {
         out << "Expected result: " << toString(p.expect->metric) << " on the " << toString(p.expect->split)
             << " split";
-        if (p.expect->min)
-            out << " >= " << *p.expect->min;
-        if (p.expect->max)
-            out << " <= " << *p.expect->max;
+        if (p.expect->min) out << " >= " << *p.expect->min;
+        if (p.expect->max) out << " <= " << *p.expect->max;
         out << '\n';
     }
     if (p.weights.empty()) {
@@ -165,8 +163,7 @@ void printTraining(const Project &p, std::ostream &out)
             const EpochRecord &r = p.history.back();
             out << ", " << r.epoch << " epochs; last train loss " << fixed(r.trainLoss) << ", "
                 << metricName(t.loss.kind) << ' ' << fixed(r.trainMetric);
-            if (r.valLoss)
-                out << "; validation loss " << fixed(*r.valLoss);
+            if (r.valLoss) out << "; validation loss " << fixed(*r.valLoss);
         }
         out << '\n';
     }
@@ -178,8 +175,7 @@ int runInfo(const std::string &file)
     const Project &p = o.project;
     std::ostream &out = std::cout;
     out << "Project: " << (p.name.empty() ? o.file.stem().string() : p.name) << "  (" << file << ")\n";
-    if (!p.description.empty())
-        out << '\n' << p.description << '\n';
+    if (!p.description.empty()) out << '\n' << p.description << '\n';
     out << '\n';
     printLayers(p, out);
     const bool dataOk = printData(o, out);
@@ -191,8 +187,9 @@ int runInfo(const std::string &file)
 
 void addInfoCommand(CLI::App &app, int &exitCode)
 {
-    auto *cmd = app.add_subcommand("info", "Summarise a project: layers with output shapes, parameter counts and "
-                                           "connections; the dataset; the training settings; the description");
+    auto *cmd =
+        app.add_subcommand("info", "Summarise a project: layers with output shapes, parameter counts and "
+                                   "connections; the dataset; the training settings; the description");
     auto file = std::make_shared<std::string>();
     cmd->add_option("FILE", *file, "Project file (.nnp)")->required();
     cmd->callback([file, &exitCode] { exitCode = guarded("info", [&] { return runInfo(*file); }); });

@@ -28,15 +28,13 @@ std::string readInput(const std::string &path)
     if (!std::filesystem::exists(path, ec) || std::filesystem::is_directory(path, ec))
         throw DataError(path, 0, 0, "The input file does not exist.");
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path, 0, 0, "The input file cannot be opened.");
+    if (!in) throw DataError(path, 0, 0, "The input file cannot be opened.");
     // Read in pieces (the input may be a pipe, whose size is unknown), stopping at the limit.
     std::string text;
     char buf[1 << 16];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
         text.append(buf, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kMaxBytes)
-            throw DataError(path, 0, 0, "The input file is larger than 1 GB.");
+        if (text.size() > kMaxBytes) throw DataError(path, 0, 0, "The input file is larger than 1 GB.");
     }
     return text;
 }
@@ -52,8 +50,7 @@ CsvColumn numeric(std::string name)
 std::vector<std::string> headerNames(const std::string &text)
 {
     std::string line = text.substr(0, text.find('\n'));
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     std::vector<std::string> names;
     std::stringstream s(line);
     for (std::string name; std::getline(s, name, ',');)
@@ -97,22 +94,21 @@ int runPredict(const PredictOptions &o)
     }
     Network net = buildNetwork(p);
     restoreWeights(p, net);
-    // Projects trained in the app may lack the stored schema: then the training file says how rows are encoded.
+    // Projects trained in the app may lack the stored schema: then the training file says how rows are
+    // encoded.
     std::optional<CsvSchema> schema = p.csvSchema;
-    if (p.data.kind == DataSourceKind::Csv && !schema)
-        schema = prepareData(p, opened.baseDir).csvSchema;
+    if (p.data.kind == DataSourceKind::Csv && !schema) schema = prepareData(p, opened.baseDir).csvSchema;
     Matrix x = encodeInput(p, schema, readInput(o.input), o.input, net.inputSize());
     if (x.rows() != net.inputSize())
         throw std::invalid_argument("The input rows encode " + std::to_string(x.rows()) +
-                                    " features, but the network takes " + std::to_string(net.inputSize()) + ".");
-    if (p.normalizer && !p.normalizer->isIdentity())
-        p.normalizer->applyInPlace(x);
+                                    " features, but the network takes " + std::to_string(net.inputSize()) +
+                                    ".");
+    if (p.normalizer && !p.normalizer->isIdentity()) p.normalizer->applyInPlace(x);
     const Matrix out = net.predict(x);
     // The data decides, not the loss: a playground network may fit class labels with MSE.
-    const bool classification =
-        p.data.kind == DataSourceKind::Csv ? schema->task == TaskKind::Classification
-        : p.data.kind == DataSourceKind::Idx ? true
-                                              : !isRegression(p.data.generator.kind);
+    const bool classification = p.data.kind == DataSourceKind::Csv ? schema->task == TaskKind::Classification
+                                : p.data.kind == DataSourceKind::Idx ? true
+                                                                     : !isRegression(p.data.generator.kind);
     if (classification) {
         Project named = p;
         named.csvSchema = schema;
@@ -126,7 +122,8 @@ int runPredict(const PredictOptions &o)
         }
         for (Eigen::Index c = 0; c < out.cols(); ++c) {
             const auto prob = probabilities(out, c, k);
-            const auto best = static_cast<std::size_t>(std::max_element(prob.begin(), prob.end()) - prob.begin());
+            const auto best =
+                static_cast<std::size_t>(std::max_element(prob.begin(), prob.end()) - prob.begin());
             std::printf("%s", names[best].c_str());
             for (double v : prob)
                 std::printf(",%.4f", v);
@@ -136,7 +133,8 @@ int runPredict(const PredictOptions &o)
         if (o.header) {
             std::string name = schema ? schema->target.name : std::string("prediction");
             for (Eigen::Index r = 0; r < out.rows(); ++r)
-                std::printf("%s%s", r ? "," : "", out.rows() == 1 ? name.c_str() : (name + std::to_string(r)).c_str());
+                std::printf("%s%s", r ? "," : "",
+                            out.rows() == 1 ? name.c_str() : (name + std::to_string(r)).c_str());
             std::printf("\n");
         }
         for (Eigen::Index c = 0; c < out.cols(); ++c) {
@@ -153,10 +151,11 @@ int runPredict(const PredictOptions &o)
 void addPredictCommand(CLI::App &app, int &exitCode)
 {
     auto *cmd = app.add_subcommand(
-        "predict", "Predict with a trained project, one output line per input row (classification: the class and "
-                   "one probability per class). CSV projects read rows with the training file's columns (the "
-                   "target may be absent); generator projects read columns x1,x2 (engineered features are computed "
-                   "here); image projects read one row of pixel values 0-255 per image");
+        "predict",
+        "Predict with a trained project, one output line per input row (classification: the class and "
+        "one probability per class). CSV projects read rows with the training file's columns (the "
+        "target may be absent); generator projects read columns x1,x2 (engineered features are computed "
+        "here); image projects read one row of pixel values 0-255 per image");
     auto o = std::make_shared<PredictOptions>();
     cmd->add_option("FILE", o->file, "Trained project file (.nnp)")->required();
     cmd->add_option("--input,-i", o->input, "CSV file with a header row")->required();

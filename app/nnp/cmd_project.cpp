@@ -41,8 +41,7 @@ Network buildNetwork(const Project &project)
         std::ostringstream out;
         out << "the network cannot be built:";
         for (const Diagnostic &d : e.diagnostics()) {
-            if (d.severity != Severity::Error)
-                continue;
+            if (d.severity != Severity::Error) continue;
             out << "\n  - ";
             if (const NodeSpec *n = project.graph.find(d.node))
                 out << (n->name.empty() ? "node " + std::to_string(n->id) : n->name) << ": ";
@@ -62,7 +61,10 @@ int guarded(const char *command, const std::function<int()> &body)
     }
 }
 
-const char *metricName(LossKind loss) { return isClassificationLoss(loss) ? "accuracy" : "mae"; }
+const char *metricName(LossKind loss)
+{
+    return isClassificationLoss(loss) ? "accuracy" : "mae";
+}
 
 std::string fixed(double v, int digits)
 {
@@ -73,8 +75,7 @@ std::string fixed(double v, int digits)
 
 std::vector<std::string> classNames(const Project &project, const PreparedData *data, int outputs)
 {
-    if (data && !data->full.classNames.empty())
-        return data->full.classNames;
+    if (data && !data->full.classNames.empty()) return data->full.classNames;
     if (project.csvSchema && project.csvSchema->task == TaskKind::Classification &&
         !project.csvSchema->target.categories.empty())
         return project.csvSchema->target.categories;
@@ -91,8 +92,7 @@ std::vector<double> probabilities(const Matrix &out, Eigen::Index col, int class
     if (out.rows() == 1) {
         const double p1 = std::clamp(double(c(0)), 0.0, 1.0);
         p[0] = 1 - p1;
-        if (classes > 1)
-            p[1] = p1;
+        if (classes > 1) p[1] = p1;
         return p;
     }
     const int k = std::min<int>(classes, static_cast<int>(out.rows()));

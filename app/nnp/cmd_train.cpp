@@ -1,4 +1,5 @@
-// `nnp train FILE`: trains with the project's settings, shows progress, saves weights, normaliser and history.
+// `nnp train FILE`: trains with the project's settings, shows progress, saves weights, normaliser and
+// history.
 #include "commands.h"
 #include "project_cli.h"
 
@@ -18,8 +19,8 @@ namespace nnp::cli {
 
 namespace {
 
-// Set by the SIGINT handler (a lock-free atomic is async-signal-safe); the training thread turns it into a stop
-// request between batches. A second Ctrl-C ends the program at once.
+// Set by the SIGINT handler (a lock-free atomic is async-signal-safe); the training thread turns it into a
+// stop request between batches. A second Ctrl-C ends the program at once.
 std::atomic<bool> g_interrupted{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
@@ -45,21 +46,19 @@ public:
         if (g_interrupted.load() && !m_stop.stop_requested()) {
             m_stop.request_stop();
             clearBar();
-            std::cerr << "Interrupted: stopping after this batch and saving (Ctrl-C again quits without saving).\n";
+            std::cerr
+                << "Interrupted: stopping after this batch and saving (Ctrl-C again quits without saving).\n";
         }
-        if (!m_tty)
-            return;
+        if (!m_tty) return;
         const auto now = std::chrono::steady_clock::now();
-        if (now - m_lastDraw < std::chrono::milliseconds(100))
-            return;
+        if (now - m_lastDraw < std::chrono::milliseconds(100)) return;
         m_lastDraw = now;
         const long long inEpoch = step - m_stepAtEpochStart;
         const double frac = std::min(1.0, double(inEpoch) / double(m_batches));
         constexpr int kWidth = 30;
         const int filled = static_cast<int>(frac * kWidth);
         std::string bar(static_cast<std::size_t>(filled), '=');
-        if (filled < kWidth)
-            bar += '>' + std::string(static_cast<std::size_t>(kWidth - filled - 1), ' ');
+        if (filled < kWidth) bar += '>' + std::string(static_cast<std::size_t>(kWidth - filled - 1), ' ');
         std::printf("\rEpoch %d/%d [%s] %3d%%  loss %.4f ", m_epoch + 1, m_epochs, bar.c_str(),
                     static_cast<int>(frac * 100), loss);
         std::fflush(stdout);
@@ -70,22 +69,19 @@ public:
     {
         m_epoch = r.epoch;
         m_stepAtEpochStart += m_batches;
-        if (m_quiet)
-            return;
+        if (m_quiet) return;
         clearBar();
-        std::printf("epoch %d/%d  loss %.4f  %s %.4f", r.epoch, m_epochs, r.trainLoss, m_metric, r.trainMetric);
-        if (r.valLoss)
-            std::printf("  val_loss %.4f", *r.valLoss);
-        if (r.valMetric)
-            std::printf("  val_%s %.4f", m_metric, *r.valMetric);
+        std::printf("epoch %d/%d  loss %.4f  %s %.4f", r.epoch, m_epochs, r.trainLoss, m_metric,
+                    r.trainMetric);
+        if (r.valLoss) std::printf("  val_loss %.4f", *r.valLoss);
+        if (r.valMetric) std::printf("  val_%s %.4f", m_metric, *r.valMetric);
         std::printf("  lr %.4g\n", r.learningRate);
         std::fflush(stdout);
     }
 
     void clearBar()
     {
-        if (m_barShown)
-            std::printf("\r%*s\r", 79, "");
+        if (m_barShown) std::printf("\r%*s\r", 79, "");
         m_barShown = false;
     }
 
@@ -112,15 +108,12 @@ int runTrain(const TrainOptions &o)
 {
     OpenedProject opened = openProject(o.file);
     Project &p = opened.project;
-    if (o.epochs)
-        p.training.epochs = *o.epochs;
-    if (o.seed)
-        p.training.seed = *o.seed;
+    if (o.epochs) p.training.epochs = *o.epochs;
+    if (o.seed) p.training.seed = *o.seed;
     const PreparedData data = prepareData(p, opened.baseDir);
     Network net = buildNetwork(p);
     std::optional<TrainData> validation;
-    if (data.validation.x.cols() > 0)
-        validation = data.validation;
+    if (data.validation.x.cols() > 0) validation = data.validation;
     Trainer trainer(net, p.training, data.train, validation);
     if (!o.quiet)
         std::printf("Training %s: %lld parameters, %lld training samples, %d epochs\n", o.file.c_str(),
@@ -142,10 +135,11 @@ int runTrain(const TrainOptions &o)
     saveProject(p, target);
 
     const char *metric = metricName(p.training.loss.kind);
-    std::printf("%s after %d epochs.", state == RunState::Diverged    ? "Diverged"
-                                       : state == RunState::Stopped    ? "Stopped"
-                                       : state == RunState::ReachedTarget ? "Reached the target loss"
-                                                                          : "Finished",
+    std::printf("%s after %d epochs.",
+                state == RunState::Diverged        ? "Diverged"
+                : state == RunState::Stopped       ? "Stopped"
+                : state == RunState::ReachedTarget ? "Reached the target loss"
+                                                   : "Finished",
                 trainer.epoch());
     if (!trainer.history().empty()) {
         const EpochRecord &r = trainer.history().back();
@@ -157,8 +151,9 @@ int runTrain(const TrainOptions &o)
     }
     std::printf("\nSaved to %s\n", target.string().c_str());
     if (state == RunState::Diverged) {
-        std::cerr << "nnp train: the loss became NaN or infinite (diverged); try a smaller learning rate. The "
-                     "last good weights were saved.\n";
+        std::cerr
+            << "nnp train: the loss became NaN or infinite (diverged); try a smaller learning rate. The "
+               "last good weights were saved.\n";
         return Diverged;
     }
     return state == RunState::Stopped ? Interrupted : Ok;
@@ -169,11 +164,13 @@ int runTrain(const TrainOptions &o)
 void addTrainCommand(CLI::App &app, int &exitCode)
 {
     auto *cmd = app.add_subcommand(
-        "train", "Train a project with its settings and save the weights, normaliser and history (Ctrl-C stops "
-                 "after the current batch and still saves)");
+        "train",
+        "Train a project with its settings and save the weights, normaliser and history (Ctrl-C stops "
+        "after the current batch and still saves)");
     auto o = std::make_shared<TrainOptions>();
     cmd->add_option("FILE", o->file, "Project file (.nnp)")->required();
-    cmd->add_option("--epochs", o->epochs, "Number of epochs (default: the project's)")->check(CLI::Range(1, 10000000));
+    cmd->add_option("--epochs", o->epochs, "Number of epochs (default: the project's)")
+        ->check(CLI::Range(1, 10000000));
     cmd->add_option("--seed", o->seed, "Seed for initialisation and shuffling (default: the project's)");
     cmd->add_option("--out", o->out, "Save the trained project here instead of back into FILE");
     cmd->add_flag("--quiet,-q", o->quiet, "Print only the final result");

@@ -24,7 +24,10 @@ constexpr auto kDecode = makeDecodeTable();
 
 } // namespace
 
-std::size_t base64Length(std::size_t n) { return (n + 2) / 3 * 4; }
+std::size_t base64Length(std::size_t n)
+{
+    return (n + 2) / 3 * 4;
+}
 
 std::string base64Encode(std::span<const unsigned char> bytes)
 {
@@ -32,7 +35,8 @@ std::string base64Encode(std::span<const unsigned char> bytes)
     out.reserve(base64Length(bytes.size()));
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
-        const std::uint32_t v = (std::uint32_t(bytes[i]) << 16) | (std::uint32_t(bytes[i + 1]) << 8) | bytes[i + 2];
+        const std::uint32_t v =
+            (std::uint32_t(bytes[i]) << 16) | (std::uint32_t(bytes[i + 1]) << 8) | bytes[i + 2];
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         out += kAlphabet[(v >> 6) & 63];
@@ -41,8 +45,7 @@ std::string base64Encode(std::span<const unsigned char> bytes)
     const std::size_t rest = bytes.size() - i;
     if (rest > 0) {
         std::uint32_t v = std::uint32_t(bytes[i]) << 16;
-        if (rest == 2)
-            v |= std::uint32_t(bytes[i + 1]) << 8;
+        if (rest == 2) v |= std::uint32_t(bytes[i + 1]) << 8;
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
@@ -58,8 +61,7 @@ std::optional<std::vector<unsigned char>> base64Decode(std::string_view text, st
         return std::nullopt;
     }
     std::size_t padding = 0;
-    if (!text.empty() && text.back() == '=')
-        padding = text[text.size() - 2] == '=' ? 2 : 1;
+    if (!text.empty() && text.back() == '=') padding = text[text.size() - 2] == '=' ? 2 : 1;
     std::vector<unsigned char> out;
     out.reserve(text.size() / 4 * 3);
     for (std::size_t i = 0; i < text.size(); i += 4) {
@@ -84,10 +86,8 @@ std::optional<std::vector<unsigned char>> base64Decode(std::string_view text, st
             v = (v << 6) | static_cast<std::uint32_t>(d);
         }
         out.push_back(static_cast<unsigned char>(v >> 16));
-        if (!(last && padding == 2))
-            out.push_back(static_cast<unsigned char>(v >> 8));
-        if (!(last && padding >= 1))
-            out.push_back(static_cast<unsigned char>(v));
+        if (!(last && padding == 2)) out.push_back(static_cast<unsigned char>(v >> 8));
+        if (!(last && padding >= 1)) out.push_back(static_cast<unsigned char>(v));
     }
     return out;
 }
@@ -104,7 +104,8 @@ std::string floatsToBase64(std::span<const float> values)
     return base64Encode(bytes);
 }
 
-std::optional<std::vector<float>> floatsFromBase64(std::string_view text, std::size_t count, std::size_t &errorOffset)
+std::optional<std::vector<float>> floatsFromBase64(std::string_view text, std::size_t count,
+                                                   std::size_t &errorOffset)
 {
     // Checked before decoding, so a tensor that claims a huge size never allocates it.
     if (text.size() != base64Length(count * 4)) {
@@ -113,8 +114,7 @@ std::optional<std::vector<float>> floatsFromBase64(std::string_view text, std::s
     }
     auto bytes = base64Decode(text, errorOffset);
     if (!bytes || bytes->size() != count * 4) {
-        if (bytes)
-            errorOffset = std::string_view::npos;
+        if (bytes) errorOffset = std::string_view::npos;
         return std::nullopt;
     }
     std::vector<float> out(count);

@@ -21,6 +21,7 @@ std::optional<std::vector<unsigned char>> base64Decode(std::string_view text, st
 std::string floatsToBase64(std::span<const float> values);
 /// The inverse; nullopt (and errorOffset) on a bad character or when the text does not hold exactly
 /// `count` floats.
-std::optional<std::vector<float>> floatsFromBase64(std::string_view text, std::size_t count, std::size_t &errorOffset);
+std::optional<std::vector<float>> floatsFromBase64(std::string_view text, std::size_t count,
+                                                   std::size_t &errorOffset);
 
 } // namespace nnp

@@ -29,15 +29,24 @@ std::string formatNumber(double v)
 std::string describeJson(const Json &j)
 {
     switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string (\"" + shortened(j.get_ref<const std::string &>()) + "\")";
-    case Json::value_t::boolean: return j.get<bool>() ? "true" : "false";
-    case Json::value_t::number_integer: return "the number " + std::to_string(j.get<std::int64_t>());
-    case Json::value_t::number_unsigned: return "the number " + std::to_string(j.get<std::uint64_t>());
-    case Json::value_t::number_float: return "the number " + formatNumber(j.get<double>());
-    default: return "an unexpected value";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::object:
+        return "an object";
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::string:
+        return "a string (\"" + shortened(j.get_ref<const std::string &>()) + "\")";
+    case Json::value_t::boolean:
+        return j.get<bool>() ? "true" : "false";
+    case Json::value_t::number_integer:
+        return "the number " + std::to_string(j.get<std::int64_t>());
+    case Json::value_t::number_unsigned:
+        return "the number " + std::to_string(j.get<std::uint64_t>());
+    case Json::value_t::number_float:
+        return "the number " + formatNumber(j.get<double>());
+    default:
+        return "an unexpected value";
     }
 }
 
@@ -80,8 +89,7 @@ void JsonCursor::failUnknown(const std::string &value, const std::vector<std::st
 
 void JsonCursor::expectObject(std::initializer_list<std::string_view> allowed) const
 {
-    if (!m_json->is_object())
-        failType("an object");
+    if (!m_json->is_object()) failType("an object");
     for (const auto &[key, value] : m_json->items())
         if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
             std::string list;
@@ -94,28 +102,24 @@ void JsonCursor::expectObject(std::initializer_list<std::string_view> allowed) c
 
 JsonCursor JsonCursor::at(std::string_view key) const
 {
-    if (auto c = find(key))
-        return *c;
+    if (auto c = find(key)) return *c;
     fail("the required key \"" + std::string(key) + "\" is missing.");
 }
 
 std::optional<JsonCursor> JsonCursor::find(std::string_view key) const
 {
-    if (!m_json->is_object())
-        failType("an object");
+    if (!m_json->is_object()) failType("an object");
     const auto it = m_json->find(key);
-    if (it == m_json->end())
-        return std::nullopt;
+    if (it == m_json->end()) return std::nullopt;
     return JsonCursor(*it, m_path + "/" + escapePointer(key), *m_file);
 }
 
 std::size_t JsonCursor::arraySize(std::size_t maxCount) const
 {
-    if (!m_json->is_array())
-        failType("an array");
+    if (!m_json->is_array()) failType("an array");
     if (m_json->size() > maxCount)
-        fail("too many entries (" + std::to_string(m_json->size()) + "); at most " + std::to_string(maxCount) +
-             " are allowed.");
+        fail("too many entries (" + std::to_string(m_json->size()) + "); at most " +
+             std::to_string(maxCount) + " are allowed.");
     return m_json->size();
 }
 
@@ -143,8 +147,7 @@ int JsonCursor::toInt(long long lo, long long hi) const
 
 std::uint64_t JsonCursor::toSeed() const
 {
-    if (m_json->is_number_unsigned())
-        return m_json->get<std::uint64_t>();
+    if (m_json->is_number_unsigned()) return m_json->get<std::uint64_t>();
     if (m_json->is_number_integer())
         fail("expected a non-negative integer, found " + describeJson(*m_json) + ".");
     failType("a non-negative integer");
@@ -152,8 +155,7 @@ std::uint64_t JsonCursor::toSeed() const
 
 double JsonCursor::toDouble(double lo, double hi) const
 {
-    if (!m_json->is_number())
-        failType("a number");
+    if (!m_json->is_number()) failType("a number");
     const double v = m_json->get<double>();
     if (!std::isfinite(v) || v < lo || v > hi)
         fail("expected a number from " + formatNumber(lo) + " to " + formatNumber(hi) + ", found " +
@@ -165,34 +167,29 @@ double JsonCursor::toDoubleOrNonFinite() const
 {
     if (m_json->is_string()) {
         const auto &s = m_json->get_ref<const std::string &>();
-        if (s == "NaN")
-            return std::nan("");
-        if (s == "Infinity")
-            return HUGE_VAL;
-        if (s == "-Infinity")
-            return -HUGE_VAL;
-        fail("expected a number or \"NaN\", \"Infinity\", \"-Infinity\", found " + describeJson(*m_json) + ".");
+        if (s == "NaN") return std::nan("");
+        if (s == "Infinity") return HUGE_VAL;
+        if (s == "-Infinity") return -HUGE_VAL;
+        fail("expected a number or \"NaN\", \"Infinity\", \"-Infinity\", found " + describeJson(*m_json) +
+             ".");
     }
-    if (!m_json->is_number())
-        failType("a number");
+    if (!m_json->is_number()) failType("a number");
     return m_json->get<double>();
 }
 
 bool JsonCursor::toBool() const
 {
-    if (!m_json->is_boolean())
-        failType("true or false");
+    if (!m_json->is_boolean()) failType("true or false");
     return m_json->get<bool>();
 }
 
 std::string JsonCursor::toString(std::size_t maxLength) const
 {
-    if (!m_json->is_string())
-        failType("a string");
+    if (!m_json->is_string()) failType("a string");
     const auto &s = m_json->get_ref<const std::string &>();
     if (s.size() > maxLength)
-        fail("the text is too long (" + std::to_string(s.size()) + " bytes; at most " + std::to_string(maxLength) +
-             ").");
+        fail("the text is too long (" + std::to_string(s.size()) + " bytes; at most " +
+             std::to_string(maxLength) + ").");
     return s;
 }
 

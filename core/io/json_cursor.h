@@ -33,7 +33,7 @@ public:
     [[nodiscard]] JsonCursor operator[](std::size_t i) const;
 
     [[nodiscard]] int toInt(long long lo, long long hi) const;
-    [[nodiscard]] std::uint64_t toSeed() const; ///< a non-negative integer up to 2^64 − 1
+    [[nodiscard]] std::uint64_t toSeed() const;                ///< a non-negative integer up to 2^64 − 1
     [[nodiscard]] double toDouble(double lo, double hi) const; ///< finite, in [lo, hi]
     /// A number, or one of the strings "NaN", "Infinity", "-Infinity" (a diverged run's losses).
     [[nodiscard]] double toDoubleOrNonFinite() const;
@@ -44,8 +44,7 @@ public:
     [[nodiscard]] E toEnum(Parse parse, const std::vector<std::string_view> &names) const
     {
         const std::string s = toString(64);
-        if (auto v = parse(s))
-            return *v;
+        if (auto v = parse(s)) return *v;
         failUnknown(s, names);
     }
 

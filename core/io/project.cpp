@@ -23,8 +23,7 @@ std::string composeMessage(const std::string &path, const std::string &jsonPath,
 {
     std::string r = path.empty() ? std::string("project") : path;
     r += ": ";
-    if (!jsonPath.empty())
-        r += jsonPath + ": ";
+    if (!jsonPath.empty()) r += jsonPath + ": ";
     return r + message;
 }
 
@@ -46,8 +45,8 @@ TextPosition positionOf(std::string_view text, std::size_t offset)
     return p;
 }
 
-[[noreturn]] void failAt(const std::string &file, std::string_view text, std::size_t offset, const std::string &what,
-                         const std::string &detail = {})
+[[noreturn]] void failAt(const std::string &file, std::string_view text, std::size_t offset,
+                         const std::string &what, const std::string &detail = {})
 {
     const TextPosition p = positionOf(text, offset);
     throw ProjectError(file, "",
@@ -55,13 +54,13 @@ TextPosition positionOf(std::string_view text, std::size_t offset)
                            (detail.empty() ? std::string(".") : ": " + detail + "."));
 }
 
-/// Length of the valid UTF-8 sequence at text[i], or 0 (overlong forms, surrogates and > U+10FFFF are invalid).
+/// Length of the valid UTF-8 sequence at text[i], or 0 (overlong forms, surrogates and > U+10FFFF are
+/// invalid).
 std::size_t utf8Length(std::string_view text, std::size_t i)
 {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
     const unsigned char c = b(0);
-    if (c < 0x80)
-        return 1;
+    if (c < 0x80) return 1;
     std::size_t n = 0;
     unsigned lo = 0x80, hi = 0xBF;
     if (c >= 0xC2 && c <= 0xDF)
@@ -76,11 +75,9 @@ std::size_t utf8Length(std::string_view text, std::size_t i)
         hi = c == 0xF4 ? 0x8F : 0xBF;
     } else
         return 0;
-    if (i + n > text.size() || b(1) < lo || b(1) > hi)
-        return 0;
+    if (i + n > text.size() || b(1) < lo || b(1) > hi) return 0;
     for (std::size_t k = 2; k < n; ++k)
-        if ((b(k) & 0xC0) != 0x80)
-            return 0;
+        if ((b(k) & 0xC0) != 0x80) return 0;
     return n;
 }
 
@@ -93,11 +90,9 @@ void prescan(std::string_view text, const std::string &file)
     bool inString = false;
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
-        if (c == '\0')
-            failAt(file, text, i, "this is not a project file: it holds binary data");
+        if (c == '\0') failAt(file, text, i, "this is not a project file: it holds binary data");
         const std::size_t n = utf8Length(text, i);
-        if (n == 0)
-            failAt(file, text, i, "this is not a project file: it is not UTF-8 text");
+        if (n == 0) failAt(file, text, i, "this is not a project file: it is not UTF-8 text");
         if (inString) {
             if (c == '\\')
                 i += (i + 1 < text.size()) ? 1 : 0;
@@ -107,13 +102,13 @@ void prescan(std::string_view text, const std::string &file)
             inString = true;
         } else if (c == '[' || c == '{') {
             if (++depth > io::kMaxJsonDepth)
-                failAt(file, text, i, "the JSON nests deeper than " + std::to_string(io::kMaxJsonDepth) + " levels");
+                failAt(file, text, i,
+                       "the JSON nests deeper than " + std::to_string(io::kMaxJsonDepth) + " levels");
             ++values;
         } else if (c == ']' || c == '}') {
             --depth;
         } else if (c == ',') {
-            if (++values > io::kMaxJsonValues)
-                failAt(file, text, i, "the JSON holds too many values");
+            if (++values > io::kMaxJsonValues) failAt(file, text, i, "the JSON holds too many values");
         }
         i += n;
     }
@@ -130,9 +125,12 @@ ProjectError::ProjectError(std::string path, std::string jsonPath, const std::st
 std::string_view toString(EvalSplit s)
 {
     switch (s) {
-    case EvalSplit::Train: return "train";
-    case EvalSplit::Validation: return "validation";
-    case EvalSplit::Test: return "test";
+    case EvalSplit::Train:
+        return "train";
+    case EvalSplit::Validation:
+        return "validation";
+    case EvalSplit::Test:
+        return "test";
     }
     return "?";
 }
@@ -140,18 +138,21 @@ std::string_view toString(EvalSplit s)
 std::optional<EvalSplit> evalSplitFromString(std::string_view s)
 {
     for (auto k : {EvalSplit::Train, EvalSplit::Validation, EvalSplit::Test})
-        if (toString(k) == s)
-            return k;
+        if (toString(k) == s) return k;
     return std::nullopt;
 }
 
 std::string_view toString(ExpectMetric m)
 {
     switch (m) {
-    case ExpectMetric::Accuracy: return "accuracy";
-    case ExpectMetric::Loss: return "loss";
-    case ExpectMetric::Mae: return "mae";
-    case ExpectMetric::R2: return "r2";
+    case ExpectMetric::Accuracy:
+        return "accuracy";
+    case ExpectMetric::Loss:
+        return "loss";
+    case ExpectMetric::Mae:
+        return "mae";
+    case ExpectMetric::R2:
+        return "r2";
     }
     return "?";
 }
@@ -159,16 +160,16 @@ std::string_view toString(ExpectMetric m)
 std::optional<ExpectMetric> expectMetricFromString(std::string_view s)
 {
     for (auto k : {ExpectMetric::Accuracy, ExpectMetric::Loss, ExpectMetric::Mae, ExpectMetric::R2})
-        if (toString(k) == s)
-            return k;
+        if (toString(k) == s) return k;
     return std::nullopt;
 }
 
 Project parseProject(std::string_view text, const std::string &file)
 {
     if (text.size() > kMaxProjectFileBytes)
-        throw ProjectError(file, "", "the file is too large to be a project (" + std::to_string(text.size()) +
-                                         " bytes; the limit is " + std::to_string(kMaxProjectFileBytes) + ").");
+        throw ProjectError(file, "",
+                           "the file is too large to be a project (" + std::to_string(text.size()) +
+                               " bytes; the limit is " + std::to_string(kMaxProjectFileBytes) + ").");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw ProjectError(file, "", "the file is empty.");
     prescan(text, file);
@@ -183,13 +184,12 @@ Project parseProject(std::string_view text, const std::string &file)
                 reason = reason.substr(colon + 2);
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         const bool truncated = e.byte >= text.size();
-        failAt(file, text, offset, truncated ? "the file ends too early (truncated?)" : "the file is not valid JSON",
-               reason);
+        failAt(file, text, offset,
+               truncated ? "the file ends too early (truncated?)" : "the file is not valid JSON", reason);
     } catch (const io::Json::exception &e) {
         // out_of_range: a number beyond what a double holds ("1e999"); nlohmann gives no position for it.
         std::string reason = e.what();
-        if (const auto end = reason.find("] "); end != std::string::npos)
-            reason = reason.substr(end + 2);
+        if (const auto end = reason.find("] "); end != std::string::npos) reason = reason.substr(end + 2);
         throw ProjectError(file, "", "the file is not valid JSON (" + reason + ").");
     }
     return io::projectFromJson(root, file);
@@ -199,19 +199,17 @@ Project loadProject(const std::filesystem::path &file)
 {
     const std::string name = file.string();
     std::error_code ec;
-    if (!std::filesystem::exists(file, ec))
-        throw ProjectError(name, "", "the file does not exist.");
+    if (!std::filesystem::exists(file, ec)) throw ProjectError(name, "", "the file does not exist.");
     if (std::filesystem::is_directory(file, ec))
         throw ProjectError(name, "", "this is a folder, not a project file.");
     const auto size = std::filesystem::file_size(file, ec);
-    if (ec)
-        throw ProjectError(name, "", "the file cannot be read (" + ec.message() + ").");
+    if (ec) throw ProjectError(name, "", "the file cannot be read (" + ec.message() + ").");
     if (size > kMaxProjectFileBytes)
-        throw ProjectError(name, "", "the file is too large to be a project (" + std::to_string(size) +
-                                         " bytes; the limit is " + std::to_string(kMaxProjectFileBytes) + ").");
+        throw ProjectError(name, "",
+                           "the file is too large to be a project (" + std::to_string(size) +
+                               " bytes; the limit is " + std::to_string(kMaxProjectFileBytes) + ").");
     std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw ProjectError(name, "", "the file cannot be opened for reading.");
+    if (!in) throw ProjectError(name, "", "the file cannot be opened for reading.");
     std::string text(static_cast<std::size_t>(size), '\0');
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (in.gcount() != static_cast<std::streamsize>(size))
@@ -231,12 +229,11 @@ bool leavesFolder(const std::filesystem::path &relative)
 void anchorDataPaths(Project &p, const std::filesystem::path &file)
 {
     const std::filesystem::path dir = std::filesystem::absolute(file).parent_path();
-    for (std::string *s : {&p.data.path, &p.data.images, &p.data.labels, &p.data.testImages, &p.data.testLabels}) {
-        if (s->empty())
-            continue;
+    for (std::string *s :
+         {&p.data.path, &p.data.images, &p.data.labels, &p.data.testImages, &p.data.testLabels}) {
+        if (s->empty()) continue;
         const std::filesystem::path rel(*s);
-        if (rel.is_relative() && leavesFolder(rel))
-            *s = (dir / rel).lexically_normal().string();
+        if (rel.is_relative() && leavesFolder(rel)) *s = (dir / rel).lexically_normal().string();
     }
 }
 
@@ -245,13 +242,13 @@ void writeAll(const std::filesystem::path &tmp, const std::string &text, const s
 #if defined(__unix__) || defined(__APPLE__)
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0)
-        throw ProjectError(name, "", "cannot create a temporary file beside it (" + std::string(std::strerror(errno)) +
-                                         ").");
+        throw ProjectError(name, "",
+                           "cannot create a temporary file beside it (" + std::string(std::strerror(errno)) +
+                               ").");
     std::size_t done = 0;
     while (done < text.size()) {
         const auto n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
+        if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             const std::string why = std::strerror(errno);
             ::close(fd);
@@ -279,13 +276,14 @@ void writeAll(const std::filesystem::path &tmp, const std::string &text, const s
 
 } // namespace
 
-void rebaseDataPaths(Project &project, const std::filesystem::path &fromDir, const std::filesystem::path &toDir)
+void rebaseDataPaths(Project &project, const std::filesystem::path &fromDir,
+                     const std::filesystem::path &toDir)
 {
     const auto from = std::filesystem::absolute(fromDir), to = std::filesystem::absolute(toDir);
     Project &p = project;
-    for (std::string *s : {&p.data.path, &p.data.images, &p.data.labels, &p.data.testImages, &p.data.testLabels}) {
-        if (s->empty() || std::filesystem::path(*s).is_absolute())
-            continue;
+    for (std::string *s :
+         {&p.data.path, &p.data.images, &p.data.labels, &p.data.testImages, &p.data.testLabels}) {
+        if (s->empty() || std::filesystem::path(*s).is_absolute()) continue;
         const auto full = (from / *s).lexically_normal();
         const auto rel = full.lexically_relative(to);
         *s = rel.empty() || leavesFolder(rel) ? full.string() : rel.string();

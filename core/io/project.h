@@ -39,11 +39,11 @@ enum class DataSourceKind { Generator, Csv, Idx };
 
 struct DataSource {
     DataSourceKind kind = DataSourceKind::Generator;
-    GeneratorConfig generator;   ///< Generator
-    FeatureConfig features;      ///< Generator: engineered inputs
-    std::string path;            ///< Csv: the file, relative to the project file where possible
-    CsvOptions csv;              ///< Csv
-    std::string images, labels;  ///< Idx: training files (relative paths)
+    GeneratorConfig generator;          ///< Generator
+    FeatureConfig features;             ///< Generator: engineered inputs
+    std::string path;                   ///< Csv: the file, relative to the project file where possible
+    CsvOptions csv;                     ///< Csv
+    std::string images, labels;         ///< Idx: training files (relative paths)
     std::string testImages, testLabels; ///< Idx: optional separate test files (MNIST ships them)
     bool operator==(const DataSource &) const = default;
 };
@@ -77,14 +77,14 @@ struct StoredTensor {
 
 struct Project {
     std::string name;
-    std::string description;     ///< what the sample teaches (shown in the app and by `nnp info`)
-    GraphSpec graph;             ///< includes node positions
+    std::string description; ///< what the sample teaches (shown in the app and by `nnp info`)
+    GraphSpec graph;         ///< includes node positions
     DataSource data;
     Preprocessing preprocessing;
     TrainingConfig training;
-    std::vector<StoredTensor> weights;   ///< empty: untrained
+    std::vector<StoredTensor> weights;    ///< empty: untrained
     std::optional<Normalizer> normalizer; ///< fitted on the training split when the weights were stored
-    std::optional<CsvSchema> csvSchema;  ///< CSV projects: how rows were encoded when the weights were stored
+    std::optional<CsvSchema> csvSchema; ///< CSV projects: how rows were encoded when the weights were stored
     std::vector<EpochRecord> history;
     std::optional<ExpectedResult> expect; ///< samples: the result training with the defaults reaches
 };
@@ -93,9 +93,9 @@ struct Project {
 /// what would hurt to parse.
 inline constexpr std::uintmax_t kMaxProjectFileBytes = 256ull << 20;
 
-std::string_view toString(EvalSplit s);              ///< "train", "validation", "test"
+std::string_view toString(EvalSplit s); ///< "train", "validation", "test"
 std::optional<EvalSplit> evalSplitFromString(std::string_view s);
-std::string_view toString(ExpectMetric m);           ///< "accuracy", "loss", "mae", "r2"
+std::string_view toString(ExpectMetric m); ///< "accuracy", "loss", "mae", "r2"
 std::optional<ExpectMetric> expectMetricFromString(std::string_view s);
 
 /// Reads and validates everything before allocating anything large. Throws ProjectError. A relative data
@@ -114,7 +114,8 @@ void saveProject(const Project &project, const std::filesystem::path &file);
 
 /// For saving a project into another folder: relative data paths (relative to fromDir) are rewritten relative
 /// to toDir when the data lies inside toDir, else made absolute; absolute paths stay as they are.
-void rebaseDataPaths(Project &project, const std::filesystem::path &fromDir, const std::filesystem::path &toDir);
+void rebaseDataPaths(Project &project, const std::filesystem::path &fromDir,
+                     const std::filesystem::path &toDir);
 
 /// Whether the stored weights fit the graph exactly (every tensor present with its shape, nothing extra).
 /// Empty string: they fit (or there are none); else what is wrong, naming the tensor.
@@ -122,7 +123,7 @@ std::string checkWeightsAgainstGraph(const Project &project);
 
 /// The data a project trains on, loaded, split and normalised (normaliser fitted on the training split).
 struct PreparedData {
-    Dataset full;            ///< raw, as loaded
+    Dataset full; ///< raw, as loaded
     SplitIndices split;
     Normalizer normalizer;
     TrainData train, validation, test; ///< normalised inputs, targets in the loss's layout

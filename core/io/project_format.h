@@ -28,9 +28,12 @@ inline constexpr std::array<std::pair<bool FeatureConfig::*, std::string_view>, 
 inline std::string_view toString(DataSourceKind k)
 {
     switch (k) {
-    case DataSourceKind::Generator: return "generator";
-    case DataSourceKind::Csv: return "csv";
-    case DataSourceKind::Idx: return "idx";
+    case DataSourceKind::Generator:
+        return "generator";
+    case DataSourceKind::Csv:
+        return "csv";
+    case DataSourceKind::Idx:
+        return "idx";
     }
     return "?";
 }
@@ -38,24 +41,27 @@ inline std::string_view toString(DataSourceKind k)
 inline std::optional<DataSourceKind> dataSourceFromString(std::string_view s)
 {
     for (auto k : {DataSourceKind::Generator, DataSourceKind::Csv, DataSourceKind::Idx})
-        if (toString(k) == s)
-            return k;
+        if (toString(k) == s) return k;
     return std::nullopt;
 }
 
-inline std::string_view toString(TaskKind k) { return k == TaskKind::Regression ? "regression" : "classification"; }
+inline std::string_view toString(TaskKind k)
+{
+    return k == TaskKind::Regression ? "regression" : "classification";
+}
 
 inline std::optional<TaskKind> taskFromString(std::string_view s)
 {
-    if (s == "classification")
-        return TaskKind::Classification;
-    if (s == "regression")
-        return TaskKind::Regression;
+    if (s == "classification") return TaskKind::Classification;
+    if (s == "regression") return TaskKind::Regression;
     return std::nullopt;
 }
 
 /// The delimiter as the file writes it: "auto" for 0 (detect), else the character itself.
-inline std::string delimiterName(char c) { return c == 0 ? std::string("auto") : std::string(1, c); }
+inline std::string delimiterName(char c)
+{
+    return c == 0 ? std::string("auto") : std::string(1, c);
+}
 
 // Sanity limits: far above any real project, far below what a typo or a hostile file could make us allocate.
 inline constexpr std::size_t kMaxNodes = 10'000;

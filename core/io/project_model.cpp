@@ -22,16 +22,13 @@ std::vector<ExpectedTensor> expectedTensors(const GraphSpec &g, const Validation
 {
     std::vector<ExpectedTensor> r;
     for (const NodeSpec &n : g.nodes) {
-        if (!hasParameters(n.kind))
-            continue;
+        if (!hasParameters(n.kind)) continue;
         const auto in = g.inputsOf(n.id);
-        if (in.empty() || !v.shapes.count(in.front().from))
-            continue;
+        if (in.empty() || !v.shapes.count(in.front().from)) continue;
         const long long features = v.shapes.at(in.front().from).size();
         if (n.kind == LayerKind::Dense) {
             r.push_back({n.id, n.name, "weight", n.options.units, features});
-            if (n.options.useBias)
-                r.push_back({n.id, n.name, "bias", n.options.units, 1});
+            if (n.options.useBias) r.push_back({n.id, n.name, "bias", n.options.units, 1});
         } else if (n.kind == LayerKind::BatchNorm) {
             for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
                 r.push_back({n.id, n.name, name, features, 1});
@@ -49,8 +46,7 @@ long long inputSizeOf(const ValidationResult &v)
 {
     long long n = 0;
     for (NodeId id : v.inputs)
-        if (v.shapes.count(id))
-            n += v.shapes.at(id).size();
+        if (v.shapes.count(id)) n += v.shapes.at(id).size();
     return n;
 }
 
@@ -79,14 +75,14 @@ std::filesystem::path resolve(const std::string &path, const std::filesystem::pa
 std::string requireFile(const std::string &path, const std::filesystem::path &baseDir, const char *jsonPath,
                         const char *what)
 {
-    if (path.empty())
-        throw ProjectError("", jsonPath, std::string("no ") + what + " is chosen.");
+    if (path.empty()) throw ProjectError("", jsonPath, std::string("no ") + what + " is chosen.");
     const std::filesystem::path full = resolve(path, baseDir);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(full, ec))
-        throw ProjectError(full.string(), jsonPath,
-                           std::string("the ") + what + " \"" + path + "\" does not exist" +
-                               (baseDir.empty() ? std::string(".") : " (looked in " + baseDir.string() + ")."));
+        throw ProjectError(
+            full.string(), jsonPath,
+            std::string("the ") + what + " \"" + path + "\" does not exist" +
+                (baseDir.empty() ? std::string(".") : " (looked in " + baseDir.string() + ")."));
     return full.string();
 }
 
@@ -107,15 +103,15 @@ void checkFit(const Project &p, const Dataset &full)
 {
     const LossKind loss = p.training.loss.kind;
     if (full.task == TaskKind::Regression && isClassificationLoss(loss))
-        throw std::invalid_argument("The loss " + std::string(toString(loss)) +
-                                    " needs class labels, but the data is a regression task; choose mse, mae or huber.");
+        throw std::invalid_argument(
+            "The loss " + std::string(toString(loss)) +
+            " needs class labels, but the data is a regression task; choose mse, mae or huber.");
     const ValidationResult v = validate(p.graph);
-    if (!v.ok())
-        return; // the graph's own problems are reported when it is built
+    if (!v.ok()) return; // the graph's own problems are reported when it is built
     const long long inputs = inputSizeOf(v);
     if (inputs != full.features())
-        throw std::invalid_argument("The network takes " + std::to_string(inputs) + " inputs, but the data has " +
-                                    std::to_string(full.features()) +
+        throw std::invalid_argument("The network takes " + std::to_string(inputs) +
+                                    " inputs, but the data has " + std::to_string(full.features()) +
                                     " features; set the Input layer's shape to match the data.");
     const long long outputs = v.shapes.count(v.output) ? v.shapes.at(v.output).size() : 0;
     const long long rows = full.task == TaskKind::Classification
@@ -135,35 +131,36 @@ void checkFit(const Project &p, const Dataset &full)
 
 std::string checkWeightsAgainstGraph(const Project &project)
 {
-    if (project.weights.empty())
-        return {};
+    if (project.weights.empty()) return {};
     const ValidationResult v = validate(project.graph);
     if (!v.ok())
-        return "trained weights are stored, but the graph has errors, so they cannot belong to it: " + v.summary();
+        return "trained weights are stored, but the graph has errors, so they cannot belong to it: " +
+               v.summary();
     const auto expected = expectedTensors(project.graph, v);
     std::set<std::pair<NodeId, std::string>> wanted;
     for (const ExpectedTensor &e : expected) {
         wanted.insert({e.node, e.name});
         const StoredTensor *found = nullptr;
         for (const StoredTensor &t : project.weights)
-            if (t.node == e.node && t.name == e.name)
-                found = &t;
+            if (t.node == e.node && t.name == e.name) found = &t;
         if (!found)
             return "the tensor \"" + e.name + "\" of " + describeNode(e.node, e.nodeName) + " is missing.";
         if (found->rows != e.rows || found->cols != e.cols)
             return "the tensor \"" + e.name + "\" of " + describeNode(e.node, e.nodeName) + " is " +
-                   std::to_string(found->rows) + " x " + std::to_string(found->cols) + ", but the graph needs " +
-                   std::to_string(e.rows) + " x " + std::to_string(e.cols) + ".";
+                   std::to_string(found->rows) + " x " + std::to_string(found->cols) +
+                   ", but the graph needs " + std::to_string(e.rows) + " x " + std::to_string(e.cols) + ".";
         if (static_cast<long long>(found->values.size()) != e.rows * e.cols)
             return "the tensor \"" + e.name + "\" of " + describeNode(e.node, e.nodeName) + " holds " +
-                   std::to_string(found->values.size()) + " values instead of " + std::to_string(e.rows * e.cols) + ".";
+                   std::to_string(found->values.size()) + " values instead of " +
+                   std::to_string(e.rows * e.cols) + ".";
     }
     for (const StoredTensor &t : project.weights)
         if (!wanted.count({t.node, t.name}))
             return "the tensor \"" + t.name + "\" of node " + std::to_string(t.node) +
                    " does not belong to the graph (that layer has no such parameter).";
     const long long inputs = inputSizeOf(v);
-    if (project.normalizer && !project.normalizer->isIdentity() && project.normalizer->offset.size() != inputs)
+    if (project.normalizer && !project.normalizer->isIdentity() &&
+        project.normalizer->offset.size() != inputs)
         return "the normaliser has " + std::to_string(project.normalizer->offset.size()) +
                " features, but the network takes " + std::to_string(inputs) + " inputs.";
     if (project.csvSchema && featureCount(*project.csvSchema) != inputs)
@@ -172,7 +169,8 @@ std::string checkWeightsAgainstGraph(const Project &project)
     return {};
 }
 
-PreparedData prepareData(const Project &project, const std::filesystem::path &baseDir, const Normalizer *fitted)
+PreparedData prepareData(const Project &project, const std::filesystem::path &baseDir,
+                         const Normalizer *fitted)
 {
     PreparedData d;
     const DataSource &src = project.data;
@@ -194,8 +192,9 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
             throw ProjectError("", src.testImages.empty() ? "/data/test_images" : "/data/test_labels",
                                "separate test data needs both an image file and a label file.");
         if (!src.testImages.empty())
-            separateTest = loadIdx(requireFile(src.testImages, baseDir, "/data/test_images", "IDX test image file"),
-                                   requireFile(src.testLabels, baseDir, "/data/test_labels", "IDX test label file"));
+            separateTest =
+                loadIdx(requireFile(src.testImages, baseDir, "/data/test_images", "IDX test image file"),
+                        requireFile(src.testLabels, baseDir, "/data/test_labels", "IDX test label file"));
         break;
     }
     checkFit(project, d.full);
@@ -203,14 +202,16 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
     if (separateTest) {
         if (separateTest->features() != d.full.features())
             throw std::invalid_argument("The test images have " + std::to_string(separateTest->features()) +
-                                        " pixels, the training images " + std::to_string(d.full.features()) + ".");
+                                        " pixels, the training images " + std::to_string(d.full.features()) +
+                                        ".");
         split.test = 0;
     }
     d.split = splitDataset(d.full, split);
     if (fitted) {
         if (!fitted->isIdentity() && fitted->offset.size() != d.full.features())
             throw std::invalid_argument("The stored normaliser has " + std::to_string(fitted->offset.size()) +
-                                        " features, but the data has " + std::to_string(d.full.features()) + ".");
+                                        " features, but the data has " + std::to_string(d.full.features()) +
+                                        ".");
         d.normalizer = *fitted;
     } else {
         d.normalizer = Normalizer::fit(project.preprocessing.normalization, d.full.x, d.split.train);
@@ -219,8 +220,7 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
     const auto make = [&](const Dataset &from, const std::vector<int> &idx) {
         TrainData t;
         t.x = gatherColumns(from.x, idx);
-        if (!d.normalizer.isIdentity())
-            d.normalizer.applyInPlace(t.x);
+        if (!d.normalizer.isIdentity()) d.normalizer.applyInPlace(t.x);
         t.y = targetsFor(from, idx, loss);
         return t;
     };
@@ -270,18 +270,18 @@ void restoreWeights(const Project &project, Network &net)
         for (const NodeParam &p : params) {
             const StoredTensor *found = nullptr;
             for (const StoredTensor &t : project.weights)
-                if (t.node == p.id && t.name == p.ref.name)
-                    found = &t;
+                if (t.node == p.id && t.name == p.ref.name) found = &t;
             if (!found)
                 throw ProjectError("", "/trained/weights",
-                                   "no stored tensor \"" + p.ref.name + "\" for " + describeNode(p.id, p.nodeName) +
-                                       "; train the project first.");
+                                   "no stored tensor \"" + p.ref.name + "\" for " +
+                                       describeNode(p.id, p.nodeName) + "; train the project first.");
             if (found->rows != p.ref.value->rows() || found->cols != p.ref.value->cols() ||
                 static_cast<Eigen::Index>(found->values.size()) != p.ref.value->size())
                 throw ProjectError("", "/trained/weights",
-                                   "the stored tensor \"" + p.ref.name + "\" of " + describeNode(p.id, p.nodeName) +
-                                       " is " + std::to_string(found->rows) + " x " + std::to_string(found->cols) +
-                                       ", but the network needs " + std::to_string(p.ref.value->rows()) + " x " +
+                                   "the stored tensor \"" + p.ref.name + "\" of " +
+                                       describeNode(p.id, p.nodeName) + " is " + std::to_string(found->rows) +
+                                       " x " + std::to_string(found->cols) + ", but the network needs " +
+                                       std::to_string(p.ref.value->rows()) + " x " +
                                        std::to_string(p.ref.value->cols()) + ".");
             plan.emplace_back(found, p.ref.value);
             used.insert(found);

@@ -27,44 +27,36 @@ const std::vector<std::string_view> kTaskNames{"classification", "regression"};
 
 constexpr long long kMaxUnits = 10'000'000;
 
-double readPosition(const JsonCursor &c) { return c.toDouble(-1e9, 1e9); }
+double readPosition(const JsonCursor &c)
+{
+    return c.toDouble(-1e9, 1e9);
+}
 
 void readOptions(const JsonCursor &c, LayerOptions &o)
 {
-    c.expectObject({"shape", "units", "activation", "leaky_slope", "elu_alpha", "init", "use_bias", "l1", "l2", "rate",
-                    "momentum", "epsilon"});
+    c.expectObject({"shape", "units", "activation", "leaky_slope", "elu_alpha", "init", "use_bias", "l1",
+                    "l2", "rate", "momentum", "epsilon"});
     if (auto s = c.find("shape")) {
         const std::size_t n = s->arraySize(io::kMaxDims);
-        if (n == 0)
-            s->fail("a shape needs at least one dimension.");
+        if (n == 0) s->fail("a shape needs at least one dimension.");
         o.shape.clear();
         for (std::size_t i = 0; i < n; ++i)
             o.shape.push_back((*s)[i].toInt(1, kMaxInputSize));
     }
-    if (auto v = c.find("units"))
-        o.units = v->toInt(1, kMaxUnits);
+    if (auto v = c.find("units")) o.units = v->toInt(1, kMaxUnits);
     if (auto v = c.find("activation"))
         o.activation = v->toEnum<ActivationKind>(activationFromString, namesOf(allActivations()));
-    if (auto v = c.find("leaky_slope"))
-        o.leakySlope = v->toDouble(-1e6, 1e6);
-    if (auto v = c.find("elu_alpha"))
-        o.eluAlpha = v->toDouble(-1e6, 1e6);
-    if (auto v = c.find("init"))
-        o.init = v->toEnum<InitKind>(initFromString, namesOf(allInits()));
-    if (auto v = c.find("use_bias"))
-        o.useBias = v->toBool();
-    if (auto v = c.find("l1"))
-        o.l1 = v->toDouble(0, 1e6);
-    if (auto v = c.find("l2"))
-        o.l2 = v->toDouble(0, 1e6);
-    if (auto v = c.find("rate"))
-        o.rate = v->toDouble(0, 1);
-    if (auto v = c.find("momentum"))
-        o.momentum = v->toDouble(0, 1);
+    if (auto v = c.find("leaky_slope")) o.leakySlope = v->toDouble(-1e6, 1e6);
+    if (auto v = c.find("elu_alpha")) o.eluAlpha = v->toDouble(-1e6, 1e6);
+    if (auto v = c.find("init")) o.init = v->toEnum<InitKind>(initFromString, namesOf(allInits()));
+    if (auto v = c.find("use_bias")) o.useBias = v->toBool();
+    if (auto v = c.find("l1")) o.l1 = v->toDouble(0, 1e6);
+    if (auto v = c.find("l2")) o.l2 = v->toDouble(0, 1e6);
+    if (auto v = c.find("rate")) o.rate = v->toDouble(0, 1);
+    if (auto v = c.find("momentum")) o.momentum = v->toDouble(0, 1);
     if (auto v = c.find("epsilon")) {
         o.epsilon = v->toDouble(0, 1);
-        if (o.epsilon <= 0)
-            v->fail("epsilon must be greater than 0.");
+        if (o.epsilon <= 0) v->fail("epsilon must be greater than 0.");
     }
 }
 
@@ -83,15 +75,11 @@ GraphSpec readGraph(const JsonCursor &c)
         node.id = idc.toInt(0, 1'000'000'000);
         if (!ids.insert(node.id).second)
             idc.fail("the node id " + std::to_string(node.id) + " is used twice.");
-        if (auto v = nc.find("name"))
-            node.name = v->toString(io::kMaxNameLength);
+        if (auto v = nc.find("name")) node.name = v->toString(io::kMaxNameLength);
         node.kind = nc.at("kind").toEnum<LayerKind>(layerKindFromString, namesOf(allLayerKinds()));
-        if (auto v = nc.find("x"))
-            node.x = readPosition(*v);
-        if (auto v = nc.find("y"))
-            node.y = readPosition(*v);
-        if (auto v = nc.find("options"))
-            readOptions(*v, node.options);
+        if (auto v = nc.find("x")) node.x = readPosition(*v);
+        if (auto v = nc.find("y")) node.y = readPosition(*v);
+        if (auto v = nc.find("options")) readOptions(*v, node.options);
         g.nodes.push_back(std::move(node));
     }
     if (auto edges = c.find("edges")) {
@@ -103,11 +91,9 @@ GraphSpec readGraph(const JsonCursor &c)
             for (auto [key, field] : {std::pair{"from", &EdgeSpec::from}, std::pair{"to", &EdgeSpec::to}}) {
                 const JsonCursor v = ec.at(key);
                 e.*field = v.toInt(0, 1'000'000'000);
-                if (!ids.count(e.*field))
-                    v.fail("no node has the id " + std::to_string(e.*field) + ".");
+                if (!ids.count(e.*field)) v.fail("no node has the id " + std::to_string(e.*field) + ".");
             }
-            if (auto v = ec.find("port"))
-                e.port = v->toInt(0, 10'000);
+            if (auto v = ec.find("port")) e.port = v->toInt(0, 10'000);
             g.edges.push_back(e);
         }
     }
@@ -120,10 +106,8 @@ std::string readDataPath(const JsonCursor &c)
 {
     std::string s = c.toString(io::kMaxPathLength);
     for (unsigned char ch : s)
-        if (ch < 0x20)
-            c.fail("the path contains a control character.");
-    if (s.empty())
-        return s;
+        if (ch < 0x20) c.fail("the path contains a control character.");
+    if (s.empty()) return s;
     const std::filesystem::path p(s);
     if (p.is_relative()) {
         const auto normal = p.lexically_normal();
@@ -148,8 +132,7 @@ CsvOptions readCsvOptions(const JsonCursor &c)
         else
             v->fail("unknown delimiter \"" + d + "\"; expected \"auto\", \",\", \";\" or a tab.");
     }
-    if (auto v = c.find("target"))
-        o.target = v->toString(io::kMaxNameLength * 5);
+    if (auto v = c.find("target")) o.target = v->toString(io::kMaxNameLength * 5);
     if (auto v = c.find("task")) {
         if (v->toString(32) != "auto")
             o.task = v->toEnum<TaskKind>(io::taskFromString, {"auto", "classification", "regression"});
@@ -164,19 +147,17 @@ CsvOptions readCsvOptions(const JsonCursor &c)
 
 DataSource readData(const JsonCursor &c)
 {
-    c.expectObject({"source", "generator", "features", "path", "csv", "images", "labels", "test_images", "test_labels"});
+    c.expectObject(
+        {"source", "generator", "features", "path", "csv", "images", "labels", "test_images", "test_labels"});
     DataSource d;
     d.kind = c.at("source").toEnum<DataSourceKind>(io::dataSourceFromString, kSourceNames);
     if (auto g = c.find("generator")) {
         g->expectObject({"kind", "samples", "noise", "seed"});
         if (auto v = g->find("kind"))
             d.generator.kind = v->toEnum<GeneratorKind>(generatorFromString, namesOf(allGenerators()));
-        if (auto v = g->find("samples"))
-            d.generator.samples = v->toInt(1, 1'000'000);
-        if (auto v = g->find("noise"))
-            d.generator.noise = v->toDouble(0, 0.5);
-        if (auto v = g->find("seed"))
-            d.generator.seed = v->toSeed();
+        if (auto v = g->find("samples")) d.generator.samples = v->toInt(1, 1'000'000);
+        if (auto v = g->find("noise")) d.generator.noise = v->toDouble(0, 0.5);
+        if (auto v = g->find("seed")) d.generator.seed = v->toSeed();
     }
     if (auto f = c.find("features")) {
         const std::size_t n = f->arraySize(io::kFeatureNames.size());
@@ -192,25 +173,20 @@ DataSource readData(const JsonCursor &c)
             bool found = false;
             for (const auto &[flag, name] : io::kFeatureNames)
                 if (name == s) {
-                    if (d.features.*flag)
-                        fc.fail("the feature \"" + s + "\" is listed twice.");
+                    if (d.features.*flag) fc.fail("the feature \"" + s + "\" is listed twice.");
                     d.features.*flag = found = true;
                 }
-            if (!found)
-                (void)fc.toEnum<int>([](std::string_view) { return std::optional<int>(); }, names);
+            if (!found) (void)fc.toEnum<int>([](std::string_view) { return std::optional<int>(); }, names);
         }
-        if (d.features.count() == 0)
-            f->fail("choose at least one input feature.");
+        if (d.features.count() == 0) f->fail("choose at least one input feature.");
     }
-    if (auto v = c.find("path"))
-        d.path = readDataPath(*v);
-    if (auto v = c.find("csv"))
-        d.csv = readCsvOptions(*v);
-    for (auto [key, field] : {std::pair{"images", &DataSource::images}, std::pair{"labels", &DataSource::labels},
-                              std::pair{"test_images", &DataSource::testImages},
-                              std::pair{"test_labels", &DataSource::testLabels}})
-        if (auto v = c.find(key))
-            d.*field = readDataPath(*v);
+    if (auto v = c.find("path")) d.path = readDataPath(*v);
+    if (auto v = c.find("csv")) d.csv = readCsvOptions(*v);
+    for (auto [key, field] :
+         {std::pair{"images", &DataSource::images}, std::pair{"labels", &DataSource::labels},
+          std::pair{"test_images", &DataSource::testImages},
+          std::pair{"test_labels", &DataSource::testLabels}})
+        if (auto v = c.find(key)) d.*field = readDataPath(*v);
     return d;
 }
 
@@ -222,14 +198,10 @@ Preprocessing readPreprocessing(const JsonCursor &c)
         p.normalization = v->toEnum<NormalizationKind>(normalizationFromString, kNormalizationNames);
     if (auto s = c.find("split")) {
         s->expectObject({"validation", "test", "stratify", "seed"});
-        if (auto v = s->find("validation"))
-            p.split.validation = v->toDouble(0, 0.95);
-        if (auto v = s->find("test"))
-            p.split.test = v->toDouble(0, 0.95);
-        if (auto v = s->find("stratify"))
-            p.split.stratify = v->toBool();
-        if (auto v = s->find("seed"))
-            p.split.seed = v->toSeed();
+        if (auto v = s->find("validation")) p.split.validation = v->toDouble(0, 0.95);
+        if (auto v = s->find("test")) p.split.test = v->toDouble(0, 0.95);
+        if (auto v = s->find("stratify")) p.split.stratify = v->toBool();
+        if (auto v = s->find("seed")) p.split.seed = v->toSeed();
         if (p.split.validation + p.split.test >= 0.99)
             s->fail("validation and test together take " +
                     std::to_string(static_cast<int>((p.split.validation + p.split.test) * 100)) +
@@ -240,69 +212,56 @@ Preprocessing readPreprocessing(const JsonCursor &c)
 
 OptimizerConfig readOptimizer(const JsonCursor &c)
 {
-    c.expectObject({"kind", "learning_rate", "momentum", "nesterov", "beta1", "beta2", "epsilon", "rho", "alpha",
-                    "weight_decay"});
+    c.expectObject({"kind", "learning_rate", "momentum", "nesterov", "beta1", "beta2", "epsilon", "rho",
+                    "alpha", "weight_decay"});
     OptimizerKind kind = OptimizerKind::SGD;
     if (auto v = c.find("kind"))
         kind = v->toEnum<OptimizerKind>(optimizerFromString, namesOf(allOptimizers()));
     OptimizerConfig o = defaultOptimizerConfig(kind);
     if (auto v = c.find("learning_rate")) {
         o.learningRate = v->toDouble(0, 1e6);
-        if (o.learningRate <= 0)
-            v->fail("the learning rate must be greater than 0.");
+        if (o.learningRate <= 0) v->fail("the learning rate must be greater than 0.");
     }
-    for (auto [key, field, hi] : {std::tuple{"momentum", &OptimizerConfig::momentum, 1.0},
-                                  std::tuple{"beta1", &OptimizerConfig::beta1, 1.0},
-                                  std::tuple{"beta2", &OptimizerConfig::beta2, 1.0},
-                                  std::tuple{"epsilon", &OptimizerConfig::epsilon, 1.0},
-                                  std::tuple{"rho", &OptimizerConfig::rho, 1.0},
-                                  std::tuple{"alpha", &OptimizerConfig::alpha, 1.0},
-                                  std::tuple{"weight_decay", &OptimizerConfig::weightDecay, 1e6}})
-        if (auto v = c.find(key))
-            o.*field = v->toDouble(0, hi);
-    if (auto v = c.find("nesterov"))
-        o.nesterov = v->toBool();
+    for (auto [key, field, hi] :
+         {std::tuple{"momentum", &OptimizerConfig::momentum, 1.0},
+          std::tuple{"beta1", &OptimizerConfig::beta1, 1.0},
+          std::tuple{"beta2", &OptimizerConfig::beta2, 1.0},
+          std::tuple{"epsilon", &OptimizerConfig::epsilon, 1.0},
+          std::tuple{"rho", &OptimizerConfig::rho, 1.0}, std::tuple{"alpha", &OptimizerConfig::alpha, 1.0},
+          std::tuple{"weight_decay", &OptimizerConfig::weightDecay, 1e6}})
+        if (auto v = c.find(key)) o.*field = v->toDouble(0, hi);
+    if (auto v = c.find("nesterov")) o.nesterov = v->toBool();
     return o;
 }
 
 TrainingConfig readTraining(const JsonCursor &c)
 {
-    c.expectObject({"loss", "optimizer", "schedule", "batch_size", "epochs", "target_loss", "seed", "shuffle", "threads"});
+    c.expectObject({"loss", "optimizer", "schedule", "batch_size", "epochs", "target_loss", "seed", "shuffle",
+                    "threads"});
     TrainingConfig t;
     if (auto l = c.find("loss")) {
         l->expectObject({"kind", "huber_delta"});
         t.loss.kind = l->at("kind").toEnum<LossKind>(lossFromString, namesOf(allLosses()));
         if (auto v = l->find("huber_delta")) {
             t.loss.huberDelta = static_cast<Scalar>(v->toDouble(0, 1e9));
-            if (t.loss.huberDelta <= 0)
-                v->fail("the Huber delta must be greater than 0.");
+            if (t.loss.huberDelta <= 0) v->fail("the Huber delta must be greater than 0.");
         }
     }
-    if (auto v = c.find("optimizer"))
-        t.optimizer = readOptimizer(*v);
+    if (auto v = c.find("optimizer")) t.optimizer = readOptimizer(*v);
     if (auto s = c.find("schedule")) {
         s->expectObject({"kind", "step_epochs", "gamma", "min_learning_rate"});
         if (auto v = s->find("kind"))
             t.schedule.kind = v->toEnum<ScheduleKind>(scheduleFromString, namesOf(allSchedules()));
-        if (auto v = s->find("step_epochs"))
-            t.schedule.stepEpochs = v->toInt(1, 10'000'000);
-        if (auto v = s->find("gamma"))
-            t.schedule.gamma = v->toDouble(0, 10);
-        if (auto v = s->find("min_learning_rate"))
-            t.schedule.minLearningRate = v->toDouble(0, 1e6);
+        if (auto v = s->find("step_epochs")) t.schedule.stepEpochs = v->toInt(1, 10'000'000);
+        if (auto v = s->find("gamma")) t.schedule.gamma = v->toDouble(0, 10);
+        if (auto v = s->find("min_learning_rate")) t.schedule.minLearningRate = v->toDouble(0, 1e6);
     }
-    if (auto v = c.find("batch_size"))
-        t.batchSize = v->toInt(1, 1'000'000);
-    if (auto v = c.find("epochs"))
-        t.epochs = v->toInt(1, 10'000'000);
-    if (auto v = c.find("target_loss"))
-        t.targetLoss = v->toDouble(0, 1e30);
-    if (auto v = c.find("seed"))
-        t.seed = v->toSeed();
-    if (auto v = c.find("shuffle"))
-        t.shuffle = v->toBool();
-    if (auto v = c.find("threads"))
-        t.threads = v->toInt(1, 64);
+    if (auto v = c.find("batch_size")) t.batchSize = v->toInt(1, 1'000'000);
+    if (auto v = c.find("epochs")) t.epochs = v->toInt(1, 10'000'000);
+    if (auto v = c.find("target_loss")) t.targetLoss = v->toDouble(0, 1e30);
+    if (auto v = c.find("seed")) t.seed = v->toSeed();
+    if (auto v = c.find("shuffle")) t.shuffle = v->toBool();
+    if (auto v = c.find("threads")) t.threads = v->toInt(1, 64);
     return t;
 }
 
@@ -311,15 +270,13 @@ CsvColumn readColumn(const JsonCursor &c)
     c.expectObject({"name", "categorical", "categories"});
     CsvColumn col;
     col.name = c.at("name").toString(io::kMaxNameLength * 5);
-    if (auto v = c.find("categorical"))
-        col.categorical = v->toBool();
+    if (auto v = c.find("categorical")) col.categorical = v->toBool();
     if (auto v = c.find("categories")) {
         const std::size_t n = v->arraySize(io::kMaxCategories);
         for (std::size_t i = 0; i < n; ++i)
             col.categories.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }
-    if (col.categorical && col.categories.empty())
-        c.fail("a categorical column needs its categories.");
+    if (col.categorical && col.categories.empty()) c.fail("a categorical column needs its categories.");
     return col;
 }
 
@@ -369,15 +326,15 @@ StoredTensor readTensor(const JsonCursor &c, const GraphSpec &graph)
     StoredTensor t;
     const JsonCursor nodeC = c.at("node");
     t.node = nodeC.toInt(0, 1'000'000'000);
-    if (!graph.find(t.node))
-        nodeC.fail("no node has the id " + std::to_string(t.node) + ".");
+    if (!graph.find(t.node)) nodeC.fail("no node has the id " + std::to_string(t.node) + ".");
     t.name = c.at("name").toString(64);
     t.rows = c.at("rows").toInt(1, kMaxParametersPerLayer);
     t.cols = c.at("cols").toInt(1, kMaxParametersPerLayer);
     const long long count = static_cast<long long>(t.rows) * t.cols;
     if (count > kMaxParametersPerLayer)
         c.at("rows").fail("the tensor claims " + std::to_string(t.rows) + " x " + std::to_string(t.cols) +
-                          " values, more than the limit of " + std::to_string(kMaxParametersPerLayer) + " per layer.");
+                          " values, more than the limit of " + std::to_string(kMaxParametersPerLayer) +
+                          " per layer.");
     const JsonCursor dataC = c.at("data");
     const std::string &text = dataC.json().is_string() ? dataC.json().get_ref<const std::string &>()
                                                        : dataC.toString(0); // reports the wrong type
@@ -397,17 +354,16 @@ StoredTensor readTensor(const JsonCursor &c, const GraphSpec &graph)
 void readTrained(const JsonCursor &c, Project &p)
 {
     c.expectObject({"normalizer", "csv_schema", "weights"});
-    if (auto v = c.find("normalizer"))
-        p.normalizer = readNormalizer(*v);
-    if (auto v = c.find("csv_schema"))
-        p.csvSchema = readSchema(*v);
+    if (auto v = c.find("normalizer")) p.normalizer = readNormalizer(*v);
+    if (auto v = c.find("csv_schema")) p.csvSchema = readSchema(*v);
     if (auto w = c.find("weights")) {
         const std::size_t n = w->arraySize(io::kMaxTensors);
         std::set<std::pair<NodeId, std::string>> seen;
         for (std::size_t i = 0; i < n; ++i) {
             StoredTensor t = readTensor((*w)[i], p.graph);
             if (!seen.insert({t.node, t.name}).second)
-                (*w)[i].fail("the tensor \"" + t.name + "\" of node " + std::to_string(t.node) + " is stored twice.");
+                (*w)[i].fail("the tensor \"" + t.name + "\" of node " + std::to_string(t.node) +
+                             " is stored twice.");
             p.weights.push_back(std::move(t));
         }
     }
@@ -426,14 +382,10 @@ std::vector<EpochRecord> readHistory(const JsonCursor &c)
         EpochRecord r;
         r.epoch = e.at("epoch").toInt(0, 1'000'000'000);
         r.trainLoss = e.at("train_loss").toDoubleOrNonFinite();
-        if (auto v = e.find("train_metric"))
-            r.trainMetric = v->toDoubleOrNonFinite();
-        if (auto v = e.find("val_loss"))
-            r.valLoss = v->toDoubleOrNonFinite();
-        if (auto v = e.find("val_metric"))
-            r.valMetric = v->toDoubleOrNonFinite();
-        if (auto v = e.find("learning_rate"))
-            r.learningRate = v->toDoubleOrNonFinite();
+        if (auto v = e.find("train_metric")) r.trainMetric = v->toDoubleOrNonFinite();
+        if (auto v = e.find("val_loss")) r.valLoss = v->toDoubleOrNonFinite();
+        if (auto v = e.find("val_metric")) r.valMetric = v->toDoubleOrNonFinite();
+        if (auto v = e.find("learning_rate")) r.learningRate = v->toDoubleOrNonFinite();
         h.push_back(r);
     }
     return h;
@@ -447,12 +399,9 @@ ExpectedResult readExpect(const JsonCursor &c)
         e.split = v->toEnum<EvalSplit>(evalSplitFromString, {"train", "validation", "test"});
     if (auto v = c.find("metric"))
         e.metric = v->toEnum<ExpectMetric>(expectMetricFromString, {"accuracy", "loss", "mae", "r2"});
-    if (auto v = c.find("min"))
-        e.min = v->toDouble(-1e30, 1e30);
-    if (auto v = c.find("max"))
-        e.max = v->toDouble(-1e30, 1e30);
-    if (!e.min && !e.max)
-        c.fail("an expected result needs \"min\" or \"max\".");
+    if (auto v = c.find("min")) e.min = v->toDouble(-1e30, 1e30);
+    if (auto v = c.find("max")) e.max = v->toDouble(-1e30, 1e30);
+    if (!e.min && !e.max) c.fail("an expected result needs \"min\" or \"max\".");
     return e;
 }
 
@@ -473,26 +422,18 @@ Project io::projectFromJson(const io::Json &root, const std::string &file)
     if (version > kProjectVersion)
         versionC.fail("the project was saved by a newer NN Playground (version " + std::to_string(version) +
                       "); this one reads version " + std::to_string(kProjectVersion) + ".");
-    c.expectObject({"format", "version", "name", "description", "graph", "data", "preprocessing", "training", "expect",
-                    "trained", "history"});
+    c.expectObject({"format", "version", "name", "description", "graph", "data", "preprocessing", "training",
+                    "expect", "trained", "history"});
     Project p;
-    if (auto v = c.find("name"))
-        p.name = v->toString(io::kMaxNameLength);
-    if (auto v = c.find("description"))
-        p.description = v->toString(io::kMaxDescriptionLength);
+    if (auto v = c.find("name")) p.name = v->toString(io::kMaxNameLength);
+    if (auto v = c.find("description")) p.description = v->toString(io::kMaxDescriptionLength);
     p.graph = readGraph(c.at("graph"));
-    if (auto v = c.find("data"))
-        p.data = readData(*v);
-    if (auto v = c.find("preprocessing"))
-        p.preprocessing = readPreprocessing(*v);
-    if (auto v = c.find("training"))
-        p.training = readTraining(*v);
-    if (auto v = c.find("expect"))
-        p.expect = readExpect(*v);
-    if (auto v = c.find("trained"))
-        readTrained(*v, p);
-    if (auto v = c.find("history"))
-        p.history = readHistory(*v);
+    if (auto v = c.find("data")) p.data = readData(*v);
+    if (auto v = c.find("preprocessing")) p.preprocessing = readPreprocessing(*v);
+    if (auto v = c.find("training")) p.training = readTraining(*v);
+    if (auto v = c.find("expect")) p.expect = readExpect(*v);
+    if (auto v = c.find("trained")) readTrained(*v, p);
+    if (auto v = c.find("history")) p.history = readHistory(*v);
     return p;
 }
 

@@ -16,10 +16,8 @@ using OJson = nlohmann::ordered_json;
 /// JSON has no NaN or infinity; a diverged run's losses are written as strings the reader accepts.
 OJson number(double v)
 {
-    if (std::isnan(v))
-        return "NaN";
-    if (std::isinf(v))
-        return v > 0 ? "Infinity" : "-Infinity";
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
     return v;
 }
 
@@ -31,30 +29,20 @@ OJson optionsJson(const NodeSpec &n)
     const bool dense = n.kind == LayerKind::Dense;
     const bool activates = dense || n.kind == LayerKind::Activation;
     OJson j = OJson::object();
-    if (n.kind == LayerKind::Input || o.shape != d.shape)
-        j["shape"] = o.shape;
-    if (dense || o.units != d.units)
-        j["units"] = o.units;
-    if (activates || o.activation != d.activation)
-        j["activation"] = toString(o.activation);
+    if (n.kind == LayerKind::Input || o.shape != d.shape) j["shape"] = o.shape;
+    if (dense || o.units != d.units) j["units"] = o.units;
+    if (activates || o.activation != d.activation) j["activation"] = toString(o.activation);
     if ((activates && o.activation == ActivationKind::LeakyReLU) || o.leakySlope != d.leakySlope)
         j["leaky_slope"] = o.leakySlope;
     if ((activates && o.activation == ActivationKind::ELU) || o.eluAlpha != d.eluAlpha)
         j["elu_alpha"] = o.eluAlpha;
-    if (dense || o.init != d.init)
-        j["init"] = toString(o.init);
-    if (dense || o.useBias != d.useBias)
-        j["use_bias"] = o.useBias;
-    if (dense || o.l1 != d.l1)
-        j["l1"] = o.l1;
-    if (dense || o.l2 != d.l2)
-        j["l2"] = o.l2;
-    if (n.kind == LayerKind::Dropout || o.rate != d.rate)
-        j["rate"] = o.rate;
-    if (n.kind == LayerKind::BatchNorm || o.momentum != d.momentum)
-        j["momentum"] = o.momentum;
-    if (n.kind == LayerKind::BatchNorm || o.epsilon != d.epsilon)
-        j["epsilon"] = o.epsilon;
+    if (dense || o.init != d.init) j["init"] = toString(o.init);
+    if (dense || o.useBias != d.useBias) j["use_bias"] = o.useBias;
+    if (dense || o.l1 != d.l1) j["l1"] = o.l1;
+    if (dense || o.l2 != d.l2) j["l2"] = o.l2;
+    if (n.kind == LayerKind::Dropout || o.rate != d.rate) j["rate"] = o.rate;
+    if (n.kind == LayerKind::BatchNorm || o.momentum != d.momentum) j["momentum"] = o.momentum;
+    if (n.kind == LayerKind::BatchNorm || o.epsilon != d.epsilon) j["epsilon"] = o.epsilon;
     return j;
 }
 
@@ -86,15 +74,15 @@ OJson dataJson(const DataSource &d)
 {
     const DataSource defaults;
     OJson j = {{"source", io::toString(d.kind)}};
-    if (d.kind == DataSourceKind::Generator || d.generator != defaults.generator || d.features != defaults.features) {
+    if (d.kind == DataSourceKind::Generator || d.generator != defaults.generator ||
+        d.features != defaults.features) {
         j["generator"] = {{"kind", toString(d.generator.kind)},
                           {"samples", d.generator.samples},
                           {"noise", d.generator.noise},
                           {"seed", d.generator.seed}};
         OJson features = OJson::array();
         for (const auto &[flag, name] : io::kFeatureNames)
-            if (d.features.*flag)
-                features.push_back(name);
+            if (d.features.*flag) features.push_back(name);
         j["features"] = features;
     }
     if (d.kind == DataSourceKind::Csv || !d.path.empty() || d.csv != defaults.csv) {
@@ -143,8 +131,7 @@ OJson trainingJson(const TrainingConfig &t)
 OJson columnJson(const CsvColumn &c)
 {
     OJson j = {{"name", c.name}, {"categorical", c.categorical}};
-    if (c.categorical)
-        j["categories"] = c.categories;
+    if (c.categorical) j["categories"] = c.categories;
     return j;
 }
 
@@ -184,11 +171,10 @@ OJson historyJson(const std::vector<EpochRecord> &history)
 {
     OJson h = OJson::array();
     for (const EpochRecord &r : history) {
-        OJson e = {{"epoch", r.epoch}, {"train_loss", number(r.trainLoss)}, {"train_metric", number(r.trainMetric)}};
-        if (r.valLoss)
-            e["val_loss"] = number(*r.valLoss);
-        if (r.valMetric)
-            e["val_metric"] = number(*r.valMetric);
+        OJson e = {
+            {"epoch", r.epoch}, {"train_loss", number(r.trainLoss)}, {"train_metric", number(r.trainMetric)}};
+        if (r.valLoss) e["val_loss"] = number(*r.valLoss);
+        if (r.valMetric) e["val_metric"] = number(*r.valMetric);
         e["learning_rate"] = number(r.learningRate);
         h.push_back(std::move(e));
     }
@@ -199,7 +185,8 @@ OJson historyJson(const std::vector<EpochRecord> &history)
 
 std::string projectToText(const Project &p)
 {
-    OJson j = {{"format", "nnp"}, {"version", kProjectVersion}, {"name", p.name}, {"description", p.description}};
+    OJson j = {
+        {"format", "nnp"}, {"version", kProjectVersion}, {"name", p.name}, {"description", p.description}};
     j["graph"] = graphJson(p.graph);
     j["data"] = dataJson(p.data);
     j["preprocessing"] = {{"normalization", toString(p.preprocessing.normalization)},
@@ -211,16 +198,12 @@ std::string projectToText(const Project &p)
     j["training"] = trainingJson(p.training);
     if (p.expect) {
         OJson e = {{"split", toString(p.expect->split)}, {"metric", toString(p.expect->metric)}};
-        if (p.expect->min)
-            e["min"] = *p.expect->min;
-        if (p.expect->max)
-            e["max"] = *p.expect->max;
+        if (p.expect->min) e["min"] = *p.expect->min;
+        if (p.expect->max) e["max"] = *p.expect->max;
         j["expect"] = e;
     }
-    if (!p.weights.empty() || p.normalizer || p.csvSchema)
-        j["trained"] = trainedJson(p);
-    if (!p.history.empty())
-        j["history"] = historyJson(p.history);
+    if (!p.weights.empty() || p.normalizer || p.csvSchema) j["trained"] = trainedJson(p);
+    if (!p.history.empty()) j["history"] = historyJson(p.history);
     // replace: a name with broken UTF-8 (pasted from elsewhere) must not make saving fail.
     return j.dump(2, ' ', false, OJson::error_handler_t::replace) + "\n";
 }

@@ -35,15 +35,18 @@ Run runNnp(const QStringList &args, int timeoutMs = 240000)
     return r;
 }
 
-QString samplesDir() { return QStringLiteral(NNP_SOURCE_DIR "/samples"); }
+QString samplesDir()
+{
+    return QStringLiteral(NNP_SOURCE_DIR "/samples");
+}
 
 /// The number after `name` at the start of a line of `nnp eval` output ("accuracy  0.9556  (43 of 45)").
 std::optional<double> evalValue(const QString &out, const QString &name)
 {
-    const QRegularExpression re(QStringLiteral("^%1\\s+(-?[0-9.]+)").arg(name), QRegularExpression::MultilineOption);
+    const QRegularExpression re(QStringLiteral("^%1\\s+(-?[0-9.]+)").arg(name),
+                                QRegularExpression::MultilineOption);
     const auto m = re.match(out);
-    if (!m.hasMatch())
-        return std::nullopt;
+    if (!m.hasMatch()) return std::nullopt;
     return m.captured(1).toDouble();
 }
 
@@ -82,7 +85,8 @@ void TestCli::initTestCase()
 void TestCli::samplesTrainToTheirStatedResult_data()
 {
     QTest::addColumn<QString>("sample");
-    const QStringList files = QDir(samplesDir()).entryList({QStringLiteral("*.nnp")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(samplesDir()).entryList({QStringLiteral("*.nnp")}, QDir::Files, QDir::Name);
     QVERIFY(files.size() >= 11);
     for (const QString &f : files)
         QTest::newRow(qPrintable(f)) << f;
@@ -109,10 +113,8 @@ void TestCli::samplesTrainToTheirStatedResult()
     const auto value = evalValue(eval.out, metric);
     QVERIFY2(value.has_value(), qPrintable(eval.out));
     qInfo("%s: %s %s = %.4f", qPrintable(sample), qPrintable(split), qPrintable(metric), *value);
-    if (p.expect->min)
-        QVERIFY2(*value >= *p.expect->min, qPrintable(eval.out));
-    if (p.expect->max)
-        QVERIFY2(*value <= *p.expect->max, qPrintable(eval.out));
+    if (p.expect->min) QVERIFY2(*value >= *p.expect->min, qPrintable(eval.out));
+    if (p.expect->max) QVERIFY2(*value <= *p.expect->max, qPrintable(eval.out));
     // --check agrees, through the exit code.
     QCOMPARE(runNnp({"eval", out, "--check"}).code, 0);
 }
@@ -127,7 +129,7 @@ void TestCli::infoSummarisesTheProject()
     for (const NodeSpec &n : p.graph.nodes)
         QVERIFY2(r.out.contains(QString::fromStdString(n.name)), n.name.c_str());
     QVERIFY(r.out.contains(QStringLiteral("Total params: %1").arg(net.parameterCount())));
-    QVERIFY(r.out.contains(QStringLiteral("(None, 9)")));   // 4 numbers + 3 islands + 2 sexes, one-hot
+    QVERIFY(r.out.contains(QStringLiteral("(None, 9)"))); // 4 numbers + 3 islands + 2 sexes, one-hot
     QVERIFY(r.out.contains(QStringLiteral("(None, 16)")));
     QVERIFY(r.out.contains(QStringLiteral("333 samples, 9 features")));
     QVERIFY(r.out.contains(QStringLiteral("Adelie Chinstrap Gentoo")));
@@ -195,8 +197,10 @@ void TestCli::predictForGeneratorProjects()
     const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4);
     // Class 1 is the inside of the circle (the playground's blue points), class 0 the ring.
-    QVERIFY2(lines[0].startsWith(QStringLiteral("1,")) && lines[1].startsWith(QStringLiteral("1,")), qPrintable(r.out));
-    QVERIFY2(lines[2].startsWith(QStringLiteral("0,")) && lines[3].startsWith(QStringLiteral("0,")), qPrintable(r.out));
+    QVERIFY2(lines[0].startsWith(QStringLiteral("1,")) && lines[1].startsWith(QStringLiteral("1,")),
+             qPrintable(r.out));
+    QVERIFY2(lines[2].startsWith(QStringLiteral("0,")) && lines[3].startsWith(QStringLiteral("0,")),
+             qPrintable(r.out));
     // Engineered features are computed by nnp: the spiral sample takes 7 inputs from the same two columns.
     const QString spiral = m_dir.filePath(QStringLiteral("spiral_predict.nnp"));
     QCOMPARE(runNnp({"train", samplesDir() + "/spiral.nnp", "--epochs", "2", "--out", spiral, "-q"}).code, 0);
@@ -247,12 +251,12 @@ void TestCli::badFilesGiveExitCode2_data()
                                 << "bad.nnp: /graph: expected an object, found an array";
     QTest::newRow("untrained eval") << QStringList{"eval", samplesDir() + "/iris.nnp"} << QByteArray()
                                     << "has no trained weights; run `nnp train";
-    QTest::newRow("untrained predict")
-        << QStringList{"predict", samplesDir() + "/iris.nnp", "--input", samplesDir() + "/datasets/iris/iris.csv"}
-        << QByteArray() << "has no trained weights";
-    QTest::newRow("bad predict input") << QStringList{"predict", m_trainedIris, "--input", bad}
-                                       << QByteArray("sepal_length_cm,sepal_width_cm,petal_length_cm\n1,2,3\n")
-                                       << "petal_width_cm";
+    QTest::newRow("untrained predict") << QStringList{"predict", samplesDir() + "/iris.nnp", "--input",
+                                                      samplesDir() + "/datasets/iris/iris.csv"}
+                                       << QByteArray() << "has no trained weights";
+    QTest::newRow("bad predict input")
+        << QStringList{"predict", m_trainedIris, "--input", bad}
+        << QByteArray("sepal_length_cm,sepal_width_cm,petal_length_cm\n1,2,3\n") << "petal_width_cm";
 }
 
 void TestCli::badFilesGiveExitCode2()
@@ -293,8 +297,7 @@ void TestCli::helpForEveryCommand()
     for (const QString &m : mentions)
         QVERIFY2(r.out.contains(m), qPrintable(m));
     // A wrong option is a usage error (exit code 1), not a crash.
-    if (!command.isEmpty())
-        QCOMPARE(runNnp({command, "--no-such-option"}).code, 1);
+    if (!command.isEmpty()) QCOMPARE(runNnp({command, "--no-such-option"}).code, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

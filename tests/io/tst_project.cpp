@@ -27,12 +27,14 @@ bool sameBits(const Matrix &a, const Matrix &b)
            std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<std::size_t>(a.size())) == 0;
 }
 
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 bool sameHistory(const std::vector<EpochRecord> &a, const std::vector<EpochRecord> &b)
 {
-    if (a.size() != b.size())
-        return false;
+    if (a.size() != b.size()) return false;
     const auto same = [](const std::optional<double> &x, const std::optional<double> &y) {
         return x.has_value() == y.has_value() && (!x || sameBits(*x, *y));
     };
@@ -197,7 +199,8 @@ void TestProject::csvRoundTripKeepsSchemaAndPredictions()
 void TestProject::versionOneFixture()
 {
     // Written by version 1 and committed: every later build must read it to the same values.
-    const std::filesystem::path file = std::filesystem::path(NNP_SOURCE_DIR) / "tests/io/fixtures/v1_circle.nnp";
+    const std::filesystem::path file =
+        std::filesystem::path(NNP_SOURCE_DIR) / "tests/io/fixtures/v1_circle.nnp";
     const Project p = loadProject(file);
     QCOMPARE(p.name, std::string("v1 fixture"));
     QCOMPARE(p.graph.nodes.size(), std::size_t(4));

@@ -78,9 +78,11 @@ void TestProjectErrors::damagedFiles_data()
     row("empty", "  \n", "", "the file is empty");
     row("truncated", m_base.substr(0, m_base.size() / 2), "", "ends too early");
     row("garbage", "this is not json {", "", "not valid JSON at line 1, column 2: syntax error");
-    row("number overflow", "{\"format\": \"nnp\", \"version\": 1e999}", "", "not valid JSON (number overflow");
+    row("number overflow", "{\"format\": \"nnp\", \"version\": 1e999}", "",
+        "not valid JSON (number overflow");
     row("binary", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11), "", "not a project file");
-    row("invalid utf-8", "{\"format\": \"nnp\", \"name\": \"\xff\xfe\"}", "", "not UTF-8 text at line 1, column 28");
+    row("invalid utf-8", "{\"format\": \"nnp\", \"name\": \"\xff\xfe\"}", "",
+        "not UTF-8 text at line 1, column 28");
     row("overlong utf-8", "{\"name\": \"\xc0\xaf\"}", "", "not UTF-8");
     row("depth bomb", std::string(100000, '['), "", "nests deeper than 64 levels");
     row("array at top", "[1, 2, 3]", "/", "holds an array instead of an object");
@@ -100,11 +102,14 @@ void TestProjectErrors::damagedFiles_data()
         "/graph/nodes/1/options/units", "expected an integer");
     row("huge units", edit([](Json &j) { j["graph"]["nodes"][1]["options"]["units"] = 1e300; }),
         "/graph/nodes/1/options/units", "expected an integer");
-    row("unknown activation", edit([](Json &j) { j["graph"]["nodes"][1]["options"]["activation"] = "tanhh"; }),
+    row("unknown activation",
+        edit([](Json &j) { j["graph"]["nodes"][1]["options"]["activation"] = "tanhh"; }),
         "/graph/nodes/1/options/activation", "unknown value \"tanhh\"; expected one of");
-    row("unknown kind", edit([](Json &j) { j["graph"]["nodes"][1]["kind"] = "Conv9D"; }), "/graph/nodes/1/kind",
-        "unknown value \"Conv9D\"");
-    row("negative shape", edit([](Json &j) { j["graph"]["nodes"][0]["options"]["shape"] = {2, -1}; }),
+    row("unknown kind", edit([](Json &j) { j["graph"]["nodes"][1]["kind"] = "Conv9D"; }),
+        "/graph/nodes/1/kind", "unknown value \"Conv9D\"");
+    row("negative shape", edit([](Json &j) {
+            j["graph"]["nodes"][0]["options"]["shape"] = {2, -1};
+        }),
         "/graph/nodes/0/options/shape/1", "expected an integer from 1");
     row("duplicate id", edit([](Json &j) { j["graph"]["nodes"][1]["id"] = j["graph"]["nodes"][0]["id"]; }),
         "/graph/nodes/1/id", "is used twice");
@@ -123,7 +128,9 @@ void TestProjectErrors::damagedFiles_data()
             j["data"]["path"] = "../../../etc/passwd";
         }),
         "/data/path", "leads outside the project's folder");
-    row("split leaves nothing", edit([](Json &j) { j["preprocessing"]["split"] = {{"validation", 0.5}, {"test", 0.5}}; }),
+    row("split leaves nothing", edit([](Json &j) {
+            j["preprocessing"]["split"] = {{"validation", 0.5}, {"test", 0.5}};
+        }),
         "/preprocessing/split", "leave at least 1% to train on");
     row("negative batch", edit([](Json &j) { j["training"]["batch_size"] = -8; }), "/training/batch_size",
         "expected an integer from 1");
@@ -133,11 +140,14 @@ void TestProjectErrors::damagedFiles_data()
         "unknown value \"hinge\"");
     row("zero learning rate", edit([](Json &j) { j["training"]["optimizer"]["learning_rate"] = 0; }),
         "/training/optimizer/learning_rate", "must be greater than 0");
-    row("weights not base64", edit([](Json &j) { j["trained"]["weights"][0]["data"] = std::string(32, '!'); }),
+    row("weights not base64",
+        edit([](Json &j) { j["trained"]["weights"][0]["data"] = std::string(32, '!'); }),
         "/trained/weights/0/data", "not valid base64 (bad character at offset 0)");
     row("weights too short", edit([](Json &j) { j["trained"]["weights"][0]["data"] = "AAAA"; }),
         "/trained/weights/0/data", "the data holds 4 base64 characters, but 3 x 2 float32 values need 32");
-    row("weights not text", edit([](Json &j) { j["trained"]["weights"][0]["data"] = {1, 2, 3}; }),
+    row("weights not text", edit([](Json &j) {
+            j["trained"]["weights"][0]["data"] = {1, 2, 3};
+        }),
         "/trained/weights/0/data", "expected a string, found an array");
     row("tensor too large", edit([](Json &j) { j["trained"]["weights"][0]["rows"] = 1000000000; }),
         "/trained/weights/0/rows", "expected an integer from 1 to 50000000");
@@ -146,8 +156,8 @@ void TestProjectErrors::damagedFiles_data()
             j["trained"]["weights"][0]["cols"] = 100000;
         }),
         "/trained/weights/0/rows", "more than the limit");
-    row("negative rows", edit([](Json &j) { j["trained"]["weights"][0]["rows"] = -3; }), "/trained/weights/0/rows",
-        "expected an integer from 1");
+    row("negative rows", edit([](Json &j) { j["trained"]["weights"][0]["rows"] = -3; }),
+        "/trained/weights/0/rows", "expected an integer from 1");
     row("tensor shape not the graph's", edit([](Json &j) {
             j["trained"]["weights"][0]["rows"] = 2; // 2 x 3 holds as many values as 3 x 2
             j["trained"]["weights"][0]["cols"] = 3;
@@ -168,10 +178,14 @@ void TestProjectErrors::damagedFiles_data()
         "expected an integer from 0");
     row("history loss as text", edit([](Json &j) { j["history"][0]["train_loss"] = "low"; }),
         "/history/0/train_loss", "expected a number or \"NaN\"");
-    row("history not a list", edit([](Json &j) { j["history"] = {{"epoch", 1}}; }), "/history",
-        "expected an array, found an object");
-    row("expect without bound", edit([](Json &j) { j["expect"] = {{"metric", "accuracy"}}; }), "/expect",
-        "needs \"min\" or \"max\"");
+    row("history not a list", edit([](Json &j) {
+            j["history"] = {{"epoch", 1}};
+        }),
+        "/history", "expected an array, found an object");
+    row("expect without bound", edit([](Json &j) {
+            j["expect"] = {{"metric", "accuracy"}};
+        }),
+        "/expect", "needs \"min\" or \"max\"");
     row("escaped key path", edit([](Json &j) { j["graph"]["a/b~c"] = 1; }), "/graph/a~1b~0c", "unknown key");
 }
 
@@ -187,8 +201,7 @@ void TestProjectErrors::damagedFiles()
         const QString what = QString::fromStdString(e.what());
         QCOMPARE(QString::fromStdString(e.path()), QStringLiteral("damaged.nnp"));
         QVERIFY2(what.startsWith(QStringLiteral("damaged.nnp: ")), qPrintable(what));
-        if (!jsonPath.isEmpty())
-            QCOMPARE(QString::fromStdString(e.jsonPath()), jsonPath);
+        if (!jsonPath.isEmpty()) QCOMPARE(QString::fromStdString(e.jsonPath()), jsonPath);
         QVERIFY2(what.contains(message), qPrintable(what));
     }
 }
@@ -196,7 +209,9 @@ void TestProjectErrors::damagedFiles()
 void TestProjectErrors::fileLevelProblems()
 {
     QTemporaryDir dir;
-    const auto path = [&](const char *name) { return std::filesystem::path(dir.filePath(name).toStdString()); };
+    const auto path = [&](const char *name) {
+        return std::filesystem::path(dir.filePath(name).toStdString());
+    };
     const auto expectError = [](const std::filesystem::path &p, const char *message) {
         try {
             (void)loadProject(p);
@@ -258,13 +273,15 @@ void TestProjectErrors::missingDataFileThroughProject()
         j.erase("trained");
     });
     writeFile(dir.filePath("p.nnp").toStdString(), text);
-    const Project p = loadProject(dir.filePath("p.nnp").toStdString()); // opens: the path can be fixed in the app
+    const Project p =
+        loadProject(dir.filePath("p.nnp").toStdString()); // opens: the path can be fixed in the app
     try {
         (void)prepareData(p, dir.path().toStdString());
         QFAIL("a missing CSV file was accepted");
     } catch (const ProjectError &e) {
         QCOMPARE(e.jsonPath(), std::string("/data/path"));
-        QVERIFY2(std::string(e.what()).find("\"data/none.csv\" does not exist") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find("\"data/none.csv\" does not exist") != std::string::npos,
+                 e.what());
     }
 }
 
