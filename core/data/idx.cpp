@@ -161,7 +161,7 @@ IdxFile readIdx(const std::string &path, std::uint32_t expectedMagic, const char
     unsigned char extra = 0;
     if (in.read(&extra, 1) != 0)
         throw DataError(path, 0, 0,
-                        "The file has data after the " + std::to_string(total) + " bytes its header announces.");
+                        "The file has extra bytes after the " + std::to_string(total) + " bytes its header announces.");
     return f;
 }
 
