@@ -12,6 +12,16 @@
 
 using namespace nnp;
 
+#if defined(__SANITIZE_THREAD__)
+// Races TSan reports inside uninstrumented libraries, not in our code: glib's event dispatcher creates its
+// wake-up eventfd on the worker thread and the GUI thread writes to it; QtTest's watchdog thread is torn down
+// at exit. (Our own hand-overs are made visible by thread_handoff.h.)
+extern "C" const char *__tsan_default_suppressions()
+{
+    return "race:libglib-2.0.so\nrace:libQt6Test.so\nrace:QWaitCondition::~QWaitCondition\n";
+}
+#endif
+
 namespace {
 Project xorProject()
 {
@@ -161,9 +171,12 @@ void TestTrainingController::liveChangesReachTheWorker()
     c.play();
     QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 2, 60000);
     c.setLearningRate(0.004);
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->learningRate, 0.004, 20000);
+    // Epochs after the snapshot that showed the change were trained with it.
     const std::size_t from = c.history().size();
     QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= from + 3, 60000);
-    QCOMPARE(c.history().back().learningRate, 0.004);
+    for (std::size_t i = from; i < c.history().size(); ++i)
+        QCOMPARE(c.history()[i].learningRate, 0.004);
     QCOMPARE(c.history().front().learningRate, 0.0123);
 
     // A reset keeps the live values: they are the user's settings now.

@@ -1,5 +1,6 @@
 #include "training/training_controller.h"
 
+#include "training/thread_handoff.h"
 #include "training/training_worker.h"
 
 namespace nnp {
@@ -37,8 +38,15 @@ TrainingController::~TrainingController()
 template <class F> void TrainingController::post(F &&f)
 {
     // The worker pointer stays valid until the thread finishes, which only the destructor makes happen.
+    const std::lock_guard lock(threadHandoffMutex());
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, f = std::forward<F>(f)]() mutable { f(*w); }, Qt::QueuedConnection);
+}
+
+bool TrainingController::event(QEvent *e)
+{
+    acquireHandoff();
+    return QObject::event(e);
 }
 
 void TrainingController::setSource(std::function<RunInput()> source)

@@ -83,6 +83,9 @@ signals:
     void liveSettingsChanged();
     void failed(const QString &message);
 
+protected:
+    bool event(QEvent *e) override;
+
 private:
     void onSnapshot(const SnapshotPtr &s);
     void onFailed(quint64 generation, const QString &message);

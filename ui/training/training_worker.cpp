@@ -1,5 +1,6 @@
 #include "training/training_worker.h"
 
+#include "training/thread_handoff.h"
 #include "training/training_session.h"
 
 #include <QTimer>
@@ -27,6 +28,12 @@ TrainingWorker::TrainingWorker() : m_timer(new QTimer(this))
 
 TrainingWorker::~TrainingWorker() = default;
 
+bool TrainingWorker::event(QEvent *e)
+{
+    acquireHandoff();
+    return QObject::event(e);
+}
+
 template <class F> void TrainingWorker::guarded(F &&f)
 {
     // Nothing may escape into the event loop: every failure becomes a message the window shows.
@@ -45,7 +52,10 @@ void TrainingWorker::fail(const QString &message)
     m_mode = Mode::Paused;
     m_status = TrainingStatus::Failed;
     m_message = message;
-    emit failed(m_generation, message);
+    {
+        const std::lock_guard lock(threadHandoffMutex());
+        emit failed(m_generation, message);
+    }
     publish(true);
 }
 
@@ -310,6 +320,7 @@ void TrainingWorker::publish(bool force)
             s->weights = m_session->copyWeights();
     }
     m_sinceSnapshot.restart();
+    const std::lock_guard lock(threadHandoffMutex());
     emit snapshotReady(std::move(s));
 }
 

@@ -45,6 +45,9 @@ signals:
     void snapshotReady(nnp::SnapshotPtr snapshot);
     void failed(quint64 generation, const QString &message);
 
+protected:
+    bool event(QEvent *e) override;
+
 private:
     enum class Mode { Paused, Running, SteppingEpoch };
     template <class F> void guarded(F &&f);
