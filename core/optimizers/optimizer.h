@@ -44,15 +44,18 @@ public:
 
 private:
     struct State {
-        Matrix a, b, c; // moments, momentum buffer, accumulators, scratch
+        Matrix a, b; // moments, momentum buffer, accumulators
     };
-    void update(ParamRef &p, State &s, const Matrix &g, double lr);
+    using Slice = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
+    using ConstSlice = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
+    void update(ParamRef &p, State &s, double lr);
+    void updateSlice(Slice w, ConstSlice g, Slice a, Slice b, Slice scratch, double lr) const;
 
     OptimizerConfig m_config;
     std::vector<ParamRef> m_params;
     std::vector<State> m_state;
-    Matrix m_grad;
     long long m_t = 0;
+    Scalar m_adamStepSize = 0, m_adamSqrtBc2 = 1; // this step's bias corrections
 };
 
 std::string_view toString(OptimizerKind k);
