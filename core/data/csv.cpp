@@ -25,7 +25,8 @@ namespace {
 
 constexpr std::size_t kMaxCategories = 100; ///< distinct texts in one categorical feature column
 constexpr std::size_t kMaxClasses = 1000;   ///< classes of a classification target
-constexpr std::size_t kMaxAutoClasses = 20; ///< an integer target with at most this many values is a class label
+constexpr std::size_t kMaxAutoClasses =
+    20; ///< an integer target with at most this many values is a class label
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(1) << 30;
 
 std::string quote(std::string_view s)
@@ -38,8 +39,7 @@ std::string listNames(const std::vector<std::string> &names)
     std::string out;
     for (std::size_t i = 0; i < names.size() && i < 12; ++i)
         out += (i ? ", " : "") + names[i];
-    if (names.size() > 12)
-        out += ", ...";
+    if (names.size() > 12) out += ", ...";
     return out;
 }
 
@@ -49,10 +49,10 @@ struct CellRef {
 };
 
 struct ColumnStats {
-    long long numbers = 0;                ///< cells that are numbers
+    long long numbers = 0; ///< cells that are numbers
     std::optional<CellRef> firstNonNumber;
-    bool allIntegers = true;              ///< of the numeric cells
-    std::set<std::string> texts;          ///< distinct cells, up to a cap
+    bool allIntegers = true;     ///< of the numeric cells
+    std::set<std::string> texts; ///< distinct cells, up to a cap
     bool tooManyTexts = false;
     std::map<double, std::string> values; ///< distinct numbers and their first spelling, up to a cap
     bool tooManyValues = false;
@@ -66,17 +66,16 @@ struct Layout {
 
 char chooseDelimiter(std::string_view text, char requested)
 {
-    if (requested == 0)
-        return csv::detectDelimiter(text);
+    if (requested == 0) return csv::detectDelimiter(text);
     if (requested != ',' && requested != ';' && requested != '\t')
-        throw DataError(std::string("The CSV delimiter must be ',' or ';' (or a tab), not '") + requested + "'.");
+        throw DataError(std::string("The CSV delimiter must be ',' or ';' (or a tab), not '") + requested +
+                        "'.");
     return requested;
 }
 
 void checkShape(const csv::Record &r, std::size_t columns, const std::string &source)
 {
-    if (r.fields.size() == columns)
-        return;
+    if (r.fields.size() == columns) return;
     const int column = static_cast<int>(std::min(r.fields.size(), columns)) + 1;
     throw DataError(source, r.line, column,
                     "This row has " + std::to_string(r.fields.size()) + " fields but the header has " +
@@ -87,14 +86,13 @@ void checkShape(const csv::Record &r, std::size_t columns, const std::string &so
                                std::string_view cell)
 {
     throw DataError(source, line, column,
-                    "Missing value " + (cell.empty() ? std::string("(empty cell)") : quote(cell)) + " in column " +
-                        quote(name) + "; every cell needs a value.");
+                    "Missing value " + (cell.empty() ? std::string("(empty cell)") : quote(cell)) +
+                        " in column " + quote(name) + "; every cell needs a value.");
 }
 
 [[noreturn]] void notANumber(const std::string &source, const CellRef &cell, std::string_view name)
 {
-    if (csv::isMissingMarker(cell.text))
-        missingValue(source, cell.line, cell.column, name, cell.text);
+    if (csv::isMissingMarker(cell.text)) missingValue(source, cell.line, cell.column, name, cell.text);
     throw DataError(source, cell.line, cell.column,
                     quote(cell.text) + " in the numeric column " + quote(name) + " is not a number.");
 }
@@ -103,15 +101,19 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
 {
     csv::Record r;
     if (!reader.next(r))
-        throw DataError(source, 0, 0, "The file is empty; a CSV file needs a header row and at least one data row.");
+        throw DataError(source, 0, 0,
+                        "The file is empty; a CSV file needs a header row and at least one data row.");
     Layout layout;
     layout.header = r.fields;
     const auto &h = layout.header;
     for (std::size_t c = 0; c < h.size(); ++c) {
         if (h[c].empty())
-            throw DataError(source, r.line, static_cast<int>(c) + 1, "The header row has an empty column name.");
-        if (std::find(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(c), h[c]) != h.begin() + static_cast<std::ptrdiff_t>(c))
-            throw DataError(source, r.line, static_cast<int>(c) + 1, "The column name " + quote(h[c]) + " appears twice.");
+            throw DataError(source, r.line, static_cast<int>(c) + 1,
+                            "The header row has an empty column name.");
+        if (std::find(h.begin(), h.begin() + static_cast<std::ptrdiff_t>(c), h[c]) !=
+            h.begin() + static_cast<std::ptrdiff_t>(c))
+            throw DataError(source, r.line, static_cast<int>(c) + 1,
+                            "The column name " + quote(h[c]) + " appears twice.");
     }
     const auto indexOf = [&](const std::string &name) {
         return static_cast<int>(std::find(h.begin(), h.end(), name) - h.begin());
@@ -119,27 +121,31 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
     layout.target = options.target.empty() ? static_cast<int>(h.size()) - 1 : indexOf(options.target);
     if (layout.target >= static_cast<int>(h.size()))
         throw DataError(source, r.line, 0,
-                        "The target column " + quote(options.target) + " is not in the header (" + listNames(h) + ").");
+                        "The target column " + quote(options.target) + " is not in the header (" +
+                            listNames(h) + ").");
     std::vector<bool> ignored(h.size(), false);
     for (const std::string &name : options.ignore) {
         const int c = indexOf(name);
         if (c >= static_cast<int>(h.size()))
             throw DataError(source, r.line, 0,
-                            "The column to leave out " + quote(name) + " is not in the header (" + listNames(h) + ").");
+                            "The column to leave out " + quote(name) + " is not in the header (" +
+                                listNames(h) + ").");
         if (c == layout.target)
-            throw DataError(source, r.line, c + 1, "The target column " + quote(name) + " cannot be left out.");
+            throw DataError(source, r.line, c + 1,
+                            "The target column " + quote(name) + " cannot be left out.");
         ignored[static_cast<std::size_t>(c)] = true;
     }
     for (int c = 0; c < static_cast<int>(h.size()); ++c)
-        if (c != layout.target && !ignored[static_cast<std::size_t>(c)])
-            layout.features.push_back(c);
+        if (c != layout.target && !ignored[static_cast<std::size_t>(c)]) layout.features.push_back(c);
     if (layout.features.empty())
-        throw DataError(source, r.line, 0, "There is no feature column: every column but the target " +
-                                               quote(h[static_cast<std::size_t>(layout.target)]) + " is left out.");
+        throw DataError(source, r.line, 0,
+                        "There is no feature column: every column but the target " +
+                            quote(h[static_cast<std::size_t>(layout.target)]) + " is left out.");
     return layout;
 }
 
-void observe(ColumnStats &s, const std::string &cell, int line, int column, bool decimalComma, std::size_t cap)
+void observe(ColumnStats &s, const std::string &cell, int line, int column, bool decimalComma,
+             std::size_t cap)
 {
     double v = 0;
     if (csv::parseNumber(cell, decimalComma, v)) {
@@ -171,8 +177,7 @@ long long scan(csv::Reader &reader, const Layout &layout, std::vector<ColumnStat
         for (int c : used) {
             const auto k = static_cast<std::size_t>(c);
             const std::string &cell = r.fields[k];
-            if (cell.empty())
-                missingValue(source, r.fieldLines[k], c + 1, layout.header[k], cell);
+            if (cell.empty()) missingValue(source, r.fieldLines[k], c + 1, layout.header[k], cell);
             observe(stats[k], cell, r.fieldLines[k], c + 1, decimalComma,
                     c == layout.target ? kMaxClasses : kMaxCategories);
         }
@@ -191,15 +196,15 @@ CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int colum
 {
     CsvColumn col{name, false, {}};
     if (isNumericColumn(s, rows)) {
-        if (s.firstNonNumber)
-            notANumber(source, *s.firstNonNumber, name);
+        if (s.firstNonNumber) notANumber(source, *s.firstNonNumber, name);
         return col;
     }
     if (s.tooManyTexts)
-        throw DataError(source, 0, column,
-                        "Column " + quote(name) + " holds more than " + std::to_string(kMaxCategories) +
-                            " different texts, too many categories to one-hot encode. If it is a name or an id, "
-                            "leave it out.");
+        throw DataError(
+            source, 0, column,
+            "Column " + quote(name) + " holds more than " + std::to_string(kMaxCategories) +
+                " different texts, too many categories to one-hot encode. If it is a name or an id, "
+                "leave it out.");
     col.categorical = true;
     col.categories.assign(s.texts.begin(), s.texts.end());
     return col;
@@ -213,8 +218,9 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
     const bool allNumbers = !s.firstNonNumber;
     if (!requested) {
         if (allNumbers)
-            task = s.allIntegers && !s.tooManyValues && s.values.size() <= kMaxAutoClasses ? TaskKind::Classification
-                                                                                          : TaskKind::Regression;
+            task = s.allIntegers && !s.tooManyValues && s.values.size() <= kMaxAutoClasses
+                       ? TaskKind::Classification
+                       : TaskKind::Regression;
         else if (isNumericColumn(s, rows))
             notANumber(source, *s.firstNonNumber, name);
         else
@@ -224,8 +230,7 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
     }
     CsvColumn col{name, task == TaskKind::Classification, {}};
     if (task == TaskKind::Regression) {
-        if (!allNumbers)
-            notANumber(source, *s.firstNonNumber, name);
+        if (!allNumbers) notANumber(source, *s.firstNonNumber, name);
         return col;
     }
     numericClasses = allNumbers;
@@ -253,8 +258,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     const Layout layout = readHeader(reader, options, sourceName);
     std::vector<ColumnStats> stats(layout.header.size());
     const long long rows = scan(reader, layout, stats, decimalComma, sourceName);
-    if (rows == 0)
-        throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
+    if (rows == 0) throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
     if (rows > 0x7FFFFFFF)
         throw DataError(sourceName, 0, 0, "The file has more rows than this program loads.");
 
@@ -289,8 +293,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
         d.classNames = schema.target.categories;
     }
     for (const CsvColumn &col : schema.features) {
-        if (!col.categorical)
-            d.featureNames.push_back(col.name);
+        if (!col.categorical) d.featureNames.push_back(col.name);
         for (const std::string &category : col.categories)
             d.featureNames.push_back(col.name + "=" + category);
     }
@@ -301,8 +304,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     for (int k = 0; k < d.classes; ++k) {
         const std::string &name = schema.target.categories[static_cast<std::size_t>(k)];
         double v = 0;
-        if (numericClasses && csv::parseNumber(name, decimalComma, v))
-            classOfValue[v] = k;
+        if (numericClasses && csv::parseNumber(name, decimalComma, v)) classOfValue[v] = k;
         classOfText[name] = k;
     }
 
@@ -341,13 +343,11 @@ CsvData loadCsv(const std::string &path, const CsvOptions &options)
     if (!std::filesystem::is_regular_file(path, ec))
         throw DataError(path, 0, 0, "No such file (or it is not a regular file).");
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (ec)
-        throw DataError(path, 0, 0, "Cannot read the file size: " + ec.message() + ".");
+    if (ec) throw DataError(path, 0, 0, "Cannot read the file size: " + ec.message() + ".");
     if (size > kMaxFileBytes)
         throw DataError(path, 0, 0, "The file is larger than 1 GiB, more than this program loads as CSV.");
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataError(path, 0, 0, "Cannot open the file for reading.");
+    if (!in) throw DataError(path, 0, 0, "Cannot open the file for reading.");
     std::string text(static_cast<std::size_t>(size), '\0');
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (in.gcount() != static_cast<std::streamsize>(size))
@@ -362,7 +362,8 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
     csv::Reader reader(text, schema.delimiter, sourceName);
     csv::Record r;
     if (!reader.next(r))
-        throw DataError(sourceName, 0, 0, "The file is empty; it needs a header row and at least one data row.");
+        throw DataError(sourceName, 0, 0,
+                        "The file is empty; it needs a header row and at least one data row.");
     const std::vector<std::string> header = r.fields;
     std::vector<std::size_t> where;
     Eigen::Index featureCount = 0;
@@ -373,7 +374,8 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
         const auto it = std::find(header.begin(), header.end(), col.name);
         if (it == header.end())
             throw DataError(sourceName, r.line, 0,
-                            "The column " + quote(col.name) + " is missing; the model needs " + listNames(needed) + ".");
+                            "The column " + quote(col.name) + " is missing; the model needs " +
+                                listNames(needed) + ".");
         where.push_back(static_cast<std::size_t>(it - header.begin()));
         featureCount += col.categorical ? static_cast<Eigen::Index>(col.categories.size()) : 1;
     }
@@ -385,8 +387,7 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
             const CsvColumn &col = schema.features[f];
             const std::string &cell = r.fields[where[f]];
             const int line = r.fieldLines[where[f]], column = static_cast<int>(where[f]) + 1;
-            if (cell.empty())
-                missingValue(sourceName, line, column, col.name, cell);
+            if (cell.empty()) missingValue(sourceName, line, column, col.name, cell);
             if (col.categorical) {
                 const auto it = std::find(col.categories.begin(), col.categories.end(), cell);
                 if (it == col.categories.end())
@@ -404,8 +405,7 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
         }
         ++rows;
     }
-    if (rows == 0)
-        throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
+    if (rows == 0) throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
     return Eigen::Map<const Matrix>(values.data(), featureCount, rows);
 }
 

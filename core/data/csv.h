@@ -23,8 +23,8 @@
 namespace nnp {
 
 struct CsvOptions {
-    char delimiter = 0;            ///< ',' or ';' (or '\t'); 0 = detect from the header line
-    std::string target;            ///< target column name; empty = the last column
+    char delimiter = 0; ///< ',' or ';' (or '\t'); 0 = detect from the header line
+    std::string target; ///< target column name; empty = the last column
     /// Default: classification if the target is text or holds at most 20 distinct integers, else regression.
     /// Classes are the sorted texts, or the integer values in ascending order (names as first written).
     std::optional<TaskKind> task;
@@ -40,7 +40,8 @@ struct CsvColumn {
 };
 
 struct CsvSchema {
-    std::vector<CsvColumn> features; ///< in feature order (a categorical column yields categories.size() features)
+    std::vector<CsvColumn>
+        features; ///< in feature order (a categorical column yields categories.size() features)
     CsvColumn target;
     TaskKind task = TaskKind::Classification;
     char delimiter = ',';
@@ -53,9 +54,11 @@ struct CsvData {
 
 /// Reads a whole file; nothing half-loaded survives an error (DataError with line and column).
 CsvData loadCsv(const std::string &path, const CsvOptions &options = {});
-CsvData parseCsv(std::string_view text, const CsvOptions &options = {}, const std::string &sourceName = "<text>");
+CsvData parseCsv(std::string_view text, const CsvOptions &options = {},
+                 const std::string &sourceName = "<text>");
 /// Encodes rows of a CSV with the schema's feature columns (the target column may be absent) into
 /// [features x N]. An unknown category or a non-number is a DataError naming line and column.
-Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const std::string &sourceName = "<text>");
+Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema,
+                         const std::string &sourceName = "<text>");
 
 } // namespace nnp

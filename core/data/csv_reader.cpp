@@ -37,7 +37,8 @@ void Reader::checkByte(char c, int column) const
         char code[8];
         std::snprintf(code, sizeof code, "0x%02X", u);
         fail(m_line, column,
-             std::string("Found the control byte ") + code + ": this looks like binary data, not a CSV text file.");
+             std::string("Found the control byte ") + code +
+                 ": this looks like binary data, not a CSV text file.");
     }
 }
 
@@ -50,8 +51,7 @@ bool Reader::next(Record &record)
         std::size_t p = m_pos;
         while (p < m_text.size() && isBlank(m_text[p]) && m_text[p] != m_delimiter)
             ++p;
-        if (p < m_text.size() && m_text[p] != '\n' && m_text[p] != '\r')
-            break;
+        if (p < m_text.size() && m_text[p] != '\n' && m_text[p] != '\r') break;
         if (p >= m_text.size()) {
             m_pos = p;
             break;
@@ -59,8 +59,7 @@ bool Reader::next(Record &record)
         m_pos = p + ((m_text[p] == '\r' && p + 1 < m_text.size() && m_text[p + 1] == '\n') ? 2 : 1);
         ++m_line;
     }
-    if (m_pos >= m_text.size())
-        return false;
+    if (m_pos >= m_text.size()) return false;
     record.line = m_line;
     for (;;) {
         const int column = static_cast<int>(record.fields.size()) + 1;
@@ -75,8 +74,7 @@ bool Reader::next(Record &record)
         } else {
             readPlain(field, column);
         }
-        if (m_pos >= m_text.size())
-            return true;
+        if (m_pos >= m_text.size()) return true;
         const char c = m_text[m_pos];
         if (c == m_delimiter) {
             ++m_pos;
@@ -106,8 +104,7 @@ void Reader::readQuoted(std::string &out, int column)
             break;
         }
         if (c == '\r' || c == '\n') {
-            if (c == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n')
-                ++m_pos;
+            if (c == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') ++m_pos;
             out += '\n';
             ++m_pos;
             ++m_line;
@@ -133,8 +130,7 @@ void Reader::readPlain(std::string &out, int column)
     const std::size_t start = m_pos;
     while (m_pos < m_text.size()) {
         const char c = m_text[m_pos];
-        if (c == m_delimiter || c == '\n' || c == '\r')
-            break;
+        if (c == m_delimiter || c == '\n' || c == '\r') break;
         checkByte(c, column);
         ++m_pos;
     }
@@ -148,8 +144,7 @@ void Reader::readPlain(std::string &out, int column)
 
 std::string_view withoutBom(std::string_view text)
 {
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
-        text.remove_prefix(3);
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     return text;
 }
 
@@ -173,20 +168,16 @@ char detectDelimiter(std::string_view text)
         else if (!quoted && c == '\t')
             ++tabs;
     }
-    if (semicolons > commas && semicolons >= tabs)
-        return ';';
-    if (tabs > commas && tabs > semicolons)
-        return '\t';
+    if (semicolons > commas && semicolons >= tabs) return ';';
+    if (tabs > commas && tabs > semicolons) return '\t';
     return ',';
 }
 
 bool parseNumber(std::string_view s, bool decimalComma, double &value)
 {
     const bool plus = !s.empty() && s.front() == '+'; // from_chars refuses a '+' that people do write
-    if (plus)
-        s.remove_prefix(1);
-    if (s.empty() || (plus && s.front() == '-'))
-        return false;
+    if (plus) s.remove_prefix(1);
+    if (s.empty() || (plus && s.front() == '-')) return false;
     std::array<char, 64> buffer{};
     if (decimalComma && std::count(s.begin(), s.end(), ',') == 1 && s.find('.') == std::string_view::npos &&
         s.size() < buffer.size()) {
@@ -203,7 +194,8 @@ bool isMissingMarker(std::string_view s)
     std::string lower;
     for (char c : s)
         lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower == "na" || lower == "n/a" || lower == "nan" || lower == "null" || lower == "none" || lower == "?";
+    return lower == "na" || lower == "n/a" || lower == "nan" || lower == "null" || lower == "none" ||
+           lower == "?";
 }
 
 } // namespace nnp::csv

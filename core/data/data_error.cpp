@@ -9,10 +9,8 @@ namespace {
 std::string fullMessage(const std::string &path, int line, int column, const std::string &message)
 {
     std::string where = path;
-    if (line > 0)
-        where += (where.empty() ? "line " : ", line ") + std::to_string(line);
-    if (column > 0)
-        where += (where.empty() ? "column " : ", column ") + std::to_string(column);
+    if (line > 0) where += (where.empty() ? "line " : ", line ") + std::to_string(line);
+    if (column > 0) where += (where.empty() ? "column " : ", column ") + std::to_string(column);
     return where.empty() ? message : where + ": " + message;
 }
 

@@ -12,15 +12,15 @@ enum class TaskKind { Classification, Regression };
 
 struct Dataset {
     std::string name;
-    Matrix x;                 ///< [features x N]
+    Matrix x; ///< [features x N]
     TaskKind task = TaskKind::Classification;
-    std::vector<int> labels;  ///< classification: class per sample, 0..classes-1
-    Matrix targets;           ///< regression: [targets x N]
-    int classes = 0;          ///< classification
+    std::vector<int> labels; ///< classification: class per sample, 0..classes-1
+    Matrix targets;          ///< regression: [targets x N]
+    int classes = 0;         ///< classification
     std::vector<std::string> featureNames;
     std::vector<std::string> classNames;  ///< classification
     std::vector<std::string> targetNames; ///< regression
-    Shape sampleShape;        ///< e.g. {28, 28, 1} for images, {features} otherwise
+    Shape sampleShape;                    ///< e.g. {28, 28, 1} for images, {features} otherwise
 
     [[nodiscard]] int size() const { return static_cast<int>(x.cols()); }
     [[nodiscard]] int features() const { return static_cast<int>(x.rows()); }

@@ -45,7 +45,10 @@ struct Builder {
     }
 };
 
-double dist(double x, double y) { return std::sqrt(x * x + y * y); }
+double dist(double x, double y)
+{
+    return std::sqrt(x * x + y * y);
+}
 
 /// A normal draw kept inside the square: the playground lets wide blobs spill off its canvas; here a point
 /// must stay where the boundary view and the engineered features expect it.
@@ -53,8 +56,7 @@ double boundedNormal(Rng &rng, double mean, double stddev)
 {
     for (int attempt = 0; attempt < 1000; ++attempt) {
         const double v = rng.normal(mean, stddev);
-        if (v >= -kHalfWidth && v <= kHalfWidth)
-            return v;
+        if (v >= -kHalfWidth && v <= kHalfWidth) return v;
     }
     return std::clamp(mean, -kHalfWidth, kHalfWidth); // unreachable for the means used here
 }
@@ -150,8 +152,7 @@ void multiGaussian(Builder &b, int n, double noise, Rng &rng)
         double v = 0;
         for (const auto &[cx, cy, sign] : bumps) {
             const double candidate = sign * std::clamp(1.0 - dist(x - cx, y - cy) / 2.0, 0.0, 1.0);
-            if (std::abs(candidate) > std::abs(v))
-                v = candidate;
+            if (std::abs(candidate) > std::abs(v)) v = candidate;
         }
         return v;
     };
@@ -215,8 +216,7 @@ constexpr std::array<GeneratorInfo, 9> kGenerators{{
 const GeneratorInfo &info(GeneratorKind k)
 {
     for (const GeneratorInfo &g : kGenerators)
-        if (g.kind == k)
-            return g;
+        if (g.kind == k) return g;
     throw DataError("Unknown generator kind " + std::to_string(static_cast<int>(k)) + ".");
 }
 
@@ -247,9 +247,11 @@ Dataset generate(const GeneratorConfig &config)
     const GeneratorInfo &g = info(config.kind);
     if (config.samples < 1 || config.samples > kMaxSamples)
         throw DataError("The " + std::string(g.name) + " generator needs between 1 and " +
-                        std::to_string(kMaxSamples) + " samples, not " + std::to_string(config.samples) + ".");
+                        std::to_string(kMaxSamples) + " samples, not " + std::to_string(config.samples) +
+                        ".");
     if (!(config.noise >= 0.0 && config.noise <= 0.5))
-        throw DataError("Noise must lie between 0 and 0.5 (0–50 %), not " + std::to_string(config.noise) + ".");
+        throw DataError("Noise must lie between 0 and 0.5 (0–50 %), not " + std::to_string(config.noise) +
+                        ".");
 
     Rng rng(config.seed);
     Builder b;
@@ -293,20 +295,13 @@ Matrix engineerFeatures(const Matrix &points, const FeatureConfig &features)
     Matrix out(features.count(), points.cols());
     Eigen::Index r = 0;
     const auto x1 = points.row(0).array(), x2 = points.row(1).array();
-    if (features.x1)
-        out.row(r++) = x1.matrix();
-    if (features.x2)
-        out.row(r++) = x2.matrix();
-    if (features.x1Squared)
-        out.row(r++) = x1.square().matrix();
-    if (features.x2Squared)
-        out.row(r++) = x2.square().matrix();
-    if (features.x1x2)
-        out.row(r++) = (x1 * x2).matrix();
-    if (features.sinX1)
-        out.row(r++) = x1.sin().matrix();
-    if (features.sinX2)
-        out.row(r++) = x2.sin().matrix();
+    if (features.x1) out.row(r++) = x1.matrix();
+    if (features.x2) out.row(r++) = x2.matrix();
+    if (features.x1Squared) out.row(r++) = x1.square().matrix();
+    if (features.x2Squared) out.row(r++) = x2.square().matrix();
+    if (features.x1x2) out.row(r++) = (x1 * x2).matrix();
+    if (features.sinX1) out.row(r++) = x1.sin().matrix();
+    if (features.sinX2) out.row(r++) = x2.sin().matrix();
     return out;
 }
 
@@ -316,15 +311,14 @@ Dataset withFeatures(const Dataset &plane, const FeatureConfig &features)
     d.x = engineerFeatures(plane.x, features);
     d.featureNames.clear();
     const std::array<std::pair<bool, const char *>, 7> names{{{features.x1, "x1"},
-                                                             {features.x2, "x2"},
-                                                             {features.x1Squared, "x1^2"},
-                                                             {features.x2Squared, "x2^2"},
-                                                             {features.x1x2, "x1*x2"},
-                                                             {features.sinX1, "sin(x1)"},
-                                                             {features.sinX2, "sin(x2)"}}};
+                                                              {features.x2, "x2"},
+                                                              {features.x1Squared, "x1^2"},
+                                                              {features.x2Squared, "x2^2"},
+                                                              {features.x1x2, "x1*x2"},
+                                                              {features.sinX1, "sin(x1)"},
+                                                              {features.sinX2, "sin(x2)"}}};
     for (const auto &[on, name] : names)
-        if (on)
-            d.featureNames.emplace_back(name);
+        if (on) d.featureNames.emplace_back(name);
     d.sampleShape = Shape{features.count()};
     return d;
 }
@@ -337,8 +331,7 @@ bool isRegression(GeneratorKind k)
 std::string_view toString(GeneratorKind k)
 {
     for (const GeneratorInfo &g : kGenerators)
-        if (g.kind == k)
-            return g.name;
+        if (g.kind == k) return g.name;
     return "unknown";
 }
 
@@ -347,12 +340,9 @@ std::optional<GeneratorKind> generatorFromString(std::string_view s)
     // "two-moons", "Two Moons", "twomoons" and "multigaussian" are all accepted.
     const std::string key = withoutUnderscores(canonicalName(s));
     for (const GeneratorInfo &g : kGenerators)
-        if (withoutUnderscores(std::string(g.name)) == key)
-            return g.kind;
-    if (key == "moons")
-        return GeneratorKind::TwoMoons;
-    if (key == "gauss" || key == "twogauss" || key == "twogaussians")
-        return GeneratorKind::Gaussian;
+        if (withoutUnderscores(std::string(g.name)) == key) return g.kind;
+    if (key == "moons") return GeneratorKind::TwoMoons;
+    if (key == "gauss" || key == "twogauss" || key == "twogaussians") return GeneratorKind::Gaussian;
     return std::nullopt;
 }
 

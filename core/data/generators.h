@@ -24,15 +24,16 @@ enum class GeneratorKind {
 
 struct GeneratorConfig {
     GeneratorKind kind = GeneratorKind::Circle;
-    int samples = 500;       ///< 1 .. 1,000,000
-    double noise = 0.0;      ///< 0 .. 0.5 (the playground's 0–50 %)
+    int samples = 500;  ///< 1 .. 1,000,000
+    double noise = 0.0; ///< 0 .. 0.5 (the playground's 0–50 %)
     std::uint64_t seed = 1;
     bool operator==(const GeneratorConfig &) const = default;
 };
 
 /// Engineered inputs computed from (x1, x2), in this order, as TensorFlow Playground offers them.
 struct FeatureConfig {
-    bool x1 = true, x2 = true, x1Squared = false, x2Squared = false, x1x2 = false, sinX1 = false, sinX2 = false;
+    bool x1 = true, x2 = true, x1Squared = false, x2Squared = false, x1x2 = false, sinX1 = false,
+         sinX2 = false;
     [[nodiscard]] int count() const;
     bool operator==(const FeatureConfig &) const = default;
 };

@@ -44,8 +44,7 @@ public:
         if (!std::filesystem::is_regular_file(path, ec))
             throw DataError(path, 0, 0, "No such file (or it is not a regular file).");
         m_file = gzopen(path.c_str(), "rb");
-        if (!m_file)
-            throw DataError(path, 0, 0, "Cannot open the file.");
+        if (!m_file) throw DataError(path, 0, 0, "Cannot open the file.");
     }
     ~GzReader() { gzclose(m_file); }
     GzReader(const GzReader &) = delete;
@@ -62,10 +61,10 @@ public:
                 int code = 0;
                 const char *msg = gzerror(m_file, &code);
                 throw DataError(m_path, 0, 0,
-                                std::string("The compressed data is damaged (zlib: ") + (msg ? msg : "?") + ").");
+                                std::string("The compressed data is damaged (zlib: ") + (msg ? msg : "?") +
+                                    ").");
             }
-            if (got == 0)
-                break;
+            if (got == 0) break;
             done += static_cast<std::size_t>(got);
         }
         return done;
@@ -89,12 +88,9 @@ struct IdxFile {
 
 std::string describeMagic(std::uint32_t magic)
 {
-    if (magic == kImagesMagic)
-        return "an IDX image file";
-    if (magic == kLabelsMagic)
-        return "an IDX label file";
-    if ((magic >> 16) == 0x1F8B)
-        return "gzip data that could not be inflated";
+    if (magic == kImagesMagic) return "an IDX image file";
+    if (magic == kLabelsMagic) return "an IDX label file";
+    if ((magic >> 16) == 0x1F8B) return "gzip data that could not be inflated";
     return "not an IDX file";
 }
 
@@ -142,11 +138,14 @@ IdxFile readIdx(const std::string &path, std::uint32_t expectedMagic, const char
         const auto size = std::filesystem::file_size(path, ec);
         if (!ec && size != headerBytes + total)
             throw DataError(path, 0, 0,
-                            "The header announces " + std::to_string(total) + " bytes of data but the file holds " +
+                            "The header announces " + std::to_string(total) +
+                                " bytes of data but the file holds " +
                                 std::to_string(size > headerBytes ? size - headerBytes : 0) +
-                                (size < headerBytes + total ? " (the file is truncated)." : " (extra bytes at the end)."));
+                                (size < headerBytes + total ? " (the file is truncated)."
+                                                            : " (extra bytes at the end)."));
     }
-    // Grow with the data actually present, so a gzip'd file that lies about its size costs only what it holds.
+    // Grow with the data actually present, so a gzip'd file that lies about its size costs only what it
+    // holds.
     std::uint64_t have = 0;
     while (have < total) {
         const std::size_t step = static_cast<std::size_t>(std::min<std::uint64_t>(total - have, 16 * kChunk));
@@ -161,15 +160,15 @@ IdxFile readIdx(const std::string &path, std::uint32_t expectedMagic, const char
     unsigned char extra = 0;
     if (in.read(&extra, 1) != 0)
         throw DataError(path, 0, 0,
-                        "The file has extra bytes after the " + std::to_string(total) + " bytes its header announces.");
+                        "The file has extra bytes after the " + std::to_string(total) +
+                            " bytes its header announces.");
     return f;
 }
 
 std::string stemOf(const std::string &path)
 {
     std::filesystem::path p(path);
-    if (p.extension() == ".gz")
-        p = p.stem();
+    if (p.extension() == ".gz") p = p.stem();
     return p.stem().string();
 }
 
@@ -182,8 +181,8 @@ Dataset loadIdx(const std::string &imagesPath, const std::string &labelsPath)
     const std::uint32_t count = images.dims[0], rows = images.dims[1], cols = images.dims[2];
     if (labels.dims[0] != count)
         throw DataError(labelsPath, 0, 0,
-                        "The file has " + std::to_string(labels.dims[0]) + " labels but " + imagesPath + " has " +
-                            std::to_string(count) + " images.");
+                        "The file has " + std::to_string(labels.dims[0]) + " labels but " + imagesPath +
+                            " has " + std::to_string(count) + " images.");
     const int maxLabel = *std::max_element(labels.data.begin(), labels.data.end());
 
     Dataset d;

@@ -28,10 +28,8 @@ Normalizer Normalizer::fit(NormalizationKind kind, const Matrix &x, std::span<co
 {
     Normalizer n;
     n.kind = kind;
-    if (kind == NormalizationKind::None)
-        return n;
-    if (columns.empty())
-        throw DataError("Cannot fit the normalisation: the training split has no samples.");
+    if (kind == NormalizationKind::None) return n;
+    if (columns.empty()) throw DataError("Cannot fit the normalisation: the training split has no samples.");
     const Eigen::Index features = x.rows();
     for (int c : columns)
         if (c < 0 || c >= x.cols())
@@ -79,8 +77,7 @@ Normalizer Normalizer::fit(NormalizationKind kind, const Matrix &x)
 
 void Normalizer::applyInPlace(Matrix &x) const
 {
-    if (isIdentity())
-        return;
+    if (isIdentity()) return;
     if (x.rows() != offset.size() || scale.size() != offset.size())
         throw std::invalid_argument("The normalisation was fitted on " + std::to_string(offset.size()) +
                                     " features but the data has " + std::to_string(x.rows()) + ".");
@@ -98,9 +95,12 @@ Matrix Normalizer::apply(const Matrix &x) const
 std::string_view toString(NormalizationKind k)
 {
     switch (k) {
-    case NormalizationKind::None: return "none";
-    case NormalizationKind::ZScore: return "zscore";
-    case NormalizationKind::MinMax: return "minmax";
+    case NormalizationKind::None:
+        return "none";
+    case NormalizationKind::ZScore:
+        return "zscore";
+    case NormalizationKind::MinMax:
+        return "minmax";
     }
     return "none";
 }
@@ -111,12 +111,9 @@ std::optional<NormalizationKind> normalizationFromString(std::string_view s)
     for (char c : s)
         if (c != '-' && c != '_' && c != ' ')
             key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (key == "none" || key == "off")
-        return NormalizationKind::None;
-    if (key == "zscore" || key == "standard" || key == "standardize")
-        return NormalizationKind::ZScore;
-    if (key == "minmax")
-        return NormalizationKind::MinMax;
+    if (key == "none" || key == "off") return NormalizationKind::None;
+    if (key == "zscore" || key == "standard" || key == "standardize") return NormalizationKind::ZScore;
+    if (key == "minmax") return NormalizationKind::MinMax;
     return std::nullopt;
 }
 

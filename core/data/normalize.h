@@ -1,5 +1,6 @@
 #pragma once
-// Input normalisation, fitted on the training split only and stored with the model: x' = (x − offset) · scale.
+// Input normalisation, fitted on the training split only and stored with the model: x' = (x − offset) ·
+// scale.
 
 #include "tensor.h"
 
@@ -16,9 +17,9 @@ struct Normalizer {
     Vector offset; ///< per feature (empty for None)
     Vector scale;  ///< per feature; a constant feature gets scale 1
 
-    /// Fits on x [features x N] (the training columns only). z-score: offset = mean, scale = 1/σ (population);
-    /// min-max: offset = min, scale = 1/(max − min). A constant feature gets scale 1. Throws DataError when
-    /// there is no column to fit on.
+    /// Fits on x [features x N] (the training columns only). z-score: offset = mean, scale = 1/σ
+    /// (population); min-max: offset = min, scale = 1/(max − min). A constant feature gets scale 1. Throws
+    /// DataError when there is no column to fit on.
     static Normalizer fit(NormalizationKind kind, const Matrix &x);
     /// Fits on the given columns of x only (e.g. the training split's indices), without copying them.
     static Normalizer fit(NormalizationKind kind, const Matrix &x, std::span<const int> columns);

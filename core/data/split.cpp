@@ -18,8 +18,7 @@ std::vector<int> allocate(const std::vector<int> &weights, int total)
 {
     const long long sum = std::accumulate(weights.begin(), weights.end(), 0LL);
     std::vector<int> parts(weights.size(), 0);
-    if (sum == 0 || total <= 0)
-        return parts;
+    if (sum == 0 || total <= 0) return parts;
     std::vector<std::pair<long long, std::size_t>> remainders; // (remainder numerator, index)
     int given = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -32,8 +31,7 @@ std::vector<int> allocate(const std::vector<int> &weights, int total)
     std::stable_sort(remainders.begin(), remainders.end(),
                      [](const auto &a, const auto &b) { return a.first > b.first; });
     for (std::size_t k = 0; given < total && k < remainders.size(); ++k) {
-        if (remainders[k].first == 0)
-            break;
+        if (remainders[k].first == 0) break;
         ++parts[remainders[k].second];
         ++given;
     }
@@ -51,14 +49,14 @@ SplitIndices splitDataset(const Dataset &d, const SplitConfig &config)
 {
     const auto fractionOk = [](double f) { return std::isfinite(f) && f >= 0.0 && f < 1.0; };
     if (!fractionOk(config.validation) || !fractionOk(config.test))
-        throw DataError("Split fractions must lie in [0, 1): validation " + std::to_string(config.validation) +
-                        ", test " + std::to_string(config.test) + ".");
+        throw DataError("Split fractions must lie in [0, 1): validation " +
+                        std::to_string(config.validation) + ", test " + std::to_string(config.test) + ".");
     if (config.validation + config.test >= 1.0)
         throw DataError("The validation and test fractions add up to " +
-                        std::to_string(config.validation + config.test) + ", which leaves no training sample.");
+                        std::to_string(config.validation + config.test) +
+                        ", which leaves no training sample.");
     const int n = d.size();
-    if (n == 0)
-        throw DataError("Cannot split an empty dataset.");
+    if (n == 0) throw DataError("Cannot split an empty dataset.");
 
     int nTest = roundedCount(config.test, n);
     int nVal = roundedCount(config.validation, n);
@@ -102,7 +100,8 @@ SplitIndices splitDataset(const Dataset &d, const SplitConfig &config)
     SplitIndices s;
     for (std::size_t k = 0; k < groups.size(); ++k) {
         const auto &g = groups[k];
-        const auto t = static_cast<std::ptrdiff_t>(testParts[k]), v = static_cast<std::ptrdiff_t>(valParts[k]);
+        const auto t = static_cast<std::ptrdiff_t>(testParts[k]),
+                   v = static_cast<std::ptrdiff_t>(valParts[k]);
         s.test.insert(s.test.end(), g.begin(), g.begin() + t);
         s.validation.insert(s.validation.end(), g.begin() + t, g.begin() + t + v);
         s.train.insert(s.train.end(), g.begin() + t + v, g.end());
@@ -131,15 +130,12 @@ Dataset subset(const Dataset &d, const std::vector<int> &indices)
     out.x.resize(d.x.rows(), m);
     const bool hasLabels = d.labels.size() == static_cast<std::size_t>(d.size());
     const bool hasTargets = d.targets.cols() == d.x.cols() && d.targets.rows() > 0;
-    if (hasTargets)
-        out.targets.resize(d.targets.rows(), m);
+    if (hasTargets) out.targets.resize(d.targets.rows(), m);
     for (Eigen::Index j = 0; j < m; ++j) {
         const int i = indices[static_cast<std::size_t>(j)];
         out.x.col(j) = d.x.col(i);
-        if (hasLabels)
-            out.labels.push_back(d.labels[static_cast<std::size_t>(i)]);
-        if (hasTargets)
-            out.targets.col(j) = d.targets.col(i);
+        if (hasLabels) out.labels.push_back(d.labels[static_cast<std::size_t>(i)]);
+        if (hasTargets) out.targets.col(j) = d.targets.col(i);
     }
     return out;
 }

@@ -201,7 +201,8 @@ private slots:
 
     void crlfBomAndBlankLines()
     {
-        const CsvData c = parseCsv("\xEF\xBB\xBF" "a,b\r\n\r\n1,2\r\n   \r\n3,4\r\n\r\n\r\n");
+        const CsvData c = parseCsv("\xEF\xBB\xBF"
+                                   "a,b\r\n\r\n1,2\r\n   \r\n3,4\r\n\r\n\r\n");
         QCOMPARE(c.data.size(), 2);
         QCOMPARE(c.schema.features[0].name, std::string("a"));
         QCOMPARE(c.data.x(0, 1), Scalar(3));
@@ -214,8 +215,10 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("empty cell") << "a,b,c\n1,2,x\n3,,y\n" << 3 << 2 << "Missing value";
-        QTest::newRow("NA in a numeric column") << "a,b,c\n1,2,x\n3,4,y\n5,NA,x\n" << 4 << 2 << "Missing value \"NA\"";
-        QTest::newRow("text in a numeric column") << "a,b,c\n1,2,x\n3,4,y\n5,6,x\n7,abc,y\n" << 5 << 2 << "\"abc\"";
+        QTest::newRow("NA in a numeric column") << "a,b,c\n1,2,x\n3,4,y\n5,NA,x\n"
+                                                << 4 << 2 << "Missing value \"NA\"";
+        QTest::newRow("text in a numeric column") << "a,b,c\n1,2,x\n3,4,y\n5,6,x\n7,abc,y\n"
+                                                  << 5 << 2 << "\"abc\"";
         QTest::newRow("empty target") << "a,b\n1,x\n2,\n" << 3 << 2 << "Missing value";
         QTest::newRow("short row") << "a,b,c\n1,2,x\n3,4\n" << 3 << 3 << "2 fields";
         QTest::newRow("long row") << "a,b,c\n1,2,x\n3,4,y,9\n" << 3 << 4 << "4 fields";
@@ -308,17 +311,18 @@ private slots:
     {
         const CsvData c = loadCsv(sample("penguins/penguins.csv"));
         // Columns in another order, no target, an extra column: encoded like the training data.
-        const std::string rows = "sex;island;extra;body_mass_g;flipper_length_mm;bill_depth_mm;bill_length_mm\n"
-                                 "male;Torgersen;zz;3750;181;18,7;39,1\n"
-                                 "female;Biscoe;zz;5000;220;15;47\n";
+        const std::string rows =
+            "sex;island;extra;body_mass_g;flipper_length_mm;bill_depth_mm;bill_length_mm\n"
+            "male;Torgersen;zz;3750;181;18,7;39,1\n"
+            "female;Biscoe;zz;5000;220;15;47\n";
         CsvSchema schema = c.schema;
         schema.delimiter = ';';
         const Matrix x = encodeCsvFeatures(rows, schema, "new.csv");
         QCOMPARE(x.rows(), 9);
         QCOMPARE(x.cols(), 2);
         QCOMPARE(Vector(x.col(0)), Vector(c.data.x.col(0))); // the file's first penguin
-        QCOMPARE(x(4, 1), Scalar(1));                         // Biscoe
-        QCOMPARE(x(7, 1), Scalar(1));                         // female
+        QCOMPARE(x(4, 1), Scalar(1));                        // Biscoe
+        QCOMPARE(x(7, 1), Scalar(1));                        // female
 
         const std::string unknown = "bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,island,sex\n"
                                     "39.1,18.7,181,3750,Torgersen,male\n"
@@ -331,8 +335,9 @@ private slots:
 
         const DataError m = expectError([&] { encodeCsvFeatures("island,sex\nDream,male\n", c.schema); });
         QVERIFY2(QString::fromStdString(m.what()).contains("\"bill_length_mm\" is missing"), m.what());
-        const std::string notNumber = "bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,island,sex\n"
-                                      "39.1,deep,181,3750,Torgersen,male\n";
+        const std::string notNumber =
+            "bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,island,sex\n"
+            "39.1,deep,181,3750,Torgersen,male\n";
         const DataError n = expectError([&] { encodeCsvFeatures(notNumber, c.schema); });
         QCOMPARE(n.line(), 2);
         QCOMPARE(n.column(), 2);

@@ -95,7 +95,8 @@ private slots:
     void exactBalance_data()
     {
         QTest::addColumn<GeneratorKind>("kind");
-        for (auto k : {GeneratorKind::Circle, GeneratorKind::Gaussian, GeneratorKind::Spiral, GeneratorKind::TwoMoons})
+        for (auto k :
+             {GeneratorKind::Circle, GeneratorKind::Gaussian, GeneratorKind::Spiral, GeneratorKind::TwoMoons})
             QTest::newRow(std::string(toString(k)).c_str()) << k;
     }
     void exactBalance()
@@ -243,7 +244,8 @@ private slots:
         for (int k = 0; k < 3; ++k)
             for (int i = 1; i < 100; i += 7) {
                 const int col = k * 100 + i;
-                const double r = 5.0 * i / 100, t = 1.75 * 2 * std::numbers::pi * i / 100 + 2 * std::numbers::pi * k / 3;
+                const double r = 5.0 * i / 100,
+                             t = 1.75 * 2 * std::numbers::pi * i / 100 + 2 * std::numbers::pi * k / 3;
                 QVERIFY(std::abs(d.x(0, col) - r * std::sin(t)) < 1e-5);
                 QVERIFY(std::abs(d.x(1, col) - r * std::cos(t)) < 1e-5);
                 QCOMPARE(d.labels[std::size_t(col)], k);
@@ -260,17 +262,20 @@ private slots:
         const Dataset noisy = gen(GeneratorKind::Plane, 1000, 0.5);
         double worst = 0;
         for (int i = 0; i < noisy.size(); ++i)
-            worst = std::max(worst, std::abs(double(noisy.targets(0, i)) - (noisy.x(0, i) + noisy.x(1, i)) / 10.0));
+            worst = std::max(worst,
+                             std::abs(double(noisy.targets(0, i)) - (noisy.x(0, i) + noisy.x(1, i)) / 10.0));
         QVERIFY(worst <= 0.6 + 1e-5);
         QVERIFY(worst > 0.3);
     }
 
     void multiGaussianTargets()
     {
-        // Six bumps ±max(0, 1 − d/2) at x ∈ {−4, 0, 4}, y = ±2.5 (signs alternate). Near a bump only it counts.
+        // Six bumps ±max(0, 1 − d/2) at x ∈ {−4, 0, 4}, y = ±2.5 (signs alternate). Near a bump only it
+        // counts.
         const Dataset d = gen(GeneratorKind::MultiGaussian, 4000);
         QVERIFY(d.targets.cwiseAbs().maxCoeff() <= 1.0);
-        const double centres[6][3] = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
+        const double centres[6][3] = {{-4, 2.5, 1},   {0, 2.5, -1}, {4, 2.5, 1},
+                                      {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
         int checked = 0;
         for (int i = 0; i < d.size(); ++i)
             for (const auto &c : centres) {
@@ -289,8 +294,8 @@ private slots:
 
     void twoMoonsGeometry()
     {
-        // sklearn's moons scaled by 3 around (0.5, 0.25): class 0 on the upper unit half circle, class 1 on the
-        // lower one centred at (1, 0.5).
+        // sklearn's moons scaled by 3 around (0.5, 0.25): class 0 on the upper unit half circle, class 1 on
+        // the lower one centred at (1, 0.5).
         const Dataset d = gen(GeneratorKind::TwoMoons, 500);
         for (int i = 0; i < d.size(); ++i) {
             const double mx = d.x(0, i) / 3.0 + 0.5, my = d.x(1, i) / 3.0 + 0.25;

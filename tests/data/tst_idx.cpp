@@ -49,8 +49,7 @@ void writeGz(const std::string &path, const Bytes &b)
 {
     gzFile f = gzopen(path.c_str(), "wb");
     QVERIFY(f);
-    if (!b.empty())
-        QCOMPARE(gzwrite(f, b.data(), static_cast<unsigned>(b.size())), int(b.size()));
+    if (!b.empty()) QCOMPARE(gzwrite(f, b.data(), static_cast<unsigned>(b.size())), int(b.size()));
     gzclose(f);
 }
 
@@ -109,7 +108,8 @@ class TestIdx : public QObject {
 private slots:
     void mnistSubset()
     {
-        const Dataset train = loadIdx(sample("train-images-idx3-ubyte.gz"), sample("train-labels-idx1-ubyte.gz"));
+        const Dataset train =
+            loadIdx(sample("train-images-idx3-ubyte.gz"), sample("train-labels-idx1-ubyte.gz"));
         QCOMPARE(train.size(), 6000);
         QCOMPARE(train.features(), 784);
         QCOMPARE(train.sampleShape, (Shape{28, 28, 1}));
@@ -121,7 +121,8 @@ private slots:
         QCOMPARE(train.x.maxCoeff(), Scalar(1));
         QCOMPARE(int(train.featureNames.size()), 784);
 
-        const Dataset test = loadIdx(sample("test-images-idx3-ubyte.gz"), sample("test-labels-idx1-ubyte.gz"));
+        const Dataset test =
+            loadIdx(sample("test-images-idx3-ubyte.gz"), sample("test-labels-idx1-ubyte.gz"));
         QCOMPARE(test.size(), 1000);
         QCOMPARE(test.features(), 784);
         for (int k = 0; k < 10; ++k)
@@ -171,10 +172,14 @@ private slots:
         QTest::addColumn<QByteArray>("images"); // raw file bytes (before optional gzip)
         QTest::addColumn<QByteArray>("labels");
         QTest::addColumn<QString>("mentions");
-        const auto bytes = [](const Bytes &b) { return QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size())); };
+        const auto bytes = [](const Bytes &b) {
+            return QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size()));
+        };
         const Bytes px(2 * 4 * 4, 7);
-        const QByteArray goodImages = bytes(idx(0x803, {2, 4, 4}, px)), goodLabels = bytes(idx(0x801, {2}, {0, 1}));
-        QTest::newRow("truncated images") << bytes(idx(0x803, {2, 4, 4}, Bytes(20, 1))) << goodLabels << "truncated";
+        const QByteArray goodImages = bytes(idx(0x803, {2, 4, 4}, px)),
+                         goodLabels = bytes(idx(0x801, {2}, {0, 1}));
+        QTest::newRow("truncated images")
+            << bytes(idx(0x803, {2, 4, 4}, Bytes(20, 1))) << goodLabels << "truncated";
         QTest::newRow("truncated labels") << goodImages << bytes(idx(0x801, {2}, {1})) << "truncated";
         QTest::newRow("extra bytes") << bytes(idx(0x803, {2, 4, 4}, Bytes(40, 1))) << goodLabels << "extra";
         QTest::newRow("header cut off") << bytes(Bytes{0, 0, 8, 3, 0, 0}) << goodLabels << "cut off";
@@ -185,11 +190,15 @@ private slots:
         QTest::newRow("text file") << QByteArray("label,pixel\n1,2\n") << goodLabels << "not an IDX file";
         QTest::newRow("count mismatch") << goodImages << bytes(idx(0x801, {3}, {0, 1, 1})) << "3 labels";
         QTest::newRow("zero images") << bytes(idx(0x803, {0, 4, 4}, {})) << goodLabels << "between 1 and";
-        QTest::newRow("huge side") << bytes(idx(0x803, {1, 100000, 1}, {})) << goodLabels << "between 1 and 4096";
+        QTest::newRow("huge side") << bytes(idx(0x803, {1, 100000, 1}, {})) << goodLabels
+                                   << "between 1 and 4096";
         // Hostile counts: 2^31 images, or 2^31 − 1 of 28x28 (1.7 TB): refused from the header alone.
-        QTest::newRow("count 2^31") << bytes(idx(0x803, {0x80000000u, 28, 28}, px)) << goodLabels << "between 1 and";
-        QTest::newRow("count 2^31-1") << bytes(idx(0x803, {0x7FFFFFFFu, 28, 28}, px)) << goodLabels << "more than";
-        QTest::newRow("labels 2^32-1") << goodImages << bytes(idx(0x801, {0xFFFFFFFFu}, {0, 1})) << "between 1 and";
+        QTest::newRow("count 2^31") << bytes(idx(0x803, {0x80000000u, 28, 28}, px)) << goodLabels
+                                    << "between 1 and";
+        QTest::newRow("count 2^31-1")
+            << bytes(idx(0x803, {0x7FFFFFFFu, 28, 28}, px)) << goodLabels << "more than";
+        QTest::newRow("labels 2^32-1")
+            << goodImages << bytes(idx(0x801, {0xFFFFFFFFu}, {0, 1})) << "between 1 and";
         // Within the size limit, but the file holds almost nothing: found while reading, in bounded chunks.
         QTest::newRow("count 10^6") << bytes(idx(0x803, {1000000, 28, 28}, px)) << goodLabels << "truncated";
     }
@@ -213,7 +222,8 @@ private slots:
     {
         // A gzip stream cut in the middle, and one with flipped bytes: errors, not garbage images.
         const Bytes gz = readFile(sample("test-labels-idx1-ubyte.gz"));
-        writePlain(path("cut.gz"), Bytes(gz.begin(), gz.begin() + static_cast<std::ptrdiff_t>(gz.size() / 2)));
+        writePlain(path("cut.gz"),
+                   Bytes(gz.begin(), gz.begin() + static_cast<std::ptrdiff_t>(gz.size() / 2)));
         const std::string cut = errorOf(sample("test-images-idx3-ubyte.gz"), path("cut.gz"));
         QVERIFY2(cut != "(no error)", cut.c_str());
         Bytes flipped = gz;

@@ -77,7 +77,8 @@ private slots:
         QCOMPARE(n.scale(2), Scalar(1));
         QCOMPARE(n.apply(x)(2, 1), Scalar(10));
         QVERIFY(std::abs(n.apply(x)(0, 3) - 1.5) < 1e-12); // (4 − 1) / 2: outside [0, 1] is fine on new data
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Normalizer::fit(NormalizationKind::ZScore, x, std::vector<int>{0, 4}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 Normalizer::fit(NormalizationKind::ZScore, x, std::vector<int>{0, 4}));
     }
 
     void nearlyConstantFeature()

@@ -39,8 +39,8 @@ private slots:
         const RunState state = trainer.run();
         QVERIFY(state == RunState::Finished || state == RunState::ReachedTarget);
         const Evaluation after = evaluate(net, train);
-        qInfo("spiral: accuracy %.3f -> %.3f after %d epochs, loss %.4f", before, after.accuracy, trainer.epoch(),
-              after.loss);
+        qInfo("spiral: accuracy %.3f -> %.3f after %d epochs, loss %.4f", before, after.accuracy,
+              trainer.epoch(), after.loss);
         QVERIFY2(before < 0.8, "an untrained network should not already separate the spirals");
         QVERIFY2(after.accuracy >= 0.97, std::to_string(after.accuracy).c_str());
     }

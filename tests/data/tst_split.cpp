@@ -37,7 +37,8 @@ Dataset classes(const std::vector<int> &perClass)
 
 int count(const Dataset &d, const std::vector<int> &idx, int label)
 {
-    return static_cast<int>(std::count_if(idx.begin(), idx.end(), [&](int i) { return d.labels[std::size_t(i)] == label; }));
+    return static_cast<int>(
+        std::count_if(idx.begin(), idx.end(), [&](int i) { return d.labels[std::size_t(i)] == label; }));
 }
 
 void checkPartition(const SplitIndices &s, int n)
@@ -86,7 +87,8 @@ private slots:
         QCOMPARE(count(d, s.validation, 0), 60);
         QCOMPARE(count(d, s.validation, 1), 30);
         QCOMPARE(count(d, s.validation, 2), 10);
-        // Uneven: penguin-like 146/68/119, test 20% = 67: per class 29.2/13.6/23.8 -> 29, 14, 24 (largest remainders).
+        // Uneven: penguin-like 146/68/119, test 20% = 67: per class 29.2/13.6/23.8 -> 29, 14, 24 (largest
+        // remainders).
         const Dataset p = classes({146, 68, 119});
         const SplitIndices q = splitDataset(p, {0.0, 0.2, true, 1});
         QCOMPARE(int(q.test.size()), 67);
@@ -125,7 +127,8 @@ private slots:
     void reproducibleFromTheSeed()
     {
         const Dataset d = classes({100, 100});
-        const SplitIndices a = splitDataset(d, {0.1, 0.2, true, 11}), b = splitDataset(d, {0.1, 0.2, true, 11});
+        const SplitIndices a = splitDataset(d, {0.1, 0.2, true, 11}),
+                           b = splitDataset(d, {0.1, 0.2, true, 11});
         QCOMPARE(a.train, b.train);
         QCOMPARE(a.validation, b.validation);
         QCOMPARE(a.test, b.test);
@@ -163,10 +166,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(DataError, splitDataset(classes({10, 10}), {validation, test, true, 1}));
     }
 
-    void emptyDataset()
-    {
-        QVERIFY_THROWS_EXCEPTION(DataError, splitDataset(Dataset{}, SplitConfig{}));
-    }
+    void emptyDataset() { QVERIFY_THROWS_EXCEPTION(DataError, splitDataset(Dataset{}, SplitConfig{})); }
 
     void subsetCopiesSamples()
     {
