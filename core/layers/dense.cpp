@@ -1,6 +1,7 @@
 #include "layers/dense.h"
 
 #include "init/init.h"
+#include "layers/product.h"
 
 #include <stdexcept>
 
@@ -23,9 +24,7 @@ void Dense::initialize(std::span<const Shape> inputs, Rng &rng)
 
 void Dense::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
 {
-    m_z.noalias() = m_w * *x[0];
-    if (m_options.useBias)
-        m_z.colwise() += m_b.col(0);
+    multiply(m_z, m_w, Op::None, *x[0], Op::None, m_options.useBias ? &m_b : nullptr);
     activate(m_options.activation, m_z, y);
 }
 
@@ -40,11 +39,11 @@ void Dense::backwardFromPreActivation(const Matrix &x, const Matrix &dz, Matrix 
 {
     if (&dz != &m_dz)
         m_dz = dz;
-    m_dw.noalias() = m_dz * x.transpose();
+    multiply(m_dw, m_dz, Op::None, x, Op::Transpose);
     if (m_options.useBias)
         m_db.noalias() = m_dz.rowwise().sum();
     if (dx)
-        dx->noalias() = m_w.transpose() * m_dz;
+        multiply(*dx, m_w, Op::Transpose, m_dz, Op::None);
 }
 
 std::vector<ParamRef> Dense::parameters()

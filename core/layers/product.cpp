@@ -1,0 +1,92 @@
+#include "layers/product.h"
+
+namespace nnp {
+
+namespace {
+
+using Eigen::Index;
+
+/// Eigen's blocking descriptor with buffers that outlive the call: the sizes come from Eigen's own heuristic
+/// (so results equal those of `c.noalias() = a * b`); the buffers only grow.
+class Workspace : public Eigen::internal::level3_blocking<Scalar, Scalar> {
+public:
+    void prepare(Index m, Index n, Index k)
+    {
+        m_mc = m;
+        m_nc = n;
+        m_kc = k;
+        Eigen::internal::computeProductBlockingSizes<Scalar, Scalar, 1>(m_kc, m_mc, m_nc, Index(1));
+        grow(m_a, m_mc * m_kc);
+        grow(m_b, m_kc * m_nc);
+        m_blockA = m_a.data();
+        m_blockB = m_b.data();
+    }
+
+private:
+    static void grow(Vector &v, Index size)
+    {
+        if (v.size() < size)
+            v.resize(size);
+    }
+    Vector m_a, m_b;
+};
+
+Workspace &workspace()
+{
+    // One per thread: the training thread and the trainer's helper multiply at the same time.
+    thread_local Workspace w;
+    return w;
+}
+
+template <int LhsOrder, int RhsOrder>
+void gemm(Index m, Index n, Index k, const Matrix &a, const Matrix &b, Matrix &c)
+{
+    Workspace &w = workspace();
+    w.prepare(m, n, k);
+    Eigen::internal::general_matrix_matrix_product<Index, Scalar, LhsOrder, false, Scalar, RhsOrder, false,
+                                                   Eigen::ColMajor, 1>::run(m, n, k, a.data(), a.outerStride(),
+                                                                            b.data(), b.outerStride(), c.data(), 1,
+                                                                            c.outerStride(), Scalar(1), w, nullptr);
+}
+
+} // namespace
+
+void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const Matrix *bias)
+{
+    const bool ta = opA == Op::Transpose, tb = opB == Op::Transpose;
+    const Index m = ta ? a.cols() : a.rows(), k = ta ? a.rows() : a.cols(), n = tb ? b.rows() : b.cols();
+    eigen_assert((tb ? b.cols() : b.rows()) == k);
+    eigen_assert(!bias || bias->rows() == m);
+    c.resize(m, n);
+    if (m == 0 || n == 0)
+        return;
+    // Eigen's own choice: a coefficient-wise product below this size, a matrix-vector product for a vector.
+    if (k == 0 || m == 1 || n == 1 || m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
+        if (!ta && !tb)
+            c.noalias() = a * b;
+        else if (ta && !tb)
+            c.noalias() = a.transpose() * b;
+        else if (!ta)
+            c.noalias() = a * b.transpose();
+        else
+            c.noalias() = a.transpose() * b.transpose();
+        if (bias)
+            c.colwise() += bias->col(0);
+        return;
+    }
+    // The kernel accumulates into c: start from the bias (one pass fewer than adding it afterwards) or zero.
+    if (bias)
+        c.colwise() = bias->col(0);
+    else
+        c.setZero();
+    if (!ta && !tb)
+        gemm<Eigen::ColMajor, Eigen::ColMajor>(m, n, k, a, b, c);
+    else if (ta && !tb)
+        gemm<Eigen::RowMajor, Eigen::ColMajor>(m, n, k, a, b, c);
+    else if (!ta)
+        gemm<Eigen::ColMajor, Eigen::RowMajor>(m, n, k, a, b, c);
+    else
+        gemm<Eigen::RowMajor, Eigen::RowMajor>(m, n, k, a, b, c);
+}
+
+} // namespace nnp
