@@ -10,6 +10,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
@@ -89,16 +90,27 @@ GraphSpec makeGraph(const Workload &w)
     return g;
 }
 
+/// CPU time of the whole process (all threads): on a busy machine, wall time alone says little.
+double cpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
 struct Result {
     long long steps = 0;
     long long samples = 0;
     double seconds = 0;
+    double cpuSeconds = 0;
     double finalLoss = 0;
     int epochs = 0;
     int threadsUsed = 1;
 };
 
-Result run(const Workload &w, int threads, double seconds)
+/// Trains for `seconds` of wall time after the warm-up, or exactly `steps` steps (no warm-up) when steps > 0:
+/// a fixed step count gives a final loss that must not change between runs of one build and thread count.
+Result run(const Workload &w, int threads, double seconds, long long steps)
 {
     using Clock = std::chrono::steady_clock;
     Network net = Network::build(makeGraph(w), kSeed);
@@ -116,7 +128,7 @@ Result run(const Workload &w, int threads, double seconds)
     const double warm = std::max(0.2, 0.1 * seconds);
     const auto warmEnd = Clock::now() + std::chrono::duration<double>(warm);
     long long warmSteps = 0;
-    while (warmSteps < 20 || Clock::now() < warmEnd) {
+    while (steps == 0 && (warmSteps < 20 || Clock::now() < warmEnd)) {
         trainer.runBatch();
         ++warmSteps;
     }
@@ -124,18 +136,26 @@ Result run(const Workload &w, int threads, double seconds)
     // Read the clock every few steps only: on W1 a step costs about as much as a clock read.
     const int every = w.inputs == 2 ? 64 : 1;
     const long long steps0 = trainer.step(), samples0 = trainer.samplesSeen();
+    const double cpu0 = cpuSeconds();
     const auto start = Clock::now();
     const auto end = start + std::chrono::duration<double>(seconds);
     double loss = 0;
     auto now = start;
-    do {
-        for (int i = 0; i < every; ++i)
+    if (steps > 0) {
+        for (long long i = 0; i < steps && trainer.state() != RunState::Diverged; ++i)
             loss = trainer.runBatch();
         now = Clock::now();
-    } while (now < end && trainer.state() != RunState::Diverged);
+    } else {
+        do {
+            for (int i = 0; i < every; ++i)
+                loss = trainer.runBatch();
+            now = Clock::now();
+        } while (now < end && trainer.state() != RunState::Diverged);
+    }
 
     Result r;
     r.seconds = std::chrono::duration<double>(now - start).count();
+    r.cpuSeconds = cpuSeconds() - cpu0;
     r.steps = trainer.step() - steps0;
     r.samples = trainer.samplesSeen() - samples0;
     r.finalLoss = loss;
@@ -149,12 +169,15 @@ void print(const Workload &w, int threads, const Result &r, bool json)
     const double sps = double(r.steps) / r.seconds, samplesPerS = double(r.samples) / r.seconds;
     if (json) {
         std::printf("{\"workload\":\"%s\",\"threads\":%d,\"threads_used\":%d,\"batch\":%d,\"steps_per_s\":%.1f,"
-                    "\"samples_per_s\":%.1f,\"seconds\":%.3f,\"steps\":%lld,\"epochs\":%d,\"final_loss\":%.6g}\n",
-                    w.name, threads, r.threadsUsed, w.batch, sps, samplesPerS, r.seconds, r.steps, r.epochs,
-                    r.finalLoss);
+                    "\"samples_per_s\":%.1f,\"seconds\":%.3f,\"cpu_seconds\":%.3f,\"steps\":%lld,\"epochs\":%d,"
+                    "\"final_loss\":%.9g}\n",
+                    w.name, threads, r.threadsUsed, w.batch, sps, samplesPerS, r.seconds, r.cpuSeconds, r.steps,
+                    r.epochs, r.finalLoss);
     } else {
-        std::printf("%s  %-62s threads %d (used %d)  %11.1f steps/s  %11.1f samples/s  loss %.4f  (%.2f s)\n",
-                    w.name, w.description, threads, r.threadsUsed, sps, samplesPerS, r.finalLoss, r.seconds);
+        std::printf("%s  %-63s threads %d (used %d)  %10.1f steps/s  %10.1f samples/s  loss %.6g  (%.2f s, "
+                    "%.2f s CPU)\n",
+                    w.name, w.description, threads, r.threadsUsed, sps, samplesPerS, r.finalLoss, r.seconds,
+                    r.cpuSeconds);
     }
     std::fflush(stdout);
 }
@@ -169,6 +192,7 @@ void addBenchCommand(CLI::App &app, int &exitCode)
         std::string workload = "all";
         int threads = 1;
         double seconds = 3.0;
+        long long steps = 0;
         bool json = false;
     };
     auto opt = std::make_shared<Options>();
@@ -176,6 +200,10 @@ void addBenchCommand(CLI::App &app, int &exitCode)
         ->check(CLI::IsMember({"W1", "W2", "W3", "all"}, CLI::ignore_case));
     cmd->add_option("--threads", opt->threads, "Training threads (1 or 2)")->check(CLI::Range(1, 2));
     cmd->add_option("--seconds", opt->seconds, "Measured wall time per workload")->check(CLI::Range(0.05, 3600.0));
+    cmd->add_option("--steps", opt->steps,
+                    "Train exactly this many steps without warm-up instead (checks that the final loss is "
+                    "reproducible)")
+        ->check(CLI::Range(1LL, 1LL << 40));
     cmd->add_flag("--json", opt->json, "One JSON object per line");
     cmd->callback([opt, &exitCode] {
         try {
@@ -185,7 +213,7 @@ void addBenchCommand(CLI::App &app, int &exitCode)
                     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
                 if (want != "ALL" && want != w.name)
                     continue;
-                print(w, opt->threads, run(w, opt->threads, opt->seconds), opt->json);
+                print(w, opt->threads, run(w, opt->threads, opt->seconds, opt->steps), opt->json);
             }
             exitCode = Ok;
         } catch (const std::exception &e) {
