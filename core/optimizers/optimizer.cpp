@@ -59,29 +59,41 @@ void Optimizer::rebind(std::vector<ParamRef> params)
 }
 
 namespace {
-/// Parameters are updated in slices that stay in the L1 cache: each statement of an update rule then costs one
-/// pass over a slice instead of one pass over the whole tensor (Adam's three statements made three).
+/// Parameters are updated in slices that stay in the L1 cache: each statement of an update rule then costs
+/// one pass over a slice instead of one pass over the whole tensor (Adam's three statements made three).
 constexpr Eigen::Index kSlice = 1024;
 } // namespace
 
 void Optimizer::step(double lr)
 {
+    beginStep(lr);
+    updatePart(0, 1);
+}
+
+void Optimizer::beginStep(double lr)
+{
     ++m_t;
+    m_lr = lr;
     // Adam's bias corrections, once per step rather than once per slice.
     const double bc1 = 1.0 - std::pow(m_config.beta1, static_cast<double>(m_t));
     const double bc2 = 1.0 - std::pow(m_config.beta2, static_cast<double>(m_t));
     m_adamStepSize = static_cast<Scalar>(lr / bc1);
     m_adamSqrtBc2 = static_cast<Scalar>(std::sqrt(bc2));
-    for (std::size_t i = 0; i < m_params.size(); ++i)
-        update(m_params[i], m_state[i], lr);
 }
 
-void Optimizer::update(ParamRef &p, State &s, double lrD)
+void Optimizer::updatePart(int part, int parts)
+{
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        const auto [first, last] = partRange(m_params[i].value->size(), part, parts);
+        update(m_params[i], m_state[i], first, last);
+    }
+}
+
+void Optimizer::update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index last)
 {
     Eigen::Array<Scalar, kSlice, 1> penalised, scratch;
-    const Eigen::Index n = p.value->size();
-    for (Eigen::Index off = 0; off < n; off += kSlice) {
-        const Eigen::Index len = std::min(kSlice, n - off);
+    for (Eigen::Index off = first; off < last; off += kSlice) {
+        const Eigen::Index len = std::min(kSlice, last - off);
         Slice w(p.value->data() + off, len);
         const Scalar *g = p.grad->data() + off;
         if (p.l1 != 0 || p.l2 != 0) {
@@ -94,7 +106,7 @@ void Optimizer::update(ParamRef &p, State &s, double lrD)
             g = penalised.data();
         }
         updateSlice(w, ConstSlice(g, len), Slice(s.a.data() + off, len), Slice(s.b.data() + off, len),
-                    Slice(scratch.data(), len), lrD);
+                    Slice(scratch.data(), len), m_lr);
     }
 }
 

@@ -4,7 +4,9 @@
 
 #include "layers/layer.h"
 
+#include <algorithm>
 #include <optional>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +37,11 @@ public:
     /// One update with learning rate lr (the schedule's value), using each parameter's current gradient,
     /// plus its L1/L2 penalty gradient.
     void step(double lr);
+    /// step() split for several threads: beginStep() once, then updatePart(k, parts) for every k in
+    /// [0, parts), each on its own thread if wanted; the parts touch disjoint elements (partRange) and
+    /// together equal step().
+    void beginStep(double lr);
+    void updatePart(int part, int parts);
     void reset();
     /// Points at the same parameters again with new penalties, keeping the per-parameter state.
     void rebind(std::vector<ParamRef> params);
@@ -48,15 +55,26 @@ private:
     };
     using Slice = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
     using ConstSlice = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
-    void update(ParamRef &p, State &s, double lr);
+    void update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index last);
     void updateSlice(Slice w, ConstSlice g, Slice a, Slice b, Slice scratch, double lr) const;
 
     OptimizerConfig m_config;
     std::vector<ParamRef> m_params;
     std::vector<State> m_state;
     long long m_t = 0;
+    double m_lr = 0;                              // this step's learning rate
     Scalar m_adamStepSize = 0, m_adamSqrtBc2 = 1; // this step's bias corrections
 };
+
+/// Elements [first, second) of a tensor of n elements that part `part` of `parts` covers (boundaries are
+/// multiples of 16, so each part starts on a vector boundary).
+inline std::pair<Eigen::Index, Eigen::Index> partRange(Eigen::Index n, int part, int parts)
+{
+    const auto edge = [n, parts](int k) {
+        return k >= parts ? n : std::min(n, (n * k / parts) & ~Eigen::Index(15));
+    };
+    return {edge(part), edge(part + 1)};
+}
 
 std::string_view toString(OptimizerKind k);
 std::optional<OptimizerKind> optimizerFromString(std::string_view s);

@@ -18,9 +18,12 @@ namespace {
 /// Below this much work per batch (samples × parameters) a second thread costs more than it saves.
 constexpr long long kMinWorkForThreads = 1 << 20;
 
-/// Eigen's allFinite() tests element by element; x·0 is 0 for every finite x and NaN otherwise, and a vectorised
-/// sum of those keeps any NaN: the same answer at memory speed (it ran once per parameter per step).
-bool allFinite(const Matrix &m) { return (m.array() * Scalar(0)).sum() == Scalar(0); }
+/// Eigen's allFinite() tests element by element; x·0 is 0 for every finite x and NaN otherwise, and a
+/// vectorised sum of those keeps any NaN: the same answer at memory speed (it runs twice per step).
+template <class Derived> bool allFinite(const Eigen::DenseBase<Derived> &m)
+{
+    return (m.derived().array() * Scalar(0)).sum() == Scalar(0);
+}
 
 void gatherColumns(const Matrix &src, std::span<const int> cols, Matrix &dst)
 {
@@ -101,8 +104,12 @@ Evaluation evaluate(Network &net, const TrainData &data)
     return e;
 }
 
+/// The second training thread. It runs one job at a time for the training thread, which waits for it:
+/// a pass over its half of the batch, or its part of the gradient merge and parameter update.
 class Trainer::Helper {
 public:
+    enum class Job { Pass, Update };
+
     explicit Helper(Trainer &t) : m_trainer(t), m_thread([this] { loop(); }) {}
     ~Helper()
     {
@@ -113,10 +120,11 @@ public:
         m_wake.notify_one();
         m_thread.join();
     }
-    void start(std::span<const int> cols)
+    void start(Job job, std::span<const int> cols = {})
     {
         {
             std::lock_guard lock(m_mutex);
+            m_job = job;
             m_cols = cols;
             ++m_generation;
         }
@@ -142,11 +150,12 @@ private:
                 return;
             seen = m_generation;
             const auto cols = m_cols;
+            const Job job = m_job;
             lock.unlock();
             double r = 0;
             std::exception_ptr err;
             try {
-                r = m_trainer.replicaPass(*m_trainer.m_replica, cols, m_trainer.m_replicaTarget);
+                r = job == Job::Pass ? m_trainer.helperPass(cols) : double(m_trainer.mergeAndUpdatePart(1, 2));
             } catch (...) {
                 err = std::current_exception();
             }
@@ -161,6 +170,7 @@ private:
     Trainer &m_trainer;
     std::mutex m_mutex;
     std::condition_variable m_wake, m_doneCv;
+    Job m_job = Job::Pass;
     std::span<const int> m_cols;
     std::uint64_t m_generation = 0, m_done = 0;
     bool m_quit = false;
@@ -284,31 +294,68 @@ double Trainer::replicaPass(Network &net, std::span<const int> cols, Matrix &tar
     return net.lossAndBackward(target);
 }
 
+double Trainer::helperPass(std::span<const int> cols)
+{
+    // The replica starts from the main network's weights; nobody writes them until this pass is done.
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        *m_replicaParams[i].ref.value = *m_params[i].ref.value;
+    const double loss = replicaPass(*m_replica, cols, m_replicaTarget);
+    m_replicaGradsFinite = gradientsFinite(m_replicaParams);
+    return loss;
+}
+
+bool Trainer::gradientsFinite(const std::vector<NodeParam> &params)
+{
+    for (const auto &p : params)
+        if (!allFinite(*p.ref.grad))
+            return false;
+    return true;
+}
+
+bool Trainer::mergeAndUpdatePart(int part, int parts)
+{
+    using Span = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
+    for (std::size_t i = 0; i < m_params.size(); ++i) {
+        Matrix &g = *m_params[i].ref.grad;
+        const auto [first, last] = partRange(g.size(), part, parts);
+        Span mine(g.data() + first, last - first);
+        const Span theirs(m_replicaParams[i].ref.grad->data() + first, last - first);
+        mine = m_mergeWeights[0] * mine + m_mergeWeights[1] * theirs;
+    }
+    m_optimizer->updatePart(part, parts);
+    for (const auto &p : m_params) {
+        const auto [first, last] = partRange(p.ref.value->size(), part, parts);
+        if (!allFinite(Span(p.ref.value->data() + first, last - first)))
+            return false;
+    }
+    return true;
+}
+
 double Trainer::stepOn(std::span<const int> cols)
 {
     const long long work = static_cast<long long>(cols.size()) * m_parameterCount;
     double loss;
     if (m_helper && work >= kMinWorkForThreads && cols.size() >= 2) {
-        for (std::size_t i = 0; i < m_params.size(); ++i)
-            *m_replicaParams[i].ref.value = *m_params[i].ref.value;
+        // Each thread runs half of the batch on its own copy of the network; the gradients are the
+        // sample-weighted mean of the halves. The merge and the update are split by elements between the
+        // threads.
         const std::size_t n0 = (cols.size() + 1) / 2, n1 = cols.size() - n0;
-        m_helper->start(cols.subspan(n0));
+        m_helper->start(Helper::Job::Pass, cols.subspan(n0));
         const double l0 = replicaPass(m_net, cols.first(n0), m_target);
+        const bool finite0 = gradientsFinite(m_params);
         const double l1 = m_helper->wait();
-        const Scalar w0 = Scalar(double(n0) / double(cols.size())), w1 = Scalar(double(n1) / double(cols.size()));
-        for (std::size_t i = 0; i < m_params.size(); ++i) {
-            Matrix &g = *m_params[i].ref.grad;
-            g = w0 * g + w1 * *m_replicaParams[i].ref.grad;
-        }
+        m_mergeWeights = {Scalar(double(n0) / double(cols.size())), Scalar(double(n1) / double(cols.size()))};
         loss = (double(n0) * l0 + double(n1) * l1) / double(cols.size());
         accumulateMetrics(m_net.output(), cols.first(n0));
         accumulateMetrics(m_replica->output(), cols.subspan(n0));
+        if (!applySplitUpdate(loss, finite0 && m_replicaGradsFinite))
+            return loss;
     } else {
         loss = replicaPass(m_net, cols, m_target);
         accumulateMetrics(m_net.output(), cols);
+        if (!applyUpdate(loss))
+            return loss;
     }
-    if (!applyUpdate(loss))
-        return loss;
     m_epochLossSum += loss * double(cols.size());
     m_epochCount += static_cast<long long>(cols.size());
     ++m_step;
@@ -337,11 +384,26 @@ void Trainer::accumulateMetrics(const Matrix &out, std::span<const int> cols)
     }
 }
 
+bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
+{
+    bool finite = std::isfinite(loss) && gradientsFinite;
+    if (finite) {
+        m_optimizer->beginStep(currentLearningRate());
+        m_helper->start(Helper::Job::Update);
+        const bool finite0 = mergeAndUpdatePart(0, 2);
+        finite = m_helper->wait() != 0 && finite0;
+        if (!finite) // the update itself overflowed: go back to the last finite weights we hold
+            for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
+                *m_params[i].ref.value = m_backup[i];
+    }
+    if (!finite)
+        m_state = RunState::Diverged;
+    return finite;
+}
+
 bool Trainer::applyUpdate(double loss)
 {
-    bool finite = std::isfinite(loss);
-    for (std::size_t i = 0; finite && i < m_params.size(); ++i)
-        finite = allFinite(*m_params[i].ref.grad);
+    bool finite = std::isfinite(loss) && gradientsFinite(m_params);
     if (finite) {
         m_optimizer->step(currentLearningRate());
         for (std::size_t i = 0; finite && i < m_params.size(); ++i)

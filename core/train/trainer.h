@@ -7,6 +7,7 @@
 #include "train/network.h"
 #include "train/trace.h"
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -106,7 +107,11 @@ private:
     void startEpoch();
     double stepOn(std::span<const int> cols);
     double replicaPass(Network &net, std::span<const int> cols, Matrix &target);
+    double helperPass(std::span<const int> cols);
+    static bool gradientsFinite(const std::vector<NodeParam> &params);
+    bool mergeAndUpdatePart(int part, int parts);
     bool applyUpdate(double loss);
+    bool applySplitUpdate(double loss, bool gradientsFinite);
     void accumulateMetrics(const Matrix &out, std::span<const int> cols);
     EpochRecord finishEpoch();
 
@@ -139,6 +144,8 @@ private:
     std::vector<NodeParam> m_replicaParams;
     std::unique_ptr<Helper> m_helper;
     Matrix m_replicaTarget;
+    bool m_replicaGradsFinite = true;
+    std::array<Scalar, 2> m_mergeWeights{};
 };
 
 } // namespace nnp
