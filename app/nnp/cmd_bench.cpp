@@ -10,8 +10,8 @@
 
 #include <cctype>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -40,12 +40,39 @@ struct Workload {
 const std::vector<Workload> &workloads()
 {
     static const std::vector<Workload> w{
-        {"W1", "2-8-8-1 tanh, sigmoid+BCE, SGD, batch 10, 500 points", 2, {8, 8}, 1, ActivationKind::Tanh,
-         LossKind::BinaryCrossEntropy, OptimizerKind::SGD, 0.03, 10, 500},
-        {"W2", "64-128-64-10 ReLU, softmax CE, Adam, batch 32, 1797 samples", 64, {128, 64}, 10,
-         ActivationKind::ReLU, LossKind::SparseCategoricalCrossEntropy, OptimizerKind::Adam, 0.001, 32, 1797},
-        {"W3", "784-256-128-10 ReLU, softmax CE, Adam, batch 128, 60000 samples", 784, {256, 128}, 10,
-         ActivationKind::ReLU, LossKind::SparseCategoricalCrossEntropy, OptimizerKind::Adam, 0.001, 128, 60000},
+        {"W1",
+         "2-8-8-1 tanh, sigmoid+BCE, SGD, batch 10, 500 points",
+         2,
+         {8, 8},
+         1,
+         ActivationKind::Tanh,
+         LossKind::BinaryCrossEntropy,
+         OptimizerKind::SGD,
+         0.03,
+         10,
+         500},
+        {"W2",
+         "64-128-64-10 ReLU, softmax CE, Adam, batch 32, 1797 samples",
+         64,
+         {128, 64},
+         10,
+         ActivationKind::ReLU,
+         LossKind::SparseCategoricalCrossEntropy,
+         OptimizerKind::Adam,
+         0.001,
+         32,
+         1797},
+        {"W3",
+         "784-256-128-10 ReLU, softmax CE, Adam, batch 128, 60000 samples",
+         784,
+         {256, 128},
+         10,
+         ActivationKind::ReLU,
+         LossKind::SparseCategoricalCrossEntropy,
+         OptimizerKind::Adam,
+         0.001,
+         128,
+         60000},
     };
     return w;
 }
@@ -168,11 +195,12 @@ void print(const Workload &w, int threads, const Result &r, bool json)
 {
     const double sps = double(r.steps) / r.seconds, samplesPerS = double(r.samples) / r.seconds;
     if (json) {
-        std::printf("{\"workload\":\"%s\",\"threads\":%d,\"threads_used\":%d,\"batch\":%d,\"steps_per_s\":%.1f,"
-                    "\"samples_per_s\":%.1f,\"seconds\":%.3f,\"cpu_seconds\":%.3f,\"steps\":%lld,\"epochs\":%d,"
-                    "\"final_loss\":%.9g}\n",
-                    w.name, threads, r.threadsUsed, w.batch, sps, samplesPerS, r.seconds, r.cpuSeconds, r.steps,
-                    r.epochs, r.finalLoss);
+        std::printf(
+            "{\"workload\":\"%s\",\"threads\":%d,\"threads_used\":%d,\"batch\":%d,\"steps_per_s\":%.1f,"
+            "\"samples_per_s\":%.1f,\"seconds\":%.3f,\"cpu_seconds\":%.3f,\"steps\":%lld,\"epochs\":%d,"
+            "\"final_loss\":%.9g}\n",
+            w.name, threads, r.threadsUsed, w.batch, sps, samplesPerS, r.seconds, r.cpuSeconds, r.steps,
+            r.epochs, r.finalLoss);
     } else {
         std::printf("%s  %-63s threads %d (used %d)  %10.1f steps/s  %10.1f samples/s  loss %.6g  (%.2f s, "
                     "%.2f s CPU)\n",
@@ -186,8 +214,9 @@ void print(const Workload &w, int threads, const Result &r, bool json)
 
 void addBenchCommand(CLI::App &app, int &exitCode)
 {
-    auto *cmd = app.add_subcommand("bench", "Benchmark the training core on fixed workloads (W1 playground, W2 "
-                                            "digits, W3 MNIST scale); one line per workload");
+    auto *cmd =
+        app.add_subcommand("bench", "Benchmark the training core on fixed workloads (W1 playground, W2 "
+                                    "digits, W3 MNIST scale); one line per workload");
     struct Options {
         std::string workload = "all";
         int threads = 1;
@@ -199,7 +228,8 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     cmd->add_option("--workload", opt->workload, "W1, W2, W3 or all")
         ->check(CLI::IsMember({"W1", "W2", "W3", "all"}, CLI::ignore_case));
     cmd->add_option("--threads", opt->threads, "Training threads (1 or 2)")->check(CLI::Range(1, 2));
-    cmd->add_option("--seconds", opt->seconds, "Measured wall time per workload")->check(CLI::Range(0.05, 3600.0));
+    cmd->add_option("--seconds", opt->seconds, "Measured wall time per workload")
+        ->check(CLI::Range(0.05, 3600.0));
     cmd->add_option("--steps", opt->steps,
                     "Train exactly this many steps without warm-up instead (checks that the final loss is "
                     "reproducible)")
@@ -211,8 +241,7 @@ void addBenchCommand(CLI::App &app, int &exitCode)
                 std::string want = opt->workload;
                 for (char &c : want)
                     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-                if (want != "ALL" && want != w.name)
-                    continue;
+                if (want != "ALL" && want != w.name) continue;
                 print(w, opt->threads, run(w, opt->threads, opt->seconds, opt->steps), opt->json);
             }
             exitCode = Ok;

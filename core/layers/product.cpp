@@ -25,8 +25,7 @@ public:
 private:
     static void grow(Vector &v, Index size)
     {
-        if (v.size() < size)
-            v.resize(size);
+        if (v.size() < size) v.resize(size);
     }
     Vector m_a, m_b;
 };
@@ -44,9 +43,11 @@ void gemm(Index m, Index n, Index k, const Matrix &a, const Matrix &b, Matrix &c
     Workspace &w = workspace();
     w.prepare(m, n, k);
     Eigen::internal::general_matrix_matrix_product<Index, Scalar, LhsOrder, false, Scalar, RhsOrder, false,
-                                                   Eigen::ColMajor, 1>::run(m, n, k, a.data(), a.outerStride(),
-                                                                            b.data(), b.outerStride(), c.data(), 1,
-                                                                            c.outerStride(), Scalar(1), w, nullptr);
+                                                   Eigen::ColMajor, 1>::run(m, n, k, a.data(),
+                                                                            a.outerStride(), b.data(),
+                                                                            b.outerStride(), c.data(), 1,
+                                                                            c.outerStride(), Scalar(1), w,
+                                                                            nullptr);
 }
 
 } // namespace
@@ -58,8 +59,7 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
     eigen_assert((tb ? b.cols() : b.rows()) == k);
     eigen_assert(!bias || bias->rows() == m);
     c.resize(m, n);
-    if (m == 0 || n == 0)
-        return;
+    if (m == 0 || n == 0) return;
     // Eigen's own choice: a coefficient-wise product below this size, a matrix-vector product for a vector.
     if (k == 0 || m == 1 || n == 1 || m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
         if (!ta && !tb)
@@ -70,8 +70,7 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
             c.noalias() = a * b.transpose();
         else
             c.noalias() = a.transpose() * b.transpose();
-        if (bias)
-            c.colwise() += bias->col(0);
+        if (bias) c.colwise() += bias->col(0);
         return;
     }
     // The kernel accumulates into c: start from the bias (one pass fewer than adding it afterwards) or zero.

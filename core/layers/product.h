@@ -8,9 +8,9 @@ namespace nnp {
 enum class Op { None, Transpose };
 
 /// c = op(a) · op(b), or c = bias·1ᵀ + op(a) · op(b) when `bias` (a column) is given; c is resized.
-/// Products large enough for Eigen's blocked kernel run it with packing buffers this thread keeps (Eigen's own
-/// product allocates them on every call once they exceed 128 KB); small ones and matrix–vector products go
-/// through Eigen's ordinary expressions, which do not allocate.
+/// Products large enough for Eigen's blocked kernel run it with packing buffers this thread keeps (Eigen's
+/// own product allocates them on every call once they exceed 128 KB); small ones and matrix–vector products
+/// go through Eigen's ordinary expressions, which do not allocate.
 void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const Matrix *bias = nullptr);
 
 } // namespace nnp
