@@ -137,7 +137,8 @@ bool printData(const OpenedProject &o, std::ostream &out)
             << "; normalisation: " << toString(p.preprocessing.normalization) << '\n';
         return true;
     } catch (const std::exception &e) {
-        out << "  cannot be loaded: " << e.what() << '\n';
+        out << "  cannot be loaded (see the message below)\n";
+        std::cerr << "nnp info: " << e.what() << '\n';
         return false;
     }
 }

@@ -163,10 +163,10 @@ int runTrain(const TrainOptions &o)
 
 void addTrainCommand(CLI::App &app, int &exitCode)
 {
-    auto *cmd = app.add_subcommand(
-        "train",
-        "Train a project with its settings and save the weights, normaliser and history (Ctrl-C stops "
-        "after the current batch and still saves)");
+    auto *cmd =
+        app.add_subcommand("train", "Train a project with its settings, from freshly initialised weights, "
+                                    "and save the weights, normaliser and history (Ctrl-C stops "
+                                    "after the current batch and still saves)");
     auto o = std::make_shared<TrainOptions>();
     cmd->add_option("FILE", o->file, "Project file (.nnp)")->required();
     cmd->add_option("--epochs", o->epochs, "Number of epochs (default: the project's)")
