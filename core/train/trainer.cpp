@@ -75,6 +75,9 @@ std::vector<int> labelsFromTargets(const Matrix &y, LossKind loss, int outputs)
 Evaluation evaluate(Network &net, const TrainData &data)
 {
     Evaluation e;
+    if (data.y.cols() != data.x.cols())
+        throw std::invalid_argument("evaluate: " + std::to_string(data.x.cols()) + " samples but " +
+                                    std::to_string(data.y.cols()) + " targets.");
     if (data.x.cols() == 0)
         return e;
     // Chunked, so a large split never needs one huge activation buffer; the loss is the sample-weighted mean
@@ -194,6 +197,17 @@ Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::opti
                                     std::to_string(net.outputSize()) + " values) and the loss.");
     if (config.batchSize <= 0)
         throw std::invalid_argument("The batch size must be at least 1.");
+    // Checked now rather than at the end of the first epoch, where evaluate() would meet it.
+    if (m_val && m_val->x.cols() > 0) {
+        if (m_val->x.rows() != net.inputSize())
+            throw std::invalid_argument("The validation data has " + std::to_string(m_val->x.rows()) +
+                                        " features but the network's inputs take " +
+                                        std::to_string(net.inputSize()) + ".");
+        if (m_val->y.cols() != m_val->x.cols() ||
+            m_val->y.rows() != targetRows(config.loss.kind, net.outputSize()))
+            throw std::invalid_argument("The validation targets do not fit the network's output (" +
+                                        std::to_string(net.outputSize()) + " values) and the loss.");
+    }
     m_net.setLoss(config.loss);
     m_net.reseedRandomLayers(config.seed ^ 0x9E3779B97F4A7C15ULL);
     if (isClassificationLoss(config.loss.kind))
