@@ -3,6 +3,7 @@
 #include "layers/dense.h"
 #include "metrics/metrics.h"
 
+#include <algorithm>
 #include <cmath>
 #include <condition_variable>
 #include <exception>
@@ -218,6 +219,9 @@ Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::opti
     for (const auto &p : m_params)
         refs.push_back(p.ref);
     m_optimizer = std::make_unique<Optimizer>(config.optimizer, refs);
+    // Room for the epoch records up front, so that growing the history does not allocate during training
+    // (capped: an open-ended run could ask for millions of epochs; beyond the cap it grows as usual).
+    m_history.reserve(static_cast<std::size_t>(std::clamp(config.epochs, 1, 4096)));
     m_order.resize(static_cast<std::size_t>(m_train.x.cols()));
     std::iota(m_order.begin(), m_order.end(), 0);
     if (config.threads >= 2 && !m_net.hasBatchNorm()) {
