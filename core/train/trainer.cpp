@@ -550,6 +550,11 @@ Trace Trainer::traceStep(std::span<const int> samples)
     if (applyUpdate(t.lossValue)) {
         ++m_step;
         m_samplesSeen += static_cast<long long>(samples.size());
+    } else {
+        // applyUpdate() restores the epoch's backup, which a step traced before any epoch does not have: go back
+        // to the weights before this step.
+        for (std::size_t k = 0; k < m_params.size(); ++k)
+            *m_params[k].ref.value = before[k];
     }
     std::size_t k = 0;
     for (auto &nt : t.nodes)
