@@ -1,10 +1,20 @@
 #include "layers/product.h"
 
+// The persistent packing buffers use Eigen's internal GEMM interface as of 3.4 (Debian 12); other versions
+// take Eigen's ordinary product, which allocates its buffers per call.
+#if EIGEN_VERSION_AT_LEAST(3, 4, 0) && !EIGEN_VERSION_AT_LEAST(3, 4, 90)
+#define NNP_PERSISTENT_GEMM 1
+#else
+#define NNP_PERSISTENT_GEMM 0
+#endif
+
 namespace nnp {
 
 namespace {
 
 using Eigen::Index;
+
+#if NNP_PERSISTENT_GEMM
 
 /// Eigen's blocking descriptor with buffers that outlive the call: the sizes come from Eigen's own heuristic
 /// (so results equal those of `c.noalias() = a * b`); the buffers only grow.
@@ -50,6 +60,8 @@ void gemm(Index m, Index n, Index k, const Matrix &a, const Matrix &b, Matrix &c
                                                                             nullptr);
 }
 
+#endif
+
 } // namespace
 
 void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const Matrix *bias)
@@ -61,7 +73,8 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
     c.resize(m, n);
     if (m == 0 || n == 0) return;
     // Eigen's own choice: a coefficient-wise product below this size, a matrix-vector product for a vector.
-    if (k == 0 || m == 1 || n == 1 || m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
+    if (!NNP_PERSISTENT_GEMM || k == 0 || m == 1 || n == 1 ||
+        m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
         if (!ta && !tb)
             c.noalias() = a * b;
         else if (ta && !tb)
@@ -73,6 +86,7 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
         if (bias) c.colwise() += bias->col(0);
         return;
     }
+#if NNP_PERSISTENT_GEMM
     // The kernel accumulates into c: start from the bias (one pass fewer than adding it afterwards) or zero.
     if (bias)
         c.colwise() = bias->col(0);
@@ -86,6 +100,7 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
         gemm<Eigen::ColMajor, Eigen::RowMajor>(m, n, k, a, b, c);
     else
         gemm<Eigen::RowMajor, Eigen::RowMajor>(m, n, k, a, b, c);
+#endif
 }
 
 } // namespace nnp
