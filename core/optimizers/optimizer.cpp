@@ -74,11 +74,13 @@ void Optimizer::beginStep(double lr)
 {
     ++m_t;
     m_lr = lr;
-    // Adam's bias corrections, once per step rather than once per slice.
-    const double bc1 = 1.0 - std::pow(m_config.beta1, static_cast<double>(m_t));
-    const double bc2 = 1.0 - std::pow(m_config.beta2, static_cast<double>(m_t));
-    m_adamStepSize = static_cast<Scalar>(lr / bc1);
-    m_adamSqrtBc2 = static_cast<Scalar>(std::sqrt(bc2));
+    if (m_config.kind == OptimizerKind::Adam || m_config.kind == OptimizerKind::AdamW) {
+        // Adam's bias corrections, once per step rather than once per slice.
+        const double bc1 = 1.0 - std::pow(m_config.beta1, static_cast<double>(m_t));
+        const double bc2 = 1.0 - std::pow(m_config.beta2, static_cast<double>(m_t));
+        m_adamStepSize = static_cast<Scalar>(lr / bc1);
+        m_adamSqrtBc2 = static_cast<Scalar>(std::sqrt(bc2));
+    }
 }
 
 void Optimizer::updatePart(int part, int parts)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command for the speed comparison (issue 2): nnp bench vs PyTorch 1.13 CPU, 1 and 2 threads.
 #
-#   tests/bench/compare.sh [--seconds S] [--threads 1,2] [--workloads W1,W2,W3]
+#   tests/bench/compare.sh [--seconds S] [--repeat R] [--threads 1,2] [--workloads W1,W2,W3]
 #
 # Builds the Release CLI in build-release (the "release" preset: -O3 -march=native) unless NNP_BUILD_DIR names
 # another Release build, makes sure PyTorch and a fast BLAS are present, and prints the ratios against the
