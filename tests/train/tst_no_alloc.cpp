@@ -29,6 +29,7 @@ std::atomic<long long> g_allocations{0};
 std::atomic<bool> g_measuring{false};
 } // namespace
 
+#ifndef NNP_SANITIZED
 /// Called for every allocation while a measurement runs: `break nnpAllocationWhileMeasuring` in gdb shows who
 /// allocates.
 extern "C" [[gnu::noinline]] void nnpAllocationWhileMeasuring()
@@ -44,7 +45,6 @@ void countAllocation()
 }
 } // namespace
 
-#ifndef NNP_SANITIZED
 // glibc's allocator under its internal names: the wrappers below replace the public symbols for the whole
 // process (operator new and Eigen's aligned allocation end up here too).
 extern "C" {
