@@ -16,6 +16,7 @@ int main(int argc, char **argv)
     app.require_subcommand(1);
     int exitCode = 0;
     nnp::cli::addProjectCommands(app, exitCode);
+    nnp::cli::addExportCommand(app, exitCode);
     nnp::cli::addBenchCommand(app, exitCode);
     try {
         app.parse(argc, argv);

@@ -343,6 +343,18 @@ inline Matrix parseRows(const QString &text, int columns, QString &error)
     return y;
 }
 
+/// max |a − b| / max(1, |a|): the absolute difference for outputs up to 1 (probabilities), relative beyond,
+/// because a float32 output of 600 (a regression in its own units) has a spacing of 6e-5 between neighbours —
+/// no float32 runtime can agree with another to 1e-5 absolute there.
+inline double maxScaledDiff(const Matrix &a, const Matrix &b)
+{
+    if (a.rows() != b.rows() || a.cols() != b.cols())
+        return INFINITY;
+    const auto diff = (a - b).cwiseAbs().array();
+    const auto scale = a.cwiseAbs().array().max(Scalar(1));
+    return static_cast<double>((diff / scale).maxCoeff());
+}
+
 inline double maxAbsDiff(const Matrix &a, const Matrix &b)
 {
     if (a.rows() != b.rows() || a.cols() != b.cols()) return INFINITY;
