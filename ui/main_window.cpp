@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "figures/figure_registry.h"
+
 #include "commands/graph_commands.h"
 #include "document/default_project.h"
 #include "document/graph_document.h"
@@ -44,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     if (const QScreen *s = screen())
         resize(s->availableGeometry().size().boundedTo(QSize(1920, 1200)));
 
+    m_figures = new FigureRegistry(this);
     createActions();
     createMenus();
     createDocks();

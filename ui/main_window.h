@@ -19,6 +19,7 @@ class GraphView;
 class InspectorWidget;
 class PaletteWidget;
 class TrainingDocks;
+class FigureRegistry;
 struct Project;
 
 class MainWindow : public QMainWindow {
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
     /// The training toolbar, the Data / Output / Training curves docks and their controller.
     [[nodiscard]] TrainingDocks *training() const { return m_training; }
+    /// The figures File > Export > Figure can write (views register themselves here).
+    [[nodiscard]] FigureRegistry *figures() const { return m_figures; }
     [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
     [[nodiscard]] QMenu *editMenu() const { return m_editMenu; }
     [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
@@ -94,6 +97,7 @@ private:
     GraphView *m_view;
     PaletteWidget *m_palette = nullptr;
     InspectorWidget *m_inspector = nullptr;
+    FigureRegistry *m_figures = nullptr;
     TrainingDocks *m_training = nullptr;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_viewMenu = nullptr, *m_panelsMenu = nullptr,
           *m_recentMenu = nullptr, *m_samplesMenu = nullptr;
