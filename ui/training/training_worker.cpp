@@ -42,7 +42,7 @@ template <class F> void TrainingWorker::guarded(F &&f)
     } catch (const std::exception &e) {
         fail(QString::fromStdString(e.what()));
     } catch (...) {
-        fail(tr("An unknown error stopped the training."));
+        fail(TrainingWorker::tr("An unknown error stopped the training."));
     }
 }
 
