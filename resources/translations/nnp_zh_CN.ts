@@ -4,2058 +4,2393 @@
 <context>
     <name>GraphCommands</name>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="22"/>
+        <location filename="../../ui/commands/graph_commands.cpp" line="+22"/>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation>添加%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="39"/>
+        <location line="+17"/>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="56"/>
+        <location line="+17"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="65"/>
+        <location line="+9"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="98"/>
+        <location line="+33"/>
         <source>Delete wire</source>
-        <translation type="unfinished"></translation>
+        <translation>删除连线</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="98"/>
+        <location line="+0"/>
         <source>Delete wires</source>
-        <translation type="unfinished"></translation>
+        <translation>删除多条连线</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="100"/>
+        <location line="+2"/>
         <source>Delete layer</source>
-        <translation type="unfinished"></translation>
+        <translation>删除层</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="100"/>
+        <location line="+0"/>
         <source>Delete %1 layers</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 个层</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="107"/>
+        <location line="+7"/>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="131"/>
-        <location filename="../../ui/commands/graph_commands.cpp" line="177"/>
-        <location filename="../../ui/commands/graph_commands.cpp" line="197"/>
+        <location line="+24"/>
+        <location line="+46"/>
+        <location line="+20"/>
         <source>Change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更改%1</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="152"/>
+        <location line="-45"/>
         <source>Paste layer</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴层</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="152"/>
+        <location line="+0"/>
         <source>Paste %1 layers</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴 %1 个层</translation>
     </message>
 </context>
 <context>
     <name>LayerCatalog</name>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="10"/>
+        <location filename="../../ui/document/layer_catalog.cpp" line="+10"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="11"/>
+        <location line="+1"/>
         <source>Dense</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="12"/>
+        <location line="+1"/>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="13"/>
+        <location line="+1"/>
         <source>Softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="14"/>
+        <location line="+1"/>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="15"/>
+        <location line="+1"/>
         <source>Batch norm</source>
-        <translation type="unfinished"></translation>
+        <translation>批归一化</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="16"/>
+        <location line="+1"/>
         <source>Concatenate</source>
-        <translation type="unfinished"></translation>
+        <translation>拼接</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="17"/>
+        <location line="+1"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>相加</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="18"/>
+        <location line="+1"/>
         <source>Flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="26"/>
+        <location line="+8"/>
         <source>Where the data enters: one value per feature of a sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据从这里进入网络：样本的每个特征对应一个值。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="27"/>
+        <location line="+1"/>
         <source>Neurons that each weigh every input, add a bias and apply an activation.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个神经元对所有输入加权求和，加上偏置，再经过激活函数。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="28"/>
+        <location line="+1"/>
         <source>Bends its input with a function such as ReLU or tanh.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 ReLU、tanh 等非线性函数变换输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="29"/>
+        <location line="+1"/>
         <source>Turns scores into class probabilities that sum to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>把得分转换为总和为 1 的各类别概率。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="30"/>
+        <location line="+1"/>
         <source>While training, switches off random units so the network cannot memorise.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时随机关闭一部分神经元，使网络无法死记硬背。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="31"/>
+        <location line="+1"/>
         <source>Rescales each feature to mean 0 and spread 1 over the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>在每个批次上把每个特征缩放为均值 0、方差 1。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="32"/>
+        <location line="+1"/>
         <source>Joins several inputs end to end into one longer vector.</source>
-        <translation type="unfinished"></translation>
+        <translation>把多个输入首尾相接，拼成一个更长的向量。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="33"/>
+        <location line="+1"/>
         <source>Adds inputs of the same shape element by element (a skip connection).</source>
-        <translation type="unfinished"></translation>
+        <translation>把形状相同的输入逐元素相加（跳跃连接）。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="34"/>
+        <location line="+1"/>
         <source>Lays an image or grid out as one long row of numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>把图像或网格展开成一行数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="82"/>
+        <location line="+48"/>
         <source>Linear (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>线性（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="83"/>
+        <location line="+1"/>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="84"/>
+        <location line="+1"/>
         <source>Leaky ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="85"/>
+        <location line="+1"/>
         <source>ELU</source>
-        <translation type="unfinished"></translation>
+        <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="86"/>
+        <location line="+1"/>
         <source>GELU</source>
-        <translation type="unfinished"></translation>
+        <translation>GELU</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="87"/>
+        <location line="+1"/>
         <source>Tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="88"/>
+        <location line="+1"/>
         <source>Sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="89"/>
+        <location line="+1"/>
         <source>Softplus</source>
-        <translation type="unfinished"></translation>
+        <translation>Softplus</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="97"/>
+        <location line="+8"/>
         <source>Uniform ±0.5 (Playground)</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀分布 ±0.5（Playground）</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="98"/>
+        <location line="+1"/>
         <source>Glorot uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>Glorot 均匀分布</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="99"/>
+        <location line="+1"/>
         <source>Glorot normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Glorot 正态分布</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="100"/>
+        <location line="+1"/>
         <source>He uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>He 均匀分布</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="101"/>
+        <location line="+1"/>
         <source>He normal</source>
-        <translation type="unfinished"></translation>
+        <translation>He 正态分布</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="102"/>
+        <location line="+1"/>
         <source>Zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>全零</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="110"/>
+        <location line="+8"/>
         <source>SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="111"/>
+        <location line="+1"/>
         <source>AdaGrad</source>
-        <translation type="unfinished"></translation>
+        <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="112"/>
+        <location line="+1"/>
         <source>RMSProp</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="113"/>
+        <location line="+1"/>
         <source>Adadelta</source>
-        <translation type="unfinished"></translation>
+        <translation>Adadelta</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="114"/>
+        <location line="+1"/>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="115"/>
+        <location line="+1"/>
         <source>AdamW</source>
-        <translation type="unfinished"></translation>
+        <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="123"/>
+        <location line="+8"/>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="124"/>
+        <location line="+1"/>
         <source>Step decay</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="125"/>
+        <location line="+1"/>
         <source>Exponential decay</source>
-        <translation type="unfinished"></translation>
+        <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="126"/>
+        <location line="+1"/>
         <source>Cosine</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦退火</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="134"/>
+        <location line="+8"/>
         <source>Mean squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="135"/>
+        <location line="+1"/>
         <source>Mean absolute error</source>
-        <translation type="unfinished"></translation>
+        <translation>平均绝对误差</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="136"/>
+        <location line="+1"/>
         <source>Huber</source>
-        <translation type="unfinished"></translation>
+        <translation>Huber 损失</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="137"/>
+        <location line="+1"/>
         <source>Binary cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="138"/>
+        <location line="+1"/>
         <source>Categorical cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>分类交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="139"/>
+        <location line="+1"/>
         <source>Sparse categorical cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>稀疏分类交叉熵</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="148"/>
+        <location line="+9"/>
         <source>shape %1</source>
-        <translation type="unfinished"></translation>
+        <translation>形状 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="150"/>
+        <location line="+2"/>
         <source>1 unit · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个神经元 · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="151"/>
+        <location line="+1"/>
         <source>%1 units · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个神经元 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="153"/>
+        <location line="+2"/>
         <source>drop %1 %</source>
+        <translation>丢弃 %1%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum %1</source>
+        <translation>动量 %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+30"/>
+        <source>Build neural networks and watch them learn.</source>
+        <translation>搭建神经网络，观察它们如何学习。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A project file (.nnp) to open.</source>
+        <translation>要打开的项目文件（.nnp）。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp</name>
+    <message>
+        <location filename="../../ui/export/model_export.cpp" line="+40"/>
+        <source>Wrote %1 (ONNX opset %2; the model takes raw inputs: the normalisation is inside).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="154"/>
-        <source>momentum %1</source>
+        <location line="+4"/>
+        <source>Wrote %1 (ONNX opset %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrote %1 and its weights %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wrote one CSV file per tensor (and tensors.csv, the index) to the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrote the weights to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Wrote %1 samples (%2 features) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>ONNX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PyTorch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation type="unfinished">数据</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This network is not trained yet: press Play or Step first, then export. (Exporting now would only write random starting weights.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The network was edited after it was trained, so the trained weights no longer fit it (%1). Press Reset and train again, then export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose where to write the export first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>nnp::DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="43"/>
+        <location filename="../../ui/panels/data_panel.cpp" line="+43"/>
         <source>Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>圆形</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="44"/>
+        <location line="+1"/>
         <source>Exclusive or</source>
-        <translation type="unfinished"></translation>
+        <translation>异或</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="45"/>
+        <location line="+1"/>
         <source>Two blobs</source>
-        <translation type="unfinished"></translation>
+        <translation>两团点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="46"/>
+        <location line="+1"/>
         <source>Spiral</source>
-        <translation type="unfinished"></translation>
+        <translation>螺旋</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="47"/>
+        <location line="+1"/>
         <source>Plane (regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>平面（回归）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="48"/>
+        <location line="+1"/>
         <source>Bumps (regression)</source>
-        <translation type="unfinished"></translation>
+        <translation>起伏（回归）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="49"/>
+        <location line="+1"/>
         <source>Two moons</source>
-        <translation type="unfinished"></translation>
+        <translation>双月形</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="50"/>
+        <location line="+1"/>
         <source>Checkerboard</source>
-        <translation type="unfinished"></translation>
+        <translation>棋盘格</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="51"/>
+        <location line="+1"/>
         <source>Three spirals</source>
-        <translation type="unfinished"></translation>
+        <translation>三螺旋</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="86"/>
+        <location line="+35"/>
         <source>Built-in generator</source>
-        <translation type="unfinished"></translation>
+        <translation>内置生成器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="87"/>
-        <location filename="../../ui/panels/data_panel.cpp" line="365"/>
+        <location line="+1"/>
+        <location line="+278"/>
         <source>CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="88"/>
+        <location line="-277"/>
         <source>IDX images (MNIST format)</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX 图像（MNIST 格式）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="89"/>
+        <location line="+1"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="99"/>
+        <location line="+10"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="100"/>
+        <location line="+1"/>
         <source>Z-score (mean 0, deviation 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Z 分数（均值 0，标准差 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="101"/>
+        <location line="+1"/>
         <source>Min–max (0 to 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>最小–最大（0 到 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="102"/>
+        <location line="+1"/>
         <source>Fitted on the training split only, and stored with the model</source>
-        <translation type="unfinished"></translation>
+        <translation>只在训练集上拟合，并随模型一起保存</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="103"/>
+        <location line="+1"/>
         <source>Normalise inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>输入归一化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="112"/>
+        <location line="+9"/>
         <source>data source</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="119"/>
+        <location line="+7"/>
         <source>normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>归一化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="153"/>
+        <location line="+34"/>
         <source>dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="162"/>
+        <location line="+9"/>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="164"/>
-        <location filename="../../ui/panels/data_panel.cpp" line="176"/>
-        <location filename="../../ui/panels/data_panel.cpp" line="289"/>
-        <location filename="../../ui/panels/data_panel.cpp" line="292"/>
+        <location line="+2"/>
+        <location line="+12"/>
+        <location line="+113"/>
+        <location line="+3"/>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="165"/>
+        <location line="-127"/>
         <source>noise</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="174"/>
+        <location line="+9"/>
         <source>Training data</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="177"/>
+        <location line="+3"/>
         <source>train/test ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>训练/测试比例</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="182"/>
+        <location line="+5"/>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="183"/>
+        <location line="+1"/>
         <source>Part of the data held out to measure the validation loss each epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>留出的一部分数据，用于在每轮计算验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="184"/>
+        <location line="+1"/>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="185"/>
+        <location line="+1"/>
         <source>validation split</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集比例</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="191"/>
+        <location line="+6"/>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="192"/>
+        <location line="+1"/>
         <source>samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="197"/>
+        <location line="+5"/>
         <source>Another number draws other points from the same distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>换一个数字会从同一分布中抽取另一批点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="198"/>
+        <location line="+1"/>
         <source>Data seed</source>
-        <translation type="unfinished"></translation>
+        <translation>数据种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="199"/>
+        <location line="+1"/>
         <source>data seed</source>
-        <translation type="unfinished"></translation>
+        <translation>数据种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="203"/>
+        <location line="+4"/>
         <source>Inputs the network sees:</source>
-        <translation type="unfinished"></translation>
+        <translation>网络看到的输入：</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="209"/>
+        <location line="+6"/>
         <source>features</source>
-        <translation type="unfinished"></translation>
+        <translation>特征</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="222"/>
-        <location filename="../../ui/panels/data_panel.cpp" line="257"/>
+        <location line="+13"/>
+        <location line="+35"/>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="223"/>
-        <location filename="../../ui/panels/data_panel.cpp" line="258"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="227"/>
+        <location line="-31"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="229"/>
+        <location line="+2"/>
         <source>Open CSV data</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 CSV 数据</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="230"/>
+        <location line="+1"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="235"/>
+        <location line="+5"/>
         <source>The column the network learns to predict; every other column is an input</source>
-        <translation type="unfinished"></translation>
+        <translation>网络要学习预测的列；其余各列都是输入</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="236"/>
+        <location line="+1"/>
         <source>Target column</source>
-        <translation type="unfinished"></translation>
+        <translation>目标列</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="238"/>
+        <location line="+2"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="239"/>
+        <location line="+1"/>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="240"/>
+        <location line="+1"/>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="241"/>
+        <location line="+1"/>
         <source>Automatic: classification when the target is text or a few whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：目标为文本或少数几个整数时视为分类</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="242"/>
+        <location line="+1"/>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="253"/>
+        <location line="+11"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="253"/>
+        <location line="+0"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="253"/>
+        <location line="+0"/>
         <source>Test images</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="253"/>
+        <location line="+0"/>
         <source>Test labels</source>
-        <translation type="unfinished"></translation>
+        <translation>测试标签</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="257"/>
+        <location line="+4"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="317"/>
+        <location line="+60"/>
         <source>Change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更改%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="330"/>
+        <location line="+13"/>
         <source>input shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输入形状</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="372"/>
+        <location line="+42"/>
         <source>Last column</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一列</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="400"/>
+        <location line="+28"/>
         <source>CSV columns</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 列</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="405"/>
+        <location line="+5"/>
         <source>Open IDX file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="406"/>
+        <location line="+1"/>
         <source>IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX 文件 (*-ubyte *-ubyte.gz *.idx *.gz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="416"/>
+        <location line="+10"/>
         <source>IDX files</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX 文件</translation>
     </message>
 </context>
 <context>
     <name>nnp::DataPanelPreview</name>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="107"/>
+        <location filename="../../ui/panels/data_panel_preview.cpp" line="+107"/>
         <source>No data chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="158"/>
+        <location line="+51"/>
         <source>%1 points, %2 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个点，%2 个类别</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="159"/>
+        <location line="+1"/>
         <source>%1 points, regression</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个点，回归</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="160"/>
+        <location line="+1"/>
         <source>%1 training, %2 validation, %3 test</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 %1，验证 %2，测试 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="164"/>
+        <location line="+4"/>
         <source>%n network input(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个网络输入</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="173"/>
+        <location line="+9"/>
         <source>Choose a CSV file: one header row, one sample per row.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择 CSV 文件：第一行为表头，之后每行一个样本。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="178"/>
+        <location line="+5"/>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="187"/>
+        <location line="+9"/>
         <source>&quot;%1&quot; is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是空文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="200"/>
+        <location line="+13"/>
         <source>%1 (target)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="216"/>
+        <location line="+16"/>
         <source>%1 features, %2 classes (target &quot;%3&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个特征，%2 个类别（目标“%3”）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="217"/>
+        <location line="+1"/>
         <source>%1 features, regression (target &quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个特征，回归（目标“%2”）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="218"/>
+        <location line="+1"/>
         <source>the first %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>前 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="218"/>
+        <location line="+0"/>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="227"/>
+        <location line="+9"/>
         <source>Choose an IDX image file and its label file (MNIST&apos;s format, plain or .gz).</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择 IDX 图像文件及其标签文件（MNIST 格式，未压缩或 .gz）。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="252"/>
+        <location line="+25"/>
         <source>%1 images of %2×%3 pixels, %4 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 张 %2×%3 像素的图像，%4 个类别</translation>
     </message>
 </context>
 <context>
-    <name>nnp::F</name>
+    <name>nnp::ExportDialog</name>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="38"/>
-        <source>An unknown error stopped the training.</source>
+        <location filename="../../ui/export/export_dialog.cpp" line="+31"/>
+        <source>An ONNX model (opset 13) of the trained network, for onnxruntime, Netron, PyTorch, TensorFlow and most inference tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A readable Python script with a PyTorch nn.Module that mirrors the network and loads the trained weights, ready to run or to train further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A readable Python script with a Keras functional model that mirrors the network and loads the trained weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The trained weights as plain numbers: one JSON file, or a folder with one CSV file per tensor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The project&apos;s dataset (as generated or loaded, before normalisation) as a CSV file: the features, then the label or target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+143"/>
+        <source>Export — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Model name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include the input normalisation (the model takes raw inputs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without it, the exported model expects inputs already normalised the way the playground normalised them for training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One JSON file (every tensor with its node, name and shape)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder with one CSV file per tensor (and tensors.csv, the index)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add a &quot;split&quot; column (train / validation / test)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Folder for the CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The weights go beside the script, in %1. Run it with: python3 %2 inputs.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One input per Input layer, float [N, features]; the output is the last layer&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Training is running: Export pauses it and writes its latest weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose where to write the export first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>That is the project file itself: choose another name, so the project is not overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pausing the training to take its latest weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>nnp::GraphDocument</name>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="36"/>
+        <location filename="../../ui/document/graph_document.cpp" line="+36"/>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="141"/>
+        <location line="+105"/>
         <source>That layer no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层已不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="143"/>
+        <location line="+2"/>
         <source>A layer cannot feed itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>层不能连接到自身。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="145"/>
+        <location line="+2"/>
         <source>%1 is where data enters: nothing can be wired into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是数据的入口：不能有连线接入。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="153"/>
+        <location line="+8"/>
         <source>This wire would make a loop (%1 already leads to %2) — a network must flow one way.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条连线会形成环路（%1 已经通向 %2）——网络中的数据只能单向流动。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="163"/>
+        <location line="+10"/>
         <source>%1 already feeds %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已经连接到 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="165"/>
+        <location line="+2"/>
         <source>%1 takes one input and already has one — remove that wire first, or merge the two with Concatenate or Add.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 只接受一个输入，且已有一个——请先删除那条连线，或用“拼接”或“相加”层合并两者。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="169"/>
+        <location line="+4"/>
         <source>Input slot %1 of %2 is already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的输入端口 %1 已被占用。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="172"/>
+        <location line="+3"/>
         <source>Invalid input slot.</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的输入端口。</translation>
     </message>
 </context>
 <context>
     <name>nnp::GraphScene</name>
     <message>
-        <location filename="../../ui/editor/edge_item.cpp" line="18"/>
+        <location filename="../../ui/editor/edge_item.cpp" line="+18"/>
         <source>A wire: select it and press Delete to remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>连线：选中后按 Delete 键删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="96"/>
+        <location filename="../../ui/editor/graph_scene.cpp" line="+96"/>
         <source>Auto-layout</source>
-        <translation type="unfinished"></translation>
+        <translation>自动布局</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="294"/>
+        <location line="+198"/>
         <source>Release to connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>松开鼠标即可连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="296"/>
+        <location line="+2"/>
         <source>Drop the wire on the input of another layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请把连线拖放到另一层的输入端。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="297"/>
+        <location line="+1"/>
         <source>Drop the wire on the output of another layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请把连线拖放到另一层的输出端。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="323"/>
+        <location line="+26"/>
         <source>Connected %1 → %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接 %1 → %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="376"/>
+        <location line="+53"/>
         <source>Added %1 — drag from its right dot to wire it up.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加 %1——从它右侧的圆点拖出连线。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="391"/>
+        <location line="+15"/>
         <source>Delete wire</source>
-        <translation type="unfinished"></translation>
+        <translation>删除连线</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="391"/>
+        <location line="+0"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="46"/>
+        <location filename="../../ui/editor/node_item.cpp" line="+46"/>
         <source>out %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="48"/>
+        <location line="+2"/>
         <source>out ?</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 ?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="63"/>
+        <location line="+15"/>
         <source>1 param</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个参数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="63"/>
+        <location line="+0"/>
         <source>%L1 params</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 个参数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="78"/>
+        <location line="+15"/>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="78"/>
+        <location line="+0"/>
         <source>Warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/port_item.cpp" line="17"/>
+        <location filename="../../ui/editor/port_item.cpp" line="+17"/>
         <source>Output: drag from here to an input to connect</source>
+        <translation>输出端：从这里拖到某个输入端即可连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input: drag a wire here from another layer&apos;s output</source>
+        <translation>输入端：从另一层的输出端拖一条连线到这里</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::InsightsEngine</name>
+    <message>
+        <location filename="../../ui/insights/insights_engine.cpp" line="+265"/>
+        <source>The confusion matrix is for classification; this network does regression.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/port_item.cpp" line="18"/>
-        <source>Input: drag a wire here from another layer&apos;s output</source>
+        <location line="+5"/>
+        <source>This project has no test split (set a test fraction in Data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no training data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data does not fit the network&apos;s input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The probe needs two-dimensional data or images; this input has %1 values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The input does not fit the network (%1 values, the network takes %2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>nnp::InspectorHyperparametersForm</name>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="41"/>
+        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="+41"/>
         <source>Training settings</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="47"/>
+        <location line="+6"/>
         <source>Select a layer on the canvas to edit it; with nothing selected these settings of the run are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>在画布上选中一个层即可编辑它；未选中任何层时显示本次训练的设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="64"/>
+        <location line="+17"/>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="69"/>
+        <location line="+5"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="73"/>
+        <location line="+4"/>
         <source>optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="75"/>
+        <location line="+2"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="75"/>
+        <location line="+0"/>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="78"/>
+        <location line="+3"/>
         <source>How big a step each update takes. Too large diverges, too small crawls.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新迈出的步长。太大会发散，太小则进展缓慢。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="79"/>
+        <location line="+1"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="79"/>
+        <location line="+0"/>
         <source>momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="81"/>
+        <location line="+2"/>
         <source>Nesterov momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="84"/>
+        <location line="+3"/>
         <source>Nesterov</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="85"/>
+        <location line="+1"/>
         <source>Beta 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beta 1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="85"/>
+        <location line="+0"/>
         <source>beta 1</source>
-        <translation type="unfinished"></translation>
+        <translation>beta 1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="86"/>
+        <location line="+1"/>
         <source>Beta 2</source>
-        <translation type="unfinished"></translation>
+        <translation>Beta 2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="86"/>
+        <location line="+0"/>
         <source>beta 2</source>
-        <translation type="unfinished"></translation>
+        <translation>beta 2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="87"/>
+        <location line="+1"/>
         <source>Rho</source>
-        <translation type="unfinished"></translation>
+        <translation>Rho</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="87"/>
+        <location line="+0"/>
         <source>rho</source>
-        <translation type="unfinished"></translation>
+        <translation>rho</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="88"/>
+        <location line="+1"/>
         <source>Alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>Alpha</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="88"/>
+        <location line="+0"/>
         <source>alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>alpha</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="89"/>
+        <location line="+1"/>
         <source>Epsilon</source>
-        <translation type="unfinished"></translation>
+        <translation>Epsilon</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="89"/>
+        <location line="+0"/>
         <source>epsilon</source>
-        <translation type="unfinished"></translation>
+        <translation>epsilon</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="90"/>
+        <location line="+1"/>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="90"/>
+        <location line="+0"/>
         <source>weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="93"/>
+        <location line="+3"/>
         <source>Learning-rate schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="98"/>
+        <location line="+5"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>调度方式</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="101"/>
+        <location line="+3"/>
         <source>schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="106"/>
+        <location line="+5"/>
         <source>Every (epochs)</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔（轮）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="108"/>
+        <location line="+2"/>
         <source>step epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="109"/>
+        <location line="+1"/>
         <source>Factor (gamma)</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减因子（gamma）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="109"/>
+        <location line="+0"/>
         <source>gamma</source>
-        <translation type="unfinished"></translation>
+        <translation>gamma</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="110"/>
+        <location line="+1"/>
         <source>Final rate</source>
-        <translation type="unfinished"></translation>
+        <translation>最终学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="110"/>
+        <location line="+0"/>
         <source>final rate</source>
-        <translation type="unfinished"></translation>
+        <translation>最终学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="113"/>
+        <location line="+3"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="118"/>
+        <location line="+5"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="121"/>
+        <location line="+3"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="123"/>
+        <location line="+2"/>
         <source>Huber delta</source>
-        <translation type="unfinished"></translation>
+        <translation>Huber delta</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="129"/>
+        <location line="+6"/>
         <source>Samples averaged for each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新时取平均的样本数。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="130"/>
+        <location line="+1"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="132"/>
+        <location line="+2"/>
         <source>batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="137"/>
+        <location line="+5"/>
         <source>Passes over the training data before the run stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练停止前遍历训练数据的次数。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="138"/>
+        <location line="+1"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="140"/>
+        <location line="+2"/>
         <source>epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="141"/>
+        <location line="+1"/>
         <source>Stop at loss</source>
-        <translation type="unfinished"></translation>
+        <translation>目标损失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="141"/>
+        <location line="+0"/>
         <source>target loss</source>
-        <translation type="unfinished"></translation>
+        <translation>目标损失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="142"/>
+        <location line="+1"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="143"/>
+        <location line="+1"/>
         <source>Stop as soon as an epoch&apos;s training loss is this low (0: never).</source>
-        <translation type="unfinished"></translation>
+        <translation>某一轮的训练损失降到该值时立即停止（0：从不停止）。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="148"/>
+        <location line="+5"/>
         <source>The same seed gives the same starting weights and the same run.</source>
-        <translation type="unfinished"></translation>
+        <translation>相同的种子会得到相同的初始权重和相同的训练过程。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="149"/>
+        <location line="+1"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="151"/>
+        <location line="+2"/>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="152"/>
+        <location line="+1"/>
         <source>Shuffle the samples every epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮打乱样本顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_hyperparameters_form.cpp" line="155"/>
+        <location line="+3"/>
         <source>shuffle</source>
-        <translation type="unfinished"></translation>
+        <translation>打乱顺序</translation>
     </message>
 </context>
 <context>
     <name>nnp::InspectorLayerForm</name>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="58"/>
+        <location filename="../../ui/panels/inspector_layer_form.cpp" line="+58"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="64"/>
+        <location line="+6"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="71"/>
+        <location line="+7"/>
         <source>e.g. 2 or 28x28x1</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 2 或 28x28x1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="72"/>
+        <location line="+1"/>
         <source>Values per sample: one number for a vector, or sizes joined by x for a grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个样本的数值个数：向量写一个数，网格写用 x 连接的各维大小。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="73"/>
+        <location line="+1"/>
         <source>Input shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输入形状</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="78"/>
+        <location line="+5"/>
         <source>Write the shape as positive sizes joined by x, for example 2 or 28x28x1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请把形状写成用 x 连接的正整数，例如 2 或 28x28x1。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="81"/>
+        <location line="+3"/>
         <source>input shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输入形状</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="88"/>
+        <location line="+7"/>
         <source>How many neurons this layer has (its output size).</source>
-        <translation type="unfinished"></translation>
+        <translation>该层的神经元个数（即输出大小）。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="89"/>
+        <location line="+1"/>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="91"/>
+        <location line="+2"/>
         <source>units</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="97"/>
+        <location line="+6"/>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="100"/>
+        <location line="+3"/>
         <source>activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="104"/>
+        <location line="+4"/>
         <source>Leaky slope</source>
-        <translation type="unfinished"></translation>
+        <translation>负半轴斜率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="106"/>
+        <location line="+2"/>
         <source>leaky slope</source>
-        <translation type="unfinished"></translation>
+        <translation>负半轴斜率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="108"/>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="110"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>ELU alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>ELU alpha</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="116"/>
+        <location line="+6"/>
         <source>How the weights are chosen before training starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练开始前如何设定权重的初始值。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="117"/>
+        <location line="+1"/>
         <source>Initialiser</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="120"/>
+        <location line="+3"/>
         <source>initialiser</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化方法</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="123"/>
+        <location line="+3"/>
         <source>Add a bias to each neuron</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个神经元加上偏置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="125"/>
+        <location line="+2"/>
         <source>Bias</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="127"/>
+        <location line="+2"/>
         <source>bias</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="131"/>
+        <location line="+4"/>
         <source>L1 penalty on the weights: pushes unneeded weights to exactly zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>对权重施加 L1 惩罚：把不需要的权重压到恰好为零。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="132"/>
+        <location line="+1"/>
         <source>L1 regularisation</source>
-        <translation type="unfinished"></translation>
+        <translation>L1 正则化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="134"/>
+        <location line="+2"/>
         <source>L1</source>
-        <translation type="unfinished"></translation>
+        <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="137"/>
+        <location line="+3"/>
         <source>L2 penalty on the weights: keeps every weight small.</source>
-        <translation type="unfinished"></translation>
+        <translation>对权重施加 L2 惩罚：让每个权重都保持较小。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="138"/>
+        <location line="+1"/>
         <source>L2 regularisation</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 正则化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="140"/>
+        <location line="+2"/>
         <source>L2</source>
-        <translation type="unfinished"></translation>
+        <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="145"/>
+        <location line="+5"/>
         <source>The fraction of units switched off at each training step.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个训练步中被关闭的神经元比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="146"/>
+        <location line="+1"/>
         <source>Drop rate</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="148"/>
+        <location line="+2"/>
         <source>drop rate</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="152"/>
+        <location line="+4"/>
         <source>How fast the running mean and variance used for predictions follow the batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>预测时所用的滑动均值和方差跟随各批次变化的快慢。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="153"/>
+        <location line="+1"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="155"/>
+        <location line="+2"/>
         <source>momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="158"/>
+        <location line="+3"/>
         <source>Added to the variance so that a constant feature does not divide by zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>加到方差上，避免取值恒定的特征导致除以零。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="159"/>
+        <location line="+1"/>
         <source>Epsilon</source>
-        <translation type="unfinished"></translation>
+        <translation>Epsilon</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="161"/>
+        <location line="+2"/>
         <source>epsilon</source>
-        <translation type="unfinished"></translation>
+        <translation>epsilon</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="219"/>
+        <location line="+58"/>
         <source>Output shape: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="221"/>
+        <location line="+2"/>
         <source>Output shape: unknown until the layer is wired up</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状：连线之前未知</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="228"/>
+        <location line="+7"/>
         <source>Trainable parameters: %L1</source>
-        <translation type="unfinished"></translation>
+        <translation>可训练参数：%L1</translation>
     </message>
 </context>
 <context>
     <name>nnp::InspectorWidget</name>
     <message>
-        <location filename="../../ui/panels/inspector_widget.cpp" line="52"/>
+        <location filename="../../ui/panels/inspector_widget.cpp" line="+52"/>
         <source>%1 layers selected. Move them together, copy them (Ctrl+C) or delete them (Del); select a single layer to edit its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>已选中 %1 个层。可以一起移动、复制（Ctrl+C）或删除（Del）；选中单个层才能编辑其设置。</translation>
     </message>
 </context>
 <context>
     <name>nnp::LossPlot</name>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="37"/>
+        <location filename="../../ui/plots/loss_plot.cpp" line="+37"/>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="40"/>
+        <location line="+3"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="41"/>
+        <location line="+1"/>
         <source>Save the plot as PNG, SVG or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="62"/>
+        <location line="+21"/>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="63"/>
+        <location line="+1"/>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="69"/>
+        <location line="+6"/>
         <source>Loss per batch</source>
-        <translation type="unfinished"></translation>
+        <translation>每批次损失</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="72"/>
+        <location line="+3"/>
         <source>Training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="75"/>
+        <location line="+3"/>
         <source>Validation loss</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="141"/>
+        <location line="+66"/>
         <source>Training accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="141"/>
+        <location line="+0"/>
         <source>Training MAE</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 MAE</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="142"/>
+        <location line="+1"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="142"/>
+        <location line="+0"/>
         <source>Mean absolute error</source>
-        <translation type="unfinished"></translation>
+        <translation>平均绝对误差</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="255"/>
+        <location line="+113"/>
         <source>Epoch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="256"/>
+        <location line="+1"/>
         <source>Training loss: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="258"/>
+        <location line="+2"/>
         <source>Validation loss: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="260"/>
+        <location line="+2"/>
         <source>Training accuracy: %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>训练准确率：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="262"/>
+        <location line="+2"/>
         <source>Training MAE: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 MAE：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="265"/>
+        <location line="+3"/>
         <source>Validation accuracy: %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>验证准确率：%1%</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="266"/>
+        <location line="+1"/>
         <source>Validation MAE: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证 MAE：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="299"/>
+        <location line="+33"/>
         <source>Training curves</source>
-        <translation type="unfinished"></translation>
+        <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="309"/>
+        <location line="+10"/>
         <source>Cannot export to &quot;%1&quot;: use a file name ending in .png, .svg or .pdf.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出到“%1”：文件名须以 .png、.svg 或 .pdf 结尾。</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="313"/>
+        <location line="+4"/>
         <source>Could not write &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="320"/>
+        <location line="+7"/>
         <source>Export plot</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="320"/>
+        <location line="+0"/>
         <source>training-curves.png</source>
-        <translation type="unfinished"></translation>
+        <translation>训练曲线.png</translation>
     </message>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="321"/>
+        <location line="+1"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="55"/>
-        <location filename="../../ui/main_window.cpp" line="56"/>
+        <location filename="../../ui/main_window.cpp" line="+58"/>
+        <location line="+1"/>
         <source>Zoom %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="91"/>
+        <location line="+35"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="95"/>
+        <location line="+4"/>
         <source>New &amp;empty canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>新建空白画布(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="95"/>
+        <location line="+0"/>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="100"/>
+        <location line="+5"/>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="107"/>
+        <location line="+7"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="109"/>
+        <location line="+2"/>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="109"/>
+        <location line="+0"/>
         <source>Ctrl+Shift+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="111"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="114"/>
+        <location line="+3"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="117"/>
+        <location line="+3"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="118"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="120"/>
+        <location line="+2"/>
         <source>Ctrl+Shift+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="120"/>
+        <location line="+0"/>
         <source>Ctrl+Y</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Y</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="121"/>
+        <location line="+1"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="125"/>
+        <location line="+4"/>
         <source>Cu&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="127"/>
+        <location line="+2"/>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="129"/>
+        <location line="+2"/>
         <source>&amp;Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="131"/>
+        <location line="+2"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="133"/>
+        <location line="+2"/>
         <source>Select &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="135"/>
+        <location line="+2"/>
         <source>Auto-&amp;layout</source>
-        <translation type="unfinished"></translation>
+        <translation>自动布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="135"/>
+        <location line="+0"/>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="140"/>
+        <location line="+5"/>
         <source>S&amp;nap to grid</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐网格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="140"/>
+        <location line="+0"/>
         <source>Ctrl+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="145"/>
+        <location line="+5"/>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="146"/>
+        <location line="+1"/>
         <source>Ctrl+=</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+=</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location line="+2"/>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="150"/>
+        <location line="+2"/>
         <source>&amp;Actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="150"/>
+        <location line="+0"/>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location line="+2"/>
         <source>&amp;Fit network in view</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location line="+0"/>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="154"/>
+        <location line="+2"/>
         <source>&amp;Reset panels</source>
-        <translation type="unfinished"></translation>
+        <translation>重置面板布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="165"/>
+        <location line="+11"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="169"/>
+        <location line="+4"/>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170"/>
+        <location line="+1"/>
         <source>&amp;Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="179"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="189"/>
+        <location line="+10"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="193"/>
+        <location line="+4"/>
         <source>&amp;Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="196"/>
+        <location line="+3"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location line="+16"/>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="220"/>
+        <location line="+8"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="236"/>
+        <location line="+16"/>
         <source>%1[*] — NN Playground</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — NN Playground</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="291"/>
+        <location line="+55"/>
         <source>Copied 1 layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制 1 个层。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="291"/>
+        <location line="+0"/>
         <source>Copied %1 layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制 %1 个层。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="301"/>
+        <location line="+10"/>
         <source>Cut</source>
-        <translation type="unfinished"></translation>
+        <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="314"/>
+        <location line="+13"/>
         <source>The clipboard holds no layers to paste.</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板中没有可粘贴的层。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="25"/>
+        <location filename="../../ui/main_window_files.cpp" line="+25"/>
         <source>NN Playground projects (*.nnp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>NN Playground 项目 (*.nnp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="40"/>
+        <location line="+15"/>
         <source>Empty canvas: drag an Input layer from the palette to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>空白画布：从层面板拖一个“输入”层开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="41"/>
+        <location line="+1"/>
         <source>A new network, as TensorFlow Playground starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新网络，与 TensorFlow Playground 的初始网络相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="67"/>
+        <location line="+26"/>
         <source>Could not open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="68"/>
+        <location line="+1"/>
         <source>%1
 
 The current project is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+当前项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="73"/>
+        <location line="+5"/>
         <source>Opened %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="80"/>
+        <location line="+7"/>
         <source>Open a project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="90"/>
+        <location line="+10"/>
         <source>Save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="98"/>
+        <location line="+8"/>
         <source>Could not save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="102"/>
+        <location line="+4"/>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="111"/>
+        <location line="+9"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="111"/>
+        <location line="+0"/>
         <source>%1 has changes that are not saved. Save them first?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有尚未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="155"/>
+        <location line="+44"/>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近打开的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="158"/>
+        <location line="+3"/>
         <source>Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="179"/>
+        <location line="+21"/>
         <source>No samples found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到示例</translation>
     </message>
 </context>
 <context>
     <name>nnp::OutputView</name>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="15"/>
+        <location filename="../../ui/viz/output_view.cpp" line="+15"/>
         <source>Show test data</source>
-        <translation type="unfinished"></translation>
+        <translation>显示测试数据</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="16"/>
+        <location line="+1"/>
         <source>Discretize output</source>
-        <translation type="unfinished"></translation>
+        <translation>离散化输出</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="31"/>
+        <location line="+15"/>
         <source>Draw the test points (dark rim) as well as the training points (white rim)</source>
-        <translation type="unfinished"></translation>
+        <translation>除训练点（白边）外，也画出测试点（深色边）</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="32"/>
+        <location line="+1"/>
         <source>Paint only the winning class instead of the network&apos;s confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>只画出得分最高的类别，而不是网络的置信度</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="35"/>
+        <location line="+3"/>
         <source>Press Play or Reset: the network&apos;s output over the plane of a two-input dataset appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“开始”或“重置”：网络在双输入数据集平面上的输出会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="59"/>
+        <location line="+24"/>
         <source>The output view draws the network&apos;s decision over a plane, so it needs data with two inputs. The curves show how this run is doing.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出视图在平面上画出网络的决策，因此需要有两个输入的数据。训练曲线显示本次训练的进展。</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="79"/>
+        <location line="+20"/>
         <source>−1</source>
-        <translation type="unfinished"></translation>
+        <translation>−1</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="79"/>
+        <location line="+0"/>
         <source> 0</source>
-        <translation type="unfinished"></translation>
+        <translation> 0</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="80"/>
+        <location line="+1"/>
         <source>+1</source>
-        <translation type="unfinished"></translation>
+        <translation>+1</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="84"/>
+        <location line="+4"/>
         <source>Class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/viz/output_view.cpp" line="89"/>
+        <location line="+5"/>
         <source>○ white rim: training &amp;nbsp; ● dark rim: test</source>
-        <translation type="unfinished"></translation>
+        <translation>○ 白边：训练 &amp;nbsp; ● 深色边：测试</translation>
     </message>
 </context>
 <context>
     <name>nnp::PaletteWidget</name>
     <message>
-        <location filename="../../ui/panels/palette_widget.cpp" line="128"/>
+        <location filename="../../ui/panels/palette_widget.cpp" line="+128"/>
         <source>Drag a layer onto the canvas, or double-click it.</source>
-        <translation type="unfinished"></translation>
+        <translation>把层拖到画布上，或双击添加。</translation>
     </message>
 </context>
 <context>
     <name>nnp::PlaneCanvas</name>
     <message>
-        <location filename="../../ui/viz/plane_canvas.cpp" line="17"/>
+        <location filename="../../ui/viz/plane_canvas.cpp" line="+17"/>
         <source>No data to show yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/viz/plane_canvas.cpp" line="131"/>
-        <source>horizontal: %1    vertical: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无可显示的数据。</translation>
     </message>
 </context>
 <context>
     <name>nnp::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="118"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+152"/>
         <source>There is no project to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可训练的项目。</translation>
     </message>
 </context>
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="73"/>
+        <location filename="../../ui/training/training_docks.cpp" line="+77"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="78"/>
+        <location line="+5"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="83"/>
+        <location line="+5"/>
         <source>Training curves</source>
-        <translation type="unfinished"></translation>
+        <translation>训练曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="99"/>
+        <location line="+19"/>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>nnp::TrainingToolbar</name>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="72"/>
+        <location filename="../../ui/panels/training_toolbar.cpp" line="+51"/>
+        <source>Ready to train</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Initialised</source>
+        <translation>已初始化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <comment>status: a run is going on</comment>
+        <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="116"/>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="234"/>
+        <location line="+2"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Target reached</source>
+        <translation>已达目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot train</source>
+        <translation>无法训练</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+115"/>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="118"/>
+        <location line="-113"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="120"/>
+        <location line="+2"/>
         <source>Train on one mini-batch (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>用一个小批量训练一步（S）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="121"/>
+        <location line="+1"/>
         <source>Step epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>单轮</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="123"/>
+        <location line="+2"/>
         <source>Train to the end of the current epoch (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到当前这一轮结束（E）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="124"/>
+        <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="126"/>
+        <location line="+3"/>
         <source>Start again: rebuild the network from the editor and initialise it with the seed (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新开始：按编辑器中的结构重建网络，并用随机种子初始化（R）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="140"/>
+        <location line="+14"/>
         <source>Speed: slow motion on the left, as fast as the machine allows on the right</source>
-        <translation type="unfinished"></translation>
+        <translation>速度：左边为慢动作，右边为机器所能达到的最快速度</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="142"/>
+        <location line="+2"/>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="149"/>
+        <location line="+7"/>
         <source>Learning rate: the size of each step down the loss (applies at once)</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率：沿损失下降方向每一步的大小（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="151"/>
+        <location line="+2"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="156"/>
+        <location line="+5"/>
         <source>Samples per mini-batch (applies from the next batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个小批量的样本数（从下一批开始生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="158"/>
+        <location line="+2"/>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="161"/>
+        <location line="+3"/>
         <source>Per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>按层设置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="162"/>
+        <location line="+1"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="163"/>
+        <location line="+1"/>
         <source>L1</source>
-        <translation type="unfinished"></translation>
+        <translation>L1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="164"/>
+        <location line="+1"/>
         <source>L2</source>
-        <translation type="unfinished"></translation>
+        <translation>L2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="165"/>
+        <location line="+1"/>
         <source>Regularisation of every Dense layer&apos;s weights while training; &quot;Per layer&quot; uses each layer&apos;s own setting from the inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时对所有全连接层权重的正则化；“按层设置”使用属性面板中每层各自的设置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="174"/>
+        <location line="+9"/>
         <source>Regularisation rate</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="177"/>
+        <location line="+3"/>
         <source>Regularisation</source>
-        <translation type="unfinished"></translation>
+        <translation>正则化</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="204"/>
+        <location line="+24"/>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="218"/>
+        <location line="+13"/>
         <source>batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="234"/>
+        <location line="+16"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="236"/>
+        <location line="+2"/>
         <source>Pause training (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="236"/>
+        <location line="+0"/>
         <source>Train continuously (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>持续训练（空格）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="248"/>
+        <location line="+12"/>
         <source>Epoch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="249"/>
+        <location line="+1"/>
         <source>Samples %1</source>
-        <translation type="unfinished"></translation>
+        <translation>样本 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="263"/>
+        <location line="+23"/>
         <source>Network changed — press Reset to apply</source>
-        <translation type="unfinished"></translation>
+        <translation>网络已更改——按“重置”生效</translation>
     </message>
 </context>
 <context>
     <name>nnp::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="224"/>
+        <location filename="../../ui/training/training_worker.cpp" line="+48"/>
+        <source>An unknown error stopped the training.</source>
+        <translation>训练因未知错误而停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Opened the trained model (%n epoch(s)). Play continues training it; Reset starts again from the seed.</source>
+        <translation>
+            <numerusform>已打开训练过的模型（%n 轮）。按“开始”继续训练；按“重置”从随机种子重新开始。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opened the trained model: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
+        <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
+    </message>
+    <message>
+        <location line="+190"/>
         <source>Training diverged in epoch %1: the loss became infinite or not a number. The view shows the last finite weights. Lower the learning rate and press Reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 %1 轮发散：损失变成了无穷大或非数值（NaN）。视图显示的是最后一组有限的权重。请降低学习率并按“重置”。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="244"/>
+        <location line="+22"/>
         <source>Reached the target loss %1 after %2 epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>经过 %2 轮后达到目标损失 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="249"/>
+        <location line="+5"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
 </context>
 </TS>
