@@ -124,8 +124,7 @@ void TrainingToolbar::buildActions()
     m_stepEpoch->setToolTip(tr("Train to the end of the current epoch (E)"));
     m_reset = addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
     m_reset->setShortcut(Qt::Key_R);
-    m_reset->setToolTip(
-        tr("Start again: rebuild the network from the editor and initialise it with the seed (R)"));
+    m_reset->setToolTip(tr("Start again: rebuild the network from the editor and initialise it with the seed (R)"));
     connect(m_play, &QAction::triggered, m_controller, &TrainingController::togglePlay);
     connect(m_step, &QAction::triggered, m_controller, &TrainingController::step);
     connect(m_stepEpoch, &QAction::triggered, m_controller, &TrainingController::stepEpoch);
@@ -183,8 +182,10 @@ void TrainingToolbar::buildSettings()
 void TrainingToolbar::showSettings(const TrainingConfig &config)
 {
     const QSignalBlocker b1(m_learningRate), b2(m_batchSize);
-    if (config.optimizer.learningRate > 0) m_learningRate->setValue(config.optimizer.learningRate);
-    if (config.batchSize > 0) m_batchSize->setValue(config.batchSize);
+    if (config.optimizer.learningRate > 0)
+        m_learningRate->setValue(config.optimizer.learningRate);
+    if (config.batchSize > 0)
+        m_batchSize->setValue(config.batchSize);
     const QSignalBlocker b3(m_regKind), b4(m_regRate);
     m_regKind->setCurrentIndex(m_regKind->findData(int(m_controller->regularizationKind())));
     if (m_controller->regularizationKind() != RegularizationKind::PerLayer)
@@ -198,7 +199,8 @@ void TrainingToolbar::onLearningRateEdited()
     const double lr = m_learningRate->value();
     if (m_document) {
         TrainingConfig cfg = m_document->training();
-        if (cfg.optimizer.learningRate == lr) return;
+        if (cfg.optimizer.learningRate == lr)
+            return;
         cfg.optimizer.learningRate = lr;
         m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("learning rate")));
     } else {
@@ -211,7 +213,8 @@ void TrainingToolbar::onBatchSizeEdited()
     const int n = m_batchSize->value();
     if (m_document) {
         TrainingConfig cfg = m_document->training();
-        if (cfg.batchSize == n) return;
+        if (cfg.batchSize == n)
+            return;
         cfg.batchSize = n;
         m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("batch size")));
     } else {
@@ -247,18 +250,9 @@ void TrainingToolbar::onSnapshot(const SnapshotPtr &s)
     m_samples->setText(tr("Samples %1").arg(locale.toString(s ? s->samplesSeen : 0LL)));
 }
 
-QString TrainingToolbar::epochText() const
-{
-    return m_epoch->text();
-}
-QString TrainingToolbar::samplesText() const
-{
-    return m_samples->text();
-}
-QString TrainingToolbar::statusText() const
-{
-    return m_status->text();
-}
+QString TrainingToolbar::epochText() const { return m_epoch->text(); }
+QString TrainingToolbar::samplesText() const { return m_samples->text(); }
+QString TrainingToolbar::statusText() const { return m_status->text(); }
 
 void TrainingToolbar::updateStatusLabel()
 {
