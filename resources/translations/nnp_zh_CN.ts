@@ -2,6 +2,233 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ExplainText</name>
+    <message>
+        <location filename="../../ui/explain/explain_text.cpp" line="+161"/>
+        <source>identity</source>
+        <translation>恒等函数</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>1 · Forward pass: the inputs</source>
+        <translation>1 · 前向传播：输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 · Forward pass: layer “%1” (%2 of %3)</source>
+        <translation>1 · 前向传播：层“%1”（第 %2 层，共 %3 层）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2 · Loss: the output against the target</source>
+        <translation>2 · 损失：输出与目标的比较</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>3 · Backward pass: layer “%1” (%2 of %3)</source>
+        <translation>3 · 反向传播：层“%1”（第 %2 层，共 %3 层）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>4 · Update: every weight takes a step</source>
+        <translation>4 · 更新：每个权重迈出一步</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>&lt;i&gt;E&lt;/i&gt; = Σ&lt;sub&gt;k&lt;/sub&gt; h(&lt;i&gt;a&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt; − &lt;i&gt;y&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt;), h(r) = ½r² if |r| ≤ %1, else %1(|r| − ½·%1)</source>
+        <translation>&lt;i&gt;E&lt;/i&gt; = Σ&lt;sub&gt;k&lt;/sub&gt; h(&lt;i&gt;a&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt; − &lt;i&gt;y&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt;)，当 |r| ≤ %1 时 h(r) = ½r²，否则 h(r) = %1(|r| − ½·%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;i&gt;E&lt;/i&gt; = −ln &lt;i&gt;a&lt;/i&gt;&lt;sub&gt;y&lt;/sub&gt; (the probability of the true class)</source>
+        <translation>&lt;i&gt;E&lt;/i&gt; = −ln &lt;i&gt;a&lt;/i&gt;&lt;sub&gt;y&lt;/sub&gt;（真实类别的概率）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>For a batch of %1 samples: &lt;i&gt;E&lt;/i&gt; = (1/%1) Σ&lt;sub&gt;n&lt;/sub&gt; &lt;i&gt;E&lt;/i&gt;&lt;sub&gt;n&lt;/sub&gt; = &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>对 %1 个样本的批次：&lt;i&gt;E&lt;/i&gt; = (1/%1) Σ&lt;sub&gt;n&lt;/sub&gt; &lt;i&gt;E&lt;/i&gt;&lt;sub&gt;n&lt;/sub&gt; = &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+144"/>
+        <location line="+56"/>
+        <location line="+11"/>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location line="-211"/>
+        <source>output a</source>
+        <translation>输出 a</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>With %1 and cross-entropy the slope of the activation cancels: δ is simply the output minus the target.</source>
+        <translation>使用 %1 与交叉熵时，激活函数的斜率恰好抵消：δ 就是输出减去目标。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>δ′ are the deltas of the next layer “%1”.</source>
+        <translation>δ′ 是下一层“%1”的 δ。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This weight grows because its gradient is negative: a larger weight lowers the error.</source>
+        <translation>这个权重变大，因为它的梯度为负：更大的权重会降低误差。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This weight shrinks because its gradient is positive: a smaller weight lowers the error.</source>
+        <translation>这个权重变小，因为它的梯度为正：更小的权重会降低误差。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This weight stays: its gradient is zero, so changing it would not change the error.</source>
+        <translation>这个权重保持不变：它的梯度为零，改变它不会改变误差。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The optimizer is not plain SGD: it also uses its running averages, so the step differs from α·∂E/∂w.</source>
+        <translation>该优化器不是普通的 SGD：它还用到滑动平均，所以步长与 α·∂E/∂w 不同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The step also contains momentum or the regularisation term, so it differs from α·∂E/∂w.</source>
+        <translation>这一步还包含动量或正则化项，所以与 α·∂E/∂w 不同。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Weight %1: from neuron %2 of “%3” to neuron %4 of “%5”</source>
+        <translation>权重 %1：从“%3”的神经元 %2 到“%5”的神经元 %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This is what the weight adds to %1 in the forward pass.</source>
+        <translation>这是前向传播中该权重对 %1 的贡献。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Per-sample contributions (their mean is the gradient):</source>
+        <translation>每个样本的贡献（它们的平均值就是梯度）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The gradient is negative: increasing this weight would lower the error.</source>
+        <translation>梯度为负：增大这个权重会降低误差。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gradient is positive: decreasing this weight would lower the error.</source>
+        <translation>梯度为正：减小这个权重会降低误差。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gradient is zero: this weight does not change the error now.</source>
+        <translation>梯度为零：这个权重目前不影响误差。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Neuron %1 of “%2”</source>
+        <translation>“%2”的神经元 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An input feature of the sample, as the network sees it (after normalisation).</source>
+        <translation>样本的一个输入特征，即网络看到的值（归一化之后）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The forward pass has not reached this layer yet.</source>
+        <translation>前向传播尚未到达这一层。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+22"/>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>δ per sample</source>
+        <translation>每个样本的 δ</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>old</source>
+        <translation>旧值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The sample&apos;s features enter the network.</source>
+        <translation>样本的特征进入网络。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each neuron adds up its inputs times their weights plus its bias (z), then applies %1: a = %1(z).</source>
+        <translation>每个神经元把输入乘以对应权重后求和，再加上偏置（得到 z），然后应用 %1：a = %1(z)。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The output is compared with the target: the error E = %1 says how wrong the network is.</source>
+        <translation>把输出与目标比较：误差 E = %1 表示网络错得有多远。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>δ = ∂E/∂z says how much the error changes when a neuron&apos;s z changes; the gradient of each incoming weight is δ times the input it carried: ∂E/∂w = δ·a.</source>
+        <translation>δ = ∂E/∂z 表示神经元的 z 变化时误差变化多少；每个输入权重的梯度等于 δ 乘以它传递的输入：∂E/∂w = δ·a。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each neuron&apos;s δ gathers the next layer&apos;s δs through its outgoing weights, times the slope of %1 at its z; then ∂E/∂w = δ·a for its incoming weights.</source>
+        <translation>每个神经元的 δ 通过其输出权重汇集下一层的 δ，再乘以 %1 在其 z 处的斜率；然后其输入权重的梯度为 ∂E/∂w = δ·a。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every weight takes a step against its gradient, w ← w − α·∂E/∂w, with the learning rate α = %1. The boundary redraws with the new weights.</source>
+        <translation>每个权重沿梯度的反方向迈出一步：w ← w − α·∂E/∂w，学习率 α = %1。决策边界随新权重重新绘制。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A mini-batch of %1 samples: the neuron view shows sample #%2; the gradients are the mean over the batch.</source>
+        <translation>包含 %1 个样本的小批量：神经元视图显示第 %2 号样本；梯度是整个批次的平均值。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Click a neuron or a weight for its formula with the numbers.</source>
+        <translation>点击神经元或权重，查看代入数值的公式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All weights</source>
+        <translation>所有权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This layer</source>
+        <translation>本层</translation>
+    </message>
+</context>
+<context>
     <name>GraphCommands</name>
     <message>
         <location filename="../../ui/commands/graph_commands.cpp" line="+22"/>
@@ -335,11 +562,24 @@
     </message>
 </context>
 <context>
+    <name>WeightEditCommand</name>
+    <message>
+        <location filename="../../ui/explain/weight_edit_command.cpp" line="+12"/>
+        <source>Set weight w%1%2 to %3</source>
+        <translation>将权重 w%1%2 设为 %3</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+30"/>
+        <location filename="../../app/gui/main.cpp" line="+27"/>
         <source>Build neural networks and watch them learn.</source>
         <translation>搭建神经网络，观察它们如何学习。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interface language: en (English), zh_CN (Simplified Chinese) or system.</source>
+        <translation>界面语言：en（英语）、zh_CN（简体中文）或 system（跟随系统）。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -352,82 +592,176 @@
     <message>
         <location filename="../../ui/export/model_export.cpp" line="+40"/>
         <source>Wrote %1 (ONNX opset %2; the model takes raw inputs: the normalisation is inside).</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1（ONNX opset %2；归一化已包含在模型内，模型直接接受原始输入）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Wrote %1 (ONNX opset %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1（ONNX opset %2）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Wrote %1 and its weights %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1 及其权重文件 %2。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Wrote one CSV file per tensor (and tensors.csv, the index) to the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在文件夹 %1 中为每个张量写入一个 CSV 文件（另有索引文件 tensors.csv）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Wrote the weights to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将权重写入 %1。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Wrote %1 samples (%2 features) to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个样本（%2 个特征）写入 %3。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>ONNX</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PyTorch</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keras</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data</source>
-        <translation type="unfinished">数据</translation>
+        <translation>数据</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>This network is not trained yet: press Play or Step first, then export. (Exporting now would only write random starting weights.)</source>
-        <translation type="unfinished"></translation>
+        <translation>这个网络还没有训练：请先按“开始”或“单步”，再导出。（现在导出只会写出随机的初始权重。）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The network was edited after it was trained, so the trained weights no longer fit it (%1). Press Reset and train again, then export.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络在训练后被修改过，训练得到的权重已不再匹配（%1）。请按“重置”重新训练，然后再导出。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Choose where to write the export first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择导出位置。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Nothing was exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未导出任何内容：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::ConfusionGrid</name>
+    <message>
+        <location filename="../../ui/insights/confusion_view.cpp" line="+105"/>
+        <source>Train or step the network to see the matrix.</source>
+        <translation>训练网络或单步执行后即可查看矩阵。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>True class</source>
+        <translation>真实类别</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::ConfusionView</name>
+    <message>
+        <location line="+23"/>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training split</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test split</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>True</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+26"/>
+        <source>Click a cell to list its samples.</source>
+        <translation>点击单元格可列出其中的样本。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Accuracy %1 % on %2 samples</source>
+        <translation>%2 个样本上的准确率为 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n sample(s): true %1, predicted %2.</source>
+        <translation>
+            <numerusform>%n 个样本：真实为 %1，预测为 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first %1 are listed.</source>
+        <translation>仅列出前 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inputs as the network sees them (normalised).</source>
+        <translation>网络看到的输入（已归一化）。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>(correct: input not kept)</source>
+        <translation>（正确：未保留输入）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(not kept)</source>
+        <translation>（未保留）</translation>
     </message>
 </context>
 <context>
@@ -747,12 +1081,12 @@
 <context>
     <name>nnp::DataPanelPreview</name>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="+107"/>
+        <location filename="../../ui/panels/data_panel_preview.cpp" line="+111"/>
         <source>No data chosen yet.</source>
         <translation>尚未选择数据。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%1 points, %2 classes</source>
         <translation>%1 个点，%2 个类别</translation>
     </message>
@@ -819,9 +1153,148 @@
         <translation>请选择 IDX 图像文件及其标签文件（MNIST 格式，未压缩或 .gz）。</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Reading %1 …</source>
+        <translation>正在读取 %1 …</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The IDX files could not be read.</source>
+        <translation>无法读取 IDX 文件。</translation>
+    </message>
+    <message>
         <location line="+25"/>
         <source>%1 images of %2×%3 pixels, %4 classes</source>
         <translation>%1 张 %2×%3 像素的图像，%4 个类别</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::ExplainDocks</name>
+    <message>
+        <location filename="../../ui/explain/explain_docks.cpp" line="+19"/>
+        <source>Neurons</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Explain</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Neurons (the network neuron by neuron)</source>
+        <translation>神经元（逐个神经元展示网络）</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::ExplainPanel</name>
+    <message>
+        <location filename="../../ui/explain/explain_panel.cpp" line="+20"/>
+        <source>Explain step</source>
+        <translation>讲解一步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+110"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sample #</source>
+        <translation>样本 #</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training sample (row) the step is explained on.</source>
+        <translation>用来讲解这一步的训练样本（行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> sample(s)</source>
+        <translation> 个样本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1: one sample. More: a mini-batch of the following samples; the gradients are their mean, and each sample&apos;s contribution is listed.</source>
+        <translation>1：单个样本。大于 1：由其后的样本组成小批量；梯度取它们的平均值，并列出每个样本的贡献。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Runs one training step on the chosen sample(s), recording every number.</source>
+        <translation>在选定的样本上执行一步训练，并记录每一个数值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a random training sample.</source>
+        <translation>随机选择一个训练样本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave the step: the views show the live network again.</source>
+        <translation>退出讲解：各视图重新显示正在训练的网络。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>every %n second(s)</source>
+        <translation>
+            <numerusform>每 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How fast Play moves to the next phase.</source>
+        <translation>播放时进入下一阶段的速度。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Phase %1 of %2</source>
+        <translation>第 %1 阶段，共 %2 阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a sample and press Explain step.</source>
+        <translation>选择一个样本，然后按“讲解一步”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Watch it think</source>
+        <translation>看它如何思考</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a training sample and press &lt;b&gt;Explain step&lt;/b&gt;: the network trains one step on it, and you walk through the forward pass, the loss, the backward pass and the update with every number on screen.</source>
+        <translation>选择一个训练样本并按&lt;b&gt;讲解一步&lt;/b&gt;：网络在该样本上训练一步，你可以逐一查看前向传播、损失、反向传播和参数更新，每个数值都显示在屏幕上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click a neuron or a weight in the Neurons view for its formula. Clicking a weight also lets you type a new value (undo with Ctrl+Z).</source>
+        <translation>在“神经元”视图中点击神经元或权重可查看其公式。点击权重还可以输入新值（按 Ctrl+Z 撤销）。</translation>
     </message>
 </context>
 <context>
@@ -829,153 +1302,306 @@
     <message>
         <location filename="../../ui/export/export_dialog.cpp" line="+31"/>
         <source>An ONNX model (opset 13) of the trained network, for onnxruntime, Netron, PyTorch, TensorFlow and most inference tools.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练好的网络的 ONNX 模型（opset 13），可用于 onnxruntime、Netron、PyTorch、TensorFlow 及大多数推理工具。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A readable Python script with a PyTorch nn.Module that mirrors the network and loads the trained weights, ready to run or to train further.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个易读的 Python 脚本，其中的 PyTorch nn.Module 与该网络结构相同并加载训练好的权重，可直接运行或继续训练。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A readable Python script with a Keras functional model that mirrors the network and loads the trained weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个易读的 Python 脚本，其中的 Keras 函数式模型与该网络结构相同并加载训练好的权重。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The trained weights as plain numbers: one JSON file, or a folder with one CSV file per tensor.</source>
-        <translation type="unfinished"></translation>
+        <translation>以纯数字形式保存训练好的权重：一个 JSON 文件，或每个张量一个 CSV 文件的文件夹。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The project&apos;s dataset (as generated or loaded, before normalisation) as a CSV file: the features, then the label or target.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 CSV 文件保存项目的数据集（生成或载入时的原始数据，未归一化）：先是各特征，然后是标签或目标值。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>ONNX models (*.onnx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Python scripts (*.py);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 脚本 (*.py);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+22"/>
         <location line="+143"/>
         <source>Export — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 — %1</translation>
     </message>
     <message>
         <location line="-127"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save to:</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Model name:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型名称：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Include the input normalisation (the model takes raw inputs)</source>
-        <translation type="unfinished"></translation>
+        <translation>包含输入归一化（模型直接接受原始输入）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Without it, the exported model expects inputs already normalised the way the playground normalised them for training.</source>
-        <translation type="unfinished"></translation>
+        <translation>不包含时，导出的模型要求输入已按训练时 Playground 的方式归一化。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>One JSON file (every tensor with its node, name and shape)</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 JSON 文件（每个张量及其节点、名称和形状）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A folder with one CSV file per tensor (and tensors.csv, the index)</source>
-        <translation type="unfinished"></translation>
+        <translation>一个文件夹，每个张量一个 CSV 文件（另有索引文件 tensors.csv）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式：</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Add a &quot;split&quot; column (train / validation / test)</source>
-        <translation type="unfinished"></translation>
+        <translation>添加“split”列（train / validation / test，即训练/验证/测试）</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Folder for the CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 CSV 文件的文件夹</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The weights go beside the script, in %1. Run it with: python3 %2 inputs.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>权重保存在脚本旁边的 %1 中。运行方式：python3 %2 inputs.csv</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>One input per Input layer, float [N, features]; the output is the last layer&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个输入层对应一个输入，float [N, 特征数]；输出为最后一层的输出。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Training is running: Export pauses it and writes its latest weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在进行：导出会先暂停训练，再写出最新的权重。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Choose where to write the export first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择导出位置。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>That is the project file itself: choose another name, so the project is not overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是项目文件本身：请换一个文件名，以免覆盖项目。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>替换该文件？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 already exists. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Pausing the training to take its latest weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在暂停训练以获取最新权重…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::FigureExportDialog</name>
+    <message>
+        <location filename="../../ui/export/figure_export.cpp" line="+40"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose a size between 1 and %1 pixels per side.</source>
+        <translation>请选择每边 1 到 %1 像素之间的尺寸。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not render a %1 × %2 image (not enough memory?).</source>
+        <translation>无法渲染 %1 × %2 的图像（内存不足？）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exported from NN Playground</source>
+        <translation>由 NN Playground 导出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not start the SVG drawing.</source>
+        <translation>无法开始绘制 SVG。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keep the aspect ratio</source>
+        <translation>保持宽高比</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+188"/>
+        <source>Export — Figure</source>
+        <translation>导出 — 图像</translation>
+    </message>
+    <message>
+        <location line="-178"/>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (scalable)</source>
+        <translation>SVG 矢量图（可缩放）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Figure:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Size on screen</source>
+        <translation>屏幕尺寸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>× 2</source>
+        <translation>× 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Twice the size, for sharp slides on a high-resolution projector</source>
+        <translation>两倍尺寸，在高分辨率投影仪上放映幻灯片更清晰</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+114"/>
+        <source>There is no figure to export.</source>
+        <translation>没有可导出的图像。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose where to write the figure first.</source>
+        <translation>请先选择图像的保存位置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace the file?</source>
+        <translation>替换该文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wrote %1 (%2 × %3).</source>
+        <translation>已写入 %1（%2 × %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::GradientPlot</name>
+    <message>
+        <location filename="../../ui/insights/gradient_plot.cpp" line="+19"/>
+        <source>Size of each layer&apos;s gradient ‖∂L/∂θ‖ on a fixed batch of training samples. Curves that fall by orders of magnitude towards the input layers show vanishing gradients; curves that shoot up show exploding ones.</source>
+        <translation>在一批固定的训练样本上，各层梯度的大小 ‖∂L/∂θ‖。越靠近输入层曲线下降若干个数量级，说明梯度消失；曲线急剧上升则说明梯度爆炸。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient norm (log)</source>
+        <translation>梯度范数（对数）</translation>
     </message>
 </context>
 <context>
@@ -1115,36 +1741,75 @@
     </message>
 </context>
 <context>
+    <name>nnp::InsightsDocks</name>
+    <message>
+        <location filename="../../ui/insights/insights_docks.cpp" line="+83"/>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>各层统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Probe</source>
+        <translation>探针</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Gradient norms per layer</source>
+        <translation>各层梯度范数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layer histogram</source>
+        <translation>层直方图</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Probe: prediction and activations</source>
+        <translation>探针：预测与激活值</translation>
+    </message>
+</context>
+<context>
     <name>nnp::InsightsEngine</name>
     <message>
         <location filename="../../ui/insights/insights_engine.cpp" line="+265"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This project has no test split (set a test fraction in Data).</source>
-        <translation type="unfinished"></translation>
+        <translation>该项目没有测试集（请在“数据”面板中设置测试集比例）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is no training data.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有训练数据。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The data does not fit the network&apos;s input.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据与网络的输入不匹配。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>The probe needs two-dimensional data or images; this input has %1 values.</source>
-        <translation type="unfinished"></translation>
+        <translation>探针需要二维数据或图像；当前输入有 %1 个值。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The input does not fit the network (%1 values, the network takes %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>输入与网络不匹配（%1 个值，网络需要 %2 个）。</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +2283,119 @@
     </message>
 </context>
 <context>
+    <name>nnp::Language</name>
+    <message>
+        <location filename="../../ui/i18n/language.cpp" line="+89"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language applies the next time NN Playground starts.</source>
+        <translation>新语言将在下次启动 NN Playground 时生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::LayerStatsView</name>
+    <message>
+        <location filename="../../ui/insights/layer_stats_view.cpp" line="+21"/>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dead ReLUs</source>
+        <translation>死亡 ReLU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>‖gradient‖</source>
+        <translation>‖梯度‖</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>‖weights‖</source>
+        <translation>‖权重‖</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Train or step the network to see its layers.</source>
+        <translation>训练网络或单步执行后即可查看各层。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Probe batch: the first %1 training samples; loss %2.</source>
+        <translation>探测批次：前 %1 个训练样本；损失 %2。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dead ReLUs (output 0 for every probe sample): %1 of %2 units.</source>
+        <translation>死亡 ReLU（对所有探测样本输出都为 0）：%2 个神经元中有 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Weight value</source>
+        <translation>权重值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activation value</source>
+        <translation>激活值</translation>
+    </message>
+</context>
+<context>
     <name>nnp::LossPlot</name>
     <message>
         <location filename="../../ui/plots/loss_plot.cpp" line="+37"/>
@@ -1748,7 +2526,7 @@
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+58"/>
+        <location filename="../../ui/main_window.cpp" line="+67"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
@@ -1939,7 +2717,7 @@
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -1994,7 +2772,7 @@
         <translation>新网络，与 TensorFlow Playground 的初始网络相同。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Could not open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -2056,6 +2834,185 @@ The current project is unchanged.</source>
         <location line="+21"/>
         <source>No samples found</source>
         <translation>未找到示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_menu.cpp" line="+29"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;ONNX model…</source>
+        <translation>ONNX 模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PyTorch script…</source>
+        <translation>PyTorch 脚本(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keras script…</source>
+        <translation>Keras 脚本(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Weights (JSON or CSV)…</source>
+        <translation>权重（JSON 或 CSV）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Data as CSV…</source>
+        <translation>数据（CSV）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Figure (PNG or SVG)…</source>
+        <translation>图像（PNG 或 SVG）(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import ONNX…</source>
+        <translation>导入 ONNX(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import an ONNX model</source>
+        <translation>导入 ONNX 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not import the ONNX model</source>
+        <translation>无法导入 ONNX 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+NN Playground imports Gemm/MatMul (+Add), Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softplus, GELU, Softmax, Flatten, Concat, Add, Dropout and BatchNormalization. The current project is unchanged.</source>
+        <translation>%1
+
+NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigmoid、Tanh、Softplus、GELU、Softmax、Flatten、Concat、Add、Dropout 和 BatchNormalization。当前项目保持不变。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Imported from %1.%2</source>
+        <translation>已从 %1 导入。%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported %1 with its weights (%2 layers). Choose data that fits its inputs in the Data panel to train it further.</source>
+        <translation>已导入 %1 及其权重（%2 个层）。如需继续训练，请在“数据”面板中选择与其输入相匹配的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/figure_sources.cpp" line="+49"/>
+        <source>The canvas is empty.</source>
+        <translation>画布是空的。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No output yet: the data needs exactly two input features.</source>
+        <translation>暂无输出：数据必须恰好有两个输入特征。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Network (canvas)</source>
+        <translation>网络（画布）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Output (decision boundary)</source>
+        <translation>输出（决策边界）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::NeuronView</name>
+    <message>
+        <location filename="../../ui/explain/neuron_view.cpp" line="+57"/>
+        <source>new weight</source>
+        <translation>新权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a new weight and press Enter (Esc cancels). Undo with Ctrl+Z.</source>
+        <translation>输入新的权重并按 Enter（Esc 取消）。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>The neurons appear here once the run is built (press Reset or Play).</source>
+        <translation>构建训练后神经元会显示在这里（按“重置”或“开始”）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The network, neuron by neuron (hover for values, click a weight to change it)</source>
+        <translation>逐个神经元展示网络（悬停查看数值，点击权重可修改）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>%n neuron(s)</source>
+        <translation>
+            <numerusform>%n 个神经元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edges: blue = positive, orange = negative; thicker = larger. Neurons: the output over the input plane.</source>
+        <translation>连线：蓝色为正，橙色为负；越粗绝对值越大。神经元：在输入平面上的输出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dashed edges show ∂E/∂w (blue = positive, orange = negative; thicker = larger).</source>
+        <translation>虚线表示 ∂E/∂w（蓝色为正，橙色为负；越粗绝对值越大）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numbers: sample #%1 of the batch.</source>
+        <translation>数值：批次中的第 %1 号样本。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Input x%1</source>
+        <translation>输入 x%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 · neuron %2</source>
+        <translation>%1 · 神经元 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bias b = %1</source>
+        <translation>偏置 b = %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Weight %1 = %2</source>
+        <translation>权重 %1 = %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click to type a new weight.</source>
+        <translation>点击可输入新的权重。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
     </message>
 </context>
 <context>
@@ -2127,9 +3084,65 @@ The current project is unchanged.</source>
 <context>
     <name>nnp::PlaneCanvas</name>
     <message>
-        <location filename="../../ui/viz/plane_canvas.cpp" line="+17"/>
+        <location filename="../../ui/viz/plane_canvas.cpp" line="+18"/>
         <source>No data to show yet.</source>
         <translation>暂无可显示的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::ProbeResultView</name>
+    <message>
+        <location filename="../../ui/insights/probe_view.cpp" line="+142"/>
+        <source>No probe input yet.</source>
+        <translation>尚无探针输入。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Prediction: %1 (%2 %)</source>
+        <translation>预测：%1（%2%）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Output: %1</source>
+        <translation>输出：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Activations per layer</source>
+        <translation>各层激活值</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::ProbeView</name>
+    <message>
+        <location line="+38"/>
+        <source>Press Reset or Play to build the network, then probe it here.</source>
+        <translation>按“重置”或“开始”构建网络，然后在这里探测。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draw a digit (right button erases):</source>
+        <translation>画一个数字（右键擦除）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Probe at (%1, %2)</source>
+        <translation>探测点 (%1, %2)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Click (or drag) on the output view&apos;s plane to probe a point.</source>
+        <translation>在输出视图的平面上点击（或拖动）以探测某个点。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The probe works on two-dimensional data (click the output view) and on images (draw on a pad).</source>
+        <translation>探针适用于二维数据（点击输出视图）和图像（在画板上绘制）。</translation>
     </message>
 </context>
 <context>
@@ -2212,18 +3225,18 @@ The current project is unchanged.</source>
         <translation>无法训练</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+28"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <location line="+115"/>
+        <location line="+45"/>
+        <location line="+163"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-161"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
@@ -2248,7 +3261,7 @@ The current project is unchanged.</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Start again: rebuild the network from the editor and initialise it with the seed (R)</source>
         <translation>重新开始：按编辑器中的结构重建网络，并用随机种子初始化（R）</translation>
     </message>
@@ -2303,7 +3316,12 @@ The current project is unchanged.</source>
         <translation>L2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Regularisation of every Dense layer&apos;s weights: sets each layer&apos;s L1/L2 rate (saved with the project, applied to a running training at once); &quot;Per layer&quot; when the layers differ (set them in the inspector)</source>
+        <translation>所有全连接层权重的正则化：设置每层的 L1/L2 系数（随项目保存，对正在进行的训练立即生效）；各层设置不同时显示“按层设置”（在属性面板中设置）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Regularisation of every Dense layer&apos;s weights while training; &quot;Per layer&quot; uses each layer&apos;s own setting from the inspector</source>
         <translation>训练时对所有全连接层权重的正则化；“按层设置”使用属性面板中每层各自的设置</translation>
     </message>
@@ -2318,17 +3336,27 @@ The current project is unchanged.</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+41"/>
+        <source>Change regularisation</source>
+        <translation>更改正则化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2353,7 +3381,7 @@ The current project is unchanged.</source>
         <translation>样本 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+14"/>
         <source>Network changed — press Reset to apply</source>
         <translation>网络已更改——按“重置”生效</translation>
     </message>
@@ -2378,7 +3406,7 @@ The current project is unchanged.</source>
         <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+198"/>
         <source>Training diverged in epoch %1: the loss became infinite or not a number. The view shows the last finite weights. Lower the learning rate and press Reset.</source>
         <translation>训练在第 %1 轮发散：损失变成了无穷大或非数值（NaN）。视图显示的是最后一组有限的权重。请降低学习率并按“重置”。</translation>
     </message>
