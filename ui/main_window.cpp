@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "figures/figure_registry.h"
+#include "export/export_menu.h"
+#include "export/figure_sources.h"
 
 #include "commands/graph_commands.h"
 #include "document/default_project.h"
@@ -51,6 +53,8 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createDocks();
     m_training = new TrainingDocks(this);
+    installExportMenu(this); // File > Export ▸ and Import ONNX…
+    registerStandardFigures(this);
 
     m_zoomLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_zoomLabel);

@@ -54,6 +54,10 @@ public:
     void newProject(bool empty = false);
     /// Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
+    /// Makes `project` the current one, unsaved and without a file (an ONNX import); no question asked.
+    void adoptProject(Project project);
+    /// Shows an error in a window-modal box and the status bar; lastError() keeps the text.
+    void showError(const QString &title, const QString &text);
     /// The text of the last error shown to the user (also in a dialog and the status bar), for tests.
     [[nodiscard]] QString lastError() const { return m_lastError; }
 
@@ -83,7 +87,6 @@ private:
     void rebuildRecentMenu();
     void rebuildSamplesMenu();
     void addRecentFile(const QString &path);
-    void showError(const QString &title, const QString &text);
     void onSelectionChanged();
     void addLayerAtCentre(int kind);
     void triggerSpaceShortcut();

@@ -58,6 +58,11 @@ void MainWindow::applyProject(Project project, const QString &path)
     emit projectOpened();
 }
 
+void MainWindow::adoptProject(Project project)
+{
+    applyProject(std::move(project), QString());
+}
+
 bool MainWindow::loadFile(const QString &path)
 {
     Project project;
