@@ -12,6 +12,7 @@
 #include "editor/graph_scene.h"
 #include "editor/graph_view.h"
 #include "editor/node_item.h"
+#include "i18n/language.h"
 #include "panels/inspector_widget.h"
 #include "panels/palette_widget.h"
 #include "training/training_docks.h"
@@ -199,6 +200,8 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
     m_viewMenu->addAction(action("actionResetLayout"));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(createLanguageMenu(this));
 
     auto *bar = addToolBar(tr("Edit"));
     bar->setObjectName(QStringLiteral("editToolBar"));

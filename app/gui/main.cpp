@@ -1,13 +1,11 @@
 // nn-playground: the drag-and-drop network editor and trainer.
+#include "i18n/language.h"
 #include "main_window.h"
 #include "tensor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 int main(int argc, char *argv[])
 {
@@ -18,18 +16,22 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("NN Playground"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
-    // The app's own strings (embedded under :/i18n) and Qt's standard dialogs, in the system language.
-    QTranslator appTranslator, qtTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("nnp"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    // The app's own strings (embedded under :/i18n) and Qt's standard dialogs: the --lang option, else the
+    // language picked in View > Language, else the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    QString language = nnp::languageFromArguments(QApplication::arguments());
+    if (language.isEmpty())
+        language = nnp::storedLanguage();
+    nnp::installTranslations(&app, language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Build neural networks and watch them learn."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main",
+                                "Interface language: en (English), zh_CN (Simplified Chinese) or system."),
+        QStringLiteral("code")));
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QApplication::translate("main", "A project file (.nnp) to open."),
                                  QStringLiteral("[project.nnp]"));
