@@ -180,6 +180,14 @@ private slots:
         QVERIFY(QFileInfo::exists(base + "/iris_keras_weights.json"));
         const auto compile = runProcess("/usr/bin/python3", {"-m", "py_compile", base + "/iris_keras.py"});
         QVERIFY2(compile.exitCode == 0, qPrintable(compile.err));
+        {
+            // The note names the weights file that goes beside the script, following the path.
+            ExportDialog py(&w, ExportFormat::Pytorch);
+            py.pathEdit()->setText(base + "/net.py");
+            const auto *note = py.findChild<QLabel *>(QStringLiteral("noteLabel"));
+            QVERIFY(note);
+            QVERIFY2(note->text().contains(QLatin1String("net_weights.json")), qPrintable(note->text()));
+        }
         exportThroughDialog(w, ExportFormat::Weights, base + "/weights.json");
         QFile json(base + "/weights.json");
         QVERIFY(json.open(QIODevice::ReadOnly));

@@ -116,7 +116,9 @@ ExportDialog::ExportDialog(MainWindow *window, ExportFormat format)
             m_modelName->setObjectName(QStringLiteral("modelNameEdit"));
             form->addRow(tr("Model name:"), m_modelName);
         }
-        m_normalize = new QCheckBox(tr("Include the input normalisation (the model takes raw inputs)"));
+        m_normalize = new QCheckBox(format == ExportFormat::Weights
+                                        ? tr("Include the input normalisation (offset and scale per feature)")
+                                        : tr("Include the input normalisation (the model takes raw inputs)"));
         m_normalize->setObjectName(QStringLiteral("normalizationBox"));
         m_normalize->setChecked(true);
         m_normalize->setToolTip(tr("Without it, the exported model expects inputs already normalised the way "
@@ -175,10 +177,8 @@ ExportDialog::ExportDialog(MainWindow *window, ExportFormat format)
     connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    connect(m_path, &QLineEdit::textEdited, this, [this] {
-        m_confirmedPath.clear();
-        updateWeightsNote();
-    });
+    connect(m_path, &QLineEdit::textEdited, this, [this] { m_confirmedPath.clear(); });
+    connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateWeightsNote);
     updateWeightsNote();
 
     m_pauseTimeout->setSingleShot(true);
