@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -435,6 +436,15 @@ private slots:
         for (const FigureSource &s : w.figures()->sources()) {
             QVERIFY(writeFigure(s, dir + "/figure_" + s.id + ".png", s.naturalSize() * 2, FigureFormat::Png));
             QVERIFY(writeFigure(s, dir + "/figure_" + s.id + ".svg", s.naturalSize(), FigureFormat::Svg));
+            // The SVG as a viewer draws it (Qt's renderer), to compare with the PNG.
+            QSvgRenderer svg(dir + "/figure_" + s.id + ".svg");
+            QVERIFY(svg.isValid());
+            QImage drawn(s.naturalSize(), QImage::Format_ARGB32);
+            drawn.fill(Qt::transparent);
+            QPainter p(&drawn);
+            svg.render(&p);
+            p.end();
+            drawn.save(dir + "/figure_" + s.id + "_svg.png");
         }
         w.grab().save(dir + "/window.png");
     }

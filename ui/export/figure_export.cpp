@@ -82,6 +82,8 @@ bool writeFigure(const FigureSource &source, const QString &path, QSize size, Fi
     } else {
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
+        svg.setResolution(
+            96); // the width and height attributes: pixels at 96 dpi, as browsers and slides count
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(source.title);
