@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -111,6 +112,22 @@ private slots:
         QVERIFY(w.fileMenu()->actions().contains(w.action("actionImportOnnx")));
         for (const char *id : {"canvas", "output", "loss"})
             QVERIFY2(w.figures()->find(QString::fromLatin1(id)), id);
+        // Each entry opens its dialog (window-modal, deleted on close).
+        for (const char *name : {"actionExportOnnx", "actionExportPytorch", "actionExportKeras",
+                                 "actionExportWeights", "actionExportData"}) {
+            w.action(QString::fromLatin1(name))->trigger();
+            auto *dlg = w.findChild<ExportDialog *>();
+            QVERIFY2(dlg && dlg->isVisible(), name);
+            QVERIFY(dlg->testAttribute(Qt::WA_DeleteOnClose));
+            QPointer<ExportDialog> guard(dlg);
+            dlg->close();
+            QTRY_VERIFY(guard.isNull());
+        }
+        w.action("actionExportFigure")->trigger();
+        auto *fig = w.findChild<FigureExportDialog *>();
+        QVERIFY(fig && fig->isVisible());
+        QVERIFY(fig->figureBox()->count() >= 3);
+        fig->close();
     }
 
     void samples_data()
@@ -226,6 +243,32 @@ private slots:
         // The data of an untrained project exports all the same.
         ExportDialog data(&w, ExportFormat::Data);
         QVERIFY(data.exportButton()->isEnabled());
+    }
+
+    void mismatchedWeightsAreRefused()
+    {
+        // Stored weights that do not fit the network (here the normaliser): refused with the core's reason.
+        MainWindow w;
+        QVERIFY(w.loadFile(QStringLiteral(NNP_SOURCE_DIR) + "/samples/iris.nnp"));
+        trainOneStep(w);
+        if (QTest::currentTestFailed()) return;
+        Project p = w.document()->project();
+        Normalizer wrong;
+        wrong.kind = NormalizationKind::ZScore;
+        wrong.offset = Vector::Zero(2);
+        wrong.scale = Vector::Ones(2);
+        w.document()->setTrainedState(p.weights, wrong, p.history);
+        ExportDialog dlg(&w, ExportFormat::Pytorch);
+        dlg.pathEdit()->setText(m_dir.filePath("refused.py"));
+        QVERIFY(!dlg.exportButton()->isEnabled());
+        QVERIFY2(dlg.messageLabel()->text().contains(QLatin1String("normaliser has 2 features")),
+                 qPrintable(dlg.messageLabel()->text()));
+        QVERIFY(!runExport(w.document()->project(), {}, dlg.request()).ok);
+        QVERIFY(!QFileInfo::exists(m_dir.filePath("refused.py")));
+        // Back to the trained state: the button comes back.
+        w.document()->setTrainedState(p.weights, p.normalizer, p.history);
+        ExportDialog again(&w, ExportFormat::Pytorch);
+        QVERIFY(again.exportButton()->isEnabled());
     }
 
     void unwritablePathSaysSo()

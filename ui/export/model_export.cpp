@@ -158,8 +158,9 @@ QString trainedStateProblem(const Project &project)
                   "(Exporting now would only write random starting weights.)");
     const std::string mismatch = checkWeightsAgainstGraph(project);
     if (!mismatch.empty())
-        return tr("The network was edited after it was trained, so the trained weights no longer fit it "
-                  "(%1). Press Reset and train again, then export.")
+        return tr("The trained weights do not fit the network as it is now (%1); it was probably edited "
+                  "after "
+                  "training. Press Reset and train again, then export.")
             .arg(QString::fromStdString(mismatch));
     return {};
 }
