@@ -789,12 +789,12 @@
     <message>
         <location line="+1"/>
         <source>Plane (regression)</source>
-        <translation>平面（回归）</translation>
+        <translation>平面(回归)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bumps (regression)</source>
-        <translation>起伏（回归）</translation>
+        <translation>起伏(回归)</translation>
     </message>
     <message>
         <location line="+1"/>

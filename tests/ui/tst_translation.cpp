@@ -1,11 +1,14 @@
 // The Simplified Chinese translation: the .ts is complete and well-formed (placeholders, accelerators,
 // numerus forms), the embedded .qm loads, and the main window then shows Chinese menus and toolbar actions.
+#include "document/graph_document.h"
+#include "editor/graph_scene.h"
 #include "i18n/language.h"
 #include "main_window.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
@@ -232,6 +235,24 @@ private slots:
         const QString dir = QStringLiteral(NNP_BINARY_DIR "/screenshots");
         QDir().mkpath(dir);
         QVERIFY(w.grab().save(dir + QStringLiteral("/main_window_zh_CN.png")));
+        if (auto *data = w.findChild<QDockWidget *>(QStringLiteral("dataDock"))) {
+            data->raise();
+            QTest::qWait(100);
+            QVERIFY(data->grab().save(dir + QStringLiteral("/data_panel_zh_CN.png")));
+        }
+        // The inspector on a Dense layer, and the insight docks (empty states), for their label widths.
+        const auto &nodes = w.document()->project().graph.nodes;
+        QVERIFY(nodes.size() > 1);
+        w.scene()->selectNodes({nodes[1].id});
+        QTest::qWait(100);
+        for (const char *name :
+             {"inspectorDock", "layerStatsDock", "confusionDock", "probeDock", "explainDock"}) {
+            auto *dock = w.findChild<QDockWidget *>(QString::fromLatin1(name));
+            if (!dock) continue;
+            dock->raise();
+            QTest::qWait(50);
+            QVERIFY(dock->grab().save(dir + QStringLiteral("/%1_zh_CN.png").arg(QString::fromLatin1(name))));
+        }
         for (QWidget *child : w.findChildren<QWidget *>()) {
             if (!child->isVisible()) continue;
             QString text;
