@@ -13,6 +13,7 @@
 #include "editor/graph_view.h"
 #include "editor/node_item.h"
 #include "i18n/language.h"
+#include "insights/insights_docks.h"
 #include "panels/inspector_widget.h"
 #include "panels/palette_widget.h"
 #include "training/training_docks.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createDocks();
     m_training = new TrainingDocks(this);
+    new InsightsDocks(this, m_training->controller(), m_training->outputView()); // gradients, confusion, probe
     installExportMenu(this); // File > Export ▸ and Import ONNX…
     registerStandardFigures(this);
 

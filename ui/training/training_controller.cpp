@@ -211,6 +211,14 @@ void TrainingController::setSpeedLevel(int level)
     post([speed = speedForLevel(m_speedLevel)](TrainingWorker &w) { w.setSpeed(speed); });
 }
 
+void TrainingController::setInsightsRequest(const nnp::InsightsRequest &request)
+{
+    if (request == m_insightsRequest)
+        return;
+    m_insightsRequest = request;
+    post([request](TrainingWorker &w) { w.setInsightsRequest(request); });
+}
+
 void TrainingController::networkChanged()
 {
     if (m_status != TrainingStatus::Idle)

@@ -47,6 +47,7 @@ public:
     [[nodiscard]] double regularizationRate() const { return m_regRate; }
     [[nodiscard]] int speedLevel() const { return m_speedLevel; }
     [[nodiscard]] quint64 generation() const { return m_generation; }
+    [[nodiscard]] const InsightsRequest &insightsRequest() const { return m_insightsRequest; }
 
 public slots:
     void play();
@@ -65,6 +66,8 @@ public slots:
     void setEpochLimit(int epochs);
     void setRegularization(nnp::RegularizationKind kind, double rate);
     void setSpeedLevel(int level);
+    /// What the open insight views need; kept for later runs. Equal requests are not sent again.
+    void setInsightsRequest(const nnp::InsightsRequest &request);
 
     /// The graph or the data changed: the run goes on untouched, and the window says "press Reset".
     void networkChanged();
@@ -111,6 +114,7 @@ private:
     RegularizationKind m_regKind = RegularizationKind::PerLayer;
     double m_regRate = 0;
     int m_speedLevel = kDefaultSpeedLevel;
+    InsightsRequest m_insightsRequest;
     // Live values set before the first run, applied to the project copy when a run is built.
     std::optional<double> m_learningRate;
     std::optional<int> m_batchSize, m_epochLimit;

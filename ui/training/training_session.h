@@ -24,6 +24,11 @@ public:
     [[nodiscard]] int trainSamples() const { return static_cast<int>(m_data.train.x.cols()); }
     /// Null when the data does not have exactly two raw input coordinates.
     [[nodiscard]] std::shared_ptr<const PlanePoints> plane() const { return m_plane; }
+    /// The prepared data and the project the run was built from (the insight views read them).
+    [[nodiscard]] const PreparedData &data() const { return m_data; }
+    [[nodiscard]] const Project &project() const { return m_project; }
+    /// Generator data: raw plane points go through the engineered features before the network.
+    [[nodiscard]] bool engineered() const { return m_engineered; }
 
     /// The network's output over the plane on a size × size grid (null without a plane).
     std::shared_ptr<const BoundaryGrid> computeBoundary(int size);

@@ -2,6 +2,7 @@
 // What a training run tells the GUI: immutable values made on the worker thread and shared read-only
 // (std::shared_ptr<const ...>), so the GUI never touches the running network.
 
+#include "insights/insights_data.h"
 #include "io/project.h"
 #include "train/trainer.h"
 
@@ -85,6 +86,7 @@ struct TrainingSnapshot {
     std::shared_ptr<const PlanePoints> plane;      ///< null when the data is not two-dimensional
     std::shared_ptr<const BoundaryGrid> boundary;  ///< latest grid (may be shared with earlier snapshots)
     std::shared_ptr<const TrainedWeights> weights; ///< set when the run pauses, stops or diverges
+    std::shared_ptr<const Insights> insights;      ///< what the open insight views asked for (may be null)
 };
 
 using SnapshotPtr = std::shared_ptr<const TrainingSnapshot>;

@@ -1,5 +1,6 @@
 #include "training/training_worker.h"
 
+#include "insights/insights_engine.h"
 #include "training/thread_handoff.h"
 #include "training/training_session.h"
 
@@ -70,6 +71,7 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
     m_pendingLoss.clear();
     m_pendingEpochs.clear();
     m_boundary.reset();
+    m_insights.reset();
     m_message.clear();
     if (!project) { // the run was discarded
         m_status = TrainingStatus::Idle;
@@ -187,6 +189,38 @@ void TrainingWorker::setSpeed(TrainingSpeed speed)
 void TrainingWorker::setBoundarySize(int size)
 {
     m_boundarySize = size;
+}
+
+void TrainingWorker::setInsightsRequest(const InsightsRequest &request)
+{
+    guarded([&] {
+        m_insightsRequest = request;
+        if (m_session && m_mode == Mode::Paused)
+            publishInsights();
+    });
+}
+
+void TrainingWorker::publishInsights()
+{
+    if (!m_insights)
+        m_insights = std::make_unique<InsightsEngine>();
+    auto s = std::make_shared<TrainingSnapshot>();
+    s->generation = m_generation;
+    s->status = m_status;
+    s->message = m_message;
+    Trainer &trainer = m_session->trainer();
+    s->epoch = trainer.epoch();
+    s->step = trainer.step();
+    s->samplesSeen = trainer.samplesSeen();
+    s->trainSamples = m_session->trainSamples();
+    s->learningRate = trainer.currentLearningRate();
+    s->batchSize = trainer.config().batchSize;
+    s->parameterCount = m_session->network().parameterCount();
+    s->plane = m_session->plane();
+    s->boundary = m_boundary;
+    s->insights = m_insights->update(*m_session, m_insightsRequest, true);
+    const std::lock_guard lock(threadHandoffMutex());
+    emit snapshotReady(std::move(s));
 }
 
 void TrainingWorker::scheduleNext()
@@ -316,6 +350,11 @@ void TrainingWorker::publish(bool force)
             m_sinceBoundary.restart();
         }
         s->boundary = m_boundary;
+        if (m_insightsRequest.layerStats || m_insightsRequest.confusion || m_insightsRequest.probe) {
+            if (!m_insights)
+                m_insights = std::make_unique<InsightsEngine>();
+            s->insights = m_insights->update(*m_session, m_insightsRequest, force);
+        }
         if (m_mode == Mode::Paused)
             s->weights = m_session->copyWeights();
     }

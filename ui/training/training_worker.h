@@ -16,6 +16,7 @@ class QTimer;
 
 namespace nnp {
 
+class InsightsEngine;
 class TrainingSession;
 
 class TrainingWorker : public QObject {
@@ -40,6 +41,8 @@ public:
     void setRegularization(RegularizationKind kind, double rate);
     void setSpeed(TrainingSpeed speed);
     void setBoundarySize(int size);
+    /// What the open insight views need (computed at a bounded rate; nothing when nothing is asked).
+    void setInsightsRequest(const InsightsRequest &request);
 
 signals:
     void snapshotReady(nnp::SnapshotPtr snapshot);
@@ -59,6 +62,8 @@ private:
     void publish(bool force);
     void fail(const QString &message);
     void scheduleNext();
+    /// While paused: a snapshot with the insights for a new request (no weights, no new boundary).
+    void publishInsights();
 
     std::unique_ptr<TrainingSession> m_session;
     QTimer *m_timer = nullptr; // a child: it moves to the thread with the worker
@@ -78,6 +83,8 @@ private:
     std::shared_ptr<const BoundaryGrid> m_boundary;
     QElapsedTimer m_sinceSnapshot, m_sinceBoundary;
     qint64 m_boundaryCostMs = 0;
+    std::unique_ptr<InsightsEngine> m_insights;
+    InsightsRequest m_insightsRequest;
 };
 
 } // namespace nnp

@@ -2,6 +2,7 @@
 
 #include "viz/palette.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -51,6 +52,47 @@ void PlaneCanvas::setCompact(bool compact)
 {
     m_compact = compact;
     update();
+}
+
+void PlaneCanvas::setHighlight(std::vector<int> train, std::vector<int> test)
+{
+    m_highlightTrain = std::move(train);
+    m_highlightTest = std::move(test);
+    update();
+}
+
+void PlaneCanvas::setProbeMarker(std::optional<QPointF> point)
+{
+    m_probe = point;
+    update();
+}
+
+std::optional<QPointF> PlaneCanvas::planeAt(QPointF pos) const
+{
+    if (!m_plane)
+        return std::nullopt;
+    const QRectF r = plotRect();
+    if (!r.contains(pos))
+        return std::nullopt;
+    const PlanePoints &pl = *m_plane;
+    return QPointF(pl.xMin + (pos.x() - r.left()) / r.width() * (pl.xMax - pl.xMin),
+                   pl.yMin + (r.bottom() - pos.y()) / r.height() * (pl.yMax - pl.yMin));
+}
+
+void PlaneCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        if (const auto point = planeAt(event->position()))
+            emit planeClicked(*point);
+    QWidget::mousePressEvent(event);
+}
+
+void PlaneCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        if (const auto point = planeAt(event->position()))
+            emit planeClicked(*point);
+    QWidget::mouseMoveEvent(event);
 }
 
 QColor PlaneCanvas::pointColor(int label, float value) const
@@ -110,6 +152,31 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
     drawPoints(pl.train, pl.trainLabels, pl.trainValues, Qt::white);
     if (m_showTest)
         drawPoints(pl.test, pl.testLabels, pl.testValues, QColor(0x202020));
+    // Highlighted samples: a thick dark ring with a white halo, visible on any background colour.
+    const auto ring = [&](const Matrix &pts, const std::vector<int> &idx) {
+        p.setBrush(Qt::NoBrush);
+        for (int i : idx) {
+            if (i < 0 || i >= pts.cols())
+                continue;
+            const QPointF c = toScreen(double(pts(0, i)), double(pts(1, i)));
+            p.setPen(QPen(Qt::white, 4));
+            p.drawEllipse(c, radius * 2.2, radius * 2.2);
+            p.setPen(QPen(QColor(0x111111), 2));
+            p.drawEllipse(c, radius * 2.2, radius * 2.2);
+        }
+    };
+    ring(pl.train, m_highlightTrain);
+    if (m_showTest)
+        ring(pl.test, m_highlightTest);
+    if (m_probe) {
+        const QPointF c = toScreen(m_probe->x(), m_probe->y());
+        const double a = radius * 3;
+        for (const auto &[pen, w] : {std::pair{QColor(Qt::white), 5.0}, std::pair{QColor(0x111111), 2.0}}) {
+            p.setPen(QPen(pen, w));
+            p.drawLine(c - QPointF(a, 0), c + QPointF(a, 0));
+            p.drawLine(c - QPointF(0, a), c + QPointF(0, a));
+        }
+    }
     p.restore();
     p.setPen(QPen(QColor(0x9AA0A6), 1));
     p.setBrush(Qt::NoBrush);

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace nnp {
 
 class PlaneCanvas : public QWidget {
@@ -26,6 +28,14 @@ public:
     [[nodiscard]] const BoundaryGrid *boundary() const { return m_boundary.get(); }
     [[nodiscard]] bool showsTest() const { return m_showTest; }
     [[nodiscard]] bool discrete() const { return m_discrete; }
+    /// Rings around these points (indices into the plane's training / test points), e.g. the samples of a
+    /// confusion-matrix cell; empty vectors clear them.
+    void setHighlight(std::vector<int> train, std::vector<int> test);
+    /// A cross at a probed point (plane coordinates); nullopt hides it.
+    void setProbeMarker(std::optional<QPointF> point);
+    /// The plane coordinates under a widget position (nullopt outside the plot).
+    [[nodiscard]] std::optional<QPointF> planeAt(QPointF pos) const;
+    [[nodiscard]] std::size_t highlightCount() const { return m_highlightTrain.size() + m_highlightTest.size(); }
     /// The colour a point of this label (classification) or value (regression) is drawn in.
     [[nodiscard]] QColor pointColor(int label, float value) const;
 
@@ -33,8 +43,14 @@ public:
     [[nodiscard]] bool hasHeightForWidth() const override { return true; }
     [[nodiscard]] int heightForWidth(int w) const override { return w; }
 
+signals:
+    /// The user pressed (or dragged with) the left button on the plot, at these plane coordinates.
+    void planeClicked(QPointF point);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
     QRectF plotRect() const;
@@ -45,6 +61,8 @@ private:
     bool m_showTest = true;
     bool m_discrete = false;
     bool m_compact = false;
+    std::vector<int> m_highlightTrain, m_highlightTest;
+    std::optional<QPointF> m_probe;
 };
 
 } // namespace nnp

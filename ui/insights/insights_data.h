@@ -1,0 +1,108 @@
+#pragma once
+// What the insight views (gradient norms, histograms, dead ReLUs, confusion matrix, probe) need from a run:
+// immutable values computed on the training worker at a bounded rate, only when a view asks for them, and
+// carried to the GUI in TrainingSnapshot::insights.
+
+#include "tensor.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace nnp {
+
+/// Which split the confusion matrix is computed on.
+enum class InsightSplit { Train, Test };
+
+/// What the open views ask the worker for. Nothing is computed for a view that is hidden.
+struct InsightsRequest {
+    bool layerStats = false; ///< gradient norms, histograms, dead ReLUs on the probe batch
+    bool confusion = false;
+    InsightSplit split = InsightSplit::Train;
+    bool probe = false;
+    std::vector<float> probeInput; ///< raw input (plane coordinates or pixels in 0..1), as the data is shown
+    quint64 probeId = 0;           ///< increases with every new probe input
+    bool operator==(const InsightsRequest &) const = default;
+};
+
+/// Counts of values in equal-width bins from lo to hi (the last bin includes hi).
+struct Histogram {
+    double lo = 0, hi = 0;
+    std::vector<long long> counts;
+    long long nonFinite = 0; ///< NaN or Inf values, not in any bin
+    [[nodiscard]] long long total() const;
+    /// Bins `values` into `bins` bins spanning their finite range.
+    static Histogram of(const Scalar *values, std::size_t n, int bins);
+};
+
+/// One layer (graph node after the inputs) on the probe batch.
+struct LayerStats {
+    int nodeId = 0;
+    QString name;
+    bool trainable = false; ///< has parameters with gradients
+    double gradNorm = 0;    ///< ‖∂L/∂θ‖₂ over all its parameters (trainable layers)
+    double weightNorm = 0;
+    Histogram activations; ///< the layer's outputs on the probe batch
+    Histogram weights;     ///< its "weight" parameters (empty for layers without)
+    int units = 0;         ///< output units (rows of the output)
+    bool relu = false;     ///< ReLU output (Dense with ReLU, or a ReLU Activation)
+    int dead = 0;          ///< ReLU units whose output is 0 for every probe sample
+};
+
+/// Layer statistics at one moment of the run.
+struct LayerStatsSet {
+    double epoch = 0; ///< position on the epoch axis (2.5 = half-way through the third epoch)
+    long long step = 0;
+    double loss = 0;      ///< loss on the probe batch
+    int probeSamples = 0; ///< the probe batch: the first probeSamples columns of the training split
+    std::vector<LayerStats> layers;
+};
+
+/// The confusion matrix of one split, with what the misclassified-sample list shows.
+struct ConfusionData {
+    InsightSplit split = InsightSplit::Train;
+    int classes = 0;
+    QStringList classNames;               ///< may be empty
+    std::vector<std::vector<int>> counts; ///< [truth][predicted]
+    std::vector<int> truth, predicted;    ///< per sample of the split
+    double accuracy = 0;
+    Matrix inputs;                 ///< raw inputs [features x K] of the first K misclassified samples
+    std::vector<int> inputSamples; ///< the sample index of each column of `inputs`
+    std::vector<int> sampleShape;  ///< e.g. {28, 28, 1} for images
+    bool normalisedInputs = false; ///< inputs are the network's (normalised) values, raw ones unknown
+    QString note;                  ///< why there is no matrix (regression, no test split ...)
+    [[nodiscard]] const Scalar *inputOf(int sample) const; ///< null when not kept
+};
+
+/// The network on one probe input.
+struct ProbeResult {
+    quint64 id = 0;
+    std::vector<float> input;         ///< as requested (raw)
+    std::vector<float> output;        ///< the network's output
+    std::vector<float> probabilities; ///< classification: one per class
+    int predicted = -1;
+    QStringList classNames;
+    struct Layer {
+        QString name;
+        std::vector<float> values;
+    };
+    std::vector<Layer> layers; ///< every node after the inputs, in order
+    QString error;             ///< the input does not fit the network
+    // What a probe input can be for this data (also sent for an empty input, so the view can offer it).
+    bool plane = false;           ///< two-dimensional data: click the output view
+    std::vector<int> sampleShape; ///< e.g. {28, 28, 1}: draw on a pad of that size
+    int inputSize = 0;            ///< raw values per sample
+};
+
+struct Insights {
+    std::shared_ptr<const LayerStatsSet> stats;
+    std::shared_ptr<const ConfusionData> confusion;
+    std::shared_ptr<const ProbeResult> probe;
+};
+
+} // namespace nnp
+
+Q_DECLARE_METATYPE(nnp::InsightsRequest)

@@ -1,0 +1,159 @@
+#include "insights/insights_docks.h"
+
+#include "figures/figure_registry.h"
+#include "insights/confusion_view.h"
+#include "insights/gradient_plot.h"
+#include "insights/layer_stats_view.h"
+#include "insights/probe_view.h"
+#include "main_window.h"
+#include "training/training_controller.h"
+#include "viz/output_view.h"
+#include "viz/plane_canvas.h"
+
+#include <QDockWidget>
+#include <qcustomplot.h>
+
+namespace nnp {
+
+namespace {
+QDockWidget *makeDock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
+{
+    auto *dock = new QDockWidget(title, parent);
+    dock->setObjectName(name);
+    dock->setWidget(content);
+    return dock;
+}
+
+/// A QCustomPlot drawn into a figure at any size (vector output stays vector).
+void renderPlot(QCustomPlot *plot, QPainter &p, const QRectF &target)
+{
+    QCPPainter painter(p.device());
+    painter.setWindow(p.window());
+    painter.setViewport(p.viewport());
+    painter.setTransform(p.transform());
+    plot->toPainter(&painter, int(target.width()), int(target.height()));
+}
+} // namespace
+
+InsightsDocks::InsightsDocks(MainWindow *window, TrainingController *controller, OutputView *output)
+    : QObject(window), m_window(window), m_controller(controller), m_output(output)
+{
+    createDocks();
+    registerFigures();
+    connect(m_controller, &TrainingController::snapshotReceived, this, &InsightsDocks::onSnapshot);
+    connect(m_controller, &TrainingController::runReset, this, &InsightsDocks::onRunReset);
+    connect(m_confusion, &ConfusionView::splitChanged, this, &InsightsDocks::updateRequest);
+    connect(m_probe, &ProbeView::inputChanged, this, [this] {
+        ++m_probeId;
+        updateRequest();
+    });
+    if (m_output) {
+        PlaneCanvas *canvas = m_output->canvas();
+        connect(canvas, &PlaneCanvas::planeClicked, this, [this, canvas](QPointF point) {
+            if (!m_probeDock->isVisible()) // a click on the plane opens the probe
+                m_probeDock->show();
+            m_probeDock->raise();
+            canvas->setProbeMarker(point);
+            m_probe->setPlanePoint(point);
+        });
+        connect(m_confusion, &ConfusionView::samplesSelected, this,
+                [canvas](InsightSplit split, const std::vector<int> &samples) {
+                    if (split == InsightSplit::Train)
+                        canvas->setHighlight(samples, {});
+                    else
+                        canvas->setHighlight({}, samples);
+                });
+    }
+}
+
+QDockWidget *InsightsDocks::dock(const QString &objectName) const
+{
+    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock})
+        if (d->objectName() == objectName) return d;
+    return nullptr;
+}
+
+void InsightsDocks::createDocks()
+{
+    m_gradients = new GradientPlot;
+    m_layers = new LayerStatsView;
+    m_confusion = new ConfusionView;
+    m_probe = new ProbeView;
+    m_gradDock = makeDock(tr("Gradients"), QStringLiteral("gradientsDock"), m_gradients, m_window);
+    m_layerDock = makeDock(tr("Layers"), QStringLiteral("layerStatsDock"), m_layers, m_window);
+    m_confDock = makeDock(tr("Confusion matrix"), QStringLiteral("confusionDock"), m_confusion, m_window);
+    m_probeDock = makeDock(tr("Probe"), QStringLiteral("probeDock"), m_probe, m_window);
+    // Tabs next to the training curves at the bottom: the window keeps its layout, the curves stay in front.
+    QDockWidget *curves = m_window->findChild<QDockWidget *>(QStringLiteral("curvesDock"));
+    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock}) {
+        m_window->addDock(d, Qt::BottomDockWidgetArea);
+        if (curves) m_window->tabifyDockWidget(curves, d);
+        // Later, once the dock area has finished switching tabs (isVisible is settled then).
+        connect(d, &QDockWidget::visibilityChanged, this,
+                [this] { QMetaObject::invokeMethod(this, &InsightsDocks::updateRequest, Qt::QueuedConnection); });
+    }
+    if (curves) curves->raise();
+}
+
+void InsightsDocks::registerFigures()
+{
+    FigureRegistry *figures = m_window->figures();
+    if (!figures) return;
+    figures->add({QStringLiteral("gradients"), tr("Gradient norms per layer"),
+                  [this] { return m_gradients->plot()->size().expandedTo(QSize(480, 320)); },
+                  [this](QPainter &p, const QRectF &t) { renderPlot(m_gradients->plot(), p, t); }});
+    figures->add({QStringLiteral("histograms"), tr("Layer histogram"),
+                  [this] { return m_layers->plot()->size().expandedTo(QSize(480, 320)); },
+                  [this](QPainter &p, const QRectF &t) { renderPlot(m_layers->plot(), p, t); }});
+    figures->add({QStringLiteral("confusion"), tr("Confusion matrix"),
+                  [this] { return m_confusion->grid()->size().expandedTo(QSize(400, 400)); },
+                  [this](QPainter &p, const QRectF &t) { m_confusion->grid()->render(p, t); }});
+    figures->add({QStringLiteral("probe"), tr("Probe: prediction and activations"),
+                  [this] { return m_probe->resultView()->size().expandedTo(QSize(420, 320)); },
+                  [this](QPainter &p, const QRectF &t) { m_probe->resultView()->render(p, t); }});
+}
+
+InsightsRequest InsightsDocks::request() const
+{
+    InsightsRequest r;
+    r.layerStats = m_gradDock->isVisible() || m_layerDock->isVisible();
+    r.confusion = m_confDock->isVisible();
+    r.split = m_confusion->split();
+    r.probe = m_probeDock->isVisible();
+    if (r.probe) {
+        r.probeInput = m_probe->input();
+        r.probeId = m_probeId;
+    }
+    return r;
+}
+
+void InsightsDocks::updateRequest()
+{
+    // QDockWidget::isVisible is false for a tab behind another one: only the front tab computes.
+    m_controller->setInsightsRequest(request());
+}
+
+void InsightsDocks::onSnapshot(const SnapshotPtr &s)
+{
+    if (!s || !s->insights) return;
+    const Insights &in = *s->insights;
+    if (in.stats) {
+        m_gradients->addStats(*in.stats);
+        m_layers->showStats(in.stats);
+    }
+    if (in.confusion) m_confusion->showConfusion(in.confusion);
+    if (in.probe) m_probe->showResult(in.probe);
+}
+
+void InsightsDocks::onRunReset()
+{
+    m_gradients->clear();
+    m_layers->clear();
+    m_confusion->clear();
+    if (m_output) {
+        m_output->canvas()->setHighlight({}, {});
+    }
+    // The probe input stays: the new run is probed at the same point as soon as it is built.
+}
+
+} // namespace nnp

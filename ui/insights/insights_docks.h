@@ -1,0 +1,56 @@
+#pragma once
+// Plugs the insight views into the main window: Gradients, Layers (histograms and dead ReLUs), Confusion
+// matrix and Probe docks, tabbed with the training curves. Asks the worker only for what a visible dock
+// shows, registers the plots as figures ("gradients", "histograms", "confusion", "probe"), connects the
+// confusion matrix and the probe with the output view.
+
+#include "insights/insights_data.h"
+#include "training/training_snapshot.h"
+
+#include <QObject>
+
+class QDockWidget;
+
+namespace nnp {
+
+class ConfusionView;
+class GradientPlot;
+class LayerStatsView;
+class MainWindow;
+class OutputView;
+class ProbeView;
+class TrainingController;
+
+class InsightsDocks : public QObject {
+    Q_OBJECT
+public:
+    InsightsDocks(MainWindow *window, TrainingController *controller, OutputView *output);
+
+    [[nodiscard]] GradientPlot *gradientPlot() const { return m_gradients; }
+    [[nodiscard]] LayerStatsView *layerStats() const { return m_layers; }
+    [[nodiscard]] ConfusionView *confusion() const { return m_confusion; }
+    [[nodiscard]] ProbeView *probe() const { return m_probe; }
+    /// The docks by objectName: gradientsDock, layerStatsDock, confusionDock, probeDock.
+    [[nodiscard]] QDockWidget *dock(const QString &objectName) const;
+    /// The request the visible docks make now.
+    [[nodiscard]] InsightsRequest request() const;
+
+private:
+    void createDocks();
+    void registerFigures();
+    void updateRequest();
+    void onSnapshot(const SnapshotPtr &s);
+    void onRunReset();
+
+    MainWindow *m_window;
+    TrainingController *m_controller;
+    OutputView *m_output;
+    GradientPlot *m_gradients = nullptr;
+    LayerStatsView *m_layers = nullptr;
+    ConfusionView *m_confusion = nullptr;
+    ProbeView *m_probe = nullptr;
+    QDockWidget *m_gradDock = nullptr, *m_layerDock = nullptr, *m_confDock = nullptr, *m_probeDock = nullptr;
+    quint64 m_probeId = 0;
+};
+
+} // namespace nnp

@@ -1,0 +1,351 @@
+#include "insights/insights_engine.h"
+
+#include "training/training_session.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nnp {
+
+namespace {
+constexpr qint64 kStatsMinMs = 250;     // layer statistics at most 4 times a second ...
+constexpr qint64 kConfusionMinMs = 500; // the confusion matrix (a whole split) at most twice a second ...
+constexpr qint64 kCostFactor = 10;      // ... and each never more than a tenth of the worker's time
+constexpr qint64 kProbeMinMs = 100;     // the probe (one sample) at most 10 times a second while training
+constexpr int kMaxListedInputs = 2000;  // misclassified samples whose inputs travel with the matrix
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("nnp::InsightsEngine", text);
+}
+
+bool isRelu(const Network &net, const Network::Node &node)
+{
+    if (node.kind != LayerKind::Dense && node.kind != LayerKind::Activation) return false;
+    for (const NodeSpec &n : net.spec().nodes)
+        if (n.id == node.id) return n.options.activation == ActivationKind::ReLU;
+    return false;
+}
+
+/// Class probabilities from an output column, whatever the output layer is (as the output view does).
+std::vector<float> probabilitiesOf(const Matrix &out, int classes)
+{
+    std::vector<float> p(static_cast<std::size_t>(classes), 0.0f);
+    if (out.rows() == 1) {
+        const float p1 = std::clamp(static_cast<float>(out(0, 0)), 0.0f, 1.0f);
+        p[0] = 1.0f - p1;
+        if (classes > 1) p[1] = p1;
+        return p;
+    }
+    const int k = std::min<int>(classes, static_cast<int>(out.rows()));
+    double sum = 0;
+    bool distribution = true;
+    for (int i = 0; i < k; ++i) {
+        distribution = distribution && out(i, 0) >= 0;
+        sum += double(out(i, 0));
+    }
+    if (distribution && std::abs(sum - 1.0) < 1e-3) {
+        for (int i = 0; i < k; ++i)
+            p[static_cast<std::size_t>(i)] = static_cast<float>(out(i, 0));
+        return p;
+    }
+    double top = double(out(0, 0));
+    for (int i = 1; i < k; ++i)
+        top = std::max(top, double(out(i, 0)));
+    double z = 0;
+    for (int i = 0; i < k; ++i)
+        z += std::exp(double(out(i, 0)) - top);
+    for (int i = 0; i < k; ++i)
+        p[static_cast<std::size_t>(i)] = static_cast<float>(std::exp(double(out(i, 0)) - top) / z);
+    return p;
+}
+
+QStringList classNamesOf(const Dataset &d)
+{
+    QStringList names;
+    for (const std::string &n : d.classNames)
+        names << QString::fromStdString(n);
+    return names;
+}
+
+bool isImage(const Dataset &d)
+{
+    return d.sampleShape.dims.size() >= 2;
+}
+
+bool due(const QElapsedTimer &since, qint64 minMs, qint64 cost, bool force)
+{
+    return force || !since.isValid() || since.elapsed() >= std::max(minMs, kCostFactor * cost);
+}
+} // namespace
+
+long long Histogram::total() const
+{
+    long long t = nonFinite;
+    for (long long c : counts)
+        t += c;
+    return t;
+}
+
+Histogram Histogram::of(const Scalar *values, std::size_t n, int bins)
+{
+    Histogram h;
+    bins = std::max(1, bins);
+    h.counts.assign(static_cast<std::size_t>(bins), 0);
+    bool any = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = double(values[i]);
+        if (!std::isfinite(v)) continue;
+        h.lo = any ? std::min(h.lo, v) : v;
+        h.hi = any ? std::max(h.hi, v) : v;
+        any = true;
+    }
+    if (!any) {
+        h.nonFinite = static_cast<long long>(n);
+        return h;
+    }
+    if (h.hi - h.lo < 1e-12) { // all equal: one visible bar in the middle of a small range
+        h.lo -= 0.5;
+        h.hi += 0.5;
+    }
+    const double width = (h.hi - h.lo) / bins;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = double(values[i]);
+        if (!std::isfinite(v)) {
+            ++h.nonFinite;
+            continue;
+        }
+        const int b = std::clamp(static_cast<int>((v - h.lo) / width), 0, bins - 1);
+        ++h.counts[static_cast<std::size_t>(b)];
+    }
+    return h;
+}
+
+const Scalar *ConfusionData::inputOf(int sample) const
+{
+    const auto it = std::lower_bound(inputSamples.begin(), inputSamples.end(), sample);
+    if (it == inputSamples.end() || *it != sample) return nullptr;
+    return inputs.data() + (it - inputSamples.begin()) * inputs.rows();
+}
+
+InsightsEngine::InsightsEngine() = default;
+InsightsEngine::~InsightsEngine() = default;
+
+Network &InsightsEngine::copyOf(TrainingSession &session)
+{
+    const long long step = session.trainer().step();
+    if (!m_net) {
+        m_net = std::make_unique<Network>(session.network());
+    } else if (step != m_netStep) {
+        m_net->copyParametersFrom(session.network());
+    }
+    m_netStep = step;
+    return *m_net;
+}
+
+std::shared_ptr<const Insights> InsightsEngine::update(TrainingSession &session,
+                                                       const InsightsRequest &request, bool force)
+{
+    const long long step = session.trainer().step();
+    bool changed = false;
+    if (!request.layerStats) {
+        changed = changed || m_stats;
+        m_stats.reset();
+    } else if ((step != m_statsStep || !m_stats) &&
+               due(m_sinceStats, kStatsMinMs, m_statsCost, force || !m_stats)) {
+        QElapsedTimer cost;
+        cost.start();
+        auto stats = layerStats(copyOf(session), session);
+        auto withEpoch = std::make_shared<LayerStatsSet>(*stats);
+        const int n = session.trainSamples();
+        withEpoch->epoch = n > 0 ? double(session.trainer().samplesSeen()) / n : double(step);
+        withEpoch->step = step;
+        m_stats = std::move(withEpoch);
+        m_statsStep = step;
+        m_statsCost = cost.elapsed();
+        m_sinceStats.restart();
+        changed = true;
+    }
+    const bool newSplit = !m_confusion || m_confusionSplit != request.split;
+    if (!request.confusion) {
+        changed = changed || m_confusion;
+        m_confusion.reset();
+    } else if ((step != m_confusionStep || newSplit) &&
+               due(m_sinceConfusion, kConfusionMinMs, m_confusionCost, force || newSplit)) {
+        QElapsedTimer cost;
+        cost.start();
+        m_confusion = confusion(copyOf(session), session, request.split);
+        m_confusionSplit = request.split;
+        m_confusionStep = step;
+        m_confusionCost = cost.elapsed();
+        m_sinceConfusion.restart();
+        changed = true;
+    }
+    const bool newProbe = !m_probe || m_probe->id != request.probeId;
+    if (!request.probe) {
+        changed = changed || m_probe;
+        m_probe.reset();
+    } else if ((step != m_probeStep || newProbe) && due(m_sinceProbe, kProbeMinMs, 0, force || newProbe)) {
+        m_probe = probe(copyOf(session), session, request.probeInput, request.probeId);
+        m_probeStep = step;
+        m_sinceProbe.restart();
+        changed = true;
+    }
+    if (changed || !m_last) {
+        auto all = std::make_shared<Insights>();
+        all->stats = m_stats;
+        all->confusion = m_confusion;
+        all->probe = m_probe;
+        m_last = std::move(all);
+    }
+    return m_last;
+}
+
+std::shared_ptr<const LayerStatsSet> InsightsEngine::layerStats(Network &net, const TrainingSession &session,
+                                                                int bins)
+{
+    auto set = std::make_shared<LayerStatsSet>();
+    const TrainData &train = session.data().train;
+    const auto n = std::min<Eigen::Index>(kProbeBatch, train.x.cols());
+    if (n == 0 || train.x.rows() != net.inputSize()) return set;
+    set->probeSamples = static_cast<int>(n);
+    net.forward(train.x.leftCols(n), Mode::Train);
+    set->loss = net.lossAndBackward(train.y.leftCols(n));
+    const std::vector<NodeParam> params = net.parameters();
+    const auto &nodes = net.nodes();
+    for (std::size_t j = 0; j < nodes.size(); ++j) {
+        const Network::Node &node = nodes[j];
+        if (node.kind == LayerKind::Input) continue;
+        LayerStats ls;
+        ls.nodeId = static_cast<int>(node.id);
+        ls.name = QString::fromStdString(node.name);
+        double g2 = 0, w2 = 0;
+        std::vector<Scalar> weights;
+        for (const NodeParam &p : params) {
+            if (p.node != static_cast<int>(j)) continue;
+            w2 += double(p.ref.value->squaredNorm());
+            if (p.ref.grad) {
+                ls.trainable = true;
+                g2 += double(p.ref.grad->squaredNorm());
+            }
+            if (p.ref.name == "weight")
+                weights.insert(weights.end(), p.ref.value->data(), p.ref.value->data() + p.ref.value->size());
+        }
+        ls.gradNorm = std::sqrt(g2);
+        ls.weightNorm = std::sqrt(w2);
+        if (!weights.empty()) ls.weights = Histogram::of(weights.data(), weights.size(), bins);
+        ls.activations = Histogram::of(node.y.data(), static_cast<std::size_t>(node.y.size()), bins);
+        ls.units = static_cast<int>(node.y.rows());
+        ls.relu = isRelu(net, node);
+        if (ls.relu && node.y.cols() > 0)
+            for (Eigen::Index r = 0; r < node.y.rows(); ++r)
+                ls.dead += node.y.row(r).maxCoeff() <= 0 ? 1 : 0;
+        set->layers.push_back(std::move(ls));
+    }
+    return set;
+}
+
+std::shared_ptr<const ConfusionData> InsightsEngine::confusion(Network &net, const TrainingSession &session,
+                                                               InsightSplit split)
+{
+    auto c = std::make_shared<ConfusionData>();
+    c->split = split;
+    const PreparedData &data = session.data();
+    if (!isClassificationLoss(net.loss().kind)) {
+        c->note = tr("The confusion matrix is for classification; this network does regression.");
+        return c;
+    }
+    const TrainData &td = split == InsightSplit::Train ? data.train : data.test;
+    if (td.x.cols() == 0) {
+        c->note = split == InsightSplit::Test
+                      ? tr("This project has no test split (set a test fraction in Data).")
+                      : tr("There is no training data.");
+        return c;
+    }
+    if (td.x.rows() != net.inputSize()) {
+        c->note = tr("The data does not fit the network's input.");
+        return c;
+    }
+    const Evaluation e = evaluate(net, td);
+    c->classes = static_cast<int>(e.confusion.size());
+    c->counts = e.confusion;
+    c->predicted = e.predicted;
+    c->truth = labelsFromTargets(td.y, net.loss().kind, net.outputSize());
+    c->accuracy = e.accuracy;
+    c->classNames = classNamesOf(data.full);
+    c->sampleShape = data.full.sampleShape.dims;
+    // The inputs of the first misclassified samples, raw where the split's indices lead back to the data.
+    const std::vector<int> &idx = split == InsightSplit::Train ? data.split.train : data.split.test;
+    const bool raw =
+        static_cast<Eigen::Index>(idx.size()) == td.x.cols() && data.full.features() == td.x.rows();
+    c->normalisedInputs = !raw && !data.normalizer.isIdentity();
+    for (std::size_t i = 0; i < c->truth.size() && i < c->predicted.size(); ++i)
+        if (c->truth[i] != c->predicted[i] && c->inputSamples.size() < std::size_t(kMaxListedInputs))
+            c->inputSamples.push_back(static_cast<int>(i));
+    c->inputs.resize(td.x.rows(), static_cast<Eigen::Index>(c->inputSamples.size()));
+    for (std::size_t k = 0; k < c->inputSamples.size(); ++k) {
+        const int s = c->inputSamples[k];
+        c->inputs.col(static_cast<Eigen::Index>(k)) =
+            raw ? data.full.x.col(idx[static_cast<std::size_t>(s)]) : td.x.col(s);
+    }
+    return c;
+}
+
+std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const TrainingSession &session,
+                                                         const std::vector<float> &rawInput, quint64 id)
+{
+    auto r = std::make_shared<ProbeResult>();
+    r->id = id;
+    r->input = rawInput;
+    const PreparedData &data = session.data();
+    r->plane = session.plane() != nullptr;
+    r->sampleShape = data.full.sampleShape.dims;
+    r->inputSize = data.full.features();
+    if (rawInput.empty()) return r; // only what the view needs to offer the right kind of probe
+    Matrix x;
+    const auto n = static_cast<Eigen::Index>(rawInput.size());
+    if (session.plane() && n == 2) {
+        Matrix point(2, 1);
+        point << rawInput[0], rawInput[1];
+        x = session.engineered() ? engineerFeatures(point, session.project().data.features) : point;
+    } else if (n == data.full.features() && n > 0) {
+        x.resize(n, 1);
+        // The pad draws intensities in 0..1; the data may be 0..1, 0..16 (digits) or 0..255.
+        const double scale = isImage(data.full) ? std::max(1.0, double(data.full.x.maxCoeff())) : 1.0;
+        for (Eigen::Index i = 0; i < n; ++i)
+            x(i, 0) = static_cast<Scalar>(rawInput[static_cast<std::size_t>(i)] * scale);
+    } else {
+        r->error = tr("The probe needs two-dimensional data or images; this input has %1 values.")
+                       .arg(data.full.features());
+        return r;
+    }
+    if (!data.normalizer.isIdentity() && data.normalizer.offset.size() == x.rows())
+        data.normalizer.applyInPlace(x);
+    if (x.rows() != net.inputSize()) {
+        r->error = tr("The input does not fit the network (%1 values, the network takes %2).")
+                       .arg(x.rows())
+                       .arg(net.inputSize());
+        return r;
+    }
+    const Matrix &out = net.forward(x, Mode::Eval);
+    r->output.assign(out.data(), out.data() + out.rows());
+    for (const Network::Node &node : net.nodes()) {
+        if (node.kind == LayerKind::Input) continue;
+        ProbeResult::Layer l;
+        l.name = QString::fromStdString(node.name);
+        l.values.assign(node.y.data(), node.y.data() + node.y.rows());
+        r->layers.push_back(std::move(l));
+    }
+    if (isClassificationLoss(net.loss().kind)) {
+        const int classes = std::max(2, net.outputSize());
+        r->probabilities = probabilitiesOf(out, classes);
+        r->predicted = static_cast<int>(std::max_element(r->probabilities.begin(), r->probabilities.end()) -
+                                        r->probabilities.begin());
+        r->classNames = classNamesOf(data.full);
+    }
+    return r;
+}
+
+} // namespace nnp

@@ -1,0 +1,56 @@
+#pragma once
+// Computes the insight views' data on the training worker, on a copy of the network (so training, its
+// random streams and BatchNorm statistics are untouched), at a bounded rate: each part at most every
+// few hundred milliseconds and never more than about a tenth of the worker's time, and only what the
+// request asks for. Lives on the worker thread.
+
+#include "insights/insights_data.h"
+
+#include <QElapsedTimer>
+
+#include <memory>
+
+namespace nnp {
+
+class Network;
+class TrainingSession;
+
+class InsightsEngine {
+public:
+    InsightsEngine();
+    ~InsightsEngine();
+    InsightsEngine(const InsightsEngine &) = delete;
+    InsightsEngine &operator=(const InsightsEngine &) = delete;
+
+    /// The latest insights for `request`: parts whose inputs changed (new weights or a new request) are
+    /// recomputed when their interval has passed, or at once when `force` (a pause, a stop, a new request).
+    std::shared_ptr<const Insights> update(TrainingSession &session, const InsightsRequest &request,
+                                           bool force);
+
+    /// Number of probe-batch samples used for the layer statistics.
+    static constexpr int kProbeBatch = 256;
+
+    // The parts, also usable on their own (tests); `net` is evaluated as it is.
+    static std::shared_ptr<const LayerStatsSet> layerStats(Network &net, const TrainingSession &session,
+                                                           int bins = 30);
+    static std::shared_ptr<const ConfusionData> confusion(Network &net, const TrainingSession &session,
+                                                          InsightSplit split);
+    static std::shared_ptr<const ProbeResult> probe(Network &net, const TrainingSession &session,
+                                                    const std::vector<float> &rawInput, quint64 id);
+
+private:
+    Network &copyOf(TrainingSession &session);
+
+    std::unique_ptr<Network> m_net;
+    long long m_netStep = -1; ///< the trainer step the copy's parameters are from
+    std::shared_ptr<const LayerStatsSet> m_stats;
+    std::shared_ptr<const ConfusionData> m_confusion;
+    std::shared_ptr<const ProbeResult> m_probe;
+    std::shared_ptr<const Insights> m_last;
+    long long m_statsStep = -1, m_confusionStep = -1, m_probeStep = -1;
+    InsightSplit m_confusionSplit = InsightSplit::Train;
+    QElapsedTimer m_sinceStats, m_sinceConfusion, m_sinceProbe;
+    qint64 m_statsCost = 0, m_confusionCost = 0;
+};
+
+} // namespace nnp
