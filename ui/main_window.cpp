@@ -12,6 +12,7 @@
 #include "editor/graph_scene.h"
 #include "editor/graph_view.h"
 #include "editor/node_item.h"
+#include "explain/explain_docks.h"
 #include "i18n/language.h"
 #include "insights/insights_docks.h"
 #include "panels/inspector_widget.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createDocks();
     m_training = new TrainingDocks(this);
+    new ExplainDocks(this); // the Neurons and Explain docks (issue 5), a child of the window
     new InsightsDocks(this, m_training->controller(), m_training->outputView()); // gradients, confusion, probe
     installExportMenu(this); // File > Export ▸ and Import ONNX…
     registerStandardFigures(this);

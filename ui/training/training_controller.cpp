@@ -19,11 +19,27 @@ bool sameExceptLive(TrainingConfig a, TrainingConfig b)
 TrainingController::TrainingController(QObject *parent) : QObject(parent), m_worker(new TrainingWorker)
 {
     qRegisterMetaType<nnp::SnapshotPtr>();
+    qRegisterMetaType<nnp::PicturePtr>();
+    qRegisterMetaType<nnp::TracePtr>();
     m_thread.setObjectName(QStringLiteral("nnp-training"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot, Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::failed, this, &TrainingController::onFailed, Qt::QueuedConnection);
+    connect(
+        m_worker, &TrainingWorker::pictureReady, this,
+        [this](quint64 gen, const PicturePtr &p) {
+            if (gen == m_generation && p)
+                emit pictureReceived(p);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_worker, &TrainingWorker::traceReady, this,
+        [this](quint64 gen, const TracePtr &t, const PicturePtr &before, const PicturePtr &after) {
+            if (gen == m_generation && t)
+                emit traceReceived(t, before, after);
+        },
+        Qt::QueuedConnection);
     m_thread.start();
     post([speed = speedForLevel(m_speedLevel)](TrainingWorker &w) { w.setSpeed(speed); });
 }
@@ -209,6 +225,33 @@ void TrainingController::setSpeedLevel(int level)
 {
     m_speedLevel = std::clamp(level, 1, kSpeedLevels);
     post([speed = speedForLevel(m_speedLevel)](TrainingWorker &w) { w.setSpeed(speed); });
+}
+
+void TrainingController::setInsightsRequest(const nnp::InsightsRequest &request)
+{
+    if (request == m_insightsRequest)
+        return;
+    m_insightsRequest = request;
+    post([request](TrainingWorker &w) { w.setInsightsRequest(request); });
+}
+
+void TrainingController::requestPicture(int mapSize)
+{
+    post([mapSize](TrainingWorker &w) { w.requestPicture(mapSize); });
+}
+
+void TrainingController::explainStep(const std::vector<int> &samples, int mapSize)
+{
+    ensureRun();
+    if (m_status == TrainingStatus::Running)
+        pause();
+    m_awaitPause = true;
+    post([samples, mapSize](TrainingWorker &w) { w.explainStep(samples, mapSize); });
+}
+
+void TrainingController::setWeight(NodeId node, int row, int col, double value)
+{
+    post([node, row, col, value](TrainingWorker &w) { w.setWeight(node, row, col, value); });
 }
 
 void TrainingController::setInsightsRequest(const nnp::InsightsRequest &request)

@@ -3,6 +3,7 @@
 // starts (Reset or the first Play), sends commands to the worker as queued calls and turns the worker's
 // snapshots into the run's history and state for the views. It never touches the running network.
 
+#include "explain/network_picture.h"
 #include "training/training_snapshot.h"
 
 #include <QObject>
@@ -66,6 +67,14 @@ public slots:
     void setEpochLimit(int epochs);
     void setRegularization(nnp::RegularizationKind kind, double rate);
     void setSpeedLevel(int level);
+
+    // The explain mode (ui/explain): work the worker does only when asked.
+    /// Asks for the network as the neuron view draws it (pictureReceived follows).
+    void requestPicture(int mapSize);
+    /// Pauses and runs one traced training step on these training samples (traceReceived follows).
+    void explainStep(const std::vector<int> &samples, int mapSize);
+    /// Sets one weight of a Dense layer (row = neuron, col = input) in the run.
+    void setWeight(nnp::NodeId node, int row, int col, double value);
     /// What the open insight views need; kept for later runs. Equal requests are not sent again.
     void setInsightsRequest(const nnp::InsightsRequest &request);
 
@@ -85,6 +94,10 @@ signals:
     /// Learning rate, batch size, epoch limit or regularisation changed (the toolbar follows).
     void liveSettingsChanged();
     void failed(const QString &message);
+    /// The network for the neuron view, from the current run.
+    void pictureReceived(nnp::PicturePtr picture);
+    /// One traced step of the current run, with the network before and after it.
+    void traceReceived(nnp::TracePtr trace, nnp::PicturePtr before, nnp::PicturePtr after);
 
 protected:
     bool event(QEvent *e) override;

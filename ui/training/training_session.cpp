@@ -156,21 +156,29 @@ void TrainingSession::buildPlane()
     m_plane = std::move(plane);
 }
 
+Matrix TrainingSession::planeGridInputs(int size) const
+{
+    if (!m_plane || size <= 0)
+        return {};
+    Matrix points(2, size * size);
+    const PlanePoints &p = *m_plane;
+    for (int r = 0; r < size; ++r)
+        for (int c = 0; c < size; ++c) {
+            points(0, r * size + c) = static_cast<Scalar>(p.xMin + (c + 0.5) / size * (p.xMax - p.xMin));
+            points(1, r * size + c) = static_cast<Scalar>(p.yMax - (r + 0.5) / size * (p.yMax - p.yMin));
+        }
+    Matrix grid = m_engineered ? engineerFeatures(points, m_project.data.features) : points;
+    if (!m_data.normalizer.isIdentity() && m_data.normalizer.offset.size() == grid.rows())
+        m_data.normalizer.applyInPlace(grid);
+    return grid;
+}
+
 std::shared_ptr<const BoundaryGrid> TrainingSession::computeBoundary(int size)
 {
     if (!m_plane || size <= 0)
         return nullptr;
     if (size != m_gridSize) {
-        Matrix points(2, size * size);
-        const PlanePoints &p = *m_plane;
-        for (int r = 0; r < size; ++r)
-            for (int c = 0; c < size; ++c) {
-                points(0, r * size + c) = static_cast<Scalar>(p.xMin + (c + 0.5) / size * (p.xMax - p.xMin));
-                points(1, r * size + c) = static_cast<Scalar>(p.yMax - (r + 0.5) / size * (p.yMax - p.yMin));
-            }
-        m_gridInputs = m_engineered ? engineerFeatures(points, m_project.data.features) : points;
-        if (!m_data.normalizer.isIdentity() && m_data.normalizer.offset.size() == m_gridInputs.rows())
-            m_data.normalizer.applyInPlace(m_gridInputs);
+        m_gridInputs = planeGridInputs(size);
         m_gridSize = size;
     }
     if (m_gridInputs.rows() != m_net->inputSize())

@@ -32,6 +32,9 @@ public:
 
     /// The network's output over the plane on a size × size grid (null without a plane).
     std::shared_ptr<const BoundaryGrid> computeBoundary(int size);
+    /// The plane's size × size grid points (row 0 at yMax) as the network sees them: engineered features,
+    /// normalised. Empty without a plane.
+    [[nodiscard]] Matrix planeGridInputs(int size) const;
     /// A copy of the parameters and running statistics, with the normaliser the inputs went through.
     [[nodiscard]] std::shared_ptr<const TrainedWeights> copyWeights();
     /// The toolbar's live regularisation; PerLayer restores each layer's own rates.

@@ -4,6 +4,8 @@
 #include "training/thread_handoff.h"
 #include "training/training_session.h"
 
+#include "layers/dense.h"
+
 #include <QTimer>
 
 #include <cmath>
@@ -361,6 +363,61 @@ void TrainingWorker::publish(bool force)
     m_sinceSnapshot.restart();
     const std::lock_guard lock(threadHandoffMutex());
     emit snapshotReady(std::move(s));
+}
+
+PicturePtr TrainingWorker::makePicture(int mapSize)
+{
+    const Matrix grid = m_session->planeGridInputs(mapSize);
+    return buildNetworkPicture(m_session->network(), grid.size() > 0 ? &grid : nullptr, mapSize);
+}
+
+void TrainingWorker::requestPicture(int mapSize)
+{
+    guarded([&] {
+        if (!m_session)
+            return;
+        PicturePtr picture = makePicture(mapSize);
+        const std::lock_guard lock(threadHandoffMutex());
+        emit pictureReady(m_generation, std::move(picture));
+    });
+}
+
+void TrainingWorker::explainStep(std::vector<int> samples, int mapSize)
+{
+    guarded([&] {
+        // A finished run can still be explained: the step is a lesson, it does not continue the run.
+        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged)
+            return;
+        m_timer->stop();
+        m_mode = Mode::Paused;
+        PicturePtr before = makePicture(mapSize);
+        auto trace = std::make_shared<const Trace>(m_session->trainer().traceStep(samples));
+        PicturePtr after = makePicture(mapSize);
+        if (m_status == TrainingStatus::Ready || m_status == TrainingStatus::Running)
+            m_status = TrainingStatus::Paused;
+        {
+            const std::lock_guard lock(threadHandoffMutex());
+            emit traceReady(m_generation, std::move(trace), std::move(before), std::move(after));
+        }
+        publish(true);
+    });
+}
+
+void TrainingWorker::setWeight(NodeId node, int row, int col, double value)
+{
+    guarded([&] {
+        if (!m_session || !std::isfinite(value))
+            return;
+        Network &net = m_session->network();
+        const int i = net.nodeIndex(node);
+        if (i < 0 || net.nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense)
+            return;
+        Matrix &w = static_cast<Dense &>(net.layer(i)).weight();
+        if (row < 0 || col < 0 || row >= w.rows() || col >= w.cols())
+            return;
+        w(row, col) = static_cast<Scalar>(value);
+        publish(m_mode == Mode::Paused); // a paused run shows the new boundary at once
+    });
 }
 
 } // namespace nnp

@@ -4,7 +4,9 @@
 // queued calls; a stop token checked per batch makes a reset or shutdown prompt. Progress leaves only as
 // immutable snapshots, at most ~30 per second plus one at every change of state.
 
+#include "explain/network_picture.h"
 #include "training/training_snapshot.h"
+#include "train/trace.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -44,8 +46,19 @@ public:
     /// What the open insight views need (computed at a bounded rate; nothing when nothing is asked).
     void setInsightsRequest(const InsightsRequest &request);
 
+    // The explain mode (ui/explain). Nothing of it runs unless the GUI asks.
+    /// Reads the network for the neuron view (heatmaps mapSize² when the data is a plane); emits pictureReady.
+    void requestPicture(int mapSize);
+    /// One traced training step on exactly these training columns (then paused): emits traceReady with the
+    /// pictures before and after the step, then a snapshot (the boundary redraws).
+    void explainStep(std::vector<int> samples, int mapSize);
+    /// Sets one weight of a Dense layer (row = neuron, col = input) in the running network.
+    void setWeight(NodeId node, int row, int col, double value);
+
 signals:
     void snapshotReady(nnp::SnapshotPtr snapshot);
+    void pictureReady(quint64 generation, nnp::PicturePtr picture);
+    void traceReady(quint64 generation, nnp::TracePtr trace, nnp::PicturePtr before, nnp::PicturePtr after);
     void failed(quint64 generation, const QString &message);
 
 protected:
@@ -62,6 +75,7 @@ private:
     void publish(bool force);
     void fail(const QString &message);
     void scheduleNext();
+    PicturePtr makePicture(int mapSize);
     /// While paused: a snapshot with the insights for a new request (no weights, no new boundary).
     void publishInsights();
 

@@ -1,0 +1,184 @@
+#include "explain/explain_model.h"
+
+#include "explain/weight_edit_command.h"
+#include "training/training_controller.h"
+
+#include <QTimer>
+#include <QUndoStack>
+
+namespace nnp {
+
+namespace {
+constexpr qint64 kPictureMs = 250; // the live picture at most 4 times a second
+}
+
+ExplainModel::ExplainModel(TrainingController *controller, QUndoStack *undo, QObject *parent)
+    : QObject(parent), m_controller(controller), m_undo(undo), m_due(new QTimer(this))
+{
+    m_due->setSingleShot(true);
+    connect(m_due, &QTimer::timeout, this, &ExplainModel::onSnapshot);
+    connect(controller, &TrainingController::snapshotReceived, this, &ExplainModel::onSnapshot);
+    connect(controller, &TrainingController::pictureReceived, this, &ExplainModel::onPicture);
+    connect(controller, &TrainingController::traceReceived, this, &ExplainModel::onTrace);
+    connect(controller, &TrainingController::runReset, this, [this] {
+        m_inFlight = false; // the answer of the old run is dropped by the controller
+        m_live.reset();
+        closeTrace();
+        emit pictureChanged();
+    });
+    connect(controller, &TrainingController::statusChanged, this, [this](TrainingStatus s) {
+        if (s == TrainingStatus::Running) closeTrace(); // the recorded step no longer matches the network
+    });
+}
+
+PicturePtr ExplainModel::picture() const
+{
+    if (m_trace) {
+        const bool after = phase().kind == PhaseKind::Update;
+        if (after ? m_after : m_before) return after ? m_after : m_before;
+    }
+    return m_live;
+}
+
+Phase ExplainModel::phase() const
+{
+    if (m_phaseIndex < 0 || m_phaseIndex >= int(m_phases.size())) return {};
+    return m_phases[std::size_t(m_phaseIndex)];
+}
+
+const NodeTrace *ExplainModel::nodeTrace(int column) const
+{
+    const PicturePtr p = picture();
+    if (!m_trace || !p || column < 0 || column >= int(p->layers.size())) return nullptr;
+    return m_trace->find(p->layers[std::size_t(column)].id);
+}
+
+void ExplainModel::setLive(bool on)
+{
+    m_liveOn = on;
+    if (on && !m_live) refresh();
+}
+
+void ExplainModel::refresh()
+{
+    m_inFlight = true;
+    m_sinceRequest.restart();
+    m_controller->requestPicture(m_mapSize);
+}
+
+void ExplainModel::onSnapshot()
+{
+    if (!m_liveOn) return;
+    if (m_inFlight && m_sinceRequest.isValid() && m_sinceRequest.elapsed() < 2000) return;
+    const qint64 since = m_sinceRequest.isValid() ? m_sinceRequest.elapsed() : kPictureMs;
+    if (since < kPictureMs) {
+        if (!m_due->isActive())
+            m_due->start(int(kPictureMs - since)); // the last snapshot of a burst is drawn too
+        return;
+    }
+    refresh();
+}
+
+void ExplainModel::onPicture(const PicturePtr &p)
+{
+    m_inFlight = false;
+    m_live = p;
+    emit pictureChanged();
+}
+
+void ExplainModel::explain(const std::vector<int> &samples)
+{
+    if (samples.empty()) return;
+    m_controller->explainStep(samples, m_mapSize);
+}
+
+void ExplainModel::onTrace(const TracePtr &t, const PicturePtr &before, const PicturePtr &after)
+{
+    m_trace = t;
+    m_before = before;
+    m_after = after;
+    m_live = after;
+    buildPhases();
+    m_phaseIndex = m_phases.empty() ? -1 : 0;
+    if (m_selection.kind != Selection::Kind::None &&
+        (!after || m_selection.column >= int(after->layers.size())))
+        m_selection = {};
+    emit traceChanged();
+    emit pictureChanged();
+    emit phaseChanged();
+}
+
+void ExplainModel::buildPhases()
+{
+    m_phases.clear();
+    if (!m_trace || !m_before) return;
+    const int columns = static_cast<int>(m_before->layers.size());
+    for (int c = 0; c < columns; ++c)
+        m_phases.push_back({PhaseKind::Forward, c});
+    m_phases.push_back({PhaseKind::Loss, columns - 1});
+    for (int c = columns - 1; c >= 1; --c)
+        m_phases.push_back({PhaseKind::Backward, c});
+    m_phases.push_back({PhaseKind::Update, -1});
+}
+
+void ExplainModel::setPhaseIndex(int index)
+{
+    if (m_phases.empty()) return;
+    index = std::clamp(index, 0, int(m_phases.size()) - 1);
+    if (index == m_phaseIndex) return;
+    const bool pictureSwaps =
+        (phase().kind == PhaseKind::Update) != (m_phases[std::size_t(index)].kind == PhaseKind::Update);
+    m_phaseIndex = index;
+    if (pictureSwaps) emit pictureChanged();
+    emit phaseChanged();
+}
+
+void ExplainModel::next()
+{
+    setPhaseIndex(m_phaseIndex + 1);
+}
+
+void ExplainModel::back()
+{
+    setPhaseIndex(m_phaseIndex - 1);
+}
+
+void ExplainModel::closeTrace()
+{
+    if (!m_trace) return;
+    m_trace.reset();
+    m_before.reset();
+    m_after.reset();
+    m_phases.clear();
+    m_phaseIndex = -1;
+    emit traceChanged();
+    emit pictureChanged();
+    emit phaseChanged();
+}
+
+void ExplainModel::setSelection(Selection s)
+{
+    if (s == m_selection) return;
+    m_selection = s;
+    emit selectionChanged();
+}
+
+void ExplainModel::editWeight(int column, int row, int from, double value)
+{
+    const PicturePtr p = picture();
+    if (!p || column < 1 || column >= int(p->layers.size())) return;
+    const PictureLayer &l = p->layers[std::size_t(column)];
+    if (row < 0 || from < 0 || row >= l.weight.rows() || from >= l.weight.cols() || !std::isfinite(value))
+        return;
+    closeTrace();
+    auto *cmd = new WeightEditCommand(m_controller, l.id, row, from, double(l.weight(row, from)), value,
+                                      [this] { refresh(); });
+    if (m_undo)
+        m_undo->push(cmd);
+    else {
+        cmd->redo();
+        delete cmd;
+    }
+}
+
+} // namespace nnp

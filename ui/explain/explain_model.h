@@ -1,0 +1,100 @@
+#pragma once
+// The explain mode's state, shared by the neuron view and the explain panel: the network picture (live, at a
+// bounded rate and only while a view shows it), the recorded step (a Trace from the worker), the phase the
+// user is at, and the selected neuron or edge. Weight edits go through the document's undo stack.
+
+#include "explain/network_picture.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <vector>
+
+class QTimer;
+class QUndoStack;
+
+namespace nnp {
+
+class TrainingController;
+
+enum class PhaseKind { None, Forward, Loss, Backward, Update };
+
+/// One stop of the walk through a step. `column` is the neuron view's column (0 = inputs).
+struct Phase {
+    PhaseKind kind = PhaseKind::None;
+    int column = -1;
+    bool operator==(const Phase &) const = default;
+};
+
+struct Selection {
+    enum class Kind { None, Neuron, Edge };
+    Kind kind = Kind::None;
+    int column = -1; ///< the neuron's column; for an edge, the column it enters
+    int row = -1;    ///< the neuron (for an edge: the receiving neuron j)
+    int from = -1;   ///< edge: the sending neuron i in column − 1
+    bool operator==(const Selection &) const = default;
+};
+
+class ExplainModel : public QObject {
+    Q_OBJECT
+public:
+    ExplainModel(TrainingController *controller, QUndoStack *undo, QObject *parent = nullptr);
+
+    [[nodiscard]] TrainingController *controller() const { return m_controller; }
+    /// What the neuron view draws now: during a walk the network before the step (after it in the update
+    /// phase), else the live network. May be null.
+    [[nodiscard]] PicturePtr picture() const;
+    [[nodiscard]] PicturePtr livePicture() const { return m_live; }
+    [[nodiscard]] TracePtr trace() const { return m_trace; }
+    [[nodiscard]] PicturePtr pictureBefore() const { return m_before; }
+    [[nodiscard]] PicturePtr pictureAfter() const { return m_after; }
+    [[nodiscard]] const std::vector<Phase> &phases() const { return m_phases; }
+    [[nodiscard]] int phaseIndex() const { return m_phaseIndex; }
+    [[nodiscard]] Phase phase() const;
+    [[nodiscard]] Selection selection() const { return m_selection; }
+    /// The trace of the node drawn in this column (null without a trace).
+    [[nodiscard]] const NodeTrace *nodeTrace(int column) const;
+    [[nodiscard]] int mapSize() const { return m_mapSize; }
+
+    /// Views call this while they are visible: the live picture is refreshed at most every 250 ms.
+    void setLive(bool on);
+    /// Runs one traced step on these training samples; the walk starts at its first phase.
+    void explain(const std::vector<int> &samples);
+    void next();
+    void back();
+    void setPhaseIndex(int index);
+    /// Leaves the walk (the views show the live network again).
+    void closeTrace();
+    void setSelection(Selection s);
+    /// Sets a weight of the run as one undoable command on the document's stack.
+    void editWeight(int column, int row, int from, double value);
+    /// Asks the worker for a fresh picture now (after an edit).
+    void refresh();
+
+signals:
+    void pictureChanged();
+    void traceChanged();
+    void phaseChanged();
+    void selectionChanged();
+
+private:
+    void onSnapshot();
+    void onPicture(const PicturePtr &p);
+    void onTrace(const TracePtr &t, const PicturePtr &before, const PicturePtr &after);
+    void buildPhases();
+
+    TrainingController *m_controller;
+    QUndoStack *m_undo;
+    PicturePtr m_live, m_before, m_after;
+    TracePtr m_trace;
+    std::vector<Phase> m_phases;
+    int m_phaseIndex = -1;
+    Selection m_selection;
+    bool m_liveOn = false;
+    bool m_inFlight = false;
+    QElapsedTimer m_sinceRequest;
+    QTimer *m_due;
+    int m_mapSize = 40;
+};
+
+} // namespace nnp

@@ -1,0 +1,174 @@
+#include "explain/explain_panel.h"
+
+#include "explain/explain_text.h"
+#include "training/training_controller.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace nnp {
+
+ExplainPanel::ExplainPanel(ExplainModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_sample(new QSpinBox), m_batch(new QSpinBox),
+      m_explain(new QPushButton(tr("Explain step"))), m_random(new QPushButton(tr("Random"))),
+      m_back(new QPushButton(tr("◀ Back"))), m_next(new QPushButton(tr("Next ▶"))),
+      m_play(new QPushButton(tr("Play"))), m_close(new QPushButton(tr("Done"))), m_pace(new QComboBox),
+      m_phaseLabel(new QLabel), m_text(new QTextBrowser), m_timer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("explainPanel"));
+    m_sample->setObjectName(QStringLiteral("sampleBox"));
+    m_sample->setPrefix(tr("sample #"));
+    m_sample->setToolTip(tr("The training sample (row) the step is explained on."));
+    m_batch->setObjectName(QStringLiteral("batchBox"));
+    m_batch->setRange(1, 32);
+    m_batch->setSuffix(tr(" sample(s)"));
+    m_batch->setToolTip(tr("1: one sample. More: a mini-batch of the following samples; the gradients are "
+                           "their mean, and each sample's contribution is listed."));
+    m_explain->setObjectName(QStringLiteral("explainButton"));
+    m_explain->setToolTip(tr("Runs one training step on the chosen sample(s), recording every number."));
+    m_random->setToolTip(tr("Pick a random training sample."));
+    m_back->setObjectName(QStringLiteral("backButton"));
+    m_next->setObjectName(QStringLiteral("nextButton"));
+    m_play->setObjectName(QStringLiteral("playButton"));
+    m_play->setCheckable(true);
+    m_close->setToolTip(tr("Leave the step: the views show the live network again."));
+    m_back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    for (int s : {1, 2, 3, 5, 8})
+        m_pace->addItem(tr("every %n second(s)", nullptr, s), s * 1000);
+    m_pace->setCurrentIndex(2);
+    m_pace->setToolTip(tr("How fast Play moves to the next phase."));
+    m_text->setObjectName(QStringLiteral("explainText"));
+    m_text->setOpenLinks(false);
+    QFont f = m_text->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_text->setFont(f);
+    m_text->document()->setDefaultStyleSheet(
+        QStringLiteral("h2 { color: #0072B2; } td, th { padding: 2px 8px; }"));
+
+    auto *pick = new QHBoxLayout;
+    pick->addWidget(m_sample, 1);
+    pick->addWidget(m_batch, 1);
+    pick->addWidget(m_random);
+    pick->addWidget(m_explain);
+    auto *walk = new QHBoxLayout;
+    walk->addWidget(m_back);
+    walk->addWidget(m_next);
+    walk->addWidget(m_play);
+    walk->addWidget(m_pace);
+    walk->addWidget(m_close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(pick);
+    layout->addLayout(walk);
+    layout->addWidget(m_phaseLabel);
+    layout->addWidget(m_text, 1);
+
+    connect(m_explain, &QPushButton::clicked, this, [this] {
+        setPlaying(false);
+        m_model->explain(chosenSamples());
+    });
+    connect(m_random, &QPushButton::clicked, this, [this] {
+        if (m_trainSamples > 0) m_sample->setValue(int(QRandomGenerator::global()->bounded(m_trainSamples)));
+    });
+    connect(m_back, &QPushButton::clicked, m_model, &ExplainModel::back);
+    connect(m_next, &QPushButton::clicked, m_model, &ExplainModel::next);
+    connect(m_close, &QPushButton::clicked, this, [this] {
+        setPlaying(false);
+        m_model->closeTrace();
+    });
+    connect(m_play, &QPushButton::toggled, this, &ExplainPanel::setPlaying);
+    connect(m_pace, &QComboBox::currentIndexChanged, this,
+            [this] { m_timer->setInterval(m_pace->currentData().toInt()); });
+    m_timer->setInterval(m_pace->currentData().toInt());
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (m_model->phaseIndex() + 1 >= int(m_model->phases().size()))
+            setPlaying(false);
+        else
+            m_model->next();
+    });
+    connect(m_model, &ExplainModel::traceChanged, this, &ExplainPanel::refresh);
+    connect(m_model, &ExplainModel::phaseChanged, this, &ExplainPanel::refresh);
+    connect(m_model, &ExplainModel::selectionChanged, this, &ExplainPanel::refresh);
+    connect(m_model, &ExplainModel::pictureChanged, this, &ExplainPanel::updateControls);
+    connect(m_model->controller(), &TrainingController::snapshotReceived, this, [this](const SnapshotPtr &s) {
+        if (s && s->trainSamples != m_trainSamples) {
+            m_trainSamples = s->trainSamples;
+            m_sample->setRange(0, std::max(0, m_trainSamples - 1));
+            m_batch->setRange(1, std::clamp(m_trainSamples, 1, 32));
+            updateControls();
+        }
+    });
+    connect(m_model->controller(), &TrainingController::runReset, this, [this] {
+        m_trainSamples = 0;
+        updateControls();
+    });
+    refresh();
+}
+
+std::vector<int> ExplainPanel::chosenSamples() const
+{
+    std::vector<int> s;
+    if (m_trainSamples <= 0) return s;
+    const int n = std::min(m_batch->value(), m_trainSamples);
+    for (int k = 0; k < n; ++k)
+        s.push_back((m_sample->value() + k) % m_trainSamples);
+    return s;
+}
+
+void ExplainPanel::setPlaying(bool on)
+{
+    if (m_play->isChecked() != on) {
+        m_play->setChecked(on); // re-enters through toggled
+        return;
+    }
+    m_play->setText(on ? tr("Pause") : tr("Play"));
+    if (on) {
+        if (m_model->phaseIndex() + 1 >= int(m_model->phases().size())) m_model->setPhaseIndex(0);
+        m_timer->start();
+    } else {
+        m_timer->stop();
+    }
+}
+
+void ExplainPanel::updateControls()
+{
+    const bool haveTrace = m_model->trace() != nullptr;
+    const int i = m_model->phaseIndex(), n = int(m_model->phases().size());
+    m_explain->setEnabled(m_trainSamples > 0);
+    m_random->setEnabled(m_trainSamples > 0);
+    m_back->setEnabled(haveTrace && i > 0);
+    m_next->setEnabled(haveTrace && i + 1 < n);
+    m_play->setEnabled(haveTrace);
+    m_close->setEnabled(haveTrace);
+    m_phaseLabel->setText(haveTrace ? tr("Phase %1 of %2").arg(i + 1).arg(n)
+                                    : tr("Pick a sample and press Explain step."));
+}
+
+void ExplainPanel::refresh()
+{
+    updateControls();
+    const TracePtr trace = m_model->trace();
+    const PicturePtr pic = m_model->picture();
+    if (!trace || !pic) {
+        setPlaying(false);
+        m_text->setHtml(
+            QStringLiteral("<h2>%1</h2><p style='font-size:large'>%2</p><p>%3</p>")
+                .arg(tr("Watch it think"),
+                     tr("Pick a training sample and press <b>Explain step</b>: the network trains one "
+                        "step on it, and you walk through the forward pass, the loss, the backward pass "
+                        "and the update with every number on screen."),
+                     tr("Click a neuron or a weight in the Neurons view for its formula. Clicking a "
+                        "weight also lets you type a new value (undo with Ctrl+Z).")));
+        return;
+    }
+    m_text->setHtml(ExplainText::html(*pic, *trace, m_model->phase(), m_model->selection()));
+}
+
+} // namespace nnp
