@@ -590,7 +590,7 @@
 <context>
     <name>nnp</name>
     <message>
-        <location filename="../../ui/export/model_export.cpp" line="+40"/>
+        <location filename="../../ui/export/model_export.cpp" line="+51"/>
         <source>Wrote %1 (ONNX opset %2; the model takes raw inputs: the normalisation is inside).</source>
         <translation>已写入 %1（ONNX opset %2；归一化已包含在模型内，模型直接接受原始输入）。</translation>
     </message>
@@ -620,47 +620,51 @@
         <translation>已将 %1 个样本（%2 个特征）写入 %3。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>ONNX</source>
         <translation>ONNX</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PyTorch</source>
         <translation>PyTorch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keras</source>
         <translation>Keras</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>This network is not trained yet: press Play or Step first, then export. (Exporting now would only write random starting weights.)</source>
         <translation>这个网络还没有训练：请先按“开始”或“单步”，再导出。（现在导出只会写出随机的初始权重。）</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The network was edited after it was trained, so the trained weights no longer fit it (%1). Press Reset and train again, then export.</source>
-        <translation>网络在训练后被修改过，训练得到的权重已不再匹配（%1）。请按“重置”重新训练，然后再导出。</translation>
+        <source>The trained weights do not fit the network as it is now (%1); it was probably edited after training. Press Reset and train again, then export.</source>
+        <translation>训练得到的权重与当前网络不匹配（%1）；网络可能在训练后被修改过。请按“重置”重新训练，然后再导出。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <source>The network was edited after it was trained, so the trained weights no longer fit it (%1). Press Reset and train again, then export.</source>
+        <translation type="vanished">网络在训练后被修改过，训练得到的权重已不再匹配（%1）。请按“重置”重新训练，然后再导出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Choose where to write the export first.</source>
         <translation>请先选择导出位置。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Nothing was exported: %1</source>
         <translation>未导出任何内容：%1</translation>
     </message>
@@ -673,12 +677,12 @@
 <context>
     <name>nnp::ConfusionGrid</name>
     <message>
-        <location filename="../../ui/insights/confusion_view.cpp" line="+105"/>
+        <location filename="../../ui/insights/confusion_view.cpp" line="+104"/>
         <source>Train or step the network to see the matrix.</source>
         <translation>训练网络或单步执行后即可查看矩阵。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -732,7 +736,7 @@
         <translation>点击单元格可列出其中的样本。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Accuracy %1 % on %2 samples</source>
         <translation>%2 个样本上的准确率为 %1%</translation>
     </message>
@@ -1310,7 +1314,7 @@
         <translation>一个易读的 Python 脚本，其中的 PyTorch nn.Module 与该网络结构相同并加载训练好的权重，可直接运行或继续训练。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A readable Python script with a Keras functional model that mirrors the network and loads the trained weights.</source>
         <translation>一个易读的 Python 脚本，其中的 Keras 函数式模型与该网络结构相同并加载训练好的权重。</translation>
     </message>
@@ -1320,17 +1324,17 @@
         <translation>以纯数字形式保存训练好的权重：一个 JSON 文件，或每个张量一个 CSV 文件的文件夹。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The project&apos;s dataset (as generated or loaded, before normalisation) as a CSV file: the features, then the label or target.</source>
         <translation>以 CSV 文件保存项目的数据集（生成或载入时的原始数据，未归一化）：先是各特征，然后是标签或目标值。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>ONNX models (*.onnx);;All files (*)</source>
         <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python 脚本 (*.py);;所有文件 (*)</translation>
     </message>
@@ -1340,18 +1344,18 @@
         <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+143"/>
+        <location line="+26"/>
+        <location line="+137"/>
         <source>Export — %1</source>
         <translation>导出 — %1</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-121"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1366,7 +1370,12 @@
         <translation>模型名称：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Include the input normalisation (offset and scale per feature)</source>
+        <translation>包含输入归一化（每个特征的偏移和缩放）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Include the input normalisation (the model takes raw inputs)</source>
         <translation>包含输入归一化（模型直接接受原始输入）</translation>
     </message>
@@ -1401,27 +1410,27 @@
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+51"/>
         <source>Folder for the CSV files</source>
         <translation>存放 CSV 文件的文件夹</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>The weights go beside the script, in %1. Run it with: python3 %2 inputs.csv</source>
         <translation>权重保存在脚本旁边的 %1 中。运行方式：python3 %2 inputs.csv</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>One input per Input layer, float [N, features]; the output is the last layer&apos;s.</source>
         <translation>每个输入层对应一个输入，float [N, 特征数]；输出为最后一层的输出。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Training is running: Export pauses it and writes its latest weights.</source>
         <translation>训练正在进行：导出会先暂停训练，再写出最新的权重。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Choose where to write the export first.</source>
         <translation>请先选择导出位置。</translation>
     </message>
@@ -1431,7 +1440,7 @@
         <translation>这是项目文件本身：请换一个文件名，以免覆盖项目。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Replace the file?</source>
         <translation>替换该文件？</translation>
     </message>
@@ -1441,7 +1450,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Pausing the training to take its latest weights…</source>
         <translation>正在暂停训练以获取最新权重…</translation>
     </message>
@@ -1454,7 +1463,7 @@
 <context>
     <name>nnp::FigureExportDialog</name>
     <message>
-        <location filename="../../ui/export/figure_export.cpp" line="+40"/>
+        <location filename="../../ui/export/figure_export.cpp" line="+42"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1469,12 +1478,12 @@
         <translation>无法渲染 %1 × %2 的图像（内存不足？）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Exported from NN Playground</source>
         <translation>由 NN Playground 导出</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Could not start the SVG drawing.</source>
         <translation>无法开始绘制 SVG。</translation>
     </message>
@@ -1485,12 +1494,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+188"/>
+        <location line="+185"/>
         <source>Export — Figure</source>
         <translation>导出 — 图像</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-175"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
@@ -1550,13 +1559,13 @@
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+114"/>
+        <location line="+42"/>
+        <location line="+109"/>
         <source>There is no figure to export.</source>
         <translation>没有可导出的图像。</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-17"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -1566,7 +1575,7 @@
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Choose where to write the figure first.</source>
         <translation>请先选择图像的保存位置。</translation>
     </message>
@@ -1581,7 +1590,7 @@
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Wrote %1 (%2 × %3).</source>
         <translation>已写入 %1（%2 × %3）。</translation>
     </message>
@@ -1589,7 +1598,7 @@
 <context>
     <name>nnp::GradientPlot</name>
     <message>
-        <location filename="../../ui/insights/gradient_plot.cpp" line="+19"/>
+        <location filename="../../ui/insights/gradient_plot.cpp" line="+20"/>
         <source>Size of each layer&apos;s gradient ‖∂L/∂θ‖ on a fixed batch of training samples. Curves that fall by orders of magnitude towards the input layers show vanishing gradients; curves that shoot up show exploding ones.</source>
         <translation>在一批固定的训练样本上，各层梯度的大小 ‖∂L/∂θ‖。越靠近输入层曲线下降若干个数量级，说明梯度消失；曲线急剧上升则说明梯度爆炸。</translation>
     </message>
@@ -1743,7 +1752,7 @@
 <context>
     <name>nnp::InsightsDocks</name>
     <message>
-        <location filename="../../ui/insights/insights_docks.cpp" line="+83"/>
+        <location filename="../../ui/insights/insights_docks.cpp" line="+82"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
@@ -1754,17 +1763,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-23"/>
         <source>Probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Gradient norms per layer</source>
         <translation>各层梯度范数</translation>
     </message>
@@ -1782,12 +1791,12 @@
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/insights/insights_engine.cpp" line="+265"/>
+        <location filename="../../ui/insights/insights_engine.cpp" line="+257"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This project has no test split (set a test fraction in Data).</source>
         <translation>该项目没有测试集（请在“数据”面板中设置测试集比例）。</translation>
     </message>
@@ -2380,12 +2389,12 @@
         <translation>探测批次：前 %1 个训练样本；损失 %2。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Dead ReLUs (output 0 for every probe sample): %1 of %2 units.</source>
         <translation>死亡 ReLU（对所有探测样本输出都为 0）：%2 个神经元中有 %1 个。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>Weight value</source>
         <translation>权重值</translation>
     </message>
@@ -2900,37 +2909,37 @@ NN Playground imports Gemm/MatMul (+Add), Relu, LeakyRelu, Elu, Sigmoid, Tanh, S
 NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigmoid、Tanh、Softplus、GELU、Softmax、Flatten、Concat、Add、Dropout 和 BatchNormalization。当前项目保持不变。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Imported from %1.%2</source>
         <translation>已从 %1 导入。%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Imported %1 with its weights (%2 layers). Choose data that fits its inputs in the Data panel to train it further.</source>
         <translation>已导入 %1 及其权重（%2 个层）。如需继续训练，请在“数据”面板中选择与其输入相匹配的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/figure_sources.cpp" line="+49"/>
+        <location filename="../../ui/export/figure_sources.cpp" line="+59"/>
         <source>The canvas is empty.</source>
         <translation>画布是空的。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>No output yet: the data needs exactly two input features.</source>
         <translation>暂无输出：数据必须恰好有两个输入特征。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Network (canvas)</source>
         <translation>网络（画布）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Output (decision boundary)</source>
         <translation>输出（决策边界）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
@@ -2938,7 +2947,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::NeuronView</name>
     <message>
-        <location filename="../../ui/explain/neuron_view.cpp" line="+57"/>
+        <location filename="../../ui/explain/neuron_view.cpp" line="+69"/>
         <source>new weight</source>
         <translation>新权重</translation>
     </message>
@@ -2948,7 +2957,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>输入新的权重并按 Enter（Esc 取消）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>The neurons appear here once the run is built (press Reset or Play).</source>
         <translation>构建训练后神经元会显示在这里（按“重置”或“开始”）。</translation>
     </message>
@@ -2958,12 +2967,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>逐个神经元展示网络（悬停查看数值，点击权重可修改）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+121"/>
         <source>%n neuron(s)</source>
         <translation>
             <numerusform>%n 个神经元</numerusform>
@@ -2985,7 +2994,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>数值：批次中的第 %1 号样本。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Input x%1</source>
         <translation>输入 x%1</translation>
     </message>
@@ -3092,7 +3101,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::ProbeResultView</name>
     <message>
-        <location filename="../../ui/insights/probe_view.cpp" line="+142"/>
+        <location filename="../../ui/insights/probe_view.cpp" line="+141"/>
         <source>No probe input yet.</source>
         <translation>尚无探针输入。</translation>
     </message>
@@ -3102,7 +3111,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>预测：%1（%2%）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Output: %1</source>
         <translation>输出：%1</translation>
     </message>
@@ -3115,7 +3124,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::ProbeView</name>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Press Reset or Play to build the network, then probe it here.</source>
         <translation>按“重置”或“开始”构建网络，然后在这里探测。</translation>
     </message>
@@ -3135,7 +3144,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>探测点 (%1, %2)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Click (or drag) on the output view&apos;s plane to probe a point.</source>
         <translation>在输出视图的平面上点击（或拖动）以探测某个点。</translation>
     </message>
@@ -3148,7 +3157,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+152"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+156"/>
         <source>There is no project to train.</source>
         <translation>没有可训练的项目。</translation>
     </message>
@@ -3156,7 +3165,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="+77"/>
+        <location filename="../../ui/training/training_docks.cpp" line="+89"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>

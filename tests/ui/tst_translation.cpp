@@ -2,6 +2,7 @@
 // numerus forms), the embedded .qm loads, and the main window then shows Chinese menus and toolbar actions.
 #include "document/graph_document.h"
 #include "editor/graph_scene.h"
+#include "export/model_export.h"
 #include "i18n/language.h"
 #include "main_window.h"
 
@@ -216,6 +217,12 @@ private slots:
         QVERIFY2(toolbarActionWithText(w, QStringLiteral("trainingToolbar"), play), qPrintable(play));
         QVERIFY(toolbarActionWithText(w, QStringLiteral("trainingToolbar"), reset));
         QVERIFY(!toolbarActionWithText(w, QStringLiteral("trainingToolbar"), QStringLiteral("Play")));
+
+        // Messages from free functions (lupdate files them under the namespace, "nnp") are found at run time
+        // too.
+        QCOMPARE(formatTitle(ExportFormat::Weights),
+                 table.at({QStringLiteral("nnp"), QStringLiteral("Weights")}));
+        QVERIFY(formatTitle(ExportFormat::Weights) != QStringLiteral("Weights"));
 
         // View > Language lists both languages by their own names.
         auto *languageMenu = w.findChild<QMenu *>(QStringLiteral("languageMenu"));

@@ -8,15 +8,18 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 
 #include <filesystem>
 
 namespace nnp {
 
 namespace {
+// lupdate files tr() calls in free functions under the enclosing namespace, "nnp": the same context here, or
+// the translations would never be found.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("nnp::ModelExport", text);
+    return QCoreApplication::translate("nnp", text);
 }
 
 std::filesystem::path fsPath(const QString &path)
@@ -144,6 +147,20 @@ QString suggestedFileName(ExportFormat format, const QString &projectName)
         return stem + QStringLiteral("_data.csv");
     }
     return stem;
+}
+
+QString exportStartFolder(const QString &projectFile)
+{
+    const QString last = QSettings().value(QStringLiteral("export/lastFolder")).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir()) return last;
+    if (!projectFile.isEmpty()) return QFileInfo(projectFile).absolutePath();
+    return QDir::homePath();
+}
+
+void rememberExportFolder(const QString &writtenPath)
+{
+    // The folder holding it: for a folder of CSV files, its parent, where the next export likely goes too.
+    QSettings().setValue(QStringLiteral("export/lastFolder"), QFileInfo(writtenPath).absolutePath());
 }
 
 bool needsWeights(ExportFormat format)
