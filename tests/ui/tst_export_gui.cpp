@@ -226,6 +226,11 @@ private slots:
         const QStringList lines = QString::fromUtf8(d.readAll()).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 151); // a header and iris's 150 flowers
         QVERIFY(lines.first().endsWith(QLatin1String("split")));
+
+        // The next export starts in the folder of the last one.
+        ExportDialog next(&w, ExportFormat::Onnx);
+        QCOMPARE(QFileInfo(next.pathEdit()->text()).absolutePath(),
+                 QFileInfo(base + "/data.csv").absolutePath());
     }
 
     void untrainedIsRefused()
@@ -490,6 +495,16 @@ private slots:
             drawn.save(dir + "/figure_" + s.id + "_svg.png");
         }
         w.grab().save(dir + "/window.png");
+        QMenu *file = w.fileMenu();
+        file->popup(QPoint(0, 0));
+        QTest::qWait(100);
+        file->grab().save(dir + "/menu_file.png");
+        auto *exportMenu = w.findChild<QMenu *>(QStringLiteral("exportMenu"));
+        exportMenu->popup(QPoint(0, 0));
+        QTest::qWait(100);
+        exportMenu->grab().save(dir + "/menu_export.png");
+        exportMenu->close();
+        file->close();
     }
 
 private:

@@ -97,7 +97,7 @@ ExportDialog::ExportDialog(MainWindow *window, ExportFormat format)
     const Project &project = window->document()->project();
     const QString projectName = QString::fromStdString(project.name);
     const QString docPath = window->document()->filePath();
-    const QString dir = docPath.isEmpty() ? QDir::homePath() : QFileInfo(docPath).absolutePath();
+    const QString dir = exportStartFolder(docPath);
 
     m_path = new QLineEdit(QDir(dir).filePath(suggestedFileName(format, projectName)));
     m_path->setObjectName(QStringLiteral("pathEdit"));
@@ -351,6 +351,7 @@ void ExportDialog::finish(const ExportOutcome &outcome)
         const QString problem = trainedStateProblem(m_window->document()->project());
         m_export->setEnabled(problem.isEmpty());
     }
+    if (outcome.ok) rememberExportFolder(request().path);
     emit exportFinished(outcome.ok, outcome.message);
 }
 

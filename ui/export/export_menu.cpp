@@ -52,8 +52,7 @@ void installExportMenu(MainWindow *window)
     figure->setObjectName(QStringLiteral("actionExportFigure"));
     QObject::connect(figure, &QAction::triggered, window, [window] {
         const QString doc = window->document()->filePath();
-        openDialog(new FigureExportDialog(window->figures(),
-                                          doc.isEmpty() ? QString() : QFileInfo(doc).absolutePath(), window));
+        openDialog(new FigureExportDialog(window->figures(), exportStartFolder(doc), window));
     });
 
     auto *import = new QAction(MainWindow::tr("&Import ONNX…"), window);

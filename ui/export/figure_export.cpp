@@ -1,5 +1,6 @@
 #include "export/figure_export.h"
 
+#include "export/model_export.h"
 #include "figures/figure_registry.h"
 
 #include <QBuffer>
@@ -326,6 +327,7 @@ bool FigureExportDialog::exportNow()
     if (!writeFigure(*s, path, size, format, &error)) return fail(error);
     m_message->setStyleSheet(QStringLiteral("color: #1b6e2d;"));
     m_message->setText(tr("Wrote %1 (%2 × %3).").arg(path).arg(size.width()).arg(size.height()));
+    rememberExportFolder(path);
     return true;
 }
 

@@ -33,6 +33,12 @@ struct ExportOutcome {
     QStringList written; ///< the files (or folder) written
 };
 
+/// Where an export dialog starts: the folder of the last export (kept in the settings) if it still exists,
+/// else the project's folder (`projectFile` may be empty), else the home folder.
+QString exportStartFolder(const QString &projectFile);
+/// Remembers the folder of a file (or folder) just written, for the next export.
+void rememberExportFolder(const QString &writtenPath);
+
 /// Whether `format` needs trained weights (every format but Data).
 bool needsWeights(ExportFormat format);
 /// Why the project's stored weights cannot be exported (untrained, or the graph was edited after training);

@@ -2,6 +2,8 @@
 
 #include "viz/palette.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -14,7 +16,7 @@ namespace {
 std::string describeGraphProblems(const GraphError &e)
 {
     std::ostringstream out;
-    out << "The network cannot be built:";
+    out << QCoreApplication::translate("nnp::TrainingSession", "The network cannot be built:").toStdString();
     for (const Diagnostic &d : e.diagnostics())
         if (d.severity == Severity::Error)
             out << "\n- " << d.message;
