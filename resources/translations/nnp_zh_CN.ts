@@ -4,12 +4,12 @@
 <context>
     <name>ExplainText</name>
     <message>
-        <location filename="../../ui/explain/explain_text.cpp" line="+161"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+157"/>
         <source>identity</source>
         <translation>恒等函数</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>1 · Forward pass: the inputs</source>
         <translation>1 · 前向传播：输入</translation>
     </message>
@@ -34,30 +34,30 @@
         <translation>4 · 更新：每个权重迈出一步</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+104"/>
         <source>&lt;i&gt;E&lt;/i&gt; = Σ&lt;sub&gt;k&lt;/sub&gt; h(&lt;i&gt;a&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt; − &lt;i&gt;y&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt;), h(r) = ½r² if |r| ≤ %1, else %1(|r| − ½·%1)</source>
         <translation>&lt;i&gt;E&lt;/i&gt; = Σ&lt;sub&gt;k&lt;/sub&gt; h(&lt;i&gt;a&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt; − &lt;i&gt;y&lt;/i&gt;&lt;sub&gt;k&lt;/sub&gt;)，当 |r| ≤ %1 时 h(r) = ½r²，否则 h(r) = %1(|r| − ½·%1)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&lt;i&gt;E&lt;/i&gt; = −ln &lt;i&gt;a&lt;/i&gt;&lt;sub&gt;y&lt;/sub&gt; (the probability of the true class)</source>
         <translation>&lt;i&gt;E&lt;/i&gt; = −ln &lt;i&gt;a&lt;/i&gt;&lt;sub&gt;y&lt;/sub&gt;（真实类别的概率）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>For a batch of %1 samples: &lt;i&gt;E&lt;/i&gt; = (1/%1) Σ&lt;sub&gt;n&lt;/sub&gt; &lt;i&gt;E&lt;/i&gt;&lt;sub&gt;n&lt;/sub&gt; = &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>对 %1 个样本的批次：&lt;i&gt;E&lt;/i&gt; = (1/%1) Σ&lt;sub&gt;n&lt;/sub&gt; &lt;i&gt;E&lt;/i&gt;&lt;sub&gt;n&lt;/sub&gt; = &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+144"/>
-        <location line="+56"/>
-        <location line="+11"/>
+        <location line="+17"/>
+        <location line="+157"/>
+        <location line="+67"/>
+        <location line="+12"/>
         <source>sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-236"/>
         <source>output a</source>
         <translation>输出 a</translation>
     </message>
@@ -72,27 +72,27 @@
         <translation>使用 %1 与交叉熵时，激活函数的斜率恰好抵消：δ 就是输出减去目标。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>δ′ are the deltas of the next layer “%1”.</source>
         <translation>δ′ 是下一层“%1”的 δ。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>This weight grows because its gradient is negative: a larger weight lowers the error.</source>
         <translation>这个权重变大，因为它的梯度为负：更大的权重会降低误差。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This weight shrinks because its gradient is positive: a smaller weight lowers the error.</source>
         <translation>这个权重变小，因为它的梯度为正：更小的权重会降低误差。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This weight stays: its gradient is zero, so changing it would not change the error.</source>
         <translation>这个权重保持不变：它的梯度为零，改变它不会改变误差。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The optimizer is not plain SGD: it also uses its running averages, so the step differs from α·∂E/∂w.</source>
         <translation>该优化器不是普通的 SGD：它还用到滑动平均，所以步长与 α·∂E/∂w 不同。</translation>
     </message>
@@ -107,58 +107,58 @@
         <translation>权重 %1：从“%3”的神经元 %2 到“%5”的神经元 %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>This is what the weight adds to %1 in the forward pass.</source>
         <translation>这是前向传播中该权重对 %1 的贡献。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Per-sample contributions (their mean is the gradient):</source>
         <translation>每个样本的贡献（它们的平均值就是梯度）：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The gradient is negative: increasing this weight would lower the error.</source>
         <translation>梯度为负：增大这个权重会降低误差。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The gradient is positive: decreasing this weight would lower the error.</source>
         <translation>梯度为正：减小这个权重会降低误差。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The gradient is zero: this weight does not change the error now.</source>
         <translation>梯度为零：这个权重目前不影响误差。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Neuron %1 of “%2”</source>
         <translation>“%2”的神经元 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>An input feature of the sample, as the network sees it (after normalisation).</source>
         <translation>样本的一个输入特征，即网络看到的值（归一化之后）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The forward pass has not reached this layer yet.</source>
         <translation>前向传播尚未到达这一层。</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>neuron</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>δ per sample</source>
         <translation>每个样本的 δ</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
@@ -188,27 +188,27 @@
         <translation>每个神经元把输入乘以对应权重后求和，再加上偏置（得到 z），然后应用 %1：a = %1(z)。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The output is compared with the target: the error E = %1 says how wrong the network is.</source>
         <translation>把输出与目标比较：误差 E = %1 表示网络错得有多远。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>δ = ∂E/∂z says how much the error changes when a neuron&apos;s z changes; the gradient of each incoming weight is δ times the input it carried: ∂E/∂w = δ·a.</source>
         <translation>δ = ∂E/∂z 表示神经元的 z 变化时误差变化多少；每个输入权重的梯度等于 δ 乘以它传递的输入：∂E/∂w = δ·a。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Each neuron&apos;s δ gathers the next layer&apos;s δs through its outgoing weights, times the slope of %1 at its z; then ∂E/∂w = δ·a for its incoming weights.</source>
         <translation>每个神经元的 δ 通过其输出权重汇集下一层的 δ，再乘以 %1 在其 z 处的斜率；然后其输入权重的梯度为 ∂E/∂w = δ·a。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Every weight takes a step against its gradient, w ← w − α·∂E/∂w, with the learning rate α = %1. The boundary redraws with the new weights.</source>
         <translation>每个权重沿梯度的反方向迈出一步：w ← w − α·∂E/∂w，学习率 α = %1。决策边界随新权重重新绘制。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>A mini-batch of %1 samples: the neuron view shows sample #%2; the gradients are the mean over the batch.</source>
         <translation>包含 %1 个样本的小批量：神经元视图显示第 %2 号样本；梯度是整个批次的平均值。</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>点击神经元或权重，查看代入数值的公式。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>All weights</source>
         <translation>所有权重</translation>
     </message>
@@ -590,7 +590,7 @@
 <context>
     <name>nnp</name>
     <message>
-        <location filename="../../ui/export/model_export.cpp" line="+51"/>
+        <location filename="../../ui/export/model_export.cpp" line="+52"/>
         <source>Wrote %1 (ONNX opset %2; the model takes raw inputs: the normalisation is inside).</source>
         <translation>已写入 %1（ONNX opset %2；归一化已包含在模型内，模型直接接受原始输入）。</translation>
     </message>
@@ -645,7 +645,7 @@
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>This network is not trained yet: press Play or Step first, then export. (Exporting now would only write random starting weights.)</source>
         <translation>这个网络还没有训练：请先按“开始”或“单步”，再导出。（现在导出只会写出随机的初始权重。）</translation>
     </message>
@@ -1180,7 +1180,7 @@
         <translation>神经元</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Explain</source>
         <translation>讲解</translation>
     </message>
@@ -1213,8 +1213,8 @@
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+110"/>
+        <location line="+1"/>
+        <location line="+109"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -1276,7 +1276,7 @@
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Phase %1 of %2</source>
         <translation>第 %1 阶段，共 %2 阶段</translation>
     </message>
@@ -1286,7 +1286,7 @@
         <translation>选择一个样本，然后按“讲解一步”。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Watch it think</source>
         <translation>看它如何思考</translation>
     </message>
@@ -1463,7 +1463,7 @@
 <context>
     <name>nnp::FigureExportDialog</name>
     <message>
-        <location filename="../../ui/export/figure_export.cpp" line="+42"/>
+        <location filename="../../ui/export/figure_export.cpp" line="+43"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2880,7 +2880,7 @@ The current project is unchanged.</source>
         <translation>图像（PNG 或 SVG）(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Import ONNX…</source>
         <translation>导入 ONNX(&amp;I)…</translation>
     </message>
@@ -2957,12 +2957,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>输入新的权重并按 Enter（Esc 取消）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+78"/>
         <source>The neurons appear here once the run is built (press Reset or Play).</source>
         <translation>构建训练后神经元会显示在这里（按“重置”或“开始”）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The network, neuron by neuron (hover for values, click a weight to change it)</source>
         <translation>逐个神经元展示网络（悬停查看数值，点击权重可修改）</translation>
     </message>
@@ -2972,14 +2972,14 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>输入</translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+124"/>
         <source>%n neuron(s)</source>
         <translation>
             <numerusform>%n 个神经元</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Edges: blue = positive, orange = negative; thicker = larger. Neurons: the output over the input plane.</source>
         <translation>连线：蓝色为正，橙色为负；越粗绝对值越大。神经元：在输入平面上的输出。</translation>
     </message>
@@ -2994,12 +2994,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>数值：批次中的第 %1 号样本。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+84"/>
         <source>Input x%1</source>
         <translation>输入 x%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 · neuron %2</source>
         <translation>%1 · 神经元 %2</translation>
     </message>
@@ -3009,17 +3009,17 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>偏置 b = %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Weight %1 = %2</source>
         <translation>权重 %1 = %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Click to type a new weight.</source>
         <translation>点击可输入新的权重。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
@@ -3183,6 +3183,14 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <location line="+19"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::TrainingSession</name>
+    <message>
+        <location filename="../../ui/training/training_session.cpp" line="+19"/>
+        <source>The network cannot be built:</source>
+        <translation>无法构建网络：</translation>
     </message>
 </context>
 <context>
