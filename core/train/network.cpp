@@ -359,4 +359,12 @@ bool Network::hasBatchNorm() const
     return false;
 }
 
+bool Network::hasStatefulLayers() const
+{
+    for (const auto &n : m_nodes)
+        if (n.kind == LayerKind::BatchNorm || n.kind == LayerKind::Dropout)
+            return true;
+    return false;
+}
+
 } // namespace nnp

@@ -102,6 +102,8 @@ public:
     void setRegularization(double l1, double l2);
     void reseedRandomLayers(std::uint64_t seed);
     [[nodiscard]] bool hasBatchNorm() const;
+    /// BatchNorm (running statistics) or Dropout (a random stream): a pass on a copy is not the same pass.
+    [[nodiscard]] bool hasStatefulLayers() const;
 
 private:
     enum class Fusion { None, DenseSigmoid, DenseLogitsLayer };

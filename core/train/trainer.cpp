@@ -291,6 +291,8 @@ void Trainer::setRegularization(double l1, double l2)
     m_net.setRegularization(l1, l2);
     if (m_replica)
         m_replica->setRegularization(l1, l2);
+    if (m_tail)
+        m_tail->setRegularization(l1, l2);
     m_params = m_net.parameters();
     std::vector<ParamRef> refs;
     for (const auto &p : m_params)
@@ -300,7 +302,7 @@ void Trainer::setRegularization(double l1, double l2)
 
 void Trainer::setLayerRegularization(NodeId id, double l1, double l2)
 {
-    for (Network *net : {&m_net, m_replica.get()}) {
+    for (Network *net : {&m_net, m_replica.get(), m_tail.get()}) {
         const int i = net ? net->nodeIndex(id) : -1;
         if (i < 0 || net->nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense)
             continue;
@@ -367,6 +369,23 @@ double Trainer::helperPass(std::span<const int> cols)
     return loss;
 }
 
+double Trainer::tailStep(std::span<const int> cols)
+{
+    // Same weights, same arithmetic as a pass on the main network (no random layers: checked by the caller);
+    // only the activation buffers differ. The gradients are copied back for the optimizer, sizes unchanged.
+    if (!m_tail) {
+        m_tail = std::make_unique<Network>(m_net);
+        m_tailParams = m_tail->parameters();
+    }
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        *m_tailParams[i].ref.value = *m_params[i].ref.value;
+    const double loss = replicaPass(*m_tail, cols, m_tailTarget);
+    for (std::size_t i = 0; i < m_params.size(); ++i)
+        *m_params[i].ref.grad = *m_tailParams[i].ref.grad;
+    accumulateMetrics(m_tail->output(), cols);
+    return loss;
+}
+
 bool Trainer::gradientsFinite(const std::vector<NodeParam> &params)
 {
     for (const auto &p : params)
@@ -398,7 +417,9 @@ double Trainer::stepOn(std::span<const int> cols)
 {
     const long long work = static_cast<long long>(cols.size()) * m_parameterCount;
     double loss;
-    if (m_helper && work >= kMinWorkForThreads && cols.size() >= 2) {
+    // Shorter than the batches before it: the last one of an epoch whose size is not a multiple of the batch.
+    const bool shortBatch = cols.size() < std::min(static_cast<std::size_t>(m_config.batchSize), m_order.size());
+    if (m_helper && work >= kMinWorkForThreads && cols.size() >= 2 && !shortBatch) {
         // Each thread runs half of the batch on its own copy of the network; the gradients are the
         // sample-weighted mean of the halves. The merge and the update are split by elements between the
         // threads.
@@ -412,6 +433,10 @@ double Trainer::stepOn(std::span<const int> cols)
         accumulateMetrics(m_net.output(), cols.first(n0));
         accumulateMetrics(m_replica->output(), cols.subspan(n0));
         if (!applySplitUpdate(loss, finite0 && m_replicaGradsFinite))
+            return loss;
+    } else if (shortBatch && !m_net.hasStatefulLayers()) {
+        loss = tailStep(cols);
+        if (!applyUpdate(loss))
             return loss;
     } else {
         loss = replicaPass(m_net, cols, m_target);

@@ -108,6 +108,7 @@ private:
     double stepOn(std::span<const int> cols);
     double replicaPass(Network &net, std::span<const int> cols, Matrix &target);
     double helperPass(std::span<const int> cols);
+    double tailStep(std::span<const int> cols);
     static bool gradientsFinite(const std::vector<NodeParam> &params);
     bool mergeAndUpdatePart(int part, int parts);
     bool applyUpdate(double loss);
@@ -146,6 +147,12 @@ private:
     Matrix m_replicaTarget;
     bool m_replicaGradsFinite = true;
     std::array<Scalar, 2> m_mergeWeights{};
+
+    // The short last batch of an epoch runs on a copy of the network whose buffers keep that size, so the
+    // main network's buffers are not shrunk and grown again once per epoch (no allocation after warm-up).
+    std::unique_ptr<Network> m_tail;
+    std::vector<NodeParam> m_tailParams;
+    Matrix m_tailTarget;
 };
 
 } // namespace nnp
