@@ -58,7 +58,8 @@ double measure(MainWindow &w, double seconds)
     const long long after = seen();
     const double elapsed = double(t.elapsed()) / 1000.0;
     c->pause();
-    QTest::qWaitFor([c] { return !c->isRunning(); }, 5000);
+    if (!QTest::qWaitFor([c] { return !c->isRunning(); }, 5000))
+        std::fprintf(stderr, "the run did not pause within 5 s\n");
     return double(after - before) / elapsed;
 }
 } // namespace

@@ -17,7 +17,9 @@
 #include "viz/plane_canvas.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QMouseEvent>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -73,7 +75,8 @@ struct Window {
         return QTest::qWaitFor(
             [&] {
                 const SnapshotPtr s = controller->lastSnapshot();
-                return s && s->status == TrainingStatus::Paused && controller->lastWeights() && s->step == step;
+                return s && s->status == TrainingStatus::Paused && controller->lastWeights() &&
+                       s->step == step;
             },
             20000);
     }
@@ -90,6 +93,8 @@ private slots:
     void confusionMatchesCore();
     void probeMatchesCore();
     void docksAreTabbedAndFiguresRegistered();
+    void screenshots_data();
+    void screenshots();
 };
 
 void TestInsights::histogramCounts()
@@ -260,7 +265,8 @@ void TestInsights::probeMatchesCore()
     Matrix x(2, 1);
     x << Scalar(point->x()), Scalar(point->y());
     Matrix in = engineerFeatures(x, project.data.features);
-    if (!win.controller->lastWeights()->normalizer.isIdentity()) win.controller->lastWeights()->normalizer.applyInPlace(in);
+    if (!win.controller->lastWeights()->normalizer.isIdentity())
+        win.controller->lastWeights()->normalizer.applyInPlace(in);
     const Matrix out = net.predict(in);
     QCOMPARE(r.output.size(), std::size_t(1));
     QVERIFY(std::abs(r.output[0] - float(out(0, 0))) < 1e-6f);
@@ -294,6 +300,75 @@ void TestInsights::docksAreTabbedAndFiguresRegistered()
     win.w.findChild<QDockWidget *>(QStringLiteral("curvesDock"))->raise();
     QTRY_VERIFY(!win.controller->insightsRequest().layerStats &&
                 !win.controller->insightsRequest().confusion);
+}
+
+void TestInsights::screenshots_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<int>("steps");
+    QTest::newRow("spiral") << QStringLiteral("spiral.nnp") << 300;
+    QTest::newRow("digits") << QStringLiteral("digits_8x8.nnp") << 200;
+}
+
+void TestInsights::screenshots()
+{
+    // Every view with real data, as PNGs under <build>/screenshots for anyone to look at (and CI artefacts).
+    QFETCH(QString, sample);
+    QFETCH(int, steps);
+    Window win;
+    QVERIFY(win.open(sample));
+    for (const char *name : {"gradientsDock", "layerStatsDock", "confusionDock", "probeDock"}) {
+        QDockWidget *d = win.insights->dock(QString::fromLatin1(name));
+        d->setFloating(true);
+        d->resize(760, 420);
+        d->show();
+    }
+    win.controller->setSpeedLevel(kSpeedLevels);
+    win.controller->stepEpoch();
+    QTRY_VERIFY_WITH_TIMEOUT(win.controller->lastSnapshot() && win.controller->lastSnapshot()->epoch >= 1,
+                             60000);
+    QVERIFY(win.stepTo(win.controller->lastSnapshot()->step + steps / 100));
+    PlaneCanvas *canvas = win.w.training()->outputView()->canvas();
+    ProbeView *probe = win.insights->probe();
+    if (canvas->plane()) {
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->rect().center() + QPoint(20, -30));
+    } else {
+        QTRY_VERIFY(probe->result());
+        DrawPad *pad = probe->pad();
+        // A "1": a vertical stroke down the middle.
+        for (int y = pad->height() / 5; y < pad->height() * 4 / 5; y += 3)
+            QTest::mouseMove(pad, QPoint(pad->width() / 2, y));
+        QTest::mousePress(pad, Qt::LeftButton, {}, QPoint(pad->width() / 2, pad->height() / 5));
+        for (int y = pad->height() / 5; y < pad->height() * 4 / 5; y += 3) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(pad->width() / 2, y),
+                             pad->mapToGlobal(QPointF(pad->width() / 2, y)), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
+            QCoreApplication::sendEvent(pad, &move);
+        }
+    }
+    QTRY_VERIFY(probe->result() && !probe->result()->input.empty());
+    ConfusionView *conf = win.insights->confusion();
+    QTRY_VERIFY(conf->data() && conf->data()->classes > 0);
+    // The largest off-diagonal cell, so the list shows mistakes.
+    int bt = 0, bq = 1, best = -1;
+    for (int t = 0; t < conf->data()->classes; ++t)
+        for (int q = 0; q < conf->data()->classes; ++q)
+            if (t != q && conf->data()->counts[std::size_t(t)][std::size_t(q)] > best) {
+                best = conf->data()->counts[std::size_t(t)][std::size_t(q)];
+                bt = t;
+                bq = q;
+            }
+    conf->selectCell(bt, bq);
+    QTest::qWait(300);
+    const QString dir = QStringLiteral(NNP_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    for (const char *name : {"gradientsDock", "layerStatsDock", "confusionDock", "probeDock"})
+        QVERIFY(win.insights->dock(QString::fromLatin1(name))
+                    ->grab()
+                    .save(dir + QStringLiteral("/insights_%1_%2.png").arg(tag, QString::fromLatin1(name))));
+    QVERIFY(win.w.training()->outputView()->grab().save(dir +
+                                                        QStringLiteral("/insights_%1_output.png").arg(tag)));
 }
 
 QTEST_MAIN(TestInsights)

@@ -31,7 +31,11 @@ GradientPlot::GradientPlot(QWidget *parent)
     m_plot->yAxis->setNumberPrecision(0);
     m_plot->legend->setVisible(true);
     m_plot->legend->setBrush(QColor(255, 255, 255, 220));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend in a column of its own on the right: inside the axes it would hide the newest values.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(0, 1, m_plot->legend);
+    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    m_plot->legend->setMargins(QMargins(6, 4, 6, 4));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     clear();
 }

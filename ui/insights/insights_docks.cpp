@@ -89,8 +89,9 @@ void InsightsDocks::createDocks()
         m_window->addDock(d, Qt::BottomDockWidgetArea);
         if (curves) m_window->tabifyDockWidget(curves, d);
         // Later, once the dock area has finished switching tabs (isVisible is settled then).
-        connect(d, &QDockWidget::visibilityChanged, this,
-                [this] { QMetaObject::invokeMethod(this, &InsightsDocks::updateRequest, Qt::QueuedConnection); });
+        connect(d, &QDockWidget::visibilityChanged, this, [this] {
+            QMetaObject::invokeMethod(this, &InsightsDocks::updateRequest, Qt::QueuedConnection);
+        });
     }
     if (curves) curves->raise();
 }

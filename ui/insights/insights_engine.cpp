@@ -70,9 +70,20 @@ QStringList classNamesOf(const Dataset &d)
     return names;
 }
 
+/// The image shape of a sample: the dataset's own (IDX), or a square of pixels for flat data whose size is
+/// a square of at least 8 × 8 (the digits CSV has 64 columns): {} when the data is not an image.
+std::vector<int> imageShape(const Dataset &d)
+{
+    if (d.sampleShape.dims.size() >= 2) return d.sampleShape.dims;
+    const int n = d.features();
+    const int side = static_cast<int>(std::lround(std::sqrt(double(n))));
+    if (n >= 64 && side * side == n) return {side, side};
+    return {};
+}
+
 bool isImage(const Dataset &d)
 {
-    return d.sampleShape.dims.size() >= 2;
+    return !imageShape(d).empty();
 }
 
 bool due(const QElapsedTimer &since, qint64 minMs, qint64 cost, bool force)
@@ -275,7 +286,7 @@ std::shared_ptr<const ConfusionData> InsightsEngine::confusion(Network &net, con
     c->truth = labelsFromTargets(td.y, net.loss().kind, net.outputSize());
     c->accuracy = e.accuracy;
     c->classNames = classNamesOf(data.full);
-    c->sampleShape = data.full.sampleShape.dims;
+    c->sampleShape = imageShape(data.full);
     // The inputs of the first misclassified samples, raw where the split's indices lead back to the data.
     const std::vector<int> &idx = split == InsightSplit::Train ? data.split.train : data.split.test;
     const bool raw =
@@ -301,7 +312,7 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
     r->input = rawInput;
     const PreparedData &data = session.data();
     r->plane = session.plane() != nullptr;
-    r->sampleShape = data.full.sampleShape.dims;
+    r->sampleShape = imageShape(data.full);
     r->inputSize = data.full.features();
     if (rawInput.empty()) return r; // only what the view needs to offer the right kind of probe
     Matrix x;
