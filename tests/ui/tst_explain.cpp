@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
@@ -108,6 +109,7 @@ private slots:
     void walkOneSample();
     void weightEditIsUndoable();
     void miniBatchContributions();
+    void trainingSpeedWithViews();
 };
 
 void TestExplain::figureRegistered()
@@ -368,6 +370,42 @@ void TestExplain::miniBatchContributions()
     QCOMPARE(model->phase().kind, PhaseKind::Loss);
     VERIFY_SHOWN(panel->text()->toPlainText(), t->lossValue);
     saveShot(&f.w, QStringLiteral("explain_10_batch_loss.png"));
+}
+
+void TestExplain::trainingSpeedWithViews()
+{
+    // Training throughput with the Neurons and Explain docks hidden and shown (the rest of the window as it
+    // is). The views ask for a picture at most 4 times a second, so the rate must not drop much; the bound
+    // is loose because the machine is shared.
+    Fixture f;
+    QVERIFY(f.open());
+    TrainingController *c = f.controller();
+    QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Ready, 30000);
+    c->setEpochLimit(1000000);
+    auto rate = [&](bool views) {
+        f.ex->neuronDock()->setVisible(views);
+        f.ex->explainDock()->setVisible(views);
+        QTest::qWait(100);
+        const long long before = c->lastSnapshot() ? c->lastSnapshot()->samplesSeen : 0;
+        QElapsedTimer timer;
+        timer.start();
+        c->play();
+        QTest::qWait(2500);
+        c->pause();
+        if (!QTest::qWaitFor([&] { return c->lastSnapshot()->status == TrainingStatus::Paused; }, 5000))
+            return -1.0;
+        return double(c->lastSnapshot()->samplesSeen - before) / (double(timer.elapsed()) / 1000.0);
+    };
+    const double without = rate(false);
+    const double with = rate(true);
+    const double again = rate(false);
+    QVERIFY(without > 0 && with > 0 && again > 0);
+    qInfo(
+        "training throughput on XOR: %.0f samples/s without the explain docks, %.0f with them, %.0f without "
+        "again",
+        without, with, again);
+    QVERIFY(f.ex->model()->livePicture() != nullptr); // the view did draw while training
+    QVERIFY2(with >= 0.5 * std::max(without, again), "the neuron view slows training visibly");
 }
 
 QTEST_MAIN(TestExplain)

@@ -98,7 +98,7 @@ NeuronView::Layout NeuronView::layout(const NetworkPicture &pic, const QRectF &t
     const double s = l.scale;
     const double fs = std::clamp(s, 1.0, 2.5); // text never shrinks
     l.header = QRectF(target.left(), target.top(), target.width(), 40 * fs);
-    const double legend = 28 * fs;
+    const double legend = 44 * fs; // two lines
     const QRectF body(target.left() + 20 * s, l.header.bottom() + 28 * fs, target.width() - 40 * s,
                       target.height() - l.header.height() - 28 * fs - legend);
     const int columns = static_cast<int>(pic.layers.size());
@@ -174,7 +174,7 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
         if (c == current || current == -2) {
             const double w = std::min(l.area.width() / pic.layers.size() * 0.9, 150.0 * s);
             QRectF band(l.columnX[std::size_t(c)] - w / 2, l.header.bottom() + 2 * s, w,
-                        l.area.bottom() - l.header.bottom() - 30 * fs);
+                        l.area.bottom() - l.header.bottom() - 46 * fs);
             if (current == -2 && c == 0) continue;
             p.setPen(Qt::NoPen);
             p.setBrush(kHighlight);
@@ -319,7 +319,7 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
 
     // Legend.
     p.setFont(small);
-    const QRectF legend(l.area.left() + 12 * s, l.area.bottom() - 26 * fs, l.area.width() - 24 * s, 24 * fs);
+    const QRectF legend(l.area.left() + 12 * s, l.area.bottom() - 44 * fs, l.area.width() - 24 * s, 42 * fs);
     QString legendText =
         tr("Edges: blue = positive, orange = negative; thicker = larger. Neurons: the output "
            "over the input plane.");
@@ -328,7 +328,7 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
     if (trace && N > 1)
         legendText += QLatin1Char(' ') + tr("Numbers: sample #%1 of the batch.").arg(trace->samples.front());
     p.setPen(QColor(0x40, 0x40, 0x40));
-    p.drawText(legend, Qt::AlignLeft | Qt::AlignVCenter, legendText);
+    p.drawText(legend, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, legendText);
     p.restore();
 }
 
