@@ -11,6 +11,8 @@
 #include "main_window.h"
 #include "training/training_controller.h"
 #include "training/training_docks.h"
+#include "viz/output_view.h"
+#include "viz/plane_canvas.h"
 
 #include <QDir>
 #include <QDockWidget>
@@ -340,6 +342,12 @@ void TestExplain::miniBatchContributions()
     ExplainPanel *panel = f.ex->panel();
     ExplainModel *model = f.ex->model();
     QTRY_VERIFY_WITH_TIMEOUT(panel->explainButton()->isEnabled(), 10000);
+    // A click on a training point of the output view picks it.
+    PlaneCanvas *canvas = f.w.training()->outputView()->canvas();
+    QTRY_VERIFY_WITH_TIMEOUT(canvas->plane() != nullptr, 10000);
+    const PlanePoints &plane = *canvas->plane();
+    emit canvas->planeClicked(QPointF(plane.train(0, 11), plane.train(1, 11)));
+    QCOMPARE(panel->sampleBox()->value(), 11);
     panel->sampleBox()->setValue(5);
     panel->batchBox()->setValue(4);
     QCOMPARE(panel->chosenSamples(), (std::vector<int>{5, 6, 7, 8}));

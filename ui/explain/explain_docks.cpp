@@ -7,8 +7,13 @@
 #include "figures/figure_registry.h"
 #include "main_window.h"
 #include "training/training_docks.h"
+#include "viz/output_view.h"
+#include "viz/plane_canvas.h"
 
 #include <QDockWidget>
+#include <QSpinBox>
+
+#include <cmath>
 
 namespace nnp {
 
@@ -26,6 +31,25 @@ ExplainDocks::ExplainDocks(MainWindow *window)
     window->addDock(m_neuronDock, Qt::BottomDockWidgetArea);
     window->addDock(m_explainDock, Qt::BottomDockWidgetArea);
     window->splitDockWidget(m_neuronDock, m_explainDock, Qt::Horizontal);
+
+    // A click on a training point of the output view picks it for "Explain step" (nearest point, when close).
+    PlaneCanvas *canvas = window->training()->outputView()->canvas();
+    connect(canvas, &PlaneCanvas::planeClicked, this, [this, canvas](QPointF at) {
+        const auto plane = canvas->plane();
+        if (!plane || !m_explainDock->isVisible() || plane->train.cols() == 0) return;
+        const double sx = plane->xMax - plane->xMin, sy = plane->yMax - plane->yMin;
+        int best = -1;
+        double bestDist = 0.04; // within 4 % of the plot's size
+        for (Eigen::Index i = 0; i < plane->train.cols(); ++i) {
+            const double d = std::hypot((double(plane->train(0, i)) - at.x()) / sx,
+                                        (double(plane->train(1, i)) - at.y()) / sy);
+            if (d < bestDist) {
+                bestDist = d;
+                best = int(i);
+            }
+        }
+        if (best >= 0) m_panel->sampleBox()->setValue(best);
+    });
 
     NeuronView *view = m_view;
     window->figures()->add({QStringLiteral("neurons"), tr("Neurons (the network neuron by neuron)"),
