@@ -2,6 +2,7 @@
 // the neuron view must show the Trace's numbers (the Trace itself is checked against a hand computation in
 // tests/train/tst_trace). Also: a weight typed on an edge reaches the run and is undoable; a mini-batch lists
 // each sample's contribution to a gradient. Screenshots of every phase go to <build>/screenshots.
+#include "document/default_project.h"
 #include "document/graph_document.h"
 #include "explain/explain_docks.h"
 #include "explain/explain_model.h"
@@ -112,6 +113,7 @@ private slots:
     void weightEditIsUndoable();
     void miniBatchContributions();
     void trainingSpeedWithViews();
+    void wideLayerSummary();
 };
 
 void TestExplain::figureRegistered()
@@ -414,6 +416,47 @@ void TestExplain::trainingSpeedWithViews()
         without, with, again);
     QVERIFY(f.ex->model()->livePicture() != nullptr); // the view did draw while training
     QVERIFY2(with >= 0.5 * std::max(without, again), "the neuron view slows training visibly");
+}
+
+void TestExplain::wideLayerSummary()
+{
+    // A spiral with engineered features and a 32-neuron layer: that layer is a summary strip (no single
+    // neurons, no heatmaps), the others stay neurons; the walk still works and the panel lists the layer.
+    Fixture f;
+    QVERIFY(f.open());
+    Project p = makeEmptyProject();
+    p.name = "wide";
+    p.data.generator = {GeneratorKind::Spiral, 300, 0.1, 1};
+    p.data.features = {true, true, true, true, true, true, true};
+    p.graph = makeMlp(7, {32, 6}, 1, ActivationKind::ReLU, ActivationKind::Sigmoid);
+    p.training.loss.kind = LossKind::BinaryCrossEntropy;
+    f.w.document()->reset(p);
+    TrainingController *c = f.controller();
+    QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Ready, 30000);
+    ExplainModel *model = f.ex->model();
+    NeuronView *view = f.ex->neuronView();
+    QTRY_VERIFY_WITH_TIMEOUT(model->livePicture() && model->livePicture()->layers.size() == 4, 10000);
+    const PicturePtr pic = model->livePicture();
+    QCOMPARE(pic->layers[0].units, 7);
+    QCOMPARE(pic->layers[1].units, 32);
+    QVERIFY(pic->layers[1].maps.empty());
+    QCOMPARE(pic->layers[2].maps.size(), std::size_t(6));
+    QVERIFY(view->neuronCenter(1, 0).isNull());
+    QVERIFY(!view->neuronCenter(2, 5).isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(f.ex->panel()->explainButton()->isEnabled(), 10000);
+    QTest::mouseClick(f.ex->panel()->explainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(model->trace() != nullptr, 10000);
+    model->setPhaseIndex(1); // forward through the wide layer
+    const NodeTrace &wide = *model->trace()->find(pic->layers[1].id);
+    const QString s = f.ex->panel()->text()->toPlainText();
+    VERIFY_SHOWN(s, at(wide.z, 31, 0));
+    VERIFY_SHOWN(s, at(wide.output, 31, 0));
+    saveShot(view, QStringLiteral("explain_wide_forward.png"));
+    while (f.ex->panel()->nextButton()->isEnabled())
+        QTest::mouseClick(f.ex->panel()->nextButton(), Qt::LeftButton);
+    QCOMPARE(model->phase().kind, PhaseKind::Update);
+    model->setPhaseIndex(int(model->phases().size()) - 3); // backward through hidden layer 2
+    saveShot(&f.w, QStringLiteral("explain_wide_backward.png"));
 }
 
 QTEST_MAIN(TestExplain)
