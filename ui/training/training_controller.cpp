@@ -227,14 +227,6 @@ void TrainingController::setSpeedLevel(int level)
     post([speed = speedForLevel(m_speedLevel)](TrainingWorker &w) { w.setSpeed(speed); });
 }
 
-void TrainingController::setInsightsRequest(const nnp::InsightsRequest &request)
-{
-    if (request == m_insightsRequest)
-        return;
-    m_insightsRequest = request;
-    post([request](TrainingWorker &w) { w.setInsightsRequest(request); });
-}
-
 void TrainingController::requestPicture(int mapSize)
 {
     post([mapSize](TrainingWorker &w) { w.requestPicture(mapSize); });
