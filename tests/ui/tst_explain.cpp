@@ -180,8 +180,9 @@ void TestExplain::walkOneSample()
         QVERIFY(!p.isNull());
         QTest::mouseClick(view, Qt::LeftButton, {}, p.toPoint());
         QCOMPARE(model->selection(), (Selection{Selection::Kind::Edge, c, r, from}));
+        QVERIFY(view->weightEditor()->isVisible());
         QTest::keyClick(view->weightEditor(), Qt::Key_Escape);
-        view->weightEditor()->hide();
+        QVERIFY(!view->weightEditor()->isVisible());
     };
 
     // 1 · forward: the inputs, then each layer.
@@ -406,16 +407,16 @@ void TestExplain::trainingSpeedWithViews()
             return -1.0;
         return double(c->lastSnapshot()->samplesSeen - before) / (double(timer.elapsed()) / 1000.0);
     };
-    const double without = rate(false);
-    const double with = rate(true);
-    const double again = rate(false);
-    QVERIFY(without > 0 && with > 0 && again > 0);
-    qInfo(
-        "training throughput on XOR: %.0f samples/s without the explain docks, %.0f with them, %.0f without "
-        "again",
-        without, with, again);
+    // Alternating runs, best of two each: the machine is shared, single windows are noisy.
+    const double without1 = rate(false), with1 = rate(true), without2 = rate(false), with2 = rate(true);
+    const double without = std::max(without1, without2), with = std::max(with1, with2);
+    QVERIFY(without > 0 && with > 0);
+    qInfo("training throughput on XOR (best of two runs of 2.5 s): %.0f samples/s without the explain docks, "
+          "%.0f "
+          "with them",
+          without, with);
     QVERIFY(f.ex->model()->livePicture() != nullptr); // the view did draw while training
-    QVERIFY2(with >= 0.5 * std::max(without, again), "the neuron view slows training visibly");
+    QVERIFY2(with >= 0.5 * without, "the neuron view slows training visibly");
 }
 
 void TestExplain::wideLayerSummary()

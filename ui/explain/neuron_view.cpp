@@ -69,6 +69,7 @@ NeuronView::NeuronView(ExplainModel *model, QWidget *parent)
     m_editor->setPlaceholderText(tr("new weight"));
     m_editor->setToolTip(tr("Type a new weight and press Enter (Esc cancels). Undo with Ctrl+Z."));
     m_editor->hide();
+    m_editor->installEventFilter(this); // Esc cancels
     connect(m_editor, &QLineEdit::returnPressed, this, &NeuronView::commitEditor);
     connect(m_editor, &QLineEdit::editingFinished, this, [this] {
         if (!m_editor->hasFocus()) m_editor->hide();
@@ -76,6 +77,17 @@ NeuronView::NeuronView(ExplainModel *model, QWidget *parent)
     connect(model, &ExplainModel::pictureChanged, this, qOverload<>(&QWidget::update));
     connect(model, &ExplainModel::phaseChanged, this, qOverload<>(&QWidget::update));
     connect(model, &ExplainModel::selectionChanged, this, qOverload<>(&QWidget::update));
+}
+
+bool NeuronView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        m_editor->hide();
+        setFocus();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void NeuronView::showEvent(QShowEvent *event)
