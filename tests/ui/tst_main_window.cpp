@@ -13,7 +13,11 @@
 #include "panels/inspector_layer_form.h"
 #include "panels/inspector_number_box.h"
 #include "panels/inspector_widget.h"
+#include "panels/data_panel.h"
 #include "panels/palette_widget.h"
+#include "panels/training_toolbar.h"
+#include "training/training_controller.h"
+#include "training/training_docks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,7 +38,9 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
+#include <QSlider>
 
 #include <memory>
 
@@ -62,6 +68,10 @@ private slots:
     void openEverySample();
     void badFileKeepsCurrentProject();
     void buildPlaygroundNetworkWithMouse();
+    void buildIrisNetworkWithMouse();
+    void trainingShortcutsAndMessages();
+    void saveShortcutAndRecentFiles();
+    void toolbarRegularisationIsSavedAndLive();
     void dockLayoutIsRestored();
     void closingWithUnsavedChangesAsks();
     void resourcesAreEmbedded();
@@ -78,6 +88,18 @@ private:
     NodeId dropLayer(LayerKind kind, QPoint viewPos);
     void wire(NodeId from, NodeId to, int port = -1);
     QByteArray serialised() const;
+    /// Clicks a layer's block (selects it; the inspector shows its options).
+    void selectLayer(NodeId id);
+    /// Picks the combo box entry with this data by keyboard in the closed box, as a user without the popup.
+    static bool chooseByKeys(QComboBox *box, int data);
+    /// Clicks the training toolbar's button of `action`.
+    void clickToolButton(QAction *action);
+    /// Trains with Play at full speed until the last epoch's training accuracy reaches `accuracy`, pauses
+    /// (with the mouse), and waits for the paused snapshot with the weights.
+    void trainUntil(double accuracy, int timeoutMs);
+    /// Saves to `path`, reopens it and checks the document, the restored run (weights, history, boundary)
+    /// and that Play continues from the stored epochs.
+    void saveAndReopen(const QString &path);
 
     std::unique_ptr<MainWindow> m_window;
 };
@@ -174,6 +196,136 @@ QByteArray TestMainWindow::serialised() const
     return GraphFragment::extract(doc->graph(), all).toJson() +
            QByteArray::number(t.optimizer.learningRate) + ' ' + QByteArray::number(t.batchSize) + ' ' +
            QByteArray::number(t.epochs);
+}
+
+void TestMainWindow::selectLayer(NodeId id)
+{
+    click(toView(m_window->scene()->nodeItem(id)->mapToScene(NodeItem::kWidth / 2, 60)));
+}
+
+bool TestMainWindow::chooseByKeys(QComboBox *box, int data)
+{
+    box->setFocus();
+    const int target = box->findData(data);
+    if (target < 0)
+        return false;
+    while (box->currentIndex() != target) {
+        const int before = box->currentIndex();
+        QTest::keyClick(box, box->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
+        if (box->currentIndex() == before)
+            return false;
+    }
+    return true;
+}
+
+void TestMainWindow::clickToolButton(QAction *action)
+{
+    auto *button = qobject_cast<QToolButton *>(m_window->training()->toolbar()->widgetForAction(action));
+    QVERIFY(button && button->isVisible());
+    QVERIFY2(button->isEnabled(), qPrintable(QStringLiteral("%1 is disabled; the run: %2 %3")
+                                                 .arg(action->text(), m_window->training()->toolbar()->statusText(),
+                                                      m_window->training()->controller()->message())));
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void TestMainWindow::trainUntil(double accuracy, int timeoutMs)
+{
+    TrainingDocks *t = m_window->training();
+    TrainingController *c = t->controller();
+    QSlider *speed = t->toolbar()->speedSlider();
+    speed->setValue(speed->maximum()); // flat out
+    QCOMPARE(c->speedLevel(), kSpeedLevels);
+    clickToolButton(t->toolbar()->playAction());
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Running, 10000);
+    const auto good = [&] { return !c->history().empty() && c->history().back().trainMetric >= accuracy; };
+    const auto stopped = [&] { return c->status() != TrainingStatus::Running && !canContinue(c->status()); };
+    QTRY_VERIFY_WITH_TIMEOUT(good() || stopped(), timeoutMs);
+    QVERIFY2(good(), qPrintable(QStringLiteral("accuracy %1 after %2 epochs, %3")
+                                    .arg(c->history().empty() ? 0.0 : c->history().back().trainMetric)
+                                    .arg(c->history().size())
+                                    .arg(c->message())));
+    if (c->status() == TrainingStatus::Running)
+        clickToolButton(t->toolbar()->playAction()); // the same button pauses
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->status != TrainingStatus::Running &&
+                                 c->lastSnapshot()->weights,
+                             10000);
+    // The paused run's weights and history are the document's now: Save keeps the trained model.
+    const Project &p = m_window->document()->project();
+    QVERIFY(!p.weights.empty());
+    QCOMPARE(p.history.size(), c->history().size());
+    QVERIFY(checkWeightsAgainstGraph(p).empty());
+    QVERIFY(m_window->isWindowModified());
+}
+
+void TestMainWindow::saveAndReopen(const QString &path)
+{
+    TrainingController *c = m_window->training()->controller();
+    const SnapshotPtr before = c->lastSnapshot();
+    QVERIFY(before && before->weights);
+    const std::vector<EpochRecord> history = c->history();
+    QVERIFY(m_window->saveTo(path));
+    QVERIFY(!m_window->isWindowModified());
+    const std::string text = projectToText(m_window->document()->project());
+
+    // Something else in between, so the reopened state cannot be left over.
+    m_window->newProject(false);
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 10000);
+    QVERIFY(m_window->document()->project().weights.empty());
+
+    QVERIFY(m_window->loadFile(path));
+    QCOMPARE(projectToText(m_window->document()->project()), text); // the same document
+    QVERIFY(!m_window->isWindowModified());
+    // The run starts from the stored weights: same weights, same history, same epoch, same outputs.
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->weights &&
+                                 c->status() != TrainingStatus::Preparing,
+                             10000);
+    const SnapshotPtr after = c->lastSnapshot();
+    QCOMPARE(after->step, 0);
+    QCOMPARE(after->epoch, history.back().epoch);
+    QCOMPARE(c->history().size(), history.size());
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        QCOMPARE(c->history()[i].epoch, history[i].epoch);
+        QCOMPARE(c->history()[i].trainMetric, history[i].trainMetric);
+    }
+    QCOMPARE(after->weights->tensors.size(), before->weights->tensors.size());
+    for (std::size_t i = 0; i < after->weights->tensors.size(); ++i)
+        QVERIFY(after->weights->tensors[i].values == before->weights->tensors[i].values);
+    QVERIFY(bool(after->boundary) == bool(before->boundary));
+    if (before->boundary) {
+        QCOMPARE(after->boundary->values.size(), before->boundary->values.size());
+        for (std::size_t i = 0; i < before->boundary->values.size(); ++i)
+            QVERIFY(std::abs(after->boundary->values[i] - before->boundary->values[i]) < 1e-6f);
+    }
+    QVERIFY(!m_window->isWindowModified()); // showing the stored model is not an edit
+
+    if (c->status() == TrainingStatus::Finished) {
+        // Trained up to the epoch limit: the window says so; a higher limit lets it go on.
+        QVERIFY2(c->message().contains(QStringLiteral("epoch limit")), qPrintable(c->message()));
+        QVERIFY(!m_window->training()->toolbar()->stepAction()->isEnabled());
+        m_window->scene()->clearSelection();
+        QSpinBox *epochs = m_window->inspector()->hyperparametersForm()->epochsBox();
+        epochs->setFocus();
+        epochs->selectAll();
+        QTest::keyClicks(epochs, QString::number(history.back().epoch + 100));
+        QTest::keyClick(epochs, Qt::Key_Return);
+        QCOMPARE(m_window->document()->training().epochs, history.back().epoch + 100);
+        QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Paused, 10000);
+    } else {
+        QCOMPARE(c->status(), TrainingStatus::Ready);
+    }
+    // Step goes on from the stored model (one batch), not from fresh weights.
+    clickToolButton(m_window->training()->toolbar()->stepAction());
+    QTRY_COMPARE_WITH_TIMEOUT(c->lastSnapshot()->step, 1, 10000);
+    QVERIFY(c->lastSnapshot()->epoch >= history.back().epoch);
+    QCOMPARE(c->history().size(), history.size());
+    // Reset starts again from the seed and drops the stored model from the project.
+    clickToolButton(m_window->training()->toolbar()->resetAction());
+    QVERIFY(m_window->document()->project().weights.empty());
+    QVERIFY(m_window->isWindowModified());
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready && c->lastSnapshot(), 10000);
+    QCOMPARE(c->lastSnapshot()->epoch, 0);
+    QVERIFY(c->history().empty());
+    m_window->document()->reset(makeEmptyProject()); // unmodified, for cleanup
 }
 
 void TestMainWindow::dropFromPaletteCreatesNode()
@@ -564,6 +716,290 @@ void TestMainWindow::buildPlaygroundNetworkWithMouse()
     QVERIFY(doc->graph().edges == expected.edges);
     QCOMPARE(doc->validation().parameterCount, 4 * 2 + 4 + 2 * 4 + 2 + 1 * 2 + 1);
     QCOMPARE(doc->validation().output, out);
+
+    // Train it on the playground's circle data with the toolbar, save, reopen: the same model.
+    QVERIFY(doc->dataSource().kind == DataSourceKind::Generator);
+    trainUntil(0.95, 120000);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    saveAndReopen(dir.filePath(QStringLiteral("playground.nnp")));
+}
+
+void TestMainWindow::buildIrisNetworkWithMouse()
+{
+    // Input 4 -> Dense 8 tanh -> Dense 3 -> Softmax on iris.csv (target: species), from an empty canvas.
+    m_window->view()->setZoom(0.7);
+    const NodeId in = dropLayer(LayerKind::Input, {150, 400});
+    const NodeId hidden = dropLayer(LayerKind::Dense, {420, 400});
+    const NodeId logits = dropLayer(LayerKind::Dense, {690, 400});
+    const NodeId softmax = dropLayer(LayerKind::Softmax, {960, 400});
+    QVERIFY(in > 0 && hidden > 0 && logits > 0 && softmax > 0);
+    wire(in, hidden);
+    wire(hidden, logits);
+    wire(logits, softmax);
+    InspectorLayerForm *form = m_window->inspector()->layerForm();
+    auto typeInto = [](QWidget *editor, const QString &text) {
+        editor->setFocus();
+        QTest::keySequence(editor, QKeySequence::SelectAll);
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+    };
+    selectLayer(in);
+    QCOMPARE(form->node(), in);
+    typeInto(form->shapeEdit(), QStringLiteral("4"));
+    selectLayer(hidden);
+    QCOMPARE(form->node(), hidden);
+    typeInto(form->unitsBox(), QStringLiteral("8"));
+    QVERIFY(chooseByKeys(form->activationBox(), int(ActivationKind::Tanh)));
+    selectLayer(logits);
+    QCOMPARE(form->node(), logits);
+    typeInto(form->unitsBox(), QStringLiteral("3"));
+    QVERIFY(chooseByKeys(form->activationBox(), int(ActivationKind::Linear)));
+
+    // The data: the iris CSV with the species as the target, z-scored inputs.
+    DataPanel *data = m_window->training()->dataPanel();
+    QVERIFY(chooseByKeys(data->sourceBox(), int(DataSourceKind::Csv)));
+    data->chooseCsv(QStringLiteral(NNP_SOURCE_DIR "/samples/datasets/iris/iris.csv")); // as the file dialog
+    QComboBox *target = data->targetBox();
+    QVERIFY2(target->findText(QStringLiteral("species")) >= 0, "the header's columns are offered");
+    target->setFocus();
+    while (target->currentText() != QStringLiteral("species") && target->currentIndex() + 1 < target->count())
+        QTest::keyClick(target, Qt::Key_Down);
+    QCOMPARE(target->currentText(), QStringLiteral("species"));
+    QVERIFY(chooseByKeys(data->normalizationBox(), int(NormalizationKind::ZScore)));
+    GraphDocument *doc = m_window->document();
+    QVERIFY(doc->dataSource().kind == DataSourceKind::Csv);
+    QCOMPARE(doc->dataSource().csv.target, std::string("species"));
+
+    // The run's settings, in the inspector with nothing selected.
+    click(toView(QPointF(0, -400))); // empty canvas
+    QVERIFY(!m_window->inspector()->showsLayer());
+    InspectorHyperparametersForm *hp = m_window->inspector()->hyperparametersForm();
+    QVERIFY(chooseByKeys(hp->lossBox(), int(LossKind::SparseCategoricalCrossEntropy)));
+    QVERIFY(chooseByKeys(hp->optimizerBox(), int(OptimizerKind::Adam)));
+    typeInto(hp->learningRateBox(), QStringLiteral("0.01"));
+    typeInto(hp->batchSizeBox(), QStringLiteral("8"));
+    QCOMPARE(doc->training().optimizer.learningRate, 0.01);
+    QCOMPARE(doc->training().batchSize, 8);
+    QVERIFY2(doc->validation().ok(), doc->validation().summary().c_str());
+    QCOMPARE(doc->validation().parameterCount, 4 * 8 + 8 + 8 * 3 + 3);
+
+    trainUntil(0.9, 120000);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("iris_by_hand.nnp"));
+    // Predictions of the trained model on the test split, from the document before saving ...
+    const auto predict = [](const Project &project, const std::filesystem::path &base) {
+        const PreparedData prepared = prepareData(project, base, project.normalizer ? &*project.normalizer : nullptr);
+        Network net = Network::build(project.graph, project.training.seed);
+        restoreWeights(project, net);
+        return Matrix(net.predict(prepared.test.x));
+    };
+    const Matrix expected = predict(doc->project(), std::filesystem::path(NNP_SOURCE_DIR));
+    QVERIFY(expected.cols() > 30);
+    saveAndReopen(path);
+    // ... and from the saved file, opened as `nnp` would: the same numbers, and a good test accuracy.
+    const Project saved = loadProject(path.toStdString());
+    QVERIFY(saved.csvSchema.has_value());
+    const Matrix got = predict(saved, std::filesystem::path(dir.path().toStdString()));
+    QCOMPARE(got.rows(), 3);
+    QCOMPARE(got.cols(), expected.cols());
+    QVERIFY(got.isApprox(expected, 1e-6f) || (got - expected).cwiseAbs().maxCoeff() < 1e-6f);
+    const PreparedData prepared = prepareData(saved, dir.path().toStdString(), &*saved.normalizer);
+    int correct = 0;
+    for (Eigen::Index i = 0; i < got.cols(); ++i) {
+        Eigen::Index best = 0;
+        got.col(i).maxCoeff(&best);
+        Eigen::Index truth = 0;
+        if (prepared.test.y.rows() == 1)
+            truth = static_cast<Eigen::Index>(prepared.test.y(0, i));
+        else
+            prepared.test.y.col(i).maxCoeff(&truth);
+        correct += best == truth ? 1 : 0;
+    }
+    QVERIFY2(correct >= 0.85 * double(got.cols()), qPrintable(QStringLiteral("%1 of %2").arg(correct).arg(got.cols())));
+}
+
+void TestMainWindow::trainingShortcutsAndMessages()
+{
+    // Space = play/pause, S = one step, R = reset, pressed on the canvas as a user would.
+    m_window->newProject(false);
+    TrainingDocks *t = m_window->training();
+    TrainingController *c = t->controller();
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 10000);
+    t->toolbar()->speedSlider()->setValue(2); // slow enough that Pause lands long before the epoch limit
+    GraphView *view = m_window->view();
+    m_window->activateWindow();
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_S);
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->step == 1, 10000);
+    QCOMPARE(c->status(), TrainingStatus::Paused);
+    QTest::keyClick(view, Qt::Key_Space);
+    QCOMPARE(c->status(), TrainingStatus::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot()->step > 1, 10000);
+    QTest::keyClick(view, Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(c->lastSnapshot()->status, TrainingStatus::Paused, 10000);
+    const long long steps = c->lastSnapshot()->step;
+
+    // An edit during the run: the run goes on untouched, and the window says how to apply it.
+    m_window->scene()->selectNodes({3});
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(m_window->document()->graph().nodes.size(), 3u);
+    QVERIFY(c->isStale());
+    QVERIFY2(t->toolbar()->statusText().contains(QStringLiteral("Network changed")),
+             qPrintable(t->toolbar()->statusText()));
+    QTest::keyClick(view, Qt::Key_S); // the old network takes one more step; nothing breaks
+    QTRY_COMPARE_WITH_TIMEOUT(c->lastSnapshot()->step, steps + 1, 10000);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_window->document()->graph().nodes.size(), 4u);
+    QTest::keyClick(view, Qt::Key_R);
+    QVERIFY(!c->isStale());
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready && c->lastSnapshot(), 10000);
+    QCOMPARE(c->lastSnapshot()->step, 0);
+    QVERIFY(!t->toolbar()->statusText().contains(QStringLiteral("Network changed")));
+
+    // A learning rate far too high for a regression: the run diverges and the window says so in words.
+    Project exploding = makeEmptyProject();
+    exploding.data.generator = {GeneratorKind::Plane, 200, 0.0, 1};
+    exploding.graph = makeMlp(2, {8}, 1, ActivationKind::ReLU, ActivationKind::Linear);
+    exploding.training.loss.kind = LossKind::MSE;
+    exploding.training.epochs = 1000000;
+    exploding.training.optimizer.learningRate = 1e4; // (more than the inspector allows: an old file could say so)
+    m_window->document()->reset(exploding);
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 10000);
+    t->toolbar()->speedSlider()->setValue(kSpeedLevels);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Diverged, 60000);
+    QVERIFY2(t->toolbar()->statusText().contains(QStringLiteral("Diverged")), qPrintable(t->toolbar()->statusText()));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("diverged")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QVERIFY(c->lastWeights() && c->lastWeights()->allFinite()); // the last finite state stays
+    QVERIFY(!t->toolbar()->playAction()->isEnabled());
+    m_window->document()->reset(makeEmptyProject());
+}
+
+void TestMainWindow::saveShortcutAndRecentFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString first = dir.filePath(QStringLiteral("first.nnp")), second = dir.filePath(QStringLiteral("second.nnp"));
+    m_window->newProject(false);
+    QVERIFY(m_window->saveTo(first));
+    m_window->newProject(true);
+    dropLayer(LayerKind::Input, {400, 300});
+    QVERIFY(m_window->saveTo(second));
+    // Ctrl+S saves an edit to the project's file without asking.
+    dropLayer(LayerKind::Dense, {700, 300});
+    QVERIFY(m_window->isWindowModified());
+    m_window->view()->setFocus();
+    QTest::keyClick(m_window->view(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!m_window->isWindowModified());
+    QCOMPARE(loadProject(second.toStdString()).graph.nodes.size(), 2u);
+
+    // File > Open recent lists both, newest first, and opens them.
+    QMenu *recent = nullptr;
+    for (QAction *a : m_window->fileMenu()->actions())
+        if (a->menu() && a->text().contains(QStringLiteral("recent")))
+            recent = a->menu();
+    QVERIFY(recent);
+    QList<QAction *> entries;
+    for (QAction *a : recent->actions())
+        if (a->toolTip().endsWith(QStringLiteral(".nnp")))
+            entries << a;
+    QVERIFY(entries.size() >= 2);
+    QCOMPARE(entries[0]->toolTip(), QFileInfo(second).absoluteFilePath());
+    QCOMPARE(entries[1]->toolTip(), QFileInfo(first).absoluteFilePath());
+    entries[1]->trigger();
+    QCOMPARE(m_window->document()->filePath(), QFileInfo(first).absoluteFilePath());
+    QCOMPARE(m_window->document()->graph().nodes.size(), 4u);
+    // ... and survive a restart.
+    QVERIFY(m_window->close());
+    m_window = std::make_unique<MainWindow>();
+    bool found = false;
+    for (QAction *a : m_window->fileMenu()->actions())
+        if (a->menu() && a->text().contains(QStringLiteral("recent")))
+            for (QAction *e : a->menu()->actions())
+                found = found || e->toolTip() == QFileInfo(first).absoluteFilePath();
+    QVERIFY(found);
+}
+
+void TestMainWindow::toolbarRegularisationIsSavedAndLive()
+{
+    // The toolbar's regularisation is the Dense layers' own rates: one undo step, saved with the project,
+    // and taken by a running training at once, without "network changed".
+    m_window->newProject(false);
+    GraphDocument *doc = m_window->document();
+    TrainingDocks *t = m_window->training();
+    TrainingController *c = t->controller();
+    TrainingToolbar *bar = t->toolbar();
+    QComboBox *kind = bar->regularizationBox();
+    QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::None));
+    QVERIFY(!bar->regularizationRateBox()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 10000);
+    clickToolButton(bar->stepAction());
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->step == 1, 10000);
+
+    QVERIFY(chooseByKeys(kind, int(RegularizationKind::L2)));
+    QVERIFY(bar->regularizationRateBox()->isEnabled());
+    const double rate = bar->regularizationRateBox()->value();
+    QVERIFY(rate > 0);
+    for (const NodeSpec &n : doc->graph().nodes)
+        if (n.kind == LayerKind::Dense) {
+            QCOMPARE(n.options.l2, rate);
+            QCOMPARE(n.options.l1, 0.0);
+        }
+    QVERIFY(!c->isStale());
+    QVERIFY(!bar->statusText().contains(QStringLiteral("Network changed")));
+    QVERIFY(c->runGraph().find(2)->options.l2 == rate); // the run has it
+    bar->regularizationRateBox()->setValue(0.01);
+    QCOMPARE(doc->graph().find(3)->options.l2, 0.01);
+    QVERIFY(!c->isStale());
+    clickToolButton(bar->stepAction()); // the run goes on with the new rate
+    QTRY_COMPARE_WITH_TIMEOUT(c->lastSnapshot()->step, 2, 10000);
+
+    // Undo takes it back in one step per change, and the toolbar follows.
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(doc->graph().find(3)->options.l2, rate);
+    QCOMPARE(bar->regularizationRateBox()->value(), rate);
+    m_window->action("actionRedo")->trigger();
+    QCOMPARE(bar->regularizationRateBox()->value(), 0.01);
+    QVERIFY(!c->isStale());
+
+    // One layer set differently in the inspector: the toolbar says "Per layer".
+    selectLayer(2);
+    m_window->inspector()->layerForm()->l2Box()->setValue(0.5);
+    QCOMPARE(doc->graph().find(2)->options.l2, 0.5);
+    QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::PerLayer));
+    QVERIFY(!bar->regularizationRateBox()->isEnabled());
+    QVERIFY(!c->isStale());
+    QCOMPARE(c->runGraph().find(2)->options.l2, 0.5);
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::L2));
+
+    // Saved and opened again: the same setting.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("l2.nnp"));
+    QVERIFY(m_window->saveTo(path));
+    m_window->newProject(false);
+    QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::None));
+    QVERIFY(m_window->loadFile(path));
+    QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::L2));
+    QCOMPARE(bar->regularizationRateBox()->value(), 0.01);
+    // A structural edit during a run still says so.
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready || c->status() == TrainingStatus::Paused, 10000);
+    clickToolButton(bar->stepAction());
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->step >= 1, 10000);
+    selectLayer(2);
+    QSpinBox *units = m_window->inspector()->layerForm()->unitsBox();
+    units->setFocus();
+    units->selectAll();
+    QTest::keyClicks(units, QStringLiteral("5"));
+    QTest::keyClick(units, Qt::Key_Return);
+    QCOMPARE(doc->graph().find(2)->options.units, 5);
+    QVERIFY(c->isStale());
+    m_window->document()->reset(makeEmptyProject());
 }
 
 void TestMainWindow::dockLayoutIsRestored()

@@ -290,12 +290,20 @@ void GraphDocument::applyData(const DataSource &data, const Preprocessing &prepr
 }
 
 void GraphDocument::setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
-                                    std::vector<EpochRecord> history)
+                                    std::vector<EpochRecord> history, std::optional<CsvSchema> csvSchema)
 {
     m_project.weights = std::move(weights);
     m_project.normalizer = std::move(normalizer);
     m_project.history = std::move(history);
+    m_project.csvSchema = std::move(csvSchema);
     setExtraModified(true);
+}
+
+void GraphDocument::clearTrainedState()
+{
+    if (m_project.weights.empty() && m_project.history.empty() && !m_project.normalizer && !m_project.csvSchema)
+        return;
+    setTrainedState({}, std::nullopt, {}, std::nullopt);
 }
 
 void GraphDocument::setExtraModified(bool on)

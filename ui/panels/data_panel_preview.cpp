@@ -6,15 +6,19 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTextStream>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace nnp {
 
@@ -133,6 +137,7 @@ QString DataPanelPreview::summary() const
 void DataPanelPreview::showData(const DataSource &source, const Preprocessing &pre, const QString &baseDir)
 {
     // Bad settings or files are shown here, in words, and never stop the window.
+    m_wantedKey.clear(); // a background IDX read that finishes later no longer replaces what is shown
     try {
         switch (source.kind) {
         case DataSourceKind::Generator:
@@ -228,10 +233,51 @@ void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)
         return;
     }
     const QString key = images + QLatin1Char('\n') + labels;
-    if (key != m_idxKey) {
-        m_idx = loadIdx(images.toStdString(), labels.toStdString());
-        m_idxKey = key;
+    m_wantedKey = key;
+    if (key == m_idxKey) {
+        showIdxImages();
+        return;
     }
+    showMessage(tr("Reading %1 …").arg(QFileInfo(images).fileName()));
+    if (key == m_readingKey)
+        return; // already on its way
+    m_readingKey = key;
+    // Decompressing and converting 60 000 images takes a while: not on the GUI thread. The thread owns its
+    // result until the GUI thread takes it; if the preview is gone by then, the connection is gone too.
+    struct Result {
+        std::optional<Dataset> data;
+        QString error;
+    };
+    auto result = std::make_shared<Result>();
+    QThread *reader = QThread::create([result, images, labels] {
+        try {
+            result->data = loadIdx(images.toStdString(), labels.toStdString());
+        } catch (const std::exception &e) {
+            result->error = QString::fromStdString(e.what());
+        }
+    });
+    reader->setObjectName(QStringLiteral("nnp-idx-preview"));
+    connect(reader, &QThread::finished, reader, &QObject::deleteLater);
+    connect(reader, &QThread::finished, this, [this, result, key] {
+        if (m_readingKey == key)
+            m_readingKey.clear();
+        if (result->data) {
+            m_idx = std::move(*result->data);
+            m_idxKey = key;
+        }
+        if (m_wantedKey != key)
+            return; // the user chose something else meanwhile
+        if (result->data)
+            showIdxImages();
+        else
+            showMessage(result->error.isEmpty() ? tr("The IDX files could not be read.") : result->error);
+        emit idxShown();
+    });
+    reader->start(QThread::LowPriority);
+}
+
+void DataPanelPreview::showIdxImages()
+{
     const Dataset &d = m_idx;
     const auto &dims = d.sampleShape.dims;
     const int rows = dims.size() >= 2 ? dims[0] : 0, cols = dims.size() >= 2 ? dims[1] : 0;

@@ -21,7 +21,9 @@ class DataPanelPreview : public QWidget {
 public:
     explicit DataPanelPreview(QWidget *parent = nullptr);
 
-    /// Shows the data of `source`, split as `pre` says (paths relative to `baseDir`).
+    /// Shows the data of `source`, split as `pre` says (paths relative to `baseDir`). IDX files (MNIST: tens
+    /// of MB) are read on a thread of their own: the preview says "Reading …" and shows the thumbnails when
+    /// the read is done (then emits idxShown()).
     void showData(const DataSource &source, const Preprocessing &pre, const QString &baseDir);
 
     enum class Kind { Message, Scatter, Table, Images };
@@ -34,11 +36,18 @@ public:
 
     /// How many rows of a CSV file the preview reads.
     static constexpr int kPreviewRows = 200;
+    /// Whether an IDX file is being read in the background.
+    [[nodiscard]] bool isReading() const { return !m_readingKey.isEmpty(); }
+
+signals:
+    /// An IDX read finished and its thumbnails (or the reason it failed) are shown.
+    void idxShown();
 
 private:
     void showGenerated(const DataSource &source, const Preprocessing &pre);
     void showCsv(const DataSource &source, const QString &baseDir);
     void showIdx(const DataSource &source, const QString &baseDir);
+    void showIdxImages();
     void showMessage(const QString &text);
     void setKind(Kind kind);
 
@@ -52,6 +61,8 @@ private:
     // The last IDX file read, so toggling other settings does not read 50 MB again.
     QString m_idxKey;
     Dataset m_idx;
+    QString m_readingKey; ///< the IDX files being read on a background thread
+    QString m_wantedKey;  ///< the IDX files the preview should show (empty: it shows something else)
 };
 
 /// A path from the project, resolved against the project's folder.

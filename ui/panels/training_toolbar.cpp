@@ -69,6 +69,28 @@ QString statusName(TrainingStatus status)
     return {};
 }
 
+RegularizationKind sharedRegularization(const GraphSpec &graph, double *rate)
+{
+    std::optional<std::pair<double, double>> shared;
+    for (const NodeSpec &n : graph.nodes) {
+        if (n.kind != LayerKind::Dense)
+            continue;
+        const std::pair<double, double> rates{n.options.l1, n.options.l2};
+        if (shared && *shared != rates)
+            return RegularizationKind::PerLayer;
+        shared = rates;
+    }
+    if (rate)
+        *rate = 0;
+    if (!shared || (shared->first == 0 && shared->second == 0))
+        return RegularizationKind::None;
+    if (shared->first != 0 && shared->second != 0)
+        return RegularizationKind::PerLayer;
+    if (rate)
+        *rate = shared->first != 0 ? shared->first : shared->second;
+    return shared->first != 0 ? RegularizationKind::L1 : RegularizationKind::L2;
+}
+
 TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *document, QWidget *parent)
     : QToolBar(tr("Training"), parent), m_controller(controller), m_document(document)
 {
@@ -104,6 +126,7 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
         auto fromDocument = [this] { showSettings(m_document->training()); };
         connect(m_document, &GraphDocument::hyperparametersChanged, this, fromDocument);
         connect(m_document, &GraphDocument::documentReset, this, fromDocument);
+        connect(m_document, &GraphDocument::graphChanged, this, &TrainingToolbar::showDocumentRegularization);
         fromDocument();
     } else {
         showSettings(controller->runConfig());
@@ -163,8 +186,12 @@ void TrainingToolbar::buildSettings()
     m_regKind->addItem(tr("None"), int(RegularizationKind::None));
     m_regKind->addItem(tr("L1"), int(RegularizationKind::L1));
     m_regKind->addItem(tr("L2"), int(RegularizationKind::L2));
-    m_regKind->setToolTip(tr("Regularisation of every Dense layer's weights while training; "
-                             "\"Per layer\" uses each layer's own setting from the inspector"));
+    m_regKind->setToolTip(
+        m_document ? tr("Regularisation of every Dense layer's weights: sets each layer's L1/L2 rate (saved with the "
+                        "project, applied to a running training at once); \"Per layer\" when the layers differ "
+                        "(set them in the inspector)")
+                   : tr("Regularisation of every Dense layer's weights while training; "
+                        "\"Per layer\" uses each layer's own setting from the inspector"));
     m_regRate = new QDoubleSpinBox(this);
     m_regRate->setDecimals(4);
     m_regRate->setRange(0.0, 10.0);
@@ -186,6 +213,10 @@ void TrainingToolbar::showSettings(const TrainingConfig &config)
         m_learningRate->setValue(config.optimizer.learningRate);
     if (config.batchSize > 0)
         m_batchSize->setValue(config.batchSize);
+    if (m_document) {
+        showDocumentRegularization();
+        return;
+    }
     const QSignalBlocker b3(m_regKind), b4(m_regRate);
     m_regKind->setCurrentIndex(m_regKind->findData(int(m_controller->regularizationKind())));
     if (m_controller->regularizationKind() != RegularizationKind::PerLayer)
@@ -222,11 +253,48 @@ void TrainingToolbar::onBatchSizeEdited()
     }
 }
 
+void TrainingToolbar::showDocumentRegularization()
+{
+    double rate = 0;
+    const RegularizationKind kind = sharedRegularization(m_document->graph(), &rate);
+    const QSignalBlocker b3(m_regKind), b4(m_regRate);
+    m_regKind->setCurrentIndex(m_regKind->findData(int(kind)));
+    if (rate > 0)
+        m_regRate->setValue(rate);
+    m_regRate->setEnabled(kind == RegularizationKind::L1 || kind == RegularizationKind::L2);
+}
+
 void TrainingToolbar::onRegularizationEdited()
 {
     const auto kind = static_cast<RegularizationKind>(m_regKind->currentData().toInt());
-    m_regRate->setEnabled(kind == RegularizationKind::L1 || kind == RegularizationKind::L2);
-    m_controller->setRegularization(kind, m_regRate->value());
+    const bool rated = kind == RegularizationKind::L1 || kind == RegularizationKind::L2;
+    m_regRate->setEnabled(rated);
+    if (!m_document) {
+        m_controller->setRegularization(kind, m_regRate->value());
+        return;
+    }
+    if (kind == RegularizationKind::PerLayer) {
+        showDocumentRegularization(); // nothing to set: the layers keep their own rates
+        return;
+    }
+    // One undo step that gives every Dense layer the same rates; the window applies them to a running
+    // training at once (TrainingDocks), and Save keeps them.
+    const double rate = rated ? m_regRate->value() : 0.0;
+    const double l1 = kind == RegularizationKind::L1 ? rate : 0.0, l2 = kind == RegularizationKind::L2 ? rate : 0.0;
+    std::vector<NodeSpec> changed;
+    for (const NodeSpec &n : m_document->graph().nodes)
+        if (n.kind == LayerKind::Dense && (n.options.l1 != l1 || n.options.l2 != l2))
+            changed.push_back(n);
+    if (changed.empty())
+        return;
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(tr("Change regularisation"));
+    for (NodeSpec &n : changed) {
+        n.options.l1 = l1;
+        n.options.l2 = l2;
+        stack->push(new ChangeNodeOptionsCommand(m_document, n.id, n.name, n.options, tr("regularisation")));
+    }
+    stack->endMacro();
 }
 
 void TrainingToolbar::onStatusChanged(TrainingStatus status)

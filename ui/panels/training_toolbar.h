@@ -21,8 +21,10 @@ class TrainingController;
 class TrainingToolbar : public QToolBar {
     Q_OBJECT
 public:
-    /// With a document, learning-rate and batch-size edits become undoable document changes (saved with the
-    /// project, and the controller applies them live); without one they go straight to the controller.
+    /// With a document, learning-rate, batch-size and regularisation edits become undoable document changes
+    /// (saved with the project, and applied to the running trainer at once); without one they go straight
+    /// to the controller. With a document the regularisation is the Dense layers' own L1/L2 rates: the
+    /// toolbar shows "L2 0.01" when every Dense layer has it, and "Per layer" when they differ.
     TrainingToolbar(TrainingController *controller, GraphDocument *document = nullptr, QWidget *parent = nullptr);
 
     [[nodiscard]] QAction *playAction() const { return m_play; }
@@ -48,6 +50,7 @@ private:
     void onLearningRateEdited();
     void onBatchSizeEdited();
     void onRegularizationEdited();
+    void showDocumentRegularization();
 
     TrainingController *m_controller;
     GraphDocument *m_document;
@@ -61,5 +64,9 @@ private:
 
 /// The state in a few words for the toolbar ("Running", "Diverged" ...).
 QString statusName(TrainingStatus status);
+
+/// The regularisation every Dense layer of `graph` shares (None without Dense layers), as the toolbar shows
+/// it; PerLayer when the layers differ or one has both L1 and L2. `rate` gets the shared rate.
+RegularizationKind sharedRegularization(const GraphSpec &graph, double *rate = nullptr);
 
 } // namespace nnp

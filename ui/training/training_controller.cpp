@@ -80,8 +80,9 @@ void TrainingController::ensureRun()
 {
     // Nothing trained yet, or a run that could not be built: nothing is lost by building afresh.
     if (m_status == TrainingStatus::Idle || m_status == TrainingStatus::Failed ||
-        (m_stale && m_status == TrainingStatus::Ready))
-        reset();
+        ((m_stale || m_sourceChanged) &&
+         (m_status == TrainingStatus::Ready || m_status == TrainingStatus::Preparing)))
+        rebuild();
 }
 
 void TrainingController::play()
@@ -90,6 +91,7 @@ void TrainingController::play()
     if (!canContinue(m_status) && m_status != TrainingStatus::Preparing)
         return;
     m_awaitPause = false;
+    m_awaitPlay = true;
     setStatus(TrainingStatus::Running); // at once, so the button flips; the worker's snapshot confirms it
     post([](TrainingWorker &w) { w.play(); });
 }
@@ -98,6 +100,7 @@ void TrainingController::pause()
 {
     post([](TrainingWorker &w) { w.pause(); });
     m_awaitPause = true;
+    m_awaitPlay = false;
     if (m_status == TrainingStatus::Running)
         setStatus(TrainingStatus::Paused);
 }
@@ -128,10 +131,21 @@ void TrainingController::stepEpoch()
 
 void TrainingController::reset()
 {
+    build(false);
+}
+
+void TrainingController::rebuild()
+{
+    build(true);
+}
+
+void TrainingController::build(bool fromStored)
+{
     m_stop.request_stop();
     m_stop = std::stop_source();
     ++m_generation;
     m_awaitPause = false;
+    m_awaitPlay = false;
     m_history.clear();
     m_last.reset();
     m_weights.reset();
@@ -143,7 +157,12 @@ void TrainingController::reset()
         emit runReset();
         return;
     }
+    m_sourceChanged = false;
     RunInput input = m_source();
+    if (!fromStored) {
+        input.project.weights.clear();
+        input.project.history.clear();
+    }
     TrainingConfig &cfg = input.project.training;
     if (m_learningRate)
         cfg.optimizer.learningRate = *m_learningRate;
@@ -152,6 +171,7 @@ void TrainingController::reset()
     if (m_epochLimit)
         cfg.epochs = *m_epochLimit;
     m_runConfig = cfg;
+    m_runGraph = input.project.graph;
     auto project = std::make_shared<const Project>(std::move(input.project));
     post([project, dir = input.baseDir, token = m_stop.get_token(), gen = m_generation](TrainingWorker &w) {
         w.setup(project, dir, token, gen);
@@ -166,6 +186,7 @@ void TrainingController::discard()
     m_stop = std::stop_source();
     ++m_generation;
     m_awaitPause = false;
+    m_awaitPlay = false;
     post([token = m_stop.get_token(), gen = m_generation](TrainingWorker &w) {
         w.setup(nullptr, {}, token, gen);
     });
@@ -221,6 +242,16 @@ void TrainingController::setRegularization(RegularizationKind kind, double rate)
     emit liveSettingsChanged();
 }
 
+void TrainingController::setLayerRegularization(const GraphSpec &graph)
+{
+    for (NodeSpec &n : m_runGraph.nodes)
+        if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
+            n.options.l1 = now->options.l1;
+            n.options.l2 = now->options.l2;
+        }
+    post([graph](TrainingWorker &w) { w.setLayerRegularization(graph); });
+}
+
 void TrainingController::setSpeedLevel(int level)
 {
     m_speedLevel = std::clamp(level, 1, kSpeedLevels);
@@ -260,6 +291,11 @@ void TrainingController::networkChanged()
         setStale(true);
 }
 
+void TrainingController::sourceChanged()
+{
+    m_sourceChanged = true;
+}
+
 void TrainingController::hyperparametersChanged()
 {
     if (!m_source)
@@ -280,10 +316,14 @@ void TrainingController::onSnapshot(const SnapshotPtr &s)
     if (s->weights)
         m_weights = s->weights;
     m_last = s;
-    // While the user's Pause is on its way, a "running" snapshot of the last chunk must not flip it back.
+    // While the user's Pause is on its way, a "running" snapshot of the last chunk must not flip it back;
+    // while a Play waits for the run it built, the run's "ready" must not flip the button back either.
+    const bool building = s->status == TrainingStatus::Ready || s->status == TrainingStatus::Preparing;
     if (s->status != TrainingStatus::Running)
         m_awaitPause = false;
-    if (!(m_awaitPause && s->status == TrainingStatus::Running))
+    if (!building)
+        m_awaitPlay = false;
+    if (!(m_awaitPause && s->status == TrainingStatus::Running) && !(m_awaitPlay && building))
         setStatus(s->status);
     setMessage(s->message);
     emit snapshotReceived(s);

@@ -44,6 +44,8 @@ public:
     [[nodiscard]] std::shared_ptr<const TrainedWeights> lastWeights() const { return m_weights; }
     /// The settings the current run uses, with the live changes applied.
     [[nodiscard]] const TrainingConfig &runConfig() const { return m_runConfig; }
+    /// The graph the current run was built from (with the layers' regularisation changed live since).
+    [[nodiscard]] const GraphSpec &runGraph() const { return m_runGraph; }
     [[nodiscard]] RegularizationKind regularizationKind() const { return m_regKind; }
     [[nodiscard]] double regularizationRate() const { return m_regRate; }
     [[nodiscard]] int speedLevel() const { return m_speedLevel; }
@@ -56,8 +58,13 @@ public slots:
     void togglePlay();
     void step();
     void stepEpoch();
-    /// Drops the run and builds a new one from the source, initialised with the seed.
+    /// Drops the run and builds a new one from the source, initialised with the seed (stored weights of
+    /// the project are not used: Reset means "start again").
     void reset();
+    /// Drops the run and builds a new one from the source, starting from the project's stored trained
+    /// weights when they fit (an opened trained project), else from the seed. The window uses it after
+    /// opening a project and after edits made before anything was trained.
+    void rebuild();
     /// Drops the run without building a new one (a different project was opened).
     void discard();
 
@@ -66,6 +73,9 @@ public slots:
     void setBatchSize(int n);
     void setEpochLimit(int epochs);
     void setRegularization(nnp::RegularizationKind kind, double rate);
+    /// The Dense layers' own L1/L2 rates changed in the editor (inspector or toolbar): the running trainer
+    /// takes the rates of `graph`'s Dense layers at its next batch ("Per layer" regularisation).
+    void setLayerRegularization(const nnp::GraphSpec &graph);
     void setSpeedLevel(int level);
 
     // The explain mode (ui/explain): work the worker does only when asked.
@@ -80,6 +90,9 @@ public slots:
 
     /// The graph or the data changed: the run goes on untouched, and the window says "press Reset".
     void networkChanged();
+    /// The project changed before anything was trained: the window rebuilds the run shortly; a Play or Step
+    /// that comes first builds it anew itself, so it never runs the network from before the edit.
+    void sourceChanged();
     /// The hyperparameters changed: learning rate, batch size and epoch limit apply live; anything else
     /// (optimizer, loss, seed ...) marks the run stale like a graph edit.
     void hyperparametersChanged();
@@ -110,6 +123,8 @@ private:
     void setStale(bool stale);
     void setMessage(const QString &m);
     void ensureRun();
+    void build(bool fromStored);
+    bool m_sourceChanged = false; // edited since the run was built, before anything was trained
 
     QThread m_thread;
     TrainingWorker *m_worker = nullptr; // parentless, lives on m_thread, deleted when it finishes
@@ -119,8 +134,10 @@ private:
     TrainingStatus m_status = TrainingStatus::Idle;
     bool m_stale = false;
     bool m_awaitPause = false; // a Pause or Step is queued: ignore "running" snapshots until it lands
+    bool m_awaitPlay = false;  // a Play is queued behind a build: ignore its "ready" snapshot
     QString m_message;
     TrainingConfig m_runConfig;
+    GraphSpec m_runGraph;
     std::vector<EpochRecord> m_history;
     SnapshotPtr m_last;
     std::shared_ptr<const TrainedWeights> m_weights;

@@ -45,8 +45,23 @@ TrainingDocks::TrainingDocks(MainWindow *window)
 
     m_rebuild->setSingleShot(true);
     m_rebuild->setInterval(200); // a burst of edits (a slider drag) rebuilds once
-    connect(m_rebuild, &QTimer::timeout, m_controller, &TrainingController::reset);
-    connect(doc, &GraphDocument::graphChanged, this, &TrainingDocks::onProjectEdited);
+    connect(m_rebuild, &QTimer::timeout, this, [this] {
+        // A Play or Step pressed since the edit has already built the run anew (TrainingController::sourceChanged).
+        switch (m_controller->status()) {
+        case TrainingStatus::Idle:
+        case TrainingStatus::Preparing:
+        case TrainingStatus::Ready:
+        case TrainingStatus::Failed:
+            m_controller->rebuild();
+            break;
+        default:
+            break;
+        }
+    });
+    // Reset starts again from the seed: the trained model stored with the project goes too (Save then
+    // writes an untrained project, and the next training result replaces it).
+    connect(m_toolbar->resetAction(), &QAction::triggered, doc, &GraphDocument::clearTrainedState);
+    connect(doc, &GraphDocument::graphChanged, this, &TrainingDocks::onGraphEdited);
     connect(doc, &GraphDocument::dataSourceChanged, this, &TrainingDocks::onProjectEdited);
     connect(doc, &GraphDocument::hyperparametersChanged, this, [this] {
         m_controller->hyperparametersChanged();
@@ -118,6 +133,7 @@ void TrainingDocks::onProjectEdited()
     case TrainingStatus::Preparing:
     case TrainingStatus::Ready:
     case TrainingStatus::Failed:
+        m_controller->sourceChanged();
         m_rebuild->start();
         break;
     default:
@@ -126,13 +142,53 @@ void TrainingDocks::onProjectEdited()
     }
 }
 
+namespace {
+/// Whether two graphs build the same network apart from names and the Dense layers' L1/L2 rates.
+bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
+{
+    if (a.nodes.size() != b.nodes.size() || !(a.edges == b.edges))
+        return false;
+    for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+        const NodeSpec &x = a.nodes[i], &y = b.nodes[i];
+        LayerOptions ox = x.options, oy = y.options;
+        ox.l1 = oy.l1 = 0;
+        ox.l2 = oy.l2 = 0;
+        if (x.id != y.id || x.kind != y.kind || !(ox == oy))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+void TrainingDocks::onGraphEdited()
+{
+    switch (m_controller->status()) {
+    case TrainingStatus::Idle:
+    case TrainingStatus::Preparing:
+    case TrainingStatus::Ready:
+    case TrainingStatus::Failed:
+        m_controller->sourceChanged();
+        m_rebuild->start();
+        return;
+    default:
+        break;
+    }
+    // A new regularisation rate (or name) is not a new network: the run takes it at once and goes on.
+    if (!m_controller->isStale() && sameExceptRates(m_window->document()->graph(), m_controller->runGraph())) {
+        m_controller->setLayerRegularization(m_window->document()->graph());
+        return;
+    }
+    m_controller->networkChanged();
+}
+
 void TrainingDocks::keepTrainedState(const SnapshotPtr &s)
 {
     // A paused or stopped run's weights go into the project, so Save keeps the trained model (the ones
     // before the first step are not worth a "modified" mark).
     if (!s || !s->weights || s->step == 0 || m_controller->isStale())
         return; // (stale: the weights no longer fit the edited network)
-    m_window->document()->setTrainedState(s->weights->tensors, s->weights->normalizer, m_controller->history());
+    m_window->document()->setTrainedState(s->weights->tensors, s->weights->normalizer, m_controller->history(),
+                                          s->weights->csvSchema);
 }
 
 } // namespace nnp

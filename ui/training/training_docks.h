@@ -33,6 +33,7 @@ private:
     void createDocks();
     void createMenu();
     void onProjectEdited();
+    void onGraphEdited();
     void keepTrainedState(const SnapshotPtr &s);
 
     MainWindow *m_window;

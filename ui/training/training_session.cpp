@@ -79,11 +79,31 @@ int TrainingSession::liveCount()
 TrainingSession::TrainingSession(const Project &project, const std::filesystem::path &baseDir)
     : m_project(project)
 {
-    prepare(baseDir);
+    bool restore = !m_project.weights.empty() && checkWeightsAgainstGraph(m_project).empty();
+    if (restore) {
+        try { // the inputs go through the normaliser the weights were trained with
+            m_data = prepareData(m_project, baseDir, m_project.normalizer ? &*m_project.normalizer : nullptr);
+        } catch (const std::invalid_argument &) {
+            restore = false; // the data was edited since: train afresh on it
+        }
+    }
+    if (!restore)
+        prepare(baseDir);
     try {
         m_net = std::make_unique<Network>(Network::build(m_project.graph, m_project.training.seed));
     } catch (const GraphError &e) {
         throw std::invalid_argument(describeGraphProblems(e));
+    }
+    if (restore) {
+        try {
+            restoreWeights(m_project, *m_net);
+            m_restored = true;
+            m_epochOffset = m_project.history.empty() ? 0 : m_project.history.back().epoch;
+        } catch (const ProjectError &) {
+            // Cannot happen after checkWeightsAgainstGraph; if it does, start from the seed.
+            m_net = std::make_unique<Network>(Network::build(m_project.graph, m_project.training.seed));
+            prepare(baseDir);
+        }
     }
     std::optional<TrainData> validation;
     if (m_data.validation.x.cols() > 0)
@@ -218,7 +238,19 @@ std::shared_ptr<const TrainedWeights> TrainingSession::copyWeights()
     add(m_net->parameters());
     add(m_net->state());
     w->normalizer = m_data.normalizer;
+    w->csvSchema = m_data.csvSchema;
     return w;
+}
+
+void TrainingSession::setLayerRates(const GraphSpec &graph, bool apply)
+{
+    for (NodeSpec &n : m_project.graph.nodes)
+        if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
+            n.options.l1 = now->options.l1;
+            n.options.l2 = now->options.l2;
+        }
+    if (apply)
+        setRegularization(RegularizationKind::PerLayer, 0);
 }
 
 void TrainingSession::setRegularization(RegularizationKind kind, double rate)

@@ -14,6 +14,9 @@ class TrainingSession {
 public:
     /// Loads and prepares the data and compiles the network. Throws (DataError, GraphError,
     /// std::invalid_argument ...) with a message a user can act on; TrainingWorker reports it.
+    /// Trained weights stored in the project that fit its graph are loaded (with their normaliser), so an
+    /// opened trained project shows its model and training continues from it; weights that do not fit
+    /// (the graph or the data was edited) are ignored and the network starts from the seed.
     TrainingSession(const Project &project, const std::filesystem::path &baseDir);
     ~TrainingSession();
     TrainingSession(const TrainingSession &) = delete;
@@ -22,6 +25,10 @@ public:
     [[nodiscard]] Trainer &trainer() { return *m_trainer; }
     [[nodiscard]] Network &network() { return *m_net; }
     [[nodiscard]] int trainSamples() const { return static_cast<int>(m_data.train.x.cols()); }
+    /// Whether the run starts from the project's stored weights.
+    [[nodiscard]] bool restored() const { return m_restored; }
+    /// Epochs the stored weights were trained for (0 without stored weights); the run counts on from there.
+    [[nodiscard]] int epochOffset() const { return m_epochOffset; }
     /// Null when the data does not have exactly two raw input coordinates.
     [[nodiscard]] std::shared_ptr<const PlanePoints> plane() const { return m_plane; }
     /// The prepared data and the project the run was built from (the insight views read them).
@@ -39,6 +46,8 @@ public:
     [[nodiscard]] std::shared_ptr<const TrainedWeights> copyWeights();
     /// The toolbar's live regularisation; PerLayer restores each layer's own rates.
     void setRegularization(RegularizationKind kind, double rate);
+    /// Takes the Dense layers' L1/L2 rates from `graph` (by node id); `apply`: the trainer uses them now.
+    void setLayerRates(const GraphSpec &graph, bool apply);
     /// Sessions alive in the process (tests check that reset and shutdown free every run).
     static int liveCount();
 
@@ -51,6 +60,8 @@ private:
     std::unique_ptr<Network> m_net;
     std::unique_ptr<Trainer> m_trainer;
     std::shared_ptr<const PlanePoints> m_plane;
+    bool m_restored = false;
+    int m_epochOffset = 0;
     bool m_engineered = false; ///< generator data: the grid goes through the engineered features
     int m_gridSize = 0;
     Matrix m_gridInputs;       ///< the grid's points as the network sees them (features, normalised)

@@ -64,6 +64,7 @@ struct BoundaryGrid {
 struct TrainedWeights {
     std::vector<StoredTensor> tensors;
     Normalizer normalizer;
+    std::optional<CsvSchema> csvSchema; ///< CSV data: how rows were encoded (prediction needs it)
     [[nodiscard]] bool allFinite() const;
 };
 

@@ -75,6 +75,7 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
     m_boundary.reset();
     m_insights.reset();
     m_message.clear();
+    m_epochOffset = 0;
     if (!project) { // the run was discarded
         m_status = TrainingStatus::Idle;
         return;
@@ -86,6 +87,20 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
         if (m_regKind != RegularizationKind::PerLayer)
             m_session->setRegularization(m_regKind, m_regRate);
         m_status = TrainingStatus::Ready;
+        m_epochOffset = m_session->epochOffset();
+        if (m_session->restored()) {
+            // The stored history goes out with the first snapshot, so the curves show how the model got here.
+            m_pendingEpochs = project->history;
+            m_message = tr("Opened the trained model (%n epoch(s)). Play continues training it; Reset starts "
+                           "again from the seed.",
+                           nullptr, m_epochOffset);
+            if (m_epochLimit > 0 && m_epochOffset >= m_epochLimit) {
+                m_status = TrainingStatus::Finished;
+                m_message = tr("Opened the trained model: %1 epochs, the epoch limit. Raise it to continue, or "
+                               "press Reset.")
+                                .arg(m_epochOffset);
+            }
+        }
         publish(true);
     });
 }
@@ -97,6 +112,7 @@ void TrainingWorker::play()
             return;
         m_mode = Mode::Running;
         m_status = TrainingStatus::Running;
+        m_message.clear(); // e.g. "opened the trained model"
         publish(true);
         scheduleNext();
     });
@@ -121,6 +137,7 @@ void TrainingWorker::step()
             return;
         m_timer->stop();
         m_mode = Mode::Paused;
+        m_message.clear();
         if (trainOneBatch()) {
             m_status = TrainingStatus::Paused;
             publish(true);
@@ -135,6 +152,7 @@ void TrainingWorker::stepEpoch()
             return;
         m_mode = Mode::SteppingEpoch;
         m_status = TrainingStatus::Running;
+        m_message.clear(); // e.g. "opened the trained model"
         publish(true);
         scheduleNext();
     });
@@ -163,7 +181,8 @@ void TrainingWorker::setEpochLimit(int epochs)
     guarded([&] {
         m_epochLimit = epochs;
         // A run stopped by the old limit may continue under a higher one.
-        if (m_session && m_status == TrainingStatus::Finished && m_session->trainer().epoch() < epochs) {
+        if (m_session && m_status == TrainingStatus::Finished &&
+            m_epochOffset + m_session->trainer().epoch() < epochs) {
             m_status = TrainingStatus::Paused;
             m_message.clear();
             publish(true);
@@ -178,6 +197,14 @@ void TrainingWorker::setRegularization(RegularizationKind kind, double rate)
         m_regRate = rate;
         if (m_session)
             m_session->setRegularization(kind, rate);
+    });
+}
+
+void TrainingWorker::setLayerRegularization(const GraphSpec &graph)
+{
+    guarded([&] {
+        if (m_session)
+            m_session->setLayerRates(graph, m_regKind == RegularizationKind::PerLayer);
     });
 }
 
@@ -269,11 +296,12 @@ bool TrainingWorker::trainOneBatch()
         stopWith(TrainingStatus::Diverged,
                  tr("Training diverged in epoch %1: the loss became infinite or not a number. The view shows "
                     "the last finite weights. Lower the learning rate and press Reset.")
-                     .arg(trainer.epoch() + 1));
+                     .arg(m_epochOffset + trainer.epoch() + 1));
         return false;
     }
     const int n = m_session->trainSamples();
-    m_pendingLoss.push_back({n > 0 ? double(trainer.samplesSeen()) / n : double(trainer.step()), loss});
+    m_pendingLoss.push_back(
+        {m_epochOffset + (n > 0 ? double(trainer.samplesSeen()) / n : double(trainer.step())), loss});
     if (trainer.epoch() != epochBefore)
         return afterEpoch();
     return true;
@@ -282,7 +310,8 @@ bool TrainingWorker::trainOneBatch()
 bool TrainingWorker::afterEpoch()
 {
     const Trainer &trainer = m_session->trainer();
-    const EpochRecord &rec = trainer.history().back();
+    EpochRecord rec = trainer.history().back();
+    rec.epoch += m_epochOffset; // a run that continues a stored model counts on from its epochs
     m_pendingEpochs.push_back(rec);
     const double target = trainer.config().targetLoss;
     if (target > 0 && rec.trainLoss <= target) {
@@ -334,7 +363,7 @@ void TrainingWorker::publish(bool force)
     s->epochs = std::exchange(m_pendingEpochs, {});
     if (m_session) {
         Trainer &trainer = m_session->trainer();
-        s->epoch = trainer.epoch();
+        s->epoch = m_epochOffset + trainer.epoch();
         s->step = trainer.step();
         s->samplesSeen = trainer.samplesSeen();
         s->trainSamples = m_session->trainSamples();

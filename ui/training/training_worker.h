@@ -41,6 +41,8 @@ public:
     void setBatchSize(int n);
     void setEpochLimit(int epochs);
     void setRegularization(RegularizationKind kind, double rate);
+    /// New L1/L2 rates of the Dense layers (by node id); used while the regularisation is "Per layer".
+    void setLayerRegularization(const GraphSpec &graph);
     void setSpeed(TrainingSpeed speed);
     void setBoundarySize(int size);
     /// What the open insight views need (computed at a bounded rate; nothing when nothing is asked).
@@ -88,6 +90,7 @@ private:
     quint64 m_generation = 0;
     TrainingSpeed m_speed;
     int m_epochLimit = 0;
+    int m_epochOffset = 0; ///< epochs of the stored weights the run started from
     int m_boundarySize = 100;
     RegularizationKind m_regKind = RegularizationKind::PerLayer;
     double m_regRate = 0;
