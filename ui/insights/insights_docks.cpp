@@ -11,6 +11,7 @@
 #include "viz/plane_canvas.h"
 
 #include <QDockWidget>
+#include <QPicture>
 #include <qcustomplot.h>
 
 namespace nnp {
@@ -27,11 +28,17 @@ QDockWidget *makeDock(const QString &title, const QString &name, QWidget *conten
 /// A QCustomPlot drawn into a figure at any size (vector output stays vector).
 void renderPlot(QCustomPlot *plot, QPainter &p, const QRectF &target)
 {
-    QCPPainter painter(p.device());
-    painter.setWindow(p.window());
-    painter.setViewport(p.viewport());
-    painter.setTransform(p.transform());
-    plot->toPainter(&painter, int(target.width()), int(target.height()));
+    // The caller's painter is already active on the device, and a device takes one painter at a time (a
+    // second one drew nothing): record QCustomPlot's drawing as a picture and replay it through `p`.
+    QPicture picture;
+    {
+        QCPPainter recorder(&picture);
+        plot->toPainter(&recorder, int(target.width()), int(target.height()));
+    }
+    p.save();
+    p.translate(target.topLeft());
+    p.drawPicture(0, 0, picture);
+    p.restore();
 }
 } // namespace
 
