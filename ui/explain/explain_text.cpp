@@ -118,6 +118,12 @@ double sampleLoss(const Trace &t, const NodeTrace &out, int n)
     return e;
 }
 
+/// A number as the second factor of a product: negative ones in parentheses, "0.5 · (−2)".
+QString factor(double v)
+{
+    return v < 0 ? QStringLiteral("(%1)").arg(ExplainText::number(v)) : ExplainText::number(v);
+}
+
 QString table(const QStringList &header, const std::vector<QStringList> &rows)
 {
     QString h = QStringLiteral("<table cellspacing='0' cellpadding='4' border='0'><tr>");
@@ -144,6 +150,8 @@ QString ExplainText::number(double v)
 {
     if (!std::isfinite(v))
         return std::isnan(v) ? QStringLiteral("NaN") : (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"));
+    if (v == std::round(v) && std::abs(v) < 1e6) // targets, class labels, zero biases: "1", not "1.0000"
+        return QLocale().toString(static_cast<qlonglong>(v)).replace(QLatin1Char('-'), QStringLiteral("−"));
     QString s =
         (v != 0 && std::abs(v) < 1e-3) ? QLocale().toString(v, 'g', 3) : QLocale().toString(v, 'f', 4);
     if (s.startsWith(QLatin1Char('-'))) s.replace(0, 1, QStringLiteral("−"));
@@ -251,7 +259,7 @@ QString forwardNeuron(const NetworkPicture &pic, const Trace &t, int column, int
         terms << QStringLiteral("%1·%2").arg(sub(QStringLiteral("w"), pair(j, i)),
                                              sub(QStringLiteral("a"), idx(i)));
         values << QStringLiteral("(%1 · %2)")
-                      .arg(ExplainText::number(at(w->before, j, i)), ExplainText::number(inputOf(nt, i, n)));
+                      .arg(ExplainText::number(at(w->before, j, i)), factor(inputOf(nt, i, n)));
     }
     if (b) {
         terms << sub(QStringLiteral("b"), idx(j));
@@ -315,10 +323,10 @@ QString lossSection(const NetworkPicture &pic, const Trace &t)
         QString subst;
         switch (t.loss.kind) {
         case LossKind::MSE:
-            subst = QStringLiteral("½ (%1 − %2)²").arg(ExplainText::number(a), ExplainText::number(y));
+            subst = QStringLiteral("½ (%1 − %2)²").arg(ExplainText::number(a), factor(y));
             break;
         case LossKind::MAE:
-            subst = QStringLiteral("|%1 − %2|").arg(ExplainText::number(a), ExplainText::number(y));
+            subst = QStringLiteral("|%1 − %2|").arg(ExplainText::number(a), factor(y));
             break;
         case LossKind::BinaryCrossEntropy:
             subst = QStringLiteral("−[%1 · ln %2 + (1 − %1) · ln(1 − %2)]")
@@ -373,7 +381,7 @@ QString backwardNeuron(const NetworkPicture &pic, const Trace &t, int column, in
         h += formula(QStringLiteral("%1 = ∂<i>E</i>/∂%2 = %3 − %4 = %5 − %6 = <b>%7</b>")
                          .arg(sub(QStringLiteral("δ"), idx(j)), sub(QStringLiteral("z"), idx(j)),
                               sub(QStringLiteral("a"), idx(j)), sub(QStringLiteral("y"), idx(j)),
-                              ExplainText::number(a), ExplainText::number(y), ExplainText::number(delta)));
+                              ExplainText::number(a), factor(y), ExplainText::number(delta)));
         h += QStringLiteral("<p>%1</p>")
                  .arg(ExplainText::tr("With %1 and cross-entropy the slope of the activation cancels: δ is "
                                       "simply the output minus the target.")
@@ -394,7 +402,7 @@ QString backwardNeuron(const NetworkPicture &pic, const Trace &t, int column, in
                                                          sub(QStringLiteral("δ′"), idx(k)));
                     values << QStringLiteral("(%1 · %2)")
                                   .arg(ExplainText::number(at(w->before, k, j)),
-                                       ExplainText::number(at(nn->gradPre, k, n) * N));
+                                       factor(at(nn->gradPre, k, n) * N));
                 }
                 h += formula(QStringLiteral("∂<i>E</i>/∂%1 = %2<br>&nbsp;&nbsp;&nbsp;= %3 = <b>%4</b>")
                                  .arg(sub(QStringLiteral("a"), idx(j)), terms.join(QStringLiteral(" + ")),
@@ -413,8 +421,7 @@ QString backwardNeuron(const NetworkPicture &pic, const Trace &t, int column, in
                          .arg(sub(QStringLiteral("δ"), idx(j)), sub(QStringLiteral("a"), idx(j)),
                               sub(QStringLiteral("z"), idx(j)),
                               fp.isEmpty() ? QString() : QStringLiteral(", <i>f</i>′ = ") + fp,
-                              ExplainText::number(dEda), ExplainText::number(slope),
-                              ExplainText::number(delta)));
+                              ExplainText::number(dEda), factor(slope), ExplainText::number(delta)));
         (void)z;
     }
     if (const ParamTrace *b = paramOf(nt, "bias"))
@@ -431,8 +438,8 @@ QString backwardNeuron(const NetworkPicture &pic, const Trace &t, int column, in
 QString updateLine(const QString &symbol, double before, double lr, double grad, double after)
 {
     return formula(QStringLiteral("%1 ← %1 − α·∂<i>E</i>/∂%1 = %2 − %3 · %4 = <b>%5</b>")
-                       .arg(symbol, ExplainText::number(before), ExplainText::number(lr),
-                            ExplainText::number(grad), ExplainText::number(after)));
+                       .arg(symbol, ExplainText::number(before), ExplainText::number(lr), factor(grad),
+                            ExplainText::number(after)));
 }
 
 QString updateSentence(const Trace &t, double before, double lr, double grad, double after)
@@ -489,8 +496,8 @@ QString edgeSection(const NetworkPicture &pic, const Trace &t, const Phase &phas
     if (N == 1) {
         h += formula(QStringLiteral("∂<i>E</i>/∂%1 = %2 · %3 = %4 · %5 = <b>%6</b>")
                          .arg(wji, sub(QStringLiteral("δ"), idx(j)), sub(QStringLiteral("a"), idx(i)),
-                              ExplainText::number(at(nt->gradPre, j, 0)),
-                              ExplainText::number(inputOf(nt, i, 0)), ExplainText::number(grad)));
+                              ExplainText::number(at(nt->gradPre, j, 0)), factor(inputOf(nt, i, 0)),
+                              ExplainText::number(grad)));
     } else {
         h += formula(
             QStringLiteral(
