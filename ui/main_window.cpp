@@ -355,6 +355,7 @@ void MainWindow::showEvent(QShowEvent *event)
         return;
     // Docks added by other panels after construction are part of the default layout too.
     m_restored = true;
+    balanceBottomDocks();
     m_defaultState = saveState();
     QSettings settings;
     const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
@@ -363,6 +364,31 @@ void MainWindow::showEvent(QShowEvent *event)
     else
         restoreGeometry(geometry);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::balanceBottomDocks()
+{
+    // The training curves are what the class watches: in the bottom row they get about half the width, the
+    // other panels there share the rest (split evenly, the curves' plot was too narrow to read).
+    auto *curves = findChild<QDockWidget *>(QStringLiteral("curvesDock"));
+    if (!curves || dockWidgetArea(curves) != Qt::BottomDockWidgetArea)
+        return;
+    QList<QDockWidget *> row{curves};
+    QList<QDockWidget *> seen = tabifiedDockWidgets(curves);
+    for (QDockWidget *d : findChildren<QDockWidget *>()) {
+        if (d == curves || seen.contains(d) || d->isFloating() || d->isHidden() ||
+            dockWidgetArea(d) != Qt::BottomDockWidgetArea)
+            continue;
+        row << d;
+        seen << d << tabifiedDockWidgets(d);
+    }
+    if (row.size() < 2)
+        return;
+    const int width = std::max(this->width(), 1200);
+    QList<int> sizes{width / 2};
+    for (int i = 1; i < row.size(); ++i)
+        sizes << width / 2 / int(row.size() - 1);
+    resizeDocks(row, sizes, Qt::Horizontal);
 }
 
 void MainWindow::saveSettings()

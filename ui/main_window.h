@@ -93,6 +93,7 @@ private:
     void applyProject(Project project, const QString &path);
     QString askOpenPath();
     void saveSettings();
+    void balanceBottomDocks();
     QAction *makeAction(const QString &name, const QString &text, const QList<QKeySequence> &keys = {});
 
     GraphDocument *m_doc;
