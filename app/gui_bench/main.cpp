@@ -94,6 +94,12 @@ int main(int argc, char **argv)
         auto *insights = w.findChild<InsightsDocks *>();
         TrainingController *c = w.training()->controller();
         c->setEpochLimit(1000000);
+        // Opening a project rebuilds the run shortly after; a Play before that would be dropped with it.
+        QTest::qWait(1000);
+        if (!QTest::qWaitFor([c] { return c->status() == TrainingStatus::Ready; }, 60000)) {
+            std::fprintf(stderr, "%s: the run was not built\n", qPrintable(path));
+            return 1;
+        }
         setViews(w, insights, false);
         const double off = measure(w, seconds);
         setViews(w, insights, true);

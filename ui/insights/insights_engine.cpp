@@ -10,11 +10,11 @@
 namespace nnp {
 
 namespace {
-constexpr qint64 kStatsMinMs = 250;     // layer statistics at most 4 times a second ...
-constexpr qint64 kConfusionMinMs = 500; // the confusion matrix (a whole split) at most twice a second ...
-constexpr qint64 kCostFactor = 10;      // ... and each never more than a tenth of the worker's time
-constexpr qint64 kProbeMinMs = 100;     // the probe (one sample) at most 10 times a second while training
-constexpr int kMaxListedInputs = 2000;  // misclassified samples whose inputs travel with the matrix
+constexpr qint64 kStatsMinMs = 300;      // layer statistics at most ~3 times a second ...
+constexpr qint64 kConfusionMinMs = 1000; // the confusion matrix (a whole split) at most once a second ...
+constexpr qint64 kCostFactor = 25;       // ... and each never more than 4 % of the worker's time
+constexpr qint64 kProbeMinMs = 100;      // the probe (one sample) at most 10 times a second while training
+constexpr int kMaxListedInputs = 2000;   // misclassified samples whose inputs travel with the matrix
 
 QString tr(const char *text)
 {

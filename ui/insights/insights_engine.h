@@ -1,7 +1,7 @@
 #pragma once
 // Computes the insight views' data on the training worker, on a copy of the network (so training, its
 // random streams and BatchNorm statistics are untouched), at a bounded rate: each part at most every
-// few hundred milliseconds and never more than about a tenth of the worker's time, and only what the
+// few hundred milliseconds and never more than about 4 % of the worker's time, and only what the
 // request asks for. Lives on the worker thread.
 
 #include "insights/insights_data.h"
