@@ -282,6 +282,7 @@ void TestMainWindow::saveAndReopen(const QString &path)
     const SnapshotPtr after = c->lastSnapshot();
     QCOMPARE(after->step, 0);
     QCOMPARE(after->epoch, history.back().epoch);
+    QCOMPARE(after->samplesSeen, static_cast<long long>(history.back().epoch) * after->trainSamples);
     QCOMPARE(c->history().size(), history.size());
     for (std::size_t i = 0; i < history.size(); ++i) {
         QCOMPARE(c->history()[i].epoch, history[i].epoch);

@@ -238,9 +238,9 @@ void TrainingWorker::publishInsights()
     s->status = m_status;
     s->message = m_message;
     Trainer &trainer = m_session->trainer();
-    s->epoch = trainer.epoch();
+    s->epoch = m_epochOffset + trainer.epoch();
     s->step = trainer.step();
-    s->samplesSeen = trainer.samplesSeen();
+    s->samplesSeen = trainer.samplesSeen() + static_cast<long long>(m_epochOffset) * m_session->trainSamples();
     s->trainSamples = m_session->trainSamples();
     s->learningRate = trainer.currentLearningRate();
     s->batchSize = trainer.config().batchSize;
@@ -365,7 +365,8 @@ void TrainingWorker::publish(bool force)
         Trainer &trainer = m_session->trainer();
         s->epoch = m_epochOffset + trainer.epoch();
         s->step = trainer.step();
-        s->samplesSeen = trainer.samplesSeen();
+        // A continued stored model has seen its epochs' samples too (each epoch goes through every one).
+        s->samplesSeen = trainer.samplesSeen() + static_cast<long long>(m_epochOffset) * m_session->trainSamples();
         s->trainSamples = m_session->trainSamples();
         s->learningRate = trainer.currentLearningRate();
         s->batchSize = trainer.config().batchSize;
