@@ -276,7 +276,9 @@ void ConfusionView::selectCell(int truth, int predicted)
     const std::vector<int> &shape = m_data->sampleShape;
     const bool image = shape.size() >= 2 && shape[0] * shape[1] == m_data->inputs.rows();
     m_table->setRowCount(rows);
-    m_table->setIconSize(image ? QSize(shape[1] * 2, shape[0] * 2) : QSize());
+    // Thumbnails at least ~40 pixels high (8 × 8 digits 5×, 28 × 28 MNIST 2×).
+    const int zoom = image ? std::max(2, 40 / std::max(1, shape[0])) : 1;
+    m_table->setIconSize(image ? QSize(shape[1] * zoom, shape[0] * zoom) : QSize());
     for (int r = 0; r < rows; ++r) {
         const int s = m_listed[static_cast<std::size_t>(r)];
         auto *index = new QTableWidgetItem;
@@ -287,9 +289,10 @@ void ConfusionView::selectCell(int truth, int predicted)
         auto *input = new QTableWidgetItem;
         if (const Scalar *v = m_data->inputOf(s)) {
             if (image) {
-                input->setIcon(QIcon(QPixmap::fromImage(
-                    thumbnail(v, shape[0], shape[1])
-                        .scaled(shape[1] * 2, shape[0] * 2, Qt::IgnoreAspectRatio, Qt::FastTransformation))));
+                input->setIcon(
+                    QIcon(QPixmap::fromImage(thumbnail(v, shape[0], shape[1])
+                                                 .scaled(shape[1] * zoom, shape[0] * zoom,
+                                                         Qt::IgnoreAspectRatio, Qt::FastTransformation))));
             } else {
                 QStringList parts;
                 const auto nv = std::min<Eigen::Index>(m_data->inputs.rows(), 8);
@@ -303,7 +306,7 @@ void ConfusionView::selectCell(int truth, int predicted)
         }
         m_table->setItem(r, 3, input);
     }
-    if (image) m_table->verticalHeader()->setDefaultSectionSize(shape[0] * 2 + 4);
+    if (image) m_table->verticalHeader()->setDefaultSectionSize(shape[0] * zoom + 4);
     emit samplesSelected(split(), m_listed);
 }
 

@@ -33,8 +33,12 @@ GradientPlot::GradientPlot(QWidget *parent)
     m_plot->legend->setBrush(QColor(255, 255, 255, 220));
     // The legend in a column of its own on the right: inside the axes it would hide the newest values.
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    m_plot->plotLayout()->addElement(0, 1, m_plot->legend);
+    auto *side = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 1, side);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    side->addElement(0, 0, m_plot->legend);
+    side->addElement(1, 0, new QCPLayoutElement(m_plot)); // takes the rest: the legend stays at the top
+    side->setRowStretchFactor(0, 0.001);
     m_plot->legend->setMargins(QMargins(6, 4, 6, 4));
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     clear();
