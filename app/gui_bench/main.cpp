@@ -1,7 +1,7 @@
 // nnp_gui_bench: training throughput through the window's controller, with the insight views (gradients,
-// layer histograms, confusion matrix, probe) hidden and then all open (floating, so every one is visible and
-// asks the worker for its data). Prints samples per second for each sample project. Not a test: speed is
-// measured here, never asserted.
+// layer histograms, confusion matrix, probe) and the neuron and explain views hidden and then all open
+// (floating, so every one is visible and asks the worker for its data). Prints samples per second for each
+// sample project. Not a test: speed is measured here, never asserted.
 //
 //   nnp_gui_bench [--seconds S] [project.nnp ...]     (default: samples/spiral.nnp samples/mnist_subset.nnp)
 
@@ -25,12 +25,18 @@
 using namespace nnp;
 
 namespace {
-const char *const kDocks[] = {"gradientsDock", "layerStatsDock", "confusionDock", "probeDock"};
+// Every live view of the explain mode: the insight docks and the Neurons / Explain docks.
+const char *const kDocks[] = {"gradientsDock", "layerStatsDock", "confusionDock",
+                              "probeDock",     "neuronDock",     "explainDock"};
 
 void setViews(MainWindow &w, InsightsDocks *insights, bool open)
 {
     for (const char *name : kDocks) {
-        QDockWidget *d = insights->dock(QString::fromLatin1(name));
+        auto *d = w.findChild<QDockWidget *>(QString::fromLatin1(name));
+        if (!d) {
+            std::fprintf(stderr, "no dock %s\n", name);
+            continue;
+        }
         d->setFloating(open);
         d->setVisible(open);
     }

@@ -17,7 +17,6 @@
 
 #include <QDir>
 #include <QDockWidget>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
@@ -112,7 +111,6 @@ private slots:
     void walkOneSample();
     void weightEditIsUndoable();
     void miniBatchContributions();
-    void trainingSpeedWithViews();
     void wideLayerSummary();
 };
 
@@ -381,42 +379,6 @@ void TestExplain::miniBatchContributions()
     QCOMPARE(model->phase().kind, PhaseKind::Loss);
     VERIFY_SHOWN(panel->text()->toPlainText(), t->lossValue);
     saveShot(&f.w, QStringLiteral("explain_10_batch_loss.png"));
-}
-
-void TestExplain::trainingSpeedWithViews()
-{
-    // Training throughput with the Neurons and Explain docks hidden and shown (the rest of the window as it
-    // is). The views ask for a picture at most 4 times a second, so the rate must not drop much; the bound
-    // is loose because the machine is shared.
-    Fixture f;
-    QVERIFY(f.open());
-    TrainingController *c = f.controller();
-    QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Ready, 30000);
-    c->setEpochLimit(1000000);
-    auto rate = [&](bool views) {
-        f.ex->neuronDock()->setVisible(views);
-        f.ex->explainDock()->setVisible(views);
-        QTest::qWait(100);
-        const long long before = c->lastSnapshot() ? c->lastSnapshot()->samplesSeen : 0;
-        QElapsedTimer timer;
-        timer.start();
-        c->play();
-        QTest::qWait(2500);
-        c->pause();
-        if (!QTest::qWaitFor([&] { return c->lastSnapshot()->status == TrainingStatus::Paused; }, 5000))
-            return -1.0;
-        return double(c->lastSnapshot()->samplesSeen - before) / (double(timer.elapsed()) / 1000.0);
-    };
-    // Alternating runs, best of two each: the machine is shared, single windows are noisy.
-    const double without1 = rate(false), with1 = rate(true), without2 = rate(false), with2 = rate(true);
-    const double without = std::max(without1, without2), with = std::max(with1, with2);
-    QVERIFY(without > 0 && with > 0);
-    qInfo("training throughput on XOR (best of two runs of 2.5 s): %.0f samples/s without the explain docks, "
-          "%.0f "
-          "with them",
-          without, with);
-    QVERIFY(f.ex->model()->livePicture() != nullptr); // the view did draw while training
-    QVERIFY2(with >= 0.5 * without, "the neuron view slows training visibly");
 }
 
 void TestExplain::wideLayerSummary()
