@@ -4,7 +4,7 @@
 <context>
     <name>ExplainText</name>
     <message>
-        <location filename="../../ui/explain/explain_text.cpp" line="+157"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+165"/>
         <source>identity</source>
         <translation>恒等函数</translation>
     </message>
@@ -50,14 +50,14 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+157"/>
+        <location line="+156"/>
         <location line="+67"/>
         <location line="+12"/>
         <source>sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-235"/>
         <source>output a</source>
         <translation>输出 a</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>δ′ 是下一层“%1”的 δ。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>This weight grows because its gradient is negative: a larger weight lowers the error.</source>
         <translation>这个权重变大，因为它的梯度为负：更大的权重会降低误差。</translation>
     </message>
@@ -758,7 +758,7 @@
         <translation>网络看到的输入（已归一化）。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>(correct: input not kept)</source>
         <translation>（正确：未保留输入）</translation>
     </message>
@@ -1175,7 +1175,7 @@
 <context>
     <name>nnp::ExplainDocks</name>
     <message>
-        <location filename="../../ui/explain/explain_docks.cpp" line="+19"/>
+        <location filename="../../ui/explain/explain_docks.cpp" line="+24"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
@@ -1185,7 +1185,7 @@
         <translation>讲解</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+30"/>
         <source>Neurons (the network neuron by neuron)</source>
         <translation>神经元（逐个神经元展示网络）</translation>
     </message>
@@ -1752,7 +1752,7 @@
 <context>
     <name>nnp::InsightsDocks</name>
     <message>
-        <location filename="../../ui/insights/insights_docks.cpp" line="+82"/>
+        <location filename="../../ui/insights/insights_docks.cpp" line="+89"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
@@ -1763,17 +1763,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>Probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Gradient norms per layer</source>
         <translation>各层梯度范数</translation>
     </message>
@@ -1791,7 +1791,7 @@
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/insights/insights_engine.cpp" line="+257"/>
+        <location filename="../../ui/insights/insights_engine.cpp" line="+268"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -2957,7 +2957,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>输入新的权重并按 Enter（Esc 取消）。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+90"/>
         <source>The neurons appear here once the run is built (press Reset or Play).</source>
         <translation>构建训练后神经元会显示在这里（按“重置”或“开始”）。</translation>
     </message>
