@@ -176,9 +176,11 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
     p.setFont(title);
     p.setPen(Qt::black);
     const QString header =
-        trace ? ExplainText::phaseTitle(pic, *trace, phase)
-              : tr("The network, neuron by neuron (hover for values, click a weight to change it)");
-    p.drawText(l.header.adjusted(12 * s, 0, -12 * s, 0), Qt::AlignLeft | Qt::AlignVCenter, header);
+        trace ? ExplainText::phaseTitle(pic, *trace, phase) : tr("The network, neuron by neuron");
+    const QRectF headerBox = l.header.adjusted(12 * s, 0, -12 * s, 0);
+    // A narrow dock elides the title rather than cutting it off mid-word.
+    p.drawText(headerBox, Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(title).elidedText(header, Qt::ElideRight, headerBox.width()));
 
     // The current layer's band.
     const int current = trace ? (phase.kind == PhaseKind::Update ? -2 : phase.column) : -1;
@@ -198,13 +200,19 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
     const QFont small = scaledFont(base, s, 10);
     p.setFont(small);
     p.setPen(QColor(0x40, 0x40, 0x40));
+    // Each title fits its own column: "name (activation)", else the name alone, elided if need be.
+    const double columnWidth = (l.columnX.size() > 1 ? l.columnX[1] - l.columnX[0] : l.area.width()) - 6 * s;
+    const QFontMetricsF smallMetrics(small);
     for (int c = 0; c < int(pic.layers.size()); ++c) {
         const PictureLayer &layer = pic.layers[std::size_t(c)];
-        const QString text =
+        QString text =
             c == 0 ? tr("inputs")
                    : QStringLiteral("%1 (%2)").arg(layer.name, ExplainText::activationName(layer.activation));
-        p.drawText(QRectF(l.columnX[std::size_t(c)] - 100 * s, l.header.bottom() + 2, 200 * s, 24 * fs),
-                   Qt::AlignCenter, text);
+        if (c > 0 && smallMetrics.horizontalAdvance(text) > columnWidth) text = layer.name;
+        text = smallMetrics.elidedText(text, Qt::ElideRight, columnWidth);
+        p.drawText(
+            QRectF(l.columnX[std::size_t(c)] - columnWidth / 2, l.header.bottom() + 2, columnWidth, 24 * fs),
+            Qt::AlignCenter, text);
     }
 
     // Edges: what each one shows in this phase.
