@@ -2962,17 +2962,21 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>构建训练后神经元会显示在这里（按“重置”或“开始”）。</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>The network, neuron by neuron (hover for values, click a weight to change it)</source>
-        <translation>逐个神经元展示网络（悬停查看数值，点击权重可修改）</translation>
+        <translation type="vanished">逐个神经元展示网络（悬停查看数值，点击权重可修改）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
+        <source>The network, neuron by neuron</source>
+        <translation>逐个神经元展示网络</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+127"/>
         <source>%n neuron(s)</source>
         <translation>
             <numerusform>%n 个神经元</numerusform>
