@@ -81,7 +81,12 @@ MainWindow::MainWindow(QWidget *parent)
     newProject();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The children (document, scene, docks) are deleted after this destructor: nothing they emit on the way
+    // out may reach this window's slots any more.
+    disconnect(m_doc, nullptr, this, nullptr);
+}
 
 QAction *MainWindow::makeAction(const QString &name, const QString &text, const QList<QKeySequence> &keys)
 {

@@ -27,7 +27,10 @@ GraphDocument::GraphDocument(QObject *parent) : QObject(parent), m_undo(std::mak
 
 GraphDocument::~GraphDocument()
 {
-    // Commands refer to the document; they must go before it does.
+    // Commands refer to the document; they must go before it does. Quietly: clearing the stack emits
+    // cleanChanged, and the window listening to modifiedChanged may already be half destroyed (its children,
+    // this document among them, are deleted after its own destructor ran).
+    QObject::disconnect(m_undo.get(), nullptr, this, nullptr);
     m_undo->clear();
 }
 

@@ -37,6 +37,8 @@ public:
     [[nodiscard]] bool isRunning() const { return m_status == TrainingStatus::Running; }
     /// The project was edited since the run was built: Reset applies the edit.
     [[nodiscard]] bool isStale() const { return m_stale; }
+    /// The project was edited since the run was built and nothing was trained since (sourceChanged()).
+    [[nodiscard]] bool isSourceChanged() const { return m_sourceChanged; }
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] const std::vector<EpochRecord> &history() const { return m_history; }
     [[nodiscard]] SnapshotPtr lastSnapshot() const { return m_last; }

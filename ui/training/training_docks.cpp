@@ -46,7 +46,10 @@ TrainingDocks::TrainingDocks(MainWindow *window)
     m_rebuild->setSingleShot(true);
     m_rebuild->setInterval(200); // a burst of edits (a slider drag) rebuilds once
     connect(m_rebuild, &QTimer::timeout, this, [this] {
-        // A Play or Step pressed since the edit has already built the run anew (TrainingController::sourceChanged).
+        // A Play or Step pressed since the edit has already built the run anew (TrainingController::sourceChanged):
+        // building it again would drop that command while the run is still being prepared (a slow machine).
+        if (m_controller->status() != TrainingStatus::Idle && !m_controller->isSourceChanged())
+            return;
         switch (m_controller->status()) {
         case TrainingStatus::Idle:
         case TrainingStatus::Preparing:
