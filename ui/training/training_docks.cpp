@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -89,6 +90,11 @@ void TrainingDocks::createDocks()
     scroll->setWidget(m_dataPanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Scroll down, never sideways: the dock is at least as wide as the panel's widest row (the dataset buttons),
+    // so nothing is cut off at the right edge, in any language.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_dataPanel->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width());
     auto *dataDock = makeDock(tr("Data"), QStringLiteral("dataDock"), scroll, m_window);
     m_window->addDock(dataDock, Qt::LeftDockWidgetArea);
 

@@ -229,6 +229,20 @@ void TrainingWorker::setInsightsRequest(const InsightsRequest &request)
     });
 }
 
+void TrainingWorker::fillCounters(TrainingSnapshot &s) const
+{
+    const Trainer &trainer = m_session->trainer();
+    s.epoch = m_epochOffset + trainer.epoch();
+    s.step = trainer.step();
+    // A continued stored model has seen its epochs' samples too (each epoch goes through every one).
+    s.samplesSeen = trainer.samplesSeen() + static_cast<long long>(m_epochOffset) * m_session->trainSamples();
+    s.trainSamples = m_session->trainSamples();
+    s.learningRate = trainer.currentLearningRate();
+    s.batchSize = trainer.config().batchSize;
+    s.parameterCount = m_session->network().parameterCount();
+    s.plane = m_session->plane();
+}
+
 void TrainingWorker::publishInsights()
 {
     if (!m_insights)
@@ -237,15 +251,7 @@ void TrainingWorker::publishInsights()
     s->generation = m_generation;
     s->status = m_status;
     s->message = m_message;
-    Trainer &trainer = m_session->trainer();
-    s->epoch = m_epochOffset + trainer.epoch();
-    s->step = trainer.step();
-    s->samplesSeen = trainer.samplesSeen() + static_cast<long long>(m_epochOffset) * m_session->trainSamples();
-    s->trainSamples = m_session->trainSamples();
-    s->learningRate = trainer.currentLearningRate();
-    s->batchSize = trainer.config().batchSize;
-    s->parameterCount = m_session->network().parameterCount();
-    s->plane = m_session->plane();
+    fillCounters(*s);
     s->boundary = m_boundary;
     s->insights = m_insights->update(*m_session, m_insightsRequest, true);
     const std::lock_guard lock(threadHandoffMutex());
@@ -362,16 +368,7 @@ void TrainingWorker::publish(bool force)
     }
     s->epochs = std::exchange(m_pendingEpochs, {});
     if (m_session) {
-        Trainer &trainer = m_session->trainer();
-        s->epoch = m_epochOffset + trainer.epoch();
-        s->step = trainer.step();
-        // A continued stored model has seen its epochs' samples too (each epoch goes through every one).
-        s->samplesSeen = trainer.samplesSeen() + static_cast<long long>(m_epochOffset) * m_session->trainSamples();
-        s->trainSamples = m_session->trainSamples();
-        s->learningRate = trainer.currentLearningRate();
-        s->batchSize = trainer.config().batchSize;
-        s->parameterCount = m_session->network().parameterCount();
-        s->plane = m_session->plane();
+        fillCounters(*s);
         const bool boundaryDue =
             m_sinceBoundary.elapsed() >= std::max(kBoundaryMinMs, kBoundaryCostFactor * m_boundaryCostMs);
         if (s->plane && (force || boundaryDue || !m_boundary)) {

@@ -80,6 +80,8 @@ private:
     PicturePtr makePicture(int mapSize);
     /// While paused: a snapshot with the insights for a new request (no weights, no new boundary).
     void publishInsights();
+    /// The run's counters, rate, sizes and plane, as every snapshot carries them.
+    void fillCounters(TrainingSnapshot &s) const;
 
     std::unique_ptr<TrainingSession> m_session;
     QTimer *m_timer = nullptr; // a child: it moves to the thread with the worker
