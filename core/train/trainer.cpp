@@ -567,6 +567,15 @@ RunState Trainer::run(std::stop_token stop, ProgressSink *sink)
     return m_state;
 }
 
+std::vector<int> Trainer::upcomingBatch()
+{
+    if (!m_epochOpen)
+        startEpoch();
+    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(m_config.batchSize), m_order.size() - m_pos);
+    return {m_order.begin() + static_cast<std::ptrdiff_t>(m_pos),
+            m_order.begin() + static_cast<std::ptrdiff_t>(m_pos + n)};
+}
+
 Trace Trainer::traceStep(std::span<const int> samples)
 {
     for (int s : samples)

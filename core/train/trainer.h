@@ -83,6 +83,9 @@ public:
     RunState run(std::stop_token stop = {}, ProgressSink *sink = nullptr);
     /// One training step on exactly these dataset columns, with everything recorded.
     Trace traceStep(std::span<const int> samples);
+    /// The dataset columns the next runBatch() trains on. Opens the next epoch (and shuffles) when none is
+    /// open, exactly as runBatch() would, so asking does not change what training does.
+    std::vector<int> upcomingBatch();
 
     // Live changes: they take effect at the next batch.
     void setLearningRate(double lr) { m_config.optimizer.learningRate = lr; }

@@ -1214,12 +1214,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+109"/>
+        <location line="+124"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-124"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1271,7 +1271,17 @@
         <translation>播放时进入下一阶段的速度。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+14"/>
+        <source>Next in batch</source>
+        <translation>批次中下一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explain a step on the next sample(s) of the mini-batch the run trains on next.</source>
+        <translation>用训练接下来要用的小批次中的下一个（或几个）样本讲解一步。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1616,7 +1626,7 @@
 <context>
     <name>nnp::GraphDocument</name>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="+36"/>
+        <location filename="../../ui/document/graph_document.cpp" line="+39"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -2541,7 +2551,7 @@
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -3169,7 +3179,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="+89"/>
+        <location filename="../../ui/training/training_docks.cpp" line="+98"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3427,7 +3437,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+204"/>
         <source>Training diverged in epoch %1: the loss became infinite or not a number. The view shows the last finite weights. Lower the learning rate and press Reset.</source>
         <translation>训练在第 %1 轮发散：损失变成了无穷大或非数值（NaN）。视图显示的是最后一组有限的权重。请降低学习率并按“重置”。</translation>
     </message>

@@ -164,6 +164,27 @@ private slots:
         QVERIFY(a.history.front().trainLoss != shuffledOtherwise.history.front().trainLoss);
     }
 
+    void upcomingBatchIsWhatRunBatchTrains()
+    {
+        // Two identical runs: one trains its next batch with runBatch(), the other a traced step on the
+        // columns upcomingBatch() names. Same columns, same arithmetic: the same weights to the bit, batch
+        // after batch, across epoch ends (100 samples in batches of 30: the fourth batch of each epoch has
+        // 10).
+        Network netA = Network::build(classifier(), 4), netB = Network::build(classifier(), 4);
+        Trainer a(netA, bceConfig(0.1, 30, 5), blobs(100, 1));
+        Trainer b(netB, bceConfig(0.1, 30, 5), blobs(100, 1));
+        for (int k = 0; k < 9; ++k) {
+            const std::vector<int> cols = a.upcomingBatch();
+            QCOMPARE(cols, a.upcomingBatch()); // asking twice changes nothing
+            QCOMPARE(int(cols.size()), k % 4 == 3 ? 10 : 30);
+            a.runBatch();
+            b.traceStep(cols); // b's own order stays where it was: a traced step does not use up a batch
+            QCOMPARE(netA.parameters().size(), netB.parameters().size());
+            for (std::size_t i = 0; i < netA.parameters().size(); ++i)
+                QVERIFY(*netA.parameters()[i].ref.value == *netB.parameters()[i].ref.value);
+        }
+    }
+
     void epochLimitFinishes()
     {
         Network net = Network::build(classifier(), 1);

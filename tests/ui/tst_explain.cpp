@@ -111,8 +111,34 @@ private slots:
     void walkOneSample();
     void weightEditIsUndoable();
     void miniBatchContributions();
+    void nextInBatchWalksTheUpcomingBatch();
     void wideLayerSummary();
 };
+
+void TestExplain::nextInBatchWalksTheUpcomingBatch()
+{
+    // "Next in batch" explains the samples of the mini-batch the run trains on next, one after the other (the
+    // core's Trainer::upcomingBatch, checked against runBatch in tests/train/tst_trainer); the sample box
+    // follows.
+    Fixture f;
+    QVERIFY(f.open());
+    QTRY_COMPARE_WITH_TIMEOUT(f.controller()->status(), TrainingStatus::Ready, 30000);
+    ExplainPanel *panel = f.ex->panel();
+    panel->batchBox()->setValue(1);
+    std::vector<int> seen;
+    for (int k = 0; k < 3; ++k) {
+        const TracePtr before = f.ex->model()->trace();
+        QTest::mouseClick(panel->nextInBatchButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(f.ex->model()->trace() && f.ex->model()->trace() != before, 10000);
+        const TracePtr t = f.ex->model()->trace();
+        QCOMPARE(t->samples.size(), std::size_t(1));
+        QCOMPARE(panel->sampleBox()->value(), t->samples.front());
+        seen.push_back(t->samples.front());
+    }
+    // Three different samples: a batch of XOR's shuffled training set holds each sample once.
+    QVERIFY2(seen[0] != seen[1] && seen[1] != seen[2] && seen[0] != seen[2],
+             qPrintable(QStringLiteral("%1 %2 %3").arg(seen[0]).arg(seen[1]).arg(seen[2])));
+}
 
 void TestExplain::figureRegistered()
 {

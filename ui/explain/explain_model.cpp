@@ -92,6 +92,11 @@ void ExplainModel::explain(const std::vector<int> &samples)
     m_controller->explainStep(samples, m_mapSize);
 }
 
+void ExplainModel::explainNextInBatch(int count)
+{
+    m_controller->explainNextInBatch(count, m_mapSize);
+}
+
 void ExplainModel::onTrace(const TracePtr &t, const PicturePtr &before, const PicturePtr &after)
 {
     m_trace = t;

@@ -60,6 +60,8 @@ public:
     void setLive(bool on);
     /// Runs one traced step on these training samples; the walk starts at its first phase.
     void explain(const std::vector<int> &samples);
+    /// Explains the next `count` samples of the run's upcoming mini-batch.
+    void explainNextInBatch(int count);
     void next();
     void back();
     void setPhaseIndex(int index);

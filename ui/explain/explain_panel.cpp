@@ -58,6 +58,11 @@ ExplainPanel::ExplainPanel(ExplainModel *model, QWidget *parent)
     pick->addWidget(m_batch, 1);
     pick->addWidget(m_random);
     pick->addWidget(m_explain);
+    m_nextInBatch = new QPushButton(tr("Next in batch"));
+    m_nextInBatch->setObjectName(QStringLiteral("nextInBatchButton"));
+    m_nextInBatch->setToolTip(
+        tr("Explain a step on the next sample(s) of the mini-batch the run trains on next."));
+    pick->addWidget(m_nextInBatch);
     auto *walk = new QHBoxLayout;
     walk->addWidget(m_back);
     walk->addWidget(m_next);
@@ -73,6 +78,17 @@ ExplainPanel::ExplainPanel(ExplainModel *model, QWidget *parent)
     connect(m_explain, &QPushButton::clicked, this, [this] {
         setPlaying(false);
         m_model->explain(chosenSamples());
+    });
+    connect(m_nextInBatch, &QPushButton::clicked, this, [this] {
+        setPlaying(false);
+        m_model->explainNextInBatch(m_batch->value());
+    });
+    // The sample box follows the step being explained (also one chosen by "Next in batch").
+    connect(m_model, &ExplainModel::traceChanged, this, [this] {
+        if (const TracePtr t = m_model->trace(); t && !t->samples.empty()) {
+            const QSignalBlocker block(m_sample);
+            m_sample->setValue(t->samples.front());
+        }
     });
     connect(m_random, &QPushButton::clicked, this, [this] {
         if (m_trainSamples > 0) m_sample->setValue(int(QRandomGenerator::global()->bounded(m_trainSamples)));

@@ -22,6 +22,7 @@ public:
     explicit ExplainPanel(ExplainModel *model, QWidget *parent = nullptr);
 
     [[nodiscard]] QPushButton *explainButton() const { return m_explain; }
+    [[nodiscard]] QPushButton *nextInBatchButton() const { return m_nextInBatch; }
     [[nodiscard]] QPushButton *nextButton() const { return m_next; }
     [[nodiscard]] QPushButton *backButton() const { return m_back; }
     [[nodiscard]] QPushButton *playButton() const { return m_play; }
@@ -38,6 +39,7 @@ private:
 
     ExplainModel *m_model;
     QSpinBox *m_sample, *m_batch;
+    QPushButton *m_nextInBatch = nullptr;
     QPushButton *m_explain, *m_random, *m_back, *m_next, *m_play, *m_close;
     QComboBox *m_pace;
     QLabel *m_phaseLabel;

@@ -272,6 +272,15 @@ void TrainingController::explainStep(const std::vector<int> &samples, int mapSiz
     post([samples, mapSize](TrainingWorker &w) { w.explainStep(samples, mapSize); });
 }
 
+void TrainingController::explainNextInBatch(int count, int mapSize)
+{
+    ensureRun();
+    if (m_status == TrainingStatus::Running)
+        pause();
+    m_awaitPause = true;
+    post([count, mapSize](TrainingWorker &w) { w.explainNextInBatch(count, mapSize); });
+}
+
 void TrainingController::setWeight(NodeId node, int row, int col, double value)
 {
     post([node, row, col, value](TrainingWorker &w) { w.setWeight(node, row, col, value); });

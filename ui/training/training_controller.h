@@ -85,6 +85,9 @@ public slots:
     void requestPicture(int mapSize);
     /// Pauses and runs one traced training step on these training samples (traceReceived follows).
     void explainStep(const std::vector<int> &samples, int mapSize);
+    /// The same on the next `count` samples of the batch the run trains on next
+    /// (TrainingWorker::explainNextInBatch).
+    void explainNextInBatch(int count, int mapSize);
     /// Sets one weight of a Dense layer (row = neuron, col = input) in the run.
     void setWeight(nnp::NodeId node, int row, int col, double value);
     /// What the open insight views need; kept for later runs. Equal requests are not sent again.

@@ -409,6 +409,25 @@ void TrainingWorker::requestPicture(int mapSize)
     });
 }
 
+void TrainingWorker::explainNextInBatch(int count, int mapSize)
+{
+    std::vector<int> samples;
+    guarded([&] {
+        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged)
+            return;
+        // A traced step does not use up the batch, so the same batch stays upcoming until the run trains on.
+        std::vector<int> batch = m_session->trainer().upcomingBatch();
+        if (batch != m_nextBatch || m_nextCursor >= m_nextBatch.size()) {
+            m_nextBatch = std::move(batch);
+            m_nextCursor = 0;
+        }
+        for (int k = 0; k < std::max(1, count) && m_nextCursor < m_nextBatch.size(); ++k)
+            samples.push_back(m_nextBatch[m_nextCursor++]);
+    });
+    if (!samples.empty())
+        explainStep(std::move(samples), mapSize);
+}
+
 void TrainingWorker::explainStep(std::vector<int> samples, int mapSize)
 {
     guarded([&] {

@@ -53,6 +53,9 @@ public:
     void requestPicture(int mapSize);
     /// One traced training step on exactly these training columns (then paused): emits traceReady with the
     /// pictures before and after the step, then a snapshot (the boundary redraws).
+    /// Explains the next `count` samples of the trainer's upcoming mini-batch: each call takes the following
+    /// ones, so a class can walk through the batch the run would train on next.
+    void explainNextInBatch(int count, int mapSize);
     void explainStep(std::vector<int> samples, int mapSize);
     /// Sets one weight of a Dense layer (row = neuron, col = input) in the running network.
     void setWeight(NodeId node, int row, int col, double value);
@@ -83,6 +86,8 @@ private:
     /// The run's counters, rate, sizes and plane, as every snapshot carries them.
     void fillCounters(TrainingSnapshot &s) const;
 
+    std::vector<int> m_nextBatch;   // the upcoming batch "Next in batch" walks through
+    std::size_t m_nextCursor = 0;   // how far it got
     std::unique_ptr<TrainingSession> m_session;
     QTimer *m_timer = nullptr; // a child: it moves to the thread with the worker
     Mode m_mode = Mode::Paused;
