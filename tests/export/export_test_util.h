@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 #include <cmath>
 #include <vector>
@@ -359,6 +360,41 @@ inline double maxAbsDiff(const Matrix &a, const Matrix &b)
 {
     if (a.rows() != b.rows() || a.cols() != b.cols()) return INFINITY;
     return static_cast<double>((a - b).cwiseAbs().maxCoeff());
+}
+
+/// Runs `base`/model.onnx in onnxruntime and `base`/model.py in PyTorch on `raw` (test inputs before
+/// normalisation) and compares both with `ours`: max difference <= 1e-5, relative above 1. A runtime that is
+/// missing is skipped with a warning. A mismatch fails the current test; callers check QTest::currentTestFailed().
+inline void compareExportsWithOurs(const Matrix &ours, const Matrix &raw, int outputs, const ExportModel &model,
+                                   const QString &base, const QString &label)
+{
+    QVERIFY(ours.allFinite());
+    QString why;
+    const QString modules = onnxRuntimeModules(why);
+    if (modules.isEmpty()) {
+        qWarning("onnxruntime is not available (%s): ONNX part skipped", qPrintable(why));
+    } else {
+        QString error;
+        const Matrix theirs = runOnnxRuntime(base + "/model.onnx", model, raw, modules, error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const double diff = maxScaledDiff(ours, theirs);
+        qInfo("%s ONNX: %d samples, max abs diff %g (scaled %g)", qPrintable(label), int(raw.cols()),
+              maxAbsDiff(ours, theirs), diff);
+        QVERIFY2(diff <= 1e-5, qPrintable(QString("ONNX: max diff %1 (relative above 1)").arg(diff)));
+    }
+    if (runProcess("/usr/bin/python3", {"-c", "import torch"}, 120000).exitCode != 0) {
+        qWarning("/usr/bin/python3 cannot import torch: PyTorch part skipped");
+        return;
+    }
+    QVERIFY(writeInputsCsv(base + "/inputs.csv", raw));
+    const auto run = runProcess("/usr/bin/python3", {base + "/model.py", base + "/inputs.csv"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QString error;
+    const Matrix torchOut = parseRows(run.out, outputs, error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const double diff = maxScaledDiff(ours, torchOut);
+    qInfo("%s PyTorch: max abs diff %g (scaled %g)", qPrintable(label), maxAbsDiff(ours, torchOut), diff);
+    QVERIFY2(diff <= 1e-5, qPrintable(QString("PyTorch: max diff %1 (relative above 1)").arg(diff)));
 }
 
 } // namespace nnp::testutil

@@ -116,31 +116,8 @@ private:
     /// `base`/model.onnx in onnxruntime and `base`/model.py in PyTorch against our predictions on t.raw.
     void compare(Trained &t, const ExportModel &model, const QString &base)
     {
-        const Matrix ours = ourPrediction(*t.net, t.normalizer, t.raw);
-        QVERIFY(ours.allFinite());
-        QString why;
-        const QString modules = onnxRuntimeModules(why);
-        if (modules.isEmpty()) {
-            qWarning("onnxruntime is not available (%s): ONNX part skipped", qPrintable(why));
-        } else {
-            QString error;
-            const Matrix theirs = runOnnxRuntime(base + "/model.onnx", model, t.raw, modules, error);
-            QVERIFY2(error.isEmpty(), qPrintable(error));
-            const double diff = maxScaledDiff(ours, theirs);
-            QVERIFY2(diff <= 1e-5, qPrintable(QString("ONNX: max diff %1 (relative above 1)").arg(diff)));
-        }
-        if (runProcess("/usr/bin/python3", {"-c", "import torch"}, 120000).exitCode != 0) {
-            qWarning("/usr/bin/python3 cannot import torch: PyTorch part skipped");
-            return;
-        }
-        QVERIFY(writeInputsCsv(base + "/inputs.csv", t.raw));
-        const auto run = runProcess("/usr/bin/python3", {base + "/model.py", base + "/inputs.csv"});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QString error;
-        const Matrix torchOut = parseRows(run.out, t.net->outputSize(), error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        const double diff = maxScaledDiff(ours, torchOut);
-        QVERIFY2(diff <= 1e-5, qPrintable(QString("PyTorch: max diff %1 (relative above 1)").arg(diff)));
+        compareExportsWithOurs(ourPrediction(*t.net, t.normalizer, t.raw), t.raw, t.net->outputSize(), model, base,
+                               QFileInfo(base).fileName());
     }
 
     QTemporaryDir m_dir;
