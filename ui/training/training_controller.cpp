@@ -116,6 +116,7 @@ void TrainingController::togglePlay()
 void TrainingController::step()
 {
     ensureRun();
+    ++m_stepsRequested;
     m_awaitPause = true;
     if (m_status == TrainingStatus::Running)
         setStatus(TrainingStatus::Paused);
@@ -158,6 +159,7 @@ void TrainingController::build(bool fromStored)
         return;
     }
     m_sourceChanged = false;
+    m_stepsRequested = 0;
     RunInput input = m_source();
     if (!fromStored) {
         input.project.weights.clear();

@@ -39,6 +39,11 @@ public:
     [[nodiscard]] bool isStale() const { return m_stale; }
     /// The project was edited since the run was built and nothing was trained since (sourceChanged()).
     [[nodiscard]] bool isSourceChanged() const { return m_sourceChanged; }
+    /// Steps asked for since the run was built that it has not reported yet (it is still Preparing or Ready).
+    [[nodiscard]] int pendingSteps() const
+    {
+        return m_status == TrainingStatus::Preparing || m_status == TrainingStatus::Ready ? m_stepsRequested : 0;
+    }
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] const std::vector<EpochRecord> &history() const { return m_history; }
     [[nodiscard]] SnapshotPtr lastSnapshot() const { return m_last; }
@@ -129,6 +134,7 @@ private:
     void setMessage(const QString &m);
     void ensureRun();
     void build(bool fromStored);
+    int m_stepsRequested = 0;     // Step presses since the run was built
     bool m_sourceChanged = false; // edited since the run was built, before anything was trained
 
     QThread m_thread;

@@ -55,9 +55,14 @@ TrainingDocks::TrainingDocks(MainWindow *window)
         case TrainingStatus::Idle:
         case TrainingStatus::Preparing:
         case TrainingStatus::Ready:
-        case TrainingStatus::Failed:
+        case TrainingStatus::Failed: {
+            // Steps pressed after the edit but not yet run go to the new run, not into the void.
+            const int steps = m_controller->pendingSteps();
             m_controller->rebuild();
+            for (int i = 0; i < steps; ++i)
+                m_controller->step();
             break;
+        }
         default:
             break;
         }
