@@ -21,6 +21,13 @@
 namespace nnp {
 
 namespace {
+/// Nothing trained in this state: a rebuild loses nothing.
+bool nothingTrained(TrainingStatus s)
+{
+    return s == TrainingStatus::Idle || s == TrainingStatus::Preparing || s == TrainingStatus::Ready ||
+           s == TrainingStatus::Failed;
+}
+
 QDockWidget *makeDock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
 {
     auto *dock = new QDockWidget(title, parent);
@@ -51,21 +58,13 @@ TrainingDocks::TrainingDocks(MainWindow *window)
         // building it again would drop that command while the run is still being prepared (a slow machine).
         if (m_controller->status() != TrainingStatus::Idle && !m_controller->isSourceChanged())
             return;
-        switch (m_controller->status()) {
-        case TrainingStatus::Idle:
-        case TrainingStatus::Preparing:
-        case TrainingStatus::Ready:
-        case TrainingStatus::Failed: {
-            // Steps pressed after the edit but not yet run go to the new run, not into the void.
-            const int steps = m_controller->pendingSteps();
-            m_controller->rebuild();
-            for (int i = 0; i < steps; ++i)
-                m_controller->step();
-            break;
-        }
-        default:
-            break;
-        }
+        if (!nothingTrained(m_controller->status()))
+            return;
+        // Steps pressed after the edit but not yet run go to the new run, not into the void.
+        const int steps = m_controller->pendingSteps();
+        m_controller->rebuild();
+        for (int i = 0; i < steps; ++i)
+            m_controller->step();
     });
     // Reset starts again from the seed: the trained model stored with the project goes too (Save then
     // writes an untrained project, and the next training result replaces it).
@@ -139,21 +138,20 @@ void TrainingDocks::createMenu()
         view->addAction(m_toolbar->toggleViewAction());
 }
 
-void TrainingDocks::onProjectEdited()
+bool TrainingDocks::rebuildIfUntrained()
 {
     // Nothing trained yet: rebuilding loses nothing and shows the edit (new points, new network) at once.
-    switch (m_controller->status()) {
-    case TrainingStatus::Idle:
-    case TrainingStatus::Preparing:
-    case TrainingStatus::Ready:
-    case TrainingStatus::Failed:
-        m_controller->sourceChanged();
-        m_rebuild->start();
-        break;
-    default:
+    if (!nothingTrained(m_controller->status()))
+        return false;
+    m_controller->sourceChanged();
+    m_rebuild->start();
+    return true;
+}
+
+void TrainingDocks::onProjectEdited()
+{
+    if (!rebuildIfUntrained())
         m_controller->networkChanged();
-        break;
-    }
 }
 
 namespace {
@@ -176,17 +174,8 @@ bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
 
 void TrainingDocks::onGraphEdited()
 {
-    switch (m_controller->status()) {
-    case TrainingStatus::Idle:
-    case TrainingStatus::Preparing:
-    case TrainingStatus::Ready:
-    case TrainingStatus::Failed:
-        m_controller->sourceChanged();
-        m_rebuild->start();
+    if (rebuildIfUntrained())
         return;
-    default:
-        break;
-    }
     // A new regularisation rate (or name) is not a new network: the run takes it at once and goes on.
     if (!m_controller->isStale() && sameExceptRates(m_window->document()->graph(), m_controller->runGraph())) {
         m_controller->setLayerRegularization(m_window->document()->graph());

@@ -32,6 +32,8 @@ public:
 private:
     void createDocks();
     void createMenu();
+    /// Before anything is trained, an edit rebuilds the run (after a short delay); returns whether it did.
+    bool rebuildIfUntrained();
     void onProjectEdited();
     void onGraphEdited();
     void keepTrainedState(const SnapshotPtr &s);
