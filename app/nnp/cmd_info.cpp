@@ -3,6 +3,8 @@
 #include "commands.h"
 #include "project_cli.h"
 
+#include "layers/layer_registry.h"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -18,13 +20,17 @@ std::string nodeLabel(const NodeSpec &n)
     return n.name.empty() ? "node_" + std::to_string(n.id) : n.name;
 }
 
+/// "Dense (tanh)", "Dropout (0.50)": the kind and its first telling choice or rate (shapes have their column).
 std::string kindLabel(const NodeSpec &n)
 {
-    std::string k(toString(n.kind));
-    if (n.kind == LayerKind::Dense || n.kind == LayerKind::Activation)
-        k += " (" + std::string(toString(n.options.activation)) + ")";
-    else if (n.kind == LayerKind::Dropout)
-        k += " (" + fixed(n.options.rate, 2) + ")";
+    const LayerKindInfo &info = layerKind(n.kind);
+    std::string k(info.fileName);
+    for (const OptionSpec &o : info.options) {
+        if (!*o.blockText || !o.isShown(n.options)) continue;
+        const OptionValue v = o.valueIn(n.options);
+        if (const auto *s = std::get_if<std::string>(&v)) return k + " (" + *s + ")";
+        if (const auto *d = std::get_if<double>(&v)) return k + " (" + fixed(*d, 2) + ")";
+    }
     return k;
 }
 
@@ -71,8 +77,10 @@ void printLayers(const Project &p, std::ostream &out)
         if (inShapes.size() == g.inputsOf(id).size() && !inShapes.empty())
             params = parameterCount(n, inShapes);
         trainable += params;
-        if (n.kind == LayerKind::BatchNorm && !inShapes.empty())
-            fixedState += 2 * inShapes.front().size(); // running mean and variance
+        const LayerKindInfo &info = layerKind(n.kind);
+        if (info.parameters && !inShapes.empty())
+            for (const ParamShape &t : info.parameters(n.options, inShapes))
+                if (!t.trained) fixedState += t.rows * t.cols; // BatchNorm's running mean and variance
         out << pad(nodeLabel(n), w[0]) << pad(kindLabel(n), w[1]) << pad(shapeLabel(v, id), w[2])
             << pad(std::to_string(params), w[3]) << from << '\n';
     }

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace nnp {
 
@@ -17,6 +18,10 @@ std::string pytorchScript(const ExportModel &model, const std::string &weightsFi
 /// A Keras functional model with the same structure, a load_weights() that checks every shape against the
 /// EXPECTED_SHAPES table it declares, and the same __main__.
 std::string kerasScript(const ExportModel &model, const std::string &weightsFileName);
+
+/// The layer kinds each script writer has an entry for (every registered kind; tests check it).
+std::vector<LayerKind> pytorchExportKinds();
+std::vector<LayerKind> kerasExportKinds();
 
 /// "<dir>/<stem>_weights.json" for a script path.
 std::filesystem::path weightsPathFor(const std::filesystem::path &script);

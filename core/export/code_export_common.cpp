@@ -1,5 +1,7 @@
 #include "export/code_export_common.h"
 
+#include "layers/layer_registry.h"
+
 #include <nlohmann/json.hpp>
 
 namespace nnp::codegen {
@@ -27,27 +29,17 @@ std::string commentText(std::string_view s)
 
 std::string describe(const ExportNode &n)
 {
-    const auto &o = n.options;
-    std::string act = std::string(toString(o.activation));
-    if (o.activation == ActivationKind::LeakyReLU)
-        act += " (slope " + formatNumber(o.leakySlope) + ")";
-    else if (o.activation == ActivationKind::ELU)
-        act += " (alpha " + formatNumber(o.eluAlpha) + ")";
-    switch (n.kind) {
-    case LayerKind::Input:
-        return "Input, " + std::to_string(n.size) + " features" +
-               (n.shape.isFlat() ? std::string() : " (" + n.shape.toString() + ", flattened)");
-    case LayerKind::Dense:
-        return "Dense " + std::to_string(o.units) + " units, " + act + (o.useBias ? "" : ", no bias");
-    case LayerKind::Activation:
-        return "Activation " + act;
-    case LayerKind::Dropout:
-        return "Dropout, rate " + formatNumber(o.rate);
-    case LayerKind::BatchNorm:
-        return "BatchNorm, momentum " + formatNumber(o.momentum) + ", epsilon " + formatNumber(o.epsilon);
-    default:
-        return std::string(toString(n.kind));
-    }
+    // The kind and the options that matter for these values, from the kind's schema: "Dense units=4,
+    // activation=tanh, init=glorot_uniform, use_bias=true, l1=0, l2=0".
+    const LayerKindInfo &info = layerKind(n.kind);
+    std::string r(info.fileName);
+    if (n.kind == LayerKind::Input && !n.shape.isFlat())
+        r += " (" + n.shape.toString() + ", flattened)";
+    std::string options;
+    for (const OptionSpec &o : info.options)
+        if (o.isShown(n.options))
+            options += (options.empty() ? " " : ", ") + o.name + "=" + optionText(o.valueIn(n.options));
+    return r + options;
 }
 
 std::string inputNames(const ExportModel &m, const ExportNode &n, std::string_view separator)

@@ -1,6 +1,10 @@
 #include "export/code_export.h"
 #include "export/code_export_common.h"
 #include "export/weights_export.h"
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 #include <map>
 
@@ -13,8 +17,8 @@ namespace {
 // Activations with a parameter get a small named function per distinct parameter; the rest use Keras' names.
 std::string kerasActivation(const ExportNode &n, std::map<std::string, std::string> &functions)
 {
-    const auto &o = n.options;
-    switch (o.activation) {
+    const ActivationParams o = activationOf(n.options);
+    switch (o.kind) {
     case ActivationKind::Linear:
         return "\"linear\"";
     case ActivationKind::ReLU:
@@ -58,60 +62,88 @@ struct KerasParts {
     std::map<std::string, std::string> functionDefs;
 };
 
+// One function per layer kind: the lines of build_model() and, for layers with weights, EXPECTED_SHAPES.
+struct Emit {
+    const ExportModel &m;
+    const ExportNode &n;
+    KerasParts &k;
+    const std::string &id;
+    std::string x;     ///< the inputs, comma-separated
+    std::string named; ///< name="..."
+    void line(const std::string &expr) { k.build += "    " + id + " = " + expr + "\n"; }
+};
+
+void emitInput(Emit &e)
+{
+    const std::string size = std::to_string(e.n.size);
+    e.k.build += "    raw_" + e.id + " = keras.Input(shape=(" + size + ",), " + e.named + ")\n";
+    e.line("Normalize(" + size + ", name=" + pyString(e.id + "_normalize") + ")(raw_" + e.id + ")");
+    e.k.inputs += (e.k.inputs.empty() ? "" : ", ") + ("raw_" + e.id);
+}
+
+void emitDense(Emit &e)
+{
+    const auto &w = e.n.tensor("weight");
+    const int units = e.n.options.get(opt::dense::units);
+    const bool bias = e.n.options.get(opt::dense::useBias);
+    e.line("layers.Dense(" + std::to_string(units) + ", activation=" + kerasActivation(e.n, e.k.functionDefs) +
+           (bias ? "" : ", use_bias=False") + ", " + e.named + ")(" + e.x + ")");
+    // Keras keeps the kernel as [inputs, units], the transpose of NN Playground's and PyTorch's weight.
+    e.k.shapes += "    " + pyString(e.id) + ": [" + shapeTuple({w.shape.at(1), w.shape.at(0)}) +
+                  (bias ? ", " + shapeTuple({units}) : std::string()) + "],\n";
+}
+
+void emitActivation(Emit &e)
+{
+    e.line("layers.Activation(" + kerasActivation(e.n, e.k.functionDefs) + ", " + e.named + ")(" + e.x + ")");
+}
+
+void emitSoftmax(Emit &e) { e.line("layers.Softmax(axis=-1, " + e.named + ")(" + e.x + ")"); }
+
+void emitDropout(Emit &e)
+{
+    e.line("layers.Dropout(" + formatNumber(e.n.options.get(opt::dropout::rate)) + ", " + e.named + ")(" + e.x +
+           ")");
+}
+
+void emitBatchNorm(Emit &e)
+{
+    // Keras' momentum weighs the running value; NN Playground's (PyTorch's) weighs the new batch.
+    e.line("layers.BatchNormalization(momentum=" + formatNumber(1.0 - e.n.options.get(opt::batchnorm::momentum)) +
+           ", epsilon=" + formatNumber(e.n.options.get(opt::batchnorm::epsilon)) + ", " + e.named + ")(" + e.x +
+           ")");
+    const std::string v = shapeTuple({e.n.size});
+    e.k.shapes += "    " + pyString(e.id) + ": [" + v + ", " + v + ", " + v + ", " + v + "],\n";
+}
+
+void emitConcatenate(Emit &e) { e.line("layers.Concatenate(axis=1, " + e.named + ")([" + e.x + "])"); }
+void emitAdd(Emit &e) { e.line("layers.Add(" + e.named + ")([" + e.x + "])"); }
+void emitFlatten(Emit &e) { e.line("layers.Flatten(" + e.named + ")(" + e.x + ")"); }
+
+void emitReshape(Emit &e)
+{
+    // The same order of values as NN Playground ([channels, height, width] stays channels-first here).
+    e.line("layers.Reshape(" + shapeTuple(e.n.shape.dims) + ", " + e.named + ")(" + e.x + ")");
+}
+
+void emitDot(Emit &e) { e.line("layers.Dot(axes=1, " + e.named + ")([" + e.x + "])"); }
+
+using Emitter = void (*)(Emit &);
+constexpr KindEntry<Emitter> kEmitters[] = {
+    {LayerKind::Input, emitInput},     {LayerKind::Dense, emitDense},
+    {LayerKind::Activation, emitActivation}, {LayerKind::Softmax, emitSoftmax},
+    {LayerKind::Dropout, emitDropout}, {LayerKind::BatchNorm, emitBatchNorm},
+    {LayerKind::Concatenate, emitConcatenate}, {LayerKind::Add, emitAdd},
+    {LayerKind::Flatten, emitFlatten}, {LayerKind::Reshape, emitReshape},
+    {LayerKind::Dot, emitDot},
+};
+static_assert(coversEveryKind(kEmitters), "every layer kind needs a Keras emitter");
+
 void emitNode(const ExportModel &m, const ExportNode &n, KerasParts &k)
 {
-    const std::string &id = n.ident;
-    const std::string x = inputNames(m, n, ", ");
-    const std::string named = "name=" + pyString(id);
-    std::string &b = k.build;
-    b += "    # " + commentText(n.name) + ": " + describe(n) + "\n";
-    switch (n.kind) {
-    case LayerKind::Input:
-        b += "    raw_" + id + " = keras.Input(shape=(" + std::to_string(n.size) + ",), " + named + ")\n";
-        b += "    " + id + " = Normalize(" + std::to_string(n.size) +
-             ", name=" + pyString(id + "_normalize") + ")(raw_" + id + ")\n";
-        k.inputs += (k.inputs.empty() ? "" : ", ") + ("raw_" + id);
-        return;
-    case LayerKind::Dense: {
-        const auto &w = n.tensor("weight");
-        b += "    " + id + " = layers.Dense(" + std::to_string(n.options.units) +
-             ", activation=" + kerasActivation(n, k.functionDefs) +
-             (n.options.useBias ? "" : ", use_bias=False") + ", " + named + ")(" + x + ")\n";
-        // Keras keeps the kernel as [inputs, units], the transpose of NN Playground's and PyTorch's weight.
-        k.shapes += "    " + pyString(id) + ": [" + shapeTuple({w.shape.at(1), w.shape.at(0)}) +
-                    (n.options.useBias ? ", " + shapeTuple({n.options.units}) : std::string()) + "],\n";
-        return;
-    }
-    case LayerKind::Activation:
-        b += "    " + id + " = layers.Activation(" + kerasActivation(n, k.functionDefs) + ", " + named +
-             ")(" + x + ")\n";
-        return;
-    case LayerKind::Softmax:
-        b += "    " + id + " = layers.Softmax(axis=-1, " + named + ")(" + x + ")\n";
-        return;
-    case LayerKind::Dropout:
-        b += "    " + id + " = layers.Dropout(" + formatNumber(n.options.rate) + ", " + named + ")(" + x +
-             ")\n";
-        return;
-    case LayerKind::BatchNorm: {
-        // Keras' momentum weighs the running value; NN Playground's (PyTorch's) weighs the new batch.
-        b += "    " + id + " = layers.BatchNormalization(momentum=" + formatNumber(1.0 - n.options.momentum) +
-             ", epsilon=" + formatNumber(n.options.epsilon) + ", " + named + ")(" + x + ")\n";
-        const std::string v = shapeTuple({n.size});
-        k.shapes += "    " + pyString(id) + ": [" + v + ", " + v + ", " + v + ", " + v + "],\n";
-        return;
-    }
-    case LayerKind::Concatenate:
-        b += "    " + id + " = layers.Concatenate(axis=1, " + named + ")([" + x + "])\n";
-        return;
-    case LayerKind::Add:
-        b += "    " + id + " = layers.Add(" + named + ")([" + x + "])\n";
-        return;
-    case LayerKind::Flatten:
-        b += "    " + id + " = layers.Flatten(" + named + ")(" + x + ")\n";
-        return;
-    }
-    throw ExportError(n.label() + ": this kind of layer cannot be written for Keras yet.");
+    k.build += "    # " + commentText(n.name) + ": " + describe(n) + "\n";
+    Emit e{m, n, k, n.ident, inputNames(m, n, ", "), "name=" + pyString(n.ident)};
+    entryFor(kEmitters, n.kind)(e);
 }
 
 } // namespace
@@ -217,7 +249,7 @@ def main(argv=None):
     x = np.asarray(read_csv(args.csv), dtype="float32").reshape(-1, N_INPUTS)
     parts = np.split(x, np.cumsum(INPUT_SIZES)[:-1], axis=1)
     y = model.predict(parts, verbose=0)
-    for row in y.tolist():
+    for row in y.reshape(y.shape[0], -1).tolist():
         print(",".join(f"{v:.9g}" for v in row))
 
 
@@ -226,6 +258,8 @@ if __name__ == "__main__":
 )PY";
     return s;
 }
+
+std::vector<LayerKind> kerasExportKinds() { return kindsOf(kEmitters); }
 
 std::filesystem::path writeKeras(const ExportModel &model, const std::filesystem::path &script)
 {

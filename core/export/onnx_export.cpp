@@ -1,5 +1,10 @@
 #include "export/onnx_export.h"
 
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
+
 #include <onnx/checker.h>
 #include <onnx/onnx_pb.h>
 
@@ -37,7 +42,7 @@ public:
         for (std::size_t i = 0; i < m_model.nodes.size(); ++i)
             m_values[i] = emitNode(m_model.nodes[i], i);
         const ExportNode &out = m_model.nodes.at(static_cast<std::size_t>(m_model.output));
-        addValueInfo(m_graph->add_output(), m_values.at(static_cast<std::size_t>(m_model.output)), out.size);
+        addValueInfo(m_graph->add_output(), m_values.at(static_cast<std::size_t>(m_model.output)), out.shape.dims);
         return std::move(m_proto);
     }
 
@@ -47,14 +52,16 @@ private:
         return m_values.at(static_cast<std::size_t>(n.inputs.at(port)));
     }
 
-    static void addValueInfo(onnx::ValueInfoProto *v, const std::string &name, int features)
+    /// [N, dims...] with a dynamic batch N.
+    static void addValueInfo(onnx::ValueInfoProto *v, const std::string &name, const std::vector<int> &dims)
     {
         v->set_name(name);
         auto *t = v->mutable_type()->mutable_tensor_type();
         t->set_elem_type(onnx::TensorProto::FLOAT);
         auto *shape = t->mutable_shape();
         shape->add_dim()->set_dim_param("N");
-        shape->add_dim()->set_dim_value(features);
+        for (int d : dims)
+            shape->add_dim()->set_dim_value(d);
     }
 
     void addInitializer(const std::string &name, const std::vector<int> &shape,
@@ -111,8 +118,8 @@ private:
     void activation(const ExportNode &n, const std::string &x, const std::string &out,
                     const std::string &base)
     {
-        const auto &o = n.options;
-        switch (o.activation) {
+        const ActivationParams o = activationOf(n.options);
+        switch (o.kind) {
         case ActivationKind::Linear:
             op("Identity", base, {x}, out);
             return;
@@ -146,12 +153,22 @@ private:
             return;
         }
         throw ExportError(n.label() + " uses an activation that cannot be exported to ONNX (code " +
-                          std::to_string(static_cast<int>(o.activation)) + ").");
+                          std::to_string(static_cast<int>(o.kind)) + ").");
+    }
+
+    void addInt64Initializer(const std::string &name, const std::vector<std::int64_t> &values)
+    {
+        auto *t = m_graph->add_initializer();
+        t->set_name(name);
+        t->set_data_type(onnx::TensorProto::INT64);
+        t->add_dims(static_cast<std::int64_t>(values.size()));
+        for (std::int64_t v : values)
+            t->add_int64_data(v);
     }
 
     std::string emitInput(const ExportNode &n, std::size_t index)
     {
-        addValueInfo(m_graph->add_input(), n.ident, n.size);
+        addValueInfo(m_graph->add_input(), n.ident, {n.size}); // raw rows, whatever the sample's shape
         if (!m_model.normalized()) return n.ident;
         std::size_t k = 0;
         while (k < m_model.inputs.size() && m_model.inputs[k] != static_cast<int>(index))
@@ -172,20 +189,20 @@ private:
         return n.ident + "/normalized";
     }
 
-    std::string emitDense(const ExportNode &n)
+    std::string emitDense(const ExportNode &n, std::size_t)
     {
         const ExportTensor &w = n.tensor("weight");
-        const int units = n.options.units;
+        const int units = n.options.get(opt::dense::units);
         if (w.shape.size() != 2 || w.shape[0] != units)
             throw ExportError(n.label() + " has a weight of unexpected shape.");
         addInitializer(n.ident + ".weight", w.shape, w.values);
         std::vector<std::string> ins = {in(n, 0), n.ident + ".weight"};
-        if (n.options.useBias) {
+        if (n.options.get(opt::dense::useBias)) {
             const ExportTensor &b = n.tensor("bias");
             addInitializer(n.ident + ".bias", {units}, b.values);
             ins.push_back(n.ident + ".bias");
         }
-        const bool linear = n.options.activation == ActivationKind::Linear;
+        const bool linear = n.options.get(opt::activation) == ActivationKind::Linear;
         const std::string z = linear ? n.ident : n.ident + "/linear";
         auto *gemm = op("Gemm", linear ? n.ident : n.ident + "/gemm", ins, z);
         attr(gemm, "transB", 1LL);
@@ -193,7 +210,7 @@ private:
         return n.ident;
     }
 
-    std::string emitBatchNorm(const ExportNode &n)
+    std::string emitBatchNorm(const ExportNode &n, std::size_t)
     {
         std::vector<std::string> ins = {in(n, 0)};
         for (const char *t : {"gamma", "beta", "running_mean", "running_var"}) {
@@ -201,55 +218,94 @@ private:
             ins.push_back(n.ident + "." + t);
         }
         auto *bn = op("BatchNormalization", n.ident, ins, n.ident);
-        attr(bn, "epsilon", static_cast<float>(n.options.epsilon));
+        attr(bn, "epsilon", static_cast<float>(n.options.get(opt::batchnorm::epsilon)));
         // ONNX's momentum weighs the running value; ours (PyTorch's convention) weighs the new batch.
-        attr(bn, "momentum", static_cast<float>(1.0 - n.options.momentum));
+        attr(bn, "momentum", static_cast<float>(1.0 - n.options.get(opt::batchnorm::momentum)));
         return n.ident;
     }
 
-    std::string emitNode(const ExportNode &n, std::size_t index)
+    std::string emitActivation(const ExportNode &n, std::size_t)
     {
-        switch (n.kind) {
-        case LayerKind::Input:
-            return emitInput(n, index);
-        case LayerKind::Dense:
-            return emitDense(n);
-        case LayerKind::Activation:
-            activation(n, in(n, 0), n.ident, n.ident);
-            return n.ident;
-        case LayerKind::Softmax:
-            attr(op("Softmax", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
-            return n.ident;
-        case LayerKind::Dropout:
-            // Inference-mode Dropout (training_mode absent) is the identity; the ratio is kept for importers.
-            addInitializer(n.ident + ".ratio", {}, {static_cast<float>(n.options.rate)});
-            op("Dropout", n.ident, {in(n, 0), n.ident + ".ratio"}, n.ident);
-            return n.ident;
-        case LayerKind::BatchNorm:
-            return emitBatchNorm(n);
-        case LayerKind::Concatenate: {
-            std::vector<std::string> ins;
-            for (std::size_t p = 0; p < n.inputs.size(); ++p)
-                ins.push_back(in(n, p));
-            attr(op("Concat", n.ident, ins, n.ident), "axis", 1LL);
-            return n.ident;
-        }
-        case LayerKind::Add: {
-            std::vector<std::string> ins;
-            for (std::size_t p = 0; p < n.inputs.size(); ++p)
-                ins.push_back(in(n, p));
-            op(ins.size() == 2 ? "Add" : "Sum", n.ident, ins, n.ident);
-            return n.ident;
-        }
-        case LayerKind::Flatten:
-            // Samples are already flat rows here, so this is the identity; kept so the graph reads the same.
-            attr(op("Flatten", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
-            return n.ident;
-        }
-        throw ExportError(n.label() + ": this kind of layer (code " +
-                          std::to_string(static_cast<int>(n.kind)) + ") cannot be exported to ONNX yet.");
+        activation(n, in(n, 0), n.ident, n.ident);
+        return n.ident;
+    }
+    std::string emitSoftmax(const ExportNode &n, std::size_t)
+    {
+        attr(op("Softmax", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
+        return n.ident;
+    }
+    std::string emitDropout(const ExportNode &n, std::size_t)
+    {
+        // Inference-mode Dropout (training_mode absent) is the identity; the ratio is kept for importers.
+        addInitializer(n.ident + ".ratio", {}, {static_cast<float>(n.options.get(opt::dropout::rate))});
+        op("Dropout", n.ident, {in(n, 0), n.ident + ".ratio"}, n.ident);
+        return n.ident;
+    }
+    std::vector<std::string> allInputs(const ExportNode &n) const
+    {
+        std::vector<std::string> ins;
+        for (std::size_t p = 0; p < n.inputs.size(); ++p)
+            ins.push_back(in(n, p));
+        return ins;
+    }
+    std::string emitConcatenate(const ExportNode &n, std::size_t)
+    {
+        attr(op("Concat", n.ident, allInputs(n), n.ident), "axis", 1LL);
+        return n.ident;
+    }
+    std::string emitAdd(const ExportNode &n, std::size_t)
+    {
+        const auto ins = allInputs(n);
+        op(ins.size() == 2 ? "Add" : "Sum", n.ident, ins, n.ident);
+        return n.ident;
+    }
+    std::string emitFlatten(const ExportNode &n, std::size_t)
+    {
+        // [N, features] stays as it is; [N, C, H, W] after a Reshape becomes rows again.
+        attr(op("Flatten", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
+        return n.ident;
+    }
+    std::string emitReshape(const ExportNode &n, std::size_t)
+    {
+        // [N, ...] -> [N, shape...]; 0 keeps the batch size of the input.
+        std::vector<std::int64_t> shape{0};
+        for (int d : n.shape.dims)
+            shape.push_back(d);
+        addInt64Initializer(n.ident + ".shape", shape);
+        op("Reshape", n.ident, {in(n, 0), n.ident + ".shape"}, n.ident);
+        return n.ident;
+    }
+    std::string emitDot(const ExportNode &n, std::size_t)
+    {
+        // Σᵢ aᵢ bᵢ per sample: Mul, then ReduceSum over the features keeping [N, 1] (opset 13: axes as input).
+        op("Mul", n.ident + "/mul", {in(n, 0), in(n, 1)}, n.ident + "/product");
+        addInt64Initializer(n.ident + ".axes", {1});
+        attr(op("ReduceSum", n.ident, {n.ident + "/product", n.ident + ".axes"}, n.ident), "keepdims", 1LL);
+        return n.ident;
     }
 
+    using Emitter = std::string (OnnxBuilder::*)(const ExportNode &, std::size_t);
+    static constexpr KindEntry<Emitter> kEmitters[] = {
+        {LayerKind::Input, &OnnxBuilder::emitInput},
+        {LayerKind::Dense, &OnnxBuilder::emitDense},
+        {LayerKind::Activation, &OnnxBuilder::emitActivation},
+        {LayerKind::Softmax, &OnnxBuilder::emitSoftmax},
+        {LayerKind::Dropout, &OnnxBuilder::emitDropout},
+        {LayerKind::BatchNorm, &OnnxBuilder::emitBatchNorm},
+        {LayerKind::Concatenate, &OnnxBuilder::emitConcatenate},
+        {LayerKind::Add, &OnnxBuilder::emitAdd},
+        {LayerKind::Flatten, &OnnxBuilder::emitFlatten},
+        {LayerKind::Reshape, &OnnxBuilder::emitReshape},
+        {LayerKind::Dot, &OnnxBuilder::emitDot},
+    };
+    static_assert(coversEveryKind(kEmitters), "every layer kind needs an ONNX emitter");
+
+    std::string emitNode(const ExportNode &n, std::size_t index) { return (this->*entryFor(kEmitters, n.kind))(n, index); }
+
+public:
+    static std::vector<LayerKind> kinds() { return kindsOf(kEmitters); }
+
+private:
     const ExportModel &m_model;
     onnx::ModelProto m_proto;
     onnx::GraphProto *m_graph;
@@ -258,6 +314,8 @@ private:
 };
 
 } // namespace
+
+std::vector<LayerKind> onnxExportKinds() { return OnnxBuilder::kinds(); }
 
 std::string exportOnnx(const ExportModel &model)
 {

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace nnp {
 
@@ -17,6 +18,8 @@ inline constexpr int kOnnxOpset = 13;
 /// The serialised model, already accepted by onnx::checker::check_model. Throws ExportError naming a layer
 /// that ONNX cannot express.
 std::string exportOnnx(const ExportModel &model);
+/// The layer kinds the ONNX exporter has an entry for (every registered kind; tests check it).
+std::vector<LayerKind> onnxExportKinds();
 /// exportOnnx, written atomically to `file`.
 void writeOnnx(const ExportModel &model, const std::filesystem::path &file);
 

@@ -1,6 +1,8 @@
 // The importer's bookkeeping: constants, graph inputs, value lookup, names, the final graph and its layout.
 #include "export/onnx_importer.h"
 
+#include "layers/simple_layers.h"
+
 #include "graph/validator.h"
 
 #include <algorithm>
@@ -167,8 +169,7 @@ void Importer::addInput(const onnx::ValueInfoProto &in)
     const auto features = tt.shape().dim(1).dim_value();
     if (features <= 0 || features > kMaxInputSize)
         fail(what + " has " + std::to_string(features) + " features.");
-    LayerOptions o;
-    o.shape = {static_cast<int>(features)};
+    const LayerOptions o = LayerOptions().set(opt::input::shape, {static_cast<int>(features)});
     Value v;
     v.node = addNode(LayerKind::Input, in.name(), o, {});
     v.features = static_cast<int>(features);

@@ -1,6 +1,11 @@
 // The operators the importer understands, each mapped onto NN Playground layers.
 #include "export/onnx_importer.h"
 
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/reshape.h"
+#include "layers/simple_layers.h"
+
 #include <cmath>
 
 namespace nnp::onnximport {
@@ -17,8 +22,12 @@ void Importer::importNode(const onnx::NodeProto &n, int i)
         matMul(n, i);
     else if (op == "Add" || op == "Sum")
         add(n, i);
+    else if (op == "Mul" && matchDot(n, i))
+        return;
     else if (op == "Sub" || op == "Mul" || op == "Div")
         arithmetic(n, i);
+    else if (op == "Reshape")
+        reshape(n, i);
     else if (op == "Relu" || op == "Sigmoid" || op == "Tanh" || op == "LeakyRelu" || op == "Elu" ||
              op == "Softplus")
         activation(n, i, activationOf(n, i));
@@ -38,17 +47,18 @@ void Importer::importNode(const onnx::NodeProto &n, int i)
         fail(n, i,
              "the operator " + op +
                  " is not supported. NN Playground imports Gemm, MatMul, Add, Sum, Relu, LeakyRelu, Elu, "
-                 "Sigmoid, Tanh, Softplus, GELU (as Erf), Softmax, Flatten, Concat, Dropout, "
-                 "BatchNormalization, Identity, and Sub/Mul/Div as input normalisation.");
+                 "Sigmoid, Tanh, Softplus, GELU (as Erf), Softmax, Flatten, Reshape, Concat, Dropout, "
+                 "BatchNormalization, Identity, Mul + ReduceSum (a dot product), and Sub/Mul/Div as input "
+                 "normalisation.");
 }
 
 void Importer::dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
                      std::optional<std::vector<float>> bias)
 {
-    LayerOptions o;
-    o.units = units;
-    o.useBias = bias.has_value();
-    o.activation = ActivationKind::Linear;
+    const LayerOptions o = LayerOptions()
+                               .set(opt::dense::units, units)
+                               .set(opt::dense::useBias, bias.has_value())
+                               .set(opt::activation, ActivationKind::Linear);
     const NodeId id = addNode(LayerKind::Dense, nameFor(n), o, {x.node});
     m_weights.push_back({id, "weight", units, x.features, std::move(wColMajor)});
     if (bias) m_weights.push_back({id, "bias", units, 1, std::move(*bias)});
@@ -134,9 +144,10 @@ void Importer::add(const onnx::NodeProto &n, int i)
         const Value *x = layers.size() == 1 && n.op_type() == "Add" ? layers[0] : nullptr;
         NodeSpec *dense =
             x && x->fusable && uses(n.input(layerPorts[0])) == 1 ? m_spec.find(x->node) : nullptr;
-        if (!dense || dense->options.useBias || dense->options.activation != ActivationKind::Linear)
+        if (!dense || dense->options.get(opt::dense::useBias) ||
+            dense->options.get(opt::activation) != ActivationKind::Linear)
             fail(n, i, "adding a constant is only supported as the bias right after a MatMul.");
-        dense->options.useBias = true;
+        dense->options.set(opt::dense::useBias, true);
         m_weights.push_back(
             {x->node, "bias", x->features, 1, broadcastVector(n, i, bias->c, x->features, "the bias")});
         Value v = *x;
@@ -266,16 +277,17 @@ void Importer::activation(const onnx::NodeProto &n, int i, ActivationParams p, s
     const int readers = p.kind == ActivationKind::GELU ? 2 : 1; // GELU reads x twice
     NodeSpec *dense = x.fusable ? m_spec.find(x.node) : nullptr;
     Value v;
-    if (dense && dense->options.activation == ActivationKind::Linear && uses(n.input(0)) == readers) {
-        dense->options.activation = p.kind;
-        dense->options.leakySlope = static_cast<double>(p.leakySlope);
-        dense->options.eluAlpha = static_cast<double>(p.eluAlpha);
+    const auto setActivation = [&](LayerOptions &o) {
+        o.set(opt::activation, p.kind)
+            .set(opt::leakySlope, static_cast<double>(p.leakySlope))
+            .set(opt::eluAlpha, static_cast<double>(p.eluAlpha));
+    };
+    if (dense && dense->options.get(opt::activation) == ActivationKind::Linear && uses(n.input(0)) == readers) {
+        setActivation(dense->options);
         v = layerOut(x.node, x.features);
     } else {
         LayerOptions o;
-        o.activation = p.kind;
-        o.leakySlope = static_cast<double>(p.leakySlope);
-        o.eluAlpha = static_cast<double>(p.eluAlpha);
+        setActivation(o);
         v = layerOut(addNode(LayerKind::Activation, nameFor(n), o, {x.node}), x.features);
     }
     if (out)
@@ -328,19 +340,19 @@ void Importer::concat(const onnx::NodeProto &n, int i)
 void Importer::dropout(const onnx::NodeProto &n, int i)
 {
     const Value &x = layerValue(n, i, 0);
-    LayerOptions o;
-    o.rate = floatAttr(n, i, "ratio", 0.5f);
+    double rate = floatAttr(n, i, "ratio", 0.5f);
     if (n.input_size() > 1 && !n.input(1).empty()) {
         const Const &r = constant(n, i, 1);
         if (r.data.size() != 1) fail(n, i, "the ratio must be a single number.");
-        o.rate = r.data[0];
+        rate = r.data[0];
     }
     if (n.input_size() > 2 && !n.input(2).empty()) {
         const Const &t = constant(n, i, 2);
         if (t.data.size() != 1 || t.data[0] != 0.0f)
             fail(n, i, "a Dropout in training mode cannot be imported.");
     }
-    if (!(o.rate >= 0.0 && o.rate < 1.0)) fail(n, i, "the ratio must be at least 0 and below 1.");
+    if (!(rate >= 0.0 && rate < 1.0)) fail(n, i, "the ratio must be at least 0 and below 1.");
+    const LayerOptions o = LayerOptions().set(opt::dropout::rate, rate);
     output(n, i, layerOut(addNode(LayerKind::Dropout, nameFor(n), o, {x.node}), x.features));
 }
 
@@ -349,15 +361,16 @@ void Importer::batchNorm(const onnx::NodeProto &n, int i)
     const Value &x = layerValue(n, i, 0);
     if (intAttr(n, i, "training_mode", 0) != 0)
         fail(n, i, "a BatchNormalization in training mode cannot be imported.");
-    LayerOptions o;
-    o.epsilon = floatAttr(n, i, "epsilon", 1e-5f);
+    const double epsilon = floatAttr(n, i, "epsilon", 1e-5f);
     // ONNX's momentum weighs the running value; ours weighs the new batch.
-    o.momentum = 1.0 - static_cast<double>(floatAttr(n, i, "momentum", 0.9f));
-    if (!(o.epsilon > 0)) fail(n, i, "epsilon must be above 0.");
-    if (!(o.momentum > 0 && o.momentum <= 1)) {
+    double momentum = 1.0 - static_cast<double>(floatAttr(n, i, "momentum", 0.9f));
+    if (!(epsilon > 0)) fail(n, i, "epsilon must be above 0.");
+    if (!(momentum > 0 && momentum <= 1)) {
         m_notes.push_back(nodeLabel(n, i) + ": momentum replaced by 0.1 (ONNX momentum must be below 1).");
-        o.momentum = 0.1;
+        momentum = 0.1;
     }
+    const LayerOptions o =
+        LayerOptions().set(opt::batchnorm::epsilon, epsilon).set(opt::batchnorm::momentum, momentum);
     std::vector<std::vector<float>> t;
     const char *names[] = {"the scale", "the bias", "the mean", "the variance"};
     for (int p = 1; p <= 4; ++p)
@@ -367,6 +380,76 @@ void Importer::batchNorm(const onnx::NodeProto &n, int i)
     for (int p = 0; p < 4; ++p)
         m_weights.push_back({id, ours[p], x.features, 1, std::move(t[static_cast<std::size_t>(p)])});
     output(n, i, layerOut(id, x.features));
+}
+
+bool Importer::matchDot(const onnx::NodeProto &n, int i)
+{
+    // Mul of two layer outputs of one size, read only by ReduceSum over axis 1 keeping [N, 1]: a Dot.
+    if (n.input_size() != 2) return false;
+    for (int p = 0; p < 2; ++p)
+        if (!m_values.count(n.input(p)) || m_values.at(n.input(p)).isConst || m_values.at(n.input(p)).input >= 0)
+            return false;
+    const int sum = soleConsumer(n.output(0), "ReduceSum");
+    if (sum < 0) return false;
+    const auto &r = m_graph.node(sum);
+    std::vector<float> axes;
+    if (r.input_size() > 1 && !r.input(1).empty()) {
+        axes = constant(r, sum, 1).data;
+    } else if (const auto *a = attribute(r, "axes")) {
+        for (auto v : a->ints())
+            axes.push_back(static_cast<float>(v));
+    }
+    if (axes.size() != 1 || (axes[0] != 1.0f && axes[0] != -1.0f) || intAttr(r, sum, "keepdims", 1) != 1)
+        fail(r, sum, "a ReduceSum is only supported over axis 1 with keepdims = 1, after a Mul (a dot product).");
+    const Value &a = layerValue(n, i, 0), &b = layerValue(n, i, 1);
+    if (a.features != b.features)
+        fail(n, i,
+             "a dot product of vectors of different sizes (" + std::to_string(a.features) + " and " +
+                 std::to_string(b.features) + ").");
+    m_skip.insert(sum);
+    const NodeId id = addNode(LayerKind::Dot, nameFor(r), {}, {a.node, b.node});
+    define(r.output(0), layerOut(id, 1));
+    return true;
+}
+
+void Importer::reshape(const onnx::NodeProto &n, int i)
+{
+    const Value &x = layerValue(n, i, 0);
+    if (n.input_size() < 2) fail(n, i, "the target shape is missing.");
+    const Const &c = constant(n, i, 1);
+    if (c.dims.size() != 1 || c.data.size() < 2 || c.data.size() > 5)
+        fail(n, i, "the target shape must list the batch and 1 to 4 sizes per sample.");
+    if (c.data[0] != 0.0f && c.data[0] != -1.0f)
+        fail(n, i, "the batch size must stay free (0 or -1 first), not fixed to " +
+                       std::to_string(static_cast<long long>(c.data[0])) + ".");
+    std::vector<int> dims;
+    int unknown = -1;
+    long long known = 1;
+    for (std::size_t k = 1; k < c.data.size(); ++k) {
+        const float d = c.data[k];
+        if (d == -1.0f && unknown < 0 && c.data[0] == 0.0f) {
+            unknown = static_cast<int>(dims.size());
+            dims.push_back(1);
+        } else if (d >= 1.0f && d <= static_cast<float>(kMaxInputSize) && d == std::floor(d)) {
+            dims.push_back(static_cast<int>(d));
+            known *= dims.back();
+        } else {
+            fail(n, i, "the size " + std::to_string(d) + " is not supported in the target shape.");
+        }
+        if (known > kMaxInputSize) fail(n, i, "the target shape is too large.");
+    }
+    if (unknown >= 0) {
+        if (x.features % known != 0) fail(n, i, "the sizes do not divide the input's " + std::to_string(x.features) + ".");
+        dims[static_cast<std::size_t>(unknown)] = static_cast<int>(x.features / known);
+        known = x.features;
+    }
+    if (known != x.features)
+        fail(n, i,
+             "it turns " + std::to_string(x.features) + " values into " + std::to_string(known) + ".");
+    const LayerKind kind = dims.size() == 1 ? LayerKind::Flatten : LayerKind::Reshape;
+    LayerOptions o;
+    if (kind == LayerKind::Reshape) o.set(opt::reshape::shape, dims);
+    output(n, i, layerOut(addNode(kind, nameFor(n), o, {x.node}), x.features));
 }
 
 } // namespace nnp::onnximport

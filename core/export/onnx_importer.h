@@ -99,6 +99,9 @@ private:
     void concat(const onnx::NodeProto &n, int i);
     void dropout(const onnx::NodeProto &n, int i);
     void batchNorm(const onnx::NodeProto &n, int i);
+    void reshape(const onnx::NodeProto &n, int i);
+    /// Mul(a, b) -> ReduceSum(axis 1, keepdims): a Dot layer; false when the Mul is something else.
+    bool matchDot(const onnx::NodeProto &n, int i);
     ImportedModel finish();
 
     /// Columns by depth (longest path from an input), rows centred within each column.

@@ -1,6 +1,10 @@
 #include "export/code_export.h"
 #include "export/code_export_common.h"
 #include "export/weights_export.h"
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 namespace nnp {
 
@@ -10,8 +14,8 @@ namespace {
 
 std::string torchActivation(const ExportNode &n, const std::string &e)
 {
-    const auto &o = n.options;
-    switch (o.activation) {
+    const ActivationParams o = activationOf(n.options);
+    switch (o.kind) {
     case ActivationKind::Linear:
         return e;
     case ActivationKind::ReLU:
@@ -32,60 +36,93 @@ std::string torchActivation(const ExportNode &n, const std::string &e)
     throw ExportError(n.label() + " uses an activation that cannot be written for PyTorch.");
 }
 
-// Module attributes (__init__) and forward() lines for one node.
+// Module attributes (__init__) and forward() lines for one node, one function per layer kind.
+struct Emit {
+    const ExportModel &m;
+    const ExportNode &n;
+    std::size_t index;
+    const std::string &id;
+    std::string x;       ///< the inputs, comma-separated
+    std::string comment; ///< "# name: description" for __init__
+    std::string &init, &fwd;
+    void line(const std::string &expr) { fwd += "        " + id + " = " + expr + "\n"; }
+};
+
+void emitInput(Emit &e)
+{
+    if (!e.m.normalized()) return;
+    std::size_t k = 0;
+    while (e.m.inputs.at(k) != static_cast<int>(e.index))
+        ++k;
+    const int a = e.m.inputOffset(k), b = a + e.n.size;
+    const std::string range = "[" + std::to_string(a) + ":" + std::to_string(b) + "]";
+    e.line("(" + e.id + " - self.input_offset" + range + ") * self.input_scale" + range);
+}
+
+void emitDense(Emit &e)
+{
+    const auto &w = e.n.tensor("weight");
+    e.init += e.comment + "        self." + e.id + " = nn.Linear(" + std::to_string(w.shape.at(1)) + ", " +
+              std::to_string(e.n.options.get(opt::dense::units)) +
+              (e.n.options.get(opt::dense::useBias) ? "" : ", bias=False") + ")\n";
+    e.line(torchActivation(e.n, "self." + e.id + "(" + e.x + ")"));
+}
+
+void emitActivation(Emit &e) { e.line(torchActivation(e.n, e.x)); }
+void emitSoftmax(Emit &e) { e.line("torch.softmax(" + e.x + ", dim=1)"); }
+
+void emitDropout(Emit &e)
+{
+    e.init += e.comment + "        self." + e.id + " = nn.Dropout(p=" +
+              formatNumber(e.n.options.get(opt::dropout::rate)) + ")\n";
+    e.line("self." + e.id + "(" + e.x + ")");
+}
+
+void emitBatchNorm(Emit &e)
+{
+    // Same conventions as NN Playground: momentum weighs the new batch, unbiased running variance.
+    e.init += e.comment + "        self." + e.id + " = nn.BatchNorm1d(" + std::to_string(e.n.size) +
+              ", eps=" + formatNumber(e.n.options.get(opt::batchnorm::epsilon)) +
+              ", momentum=" + formatNumber(e.n.options.get(opt::batchnorm::momentum)) + ")\n";
+    e.line("self." + e.id + "(" + e.x + ")");
+}
+
+void emitConcatenate(Emit &e) { e.line("torch.cat([" + e.x + "], dim=1)"); }
+void emitAdd(Emit &e) { e.line(inputNames(e.m, e.n, " + ")); }
+void emitFlatten(Emit &e) { e.line("torch.flatten(" + e.x + ", 1)"); }
+
+void emitReshape(Emit &e)
+{
+    std::string dims;
+    for (int d : e.n.shape.dims)
+        dims += ", " + std::to_string(d);
+    e.line(e.x + ".reshape(-1" + dims + ")");
+}
+
+void emitDot(Emit &e)
+{
+    const std::string b = e.m.nodes.at(static_cast<std::size_t>(e.n.inputs.at(1))).ident;
+    const std::string a = e.m.nodes.at(static_cast<std::size_t>(e.n.inputs.at(0))).ident;
+    e.line("(" + a + " * " + b + ").sum(dim=1, keepdim=True)");
+}
+
+using Emitter = void (*)(Emit &);
+constexpr KindEntry<Emitter> kEmitters[] = {
+    {LayerKind::Input, emitInput},     {LayerKind::Dense, emitDense},
+    {LayerKind::Activation, emitActivation}, {LayerKind::Softmax, emitSoftmax},
+    {LayerKind::Dropout, emitDropout}, {LayerKind::BatchNorm, emitBatchNorm},
+    {LayerKind::Concatenate, emitConcatenate}, {LayerKind::Add, emitAdd},
+    {LayerKind::Flatten, emitFlatten}, {LayerKind::Reshape, emitReshape},
+    {LayerKind::Dot, emitDot},
+};
+static_assert(coversEveryKind(kEmitters), "every layer kind needs a PyTorch emitter");
+
 void emitNode(const ExportModel &m, std::size_t index, std::string &init, std::string &fwd)
 {
     const ExportNode &n = m.nodes[index];
-    const std::string &id = n.ident;
-    const std::string x = inputNames(m, n, ", ");
-    std::string comment = "        # " + commentText(n.name) + ": " + describe(n) + "\n";
-    switch (n.kind) {
-    case LayerKind::Input: {
-        if (!m.normalized()) return;
-        std::size_t k = 0;
-        while (m.inputs.at(k) != static_cast<int>(index))
-            ++k;
-        const int a = m.inputOffset(k), b = a + n.size;
-        const std::string range = "[" + std::to_string(a) + ":" + std::to_string(b) + "]";
-        fwd += "        " + id + " = (" + id + " - self.input_offset" + range + ") * self.input_scale" +
-               range + "\n";
-        return;
-    }
-    case LayerKind::Dense: {
-        const auto &w = n.tensor("weight");
-        init += comment + "        self." + id + " = nn.Linear(" + std::to_string(w.shape.at(1)) + ", " +
-                std::to_string(n.options.units) + (n.options.useBias ? "" : ", bias=False") + ")\n";
-        fwd += "        " + id + " = " + torchActivation(n, "self." + id + "(" + x + ")") + "\n";
-        return;
-    }
-    case LayerKind::Activation:
-        fwd += "        " + id + " = " + torchActivation(n, x) + "\n";
-        return;
-    case LayerKind::Softmax:
-        fwd += "        " + id + " = torch.softmax(" + x + ", dim=1)\n";
-        return;
-    case LayerKind::Dropout:
-        init += comment + "        self." + id + " = nn.Dropout(p=" + formatNumber(n.options.rate) + ")\n";
-        fwd += "        " + id + " = self." + id + "(" + x + ")\n";
-        return;
-    case LayerKind::BatchNorm:
-        // Same conventions as NN Playground: momentum weighs the new batch, unbiased running variance.
-        init += comment + "        self." + id + " = nn.BatchNorm1d(" + std::to_string(n.size) +
-                ", eps=" + formatNumber(n.options.epsilon) +
-                ", momentum=" + formatNumber(n.options.momentum) + ")\n";
-        fwd += "        " + id + " = self." + id + "(" + x + ")\n";
-        return;
-    case LayerKind::Concatenate:
-        fwd += "        " + id + " = torch.cat([" + x + "], dim=1)\n";
-        return;
-    case LayerKind::Add:
-        fwd += "        " + id + " = " + inputNames(m, n, " + ") + "\n";
-        return;
-    case LayerKind::Flatten:
-        fwd += "        " + id + " = torch.flatten(" + x + ", 1)\n";
-        return;
-    }
-    throw ExportError(n.label() + ": this kind of layer cannot be written for PyTorch yet.");
+    Emit e{m, n, index, n.ident, inputNames(m, n, ", "), "        # " + commentText(n.name) + ": " + describe(n) + "\n",
+           init, fwd};
+    entryFor(kEmitters, n.kind)(e);
 }
 
 } // namespace
@@ -188,7 +225,7 @@ def main(argv=None):
     x = torch.tensor(read_csv(args.csv), dtype=torch.float32).reshape(-1, N_INPUTS)
     with torch.no_grad():
         y = model(*split_inputs(x))
-    for row in y.tolist():
+    for row in y.reshape(y.shape[0], -1).tolist():
         print(",".join(f"{v:.9g}" for v in row))
 
 
@@ -197,6 +234,8 @@ if __name__ == "__main__":
 )PY";
     return s;
 }
+
+std::vector<LayerKind> pytorchExportKinds() { return kindsOf(kEmitters); }
 
 std::filesystem::path weightsPathFor(const std::filesystem::path &script)
 {

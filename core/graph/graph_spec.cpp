@@ -1,5 +1,8 @@
 #include "graph/graph_spec.h"
 
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
+
 #include <algorithm>
 #include <array>
 #include <stdexcept>
@@ -76,24 +79,17 @@ GraphSpec makeMlp(int inputs, const std::vector<int> &hidden, int outputs, Activ
                   ActivationKind outActivation, InitKind init)
 {
     GraphSpec g;
-    LayerOptions in;
-    in.shape = {inputs};
-    NodeId prev = g.addNode(LayerKind::Input, "input", in);
+    NodeId prev = g.addNode(LayerKind::Input, "input", LayerOptions().set(opt::input::shape, {inputs}));
+    const auto dense = [&](int units, ActivationKind a) {
+        return LayerOptions().set(opt::dense::units, units).set(opt::activation, a).set(opt::dense::init, init);
+    };
     int i = 1;
     for (int h : hidden) {
-        LayerOptions o;
-        o.units = h;
-        o.activation = hiddenActivation;
-        o.init = init;
-        NodeId id = g.addNode(LayerKind::Dense, "hidden" + std::to_string(i++), o);
+        NodeId id = g.addNode(LayerKind::Dense, "hidden" + std::to_string(i++), dense(h, hiddenActivation));
         g.connect(prev, id);
         prev = id;
     }
-    LayerOptions o;
-    o.units = outputs;
-    o.activation = outActivation;
-    o.init = init;
-    NodeId out = g.addNode(LayerKind::Dense, "output", o);
+    NodeId out = g.addNode(LayerKind::Dense, "output", dense(outputs, outActivation));
     g.connect(prev, out);
     return g;
 }
@@ -124,15 +120,6 @@ template <class E, std::size_t N> struct NameTable {
     }
 };
 
-constexpr NameTable<LayerKind, 9> kLayerNames{{{{LayerKind::Input, "Input"},
-                                                {LayerKind::Dense, "Dense"},
-                                                {LayerKind::Activation, "Activation"},
-                                                {LayerKind::Softmax, "Softmax"},
-                                                {LayerKind::Dropout, "Dropout"},
-                                                {LayerKind::BatchNorm, "BatchNorm"},
-                                                {LayerKind::Concatenate, "Concatenate"},
-                                                {LayerKind::Add, "Add"},
-                                                {LayerKind::Flatten, "Flatten"}}}};
 constexpr NameTable<ActivationKind, 8> kActivationNames{{{{ActivationKind::Linear, "linear"},
                                                           {ActivationKind::ReLU, "relu"},
                                                           {ActivationKind::LeakyReLU, "leaky_relu"},
@@ -149,18 +136,11 @@ constexpr NameTable<InitKind, 6> kInitNames{{{{InitKind::Uniform05, "uniform_0.5
                                               {InitKind::Zeros, "zeros"}}}};
 } // namespace
 
-std::string_view toString(LayerKind k) { return kLayerNames.name(k); }
 std::string_view toString(ActivationKind k) { return kActivationNames.name(k); }
 std::string_view toString(InitKind k) { return kInitNames.name(k); }
-std::optional<LayerKind> layerKindFromString(std::string_view s) { return kLayerNames.parse(s); }
 std::optional<ActivationKind> activationFromString(std::string_view s) { return kActivationNames.parse(s); }
 std::optional<InitKind> initFromString(std::string_view s) { return kInitNames.parse(s); }
 
-const std::vector<LayerKind> &allLayerKinds()
-{
-    static const auto v = kLayerNames.all();
-    return v;
-}
 const std::vector<ActivationKind> &allActivations()
 {
     static const auto v = kActivationNames.all();
@@ -171,7 +151,5 @@ const std::vector<InitKind> &allInits()
     static const auto v = kInitNames.all();
     return v;
 }
-
-bool hasParameters(LayerKind k) { return k == LayerKind::Dense || k == LayerKind::BatchNorm; }
 
 } // namespace nnp

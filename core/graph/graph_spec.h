@@ -1,6 +1,7 @@
 #pragma once
 // The user's network as plain values: what the editor edits, the project file stores and Network compiles.
 
+#include "graph/layer_options.h"
 #include "tensor.h"
 
 #include <optional>
@@ -12,28 +13,23 @@ namespace nnp {
 
 using NodeId = int;
 
-enum class LayerKind { Input, Dense, Activation, Softmax, Dropout, BatchNorm, Concatenate, Add, Flatten };
+/// Every layer kind, once. A kind is described beside its implementation (layers/layer_registry.h); this list
+/// gives each its enum value and the palette its order.
+#define NNP_LAYER_KINDS(X)                                                                                     \
+    X(Input) X(Dense) X(Activation) X(Softmax) X(Dropout) X(BatchNorm) X(Concatenate) X(Add) X(Flatten)        \
+        X(Reshape) X(Dot)
 
-enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softplus };
-
-enum class InitKind { Uniform05, GlorotUniform, GlorotNormal, HeUniform, HeNormal, Zeros };
-
-/// Every option any layer kind has, with defaults; a kind reads only its own (see docs per field).
-struct LayerOptions {
-    std::vector<int> shape{2};                          ///< Input: the shape of one sample
-    int units = 4;                                      ///< Dense: number of neurons
-    ActivationKind activation = ActivationKind::Linear; ///< Dense (applied after Wx+b) and Activation
-    double leakySlope = 0.01;                           ///< LeakyReLU: slope for x < 0
-    double eluAlpha = 1.0;                              ///< ELU: alpha
-    InitKind init = InitKind::GlorotUniform;            ///< Dense: weight initialisation (biases start at 0)
-    bool useBias = true;                                ///< Dense
-    double l1 = 0.0;                                    ///< Dense: L1 penalty l1*sum|w| on the weights
-    double l2 = 0.0;                                    ///< Dense: L2 penalty (l2/2)*sum w^2 on the weights
-    double rate = 0.5;                                  ///< Dropout: probability of dropping a unit
-    double momentum = 0.1;                              ///< BatchNorm: running-statistics momentum
-    double epsilon = 1e-5;                              ///< BatchNorm: added to the variance
-    bool operator==(const LayerOptions &) const = default;
+enum class LayerKind {
+#define NNP_LAYER_KIND_ENUM(k) k,
+    NNP_LAYER_KINDS(NNP_LAYER_KIND_ENUM)
+#undef NNP_LAYER_KIND_ENUM
 };
+
+inline constexpr int kLayerKindCount = 0
+#define NNP_LAYER_KIND_COUNT(k) +1
+    NNP_LAYER_KINDS(NNP_LAYER_KIND_COUNT)
+#undef NNP_LAYER_KIND_COUNT
+    ;
 
 struct NodeSpec {
     NodeId id = 0;
@@ -73,18 +69,12 @@ struct GraphSpec {
 GraphSpec makeMlp(int inputs, const std::vector<int> &hidden, int outputs, ActivationKind hiddenActivation,
                   ActivationKind outActivation, InitKind init = InitKind::GlorotUniform);
 
-// Stable names, used by files, the CLI and the UI.
+// The kind's name in files and the CLI (from the registry).
 std::string_view toString(LayerKind k);
-std::string_view toString(ActivationKind k);
-std::string_view toString(InitKind k);
 std::optional<LayerKind> layerKindFromString(std::string_view s);
-std::optional<ActivationKind> activationFromString(std::string_view s);
-std::optional<InitKind> initFromString(std::string_view s);
 const std::vector<LayerKind> &allLayerKinds();
-const std::vector<ActivationKind> &allActivations();
-const std::vector<InitKind> &allInits();
 
-/// Whether the layer kind has trainable parameters.
+/// Whether the layer kind has parameters (trained or saved state), from the registry.
 bool hasParameters(LayerKind k);
 
 } // namespace nnp

@@ -1,5 +1,7 @@
 #include "graph/validator.h"
 
+#include "layers/layer_registry.h"
+
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -32,17 +34,7 @@ std::string ValidationResult::summary() const
 
 long long parameterCount(const NodeSpec &node, const std::vector<Shape> &inputShapes)
 {
-    switch (node.kind) {
-    case LayerKind::Dense:
-        if (inputShapes.empty())
-            return 0;
-        return static_cast<long long>(node.options.units) * inputShapes[0].size() +
-               (node.options.useBias ? node.options.units : 0);
-    case LayerKind::BatchNorm:
-        return inputShapes.empty() ? 0 : 2 * inputShapes[0].size();
-    default:
-        return 0;
-    }
+    return trainableCount(layerKind(node.kind), node.options, inputShapes);
 }
 
 namespace {
@@ -139,136 +131,41 @@ void Checker::topologicalOrder()
     }
 }
 
-/// The product of the sizes, capped just above kMaxInputSize: four sizes of 65536 would overflow a 64-bit
-/// product (to 0) and slip under the limit.
-long long cappedSize(const std::vector<int> &dims)
-{
-    long long size = 1;
-    for (int d : dims)
-        size = std::min(size * d, kMaxInputSize + 1);
-    return size;
-}
-
 void Checker::checkOptions(const NodeSpec &n)
 {
-    const auto &o = n.options;
-    switch (n.kind) {
-    case LayerKind::Input:
-        if (o.shape.empty() || o.shape.size() > 4 ||
-            std::any_of(o.shape.begin(), o.shape.end(), [](int d) { return d <= 0; }))
-            error(n.id, DiagnosticCode::BadOption,
-                  label(n) + " needs a shape of 1 to 4 positive sizes (for example 2, or 28x28x1).");
-        else if (cappedSize(o.shape) > kMaxInputSize)
-            error(n.id, DiagnosticCode::TooLarge,
-                  label(n) + " is too large (" + Shape(o.shape).toString() + " values per sample).");
-        break;
-    case LayerKind::Dense:
-        if (o.units <= 0)
-            error(n.id, DiagnosticCode::BadOption, label(n) + " needs at least one unit.");
-        if (o.l1 < 0 || o.l2 < 0)
-            error(n.id, DiagnosticCode::BadOption, label(n) + ": regularisation rates cannot be negative.");
-        break;
-    case LayerKind::Dropout:
-        if (!(o.rate >= 0.0 && o.rate < 1.0))
-            error(n.id, DiagnosticCode::BadOption, label(n) + ": the drop rate must be at least 0 and below 1.");
-        break;
-    case LayerKind::BatchNorm:
-        if (!(o.momentum > 0.0 && o.momentum <= 1.0) || !(o.epsilon > 0.0))
-            error(n.id, DiagnosticCode::BadOption,
-                  label(n) + ": momentum must be in (0, 1] and epsilon above 0.");
-        break;
-    default:
-        break;
+    const LayerKindInfo &info = layerKind(n.kind);
+    for (const OptionSpec &o : info.options) {
+        const std::string problem = o.check(o.valueIn(n.options));
+        if (!problem.empty())
+            error(n.id, DiagnosticCode::BadOption, label(n) + ": " + o.label + " " + problem + ".");
     }
-    if ((n.kind == LayerKind::Dense || n.kind == LayerKind::Activation) &&
-        ((o.activation == ActivationKind::LeakyReLU && !(o.leakySlope >= 0.0 && o.leakySlope < 1.0)) ||
-         (o.activation == ActivationKind::ELU && !(o.eluAlpha > 0.0))))
-        error(n.id, DiagnosticCode::BadOption,
-              label(n) + ": the LeakyReLU slope must be in [0, 1) and the ELU alpha above 0.");
 }
 
 std::optional<Shape> Checker::infer(const NodeSpec &n, const std::vector<Shape> &in)
 {
-    auto needExactlyOne = [&]() {
-        if (in.size() == 1)
-            return true;
-        error(n.id, in.empty() ? DiagnosticCode::MissingInput : DiagnosticCode::TooManyInputs,
-              in.empty() ? label(n) + " has no input — connect a layer to it."
-                         : label(n) + " takes one input but " + std::to_string(in.size()) +
-                               " are connected — merge them first with Concatenate or Add.");
-        return false;
-    };
-    switch (n.kind) {
-    case LayerKind::Input:
-        return Shape(n.options.shape);
-    case LayerKind::Dense: {
-        if (!needExactlyOne())
-            return std::nullopt;
-        if (!in[0].isFlat()) {
-            error(n.id, DiagnosticCode::NotFlat,
-                  label(n) + " expects a flat input but receives " + in[0].toString() + " — add Flatten.");
-            return std::nullopt;
-        }
-        const long long params = parameterCount(n, in);
-        if (params > kMaxParametersPerLayer) {
-            error(n.id, DiagnosticCode::TooLarge,
-                  label(n) + " would have " + std::to_string(params) + " parameters (the limit is " +
-                      std::to_string(kMaxParametersPerLayer) + ") — use fewer units.");
-            return std::nullopt;
-        }
-        return Shape{n.options.units};
+    const LayerKindInfo &info = layerKind(n.kind);
+    const int count = static_cast<int>(in.size());
+    if (count < info.traits.minInputs) {
+        if (count == 0)
+            error(n.id, DiagnosticCode::MissingInput, label(n) + " has no input — connect a layer to it.");
+        else
+            error(n.id, DiagnosticCode::TooFewInputs,
+                  label(n) + " takes " + (info.traits.maxInputs == 2 ? "two" : "two or more") +
+                      " inputs — connect another layer.");
+        return std::nullopt;
     }
-    case LayerKind::Activation:
-    case LayerKind::Dropout:
-        if (!needExactlyOne())
-            return std::nullopt;
-        return in[0];
-    case LayerKind::Softmax:
-    case LayerKind::BatchNorm:
-        if (!needExactlyOne())
-            return std::nullopt;
-        if (!in[0].isFlat()) {
-            error(n.id, DiagnosticCode::NotFlat,
-                  label(n) + " expects a flat input but receives " + in[0].toString() + " — add Flatten.");
-            return std::nullopt;
-        }
-        return in[0];
-    case LayerKind::Flatten:
-        if (!needExactlyOne())
-            return std::nullopt;
-        return Shape{static_cast<int>(in[0].size())};
-    case LayerKind::Concatenate: {
-        if (in.size() < 2) {
-            error(n.id, DiagnosticCode::TooFewInputs, label(n) + " joins two or more inputs — connect another layer.");
-            return std::nullopt;
-        }
-        long long total = 0;
-        for (const auto &s : in) {
-            if (!s.isFlat()) {
-                error(n.id, DiagnosticCode::NotFlat,
-                      label(n) + " joins flat vectors but receives " + s.toString() + " — add Flatten.");
-                return std::nullopt;
-            }
-            total += s.size();
-        }
-        return Shape{static_cast<int>(total)};
+    if (count > info.traits.maxInputs) {
+        error(n.id, DiagnosticCode::TooManyInputs,
+              label(n) + " takes " + (info.traits.maxInputs == 1 ? "one input" : "two inputs") + " but " +
+                  std::to_string(count) + " are connected" +
+                  (info.traits.maxInputs == 1 ? " — merge them first with Concatenate or Add." : "."));
+        return std::nullopt;
     }
-    case LayerKind::Add: {
-        if (in.size() < 2) {
-            error(n.id, DiagnosticCode::TooFewInputs, label(n) + " sums two or more inputs — connect another layer.");
-            return std::nullopt;
-        }
-        for (const auto &s : in)
-            if (s != in[0]) {
-                error(n.id, DiagnosticCode::ShapeMismatch,
-                      label(n) + " adds inputs of the same shape but receives " + in[0].toString() + " and " +
-                          s.toString() + " — give both branches the same number of units.");
-                return std::nullopt;
-            }
-        return in[0];
-    }
-    }
-    return std::nullopt;
+    ShapeCheck check(n, in, label(n));
+    std::optional<Shape> out = info.inferShape(check);
+    for (auto &[code, message] : check.errors)
+        error(n.id, code, std::move(message));
+    return check.errors.empty() ? out : std::nullopt;
 }
 
 void Checker::inferShapes()
@@ -277,7 +174,7 @@ void Checker::inferShapes()
         const NodeSpec &n = *g.find(id);
         checkOptions(n);
         const auto edges = g.inputsOf(id);
-        if (n.kind == LayerKind::Input && !edges.empty()) {
+        if (layerKind(n.kind).traits.maxInputs == 0 && !edges.empty()) {
             error(id, DiagnosticCode::InputHasIncoming, label(n) + " is an input: nothing can be wired into it.");
             continue;
         }

@@ -3,6 +3,7 @@
 #include "io/project.h"
 
 #include "data/idx.h"
+#include "layers/layer_registry.h"
 
 #include <set>
 
@@ -22,17 +23,14 @@ std::vector<ExpectedTensor> expectedTensors(const GraphSpec &g, const Validation
 {
     std::vector<ExpectedTensor> r;
     for (const NodeSpec &n : g.nodes) {
-        if (!hasParameters(n.kind)) continue;
-        const auto in = g.inputsOf(n.id);
-        if (in.empty() || !v.shapes.count(in.front().from)) continue;
-        const long long features = v.shapes.at(in.front().from).size();
-        if (n.kind == LayerKind::Dense) {
-            r.push_back({n.id, n.name, "weight", n.options.units, features});
-            if (n.options.useBias) r.push_back({n.id, n.name, "bias", n.options.units, 1});
-        } else if (n.kind == LayerKind::BatchNorm) {
-            for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
-                r.push_back({n.id, n.name, name, features, 1});
-        }
+        const LayerKindInfo &info = layerKind(n.kind);
+        if (!info.hasParameters()) continue;
+        std::vector<Shape> in;
+        for (const EdgeSpec &e : g.inputsOf(n.id))
+            if (v.shapes.count(e.from)) in.push_back(v.shapes.at(e.from));
+        if (in.empty()) continue;
+        for (const ParamShape &p : info.parameters(n.options, in))
+            r.push_back({n.id, n.name, p.name, p.rows, p.cols});
     }
     return r;
 }

@@ -4,6 +4,7 @@
 #include "io/json_cursor.h"
 #include "io/project.h"
 #include "io/project_format.h"
+#include "layers/layer_registry.h"
 
 #include <set>
 
@@ -25,38 +26,78 @@ const std::vector<std::string_view> kNormalizationNames{"none", "zscore", "minma
 const std::vector<std::string_view> kSourceNames{"generator", "csv", "idx"};
 const std::vector<std::string_view> kTaskNames{"classification", "regression"};
 
-constexpr long long kMaxUnits = 10'000'000;
 
 double readPosition(const JsonCursor &c)
 {
     return c.toDouble(-1e9, 1e9);
 }
 
-void readOptions(const JsonCursor &c, LayerOptions &o)
+OptionValue readOption(const JsonCursor &v, const OptionSpec &spec)
 {
-    c.expectObject({"shape", "units", "activation", "leaky_slope", "elu_alpha", "init", "use_bias", "l1",
-                    "l2", "rate", "momentum", "epsilon"});
-    if (auto s = c.find("shape")) {
-        const std::size_t n = s->arraySize(io::kMaxDims);
-        if (n == 0) s->fail("a shape needs at least one dimension.");
-        o.shape.clear();
-        for (std::size_t i = 0; i < n; ++i)
-            o.shape.push_back((*s)[i].toInt(1, kMaxInputSize));
+    switch (spec.type) {
+    case OptionType::Int:
+        return v.toInt(static_cast<long long>(spec.min), static_cast<long long>(spec.max));
+    case OptionType::Double: {
+        const double d = v.toDouble(spec.min, spec.max);
+        if ((spec.minExclusive && d <= spec.min) || (spec.maxExclusive && d >= spec.max))
+            v.fail(spec.name + " " + spec.check(d) + ".");
+        return d;
     }
-    if (auto v = c.find("units")) o.units = v->toInt(1, kMaxUnits);
-    if (auto v = c.find("activation"))
-        o.activation = v->toEnum<ActivationKind>(activationFromString, namesOf(allActivations()));
-    if (auto v = c.find("leaky_slope")) o.leakySlope = v->toDouble(-1e6, 1e6);
-    if (auto v = c.find("elu_alpha")) o.eluAlpha = v->toDouble(-1e6, 1e6);
-    if (auto v = c.find("init")) o.init = v->toEnum<InitKind>(initFromString, namesOf(allInits()));
-    if (auto v = c.find("use_bias")) o.useBias = v->toBool();
-    if (auto v = c.find("l1")) o.l1 = v->toDouble(0, 1e6);
-    if (auto v = c.find("l2")) o.l2 = v->toDouble(0, 1e6);
-    if (auto v = c.find("rate")) o.rate = v->toDouble(0, 1);
-    if (auto v = c.find("momentum")) o.momentum = v->toDouble(0, 1);
-    if (auto v = c.find("epsilon")) {
-        o.epsilon = v->toDouble(0, 1);
-        if (o.epsilon <= 0) v->fail("epsilon must be greater than 0.");
+    case OptionType::Bool:
+        return v.toBool();
+    case OptionType::IntList: {
+        const std::size_t n = v.arraySize(static_cast<std::size_t>(spec.maxCount));
+        if (n < static_cast<std::size_t>(spec.minCount))
+            v.fail("a shape needs at least " + std::to_string(spec.minCount) + " dimension(s).");
+        std::vector<int> dims;
+        for (std::size_t i = 0; i < n; ++i)
+            dims.push_back(v[i].toInt(static_cast<long long>(spec.min), static_cast<long long>(spec.max)));
+        return dims;
+    }
+    case OptionType::Choice: {
+        std::vector<std::string_view> names(spec.choices.begin(), spec.choices.end());
+        const auto parse = [&](const std::string &s) -> std::optional<std::string> {
+            for (const auto &c : spec.choices)
+                if (c == s) return c;
+            return std::nullopt;
+        };
+        return v.toEnum<std::string>(parse, names);
+    }
+    }
+    v.fail("an option of an unknown type.");
+}
+
+/// Every option name some kind has; a node may carry options of other kinds (kept, so nothing is lost).
+const std::vector<const OptionSpec *> &allOptionSpecs()
+{
+    static const std::vector<const OptionSpec *> all = [] {
+        std::vector<const OptionSpec *> r;
+        std::set<std::string_view> seen;
+        for (const LayerKindInfo *k : layerKinds())
+            for (const OptionSpec &o : k->options)
+                if (seen.insert(o.name).second) r.push_back(&o);
+        return r;
+    }();
+    return all;
+}
+
+void readOptions(const JsonCursor &c, LayerKind kind, LayerOptions &o)
+{
+    if (!c.json().is_object()) c.expectObject({});
+    const LayerKindInfo &info = layerKind(kind);
+    for (const auto &item : c.json().items()) {
+        const OptionSpec *spec = info.option(item.key());
+        if (!spec)
+            for (const OptionSpec *other : allOptionSpecs())
+                if (other->name == item.key()) spec = other;
+        if (!spec) {
+            std::string names;
+            for (const OptionSpec &s : info.options)
+                names += (names.empty() ? "\"" : ", \"") + s.name + "\"";
+            c.at(item.key()).fail("unknown option \"" + item.key().substr(0, 40) + "\" (" +
+                                  std::string(info.fileName) + " has " + (names.empty() ? "none" : names) + ").");
+        }
+        o.setValue(spec->name, readOption(c.at(item.key()), *spec), spec->def);
     }
 }
 
@@ -79,7 +120,7 @@ GraphSpec readGraph(const JsonCursor &c)
         node.kind = nc.at("kind").toEnum<LayerKind>(layerKindFromString, namesOf(allLayerKinds()));
         if (auto v = nc.find("x")) node.x = readPosition(*v);
         if (auto v = nc.find("y")) node.y = readPosition(*v);
-        if (auto v = nc.find("options")) readOptions(*v, node.options);
+        if (auto v = nc.find("options")) readOptions(*v, node.kind, node.options);
         g.nodes.push_back(std::move(node));
     }
     if (auto edges = c.find("edges")) {

@@ -2,6 +2,7 @@
 #include "io/base64.h"
 #include "io/project.h"
 #include "io/project_format.h"
+#include "layers/layer_registry.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,28 +22,23 @@ OJson number(double v)
     return v;
 }
 
-/// The options a kind uses, plus any other that differs from the default (so nothing is lost).
+OJson optionJson(const OptionValue &v)
+{
+    return std::visit([](const auto &x) { return OJson(x); }, v);
+}
+
+/// The options the kind shows for these values (with their defaults), plus any other value that was set (so
+/// nothing is lost).
 OJson optionsJson(const NodeSpec &n)
 {
-    const LayerOptions &o = n.options;
-    const LayerOptions d;
-    const bool dense = n.kind == LayerKind::Dense;
-    const bool activates = dense || n.kind == LayerKind::Activation;
     OJson j = OJson::object();
-    if (n.kind == LayerKind::Input || o.shape != d.shape) j["shape"] = o.shape;
-    if (dense || o.units != d.units) j["units"] = o.units;
-    if (activates || o.activation != d.activation) j["activation"] = toString(o.activation);
-    if ((activates && o.activation == ActivationKind::LeakyReLU) || o.leakySlope != d.leakySlope)
-        j["leaky_slope"] = o.leakySlope;
-    if ((activates && o.activation == ActivationKind::ELU) || o.eluAlpha != d.eluAlpha)
-        j["elu_alpha"] = o.eluAlpha;
-    if (dense || o.init != d.init) j["init"] = toString(o.init);
-    if (dense || o.useBias != d.useBias) j["use_bias"] = o.useBias;
-    if (dense || o.l1 != d.l1) j["l1"] = o.l1;
-    if (dense || o.l2 != d.l2) j["l2"] = o.l2;
-    if (n.kind == LayerKind::Dropout || o.rate != d.rate) j["rate"] = o.rate;
-    if (n.kind == LayerKind::BatchNorm || o.momentum != d.momentum) j["momentum"] = o.momentum;
-    if (n.kind == LayerKind::BatchNorm || o.epsilon != d.epsilon) j["epsilon"] = o.epsilon;
+    const LayerKindInfo &info = layerKind(n.kind);
+    for (const OptionSpec &spec : info.options)
+        if (spec.isShown(n.options) || n.options.find(spec.name))
+            j[spec.name] = optionJson(spec.valueIn(n.options));
+    for (const auto &[name, value] : n.options.values())
+        if (!info.option(name))
+            j[name] = optionJson(value);
     return j;
 }
 

@@ -108,3 +108,30 @@ void activateBackward(const ActivationParams &p, const Matrix &z, const Matrix &
 }
 
 } // namespace nnp
+
+namespace nnp {
+
+ActivationParams activationOf(const LayerOptions &o)
+{
+    return {o.get(opt::activation), static_cast<Scalar>(o.get(opt::leakySlope)),
+            static_cast<Scalar>(o.get(opt::eluAlpha))};
+}
+
+std::vector<OptionSpec> activationOptionSpecs()
+{
+    return {
+        option(opt::activation).text(QT_TRANSLATE_NOOP("LayerOptions", "Activation")).onBlock("%1"),
+        option(opt::leakySlope)
+            .range(0.0, 1.0, false, true)
+            .text(QT_TRANSLATE_NOOP("LayerOptions", "Leaky slope"),
+                  QT_TRANSLATE_NOOP("LayerOptions", "The slope of Leaky ReLU for inputs below zero."))
+            .when([](const LayerOptions &o) { return o.get(opt::activation) == ActivationKind::LeakyReLU; }),
+        option(opt::eluAlpha)
+            .range(0.0, 1e6, true)
+            .text(QT_TRANSLATE_NOOP("LayerOptions", "ELU alpha"),
+                  QT_TRANSLATE_NOOP("LayerOptions", "How far ELU reaches below zero: its limit is −alpha."))
+            .when([](const LayerOptions &o) { return o.get(opt::activation) == ActivationKind::ELU; }),
+    };
+}
+
+} // namespace nnp

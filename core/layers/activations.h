@@ -20,4 +20,16 @@ void activateBackward(const ActivationParams &p, const Matrix &z, const Matrix &
 Scalar activate(const ActivationParams &p, Scalar z);
 Scalar activateDerivative(const ActivationParams &p, Scalar z);
 
+namespace opt {
+// The activation options of Dense and Activation (one key each, shared by both kinds).
+inline constexpr OptionKey<ActivationKind> activation{"activation", ActivationKind::Linear};
+inline constexpr OptionKey<double> leakySlope{"leaky_slope", 0.01};
+inline constexpr OptionKey<double> eluAlpha{"elu_alpha", 1.0};
+} // namespace opt
+
+/// The activation a node's options choose.
+ActivationParams activationOf(const LayerOptions &o);
+/// The schema entries of the three options above, for the kinds that use them.
+std::vector<OptionSpec> activationOptionSpecs();
+
 } // namespace nnp

@@ -1,5 +1,7 @@
 #include "layers/batch_norm.h"
 
+#include "layers/layer_registry.h"
+
 namespace nnp {
 
 void BatchNorm::initialize(std::span<const Shape> inputs, Rng &)
@@ -64,6 +66,49 @@ std::vector<ParamRef> BatchNorm::parameters()
 std::vector<ParamRef> BatchNorm::state()
 {
     return {{"running_mean", &m_runMean, nullptr, 0, 0}, {"running_var", &m_runVar, nullptr, 0, 0}};
+}
+
+template <> const LayerKindInfo &kindInfo<LayerKind::BatchNorm>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::BatchNorm;
+        k.fileName = "BatchNorm";
+        k.options = {
+            option(opt::batchnorm::momentum)
+                .range(0.0, 1.0, true)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Momentum"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "How fast the running mean and variance used for predictions follow the "
+                                        "batches."))
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "momentum %1")),
+            option(opt::batchnorm::epsilon)
+                .range(0.0, 1.0, true)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Epsilon"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "Added to the variance so that a constant feature does not divide by zero.")),
+        };
+        k.traits.stateful = true;
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Batch norm"),
+                QT_TRANSLATE_NOOP("LayerCatalog", "Rescales each feature to mean 0 and spread 1 over the batch."),
+                "batchnorm", 0x00838f, "batchnorm"};
+        k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
+            if (!c.requireFlat(0))
+                return std::nullopt;
+            return c.in[0];
+        };
+        k.parameters = [](const LayerOptions &, std::span<const Shape> in) {
+            const long long f = in.empty() ? 0 : in[0].size();
+            return std::vector<ParamShape>{
+                {"gamma", f, 1}, {"beta", f, 1}, {"running_mean", f, 1, false}, {"running_var", f, 1, false}};
+        };
+        k.make = [](const LayerOptions &o) -> std::unique_ptr<Layer> {
+            return std::make_unique<BatchNorm>(static_cast<Scalar>(o.get(opt::batchnorm::momentum)),
+                                               static_cast<Scalar>(o.get(opt::batchnorm::epsilon)));
+        };
+        return k;
+    }();
+    return info;
 }
 
 } // namespace nnp

@@ -3,6 +3,11 @@
 
 namespace nnp {
 
+namespace opt::batchnorm {
+inline constexpr OptionKey<double> momentum{"momentum", 0.1}; ///< running-statistics momentum
+inline constexpr OptionKey<double> epsilon{"epsilon", 1e-5};  ///< added to the variance
+} // namespace opt::batchnorm
+
 /// Batch normalisation over the feature axis (Ioffe & Szegedy 2015), PyTorch's conventions:
 /// biased batch variance for normalising, unbiased for the running estimate, momentum weighs the new batch.
 class BatchNorm final : public Layer {

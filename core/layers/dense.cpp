@@ -1,6 +1,7 @@
 #include "layers/dense.h"
 
 #include "init/init.h"
+#include "layers/layer_registry.h"
 #include "layers/product.h"
 
 #include <stdexcept>
@@ -52,6 +53,84 @@ std::vector<ParamRef> Dense::parameters()
     if (m_options.useBias)
         p.push_back({"bias", &m_b, &m_db, 0, 0});
     return p;
+}
+
+namespace {
+
+std::optional<Shape> denseShape(ShapeCheck &c)
+{
+    if (!c.requireFlat(0))
+        return std::nullopt;
+    const long long params = trainableCount(layerKind(LayerKind::Dense), c.node.options, c.in);
+    if (params > kMaxParametersPerLayer)
+        return c.fail(DiagnosticCode::TooLarge, c.label + " would have " + std::to_string(params) +
+                                                    " parameters (the limit is " +
+                                                    std::to_string(kMaxParametersPerLayer) + ") — use fewer units.");
+    return Shape{c.node.options.get(opt::dense::units)};
+}
+
+std::vector<ParamShape> denseParameters(const LayerOptions &o, std::span<const Shape> in)
+{
+    const long long units = o.get(opt::dense::units);
+    std::vector<ParamShape> r{{"weight", units, in.empty() ? 0 : in[0].size()}};
+    if (o.get(opt::dense::useBias))
+        r.push_back({"bias", units, 1});
+    return r;
+}
+
+std::unique_ptr<Layer> makeDense(const LayerOptions &o)
+{
+    return std::make_unique<Dense>(Dense::Options{o.get(opt::dense::units), activationOf(o),
+                                                  o.get(opt::dense::init), o.get(opt::dense::useBias),
+                                                  static_cast<Scalar>(o.get(opt::dense::l1)),
+                                                  static_cast<Scalar>(o.get(opt::dense::l2))});
+}
+
+} // namespace
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Dense>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Dense;
+        k.fileName = "Dense";
+        k.options.push_back(
+            option(opt::dense::units)
+                .range(1, 10'000'000)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Units"),
+                      QT_TRANSLATE_NOOP("LayerOptions", "How many neurons this layer has (its output size)."))
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "%1 units"), QT_TRANSLATE_NOOP("LayerOptions", "1 unit")));
+        for (OptionSpec &s : activationOptionSpecs())
+            k.options.push_back(std::move(s));
+        k.options.push_back(
+            option(opt::dense::init)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Initialiser"),
+                      QT_TRANSLATE_NOOP("LayerOptions", "How the weights are chosen before training starts.")));
+        k.options.push_back(option(opt::dense::useBias)
+                                .text(QT_TRANSLATE_NOOP("LayerOptions", "Bias"),
+                                      QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each neuron")));
+        k.options.push_back(
+            option(opt::dense::l1)
+                .range(0.0, 1e6)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "L1 regularisation"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "L1 penalty on the weights: pushes unneeded weights to exactly zero.")));
+        k.options.push_back(option(opt::dense::l2)
+                                .range(0.0, 1e6)
+                                .text(QT_TRANSLATE_NOOP("LayerOptions", "L2 regularisation"),
+                                      QT_TRANSLATE_NOOP("LayerOptions",
+                                                        "L2 penalty on the weights: keeps every weight small.")));
+        k.traits.builtInActivation = true;
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Dense"),
+                QT_TRANSLATE_NOOP("LayerCatalog",
+                                  "Neurons that each weigh every input, add a bias and apply an activation."),
+                "dense", 0x1565c0, "dense"};
+        k.inferShape = denseShape;
+        k.parameters = denseParameters;
+        k.make = makeDense;
+        return k;
+    }();
+    return info;
 }
 
 } // namespace nnp

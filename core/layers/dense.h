@@ -4,6 +4,14 @@
 
 namespace nnp {
 
+namespace opt::dense {
+inline constexpr OptionKey<int> units{"units", 4};
+inline constexpr OptionKey<InitKind> init{"init", InitKind::GlorotUniform};
+inline constexpr OptionKey<bool> useBias{"use_bias", true};
+inline constexpr OptionKey<double> l1{"l1", 0.0}; ///< L1 penalty l1*sum|w| on the weights
+inline constexpr OptionKey<double> l2{"l2", 0.0}; ///< L2 penalty (l2/2)*sum w^2 on the weights
+} // namespace opt::dense
+
 /// y = f(W x + b). W is [units x inputs], b is [units x 1].
 class Dense final : public Layer {
 public:
@@ -29,7 +37,7 @@ public:
     std::unique_ptr<Layer> clone() const override { return std::make_unique<Dense>(*this); }
 
     [[nodiscard]] const Options &options() const { return m_options; }
-    void setRegularization(Scalar l1, Scalar l2)
+    void setRegularization(Scalar l1, Scalar l2) override
     {
         m_options.l1 = l1;
         m_options.l2 = l2;

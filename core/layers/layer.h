@@ -42,6 +42,8 @@ public:
     [[nodiscard]] virtual const Matrix *preActivation() const { return nullptr; }
     /// dL/dz of the last backward, for layers with a built-in activation (Dense); else null.
     [[nodiscard]] virtual const Matrix *preActivationGrad() const { return nullptr; }
+    /// Sets the weight penalties of layers that have them (Dense); others ignore it.
+    virtual void setRegularization(Scalar /*l1*/, Scalar /*l2*/) {}
     /// Gives layers that draw random numbers (Dropout) their own stream.
     virtual void reseed(std::uint64_t /*seed*/) {}
     [[nodiscard]] virtual std::unique_ptr<Layer> clone() const = 0;

@@ -1,5 +1,9 @@
 #include "layers/simple_layers.h"
 
+#include "layers/layer_registry.h"
+
+#include <algorithm>
+
 namespace nnp {
 
 void Softmax::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
@@ -88,6 +92,203 @@ void Add::backward(std::span<const Matrix *const> x, const Matrix &, const Matri
     for (std::size_t i = 0; i < x.size(); ++i)
         if (dx[i])
             *dx[i] = dy;
+}
+
+// --- the registry's descriptions of these kinds
+// ------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+std::optional<Shape> sameShape(ShapeCheck &c) { return c.in[0]; }
+
+std::optional<Shape> flatSameShape(ShapeCheck &c)
+{
+    if (!c.requireFlat(0))
+        return std::nullopt;
+    return c.in[0];
+}
+
+/// The product of the sizes, capped just above kMaxInputSize: four sizes of 65536 would overflow a 64-bit
+/// product (to 0) and slip under the limit.
+long long cappedSize(const std::vector<int> &dims)
+{
+    long long size = 1;
+    for (int d : dims)
+        size = std::min(size * d, kMaxInputSize + 1);
+    return size;
+}
+
+template <class L> std::unique_ptr<Layer> makeSimple(const LayerOptions &) { return std::make_unique<L>(); }
+
+} // namespace
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Input>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Input;
+        k.fileName = "Input";
+        k.options = {option(opt::input::shape)
+                         .range(1, static_cast<double>(kMaxInputSize))
+                         .counts(1, 4)
+                         .text(QT_TRANSLATE_NOOP("LayerOptions", "Input shape"),
+                               QT_TRANSLATE_NOOP("LayerOptions", "Values per sample: one number for a vector, or "
+                                                                 "sizes joined by x for a grid."))
+                         .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "shape %1"))};
+        k.traits.minInputs = 0;
+        k.traits.maxInputs = 0;
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Input"),
+                QT_TRANSLATE_NOOP("LayerCatalog", "Where the data enters: one value per feature of a sample."),
+                "input", 0x2e7d32, "input"};
+        k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
+            const auto dims = c.node.options.get(opt::input::shape);
+            if (cappedSize(dims) > kMaxInputSize)
+                return c.fail(DiagnosticCode::TooLarge,
+                              c.label + " is too large (" + Shape(dims).toString() + " values per sample).");
+            return Shape(dims);
+        };
+        k.make = [](const LayerOptions &) -> std::unique_ptr<Layer> {
+            return std::make_unique<Identity>(LayerKind::Input);
+        };
+        return k;
+    }();
+    return info;
+}
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Activation>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Activation;
+        k.fileName = "Activation";
+        k.options = activationOptionSpecs();
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Activation"),
+                QT_TRANSLATE_NOOP("LayerCatalog", "Bends its input with a function such as ReLU or tanh."),
+                "activation", 0xef6c00, "activation"};
+        k.inferShape = sameShape;
+        k.make = [](const LayerOptions &o) -> std::unique_ptr<Layer> {
+            return std::make_unique<ActivationLayer>(activationOf(o));
+        };
+        return k;
+    }();
+    return info;
+}
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Softmax>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Softmax;
+        k.fileName = "Softmax";
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Softmax"),
+                QT_TRANSLATE_NOOP("LayerCatalog", "Turns scores into class probabilities that sum to 1."), "softmax",
+                0x6a1b9a, "softmax"};
+        k.inferShape = flatSameShape;
+        k.make = makeSimple<Softmax>;
+        return k;
+    }();
+    return info;
+}
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Dropout>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Dropout;
+        k.fileName = "Dropout";
+        k.options = {option(opt::dropout::rate)
+                         .range(0.0, 1.0, false, true)
+                         .text(QT_TRANSLATE_NOOP("LayerOptions", "Drop rate"),
+                               QT_TRANSLATE_NOOP("LayerOptions",
+                                                 "The fraction of units switched off at each training step."))
+                         .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "drop %1 %"), "", 100)};
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Dropout"),
+                QT_TRANSLATE_NOOP("LayerCatalog",
+                                  "While training, switches off random units so the network cannot memorise."),
+                "dropout", 0x546e7a, "dropout"};
+        k.inferShape = sameShape;
+        k.make = [](const LayerOptions &o) -> std::unique_ptr<Layer> {
+            return std::make_unique<Dropout>(static_cast<Scalar>(o.get(opt::dropout::rate)));
+        };
+        return k;
+    }();
+    return info;
+}
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Concatenate>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Concatenate;
+        k.fileName = "Concatenate";
+        k.traits.minInputs = 2;
+        k.traits.maxInputs = kManyInputs;
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Concatenate"),
+                QT_TRANSLATE_NOOP("LayerCatalog", "Joins several inputs end to end into one longer vector."),
+                "concatenate", 0xad1457, "concat"};
+        k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
+            long long total = 0;
+            for (std::size_t i = 0; i < c.in.size(); ++i) {
+                if (!c.requireFlat(i, "joins flat vectors"))
+                    return std::nullopt;
+                total += c.in[i].size();
+            }
+            if (total > kMaxInputSize)
+                return c.fail(DiagnosticCode::TooLarge, c.label + " would join " + std::to_string(total) +
+                                                            " values per sample (the limit is " +
+                                                            std::to_string(kMaxInputSize) + ").");
+            return Shape{static_cast<int>(total)};
+        };
+        k.make = makeSimple<Concatenate>;
+        return k;
+    }();
+    return info;
+}
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Add>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Add;
+        k.fileName = "Add";
+        k.traits.minInputs = 2;
+        k.traits.maxInputs = kManyInputs;
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Add"),
+                QT_TRANSLATE_NOOP("LayerCatalog",
+                                  "Adds inputs of the same shape element by element (a skip connection)."),
+                "add", 0xc62828, "add"};
+        k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
+            for (const Shape &s : c.in)
+                if (s != c.in[0])
+                    return c.fail(DiagnosticCode::ShapeMismatch,
+                                  c.label + " adds inputs of the same shape but receives " + c.in[0].toString() +
+                                      " and " + s.toString() + " — give both branches the same number of units.");
+            return c.in[0];
+        };
+        k.make = makeSimple<Add>;
+        return k;
+    }();
+    return info;
+}
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Flatten>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Flatten;
+        k.fileName = "Flatten";
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Flatten"),
+                QT_TRANSLATE_NOOP("LayerCatalog", "Lays an image or grid out as one long row of numbers."), "flatten",
+                0x4e342e, "flatten"};
+        k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
+            return Shape{static_cast<int>(c.in[0].size())};
+        };
+        k.make = [](const LayerOptions &) -> std::unique_ptr<Layer> {
+            return std::make_unique<Identity>(LayerKind::Flatten);
+        };
+        return k;
+    }();
+    return info;
 }
 
 } // namespace nnp

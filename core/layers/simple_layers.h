@@ -1,12 +1,20 @@
 #pragma once
-// The parameter-free layers: Input, Activation, Softmax, Dropout, Concatenate, Add, Flatten.
+// The parameter-free layers: Input, Activation, Softmax, Dropout, Concatenate, Add, Flatten, Reshape, Dot.
 
 #include "layers/activations.h"
 #include "layers/layer.h"
 
 namespace nnp {
 
-/// Passes data through unchanged (Input, Flatten: the data is already one column per sample).
+namespace opt::input {
+/// The shape of one sample: [features], [channels, height, width] or [time, features].
+inline const OptionKey<std::vector<int>> shape{"shape", {2}};
+} // namespace opt::input
+namespace opt::dropout {
+inline constexpr OptionKey<double> rate{"rate", 0.5}; ///< probability of dropping a unit
+} // namespace opt::dropout
+
+/// Passes data through unchanged (Input, Flatten, Reshape: a sample is one column in every shape).
 class Identity final : public Layer {
 public:
     explicit Identity(LayerKind kind) : m_kind(kind) {}

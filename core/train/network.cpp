@@ -339,9 +339,7 @@ void Network::copyParametersFrom(Network &other)
 void Network::setRegularization(double l1, double l2)
 {
     for (auto &n : m_nodes)
-        if (n.kind == LayerKind::Dense) {
-            static_cast<Dense &>(*n.layer).setRegularization(static_cast<Scalar>(l1), static_cast<Scalar>(l2));
-        }
+        n.layer->setRegularization(static_cast<Scalar>(l1), static_cast<Scalar>(l2));
 }
 
 void Network::reseedRandomLayers(std::uint64_t seed)

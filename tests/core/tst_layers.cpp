@@ -195,7 +195,7 @@ private slots:
         QFETCH(ActivationKind, kind);
         QFETCH(Matrix, expected);
         LayerOptions o;
-        o.activation = kind;
+        o.set(opt::activation, kind);
         auto l = makeLayer(spec(LayerKind::Activation, o));
         QVERIFY(l->kind() == LayerKind::Activation);
         QVERIFY(l->parameters().empty());
@@ -213,9 +213,9 @@ private slots:
     {
         QFETCH(ActivationKind, kind);
         LayerOptions o;
-        o.activation = kind;
-        o.leakySlope = 0.2;
-        o.eluAlpha = 0.7;
+        o.set(opt::activation, kind);
+        o.set(opt::leakySlope, 0.2);
+        o.set(opt::eluAlpha, 0.7);
         auto l = makeLayer(spec(LayerKind::Activation, o));
         const auto err = checkLayerGradients(*l, {randomMatrix(3, 4, 11, -3, 3)}, Mode::Train);
         QVERIFY2(err.empty(), err.c_str());
@@ -318,7 +318,7 @@ private slots:
         QFETCH(double, rate);
         auto l = makeLayer(spec(LayerKind::Dropout, [&] {
             LayerOptions o;
-            o.rate = rate;
+            o.set(opt::dropout::rate, rate);
             return o;
         }()));
         // Reseeding before every forward keeps the mask fixed, so the layer is linear in x.

@@ -1,6 +1,10 @@
 // Numeric gradient checks through whole compiled graphs: an MLP, a DAG with two inputs, fan-out, Concatenate
 // and Add, BatchNorm and Dropout inside a graph, and every loss including the fused sigmoid/softmax paths.
 // Each parameter entry is perturbed in place (Network::parameters()) and the loss re-evaluated.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/reshape.h"
+#include "layers/simple_layers.h"
 #include "gradcheck.h"
 #include "train/network.h"
 
@@ -18,20 +22,20 @@ namespace {
 LayerOptions dense(int units, ActivationKind act = ActivationKind::Linear)
 {
     LayerOptions o;
-    o.units = units;
-    o.activation = act;
+    o.set(opt::dense::units, units);
+    o.set(opt::activation, act);
     return o;
 }
 LayerOptions input(std::vector<int> shape)
 {
     LayerOptions o;
-    o.shape = std::move(shape);
+    o.set(opt::input::shape, std::move(shape));
     return o;
 }
 LayerOptions activation(ActivationKind act)
 {
     LayerOptions o;
-    o.activation = act;
+    o.set(opt::activation, act);
     return o;
 }
 
@@ -197,6 +201,75 @@ private slots:
         QVERIFY2(err.empty(), err.c_str());
     }
 
+    // Reshape (flat -> [channels, height, width] -> Flatten) carries values and gradients unchanged; the Dot of
+    // two embeddings-like branches (a recommender's interaction) gets both of its input gradients, including
+    // when one producer feeds both ports (y = h·h).
+    void reshapeAndDot_data()
+    {
+        QTest::addColumn<bool>("sameProducer");
+        QTest::newRow("two branches") << false;
+        QTest::newRow("one producer on both ports") << true;
+    }
+    void reshapeAndDot()
+    {
+        QFETCH(bool, sameProducer);
+        GraphSpec g;
+        const NodeId user = g.addNode(LayerKind::Input, "user", input({4}));
+        const NodeId item = g.addNode(LayerKind::Input, "item", input({3}));
+        const NodeId eu = g.addNode(LayerKind::Dense, "eu", dense(6, ActivationKind::Tanh));
+        const NodeId image = g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {1, 2, 3}));
+        const NodeId flat = g.addNode(LayerKind::Flatten, "flat");
+        const NodeId ei = g.addNode(LayerKind::Dense, "ei", dense(6, ActivationKind::Sigmoid));
+        const NodeId dot = g.addNode(LayerKind::Dot, "dot");
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(1, ActivationKind::Sigmoid));
+        g.connect(user, eu);
+        g.connect(eu, image);
+        g.connect(image, flat);
+        g.connect(item, ei);
+        g.connect(flat, dot, 0);
+        g.connect(sameProducer ? flat : ei, dot, 1);
+        g.connect(dot, out);
+        NodeId imageNode = image;
+        if (sameProducer) { // ei must still reach the output: feed it through an Add with the Dot's input
+            g = GraphSpec{};
+            const NodeId u = g.addNode(LayerKind::Input, "user", input({4}));
+            const NodeId e = g.addNode(LayerKind::Dense, "eu", dense(6, ActivationKind::Tanh));
+            const NodeId r = g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {2, 3}));
+            const NodeId f = g.addNode(LayerKind::Flatten, "flat");
+            const NodeId d = g.addNode(LayerKind::Dot, "dot");
+            const NodeId o = g.addNode(LayerKind::Dense, "out", dense(1, ActivationKind::Sigmoid));
+            g.connect(u, e);
+            g.connect(e, r);
+            g.connect(r, f);
+            g.connect(f, d, 0);
+            g.connect(f, d, 1);
+            g.connect(d, o);
+            imageNode = r;
+        }
+        const ValidationResult v = validate(g);
+        QVERIFY2(v.ok(), v.summary().c_str());
+        QCOMPARE(v.shapes.at(imageNode), sameProducer ? (Shape{2, 3}) : (Shape{1, 2, 3}));
+        Network net = Network::build(g, 31);
+        QCOMPARE(net.outputSize(), 1);
+        const int inputs = net.inputSize();
+        const Matrix x = randomMatrix(inputs, 5, 32, -2, 2);
+        net.setLoss({LossKind::BinaryCrossEntropy});
+        const auto err = checkNetwork(net, x, targetsFor(LossKind::BinaryCrossEntropy, 1, 5, 33));
+        QVERIFY2(err.empty(), err.c_str());
+
+        // The Dot's value is the dot product of its inputs, sample by sample.
+        net.forward(x, Mode::Eval);
+        const auto &nodes = net.nodes();
+        const auto at = [&](const char *name) -> const Network::Node & {
+            for (const auto &n : nodes)
+                if (n.name == name) return n;
+            throw std::logic_error(name);
+        };
+        const Matrix &a = at("flat").y, &b = sameProducer ? at("flat").y : at("ei").y;
+        for (Eigen::Index c = 0; c < x.cols(); ++c)
+            QVERIFY(std::abs(at("dot").y(0, c) - a.col(c).dot(b.col(c))) < 1e-12);
+    }
+
     // Gradients are assigned per backward, not accumulated across calls.
     void backwardTwiceGivesSameGradients()
     {
@@ -227,7 +300,7 @@ private slots:
         const NodeId in = g.addNode(LayerKind::Input, "in", input({3}));
         const NodeId d1 = g.addNode(LayerKind::Dense, "d1", dense(6));
         LayerOptions drop;
-        drop.rate = 0.3;
+        drop.set(opt::dropout::rate, 0.3);
         const NodeId bn = g.addNode(LayerKind::BatchNorm, "bn");
         const NodeId act = g.addNode(LayerKind::Activation, "act", activation(ActivationKind::Tanh));
         const NodeId dr = g.addNode(LayerKind::Dropout, "drop", drop);
@@ -369,8 +442,8 @@ private slots:
         GraphSpec g;
         const NodeId in = g.addNode(LayerKind::Input, "in", input({2}));
         LayerOptions o = dense(1);
-        o.l1 = 0.1;
-        o.l2 = 0.2;
+        o.set(opt::dense::l1, 0.1);
+        o.set(opt::dense::l2, 0.2);
         g.connect(in, g.addNode(LayerKind::Dense, "d", o));
         Network net = Network::build(g, 1);
         auto p = net.parameters();

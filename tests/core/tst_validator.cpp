@@ -1,6 +1,10 @@
 // What a student sees when the graph is wrong: one diagnostic per problem, on the right node, with a message
 // that says what to do — and Network::build refuses such a graph with GraphError instead of crashing.
 // Also shape inference and parameter counts on a valid DAG.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/reshape.h"
+#include "layers/simple_layers.h"
 #include "graph/validator.h"
 #include "train/network.h"
 
@@ -17,13 +21,13 @@ namespace {
 LayerOptions input(std::vector<int> shape)
 {
     LayerOptions o;
-    o.shape = std::move(shape);
+    o.set(opt::input::shape, std::move(shape));
     return o;
 }
 LayerOptions dense(int units)
 {
     LayerOptions o;
-    o.units = units;
+    o.set(opt::dense::units, units);
     return o;
 }
 
@@ -102,7 +106,7 @@ private slots:
         }
         QTest::newRow("concatenate with one input")
             << chain({{K::Input, input({2})}, {K::Concatenate, {}}}) << 2 << C::TooFewInputs
-            << "Concatenate 'n2' joins two or more inputs — connect another layer";
+            << "Concatenate 'n2' takes two or more inputs — connect another layer";
         {
             GraphSpec g = chain({{K::Input, input({2})}, {K::Dense, dense(3)}});
             g.connect(1, g.addNode(K::Dense, "side", dense(1)));
@@ -125,13 +129,13 @@ private slots:
                 << g << 4 << C::Unreachable << "Dense 'n2' is not connected to any Input";
         }
         QTest::newRow("dense with 0 units") << chain({{K::Input, input({2})}, {K::Dense, dense(0)}}) << 2
-                                            << C::BadOption << "Dense 'n2' needs at least one unit";
+                                            << C::BadOption << "Dense 'n2': Units must be at least 1";
         {
             LayerOptions o;
-            o.rate = 1.0;
+            o.set(opt::dropout::rate, 1.0);
             QTest::newRow("dropout rate 1")
                 << chain({{K::Input, input({2})}, {K::Dropout, o}, {K::Dense, dense(1)}}) << 2 << C::BadOption
-                << "drop rate must be at least 0 and below 1";
+                << "Drop rate must be at least 0 and below 1";
         }
         QTest::newRow("huge layer") << chain({{K::Input, input({100000})}, {K::Dense, dense(1000)}}) << 2
                                     << C::TooLarge
@@ -166,7 +170,7 @@ private slots:
                 << g << 1 << C::InputHasIncoming << "Input 'n1' is an input: nothing can be wired into it";
         }
         QTest::newRow("bad input shape") << chain({{K::Input, input({2, 0})}, {K::Dense, dense(1)}}) << 1
-                                         << C::BadOption << "needs a shape of 1 to 4 positive sizes";
+                                         << C::BadOption << "Input shape has a size outside 1 to";
         QTest::newRow("input too large") << chain({{K::Input, input({4000, 4000})}, {K::Flatten, {}}}) << 1
                                          << C::TooLarge << "Input 'n1' is too large (4000x4000";
         // 65536⁴ = 2⁶⁴ wraps a 64-bit product to 0: the size check must not be fooled by overflow.
@@ -182,22 +186,40 @@ private slots:
         }
         {
             LayerOptions o;
-            o.activation = ActivationKind::LeakyReLU;
-            o.leakySlope = 1.5;
+            o.set(opt::activation, ActivationKind::LeakyReLU);
+            o.set(opt::leakySlope, 1.5);
             QTest::newRow("bad leaky slope") << chain({{K::Input, input({2})}, {K::Activation, o}}) << 2
-                                             << C::BadOption << "LeakyReLU slope must be in [0, 1)";
+                                             << C::BadOption << "Leaky slope must be at least 0 and below 1";
         }
         {
             LayerOptions o;
-            o.momentum = 0;
+            o.set(opt::batchnorm::momentum, 0);
             QTest::newRow("bad batchnorm momentum") << chain({{K::Input, input({2})}, {K::BatchNorm, o}}) << 2
-                                                    << C::BadOption << "momentum must be in (0, 1]";
+                                                    << C::BadOption << "Momentum must be above 0 and at most 1";
         }
         {
             LayerOptions o = dense(2);
-            o.l2 = -1;
+            o.set(opt::dense::l2, -1);
             QTest::newRow("negative l2") << chain({{K::Input, input({2})}, {K::Dense, o}}) << 2
-                                         << C::BadOption << "regularisation rates cannot be negative";
+                                         << C::BadOption << "L2 regularisation must be at least 0";
+        }
+        QTest::newRow("reshape to the wrong size")
+            << chain({{K::Input, input({784})}, {K::Reshape, LayerOptions().set(opt::reshape::shape, {1, 28, 27})}})
+            << 2 << C::ShapeMismatch << "Reshape 'n2' turns 784 values (784) into 1x28x27 = 756";
+        QTest::newRow("dense on a reshaped image")
+            << chain({{K::Input, input({784})}, {K::Reshape, LayerOptions().set(opt::reshape::shape, {1, 28, 28})},
+                      {K::Dense, dense(2)}})
+            << 3 << C::NotFlat << "Dense 'n3' expects a flat input but receives 1x28x28 — add Flatten";
+        {
+            GraphSpec g = chain({{K::Input, input({3})}, {K::Dot, {}}});
+            QTest::newRow("dot with one input") << g << 2 << C::TooFewInputs << "Dot 'n2' takes two inputs";
+            const NodeId b = g.addNode(LayerKind::Input, "b", input({4}));
+            g.connect(b, 2);
+            QTest::newRow("dot of different sizes")
+                << g << 2 << C::ShapeMismatch << "multiplies vectors of one length but receives 3 and 4";
+            const NodeId c = g.addNode(LayerKind::Input, "c", input({3}));
+            g.connect(c, 2);
+            QTest::newRow("dot with three inputs") << g << 2 << C::TooManyInputs << "Dot 'n2' takes two inputs but 3";
         }
         QTest::newRow("softmax on an image")
             << chain({{K::Input, input({4, 4})}, {K::Softmax, {}}}) << 2 << C::NotFlat
@@ -268,7 +290,7 @@ private slots:
         const NodeId d1 = g.addNode(LayerKind::Dense, "d1", dense(8));
         const NodeId d2 = g.addNode(LayerKind::Dense, "d2", dense(3));
         LayerOptions noBias = dense(3);
-        noBias.useBias = false;
+        noBias.set(opt::dense::useBias, false);
         const NodeId d3 = g.addNode(LayerKind::Dense, "d3", noBias);
         const NodeId add = g.addNode(LayerKind::Add, "add");
         const NodeId bn = g.addNode(LayerKind::BatchNorm, "bn");
@@ -329,10 +351,14 @@ private slots:
             const int n = 1 + static_cast<int>(rng.below(6));
             for (int i = 0; i < n; ++i) {
                 LayerOptions o;
-                o.units = static_cast<int>(rng.below(4));
-                o.shape = {1 + static_cast<int>(rng.below(3))};
-                if (rng.below(4) == 0) o.shape.push_back(2);
-                o.rate = rng.uniform(0.0, 1.2);
+                o.set(opt::dense::units, static_cast<int>(rng.below(4)));
+                o.set(opt::input::shape, {1 + static_cast<int>(rng.below(3))});
+                if (rng.below(4) == 0) {
+                    auto dims = o.get(opt::input::shape);
+                    dims.push_back(2);
+                    o.set(opt::input::shape, dims);
+                }
+                o.set(opt::dropout::rate, rng.uniform(0.0, 1.2));
                 g.addNode(kinds[rng.below(kinds.size())], "n" + std::to_string(i), o);
             }
             const int edges = static_cast<int>(rng.below(8));

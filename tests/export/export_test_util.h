@@ -2,6 +2,9 @@
 // Shared by the export tests: networks of every layer kind with non-trivial weights, raw inputs, and runners
 // for onnxruntime (node) and Python.
 
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "export/export_model.h"
 #include "graph/graph_spec.h"
 #include "train/network.h"
@@ -33,18 +36,18 @@ struct TestNet {
 inline LayerOptions dense(int units, ActivationKind a, bool bias = true)
 {
     LayerOptions o;
-    o.units = units;
-    o.activation = a;
-    o.useBias = bias;
-    o.leakySlope = 0.2;
-    o.eluAlpha = 0.7;
+    o.set(opt::dense::units, units);
+    o.set(opt::activation, a);
+    o.set(opt::dense::useBias, bias);
+    o.set(opt::leakySlope, 0.2);
+    o.set(opt::eluAlpha, 0.7);
     return o;
 }
 
 inline LayerOptions input(std::vector<int> shape)
 {
     LayerOptions o;
-    o.shape = std::move(shape);
+    o.set(opt::input::shape, std::move(shape));
     return o;
 }
 
@@ -72,17 +75,17 @@ inline GraphSpec dag()
     NodeId db = g.addNode(LayerKind::Dense, "dense b", dense(4, ActivationKind::ELU));
     NodeId sum = g.addNode(LayerKind::Add, "sum", {});
     LayerOptions bo;
-    bo.momentum = 0.2;
-    bo.epsilon = 1e-3;
+    bo.set(opt::batchnorm::momentum, 0.2);
+    bo.set(opt::batchnorm::epsilon, 1e-3);
     NodeId bn = g.addNode(LayerKind::BatchNorm, "bn", bo);
     LayerOptions dro;
-    dro.rate = 0.3;
+    dro.set(opt::dropout::rate, 0.3);
     NodeId drop = g.addNode(LayerKind::Dropout, "drop", dro);
     NodeId cat = g.addNode(LayerKind::Concatenate, "cat", {});
     NodeId flat = g.addNode(LayerKind::Flatten, "flat", {});
     NodeId d2 = g.addNode(LayerKind::Dense, "d2", dense(5, ActivationKind::GELU, false));
     LayerOptions act;
-    act.activation = ActivationKind::Softplus;
+    act.set(opt::activation, ActivationKind::Softplus);
     NodeId sp = g.addNode(LayerKind::Activation, "soft plus", act);
     NodeId out = g.addNode(LayerKind::Dense, "logits", dense(3, ActivationKind::Linear));
     NodeId sm = g.addNode(LayerKind::Softmax, "probabilities", {});
@@ -127,8 +130,8 @@ inline std::vector<TestNet> testNetworks()
         NodeId d3 = g.addNode(LayerKind::Dense, "d3", dense(2, ActivationKind::Sigmoid));
         NodeId add = g.addNode(LayerKind::Add, "add3", {});
         LayerOptions act;
-        act.activation = ActivationKind::LeakyReLU;
-        act.leakySlope = 0.1;
+        act.set(opt::activation, ActivationKind::LeakyReLU);
+        act.set(opt::leakySlope, 0.1);
         NodeId leaky = g.addNode(LayerKind::Activation, "leaky", act);
         g.connect(in, d1);
         g.connect(in, d2);

@@ -1,5 +1,8 @@
 // PyTorch and Keras scripts: the PyTorch script reproduces our predictions with Debian's python3-torch and
 // trains one more step; the Keras script compiles and declares the weight shapes our tensors have.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "export/code_export.h"
 #include "export_test_util.h"
 
@@ -112,7 +115,7 @@ private slots:
         // half-loaded.
         Network a = makeNetwork(mlp(ActivationKind::ReLU), 1);
         GraphSpec other = mlp(ActivationKind::ReLU);
-        other.find(2)->options.units = 6;
+        other.find(2)->options.set(opt::dense::units, 6);
         Network b = makeNetwork(other, 1);
         const QString dir = m_dir.filePath("mismatch");
         QDir().mkpath(dir);
@@ -153,7 +156,7 @@ private slots:
             if (n.kind == LayerKind::Dense) {
                 const auto &w = n.tensor("weight").shape;
                 want.append(QJsonArray{w[1], w[0]}); // Keras kernel: [inputs, units]
-                if (n.options.useBias) want.append(QJsonArray{n.tensor("bias").shape[0]});
+                if (n.options.get(opt::dense::useBias)) want.append(QJsonArray{n.tensor("bias").shape[0]});
             } else {
                 for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
                     want.append(QJsonArray{n.tensor(name).shape[0]});

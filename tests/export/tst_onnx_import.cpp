@@ -1,5 +1,8 @@
 // ONNX import: round trips of every exported network, models written by hand the way other tools write them,
 // clear errors for unsupported operators, and damaged or hostile files that must fail cleanly.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "export/onnx_export.h"
 #include "export/onnx_import.h"
 #include "export_test_util.h"
@@ -143,18 +146,18 @@ private slots:
                 if (n.kind == orig.kind && makeIdentifier(orig.name) == n.name) same = &n;
             QVERIFY2(same, orig.name.c_str());
             if (orig.kind == LayerKind::Dense || orig.kind == LayerKind::Activation)
-                QCOMPARE(name(same->options.activation), name(orig.options.activation));
+                QCOMPARE(name(same->options.get(opt::activation)), name(orig.options.get(opt::activation)));
             if (orig.kind == LayerKind::Dense) {
-                QCOMPARE(same->options.units, orig.options.units);
-                QCOMPARE(same->options.useBias, orig.options.useBias);
+                QCOMPARE(same->options.get(opt::dense::units), orig.options.get(opt::dense::units));
+                QCOMPARE(same->options.get(opt::dense::useBias), orig.options.get(opt::dense::useBias));
             }
-            if (orig.options.activation == ActivationKind::LeakyReLU)
-                QCOMPARE(float(same->options.leakySlope), float(orig.options.leakySlope));
+            if (orig.options.get(opt::activation) == ActivationKind::LeakyReLU)
+                QCOMPARE(float(same->options.get(opt::leakySlope)), float(orig.options.get(opt::leakySlope)));
             if (orig.kind == LayerKind::Dropout)
-                QCOMPARE(float(same->options.rate), float(orig.options.rate));
+                QCOMPARE(float(same->options.get(opt::dropout::rate)), float(orig.options.get(opt::dropout::rate)));
             if (orig.kind == LayerKind::BatchNorm) {
-                QCOMPARE(float(same->options.momentum), float(orig.options.momentum));
-                QCOMPARE(float(same->options.epsilon), float(orig.options.epsilon));
+                QCOMPARE(float(same->options.get(opt::batchnorm::momentum)), float(orig.options.get(opt::batchnorm::momentum)));
+                QCOMPARE(float(same->options.get(opt::batchnorm::epsilon)), float(orig.options.get(opt::batchnorm::epsilon)));
             }
         }
         QCOMPARE(imported.normalizer.isIdentity(), !t.normalized);
@@ -178,10 +181,10 @@ private slots:
         QCOMPARE(imported.graph.nodes.size(), std::size_t(3));
         const NodeSpec &fc1 = imported.graph.nodes[1];
         QCOMPARE(fc1.name, std::string("fc1"));
-        QCOMPARE(name(fc1.options.activation), name(ActivationKind::LeakyReLU));
-        QCOMPARE(float(fc1.options.leakySlope), 0.3f);
-        QVERIFY(fc1.options.useBias);
-        QCOMPARE(name(imported.graph.nodes[2].options.activation), name(ActivationKind::Sigmoid));
+        QCOMPARE(name(fc1.options.get(opt::activation)), name(ActivationKind::LeakyReLU));
+        QCOMPARE(float(fc1.options.get(opt::leakySlope)), 0.3f);
+        QVERIFY(fc1.options.get(opt::dense::useBias));
+        QCOMPARE(name(imported.graph.nodes[2].options.get(opt::activation)), name(ActivationKind::Sigmoid));
         QVERIFY(imported.normalizer.isIdentity());
         QVERIFY(!imported.notes.empty()); // alpha folded
 
@@ -224,7 +227,7 @@ private slots:
         QVERIFY(!imported.normalizer.isIdentity());
         QCOMPARE(float(imported.normalizer.offset(1)), 2.0f);
         QCOMPARE(float(imported.normalizer.scale(1)), 0.25f);
-        QVERIFY(!imported.graph.nodes[1].options.useBias);
+        QVERIFY(!imported.graph.nodes[1].options.get(opt::dense::useBias));
     }
 
     void unsupportedOperatorIsNamed()
@@ -492,7 +495,7 @@ json.dump({"a": a.tolist(), "b": b.tolist(), "y": y.tolist()}, open(sys.argv[2],
         for (const auto &n : imported.graph.nodes)
             if (n.kind == LayerKind::Dense) {
                 ++dense;
-                fusedActivations += n.options.activation != ActivationKind::Linear;
+                fusedActivations += n.options.get(opt::activation) != ActivationKind::Linear;
             }
         QCOMPARE(dense, 5);
         QVERIFY(fusedActivations >= 3); // leaky, elu, softplus (f3's GELU too when its output is not shared)

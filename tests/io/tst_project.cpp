@@ -1,4 +1,7 @@
 // Project files: lossless round trips, the pinned version-1 format, atomic saves, and prepareData.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "io/project.h"
 
 #include <QTemporaryDir>
@@ -55,25 +58,25 @@ Project spiralProject()
     p.description = "Ünïcode and \"quotes\"\nand a second line.";
     GraphSpec &g = p.graph;
     LayerOptions in;
-    in.shape = {7};
+    in.set(opt::input::shape, {7});
     const NodeId input = g.addNode(LayerKind::Input, "input", in);
     LayerOptions d1;
-    d1.units = 8;
-    d1.activation = ActivationKind::LeakyReLU;
-    d1.leakySlope = 0.2;
-    d1.init = InitKind::HeNormal;
-    d1.l2 = 0.001;
+    d1.set(opt::dense::units, 8);
+    d1.set(opt::activation, ActivationKind::LeakyReLU);
+    d1.set(opt::leakySlope, 0.2);
+    d1.set(opt::dense::init, InitKind::HeNormal);
+    d1.set(opt::dense::l2, 0.001);
     const NodeId h1 = g.addNode(LayerKind::Dense, "hidden/1", d1);
     LayerOptions bn;
-    bn.momentum = 0.2;
+    bn.set(opt::batchnorm::momentum, 0.2);
     const NodeId norm = g.addNode(LayerKind::BatchNorm, "norm", bn);
     LayerOptions drop;
-    drop.rate = 0.1;
+    drop.set(opt::dropout::rate, 0.1);
     const NodeId dr = g.addNode(LayerKind::Dropout, "drop", drop);
     LayerOptions out;
-    out.units = 1;
-    out.activation = ActivationKind::Sigmoid;
-    out.useBias = false;
+    out.set(opt::dense::units, 1);
+    out.set(opt::activation, ActivationKind::Sigmoid);
+    out.set(opt::dense::useBias, false);
     const NodeId o = g.addNode(LayerKind::Dense, "out~put", out);
     g.connect(input, h1);
     g.connect(h1, norm);
@@ -205,9 +208,9 @@ void TestProject::versionOneFixture()
     QCOMPARE(p.name, std::string("v1 fixture"));
     QCOMPARE(p.graph.nodes.size(), std::size_t(4));
     QCOMPARE(p.graph.nodes[1].name, std::string("hidden_1"));
-    QCOMPARE(p.graph.nodes[1].options.units, 4);
-    QVERIFY(p.graph.nodes[1].options.activation == ActivationKind::Tanh);
-    QVERIFY(p.graph.nodes[3].options.activation == ActivationKind::Sigmoid);
+    QCOMPARE(p.graph.nodes[1].options.get(opt::dense::units), 4);
+    QVERIFY(p.graph.nodes[1].options.get(opt::activation) == ActivationKind::Tanh);
+    QVERIFY(p.graph.nodes[3].options.get(opt::activation) == ActivationKind::Sigmoid);
     QCOMPARE(p.graph.nodes[2].x, 480.0);
     QCOMPARE(p.graph.edges.size(), std::size_t(3));
     QVERIFY(p.data.kind == DataSourceKind::Generator);
@@ -294,7 +297,7 @@ void TestProject::saveDropsStaleWeights()
     Network net = Network::build(p.graph, 1);
     storeWeights(p, net, Normalizer{});
     QVERIFY(checkWeightsAgainstGraph(p).empty());
-    p.graph.nodes[1].options.units = 9; // edited after training
+    p.graph.nodes[1].options.set(opt::dense::units, 9); // edited after training
     const std::string problem = checkWeightsAgainstGraph(p);
     QVERIFY2(problem.find("needs 9 x 7") != std::string::npos, problem.c_str());
     QTemporaryDir dir;
@@ -302,7 +305,7 @@ void TestProject::saveDropsStaleWeights()
     saveProject(p, file);
     const Project q = loadProject(file);
     QVERIFY(q.weights.empty());
-    QCOMPARE(q.graph.nodes[1].options.units, 9);
+    QCOMPARE(q.graph.nodes[1].options.get(opt::dense::units), 9);
 }
 
 void TestProject::expectedTensorsMatchTheNetwork()

@@ -8,6 +8,9 @@
 // the per-sample contributions δ_n a_nᵀ (δ_n of sample n's own loss) sum to N·grad. Variants: sigmoid hidden
 // + sigmoid output with binary cross-entropy (the fused from-logits path), and sigmoid hidden + linear output
 // with MSE. Double core.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "graph/graph_spec.h"
 #include "losses/loss.h"
 #include "train/network.h"
@@ -119,13 +122,13 @@ Fixture buildNetwork(bool bce)
 {
     GraphSpec g;
     LayerOptions io;
-    io.shape = {2};
+    io.set(opt::input::shape, {2});
     LayerOptions h;
-    h.units = 2;
-    h.activation = ActivationKind::Sigmoid;
+    h.set(opt::dense::units, 2);
+    h.set(opt::activation, ActivationKind::Sigmoid);
     LayerOptions o;
-    o.units = 1;
-    o.activation = bce ? ActivationKind::Sigmoid : ActivationKind::Linear;
+    o.set(opt::dense::units, 1);
+    o.set(opt::activation, bce ? ActivationKind::Sigmoid : ActivationKind::Linear);
     const NodeId in = g.addNode(LayerKind::Input, "x", io);
     const NodeId hid = g.addNode(LayerKind::Dense, "hidden", h);
     const NodeId out = g.addNode(LayerKind::Dense, "output", o);

@@ -1,4 +1,7 @@
 // GraphDocument and its commands without a window: every edit undoes and redoes exactly, refusals say why.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "commands/graph_commands.h"
 #include "document/default_project.h"
 #include "document/graph_document.h"
@@ -143,15 +146,15 @@ void TestGraphDocument::optionEditsMerge()
     const QByteArray before = serialised(doc);
     for (int units : {5, 6, 7}) {
         LayerOptions o = doc.graph().find(2)->options;
-        o.units = units;
+        o.set(opt::dense::units, units);
         doc.undoStack()->push(new ChangeNodeOptionsCommand(&doc, 2, "hidden_1", o, "units"));
     }
     QCOMPARE(doc.undoStack()->count(), 1);
-    QCOMPARE(doc.graph().find(2)->options.units, 7);
+    QCOMPARE(doc.graph().find(2)->options.get(opt::dense::units), 7);
     QCOMPARE(doc.validation().shapes.at(2), Shape{7});
     // Another field is another step.
     LayerOptions o = doc.graph().find(2)->options;
-    o.activation = ActivationKind::ReLU;
+    o.set(opt::activation, ActivationKind::ReLU);
     doc.undoStack()->push(new ChangeNodeOptionsCommand(&doc, 2, "hidden_1", o, "activation"));
     QCOMPARE(doc.undoStack()->count(), 2);
     doc.undoStack()->undo();
@@ -189,8 +192,8 @@ void TestGraphDocument::fragmentRoundTripAndPaste()
     doc.undoStack()->push(new ChangeNodeOptionsCommand(&doc, 3, "hidden_2",
                                                        [&] {
                                                            LayerOptions o = doc.graph().find(3)->options;
-                                                           o.l2 = 0.001;
-                                                           o.useBias = false;
+                                                           o.set(opt::dense::l2, 0.001);
+                                                           o.set(opt::dense::useBias, false);
                                                            return o;
                                                        }(),
                                                        "L2"));

@@ -1,6 +1,9 @@
 // The insight views (issue 5, "More views a lesson needs") on real widgets in the real window: gradient
 // norms, layer histograms and dead ReLUs, the confusion matrix with its sample list, and the probe, each
 // checked against the core computed independently (Network forward/backward, evaluate()).
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "document/graph_document.h"
 #include "figures/figure_registry.h"
 #include "insights/confusion_view.h"
@@ -155,7 +158,7 @@ void TestInsights::deadRelus()
 {
     Project project = loadProject(kSamples / "xor.nnp");
     for (NodeSpec &node : project.graph.nodes)
-        if (node.name == "hidden_1") node.options.activation = ActivationKind::ReLU;
+        if (node.name == "hidden_1") node.options.set(opt::activation, ActivationKind::ReLU);
     TrainingSession session(project, kSamples);
     // Units 0 and 2 of hidden_1 can never fire (no weights, bias −1); units 1 and 3 always do (bias +1).
     for (const NodeParam &p : session.network().parameters()) {

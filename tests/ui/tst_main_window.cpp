@@ -1,5 +1,8 @@
 // The editor driven like a user: drops from the palette, wires dragged between ports with the mouse,
 // keyboard shortcuts, the inspector's editors, samples and bad files. Checks the document, not pixels.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "document/default_project.h"
 #include "document/graph_document.h"
 #include "document/graph_fragment.h"
@@ -91,7 +94,7 @@ private:
     /// Clicks a layer's block (selects it; the inspector shows its options).
     void selectLayer(NodeId id);
     /// Picks the combo box entry with this data by keyboard in the closed box, as a user without the popup.
-    static bool chooseByKeys(QComboBox *box, int data);
+    static bool chooseByKeys(QComboBox *box, const QVariant &data);
     /// Clicks the training toolbar's button of `action`.
     void clickToolButton(QAction *action);
     /// Trains with Play at full speed until the last epoch's training accuracy reaches `accuracy`, pauses
@@ -203,7 +206,7 @@ void TestMainWindow::selectLayer(NodeId id)
     click(toView(m_window->scene()->nodeItem(id)->mapToScene(NodeItem::kWidth / 2, 60)));
 }
 
-bool TestMainWindow::chooseByKeys(QComboBox *box, int data)
+bool TestMainWindow::chooseByKeys(QComboBox *box, const QVariant &data)
 {
     box->setFocus();
     const int target = box->findData(data);
@@ -455,7 +458,7 @@ void TestMainWindow::undoRedoRoundTrip()
     units->selectAll();
     QTest::keyClicks(units, "12");
     QTest::keyClick(units, Qt::Key_Return);
-    QCOMPARE(doc->graph().find(dense)->options.units, 12);
+    QCOMPARE(doc->graph().find(dense)->options.get(opt::dense::units), 12);
     states.push_back(serialised());
     m_window->scene()->clearSelection();
     InspectorNumberBox *lr = m_window->inspector()->hyperparametersForm()->learningRateBox();
@@ -548,9 +551,9 @@ void TestMainWindow::inspectorEditsSelectedLayer()
     QCOMPARE(form->unitsBox()->value(), 4);
     QCOMPARE(form->activationBox()->currentText(), QStringLiteral("Tanh"));
     form->activationBox()->setCurrentIndex(form->activationBox()->findText(QStringLiteral("ReLU")));
-    QVERIFY(doc->graph().find(2)->options.activation == ActivationKind::ReLU);
+    QVERIFY(doc->graph().find(2)->options.get(opt::activation) == ActivationKind::ReLU);
     form->l2Box()->setValue(0.003);
-    QCOMPARE(doc->graph().find(2)->options.l2, 0.003);
+    QCOMPARE(doc->graph().find(2)->options.get(opt::dense::l2), 0.003);
     form->nameEdit()->setFocus();
     form->nameEdit()->selectAll();
     QTest::keyClicks(form->nameEdit(), "features");
@@ -567,12 +570,12 @@ void TestMainWindow::inspectorEditsSelectedLayer()
     form->shapeEdit()->selectAll();
     QTest::keyClicks(form->shapeEdit(), "3");
     QTest::keyClick(form->shapeEdit(), Qt::Key_Return);
-    QCOMPARE(doc->graph().find(1)->options.shape, (std::vector<int>{3}));
+    QCOMPARE(doc->graph().find(1)->options.get(opt::input::shape), (std::vector<int>{3}));
     QCOMPARE(doc->validation().shapes.at(1), Shape{3});
     form->shapeEdit()->selectAll();
     QTest::keyClicks(form->shapeEdit(), "3x-1");
     QTest::keyClick(form->shapeEdit(), Qt::Key_Return);
-    QCOMPARE(doc->graph().find(1)->options.shape, (std::vector<int>{3}));
+    QCOMPARE(doc->graph().find(1)->options.get(opt::input::shape), (std::vector<int>{3}));
 }
 
 void TestMainWindow::inspectorShowsHyperparameters()
@@ -751,11 +754,11 @@ void TestMainWindow::buildIrisNetworkWithMouse()
     selectLayer(hidden);
     QCOMPARE(form->node(), hidden);
     typeInto(form->unitsBox(), QStringLiteral("8"));
-    QVERIFY(chooseByKeys(form->activationBox(), int(ActivationKind::Tanh)));
+    QVERIFY(chooseByKeys(form->activationBox(), QString::fromLatin1(toString(ActivationKind::Tanh).data())));
     selectLayer(logits);
     QCOMPARE(form->node(), logits);
     typeInto(form->unitsBox(), QStringLiteral("3"));
-    QVERIFY(chooseByKeys(form->activationBox(), int(ActivationKind::Linear)));
+    QVERIFY(chooseByKeys(form->activationBox(), QString::fromLatin1(toString(ActivationKind::Linear).data())));
 
     // The data: the iris CSV with the species as the target, z-scored inputs.
     DataPanel *data = m_window->training()->dataPanel();
@@ -947,21 +950,21 @@ void TestMainWindow::toolbarRegularisationIsSavedAndLive()
     QVERIFY(rate > 0);
     for (const NodeSpec &n : doc->graph().nodes)
         if (n.kind == LayerKind::Dense) {
-            QCOMPARE(n.options.l2, rate);
-            QCOMPARE(n.options.l1, 0.0);
+            QCOMPARE(n.options.get(opt::dense::l2), rate);
+            QCOMPARE(n.options.get(opt::dense::l1), 0.0);
         }
     QVERIFY(!c->isStale());
     QVERIFY(!bar->statusText().contains(QStringLiteral("Network changed")));
-    QVERIFY(c->runGraph().find(2)->options.l2 == rate); // the run has it
+    QVERIFY(c->runGraph().find(2)->options.get(opt::dense::l2) == rate); // the run has it
     bar->regularizationRateBox()->setValue(0.01);
-    QCOMPARE(doc->graph().find(3)->options.l2, 0.01);
+    QCOMPARE(doc->graph().find(3)->options.get(opt::dense::l2), 0.01);
     QVERIFY(!c->isStale());
     clickToolButton(bar->stepAction()); // the run goes on with the new rate
     QTRY_COMPARE_WITH_TIMEOUT(c->lastSnapshot()->step, 2, 10000);
 
     // Undo takes it back in one step per change, and the toolbar follows.
     m_window->action("actionUndo")->trigger();
-    QCOMPARE(doc->graph().find(3)->options.l2, rate);
+    QCOMPARE(doc->graph().find(3)->options.get(opt::dense::l2), rate);
     QCOMPARE(bar->regularizationRateBox()->value(), rate);
     m_window->action("actionRedo")->trigger();
     QCOMPARE(bar->regularizationRateBox()->value(), 0.01);
@@ -970,11 +973,11 @@ void TestMainWindow::toolbarRegularisationIsSavedAndLive()
     // One layer set differently in the inspector: the toolbar says "Per layer".
     selectLayer(2);
     m_window->inspector()->layerForm()->l2Box()->setValue(0.5);
-    QCOMPARE(doc->graph().find(2)->options.l2, 0.5);
+    QCOMPARE(doc->graph().find(2)->options.get(opt::dense::l2), 0.5);
     QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::PerLayer));
     QVERIFY(!bar->regularizationRateBox()->isEnabled());
     QVERIFY(!c->isStale());
-    QCOMPARE(c->runGraph().find(2)->options.l2, 0.5);
+    QCOMPARE(c->runGraph().find(2)->options.get(opt::dense::l2), 0.5);
     m_window->action("actionUndo")->trigger();
     QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::L2));
 
@@ -998,7 +1001,7 @@ void TestMainWindow::toolbarRegularisationIsSavedAndLive()
     units->selectAll();
     QTest::keyClicks(units, QStringLiteral("5"));
     QTest::keyClick(units, Qt::Key_Return);
-    QCOMPARE(doc->graph().find(2)->options.units, 5);
+    QCOMPARE(doc->graph().find(2)->options.get(opt::dense::units), 5);
     QVERIFY(c->isStale());
     m_window->document()->reset(makeEmptyProject());
 }

@@ -1,5 +1,8 @@
 // The widgets around a run: the loss plot, the output view's colours and toggles, the training toolbar
 // driving a real controller, and the data panel editing the document.
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
 #include "panels/data_panel.h"
@@ -279,11 +282,11 @@ void TestTrainingViews::dataPanelEditsAreUndoable()
     const int undoBefore = doc.undoStack()->count();
     panel.featureBox(2)->setChecked(true);
     QVERIFY(doc.dataSource().features.x1Squared);
-    QCOMPARE(doc.graph().nodes.front().options.shape, std::vector<int>{3});
+    QCOMPARE(doc.graph().nodes.front().options.get(opt::input::shape), std::vector<int>{3});
     QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
     doc.undoStack()->undo();
     QVERIFY(!doc.dataSource().features.x1Squared);
-    QCOMPARE(doc.graph().nodes.front().options.shape, std::vector<int>{2});
+    QCOMPARE(doc.graph().nodes.front().options.get(opt::input::shape), std::vector<int>{2});
     QVERIFY(!panel.featureBox(2)->isChecked()); // the panel follows the document
 
     while (doc.undoStack()->canUndo())

@@ -1,6 +1,7 @@
 #include "document/graph_fragment.h"
 
 #include "document/graph_document.h"
+#include "layers/layer_registry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,41 +18,61 @@ namespace {
 
 QString str(std::string_view s) { return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size())); }
 
-QJsonObject optionsToJson(const LayerOptions &o)
+QJsonValue optionToJson(const OptionValue &v)
 {
-    QJsonArray shape;
-    for (int d : o.shape)
-        shape.append(d);
-    return QJsonObject{{"shape", shape},          {"units", o.units},
-                       {"activation", str(toString(o.activation))},
-                       {"leakySlope", o.leakySlope}, {"eluAlpha", o.eluAlpha},
-                       {"init", str(toString(o.init))},
-                       {"useBias", o.useBias},    {"l1", o.l1},
-                       {"l2", o.l2},              {"rate", o.rate},
-                       {"momentum", o.momentum},  {"epsilon", o.epsilon}};
+    if (const auto *l = std::get_if<std::vector<int>>(&v)) {
+        QJsonArray a;
+        for (int d : *l)
+            a.append(d);
+        return a;
+    }
+    if (const auto *s = std::get_if<std::string>(&v))
+        return QString::fromStdString(*s);
+    return std::visit([](const auto &x) -> QJsonValue {
+        if constexpr (std::is_arithmetic_v<std::decay_t<decltype(x)>>)
+            return x;
+        else
+            return {};
+    }, v);
 }
 
-std::optional<LayerOptions> optionsFromJson(const QJsonObject &j)
+/// The values set on a node (defaults are left out, as in LayerOptions).
+QJsonObject optionsToJson(const LayerOptions &o)
 {
+    QJsonObject j;
+    for (const auto &[name, value] : o.values())
+        j.insert(QString::fromStdString(name), optionToJson(value));
+    return j;
+}
+
+/// Options of a `kind` node; nullopt when a key is unknown to the kind or a value does not fit its schema.
+std::optional<LayerOptions> optionsFromJson(LayerKind kind, const QJsonObject &j)
+{
+    const LayerKindInfo &info = layerKind(kind);
     LayerOptions o;
-    o.shape.clear();
-    for (const auto &v : j.value("shape").toArray())
-        o.shape.push_back(v.toInt());
-    o.units = j.value("units").toInt(o.units);
-    const auto act = activationFromString(j.value("activation").toString().toStdString());
-    const auto init = initFromString(j.value("init").toString().toStdString());
-    if (!act || !init)
-        return std::nullopt;
-    o.activation = *act;
-    o.init = *init;
-    o.leakySlope = j.value("leakySlope").toDouble(o.leakySlope);
-    o.eluAlpha = j.value("eluAlpha").toDouble(o.eluAlpha);
-    o.useBias = j.value("useBias").toBool(o.useBias);
-    o.l1 = j.value("l1").toDouble(o.l1);
-    o.l2 = j.value("l2").toDouble(o.l2);
-    o.rate = j.value("rate").toDouble(o.rate);
-    o.momentum = j.value("momentum").toDouble(o.momentum);
-    o.epsilon = j.value("epsilon").toDouble(o.epsilon);
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const OptionSpec *spec = info.option(it.key().toStdString());
+        if (!spec)
+            return std::nullopt;
+        const QJsonValue &v = it.value();
+        OptionValue value;
+        switch (spec->type) {
+        case OptionType::Int: value = v.toInt(); break;
+        case OptionType::Double: value = v.toDouble(); break;
+        case OptionType::Bool: value = v.toBool(); break;
+        case OptionType::Choice: value = v.toString().toStdString(); break;
+        case OptionType::IntList: {
+            std::vector<int> dims;
+            for (const auto &d : v.toArray())
+                dims.push_back(d.toInt());
+            value = dims;
+            break;
+        }
+        }
+        if (!spec->check(value).empty())
+            return std::nullopt;
+        o.setValue(spec->name, value, spec->def);
+    }
     return o;
 }
 
@@ -115,7 +136,7 @@ std::optional<GraphFragment> GraphFragment::fromJson(const QByteArray &json)
         NodeSpec n;
         n.id = o.value("id").toInt(-1);
         const auto kind = layerKindFromString(o.value("kind").toString().toStdString());
-        auto options = optionsFromJson(o.value("options").toObject());
+        auto options = kind ? optionsFromJson(*kind, o.value("options").toObject()) : std::nullopt;
         if (n.id < 0 || !kind || !options || !ids.insert(n.id).second)
             return std::nullopt;
         n.kind = *kind;

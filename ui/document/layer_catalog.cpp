@@ -1,79 +1,61 @@
 #include "document/layer_catalog.h"
 
+#include "layers/dense.h"
+#include "layers/layer_registry.h"
+
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace nnp {
 
 QString LayerCatalog::title(LayerKind kind)
 {
-    switch (kind) {
-    case LayerKind::Input: return tr("Input");
-    case LayerKind::Dense: return tr("Dense");
-    case LayerKind::Activation: return tr("Activation");
-    case LayerKind::Softmax: return tr("Softmax");
-    case LayerKind::Dropout: return tr("Dropout");
-    case LayerKind::BatchNorm: return tr("Batch norm");
-    case LayerKind::Concatenate: return tr("Concatenate");
-    case LayerKind::Add: return tr("Add");
-    case LayerKind::Flatten: return tr("Flatten");
-    }
-    return {};
+    return QCoreApplication::translate("LayerCatalog", layerKind(kind).ui.title);
 }
 
 QString LayerCatalog::explanation(LayerKind kind)
 {
-    switch (kind) {
-    case LayerKind::Input: return tr("Where the data enters: one value per feature of a sample.");
-    case LayerKind::Dense: return tr("Neurons that each weigh every input, add a bias and apply an activation.");
-    case LayerKind::Activation: return tr("Bends its input with a function such as ReLU or tanh.");
-    case LayerKind::Softmax: return tr("Turns scores into class probabilities that sum to 1.");
-    case LayerKind::Dropout: return tr("While training, switches off random units so the network cannot memorise.");
-    case LayerKind::BatchNorm: return tr("Rescales each feature to mean 0 and spread 1 over the batch.");
-    case LayerKind::Concatenate: return tr("Joins several inputs end to end into one longer vector.");
-    case LayerKind::Add: return tr("Adds inputs of the same shape element by element (a skip connection).");
-    case LayerKind::Flatten: return tr("Lays an image or grid out as one long row of numbers.");
-    }
-    return {};
+    return QCoreApplication::translate("LayerCatalog", layerKind(kind).ui.description);
 }
 
 QString LayerCatalog::iconPath(LayerKind kind)
 {
-    return QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(toString(kind).data()).toLower());
+    return QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(layerKind(kind).ui.icon));
 }
 
 QIcon LayerCatalog::icon(LayerKind kind) { return QIcon(iconPath(kind)); }
 
-QColor LayerCatalog::color(LayerKind kind)
-{
-    switch (kind) {
-    case LayerKind::Input: return QColor(0x2e, 0x7d, 0x32);
-    case LayerKind::Dense: return QColor(0x15, 0x65, 0xc0);
-    case LayerKind::Activation: return QColor(0xef, 0x6c, 0x00);
-    case LayerKind::Softmax: return QColor(0x6a, 0x1b, 0x9a);
-    case LayerKind::Dropout: return QColor(0x54, 0x6e, 0x7a);
-    case LayerKind::BatchNorm: return QColor(0x00, 0x83, 0x8f);
-    case LayerKind::Concatenate: return QColor(0xad, 0x14, 0x57);
-    case LayerKind::Add: return QColor(0xc6, 0x28, 0x28);
-    case LayerKind::Flatten: return QColor(0x4e, 0x34, 0x2e);
-    }
-    return Qt::gray;
-}
+QColor LayerCatalog::color(LayerKind kind) { return QColor::fromRgb(layerKind(kind).ui.color); }
 
 QString LayerCatalog::baseName(LayerKind kind)
 {
     // Names are identifiers stored in files and exported code, so they stay ASCII and untranslated.
-    switch (kind) {
-    case LayerKind::Input: return QStringLiteral("input");
-    case LayerKind::Dense: return QStringLiteral("dense");
-    case LayerKind::Activation: return QStringLiteral("activation");
-    case LayerKind::Softmax: return QStringLiteral("softmax");
-    case LayerKind::Dropout: return QStringLiteral("dropout");
-    case LayerKind::BatchNorm: return QStringLiteral("batchnorm");
-    case LayerKind::Concatenate: return QStringLiteral("concat");
-    case LayerKind::Add: return QStringLiteral("add");
-    case LayerKind::Flatten: return QStringLiteral("flatten");
-    }
-    return QStringLiteral("layer");
+    return QString::fromLatin1(layerKind(kind).ui.baseName);
+}
+
+QString LayerCatalog::optionLabel(const OptionSpec &o) { return QCoreApplication::translate("LayerOptions", o.label); }
+
+QString LayerCatalog::optionTooltip(const OptionSpec &o)
+{
+    return *o.tooltip ? QCoreApplication::translate("LayerOptions", o.tooltip) : QString();
+}
+
+QString LayerCatalog::choiceTitle(const OptionSpec &o, const std::string &name)
+{
+    if (o.name == opt::activation.name)
+        if (auto a = activationFromString(name)) return title(*a);
+    if (o.name == opt::dense::init.name)
+        if (auto k = initFromString(name)) return title(*k);
+    return QString::fromStdString(name);
+}
+
+QString LayerCatalog::valueText(const OptionSpec &o, const OptionValue &v)
+{
+    if (const auto *i = std::get_if<int>(&v)) return QLocale().toString(*i);
+    if (const auto *d = std::get_if<double>(&v)) return QLocale().toString(*d * o.blockScale, 'g', 3);
+    if (const auto *b = std::get_if<bool>(&v)) return *b ? tr("on") : tr("off");
+    if (const auto *l = std::get_if<std::vector<int>>(&v)) return shapeText(*l);
+    return choiceTitle(o, std::get<std::string>(v));
 }
 
 QString LayerCatalog::title(ActivationKind kind)
@@ -143,17 +125,17 @@ QString LayerCatalog::title(LossKind kind)
 
 QString LayerCatalog::keyOptions(const NodeSpec &node)
 {
-    const auto &o = node.options;
-    switch (node.kind) {
-    case LayerKind::Input: return tr("shape %1").arg(shapeText(o.shape));
-    case LayerKind::Dense:
-        return (o.units == 1 ? tr("1 unit · %1").arg(title(o.activation))
-                             : tr("%1 units · %2").arg(o.units).arg(title(o.activation)));
-    case LayerKind::Activation: return title(o.activation);
-    case LayerKind::Dropout: return tr("drop %1 %").arg(o.rate * 100.0, 0, 'g', 3);
-    case LayerKind::BatchNorm: return tr("momentum %1").arg(o.momentum, 0, 'g', 3);
-    default: return {};
+    QStringList parts;
+    for (const OptionSpec &o : layerKind(node.kind).options) {
+        if (!*o.blockText || !o.isShown(node.options)) continue;
+        const OptionValue v = o.valueIn(node.options);
+        const int *i = std::get_if<int>(&v);
+        if (i && *i == 1 && *o.blockTextOne)
+            parts << QCoreApplication::translate("LayerOptions", o.blockTextOne);
+        else
+            parts << QCoreApplication::translate("LayerOptions", o.blockText).arg(valueText(o, v));
     }
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString shapeText(const std::vector<int> &dims)

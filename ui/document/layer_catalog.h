@@ -34,6 +34,12 @@ public:
     static QString title(ScheduleKind kind);
     static QString title(LossKind kind);
 
+    /// An option's label, tooltip and a value as people read it ("Tanh", "28×28", "50").
+    static QString optionLabel(const OptionSpec &o);
+    static QString optionTooltip(const OptionSpec &o);
+    static QString choiceTitle(const OptionSpec &o, const std::string &name);
+    static QString valueText(const OptionSpec &o, const OptionValue &v);
+
     /// The most telling options in a few words ("4 units · tanh"), shown on the block.
     static QString keyOptions(const NodeSpec &node);
 };

@@ -1,4 +1,5 @@
 #include "insights/insights_engine.h"
+#include "layers/activations.h"
 
 #include "training/training_session.h"
 
@@ -25,7 +26,7 @@ bool isRelu(const Network &net, const Network::Node &node)
 {
     if (node.kind != LayerKind::Dense && node.kind != LayerKind::Activation) return false;
     for (const NodeSpec &n : net.spec().nodes)
-        if (n.id == node.id) return n.options.activation == ActivationKind::ReLU;
+        if (n.id == node.id) return n.options.get(opt::activation) == ActivationKind::ReLU;
     return false;
 }
 

@@ -1,4 +1,5 @@
 #include "panels/data_panel.h"
+#include "layers/simple_layers.h"
 
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
@@ -324,9 +325,9 @@ void DataPanel::commit(DataSource data, Preprocessing pre, const QString &field)
             input = &n;
             ++inputs;
         }
-    if (inputs == 1 && input->options.shape.size() == 1) {
+    if (inputs == 1 && input->options.get(opt::input::shape).size() == 1) {
         LayerOptions options = input->options;
-        options.shape = {count};
+        options.set(opt::input::shape, {count});
         new ChangeNodeOptionsCommand(m_doc, input->id, input->name, options, tr("input shape"), macro);
     }
     m_doc->undoStack()->push(macro);

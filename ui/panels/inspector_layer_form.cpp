@@ -3,6 +3,10 @@
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 #include "panels/inspector_number_box.h"
 
 #include <QCheckBox>
@@ -65,107 +69,120 @@ void InspectorLayerForm::build()
         else
             refresh();
     });
+}
 
-    m_shape = new QLineEdit(this);
-    m_shape->setObjectName(QStringLiteral("inputShape"));
-    m_shape->setPlaceholderText(tr("e.g. 2 or 28x28x1"));
-    m_shape->setToolTip(tr("Values per sample: one number for a vector, or sizes joined by x for a grid."));
-    m_form->addRow(tr("Input shape"), m_shape);
-    connect(m_shape, &QLineEdit::editingFinished, this, [this] {
-        const auto dims = parseShapeText(m_shape->text());
-        m_shape->setModified(false);
-        if (dims.empty()) {
-            m_problems->setText(tr("Write the shape as positive sizes joined by x, for example 2 or 28x28x1."));
-            return;
-        }
-        commitOptions(tr("input shape"), [&](LayerOptions &o) { o.shape = dims; });
-    });
+QWidget *InspectorLayerForm::makeEditor(const OptionSpec &spec)
+{
+    QWidget *w = nullptr;
+    switch (spec.type) {
+    case OptionType::Int: {
+        auto *box = new QSpinBox(this);
+        box->setRange(static_cast<int>(spec.min), static_cast<int>(std::min(spec.max, 2.0e9)));
+        box->setKeyboardTracking(false);
+        connect(box, &QSpinBox::valueChanged, this, [this, &spec](int v) { commitOption(spec, v); });
+        w = box;
+        break;
+    }
+    case OptionType::Double: {
+        // Open ends of a range become the nearest value a person would type.
+        const double lo = spec.minExclusive ? (spec.min == 0 ? 1e-12 : spec.min + 1e-9) : spec.min;
+        const double hi = spec.maxExclusive ? spec.max - 0.001 : spec.max;
+        auto *box = new InspectorNumberBox(lo, hi, this);
+        if (spec.max <= 1)
+            box->setSingleStep(0.05);
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, &spec](double v) { commitOption(spec, v); });
+        w = box;
+        break;
+    }
+    case OptionType::Bool: {
+        auto *box = new QCheckBox(LayerCatalog::optionTooltip(spec), this);
+        connect(box, &QCheckBox::toggled, this, [this, &spec](bool on) { commitOption(spec, on); });
+        w = box;
+        break;
+    }
+    case OptionType::IntList: {
+        auto *edit = new QLineEdit(this);
+        edit->setPlaceholderText(tr("e.g. 2 or 28x28x1"));
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &spec] {
+            const auto dims = parseShapeText(edit->text());
+            edit->setModified(false);
+            if (dims.empty() || static_cast<int>(dims.size()) > spec.maxCount) {
+                m_problems->setText(tr("Write the shape as 1 to %1 positive sizes joined by x, for example 2 or "
+                                       "28x28x1.")
+                                        .arg(spec.maxCount));
+                m_problems->setVisible(true);
+                return;
+            }
+            commitOption(spec, dims);
+        });
+        w = edit;
+        break;
+    }
+    case OptionType::Choice: {
+        auto *box = new QComboBox(this);
+        for (const std::string &c : spec.choices)
+            box->addItem(LayerCatalog::choiceTitle(spec, c), QString::fromStdString(c));
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, &spec](int i) {
+            commitOption(spec, box->itemData(i).toString().toStdString());
+        });
+        w = box;
+        break;
+    }
+    }
+    w->setObjectName(QString::fromStdString(spec.name));
+    if (spec.type != OptionType::Bool)
+        w->setToolTip(LayerCatalog::optionTooltip(spec));
+    return w;
+}
 
-    m_units = new QSpinBox(this);
-    m_units->setObjectName(QStringLiteral("units"));
-    m_units->setRange(1, 100000);
-    m_units->setKeyboardTracking(false);
-    m_units->setToolTip(tr("How many neurons this layer has (its output size)."));
-    m_form->addRow(tr("Units"), m_units);
-    connect(m_units, &QSpinBox::valueChanged, this,
-            [this](int v) { commitOptions(tr("units"), [&](LayerOptions &o) { o.units = v; }); });
+void InspectorLayerForm::buildEditors(LayerKind kind)
+{
+    if (m_editorsKind == kind)
+        return;
+    for (auto &[name, w] : m_editors)
+        m_form->removeRow(w);
+    m_editors.clear();
+    m_editorsKind = kind;
+    for (const OptionSpec &spec : layerKind(kind).options) {
+        QWidget *w = makeEditor(spec);
+        m_form->addRow(LayerCatalog::optionLabel(spec), w);
+        m_editors.emplace(spec.name, w);
+    }
+}
 
-    m_activation = new QComboBox(this);
-    m_activation->setObjectName(QStringLiteral("activation"));
-    for (ActivationKind a : allActivations())
-        m_activation->addItem(LayerCatalog::title(a), static_cast<int>(a));
-    m_form->addRow(tr("Activation"), m_activation);
-    connect(m_activation, &QComboBox::currentIndexChanged, this, [this](int i) {
-        const auto a = static_cast<ActivationKind>(m_activation->itemData(i).toInt());
-        commitOptions(tr("activation"), [&](LayerOptions &o) { o.activation = a; });
-    });
+QWidget *InspectorLayerForm::editor(std::string_view name) const
+{
+    const auto it = m_editors.find(name);
+    return it == m_editors.end() ? nullptr : it->second;
+}
 
-    m_slope = new InspectorNumberBox(0.0, 0.999, this);
-    m_form->addRow(tr("Leaky slope"), m_slope);
-    connect(m_slope, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commitOptions(tr("leaky slope"), [&](LayerOptions &o) { o.leakySlope = v; }); });
-    m_alpha = new InspectorNumberBox(1e-6, 100.0, this);
-    m_form->addRow(tr("ELU alpha"), m_alpha);
-    connect(m_alpha, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commitOptions(tr("ELU alpha"), [&](LayerOptions &o) { o.eluAlpha = v; }); });
-
-    m_init = new QComboBox(this);
-    m_init->setObjectName(QStringLiteral("init"));
-    for (InitKind k : allInits())
-        m_init->addItem(LayerCatalog::title(k), static_cast<int>(k));
-    m_init->setToolTip(tr("How the weights are chosen before training starts."));
-    m_form->addRow(tr("Initialiser"), m_init);
-    connect(m_init, &QComboBox::currentIndexChanged, this, [this](int i) {
-        const auto k = static_cast<InitKind>(m_init->itemData(i).toInt());
-        commitOptions(tr("initialiser"), [&](LayerOptions &o) { o.init = k; });
-    });
-
-    m_bias = new QCheckBox(tr("Add a bias to each neuron"), this);
-    m_bias->setObjectName(QStringLiteral("useBias"));
-    m_form->addRow(tr("Bias"), m_bias);
-    connect(m_bias, &QCheckBox::toggled, this,
-            [this](bool on) { commitOptions(tr("bias"), [&](LayerOptions &o) { o.useBias = on; }); });
-
-    m_l1 = new InspectorNumberBox(0.0, 10.0, this);
-    m_l1->setObjectName(QStringLiteral("l1"));
-    m_l1->setToolTip(tr("L1 penalty on the weights: pushes unneeded weights to exactly zero."));
-    m_form->addRow(tr("L1 regularisation"), m_l1);
-    connect(m_l1, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commitOptions(tr("L1"), [&](LayerOptions &o) { o.l1 = v; }); });
-    m_l2 = new InspectorNumberBox(0.0, 10.0, this);
-    m_l2->setObjectName(QStringLiteral("l2"));
-    m_l2->setToolTip(tr("L2 penalty on the weights: keeps every weight small."));
-    m_form->addRow(tr("L2 regularisation"), m_l2);
-    connect(m_l2, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commitOptions(tr("L2"), [&](LayerOptions &o) { o.l2 = v; }); });
-
-    m_rate = new InspectorNumberBox(0.0, 0.99, this);
-    m_rate->setObjectName(QStringLiteral("dropoutRate"));
-    m_rate->setSingleStep(0.05);
-    m_rate->setToolTip(tr("The fraction of units switched off at each training step."));
-    m_form->addRow(tr("Drop rate"), m_rate);
-    connect(m_rate, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commitOptions(tr("drop rate"), [&](LayerOptions &o) { o.rate = v; }); });
-
-    m_momentum = new InspectorNumberBox(0.001, 1.0, this);
-    m_momentum->setObjectName(QStringLiteral("bnMomentum"));
-    m_momentum->setToolTip(tr("How fast the running mean and variance used for predictions follow the batches."));
-    m_form->addRow(tr("Momentum"), m_momentum);
-    connect(m_momentum, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commitOptions(tr("momentum"), [&](LayerOptions &o) { o.momentum = v; }); });
-    m_epsilon = new InspectorNumberBox(1e-12, 1.0, this);
-    m_epsilon->setObjectName(QStringLiteral("bnEpsilon"));
-    m_epsilon->setToolTip(tr("Added to the variance so that a constant feature does not divide by zero."));
-    m_form->addRow(tr("Epsilon"), m_epsilon);
-    connect(m_epsilon, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commitOptions(tr("epsilon"), [&](LayerOptions &o) { o.epsilon = v; }); });
+QLineEdit *InspectorLayerForm::shapeEdit() const { return editor<QLineEdit>(opt::input::shape.name); }
+QSpinBox *InspectorLayerForm::unitsBox() const { return editor<QSpinBox>(opt::dense::units.name); }
+QComboBox *InspectorLayerForm::activationBox() const { return editor<QComboBox>(opt::activation.name); }
+QComboBox *InspectorLayerForm::initBox() const { return editor<QComboBox>(opt::dense::init.name); }
+QCheckBox *InspectorLayerForm::biasBox() const { return editor<QCheckBox>(opt::dense::useBias.name); }
+InspectorNumberBox *InspectorLayerForm::l1Box() const { return editor<InspectorNumberBox>(opt::dense::l1.name); }
+InspectorNumberBox *InspectorLayerForm::l2Box() const { return editor<InspectorNumberBox>(opt::dense::l2.name); }
+InspectorNumberBox *InspectorLayerForm::rateBox() const
+{
+    return editor<InspectorNumberBox>(opt::dropout::rate.name);
+}
+InspectorNumberBox *InspectorLayerForm::momentumBox() const
+{
+    return editor<InspectorNumberBox>(opt::batchnorm::momentum.name);
+}
+InspectorNumberBox *InspectorLayerForm::epsilonBox() const
+{
+    return editor<InspectorNumberBox>(opt::batchnorm::epsilon.name);
 }
 
 void InspectorLayerForm::setNode(NodeId id)
 {
     m_node = id;
     m_name->setModified(false);
-    m_shape->setModified(false);
+    for (auto &[name, w] : m_editors)
+        if (auto *edit = qobject_cast<QLineEdit *>(w))
+            edit->setModified(false);
     refresh();
 }
 
@@ -174,16 +191,38 @@ void InspectorLayerForm::commit(const QString &field, LayerOptions options, std:
     m_doc->undoStack()->push(new ChangeNodeOptionsCommand(m_doc, m_node, std::move(name), std::move(options), field));
 }
 
-void InspectorLayerForm::commitOptions(const QString &field, const std::function<void(LayerOptions &)> &change)
+void InspectorLayerForm::commitOption(const OptionSpec &spec, const OptionValue &value)
 {
     const NodeSpec *n = m_doc->graph().find(m_node);
     if (!n)
         return;
     LayerOptions o = n->options;
-    change(o);
+    o.setValue(spec.name, value, spec.def);
     if (o == n->options)
         return;
-    commit(field, std::move(o), n->name);
+    commit(LayerCatalog::optionLabel(spec).toLower(), std::move(o), n->name);
+}
+
+void InspectorLayerForm::showValues(const NodeSpec &n)
+{
+    for (const OptionSpec &spec : layerKind(n.kind).options) {
+        QWidget *w = editor(spec.name);
+        if (!w)
+            continue;
+        const QSignalBlocker block(w);
+        const OptionValue v = spec.valueIn(n.options);
+        if (auto *box = qobject_cast<QSpinBox *>(w))
+            box->setValue(std::get<int>(v));
+        else if (auto *number = qobject_cast<QDoubleSpinBox *>(w))
+            number->setValue(std::get<double>(v));
+        else if (auto *check = qobject_cast<QCheckBox *>(w))
+            check->setChecked(std::get<bool>(v));
+        else if (auto *combo = qobject_cast<QComboBox *>(w))
+            combo->setCurrentIndex(combo->findData(QString::fromStdString(std::get<std::string>(v))));
+        else if (auto *edit = qobject_cast<QLineEdit *>(w); edit && !edit->isModified())
+            edit->setText(shapeText(std::get<std::vector<int>>(v))); // text being typed is left alone
+        m_form->setRowVisible(w, spec.isShown(n.options));
+    }
 }
 
 void InspectorLayerForm::refresh()
@@ -191,27 +230,13 @@ void InspectorLayerForm::refresh()
     const NodeSpec *n = m_doc->graph().find(m_node);
     if (!n)
         return;
-    const QSignalBlocker b1(m_units), b2(m_activation), b3(m_init), b4(m_bias), b5(m_l1), b6(m_l2), b7(m_rate),
-        b8(m_momentum), b9(m_epsilon), b10(m_slope), b11(m_alpha);
-    const auto &o = n->options;
+    buildEditors(n->kind);
     m_title->setText(LayerCatalog::title(n->kind));
     m_explanation->setText(LayerCatalog::explanation(n->kind));
     // Text being typed (not yet committed) is left alone; everything else follows the document (undo too).
     if (!m_name->isModified())
         m_name->setText(QString::fromStdString(n->name));
-    if (!m_shape->isModified())
-        m_shape->setText(shapeText(o.shape));
-    m_units->setValue(o.units);
-    m_activation->setCurrentIndex(m_activation->findData(static_cast<int>(o.activation)));
-    m_init->setCurrentIndex(m_init->findData(static_cast<int>(o.init)));
-    m_bias->setChecked(o.useBias);
-    m_l1->setValue(o.l1);
-    m_l2->setValue(o.l2);
-    m_rate->setValue(o.rate);
-    m_momentum->setValue(o.momentum);
-    m_epsilon->setValue(o.epsilon);
-    m_slope->setValue(o.leakySlope);
-    m_alpha->setValue(o.eluAlpha);
+    showValues(*n);
 
     const auto &v = m_doc->validation();
     QString summary;
@@ -233,26 +258,6 @@ void InspectorLayerForm::refresh()
         problems << QString::fromStdString(d.message);
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
-    updateRows(*n);
-}
-
-void InspectorLayerForm::updateRows(const NodeSpec &n)
-{
-    const LayerKind k = n.kind;
-    const bool dense = k == LayerKind::Dense;
-    const bool activates = dense || k == LayerKind::Activation;
-    m_form->setRowVisible(m_shape, k == LayerKind::Input);
-    m_form->setRowVisible(m_units, dense);
-    m_form->setRowVisible(m_activation, activates);
-    m_form->setRowVisible(m_slope, activates && n.options.activation == ActivationKind::LeakyReLU);
-    m_form->setRowVisible(m_alpha, activates && n.options.activation == ActivationKind::ELU);
-    m_form->setRowVisible(m_init, dense);
-    m_form->setRowVisible(m_bias, dense);
-    m_form->setRowVisible(m_l1, dense);
-    m_form->setRowVisible(m_l2, dense);
-    m_form->setRowVisible(m_rate, k == LayerKind::Dropout);
-    m_form->setRowVisible(m_momentum, k == LayerKind::BatchNorm);
-    m_form->setRowVisible(m_epsilon, k == LayerKind::BatchNorm);
 }
 
 } // namespace nnp

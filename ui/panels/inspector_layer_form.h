@@ -1,12 +1,16 @@
 #pragma once
-// The selected layer's settings. Each edit pushes a ChangeNodeOptionsCommand (edits of one field merge);
-// the form re-reads the document whenever the node changes, so undo shows up here too.
+// The selected layer's settings, built from its kind's option schema (layers/layer_registry.h): one editor per
+// option, shown when the option matters. Each edit pushes a ChangeNodeOptionsCommand (edits of one field
+// merge); the form re-reads the document whenever the node changes, so undo shows up here too.
 
 #include "graph/graph_spec.h"
 
 #include <QWidget>
 
 #include <functional>
+#include <map>
+#include <optional>
+#include <string>
 
 class QCheckBox;
 class QComboBox;
@@ -19,6 +23,7 @@ namespace nnp {
 
 class GraphDocument;
 class InspectorNumberBox;
+struct OptionSpec;
 
 class InspectorLayerForm : public QWidget {
     Q_OBJECT
@@ -30,35 +35,39 @@ public:
     /// Re-reads the node from the document (no-op when it no longer exists).
     void refresh();
 
-    // The editors, named for tests and accessibility.
+    /// The editor of option `name` of the shown kind (its object name is the option's name), or null.
+    [[nodiscard]] QWidget *editor(std::string_view name) const;
+    template <class W> W *editor(std::string_view name) const { return qobject_cast<W *>(editor(name)); }
+
+    // The editors tests use most, named for readability.
     QLineEdit *nameEdit() const { return m_name; }
-    QLineEdit *shapeEdit() const { return m_shape; }
-    QSpinBox *unitsBox() const { return m_units; }
-    QComboBox *activationBox() const { return m_activation; }
-    QComboBox *initBox() const { return m_init; }
-    QCheckBox *biasBox() const { return m_bias; }
-    InspectorNumberBox *l1Box() const { return m_l1; }
-    InspectorNumberBox *l2Box() const { return m_l2; }
-    InspectorNumberBox *rateBox() const { return m_rate; }
-    InspectorNumberBox *momentumBox() const { return m_momentum; }
-    InspectorNumberBox *epsilonBox() const { return m_epsilon; }
+    QLineEdit *shapeEdit() const;
+    QSpinBox *unitsBox() const;
+    QComboBox *activationBox() const;
+    QComboBox *initBox() const;
+    QCheckBox *biasBox() const;
+    InspectorNumberBox *l1Box() const;
+    InspectorNumberBox *l2Box() const;
+    InspectorNumberBox *rateBox() const;
+    InspectorNumberBox *momentumBox() const;
+    InspectorNumberBox *epsilonBox() const;
 
 private:
     void build();
+    /// Replaces the option editors with those of `kind` (when the shown node's kind changes).
+    void buildEditors(LayerKind kind);
+    QWidget *makeEditor(const OptionSpec &spec);
     void commit(const QString &field, LayerOptions options, std::string name);
-    void commitOptions(const QString &field, const std::function<void(LayerOptions &)> &change);
-    void updateRows(const NodeSpec &n);
+    void commitOption(const OptionSpec &spec, const OptionValue &value);
+    void showValues(const NodeSpec &n);
 
     GraphDocument *m_doc;
     NodeId m_node = -1;
+    std::optional<LayerKind> m_editorsKind;
     QFormLayout *m_form = nullptr;
     QLabel *m_title = nullptr, *m_explanation = nullptr, *m_summary = nullptr, *m_problems = nullptr;
-    QLineEdit *m_name = nullptr, *m_shape = nullptr;
-    QSpinBox *m_units = nullptr;
-    QComboBox *m_activation = nullptr, *m_init = nullptr;
-    QCheckBox *m_bias = nullptr;
-    InspectorNumberBox *m_slope = nullptr, *m_alpha = nullptr, *m_l1 = nullptr, *m_l2 = nullptr, *m_rate = nullptr,
-                       *m_momentum = nullptr, *m_epsilon = nullptr;
+    QLineEdit *m_name = nullptr;
+    std::map<std::string, QWidget *, std::less<>> m_editors;
 };
 
 } // namespace nnp

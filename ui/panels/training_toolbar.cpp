@@ -1,4 +1,5 @@
 #include "panels/training_toolbar.h"
+#include "layers/dense.h"
 
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
@@ -75,7 +76,7 @@ RegularizationKind sharedRegularization(const GraphSpec &graph, double *rate)
     for (const NodeSpec &n : graph.nodes) {
         if (n.kind != LayerKind::Dense)
             continue;
-        const std::pair<double, double> rates{n.options.l1, n.options.l2};
+        const std::pair<double, double> rates{n.options.get(opt::dense::l1), n.options.get(opt::dense::l2)};
         if (shared && *shared != rates)
             return RegularizationKind::PerLayer;
         shared = rates;
@@ -283,15 +284,14 @@ void TrainingToolbar::onRegularizationEdited()
     const double l1 = kind == RegularizationKind::L1 ? rate : 0.0, l2 = kind == RegularizationKind::L2 ? rate : 0.0;
     std::vector<NodeSpec> changed;
     for (const NodeSpec &n : m_document->graph().nodes)
-        if (n.kind == LayerKind::Dense && (n.options.l1 != l1 || n.options.l2 != l2))
+        if (n.kind == LayerKind::Dense && (n.options.get(opt::dense::l1) != l1 || n.options.get(opt::dense::l2) != l2))
             changed.push_back(n);
     if (changed.empty())
         return;
     QUndoStack *stack = m_document->undoStack();
     stack->beginMacro(tr("Change regularisation"));
     for (NodeSpec &n : changed) {
-        n.options.l1 = l1;
-        n.options.l2 = l2;
+        n.options.set(opt::dense::l1, l1).set(opt::dense::l2, l2);
         stack->push(new ChangeNodeOptionsCommand(m_document, n.id, n.name, n.options, tr("regularisation")));
     }
     stack->endMacro();

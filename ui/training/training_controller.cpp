@@ -1,4 +1,5 @@
 #include "training/training_controller.h"
+#include "layers/dense.h"
 
 #include "training/thread_handoff.h"
 #include "training/training_worker.h"
@@ -248,8 +249,8 @@ void TrainingController::setLayerRegularization(const GraphSpec &graph)
 {
     for (NodeSpec &n : m_runGraph.nodes)
         if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
-            n.options.l1 = now->options.l1;
-            n.options.l2 = now->options.l2;
+            n.options.set(opt::dense::l1, now->options.get(opt::dense::l1))
+                .set(opt::dense::l2, now->options.get(opt::dense::l2));
         }
     post([graph](TrainingWorker &w) { w.setLayerRegularization(graph); });
 }

@@ -1,4 +1,5 @@
 #include "training/training_docks.h"
+#include "layers/dense.h"
 
 #include "document/graph_document.h"
 #include "main_window.h"
@@ -163,8 +164,8 @@ bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeSpec &x = a.nodes[i], &y = b.nodes[i];
         LayerOptions ox = x.options, oy = y.options;
-        ox.l1 = oy.l1 = 0;
-        ox.l2 = oy.l2 = 0;
+        for (LayerOptions *o : {&ox, &oy})
+            o->set(opt::dense::l1, 0.0).set(opt::dense::l2, 0.0);
         if (x.id != y.id || x.kind != y.kind || !(ox == oy))
             return false;
     }

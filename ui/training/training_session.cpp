@@ -1,4 +1,5 @@
 #include "training/training_session.h"
+#include "layers/dense.h"
 
 #include "viz/palette.h"
 
@@ -246,8 +247,8 @@ void TrainingSession::setLayerRates(const GraphSpec &graph, bool apply)
 {
     for (NodeSpec &n : m_project.graph.nodes)
         if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
-            n.options.l1 = now->options.l1;
-            n.options.l2 = now->options.l2;
+            n.options.set(opt::dense::l1, now->options.get(opt::dense::l1))
+                .set(opt::dense::l2, now->options.get(opt::dense::l2));
         }
     if (apply)
         setRegularization(RegularizationKind::PerLayer, 0);
@@ -259,7 +260,7 @@ void TrainingSession::setRegularization(RegularizationKind kind, double rate)
     case RegularizationKind::PerLayer:
         for (const NodeSpec &n : m_project.graph.nodes)
             if (n.kind == LayerKind::Dense)
-                m_trainer->setLayerRegularization(n.id, n.options.l1, n.options.l2);
+                m_trainer->setLayerRegularization(n.id, n.options.get(opt::dense::l1), n.options.get(opt::dense::l2));
         break;
     case RegularizationKind::None:
         m_trainer->setRegularization(0, 0);

@@ -1,0 +1,49 @@
+#include "layers/reshape.h"
+
+#include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
+
+#include <algorithm>
+
+namespace nnp {
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Reshape>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Reshape;
+        k.fileName = "Reshape";
+        k.options = {option(opt::reshape::shape)
+                         .range(1, static_cast<double>(kMaxInputSize))
+                         .counts(1, 4)
+                         .text(QT_TRANSLATE_NOOP("LayerOptions", "Output shape"),
+                               QT_TRANSLATE_NOOP("LayerOptions",
+                                                 "The new shape of each sample, e.g. 1x28x28 (channels × height × "
+                                                 "width) or 784; the sizes must multiply to the input's size."))
+                         .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "to %1"))};
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Reshape"),
+                QT_TRANSLATE_NOOP("LayerCatalog",
+                                  "Sees the same numbers in another shape: a row as an image, or an image as a row."),
+                "reshape", 0x6d4c41, "reshape"};
+        k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
+            const Shape out(c.node.options.get(opt::reshape::shape));
+            long long size = 1;
+            for (int d : out.dims)
+                size = std::min(size * d, kMaxInputSize + 1);
+            if (size != c.in[0].size())
+                return c.fail(DiagnosticCode::ShapeMismatch,
+                              c.label + " turns " + std::to_string(c.in[0].size()) + " values (" +
+                                  c.in[0].toString() + ") into " + out.toString() + " = " +
+                                  (size > kMaxInputSize ? std::string("too many") : std::to_string(size)) +
+                                  " — choose sizes that multiply to " + std::to_string(c.in[0].size()) + ".");
+            return out;
+        };
+        k.make = [](const LayerOptions &) -> std::unique_ptr<Layer> {
+            return std::make_unique<Identity>(LayerKind::Reshape);
+        };
+        return k;
+    }();
+    return info;
+}
+
+} // namespace nnp
