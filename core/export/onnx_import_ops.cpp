@@ -446,10 +446,8 @@ void Importer::reshape(const onnx::NodeProto &n, int i)
     if (known != x.features)
         fail(n, i,
              "it turns " + std::to_string(x.features) + " values into " + std::to_string(known) + ".");
-    const LayerKind kind = dims.size() == 1 ? LayerKind::Flatten : LayerKind::Reshape;
-    LayerOptions o;
-    if (kind == LayerKind::Reshape) o.set(opt::reshape::shape, dims);
-    output(n, i, layerOut(addNode(kind, nameFor(n), o, {x.node}), x.features));
+    const LayerOptions o = LayerOptions().set(opt::reshape::shape, dims);
+    output(n, i, layerOut(addNode(LayerKind::Reshape, nameFor(n), o, {x.node}), x.features));
 }
 
 } // namespace nnp::onnximport

@@ -296,97 +296,107 @@
 <context>
     <name>LayerCatalog</name>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="+10"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+140"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/dense.cpp" line="+124"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+25"/>
         <source>Activation</source>
         <translation>激活</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Softmax</source>
         <translation>Softmax</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/batch_norm.cpp" line="+92"/>
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+21"/>
         <source>Concatenate</source>
         <translation>拼接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+30"/>
         <source>Add</source>
         <translation>相加</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>Flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-139"/>
         <source>Where the data enters: one value per feature of a sample.</source>
         <translation>数据从这里进入网络：样本的每个特征对应一个值。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>Neurons that each weigh every input, add a bias and apply an activation.</source>
         <translation>每个神经元对所有输入加权求和，加上偏置，再经过激活函数。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+25"/>
         <source>Bends its input with a function such as ReLU or tanh.</source>
         <translation>用 ReLU、tanh 等非线性函数变换输入。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Turns scores into class probabilities that sum to 1.</source>
         <translation>把得分转换为总和为 1 的各类别概率。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>While training, switches off random units so the network cannot memorise.</source>
         <translation>训练时随机关闭一部分神经元，使网络无法死记硬背。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/batch_norm.cpp" line="+1"/>
         <source>Rescales each feature to mean 0 and spread 1 over the batch.</source>
         <translation>在每个批次上把每个特征缩放为均值 0、方差 1。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+21"/>
         <source>Joins several inputs end to end into one longer vector.</source>
         <translation>把多个输入首尾相接，拼成一个更长的向量。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+30"/>
         <source>Adds inputs of the same shape element by element (a skip connection).</source>
         <translation>把形状相同的输入逐元素相加（跳跃连接）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>Lays an image or grid out as one long row of numbers.</source>
         <translation>把图像或网格展开成一行数字。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../ui/document/layer_catalog.cpp" line="+56"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Linear (none)</source>
         <translation>线性（无）</translation>
     </message>
@@ -536,29 +546,182 @@
         <translation>稀疏分类交叉熵</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../core/layers/dot.cpp" line="+42"/>
+        <source>Dot</source>
+        <translation>点积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multiplies two vectors of one length element by element and sums: one number that is large when they agree.</source>
+        <translation>把两个等长向量逐元素相乘再求和：两者越一致，得到的数越大。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/reshape.cpp" line="+24"/>
+        <source>Reshape</source>
+        <translation>变形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sees the same numbers in another shape: a row as an image, or an image as a row.</source>
+        <translation>用另一种形状看待同样的数：把一行数看成图像，或把图像看成一行数。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerOptions</name>
+    <message>
+        <location filename="../../core/layers/activations.cpp" line="+123"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leaky slope</source>
+        <translation>负半轴斜率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The slope of Leaky ReLU for inputs below zero.</source>
+        <translation>Leaky ReLU 在输入小于零时的斜率。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ELU alpha</source>
+        <translation>ELU alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far ELU reaches below zero: its limit is −alpha.</source>
+        <translation>ELU 在零以下能延伸多远：其下限为 −alpha。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/batch_norm.cpp" line="-13"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How fast the running mean and variance used for predictions follow the batches.</source>
+        <translation>预测时所用的滑动均值和方差跟随各批次变化的快慢。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>momentum %1</source>
+        <translation>动量 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added to the variance so that a constant feature does not divide by zero.</source>
+        <translation>加到方差上，避免取值恒定的特征导致除以零。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/dense.cpp" line="-25"/>
+        <source>Units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many neurons this layer has (its output size).</source>
+        <translation>该层的神经元个数（即输出大小）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 units</source>
+        <translation>%1 个神经元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 unit</source>
+        <translation>1 个神经元</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Initialiser</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the weights are chosen before training starts.</source>
+        <translation>训练开始前如何设定权重的初始值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a bias to each neuron</source>
+        <translation>为每个神经元加上偏置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L1 regularisation</source>
+        <translation>L1 正则化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L1 penalty on the weights: pushes unneeded weights to exactly zero.</source>
+        <translation>对权重施加 L1 惩罚：把不需要的权重压到恰好为零。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>L2 regularisation</source>
+        <translation>L2 正则化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2 penalty on the weights: keeps every weight small.</source>
+        <translation>对权重施加 L2 惩罚：让每个权重都保持较小。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/reshape.cpp" line="-6"/>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new shape of each sample, e.g. 1x28x28 (channels × height × width) or 784; the sizes must multiply to the input&apos;s size.</source>
+        <translation>每个样本的新形状，例如 1x28x28（通道 × 高 × 宽）或 784；各维大小的乘积必须等于输入的大小。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to %1</source>
+        <translation>变为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/simple_layers.cpp" line="-147"/>
+        <source>Input shape</source>
+        <translation>输入形状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values per sample: one number for a vector, or sizes joined by x for a grid.</source>
+        <translation>每个样本的数值个数：向量写一个数，网格写用 x 连接的各维大小。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>shape %1</source>
         <translation>形状 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 unit · %1</source>
-        <translation>1 个神经元 · %1</translation>
+        <location line="+64"/>
+        <source>Drop rate</source>
+        <translation>丢弃率</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 units · %2</source>
-        <translation>%1 个神经元 · %2</translation>
+        <source>The fraction of units switched off at each training step.</source>
+        <translation>每个训练步中被关闭的神经元比例。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>drop %1 %</source>
         <translation>丢弃 %1%</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>momentum %1</source>
-        <translation>动量 %1</translation>
     </message>
 </context>
 <context>
@@ -653,10 +816,6 @@
         <location line="+4"/>
         <source>The trained weights do not fit the network as it is now (%1); it was probably edited after training. Press Reset and train again, then export.</source>
         <translation>训练得到的权重与当前网络不匹配（%1）；网络可能在训练后被修改过。请按“重置”重新训练，然后再导出。</translation>
-    </message>
-    <message>
-        <source>The network was edited after it was trained, so the trained weights no longer fit it (%1). Press Reset and train again, then export.</source>
-        <translation type="vanished">网络在训练后被修改过，训练得到的权重已不再匹配（%1）。请按“重置”重新训练，然后再导出。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -771,7 +930,7 @@
 <context>
     <name>nnp::DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="+43"/>
+        <location filename="../../ui/panels/data_panel.cpp" line="+44"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
@@ -1214,12 +1373,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1276,7 +1435,7 @@
         <translation>批次中下一个</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Explain a step on the next sample(s) of the mini-batch the run trains on next.</source>
         <translation>用训练接下来要用的小批次中的下一个（或几个）样本讲解一步。</translation>
     </message>
@@ -1801,7 +1960,7 @@
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/insights/insights_engine.cpp" line="+268"/>
+        <location filename="../../ui/insights/insights_engine.cpp" line="+269"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -2097,7 +2256,7 @@
 <context>
     <name>nnp::InspectorLayerForm</name>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="+58"/>
+        <location filename="../../ui/panels/inspector_layer_form.cpp" line="+62"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2107,178 +2266,17 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>e.g. 2 or 28x28x1</source>
         <translation>例如 2 或 28x28x1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Values per sample: one number for a vector, or sizes joined by x for a grid.</source>
-        <translation>每个样本的数值个数：向量写一个数，网格写用 x 连接的各维大小。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Input shape</source>
-        <translation>输入形状</translation>
-    </message>
-    <message>
         <location line="+5"/>
-        <source>Write the shape as positive sizes joined by x, for example 2 or 28x28x1.</source>
-        <translation>请把形状写成用 x 连接的正整数，例如 2 或 28x28x1。</translation>
+        <source>Write the shape as 1 to %1 positive sizes joined by x, for example 2 or 28x28x1.</source>
+        <translation>请把形状写成 1 到 %1 个用 x 连接的正整数，例如 2 或 28x28x1。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>input shape</source>
-        <translation>输入形状</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>How many neurons this layer has (its output size).</source>
-        <translation>该层的神经元个数（即输出大小）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Units</source>
-        <translation>神经元数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>units</source>
-        <translation>神经元数</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Activation</source>
-        <translation>激活函数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>activation</source>
-        <translation>激活函数</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Leaky slope</source>
-        <translation>负半轴斜率</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>leaky slope</source>
-        <translation>负半轴斜率</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>ELU alpha</source>
-        <translation>ELU alpha</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>How the weights are chosen before training starts.</source>
-        <translation>训练开始前如何设定权重的初始值。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Initialiser</source>
-        <translation>初始化方法</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>initialiser</source>
-        <translation>初始化方法</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add a bias to each neuron</source>
-        <translation>为每个神经元加上偏置</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Bias</source>
-        <translation>偏置</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>bias</source>
-        <translation>偏置</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>L1 penalty on the weights: pushes unneeded weights to exactly zero.</source>
-        <translation>对权重施加 L1 惩罚：把不需要的权重压到恰好为零。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>L1 regularisation</source>
-        <translation>L1 正则化</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>L1</source>
-        <translation>L1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>L2 penalty on the weights: keeps every weight small.</source>
-        <translation>对权重施加 L2 惩罚：让每个权重都保持较小。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>L2 regularisation</source>
-        <translation>L2 正则化</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>L2</source>
-        <translation>L2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The fraction of units switched off at each training step.</source>
-        <translation>每个训练步中被关闭的神经元比例。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Drop rate</source>
-        <translation>丢弃率</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>drop rate</source>
-        <translation>丢弃率</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>How fast the running mean and variance used for predictions follow the batches.</source>
-        <translation>预测时所用的滑动均值和方差跟随各批次变化的快慢。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Momentum</source>
-        <translation>动量</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>momentum</source>
-        <translation>动量</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Added to the variance so that a constant feature does not divide by zero.</source>
-        <translation>加到方差上，避免取值恒定的特征导致除以零。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Epsilon</source>
-        <translation>Epsilon</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>epsilon</source>
-        <translation>epsilon</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+134"/>
         <source>Output shape: %1</source>
         <translation>输出形状：%1</translation>
     </message>
@@ -2972,10 +2970,6 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>构建训练后神经元会显示在这里（按“重置”或“开始”）。</translation>
     </message>
     <message>
-        <source>The network, neuron by neuron (hover for values, click a weight to change it)</source>
-        <translation type="vanished">逐个神经元展示网络（悬停查看数值，点击权重可修改）</translation>
-    </message>
-    <message>
         <location line="+19"/>
         <source>The network, neuron by neuron</source>
         <translation>逐个神经元展示网络</translation>
@@ -3171,7 +3165,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+156"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+158"/>
         <source>There is no project to train.</source>
         <translation>没有可训练的项目。</translation>
     </message>
@@ -3179,7 +3173,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="+98"/>
+        <location filename="../../ui/training/training_docks.cpp" line="+103"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3202,7 +3196,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingSession</name>
     <message>
-        <location filename="../../ui/training/training_session.cpp" line="+19"/>
+        <location filename="../../ui/training/training_session.cpp" line="+20"/>
         <source>The network cannot be built:</source>
         <translation>无法构建网络：</translation>
     </message>
@@ -3210,7 +3204,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingToolbar</name>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="+51"/>
+        <location filename="../../ui/panels/training_toolbar.cpp" line="+52"/>
         <source>Ready to train</source>
         <translation>准备就绪</translation>
     </message>
@@ -3262,12 +3256,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
     </message>
     <message>
         <location line="+45"/>
-        <location line="+163"/>
+        <location line="+162"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-160"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
@@ -3382,7 +3376,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>更改正则化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>regularisation</source>
         <translation>正则化</translation>
     </message>

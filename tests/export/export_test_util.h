@@ -4,6 +4,7 @@
 
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
+#include "layers/reshape.h"
 #include "layers/simple_layers.h"
 #include "export/export_model.h"
 #include "graph/graph_spec.h"
@@ -141,6 +142,27 @@ inline std::vector<TestNet> testNetworks()
         g.connect(d3, add);
         g.connect(add, leaky);
         r.push_back({"three_way_add", g, true});
+    }
+    {
+        GraphSpec g; // a recommender's interaction: two branches, one seen as an image and back, joined by Dot
+        NodeId user = g.addNode(LayerKind::Input, "user", input({4}));
+        NodeId item = g.addNode(LayerKind::Input, "item", input({3}));
+        NodeId eu = g.addNode(LayerKind::Dense, "user vector", dense(6, ActivationKind::Tanh));
+        NodeId grid = g.addNode(LayerKind::Reshape, "grid", LayerOptions().set(opt::reshape::shape, {1, 2, 3}));
+        NodeId act = g.addNode(LayerKind::Activation, "grid relu", LayerOptions().set(opt::activation, ActivationKind::ReLU));
+        NodeId flat = g.addNode(LayerKind::Reshape, "flat", LayerOptions().set(opt::reshape::shape, {6}));
+        NodeId ei = g.addNode(LayerKind::Dense, "item vector", dense(6, ActivationKind::Linear));
+        NodeId dot = g.addNode(LayerKind::Dot, "match", {});
+        NodeId out = g.addNode(LayerKind::Dense, "liked", dense(1, ActivationKind::Sigmoid));
+        g.connect(user, eu);
+        g.connect(eu, grid);
+        g.connect(grid, act);
+        g.connect(act, flat);
+        g.connect(item, ei);
+        g.connect(flat, dot);
+        g.connect(ei, dot);
+        g.connect(dot, out);
+        r.push_back({"reshape_dot", g, true});
     }
     return r;
 }

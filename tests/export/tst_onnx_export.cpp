@@ -1,5 +1,7 @@
 // ONNX export: every layer kind, checked by onnx::checker and run in onnxruntime against our own predictions.
+#include "export/code_export.h"
 #include "export/onnx_export.h"
+#include "layers/layer_registry.h"
 #include "export_test_util.h"
 
 #include <onnx/checker.h>
@@ -71,6 +73,19 @@ private slots:
                 if (name.size() > std::strlen(suffix) && name.ends_with(suffix)) ++weightInits;
         }
         QCOMPARE(weightInits, tensors);
+    }
+
+    // Every registered layer kind has an entry in every export format's table ("refused by name" would count
+    // as an entry too); the tables are also checked when the exporters compile.
+    void everyKindHasAnExporter()
+    {
+        const std::vector<std::pair<const char *, std::vector<LayerKind>>> formats = {
+            {"ONNX", onnxExportKinds()}, {"PyTorch", pytorchExportKinds()}, {"Keras", kerasExportKinds()}};
+        QVERIFY(layerKinds().size() >= 11);
+        for (const LayerKindInfo *k : layerKinds())
+            for (const auto &[format, kinds] : formats)
+                QVERIFY2(std::count(kinds.begin(), kinds.end(), k->kind) == 1,
+                         qPrintable(QString("%1 has no %2 exporter").arg(k->fileName.data()).arg(format)));
     }
 
     void matchesOnnxRuntime_data() { structure_data(); }

@@ -2,6 +2,7 @@
 // clear errors for unsupported operators, and damaged or hostile files that must fail cleanly.
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
+#include "layers/reshape.h"
 #include "layers/simple_layers.h"
 #include "export/onnx_export.h"
 #include "export/onnx_import.h"
@@ -153,6 +154,8 @@ private slots:
             }
             if (orig.options.get(opt::activation) == ActivationKind::LeakyReLU)
                 QCOMPARE(float(same->options.get(opt::leakySlope)), float(orig.options.get(opt::leakySlope)));
+            if (orig.kind == LayerKind::Reshape)
+                QCOMPARE(same->options.get(opt::reshape::shape), orig.options.get(opt::reshape::shape));
             if (orig.kind == LayerKind::Dropout)
                 QCOMPARE(float(same->options.get(opt::dropout::rate)), float(orig.options.get(opt::dropout::rate)));
             if (orig.kind == LayerKind::BatchNorm) {
