@@ -20,7 +20,8 @@ std::string nodeLabel(const NodeSpec &n)
     return n.name.empty() ? "node_" + std::to_string(n.id) : n.name;
 }
 
-/// "Dense (tanh)", "Dropout (0.50)": the kind and its first telling choice or rate (shapes have their column).
+/// "Dense (tanh)", "Dropout (0.50)": the kind and its first telling choice or rate (shapes have their
+/// column).
 std::string kindLabel(const NodeSpec &n)
 {
     const LayerKindInfo &info = layerKind(n.kind);

@@ -86,8 +86,9 @@ void emitDense(Emit &e)
     const auto &w = e.n.tensor("weight");
     const int units = e.n.options.get(opt::dense::units);
     const bool bias = e.n.options.get(opt::dense::useBias);
-    e.line("layers.Dense(" + std::to_string(units) + ", activation=" + kerasActivation(e.n, e.k.functionDefs) +
-           (bias ? "" : ", use_bias=False") + ", " + e.named + ")(" + e.x + ")");
+    e.line("layers.Dense(" + std::to_string(units) +
+           ", activation=" + kerasActivation(e.n, e.k.functionDefs) + (bias ? "" : ", use_bias=False") +
+           ", " + e.named + ")(" + e.x + ")");
     // Keras keeps the kernel as [inputs, units], the transpose of NN Playground's and PyTorch's weight.
     e.k.shapes += "    " + pyString(e.id) + ": [" + shapeTuple({w.shape.at(1), w.shape.at(0)}) +
                   (bias ? ", " + shapeTuple({units}) : std::string()) + "],\n";
@@ -98,27 +99,39 @@ void emitActivation(Emit &e)
     e.line("layers.Activation(" + kerasActivation(e.n, e.k.functionDefs) + ", " + e.named + ")(" + e.x + ")");
 }
 
-void emitSoftmax(Emit &e) { e.line("layers.Softmax(axis=-1, " + e.named + ")(" + e.x + ")"); }
+void emitSoftmax(Emit &e)
+{
+    e.line("layers.Softmax(axis=-1, " + e.named + ")(" + e.x + ")");
+}
 
 void emitDropout(Emit &e)
 {
-    e.line("layers.Dropout(" + formatNumber(e.n.options.get(opt::dropout::rate)) + ", " + e.named + ")(" + e.x +
-           ")");
+    e.line("layers.Dropout(" + formatNumber(e.n.options.get(opt::dropout::rate)) + ", " + e.named + ")(" +
+           e.x + ")");
 }
 
 void emitBatchNorm(Emit &e)
 {
     // Keras' momentum weighs the running value; NN Playground's (PyTorch's) weighs the new batch.
-    e.line("layers.BatchNormalization(momentum=" + formatNumber(1.0 - e.n.options.get(opt::batchnorm::momentum)) +
-           ", epsilon=" + formatNumber(e.n.options.get(opt::batchnorm::epsilon)) + ", " + e.named + ")(" + e.x +
-           ")");
+    e.line("layers.BatchNormalization(momentum=" +
+           formatNumber(1.0 - e.n.options.get(opt::batchnorm::momentum)) + ", epsilon=" +
+           formatNumber(e.n.options.get(opt::batchnorm::epsilon)) + ", " + e.named + ")(" + e.x + ")");
     const std::string v = shapeTuple({e.n.size});
     e.k.shapes += "    " + pyString(e.id) + ": [" + v + ", " + v + ", " + v + ", " + v + "],\n";
 }
 
-void emitConcatenate(Emit &e) { e.line("layers.Concatenate(axis=1, " + e.named + ")([" + e.x + "])"); }
-void emitAdd(Emit &e) { e.line("layers.Add(" + e.named + ")([" + e.x + "])"); }
-void emitFlatten(Emit &e) { e.line("layers.Flatten(" + e.named + ")(" + e.x + ")"); }
+void emitConcatenate(Emit &e)
+{
+    e.line("layers.Concatenate(axis=1, " + e.named + ")([" + e.x + "])");
+}
+void emitAdd(Emit &e)
+{
+    e.line("layers.Add(" + e.named + ")([" + e.x + "])");
+}
+void emitFlatten(Emit &e)
+{
+    e.line("layers.Flatten(" + e.named + ")(" + e.x + ")");
+}
 
 void emitReshape(Emit &e)
 {
@@ -126,15 +139,23 @@ void emitReshape(Emit &e)
     e.line("layers.Reshape(" + shapeTuple(e.n.shape.dims) + ", " + e.named + ")(" + e.x + ")");
 }
 
-void emitDot(Emit &e) { e.line("layers.Dot(axes=1, " + e.named + ")([" + e.x + "])"); }
+void emitDot(Emit &e)
+{
+    e.line("layers.Dot(axes=1, " + e.named + ")([" + e.x + "])");
+}
 
 using Emitter = void (*)(Emit &);
 constexpr KindEntry<Emitter> kEmitters[] = {
-    {LayerKind::Input, emitInput},     {LayerKind::Dense, emitDense},
-    {LayerKind::Activation, emitActivation}, {LayerKind::Softmax, emitSoftmax},
-    {LayerKind::Dropout, emitDropout}, {LayerKind::BatchNorm, emitBatchNorm},
-    {LayerKind::Concatenate, emitConcatenate}, {LayerKind::Add, emitAdd},
-    {LayerKind::Flatten, emitFlatten}, {LayerKind::Reshape, emitReshape},
+    {LayerKind::Input, emitInput},
+    {LayerKind::Dense, emitDense},
+    {LayerKind::Activation, emitActivation},
+    {LayerKind::Softmax, emitSoftmax},
+    {LayerKind::Dropout, emitDropout},
+    {LayerKind::BatchNorm, emitBatchNorm},
+    {LayerKind::Concatenate, emitConcatenate},
+    {LayerKind::Add, emitAdd},
+    {LayerKind::Flatten, emitFlatten},
+    {LayerKind::Reshape, emitReshape},
     {LayerKind::Dot, emitDot},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a Keras emitter");
@@ -259,7 +280,10 @@ if __name__ == "__main__":
     return s;
 }
 
-std::vector<LayerKind> kerasExportKinds() { return kindsOf(kEmitters); }
+std::vector<LayerKind> kerasExportKinds()
+{
+    return kindsOf(kEmitters);
+}
 
 std::filesystem::path writeKeras(const ExportModel &model, const std::filesystem::path &script)
 {

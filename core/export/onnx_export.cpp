@@ -42,7 +42,8 @@ public:
         for (std::size_t i = 0; i < m_model.nodes.size(); ++i)
             m_values[i] = emitNode(m_model.nodes[i], i);
         const ExportNode &out = m_model.nodes.at(static_cast<std::size_t>(m_model.output));
-        addValueInfo(m_graph->add_output(), m_values.at(static_cast<std::size_t>(m_model.output)), out.shape.dims);
+        addValueInfo(m_graph->add_output(), m_values.at(static_cast<std::size_t>(m_model.output)),
+                     out.shape.dims);
         return std::move(m_proto);
     }
 
@@ -277,7 +278,8 @@ private:
     }
     std::string emitDot(const ExportNode &n, std::size_t)
     {
-        // Σᵢ aᵢ bᵢ per sample: Mul, then ReduceSum over the features keeping [N, 1] (opset 13: axes as input).
+        // Σᵢ aᵢ bᵢ per sample: Mul, then ReduceSum over the features keeping [N, 1] (opset 13: axes as
+        // input).
         op("Mul", n.ident + "/mul", {in(n, 0), in(n, 1)}, n.ident + "/product");
         addInt64Initializer(n.ident + ".axes", {1});
         attr(op("ReduceSum", n.ident, {n.ident + "/product", n.ident + ".axes"}, n.ident), "keepdims", 1LL);
@@ -300,7 +302,10 @@ private:
     };
     static_assert(coversEveryKind(kEmitters), "every layer kind needs an ONNX emitter");
 
-    std::string emitNode(const ExportNode &n, std::size_t index) { return (this->*entryFor(kEmitters, n.kind))(n, index); }
+    std::string emitNode(const ExportNode &n, std::size_t index)
+    {
+        return (this->*entryFor(kEmitters, n.kind))(n, index);
+    }
 
 public:
     static std::vector<LayerKind> kinds() { return kindsOf(kEmitters); }
@@ -315,7 +320,10 @@ private:
 
 } // namespace
 
-std::vector<LayerKind> onnxExportKinds() { return OnnxBuilder::kinds(); }
+std::vector<LayerKind> onnxExportKinds()
+{
+    return OnnxBuilder::kinds();
+}
 
 std::string exportOnnx(const ExportModel &model)
 {

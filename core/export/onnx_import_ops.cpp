@@ -282,7 +282,8 @@ void Importer::activation(const onnx::NodeProto &n, int i, ActivationParams p, s
             .set(opt::leakySlope, static_cast<double>(p.leakySlope))
             .set(opt::eluAlpha, static_cast<double>(p.eluAlpha));
     };
-    if (dense && dense->options.get(opt::activation) == ActivationKind::Linear && uses(n.input(0)) == readers) {
+    if (dense && dense->options.get(opt::activation) == ActivationKind::Linear &&
+        uses(n.input(0)) == readers) {
         setActivation(dense->options);
         v = layerOut(x.node, x.features);
     } else {
@@ -387,7 +388,8 @@ bool Importer::matchDot(const onnx::NodeProto &n, int i)
     // Mul of two layer outputs of one size, read only by ReduceSum over axis 1 keeping [N, 1]: a Dot.
     if (n.input_size() != 2) return false;
     for (int p = 0; p < 2; ++p)
-        if (!m_values.count(n.input(p)) || m_values.at(n.input(p)).isConst || m_values.at(n.input(p)).input >= 0)
+        if (!m_values.count(n.input(p)) || m_values.at(n.input(p)).isConst ||
+            m_values.at(n.input(p)).input >= 0)
             return false;
     const int sum = soleConsumer(n.output(0), "ReduceSum");
     if (sum < 0) return false;
@@ -400,7 +402,8 @@ bool Importer::matchDot(const onnx::NodeProto &n, int i)
             axes.push_back(static_cast<float>(v));
     }
     if (axes.size() != 1 || (axes[0] != 1.0f && axes[0] != -1.0f) || intAttr(r, sum, "keepdims", 1) != 1)
-        fail(r, sum, "a ReduceSum is only supported over axis 1 with keepdims = 1, after a Mul (a dot product).");
+        fail(r, sum,
+             "a ReduceSum is only supported over axis 1 with keepdims = 1, after a Mul (a dot product).");
     const Value &a = layerValue(n, i, 0), &b = layerValue(n, i, 1);
     if (a.features != b.features)
         fail(n, i,
@@ -420,8 +423,9 @@ void Importer::reshape(const onnx::NodeProto &n, int i)
     if (c.dims.size() != 1 || c.data.size() < 2 || c.data.size() > 5)
         fail(n, i, "the target shape must list the batch and 1 to 4 sizes per sample.");
     if (c.data[0] != 0.0f && c.data[0] != -1.0f)
-        fail(n, i, "the batch size must stay free (0 or -1 first), not fixed to " +
-                       std::to_string(static_cast<long long>(c.data[0])) + ".");
+        fail(n, i,
+             "the batch size must stay free (0 or -1 first), not fixed to " +
+                 std::to_string(static_cast<long long>(c.data[0])) + ".");
     std::vector<int> dims;
     int unknown = -1;
     long long known = 1;
@@ -439,13 +443,13 @@ void Importer::reshape(const onnx::NodeProto &n, int i)
         if (known > kMaxInputSize) fail(n, i, "the target shape is too large.");
     }
     if (unknown >= 0) {
-        if (x.features % known != 0) fail(n, i, "the sizes do not divide the input's " + std::to_string(x.features) + ".");
+        if (x.features % known != 0)
+            fail(n, i, "the sizes do not divide the input's " + std::to_string(x.features) + ".");
         dims[static_cast<std::size_t>(unknown)] = static_cast<int>(x.features / known);
         known = x.features;
     }
     if (known != x.features)
-        fail(n, i,
-             "it turns " + std::to_string(x.features) + " values into " + std::to_string(known) + ".");
+        fail(n, i, "it turns " + std::to_string(x.features) + " values into " + std::to_string(known) + ".");
     const LayerOptions o = LayerOptions().set(opt::reshape::shape, dims);
     output(n, i, layerOut(addNode(LayerKind::Reshape, nameFor(n), o, {x.node}), x.features));
 }

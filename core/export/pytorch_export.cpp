@@ -68,13 +68,19 @@ void emitDense(Emit &e)
     e.line(torchActivation(e.n, "self." + e.id + "(" + e.x + ")"));
 }
 
-void emitActivation(Emit &e) { e.line(torchActivation(e.n, e.x)); }
-void emitSoftmax(Emit &e) { e.line("torch.softmax(" + e.x + ", dim=1)"); }
+void emitActivation(Emit &e)
+{
+    e.line(torchActivation(e.n, e.x));
+}
+void emitSoftmax(Emit &e)
+{
+    e.line("torch.softmax(" + e.x + ", dim=1)");
+}
 
 void emitDropout(Emit &e)
 {
-    e.init += e.comment + "        self." + e.id + " = nn.Dropout(p=" +
-              formatNumber(e.n.options.get(opt::dropout::rate)) + ")\n";
+    e.init += e.comment + "        self." + e.id +
+              " = nn.Dropout(p=" + formatNumber(e.n.options.get(opt::dropout::rate)) + ")\n";
     e.line("self." + e.id + "(" + e.x + ")");
 }
 
@@ -87,9 +93,18 @@ void emitBatchNorm(Emit &e)
     e.line("self." + e.id + "(" + e.x + ")");
 }
 
-void emitConcatenate(Emit &e) { e.line("torch.cat([" + e.x + "], dim=1)"); }
-void emitAdd(Emit &e) { e.line(inputNames(e.m, e.n, " + ")); }
-void emitFlatten(Emit &e) { e.line("torch.flatten(" + e.x + ", 1)"); }
+void emitConcatenate(Emit &e)
+{
+    e.line("torch.cat([" + e.x + "], dim=1)");
+}
+void emitAdd(Emit &e)
+{
+    e.line(inputNames(e.m, e.n, " + "));
+}
+void emitFlatten(Emit &e)
+{
+    e.line("torch.flatten(" + e.x + ", 1)");
+}
 
 void emitReshape(Emit &e)
 {
@@ -108,11 +123,16 @@ void emitDot(Emit &e)
 
 using Emitter = void (*)(Emit &);
 constexpr KindEntry<Emitter> kEmitters[] = {
-    {LayerKind::Input, emitInput},     {LayerKind::Dense, emitDense},
-    {LayerKind::Activation, emitActivation}, {LayerKind::Softmax, emitSoftmax},
-    {LayerKind::Dropout, emitDropout}, {LayerKind::BatchNorm, emitBatchNorm},
-    {LayerKind::Concatenate, emitConcatenate}, {LayerKind::Add, emitAdd},
-    {LayerKind::Flatten, emitFlatten}, {LayerKind::Reshape, emitReshape},
+    {LayerKind::Input, emitInput},
+    {LayerKind::Dense, emitDense},
+    {LayerKind::Activation, emitActivation},
+    {LayerKind::Softmax, emitSoftmax},
+    {LayerKind::Dropout, emitDropout},
+    {LayerKind::BatchNorm, emitBatchNorm},
+    {LayerKind::Concatenate, emitConcatenate},
+    {LayerKind::Add, emitAdd},
+    {LayerKind::Flatten, emitFlatten},
+    {LayerKind::Reshape, emitReshape},
     {LayerKind::Dot, emitDot},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a PyTorch emitter");
@@ -120,8 +140,14 @@ static_assert(coversEveryKind(kEmitters), "every layer kind needs a PyTorch emit
 void emitNode(const ExportModel &m, std::size_t index, std::string &init, std::string &fwd)
 {
     const ExportNode &n = m.nodes[index];
-    Emit e{m, n, index, n.ident, inputNames(m, n, ", "), "        # " + commentText(n.name) + ": " + describe(n) + "\n",
-           init, fwd};
+    Emit e{m,
+           n,
+           index,
+           n.ident,
+           inputNames(m, n, ", "),
+           "        # " + commentText(n.name) + ": " + describe(n) + "\n",
+           init,
+           fwd};
     entryFor(kEmitters, n.kind)(e);
 }
 
@@ -235,7 +261,10 @@ if __name__ == "__main__":
     return s;
 }
 
-std::vector<LayerKind> pytorchExportKinds() { return kindsOf(kEmitters); }
+std::vector<LayerKind> pytorchExportKinds()
+{
+    return kindsOf(kEmitters);
+}
 
 std::filesystem::path weightsPathFor(const std::filesystem::path &script)
 {

@@ -13,16 +13,14 @@ namespace nnp {
 const NodeSpec *GraphSpec::find(NodeId id) const
 {
     for (const auto &n : nodes)
-        if (n.id == id)
-            return &n;
+        if (n.id == id) return &n;
     return nullptr;
 }
 
 NodeSpec *GraphSpec::find(NodeId id)
 {
     for (auto &n : nodes)
-        if (n.id == id)
-            return &n;
+        if (n.id == id) return &n;
     return nullptr;
 }
 
@@ -38,9 +36,9 @@ std::vector<EdgeSpec> GraphSpec::inputsOf(NodeId id) const
 {
     std::vector<EdgeSpec> r;
     for (const auto &e : edges)
-        if (e.to == id)
-            r.push_back(e);
-    std::stable_sort(r.begin(), r.end(), [](const EdgeSpec &a, const EdgeSpec &b) { return a.port < b.port; });
+        if (e.to == id) r.push_back(e);
+    std::stable_sort(r.begin(), r.end(),
+                     [](const EdgeSpec &a, const EdgeSpec &b) { return a.port < b.port; });
     return r;
 }
 
@@ -48,8 +46,7 @@ std::vector<EdgeSpec> GraphSpec::outputsOf(NodeId id) const
 {
     std::vector<EdgeSpec> r;
     for (const auto &e : edges)
-        if (e.from == id)
-            r.push_back(e);
+        if (e.from == id) r.push_back(e);
     return r;
 }
 
@@ -69,8 +66,7 @@ void GraphSpec::connect(NodeId from, NodeId to, int port)
     if (port < 0) {
         port = 0;
         for (const auto &e : edges)
-            if (e.to == to)
-                port = std::max(port, e.port + 1);
+            if (e.to == to) port = std::max(port, e.port + 1);
     }
     edges.push_back({from, to, port});
 }
@@ -81,7 +77,10 @@ GraphSpec makeMlp(int inputs, const std::vector<int> &hidden, int outputs, Activ
     GraphSpec g;
     NodeId prev = g.addNode(LayerKind::Input, "input", LayerOptions().set(opt::input::shape, {inputs}));
     const auto dense = [&](int units, ActivationKind a) {
-        return LayerOptions().set(opt::dense::units, units).set(opt::activation, a).set(opt::dense::init, init);
+        return LayerOptions()
+            .set(opt::dense::units, units)
+            .set(opt::activation, a)
+            .set(opt::dense::init, init);
     };
     int i = 1;
     for (int h : hidden) {
@@ -100,15 +99,13 @@ template <class E, std::size_t N> struct NameTable {
     std::string_view name(E e) const
     {
         for (const auto &[k, v] : items)
-            if (k == e)
-                return v;
+            if (k == e) return v;
         return "?";
     }
     std::optional<E> parse(std::string_view s) const
     {
         for (const auto &[k, v] : items)
-            if (v == s)
-                return k;
+            if (v == s) return k;
         return std::nullopt;
     }
     std::vector<E> all() const
@@ -136,10 +133,22 @@ constexpr NameTable<InitKind, 6> kInitNames{{{{InitKind::Uniform05, "uniform_0.5
                                               {InitKind::Zeros, "zeros"}}}};
 } // namespace
 
-std::string_view toString(ActivationKind k) { return kActivationNames.name(k); }
-std::string_view toString(InitKind k) { return kInitNames.name(k); }
-std::optional<ActivationKind> activationFromString(std::string_view s) { return kActivationNames.parse(s); }
-std::optional<InitKind> initFromString(std::string_view s) { return kInitNames.parse(s); }
+std::string_view toString(ActivationKind k)
+{
+    return kActivationNames.name(k);
+}
+std::string_view toString(InitKind k)
+{
+    return kInitNames.name(k);
+}
+std::optional<ActivationKind> activationFromString(std::string_view s)
+{
+    return kActivationNames.parse(s);
+}
+std::optional<InitKind> initFromString(std::string_view s)
+{
+    return kInitNames.parse(s);
+}
 
 const std::vector<ActivationKind> &allActivations()
 {

@@ -15,9 +15,10 @@ using NodeId = int;
 
 /// Every layer kind, once. A kind is described beside its implementation (layers/layer_registry.h); this list
 /// gives each its enum value and the palette its order.
-#define NNP_LAYER_KINDS(X)                                                                                     \
-    X(Input) X(Dense) X(Activation) X(Softmax) X(Dropout) X(BatchNorm) X(Concatenate) X(Add) X(Flatten)        \
-        X(Reshape) X(Dot)
+#define NNP_LAYER_KINDS(X)                                                                                   \
+    X(Input)                                                                                                 \
+    X(Dense) X(Activation) X(Softmax) X(Dropout) X(BatchNorm) X(Concatenate) X(Add) X(Flatten) X(Reshape)    \
+        X(Dot)
 
 enum class LayerKind {
 #define NNP_LAYER_KIND_ENUM(k) k,

@@ -23,8 +23,14 @@ std::string number(double v)
 }
 } // namespace
 
-std::vector<std::string> ChoiceNames<ActivationKind>::all() { return namesOf(allActivations()); }
-std::vector<std::string> ChoiceNames<InitKind>::all() { return namesOf(allInits()); }
+std::vector<std::string> ChoiceNames<ActivationKind>::all()
+{
+    return namesOf(allActivations());
+}
+std::vector<std::string> ChoiceNames<InitKind>::all()
+{
+    return namesOf(allInits());
+}
 
 const OptionValue *LayerOptions::find(std::string_view name) const
 {
@@ -35,8 +41,7 @@ const OptionValue *LayerOptions::find(std::string_view name) const
 void LayerOptions::setValue(std::string_view name, OptionValue value, const OptionValue &def)
 {
     if (value == def) {
-        if (const auto it = m_values.find(name); it != m_values.end())
-            m_values.erase(it);
+        if (const auto it = m_values.find(name); it != m_values.end()) m_values.erase(it);
     } else {
         m_values.insert_or_assign(std::string(name), std::move(value));
     }
@@ -59,14 +64,11 @@ std::string OptionSpec::check(const OptionValue &v) const
     };
     switch (type) {
     case OptionType::Int:
-        if (const int *i = std::get_if<int>(&v))
-            return inRange(*i) ? std::string() : between();
+        if (const int *i = std::get_if<int>(&v)) return inRange(*i) ? std::string() : between();
         return "must be a whole number";
     case OptionType::Double:
-        if (const double *d = std::get_if<double>(&v))
-            return inRange(*d) ? std::string() : between();
-        if (const int *i = std::get_if<int>(&v))
-            return inRange(*i) ? std::string() : between();
+        if (const double *d = std::get_if<double>(&v)) return inRange(*d) ? std::string() : between();
+        if (const int *i = std::get_if<int>(&v)) return inRange(*i) ? std::string() : between();
         return "must be a number";
     case OptionType::Bool:
         return std::holds_alternative<bool>(v) ? std::string() : "must be true or false";
@@ -75,16 +77,14 @@ std::string OptionSpec::check(const OptionValue &v) const
             if (static_cast<int>(l->size()) < minCount || static_cast<int>(l->size()) > maxCount)
                 return "needs " + std::to_string(minCount) + " to " + std::to_string(maxCount) + " sizes";
             for (int x : *l)
-                if (!inRange(x))
-                    return "has a size outside " + number(min) + " to " + number(max);
+                if (!inRange(x)) return "has a size outside " + number(min) + " to " + number(max);
             return {};
         }
         return "must be a list of sizes";
     case OptionType::Choice:
         if (const auto *s = std::get_if<std::string>(&v)) {
             for (const auto &c : choices)
-                if (c == *s)
-                    return {};
+                if (c == *s) return {};
             std::string all;
             for (const auto &c : choices)
                 all += (all.empty() ? "" : ", ") + c;

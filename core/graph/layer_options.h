@@ -1,14 +1,14 @@
 #pragma once
-// A layer's options as typed values keyed by name. Each kind declares its keys (`OptionKey<T>`: the name in the
-// project file and the default) beside its implementation and describes them once more for people and files in
-// its schema (`OptionSpec`: range, label, when shown). Code reads and writes options through the typed keys, so
-// a wrong type does not compile; readers, writers and forms walk the schema.
+// A layer's options as typed values keyed by name. Each kind declares its keys (`OptionKey<T>`: the name in
+// the project file and the default) beside its implementation and describes them once more for people and
+// files in its schema (`OptionSpec`: range, label, when shown). Code reads and writes options through the
+// typed keys, so a wrong type does not compile; readers, writers and forms walk the schema.
 
 #include <map>
 #include <optional>
-#include <type_traits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -87,15 +87,13 @@ public:
     template <class T> [[nodiscard]] T get(const OptionKey<T> &key) const
     {
         const auto it = m_values.find(key.name);
-        if (it == m_values.end())
-            return key.def;
+        if (it == m_values.end()) return key.def;
         if constexpr (optionTypeOf<T>() == OptionType::Choice) {
             if (const auto *s = std::get_if<std::string>(&it->second))
                 return ChoiceNames<T>::parse(*s).value_or(key.def);
             return key.def;
         } else {
-            if (const auto *v = std::get_if<T>(&it->second))
-                return *v;
+            if (const auto *v = std::get_if<T>(&it->second)) return *v;
             return key.def;
         }
     }
@@ -119,10 +117,10 @@ struct OptionSpec {
     std::string name; ///< the key in the project file ("units")
     OptionType type = OptionType::Int;
     OptionValue def;
-    double min = 0, max = 0;        ///< Int, Double: the allowed range; IntList: each element's range
-    bool minExclusive = false;      ///< Double: the value must be above min (an epsilon)
-    bool maxExclusive = false;      ///< Double: the value must be below max (a drop rate)
-    int minCount = 1, maxCount = 4; ///< IntList: how many elements
+    double min = 0, max = 0;          ///< Int, Double: the allowed range; IntList: each element's range
+    bool minExclusive = false;        ///< Double: the value must be above min (an epsilon)
+    bool maxExclusive = false;        ///< Double: the value must be below max (a drop rate)
+    int minCount = 1, maxCount = 4;   ///< IntList: how many elements
     std::vector<std::string> choices; ///< Choice: the stable names allowed
     const char *label = "";           ///< English, translated by the UI in the context "LayerOptions"
     const char *tooltip = "";         ///< English, likewise
@@ -180,10 +178,8 @@ template <class T> OptionSpec option(const OptionKey<T> &key)
     s.name = std::string(key.name);
     s.type = optionTypeOf<T>();
     s.def = toOptionValue(key.def);
-    if constexpr (optionTypeOf<T>() == OptionType::Choice)
-        s.choices = ChoiceNames<T>::all();
-    if constexpr (optionTypeOf<T>() == OptionType::Bool)
-        s.max = 1;
+    if constexpr (optionTypeOf<T>() == OptionType::Choice) s.choices = ChoiceNames<T>::all();
+    if constexpr (optionTypeOf<T>() == OptionType::Bool) s.max = 1;
     return s;
 }
 

@@ -18,8 +18,7 @@ std::vector<Diagnostic> ValidationResult::forNode(NodeId id) const
 {
     std::vector<Diagnostic> r;
     for (const auto &d : diagnostics)
-        if (d.node == id)
-            r.push_back(d);
+        if (d.node == id) r.push_back(d);
     return r;
 }
 
@@ -27,8 +26,7 @@ std::string ValidationResult::summary() const
 {
     std::string s;
     for (const auto &d : diagnostics)
-        if (d.severity == Severity::Error)
-            s += (s.empty() ? "" : "\n") + d.message;
+        if (d.severity == Severity::Error) s += (s.empty() ? "" : "\n") + d.message;
     return s;
 }
 
@@ -39,7 +37,10 @@ long long parameterCount(const NodeSpec &node, const std::vector<Shape> &inputSh
 
 namespace {
 
-std::string label(const NodeSpec &n) { return std::string(toString(n.kind)) + " '" + n.name + "'"; }
+std::string label(const NodeSpec &n)
+{
+    return std::string(toString(n.kind)) + " '" + n.name + "'";
+}
 
 struct Checker {
     const GraphSpec &g;
@@ -56,8 +57,9 @@ struct Checker {
     /// Only errors stop a node's checks: a warning (a duplicate name) must not leave it without a shape.
     [[nodiscard]] bool hasError(NodeId id) const
     {
-        return std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
-                           [id](const Diagnostic &d) { return d.node == id && d.severity == Severity::Error; });
+        return std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [id](const Diagnostic &d) {
+            return d.node == id && d.severity == Severity::Error;
+        });
     }
 
     bool checkStructure();
@@ -96,7 +98,8 @@ bool Checker::checkStructure()
         }
         if (e.port < 0 || !ports.insert({e.to, e.port}).second) {
             error(e.to, DiagnosticCode::DuplicatePort,
-                  label(*g.find(e.to)) + " has two wires into the same input slot " + std::to_string(e.port) + ".");
+                  label(*g.find(e.to)) + " has two wires into the same input slot " + std::to_string(e.port) +
+                      ".");
             fine = false;
         }
     }
@@ -112,21 +115,20 @@ void Checker::topologicalOrder()
         ++indegree[e.to];
     std::vector<NodeId> ready;
     for (const auto &n : g.nodes) // keep the file's order among ready nodes: deterministic
-        if (indegree[n.id] == 0)
-            ready.push_back(n.id);
+        if (indegree[n.id] == 0) ready.push_back(n.id);
     std::size_t head = 0;
     while (head < ready.size()) {
         NodeId id = ready[head++];
         r.order.push_back(id);
         for (const auto &e : g.edges)
-            if (e.from == id && --indegree[e.to] == 0)
-                ready.push_back(e.to);
+            if (e.from == id && --indegree[e.to] == 0) ready.push_back(e.to);
     }
     if (r.order.size() != g.nodes.size()) {
         for (const auto &n : g.nodes)
             if (indegree[n.id] > 0)
                 error(n.id, DiagnosticCode::Cycle,
-                      label(n) + " is part of a loop — a network must flow one way; remove one of the wires.");
+                      label(n) +
+                          " is part of a loop — a network must flow one way; remove one of the wires.");
         r.order.clear();
     }
 }
@@ -175,7 +177,8 @@ void Checker::inferShapes()
         checkOptions(n);
         const auto edges = g.inputsOf(id);
         if (layerKind(n.kind).traits.maxInputs == 0 && !edges.empty()) {
-            error(id, DiagnosticCode::InputHasIncoming, label(n) + " is an input: nothing can be wired into it.");
+            error(id, DiagnosticCode::InputHasIncoming,
+                  label(n) + " is an input: nothing can be wired into it.");
             continue;
         }
         std::vector<Shape> in;
@@ -187,9 +190,8 @@ void Checker::inferShapes()
             else
                 in.push_back(it->second);
         }
-        if (!known)
-            continue; // the problem is reported upstream
-        if (hasError(id)) // an Input with a bad shape gets none: its size may not even fit in 64 bits
+        if (!known) continue; // the problem is reported upstream
+        if (hasError(id))     // an Input with a bad shape gets none: its size may not even fit in 64 bits
             continue;
         if (auto s = infer(n, in)) {
             r.shapes[id] = *s;
@@ -203,31 +205,27 @@ void Checker::inferShapes()
 ValidationResult validate(const GraphSpec &graph)
 {
     Checker c{graph, {}};
-    if (!c.checkStructure())
-        return std::move(c.r);
+    if (!c.checkStructure()) return std::move(c.r);
     c.topologicalOrder();
-    if (c.r.order.empty())
-        return std::move(c.r);
+    if (c.r.order.empty()) return std::move(c.r);
     for (const auto &n : graph.nodes)
-        if (n.kind == LayerKind::Input)
-            c.r.inputs.push_back(n.id);
+        if (n.kind == LayerKind::Input) c.r.inputs.push_back(n.id);
     if (c.r.inputs.empty())
-        c.error(-1, DiagnosticCode::NoInputNode, "The network has no Input layer — add one and wire it to the first layer.");
+        c.error(-1, DiagnosticCode::NoInputNode,
+                "The network has no Input layer — add one and wire it to the first layer.");
     c.inferShapes();
 
     // Every node must be fed by an input; exactly one node is the output.
     std::set<NodeId> reached(c.r.inputs.begin(), c.r.inputs.end());
     for (NodeId id : c.r.order)
         for (const auto &e : graph.outputsOf(id))
-            if (reached.count(id))
-                reached.insert(e.to);
+            if (reached.count(id)) reached.insert(e.to);
     std::vector<NodeId> sinks;
     for (const auto &n : graph.nodes) {
         if (!reached.count(n.id) && n.kind != LayerKind::Input && !c.hasError(n.id))
             c.error(n.id, DiagnosticCode::Unreachable,
                     label(n) + " is not connected to any Input — wire it into the network or delete it.");
-        if (graph.outputsOf(n.id).empty())
-            sinks.push_back(n.id);
+        if (graph.outputsOf(n.id).empty()) sinks.push_back(n.id);
     }
     if (sinks.size() == 1)
         c.r.output = sinks.front();
@@ -235,8 +233,9 @@ ValidationResult validate(const GraphSpec &graph)
         for (NodeId s : sinks) {
             const NodeSpec &n = *graph.find(s);
             c.error(s, DiagnosticCode::SeveralOutputs,
-                    label(n) + " is a loose end: the network must end in exactly one layer — connect it onward "
-                               "or delete it.");
+                    label(n) +
+                        " is a loose end: the network must end in exactly one layer — connect it onward "
+                        "or delete it.");
         }
     } else if (sinks.empty())
         c.error(-1, DiagnosticCode::NoOutput, "The network has no output layer.");

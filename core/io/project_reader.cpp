@@ -26,7 +26,6 @@ const std::vector<std::string_view> kNormalizationNames{"none", "zscore", "minma
 const std::vector<std::string_view> kSourceNames{"generator", "csv", "idx"};
 const std::vector<std::string_view> kTaskNames{"classification", "regression"};
 
-
 double readPosition(const JsonCursor &c)
 {
     return c.toDouble(-1e9, 1e9);
@@ -94,8 +93,9 @@ void readOptions(const JsonCursor &c, LayerKind kind, LayerOptions &o)
             std::string names;
             for (const OptionSpec &s : info.options)
                 names += (names.empty() ? "\"" : ", \"") + s.name + "\"";
-            c.at(item.key()).fail("unknown option \"" + item.key().substr(0, 40) + "\" (" +
-                                  std::string(info.fileName) + " has " + (names.empty() ? "none" : names) + ").");
+            c.at(item.key())
+                .fail("unknown option \"" + item.key().substr(0, 40) + "\" (" + std::string(info.fileName) +
+                      " has " + (names.empty() ? "none" : names) + ").");
         }
         o.setValue(spec->name, readOption(c.at(item.key()), *spec), spec->def);
     }

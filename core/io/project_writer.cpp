@@ -37,8 +37,7 @@ OJson optionsJson(const NodeSpec &n)
         if (spec.isShown(n.options) || n.options.find(spec.name))
             j[spec.name] = optionJson(spec.valueIn(n.options));
     for (const auto &[name, value] : n.options.values())
-        if (!info.option(name))
-            j[name] = optionJson(value);
+        if (!info.option(name)) j[name] = optionJson(value);
     return j;
 }
 

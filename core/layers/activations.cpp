@@ -45,7 +45,8 @@ Scalar activateDerivative(const ActivationParams &p, Scalar z)
     case ActivationKind::ELU:
         return z > 0 ? 1 : p.eluAlpha * std::exp(z);
     case ActivationKind::GELU:
-        return Scalar(0.5) * (Scalar(1) + std::erf(z * kInvSqrt2)) + z * kInvSqrt2Pi * std::exp(Scalar(-0.5) * z * z);
+        return Scalar(0.5) * (Scalar(1) + std::erf(z * kInvSqrt2)) +
+               z * kInvSqrt2Pi * std::exp(Scalar(-0.5) * z * z);
     case ActivationKind::Tanh: {
         const Scalar t = std::tanh(z);
         return 1 - t * t;
@@ -83,7 +84,8 @@ void activate(const ActivationParams &p, const Matrix &z, Matrix &a)
     }
 }
 
-void activateBackward(const ActivationParams &p, const Matrix &z, const Matrix &a, const Matrix &da, Matrix &dz)
+void activateBackward(const ActivationParams &p, const Matrix &z, const Matrix &a, const Matrix &da,
+                      Matrix &dz)
 {
     dz.resize(z.rows(), z.cols());
     auto A = a.array();

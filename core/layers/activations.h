@@ -15,7 +15,8 @@ struct ActivationParams {
 /// a = f(z), element-wise; a may alias nothing.
 void activate(const ActivationParams &p, const Matrix &z, Matrix &a);
 /// dz = da * f'(z), given z and a = f(z).
-void activateBackward(const ActivationParams &p, const Matrix &z, const Matrix &a, const Matrix &da, Matrix &dz);
+void activateBackward(const ActivationParams &p, const Matrix &z, const Matrix &a, const Matrix &da,
+                      Matrix &dz);
 /// Scalar versions, for the explain mode and tests.
 Scalar activate(const ActivationParams &p, Scalar z);
 Scalar activateDerivative(const ActivationParams &p, Scalar z);

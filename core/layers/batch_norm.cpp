@@ -43,8 +43,7 @@ void BatchNorm::backward(std::span<const Matrix *const>, const Matrix &, const M
     const Scalar n = Scalar(dy.cols());
     m_dbeta = dy.rowwise().sum();
     m_dgamma = (dy.array() * m_xhat.array()).rowwise().sum();
-    if (!dx[0])
-        return;
+    if (!dx[0]) return;
     const auto g = m_gamma.col(0);
     if (!m_trained) {
         *dx[0] = dy.array().colwise() * (g.array() * m_invStd.array());
@@ -78,23 +77,25 @@ template <> const LayerKindInfo &kindInfo<LayerKind::BatchNorm>()
             option(opt::batchnorm::momentum)
                 .range(0.0, 1.0, true)
                 .text(QT_TRANSLATE_NOOP("LayerOptions", "Momentum"),
-                      QT_TRANSLATE_NOOP("LayerOptions",
-                                        "How fast the running mean and variance used for predictions follow the "
-                                        "batches."))
+                      QT_TRANSLATE_NOOP(
+                          "LayerOptions",
+                          "How fast the running mean and variance used for predictions follow the "
+                          "batches."))
                 .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "momentum %1")),
             option(opt::batchnorm::epsilon)
                 .range(0.0, 1.0, true)
                 .text(QT_TRANSLATE_NOOP("LayerOptions", "Epsilon"),
-                      QT_TRANSLATE_NOOP("LayerOptions",
-                                        "Added to the variance so that a constant feature does not divide by zero.")),
+                      QT_TRANSLATE_NOOP(
+                          "LayerOptions",
+                          "Added to the variance so that a constant feature does not divide by zero.")),
         };
         k.traits.stateful = true;
-        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Batch norm"),
-                QT_TRANSLATE_NOOP("LayerCatalog", "Rescales each feature to mean 0 and spread 1 over the batch."),
-                "batchnorm", 0x00838f, "batchnorm"};
+        k.ui = {
+            QT_TRANSLATE_NOOP("LayerCatalog", "Batch norm"),
+            QT_TRANSLATE_NOOP("LayerCatalog", "Rescales each feature to mean 0 and spread 1 over the batch."),
+            "batchnorm", 0x00838f, "batchnorm"};
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
-            if (!c.requireFlat(0))
-                return std::nullopt;
+            if (!c.requireFlat(0)) return std::nullopt;
             return c.in[0];
         };
         k.parameters = [](const LayerOptions &, std::span<const Shape> in) {

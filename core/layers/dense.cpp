@@ -10,8 +10,7 @@ namespace nnp {
 
 Dense::Dense(Options o) : m_options(o)
 {
-    if (o.units <= 0)
-        throw std::invalid_argument("Dense: units must be positive");
+    if (o.units <= 0) throw std::invalid_argument("Dense: units must be positive");
 }
 
 void Dense::initialize(std::span<const Shape> inputs, Rng &rng)
@@ -38,20 +37,16 @@ void Dense::backward(std::span<const Matrix *const> x, const Matrix &y, const Ma
 
 void Dense::backwardFromPreActivation(const Matrix &x, const Matrix &dz, Matrix *dx)
 {
-    if (&dz != &m_dz)
-        m_dz = dz;
+    if (&dz != &m_dz) m_dz = dz;
     multiply(m_dw, m_dz, Op::None, x, Op::Transpose);
-    if (m_options.useBias)
-        m_db.noalias() = m_dz.rowwise().sum();
-    if (dx)
-        multiply(*dx, m_w, Op::Transpose, m_dz, Op::None);
+    if (m_options.useBias) m_db.noalias() = m_dz.rowwise().sum();
+    if (dx) multiply(*dx, m_w, Op::Transpose, m_dz, Op::None);
 }
 
 std::vector<ParamRef> Dense::parameters()
 {
     std::vector<ParamRef> p{{"weight", &m_w, &m_dw, m_options.l1, m_options.l2}};
-    if (m_options.useBias)
-        p.push_back({"bias", &m_b, &m_db, 0, 0});
+    if (m_options.useBias) p.push_back({"bias", &m_b, &m_db, 0, 0});
     return p;
 }
 
@@ -59,13 +54,12 @@ namespace {
 
 std::optional<Shape> denseShape(ShapeCheck &c)
 {
-    if (!c.requireFlat(0))
-        return std::nullopt;
+    if (!c.requireFlat(0)) return std::nullopt;
     const long long params = trainableCount(layerKind(LayerKind::Dense), c.node.options, c.in);
     if (params > kMaxParametersPerLayer)
-        return c.fail(DiagnosticCode::TooLarge, c.label + " would have " + std::to_string(params) +
-                                                    " parameters (the limit is " +
-                                                    std::to_string(kMaxParametersPerLayer) + ") — use fewer units.");
+        return c.fail(DiagnosticCode::TooLarge,
+                      c.label + " would have " + std::to_string(params) + " parameters (the limit is " +
+                          std::to_string(kMaxParametersPerLayer) + ") — use fewer units.");
     return Shape{c.node.options.get(opt::dense::units)};
 }
 
@@ -73,17 +67,15 @@ std::vector<ParamShape> denseParameters(const LayerOptions &o, std::span<const S
 {
     const long long units = o.get(opt::dense::units);
     std::vector<ParamShape> r{{"weight", units, in.empty() ? 0 : in[0].size()}};
-    if (o.get(opt::dense::useBias))
-        r.push_back({"bias", units, 1});
+    if (o.get(opt::dense::useBias)) r.push_back({"bias", units, 1});
     return r;
 }
 
 std::unique_ptr<Layer> makeDense(const LayerOptions &o)
 {
-    return std::make_unique<Dense>(Dense::Options{o.get(opt::dense::units), activationOf(o),
-                                                  o.get(opt::dense::init), o.get(opt::dense::useBias),
-                                                  static_cast<Scalar>(o.get(opt::dense::l1)),
-                                                  static_cast<Scalar>(o.get(opt::dense::l2))});
+    return std::make_unique<Dense>(Dense::Options{
+        o.get(opt::dense::units), activationOf(o), o.get(opt::dense::init), o.get(opt::dense::useBias),
+        static_cast<Scalar>(o.get(opt::dense::l1)), static_cast<Scalar>(o.get(opt::dense::l2))});
 }
 
 } // namespace
@@ -99,13 +91,15 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Dense>()
                 .range(1, 10'000'000)
                 .text(QT_TRANSLATE_NOOP("LayerOptions", "Units"),
                       QT_TRANSLATE_NOOP("LayerOptions", "How many neurons this layer has (its output size)."))
-                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "%1 units"), QT_TRANSLATE_NOOP("LayerOptions", "1 unit")));
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "%1 units"),
+                         QT_TRANSLATE_NOOP("LayerOptions", "1 unit")));
         for (OptionSpec &s : activationOptionSpecs())
             k.options.push_back(std::move(s));
         k.options.push_back(
             option(opt::dense::init)
-                .text(QT_TRANSLATE_NOOP("LayerOptions", "Initialiser"),
-                      QT_TRANSLATE_NOOP("LayerOptions", "How the weights are chosen before training starts.")));
+                .text(
+                    QT_TRANSLATE_NOOP("LayerOptions", "Initialiser"),
+                    QT_TRANSLATE_NOOP("LayerOptions", "How the weights are chosen before training starts.")));
         k.options.push_back(option(opt::dense::useBias)
                                 .text(QT_TRANSLATE_NOOP("LayerOptions", "Bias"),
                                       QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each neuron")));
@@ -113,13 +107,15 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Dense>()
             option(opt::dense::l1)
                 .range(0.0, 1e6)
                 .text(QT_TRANSLATE_NOOP("LayerOptions", "L1 regularisation"),
+                      QT_TRANSLATE_NOOP(
+                          "LayerOptions",
+                          "L1 penalty on the weights: pushes unneeded weights to exactly zero.")));
+        k.options.push_back(
+            option(opt::dense::l2)
+                .range(0.0, 1e6)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "L2 regularisation"),
                       QT_TRANSLATE_NOOP("LayerOptions",
-                                        "L1 penalty on the weights: pushes unneeded weights to exactly zero.")));
-        k.options.push_back(option(opt::dense::l2)
-                                .range(0.0, 1e6)
-                                .text(QT_TRANSLATE_NOOP("LayerOptions", "L2 regularisation"),
-                                      QT_TRANSLATE_NOOP("LayerOptions",
-                                                        "L2 penalty on the weights: keeps every weight small.")));
+                                        "L2 penalty on the weights: keeps every weight small.")));
         k.traits.builtInActivation = true;
         k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Dense"),
                 QT_TRANSLATE_NOOP("LayerCatalog",

@@ -19,8 +19,7 @@ public:
                   std::span<Matrix *const> dx) override
     {
         for (std::size_t i = 0; i < 2; ++i) {
-            if (!dx[i])
-                continue;
+            if (!dx[i]) continue;
             const Matrix &other = *x[1 - i];
             dx[i]->resize(other.rows(), other.cols());
             dx[i]->noalias() = (other.array().rowwise() * dy.row(0).array()).matrix();
@@ -39,18 +38,20 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Dot>()
         k.fileName = "Dot";
         k.traits.minInputs = 2;
         k.traits.maxInputs = 2;
-        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Dot"),
-                QT_TRANSLATE_NOOP("LayerCatalog",
-                                  "Multiplies two vectors of one length element by element and sums: one number "
-                                  "that is large when they agree."),
-                "dot", 0x00695c, "dot"};
+        k.ui = {
+            QT_TRANSLATE_NOOP("LayerCatalog", "Dot"),
+            QT_TRANSLATE_NOOP("LayerCatalog",
+                              "Multiplies two vectors of one length element by element and sums: one number "
+                              "that is large when they agree."),
+            "dot", 0x00695c, "dot"};
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             if (!c.requireFlat(0, "multiplies flat vectors") || !c.requireFlat(1, "multiplies flat vectors"))
                 return std::nullopt;
             if (c.in[0] != c.in[1])
                 return c.fail(DiagnosticCode::ShapeMismatch,
-                              c.label + " multiplies vectors of one length but receives " + c.in[0].toString() +
-                                  " and " + c.in[1].toString() + " — give both branches the same size.");
+                              c.label + " multiplies vectors of one length but receives " +
+                                  c.in[0].toString() + " and " + c.in[1].toString() +
+                                  " — give both branches the same size.");
             return Shape{1};
         };
         k.make = [](const LayerOptions &) -> std::unique_ptr<Layer> { return std::make_unique<Dot>(); };

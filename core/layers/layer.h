@@ -31,7 +31,8 @@ public:
     /// x: [in x N] each -> y: [out x N]; caches what backward needs.
     virtual void forward(std::span<const Matrix *const> x, Matrix &y, Mode mode) = 0;
     /// requires: the last forward saw x and made y; dy has y's shape.
-    /// ensures: *dx[i] = dL/dx[i] (assigned) for every non-null dx[i]; every parameter grad = dL/dθ (assigned).
+    /// ensures: *dx[i] = dL/dx[i] (assigned) for every non-null dx[i]; every parameter grad = dL/dθ
+    /// (assigned).
     virtual void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
                           std::span<Matrix *const> dx) = 0;
     /// Trainable parameters.

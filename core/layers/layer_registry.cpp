@@ -13,8 +13,7 @@ std::optional<Shape> ShapeCheck::fail(DiagnosticCode code, std::string message)
 
 bool ShapeCheck::requireFlat(std::size_t i, std::string_view what)
 {
-    if (in[i].isFlat())
-        return true;
+    if (in[i].isFlat()) return true;
     fail(DiagnosticCode::NotFlat,
          label + " " + std::string(what) + " but receives " + in[i].toString() + " — add Flatten.");
     return false;
@@ -23,8 +22,7 @@ bool ShapeCheck::requireFlat(std::size_t i, std::string_view what)
 const OptionSpec *LayerKindInfo::option(std::string_view name) const
 {
     for (const auto &o : options)
-        if (o.name == name)
-            return &o;
+        if (o.name == name) return &o;
     return nullptr;
 }
 
@@ -59,27 +57,26 @@ const std::vector<const LayerKindInfo *> &layerKinds()
 
 long long trainableCount(const LayerKindInfo &info, const LayerOptions &o, std::span<const Shape> inputs)
 {
-    if (!info.parameters)
-        return 0;
+    if (!info.parameters) return 0;
     constexpr long long kMax = std::numeric_limits<long long>::max() / 4;
     long long n = 0;
     for (const ParamShape &p : info.parameters(o, inputs)) {
-        if (!p.trained)
-            continue;
-        if (p.rows > 0 && p.cols > kMax / p.rows)
-            return kMax;
+        if (!p.trained) continue;
+        if (p.rows > 0 && p.cols > kMax / p.rows) return kMax;
         n = std::min(kMax, n + p.rows * p.cols);
     }
     return n;
 }
 
-std::string_view toString(LayerKind k) { return layerKind(k).fileName; }
+std::string_view toString(LayerKind k)
+{
+    return layerKind(k).fileName;
+}
 
 std::optional<LayerKind> layerKindFromString(std::string_view s)
 {
     for (const LayerKindInfo *i : layerKinds())
-        if (i->fileName == s)
-            return i->kind;
+        if (i->fileName == s) return i->kind;
     return std::nullopt;
 }
 
@@ -94,12 +91,18 @@ const std::vector<LayerKind> &allLayerKinds()
     return all;
 }
 
-bool hasParameters(LayerKind k) { return layerKind(k).hasParameters(); }
+bool hasParameters(LayerKind k)
+{
+    return layerKind(k).hasParameters();
+}
 
 } // namespace nnp
 
 namespace nnp {
 
-std::unique_ptr<Layer> makeLayer(const NodeSpec &spec) { return layerKind(spec.kind).make(spec.options); }
+std::unique_ptr<Layer> makeLayer(const NodeSpec &spec)
+{
+    return layerKind(spec.kind).make(spec.options);
+}
 
 } // namespace nnp

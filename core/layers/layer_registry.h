@@ -1,7 +1,8 @@
 #pragma once
 // The registry of layer kinds: each kind is described once, beside its implementation, by specialising
 // kindInfo<LayerKind::X>() in its own .cpp; the one list of kinds is NNP_LAYER_KINDS in graph/graph_spec.h.
-// The project reader and writer, the validator, `nnp info`, the inspector and the palette all ask this registry.
+// The project reader and writer, the validator, `nnp info`, the inspector and the palette all ask this
+// registry.
 //
 // Adding a kind: a line in NNP_LAYER_KINDS, a .cpp (and .h if others need the class) with the layer and its
 // kindInfo<>, one entry in each export table (the build fails without it), an icon, the zh_CN text.
@@ -42,8 +43,8 @@ public:
 
 /// One parameter or state tensor of a layer, from the options and input shapes alone (nothing allocated).
 struct ParamShape {
-    std::string name;    ///< "weight", "bias", "gamma", ..., the name in files and exports
-    long long rows = 0;  ///< as the layer's Matrix holds it
+    std::string name;   ///< "weight", "bias", "gamma", ..., the name in files and exports
+    long long rows = 0; ///< as the layer's Matrix holds it
     long long cols = 0;
     bool trained = true; ///< false: saved state that is not trained (running statistics)
 };
@@ -60,9 +61,9 @@ inline constexpr int kManyInputs = 1 << 20;
 /// How a kind looks to people. Text is English, marked for lupdate in the context "LayerCatalog" and
 /// translated by the UI.
 struct LayerPresentation {
-    const char *title = "";       ///< "Dense"
-    const char *description = ""; ///< one line for the palette and tooltips
-    const char *icon = "";        ///< file stem under :/icons ("dense")
+    const char *title = "";         ///< "Dense"
+    const char *description = "";   ///< one line for the palette and tooltips
+    const char *icon = "";          ///< file stem under :/icons ("dense")
     std::uint32_t color = 0x808080; ///< the block's accent colour, 0xRRGGBB
     const char *baseName = "layer"; ///< a new node's name before its number ("dense"); ASCII, not translated
 };
@@ -101,14 +102,12 @@ template <class Fn> using KindEntry = std::pair<LayerKind, Fn>;
 
 template <class Fn, std::size_t N> constexpr bool coversEveryKind(const KindEntry<Fn> (&table)[N])
 {
-    if (N != static_cast<std::size_t>(kLayerKindCount))
-        return false;
+    if (N != static_cast<std::size_t>(kLayerKindCount)) return false;
     for (int k = 0; k < kLayerKindCount; ++k) {
         int seen = 0;
         for (const auto &e : table)
             seen += static_cast<int>(e.first) == k;
-        if (seen != 1)
-            return false;
+        if (seen != 1) return false;
     }
     return true;
 }
@@ -116,8 +115,7 @@ template <class Fn, std::size_t N> constexpr bool coversEveryKind(const KindEntr
 template <class Fn, std::size_t N> constexpr Fn entryFor(const KindEntry<Fn> (&table)[N], LayerKind k)
 {
     for (const auto &e : table)
-        if (e.first == k)
-            return e.second;
+        if (e.first == k) return e.second;
     return Fn{};
 }
 
@@ -125,8 +123,7 @@ template <class Fn, std::size_t N> std::vector<LayerKind> kindsOf(const KindEntr
 {
     std::vector<LayerKind> r;
     for (const auto &e : table)
-        if (e.second)
-            r.push_back(e.first);
+        if (e.second) r.push_back(e.first);
     return r;
 }
 

@@ -13,17 +13,19 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Reshape>()
         LayerKindInfo k;
         k.kind = LayerKind::Reshape;
         k.fileName = "Reshape";
-        k.options = {option(opt::reshape::shape)
-                         .range(1, static_cast<double>(kMaxInputSize))
-                         .counts(1, 4)
-                         .text(QT_TRANSLATE_NOOP("LayerOptions", "Output shape"),
-                               QT_TRANSLATE_NOOP("LayerOptions",
-                                                 "The new shape of each sample, e.g. 1x28x28 (channels × height × "
-                                                 "width) or 784; the sizes must multiply to the input's size."))
-                         .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "to %1"))};
+        k.options = {
+            option(opt::reshape::shape)
+                .range(1, static_cast<double>(kMaxInputSize))
+                .counts(1, 4)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Output shape"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "The new shape of each sample, e.g. 1x28x28 (channels × height × "
+                                        "width) or 784; the sizes must multiply to the input's size."))
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "to %1"))};
         k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Reshape"),
-                QT_TRANSLATE_NOOP("LayerCatalog",
-                                  "Sees the same numbers in another shape: a row as an image, or an image as a row."),
+                QT_TRANSLATE_NOOP(
+                    "LayerCatalog",
+                    "Sees the same numbers in another shape: a row as an image, or an image as a row."),
                 "reshape", 0x6d4c41, "reshape"};
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             const Shape out(c.node.options.get(opt::reshape::shape));

@@ -20,8 +20,7 @@ void Softmax::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
 void Softmax::backward(std::span<const Matrix *const>, const Matrix &y, const Matrix &dy,
                        std::span<Matrix *const> dx)
 {
-    if (!dx[0])
-        return;
+    if (!dx[0]) return;
     // dx = y ⊙ (dy − Σ_k y_k dy_k), per column.
     m_tmp.noalias() = (y.array() * dy.array()).matrix().colwise().sum();
     dx[0]->resize(y.rows(), y.cols());
@@ -47,8 +46,7 @@ void Dropout::forward(std::span<const Matrix *const> x, Matrix &y, Mode mode)
 void Dropout::backward(std::span<const Matrix *const>, const Matrix &, const Matrix &dy,
                        std::span<Matrix *const> dx)
 {
-    if (!dx[0])
-        return;
+    if (!dx[0]) return;
     if (m_trained)
         dx[0]->noalias() = (dy.array() * m_mask.array()).matrix();
     else
@@ -73,8 +71,7 @@ void Concatenate::backward(std::span<const Matrix *const> x, const Matrix &, con
 {
     Eigen::Index off = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
-        if (dx[i])
-            *dx[i] = dy.middleRows(off, x[i]->rows());
+        if (dx[i]) *dx[i] = dy.middleRows(off, x[i]->rows());
         off += x[i]->rows();
     }
 }
@@ -90,8 +87,7 @@ void Add::backward(std::span<const Matrix *const> x, const Matrix &, const Matri
                    std::span<Matrix *const> dx)
 {
     for (std::size_t i = 0; i < x.size(); ++i)
-        if (dx[i])
-            *dx[i] = dy;
+        if (dx[i]) *dx[i] = dy;
 }
 
 // --- the registry's descriptions of these kinds
@@ -99,12 +95,14 @@ void Add::backward(std::span<const Matrix *const> x, const Matrix &, const Matri
 
 namespace {
 
-std::optional<Shape> sameShape(ShapeCheck &c) { return c.in[0]; }
+std::optional<Shape> sameShape(ShapeCheck &c)
+{
+    return c.in[0];
+}
 
 std::optional<Shape> flatSameShape(ShapeCheck &c)
 {
-    if (!c.requireFlat(0))
-        return std::nullopt;
+    if (!c.requireFlat(0)) return std::nullopt;
     return c.in[0];
 }
 
@@ -118,7 +116,10 @@ long long cappedSize(const std::vector<int> &dims)
     return size;
 }
 
-template <class L> std::unique_ptr<Layer> makeSimple(const LayerOptions &) { return std::make_unique<L>(); }
+template <class L> std::unique_ptr<Layer> makeSimple(const LayerOptions &)
+{
+    return std::make_unique<L>();
+}
 
 } // namespace
 
@@ -128,18 +129,20 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Input>()
         LayerKindInfo k;
         k.kind = LayerKind::Input;
         k.fileName = "Input";
-        k.options = {option(opt::input::shape)
-                         .range(1, static_cast<double>(kMaxInputSize))
-                         .counts(1, 4)
-                         .text(QT_TRANSLATE_NOOP("LayerOptions", "Input shape"),
-                               QT_TRANSLATE_NOOP("LayerOptions", "Values per sample: one number for a vector, or "
-                                                                 "sizes joined by x for a grid."))
-                         .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "shape %1"))};
+        k.options = {
+            option(opt::input::shape)
+                .range(1, static_cast<double>(kMaxInputSize))
+                .counts(1, 4)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Input shape"),
+                      QT_TRANSLATE_NOOP("LayerOptions", "Values per sample: one number for a vector, or "
+                                                        "sizes joined by x for a grid."))
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "shape %1"))};
         k.traits.minInputs = 0;
         k.traits.maxInputs = 0;
-        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Input"),
-                QT_TRANSLATE_NOOP("LayerCatalog", "Where the data enters: one value per feature of a sample."),
-                "input", 0x2e7d32, "input"};
+        k.ui = {
+            QT_TRANSLATE_NOOP("LayerCatalog", "Input"),
+            QT_TRANSLATE_NOOP("LayerCatalog", "Where the data enters: one value per feature of a sample."),
+            "input", 0x2e7d32, "input"};
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             const auto dims = c.node.options.get(opt::input::shape);
             if (cappedSize(dims) > kMaxInputSize)
@@ -181,8 +184,8 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Softmax>()
         k.kind = LayerKind::Softmax;
         k.fileName = "Softmax";
         k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Softmax"),
-                QT_TRANSLATE_NOOP("LayerCatalog", "Turns scores into class probabilities that sum to 1."), "softmax",
-                0x6a1b9a, "softmax"};
+                QT_TRANSLATE_NOOP("LayerCatalog", "Turns scores into class probabilities that sum to 1."),
+                "softmax", 0x6a1b9a, "softmax"};
         k.inferShape = flatSameShape;
         k.make = makeSimple<Softmax>;
         return k;
@@ -202,10 +205,11 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Dropout>()
                                QT_TRANSLATE_NOOP("LayerOptions",
                                                  "The fraction of units switched off at each training step."))
                          .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "drop %1 %"), "", 100)};
-        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Dropout"),
-                QT_TRANSLATE_NOOP("LayerCatalog",
-                                  "While training, switches off random units so the network cannot memorise."),
-                "dropout", 0x546e7a, "dropout"};
+        k.ui = {
+            QT_TRANSLATE_NOOP("LayerCatalog", "Dropout"),
+            QT_TRANSLATE_NOOP("LayerCatalog",
+                              "While training, switches off random units so the network cannot memorise."),
+            "dropout", 0x546e7a, "dropout"};
         k.inferShape = sameShape;
         k.make = [](const LayerOptions &o) -> std::unique_ptr<Layer> {
             return std::make_unique<Dropout>(static_cast<Scalar>(o.get(opt::dropout::rate)));
@@ -229,8 +233,7 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Concatenate>()
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             long long total = 0;
             for (std::size_t i = 0; i < c.in.size(); ++i) {
-                if (!c.requireFlat(i, "joins flat vectors"))
-                    return std::nullopt;
+                if (!c.requireFlat(i, "joins flat vectors")) return std::nullopt;
                 total += c.in[i].size();
             }
             if (total > kMaxInputSize)
@@ -261,8 +264,9 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Add>()
             for (const Shape &s : c.in)
                 if (s != c.in[0])
                     return c.fail(DiagnosticCode::ShapeMismatch,
-                                  c.label + " adds inputs of the same shape but receives " + c.in[0].toString() +
-                                      " and " + s.toString() + " — give both branches the same number of units.");
+                                  c.label + " adds inputs of the same shape but receives " +
+                                      c.in[0].toString() + " and " + s.toString() +
+                                      " — give both branches the same number of units.");
             return c.in[0];
         };
         k.make = makeSimple<Add>;
@@ -278,8 +282,8 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Flatten>()
         k.kind = LayerKind::Flatten;
         k.fileName = "Flatten";
         k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Flatten"),
-                QT_TRANSLATE_NOOP("LayerCatalog", "Lays an image or grid out as one long row of numbers."), "flatten",
-                0x4e342e, "flatten"};
+                QT_TRANSLATE_NOOP("LayerCatalog", "Lays an image or grid out as one long row of numbers."),
+                "flatten", 0x4e342e, "flatten"};
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             return Shape{static_cast<int>(c.in[0].size())};
         };

@@ -23,8 +23,7 @@ public:
     void backward(std::span<const Matrix *const>, const Matrix &, const Matrix &dy,
                   std::span<Matrix *const> dx) override
     {
-        if (dx[0])
-            *dx[0] = dy;
+        if (dx[0]) *dx[0] = dy;
     }
     std::unique_ptr<Layer> clone() const override { return std::make_unique<Identity>(*this); }
 
@@ -40,8 +39,7 @@ public:
     void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
                   std::span<Matrix *const> dx) override
     {
-        if (dx[0])
-            activateBackward(m_params, *x[0], y, dy, *dx[0]);
+        if (dx[0]) activateBackward(m_params, *x[0], y, dy, *dx[0]);
     }
     std::unique_ptr<Layer> clone() const override { return std::make_unique<ActivationLayer>(*this); }
     [[nodiscard]] const ActivationParams &params() const { return m_params; }

@@ -16,8 +16,7 @@ GraphError::GraphError(ValidationResult r)
 Network Network::build(const GraphSpec &spec, std::uint64_t seed)
 {
     ValidationResult v = validate(spec);
-    if (!v.ok())
-        throw GraphError(std::move(v));
+    if (!v.ok()) throw GraphError(std::move(v));
     Network net;
     net.m_spec = spec;
     std::map<NodeId, int> index;
@@ -120,13 +119,15 @@ void Network::setLoss(const LossParams &loss)
         m_fusion = Fusion::DenseLogitsLayer;
 }
 
-int Network::outputSize() const { return static_cast<int>(m_nodes[static_cast<std::size_t>(m_output)].shape.size()); }
+int Network::outputSize() const
+{
+    return static_cast<int>(m_nodes[static_cast<std::size_t>(m_output)].shape.size());
+}
 
 int Network::nodeIndex(NodeId id) const
 {
     for (std::size_t i = 0; i < m_nodes.size(); ++i)
-        if (m_nodes[i].id == id)
-            return static_cast<int>(i);
+        if (m_nodes[i].id == id) return static_cast<int>(i);
     return -1;
 }
 
@@ -134,7 +135,8 @@ const Matrix &Network::forward(const Matrix &x, Mode mode)
 {
     if (x.rows() != m_inputSize)
         throw std::invalid_argument("The network expects " + std::to_string(m_inputSize) +
-                                    " input values per sample but the data has " + std::to_string(x.rows()) + ".");
+                                    " input values per sample but the data has " + std::to_string(x.rows()) +
+                                    ".");
     Eigen::Index off = 0;
     for (int i : m_inputs) {
         Node &n = m_nodes[static_cast<std::size_t>(i)];
@@ -159,8 +161,7 @@ const Matrix &Network::forwardColumns(const Matrix &x, std::span<const int> cols
         }
     }
     for (auto &n : m_nodes) {
-        if (n.kind == LayerKind::Input)
-            continue;
+        if (n.kind == LayerKind::Input) continue;
         m_xPtrs.clear();
         for (int p : n.inputs)
             m_xPtrs.push_back(&m_nodes[static_cast<std::size_t>(p)].y);
@@ -183,12 +184,14 @@ const Matrix *Network::fusedLogits() const
     return nullptr;
 }
 
-const Matrix *Network::fusedLogitGrad() const { return m_fusion == Fusion::None ? nullptr : &m_fusedGrad; }
+const Matrix *Network::fusedLogitGrad() const
+{
+    return m_fusion == Fusion::None ? nullptr : &m_fusedGrad;
+}
 
 double Network::lossOf(const Matrix &target) const
 {
-    if (const Matrix *z = fusedLogits())
-        return lossValueFromLogits(m_loss, *z, target);
+    if (const Matrix *z = fusedLogits()) return lossValueFromLogits(m_loss, *z, target);
     return lossValue(m_loss, output(), target);
 }
 
@@ -215,8 +218,7 @@ double Network::lossAndBackward(const Matrix &target)
     }
     case Fusion::DenseLogitsLayer: {
         lossGradientFromLogits(m_loss, out.y, target, m_fusedGrad);
-        if (Matrix *t = out.dxTargets[0])
-            *t = m_fusedGrad;
+        if (Matrix *t = out.dxTargets[0]) *t = m_fusedGrad;
         deliver(m_output);
         first = m_output - 1;
         break;
@@ -230,8 +232,7 @@ double Network::lossAndBackward(const Matrix &target)
 void Network::runNodeBackward(int j)
 {
     Node &n = m_nodes[static_cast<std::size_t>(j)];
-    if (n.kind == LayerKind::Input || !n.needsGrad)
-        return;
+    if (n.kind == LayerKind::Input || !n.needsGrad) return;
     m_xPtrs.clear();
     for (int p : n.inputs)
         m_xPtrs.push_back(&m_nodes[static_cast<std::size_t>(p)].y);
@@ -244,8 +245,7 @@ void Network::deliver(int j)
     Node &n = m_nodes[static_cast<std::size_t>(j)];
     for (std::size_t i = 0; i < n.inputs.size(); ++i) {
         Matrix *t = n.dxTargets[i];
-        if (!t)
-            continue;
+        if (!t) continue;
         Node &p = m_nodes[static_cast<std::size_t>(n.inputs[i])];
         if (t != &p.dy) {
             if (p.gradReady)
@@ -262,10 +262,8 @@ double Network::regularizationPenalty() const
     double s = 0;
     for (const auto &n : m_nodes)
         for (const auto &p : n.layer->parameters()) {
-            if (p.l1 != 0)
-                s += double(p.l1) * p.value->template cast<double>().cwiseAbs().sum();
-            if (p.l2 != 0)
-                s += 0.5 * double(p.l2) * p.value->template cast<double>().squaredNorm();
+            if (p.l1 != 0) s += double(p.l1) * p.value->template cast<double>().cwiseAbs().sum();
+            if (p.l2 != 0) s += 0.5 * double(p.l2) * p.value->template cast<double>().squaredNorm();
         }
     return s;
 }
@@ -310,8 +308,7 @@ long long Network::parameterCount() const
 bool Network::allParametersFinite()
 {
     for (auto &p : parameters())
-        if (!p.ref.value->allFinite())
-            return false;
+        if (!p.ref.value->allFinite()) return false;
     return true;
 }
 
@@ -319,8 +316,7 @@ bool Network::allGradientsFinite()
 {
     for (auto &n : m_nodes)
         for (const auto &p : n.layer->parameters())
-            if (!p.grad->allFinite())
-                return false;
+            if (!p.grad->allFinite()) return false;
     return true;
 }
 
@@ -352,16 +348,14 @@ void Network::reseedRandomLayers(std::uint64_t seed)
 bool Network::hasBatchNorm() const
 {
     for (const auto &n : m_nodes)
-        if (n.kind == LayerKind::BatchNorm)
-            return true;
+        if (n.kind == LayerKind::BatchNorm) return true;
     return false;
 }
 
 bool Network::hasStatefulLayers() const
 {
     for (const auto &n : m_nodes)
-        if (n.kind == LayerKind::BatchNorm || n.kind == LayerKind::Dropout)
-            return true;
+        if (n.kind == LayerKind::BatchNorm || n.kind == LayerKind::Dropout) return true;
     return false;
 }
 

@@ -1,11 +1,11 @@
 // Numeric gradient checks through whole compiled graphs: an MLP, a DAG with two inputs, fan-out, Concatenate
 // and Add, BatchNorm and Dropout inside a graph, and every loss including the fused sigmoid/softmax paths.
 // Each parameter entry is perturbed in place (Network::parameters()) and the loss re-evaluated.
+#include "gradcheck.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
-#include "gradcheck.h"
 #include "train/network.h"
 
 #include <QtTest>
@@ -201,9 +201,9 @@ private slots:
         QVERIFY2(err.empty(), err.c_str());
     }
 
-    // Reshape (flat -> [channels, height, width] -> Flatten) carries values and gradients unchanged; the Dot of
-    // two embeddings-like branches (a recommender's interaction) gets both of its input gradients, including
-    // when one producer feeds both ports (y = h·h).
+    // Reshape (flat -> [channels, height, width] -> Flatten) carries values and gradients unchanged; the Dot
+    // of two embeddings-like branches (a recommender's interaction) gets both of its input gradients,
+    // including when one producer feeds both ports (y = h·h).
     void reshapeAndDot_data()
     {
         QTest::addColumn<bool>("sameProducer");
@@ -217,7 +217,8 @@ private slots:
         const NodeId user = g.addNode(LayerKind::Input, "user", input({4}));
         const NodeId item = g.addNode(LayerKind::Input, "item", input({3}));
         const NodeId eu = g.addNode(LayerKind::Dense, "eu", dense(6, ActivationKind::Tanh));
-        const NodeId image = g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {1, 2, 3}));
+        const NodeId image =
+            g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {1, 2, 3}));
         const NodeId flat = g.addNode(LayerKind::Flatten, "flat");
         const NodeId ei = g.addNode(LayerKind::Dense, "ei", dense(6, ActivationKind::Sigmoid));
         const NodeId dot = g.addNode(LayerKind::Dot, "dot");
@@ -234,7 +235,8 @@ private slots:
             g = GraphSpec{};
             const NodeId u = g.addNode(LayerKind::Input, "user", input({4}));
             const NodeId e = g.addNode(LayerKind::Dense, "eu", dense(6, ActivationKind::Tanh));
-            const NodeId r = g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {2, 3}));
+            const NodeId r =
+                g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {2, 3}));
             const NodeId f = g.addNode(LayerKind::Flatten, "flat");
             const NodeId d = g.addNode(LayerKind::Dot, "dot");
             const NodeId o = g.addNode(LayerKind::Dense, "out", dense(1, ActivationKind::Sigmoid));

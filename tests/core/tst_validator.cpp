@@ -1,11 +1,11 @@
 // What a student sees when the graph is wrong: one diagnostic per problem, on the right node, with a message
 // that says what to do — and Network::build refuses such a graph with GraphError instead of crashing.
 // Also shape inference and parameter counts on a valid DAG.
+#include "graph/validator.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
-#include "graph/validator.h"
 #include "train/network.h"
 
 #include <QtTest>
@@ -194,8 +194,9 @@ private slots:
         {
             LayerOptions o;
             o.set(opt::batchnorm::momentum, 0);
-            QTest::newRow("bad batchnorm momentum") << chain({{K::Input, input({2})}, {K::BatchNorm, o}}) << 2
-                                                    << C::BadOption << "Momentum must be above 0 and at most 1";
+            QTest::newRow("bad batchnorm momentum")
+                << chain({{K::Input, input({2})}, {K::BatchNorm, o}}) << 2 << C::BadOption
+                << "Momentum must be above 0 and at most 1";
         }
         {
             LayerOptions o = dense(2);
@@ -204,10 +205,12 @@ private slots:
                                          << C::BadOption << "L2 regularisation must be at least 0";
         }
         QTest::newRow("reshape to the wrong size")
-            << chain({{K::Input, input({784})}, {K::Reshape, LayerOptions().set(opt::reshape::shape, {1, 28, 27})}})
+            << chain({{K::Input, input({784})},
+                      {K::Reshape, LayerOptions().set(opt::reshape::shape, {1, 28, 27})}})
             << 2 << C::ShapeMismatch << "Reshape 'n2' turns 784 values (784) into 1x28x27 = 756";
         QTest::newRow("dense on a reshaped image")
-            << chain({{K::Input, input({784})}, {K::Reshape, LayerOptions().set(opt::reshape::shape, {1, 28, 28})},
+            << chain({{K::Input, input({784})},
+                      {K::Reshape, LayerOptions().set(opt::reshape::shape, {1, 28, 28})},
                       {K::Dense, dense(2)}})
             << 3 << C::NotFlat << "Dense 'n3' expects a flat input but receives 1x28x28 — add Flatten";
         {
@@ -219,7 +222,8 @@ private slots:
                 << g << 2 << C::ShapeMismatch << "multiplies vectors of one length but receives 3 and 4";
             const NodeId c = g.addNode(LayerKind::Input, "c", input({3}));
             g.connect(c, 2);
-            QTest::newRow("dot with three inputs") << g << 2 << C::TooManyInputs << "Dot 'n2' takes two inputs but 3";
+            QTest::newRow("dot with three inputs")
+                << g << 2 << C::TooManyInputs << "Dot 'n2' takes two inputs but 3";
         }
         QTest::newRow("softmax on an image")
             << chain({{K::Input, input({4, 4})}, {K::Softmax, {}}}) << 2 << C::NotFlat

@@ -2,12 +2,12 @@
 // Shared by the export tests: networks of every layer kind with non-trivial weights, raw inputs, and runners
 // for onnxruntime (node) and Python.
 
+#include "export/export_model.h"
+#include "graph/graph_spec.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
-#include "export/export_model.h"
-#include "graph/graph_spec.h"
 #include "train/network.h"
 
 #include <QDir>
@@ -144,12 +144,15 @@ inline std::vector<TestNet> testNetworks()
         r.push_back({"three_way_add", g, true});
     }
     {
-        GraphSpec g; // a recommender's interaction: two branches, one seen as an image and back, joined by Dot
+        GraphSpec
+            g; // a recommender's interaction: two branches, one seen as an image and back, joined by Dot
         NodeId user = g.addNode(LayerKind::Input, "user", input({4}));
         NodeId item = g.addNode(LayerKind::Input, "item", input({3}));
         NodeId eu = g.addNode(LayerKind::Dense, "user vector", dense(6, ActivationKind::Tanh));
-        NodeId grid = g.addNode(LayerKind::Reshape, "grid", LayerOptions().set(opt::reshape::shape, {1, 2, 3}));
-        NodeId act = g.addNode(LayerKind::Activation, "grid relu", LayerOptions().set(opt::activation, ActivationKind::ReLU));
+        NodeId grid =
+            g.addNode(LayerKind::Reshape, "grid", LayerOptions().set(opt::reshape::shape, {1, 2, 3}));
+        NodeId act = g.addNode(LayerKind::Activation, "grid relu",
+                               LayerOptions().set(opt::activation, ActivationKind::ReLU));
         NodeId flat = g.addNode(LayerKind::Reshape, "flat", LayerOptions().set(opt::reshape::shape, {6}));
         NodeId ei = g.addNode(LayerKind::Dense, "item vector", dense(6, ActivationKind::Linear));
         NodeId dot = g.addNode(LayerKind::Dot, "match", {});
@@ -374,8 +377,7 @@ inline Matrix parseRows(const QString &text, int columns, QString &error)
 /// no float32 runtime can agree with another to 1e-5 absolute there.
 inline double maxScaledDiff(const Matrix &a, const Matrix &b)
 {
-    if (a.rows() != b.rows() || a.cols() != b.cols())
-        return INFINITY;
+    if (a.rows() != b.rows() || a.cols() != b.cols()) return INFINITY;
     const auto diff = (a - b).cwiseAbs().array();
     const auto scale = a.cwiseAbs().array().max(Scalar(1));
     return static_cast<double>((diff / scale).maxCoeff());
@@ -389,9 +391,10 @@ inline double maxAbsDiff(const Matrix &a, const Matrix &b)
 
 /// Runs `base`/model.onnx in onnxruntime and `base`/model.py in PyTorch on `raw` (test inputs before
 /// normalisation) and compares both with `ours`: max difference <= 1e-5, relative above 1. A runtime that is
-/// missing is skipped with a warning. A mismatch fails the current test; callers check QTest::currentTestFailed().
-inline void compareExportsWithOurs(const Matrix &ours, const Matrix &raw, int outputs, const ExportModel &model,
-                                   const QString &base, const QString &label)
+/// missing is skipped with a warning. A mismatch fails the current test; callers check
+/// QTest::currentTestFailed().
+inline void compareExportsWithOurs(const Matrix &ours, const Matrix &raw, int outputs,
+                                   const ExportModel &model, const QString &base, const QString &label)
 {
     QVERIFY(ours.allFinite());
     QString why;

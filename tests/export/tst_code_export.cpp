@@ -1,10 +1,10 @@
 // PyTorch and Keras scripts: the PyTorch script reproduces our predictions with Debian's python3-torch and
 // trains one more step; the Keras script compiles and declares the weight shapes our tensors have.
+#include "export/code_export.h"
+#include "export_test_util.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
-#include "export/code_export.h"
-#include "export_test_util.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,8 +1,8 @@
 // ONNX export: every layer kind, checked by onnx::checker and run in onnxruntime against our own predictions.
 #include "export/code_export.h"
 #include "export/onnx_export.h"
-#include "layers/layer_registry.h"
 #include "export_test_util.h"
+#include "layers/layer_registry.h"
 
 #include <onnx/checker.h>
 #include <onnx/onnx_pb.h>

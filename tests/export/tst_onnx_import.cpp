@@ -1,12 +1,12 @@
 // ONNX import: round trips of every exported network, models written by hand the way other tools write them,
 // clear errors for unsupported operators, and damaged or hostile files that must fail cleanly.
+#include "export/onnx_export.h"
+#include "export/onnx_import.h"
+#include "export_test_util.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
-#include "export/onnx_export.h"
-#include "export/onnx_import.h"
-#include "export_test_util.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -157,10 +157,13 @@ private slots:
             if (orig.kind == LayerKind::Reshape)
                 QCOMPARE(same->options.get(opt::reshape::shape), orig.options.get(opt::reshape::shape));
             if (orig.kind == LayerKind::Dropout)
-                QCOMPARE(float(same->options.get(opt::dropout::rate)), float(orig.options.get(opt::dropout::rate)));
+                QCOMPARE(float(same->options.get(opt::dropout::rate)),
+                         float(orig.options.get(opt::dropout::rate)));
             if (orig.kind == LayerKind::BatchNorm) {
-                QCOMPARE(float(same->options.get(opt::batchnorm::momentum)), float(orig.options.get(opt::batchnorm::momentum)));
-                QCOMPARE(float(same->options.get(opt::batchnorm::epsilon)), float(orig.options.get(opt::batchnorm::epsilon)));
+                QCOMPARE(float(same->options.get(opt::batchnorm::momentum)),
+                         float(orig.options.get(opt::batchnorm::momentum)));
+                QCOMPARE(float(same->options.get(opt::batchnorm::epsilon)),
+                         float(orig.options.get(opt::batchnorm::epsilon)));
             }
         }
         QCOMPARE(imported.normalizer.isIdentity(), !t.normalized);

@@ -1,8 +1,9 @@
 // Project files: lossless round trips, the pinned version-1 format, atomic saves, and prepareData.
+#include "io/project.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
+#include "layers/reshape.h"
 #include "layers/simple_layers.h"
-#include "io/project.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -118,7 +119,64 @@ private slots:
     void prepareUsesSeparateIdxTestFiles();
     void prepareRejectsDataThatDoesNotFit();
     void rebasedPathsStillFindTheData();
+    void reshapeAndDotTrainSaveAndReload();
 };
+
+// The two kinds added through the registry: the spiral's 7 features through a Dense seen as a 2x3 grid and
+// back, a Dot with another branch; trained, saved (options written, shapes checked on load) and reloaded.
+void TestProject::reshapeAndDotTrainSaveAndReload()
+{
+    Project p = spiralProject();
+    GraphSpec &g = p.graph;
+    g = GraphSpec{};
+    const NodeId in = g.addNode(LayerKind::Input, "input", LayerOptions().set(opt::input::shape, {7}));
+    const NodeId a =
+        g.addNode(LayerKind::Dense, "a",
+                  LayerOptions().set(opt::dense::units, 6).set(opt::activation, ActivationKind::Tanh));
+    const NodeId grid =
+        g.addNode(LayerKind::Reshape, "grid", LayerOptions().set(opt::reshape::shape, {2, 3}));
+    const NodeId flat = g.addNode(LayerKind::Flatten, "flat");
+    const NodeId b =
+        g.addNode(LayerKind::Dense, "b",
+                  LayerOptions().set(opt::dense::units, 6).set(opt::activation, ActivationKind::Tanh));
+    const NodeId dot = g.addNode(LayerKind::Dot, "dot");
+    const NodeId out =
+        g.addNode(LayerKind::Dense, "out",
+                  LayerOptions().set(opt::dense::units, 1).set(opt::activation, ActivationKind::Sigmoid));
+    g.connect(in, a);
+    g.connect(a, grid);
+    g.connect(grid, flat);
+    g.connect(in, b);
+    g.connect(flat, dot);
+    g.connect(b, dot);
+    g.connect(dot, out);
+    const PreparedData data = prepareData(p, {});
+    Network net = Network::build(p.graph, p.training.seed);
+    Trainer trainer(net, p.training, data.train, data.validation);
+    trainer.run();
+    p.history = trainer.history();
+    QVERIFY(p.history.size() == 4 && std::isfinite(p.history.back().trainLoss));
+    storeTrainedModel(p, net, data);
+
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("p.nnp").toStdString();
+    saveProject(p, file);
+    std::ifstream text(file);
+    const std::string saved((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
+    QVERIFY(saved.find("\"kind\": \"Reshape\"") != std::string::npos);
+    QVERIFY(saved.find("\"kind\": \"Dot\"") != std::string::npos);
+    const Project q = loadProject(file);
+    QVERIFY(q.graph == p.graph);
+    QCOMPARE(q.graph.find(grid)->options.get(opt::reshape::shape), (std::vector<int>{2, 3}));
+    Network again = Network::build(q.graph, 5);
+    restoreWeights(q, again);
+    QVERIFY(sameBits(again.predict(data.test.x), net.predict(data.test.x)));
+
+    // A Reshape whose sizes do not fit its input is refused when the weights are checked against the graph.
+    Project bad = q;
+    bad.graph.find(grid)->options.set(opt::reshape::shape, {4, 2});
+    QVERIFY(!checkWeightsAgainstGraph(bad).empty() || !validate(bad.graph).ok());
+}
 
 void TestProject::roundTripIsLossless()
 {

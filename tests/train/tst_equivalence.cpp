@@ -11,10 +11,10 @@
 //
 // This source builds twice: tst_equivalence against the double core (tolerance 1e-9) and
 // tst_equivalence_float against the float core the product uses (tolerance 1e-5).
+#include "graph/graph_spec.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
-#include "graph/graph_spec.h"
 #include "losses/loss.h"
 #include "optimizers/optimizer.h"
 #include "train/network.h"
@@ -128,7 +128,8 @@ GraphSpec spec(LossKind loss)
     hidden.set(opt::activation, ActivationKind::Tanh);
     LayerOptions out;
     out.set(opt::dense::units, kOut);
-    out.set(opt::activation, loss == LossKind::BinaryCrossEntropy ? ActivationKind::Sigmoid : ActivationKind::Linear);
+    out.set(opt::activation,
+            loss == LossKind::BinaryCrossEntropy ? ActivationKind::Sigmoid : ActivationKind::Linear);
     const NodeId i = g.addNode(LayerKind::Input, "in", in);
     const NodeId h = g.addNode(LayerKind::Dense, "hidden", hidden);
     const NodeId o = g.addNode(LayerKind::Dense, "out", out);

@@ -8,10 +8,10 @@
 // the per-sample contributions δ_n a_nᵀ (δ_n of sample n's own loss) sum to N·grad. Variants: sigmoid hidden
 // + sigmoid output with binary cross-entropy (the fused from-logits path), and sigmoid hidden + linear output
 // with MSE. Double core.
+#include "graph/graph_spec.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
-#include "graph/graph_spec.h"
 #include "losses/loss.h"
 #include "train/network.h"
 #include "train/trainer.h"

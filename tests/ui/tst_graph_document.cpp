@@ -1,12 +1,12 @@
 // GraphDocument and its commands without a window: every edit undoes and redoes exactly, refusals say why.
-#include "layers/batch_norm.h"
-#include "layers/dense.h"
-#include "layers/simple_layers.h"
 #include "commands/graph_commands.h"
 #include "document/default_project.h"
 #include "document/graph_document.h"
 #include "document/graph_fragment.h"
 #include "editor/auto_layout.h"
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -189,14 +189,15 @@ void TestGraphDocument::fragmentRoundTripAndPaste()
 {
     GraphDocument doc;
     doc.reset(makeDefaultProject());
-    doc.undoStack()->push(new ChangeNodeOptionsCommand(&doc, 3, "hidden_2",
-                                                       [&] {
-                                                           LayerOptions o = doc.graph().find(3)->options;
-                                                           o.set(opt::dense::l2, 0.001);
-                                                           o.set(opt::dense::useBias, false);
-                                                           return o;
-                                                       }(),
-                                                       "L2"));
+    doc.undoStack()->push(new ChangeNodeOptionsCommand(
+        &doc, 3, "hidden_2",
+        [&] {
+            LayerOptions o = doc.graph().find(3)->options;
+            o.set(opt::dense::l2, 0.001);
+            o.set(opt::dense::useBias, false);
+            return o;
+        }(),
+        "L2"));
     const QByteArray before = serialised(doc);
     const GraphFragment copied = GraphFragment::extract(doc.graph(), {2, 3});
     QCOMPARE(copied.nodes.size(), 2u);

@@ -1,9 +1,6 @@
 // The insight views (issue 5, "More views a lesson needs") on real widgets in the real window: gradient
 // norms, layer histograms and dead ReLUs, the confusion matrix with its sample list, and the probe, each
 // checked against the core computed independently (Network forward/backward, evaluate()).
-#include "layers/batch_norm.h"
-#include "layers/dense.h"
-#include "layers/simple_layers.h"
 #include "document/graph_document.h"
 #include "figures/figure_registry.h"
 #include "insights/confusion_view.h"
@@ -12,6 +9,9 @@
 #include "insights/insights_engine.h"
 #include "insights/layer_stats_view.h"
 #include "insights/probe_view.h"
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "main_window.h"
 #include "training/training_controller.h"
 #include "training/training_docks.h"
@@ -77,11 +77,11 @@ struct Window {
                 // Known, rare on a loaded machine: a Step right after opening a project is not run (see the
                 // closing note). Said loudly, retried once; these tests check the views, not that.
                 const SnapshotPtr s = controller->lastSnapshot();
-                qWarning("step %lld did not arrive: controller status %d, last snapshot %s (step %lld, status %d)",
-                         before + 1, int(controller->status()), s ? "yes" : "none", s ? s->step : -1LL,
-                         s ? int(s->status) : -1);
-                if (++lost > 1)
-                    return false;
+                qWarning(
+                    "step %lld did not arrive: controller status %d, last snapshot %s (step %lld, status %d)",
+                    before + 1, int(controller->status()), s ? "yes" : "none", s ? s->step : -1LL,
+                    s ? int(s->status) : -1);
+                if (++lost > 1) return false;
             }
         }
         return QTest::qWaitFor(

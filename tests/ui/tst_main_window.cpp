@@ -1,8 +1,5 @@
 // The editor driven like a user: drops from the palette, wires dragged between ports with the mouse,
 // keyboard shortcuts, the inspector's editors, samples and bad files. Checks the document, not pixels.
-#include "layers/batch_norm.h"
-#include "layers/dense.h"
-#include "layers/simple_layers.h"
 #include "document/default_project.h"
 #include "document/graph_document.h"
 #include "document/graph_fragment.h"
@@ -11,12 +8,16 @@
 #include "editor/graph_scene.h"
 #include "editor/graph_view.h"
 #include "editor/node_item.h"
+#include "layers/batch_norm.h"
+#include "layers/dense.h"
+#include "layers/reshape.h"
+#include "layers/simple_layers.h"
 #include "main_window.h"
+#include "panels/data_panel.h"
 #include "panels/inspector_hyperparameters_form.h"
 #include "panels/inspector_layer_form.h"
 #include "panels/inspector_number_box.h"
 #include "panels/inspector_widget.h"
-#include "panels/data_panel.h"
 #include "panels/palette_widget.h"
 #include "panels/training_toolbar.h"
 #include "training/training_controller.h"
@@ -27,23 +28,23 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
-#include <QPushButton>
-#include <QTimer>
-#include <QTranslator>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSpinBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
+#include <QTranslator>
 #include <QUndoStack>
-#include <QSlider>
 
 #include <memory>
 
@@ -65,6 +66,7 @@ private slots:
     void copyPasteWithShortcuts();
     void deleteSelectionIsOneUndoStep();
     void inspectorEditsSelectedLayer();
+    void reshapeAndDotWithTheMouse();
     void inspectorShowsHyperparameters();
     void titleShowsUnsavedChanges();
     void zoomWithKeysAndWheel();
@@ -162,17 +164,14 @@ NodeId TestMainWindow::dropLayer(LayerKind kind, QPoint viewPos)
     // The drag data exactly as the palette's list makes it for the entry of this kind.
     QListWidget *list = m_window->palette()->list();
     QListWidgetItem *entry = list->item(static_cast<int>(kind));
-    if (!entry || entry->text() != LayerCatalog::title(kind))
-        return -1;
+    if (!entry || entry->text() != LayerCatalog::title(kind)) return -1;
     std::unique_ptr<QMimeData> mime(list->model()->mimeData({list->indexFromItem(entry)}));
-    if (!mime)
-        return -1;
+    if (!mime) return -1;
     QDragEnterEvent enter(viewPos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport(), &enter);
     QDragMoveEvent move(viewPos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport(), &move);
-    if (!move.isAccepted())
-        return -1;
+    if (!move.isAccepted()) return -1;
     QDropEvent drop(QPointF(viewPos), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport(), &drop);
     const auto &nodes = m_window->document()->graph().nodes;
@@ -196,9 +195,8 @@ QByteArray TestMainWindow::serialised() const
     for (const auto &n : doc->graph().nodes)
         all.push_back(n.id);
     const TrainingConfig &t = doc->training();
-    return GraphFragment::extract(doc->graph(), all).toJson() +
-           QByteArray::number(t.optimizer.learningRate) + ' ' + QByteArray::number(t.batchSize) + ' ' +
-           QByteArray::number(t.epochs);
+    return GraphFragment::extract(doc->graph(), all).toJson() + QByteArray::number(t.optimizer.learningRate) +
+           ' ' + QByteArray::number(t.batchSize) + ' ' + QByteArray::number(t.epochs);
 }
 
 void TestMainWindow::selectLayer(NodeId id)
@@ -210,13 +208,11 @@ bool TestMainWindow::chooseByKeys(QComboBox *box, const QVariant &data)
 {
     box->setFocus();
     const int target = box->findData(data);
-    if (target < 0)
-        return false;
+    if (target < 0) return false;
     while (box->currentIndex() != target) {
         const int before = box->currentIndex();
         QTest::keyClick(box, box->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
-        if (box->currentIndex() == before)
-            return false;
+        if (box->currentIndex() == before) return false;
     }
     return true;
 }
@@ -225,9 +221,10 @@ void TestMainWindow::clickToolButton(QAction *action)
 {
     auto *button = qobject_cast<QToolButton *>(m_window->training()->toolbar()->widgetForAction(action));
     QVERIFY(button && button->isVisible());
-    QVERIFY2(button->isEnabled(), qPrintable(QStringLiteral("%1 is disabled; the run: %2 %3")
-                                                 .arg(action->text(), m_window->training()->toolbar()->statusText(),
-                                                      m_window->training()->controller()->message())));
+    QVERIFY2(button->isEnabled(),
+             qPrintable(QStringLiteral("%1 is disabled; the run: %2 %3")
+                            .arg(action->text(), m_window->training()->toolbar()->statusText(),
+                                 m_window->training()->controller()->message())));
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
@@ -279,9 +276,8 @@ void TestMainWindow::saveAndReopen(const QString &path)
     QCOMPARE(projectToText(m_window->document()->project()), text); // the same document
     QVERIFY(!m_window->isWindowModified());
     // The run starts from the stored weights: same weights, same history, same epoch, same outputs.
-    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->weights &&
-                                 c->status() != TrainingStatus::Preparing,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        c->lastSnapshot() && c->lastSnapshot()->weights && c->status() != TrainingStatus::Preparing, 10000);
     const SnapshotPtr after = c->lastSnapshot();
     QCOMPARE(after->step, 0);
     QCOMPARE(after->epoch, history.back().epoch);
@@ -370,12 +366,14 @@ void TestMainWindow::paletteListsEveryKind()
     // Double-click adds the layer in the middle of the canvas.
     QListWidgetItem *flatten = list->item(static_cast<int>(LayerKind::Flatten));
     list->scrollToItem(flatten);
-    QTest::mouseDClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualItemRect(flatten).center());
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, Qt::NoModifier,
+                       list->visualItemRect(flatten).center());
     const GraphDocument *doc = m_window->document();
     QCOMPARE(doc->graph().nodes.size(), 1u);
     QVERIFY(doc->graph().nodes.front().kind == LayerKind::Flatten);
     const QPointF centre = m_window->view()->visibleCentre();
-    QVERIFY(std::abs(doc->graph().nodes.front().x + NodeItem::kWidth / 2 - centre.x()) <= GraphScene::kGridSize);
+    QVERIFY(std::abs(doc->graph().nodes.front().x + NodeItem::kWidth / 2 - centre.x()) <=
+            GraphScene::kGridSize);
 }
 
 void TestMainWindow::mouseDragConnectsPorts()
@@ -578,6 +576,51 @@ void TestMainWindow::inspectorEditsSelectedLayer()
     QCOMPARE(doc->graph().find(1)->options.get(opt::input::shape), (std::vector<int>{3}));
 }
 
+// The two kinds added through the registry, as a student builds them: dropped from the palette, wired with
+// the mouse, and the Reshape's shape typed into the form the inspector builds from its option schema.
+void TestMainWindow::reshapeAndDotWithTheMouse()
+{
+    m_window->newProject(true);
+    GraphDocument *doc = m_window->document();
+    const NodeId a = dropLayer(LayerKind::Input, {120, 120});
+    const NodeId b = dropLayer(LayerKind::Input, {120, 380});
+    const NodeId dot = dropLayer(LayerKind::Dot, {480, 250});
+    QVERIFY(a >= 0 && b >= 0 && dot >= 0);
+    wire(a, dot, 0);
+    QCOMPARE(m_window->scene()->nodeItem(dot)->inputPorts().size(), 2u); // two slots, no third
+    wire(b, dot, 1);
+    QCOMPARE(m_window->scene()->nodeItem(dot)->inputPorts().size(), 2u);
+    QCOMPARE(doc->graph().edges.size(), 2u);
+    QVERIFY2(doc->validation().shapes.count(dot), doc->validation().summary().c_str());
+    QCOMPARE(doc->validation().shapes.at(dot), Shape{1});
+    QVERIFY(doc->validation().forNode(dot).empty());
+
+    const NodeId reshape = dropLayer(LayerKind::Reshape, {480, 480});
+    QVERIFY(reshape >= 0);
+    wire(a, reshape);
+    QCOMPARE(doc->graph().edges.size(), 3u);
+    // The default shape (1x8x8) does not fit the 2 features: the node says what to change.
+    QVERIFY(!doc->validation().forNode(reshape).empty());
+    QCOMPARE(doc->validation().forNode(reshape).front().code, DiagnosticCode::ShapeMismatch);
+    click(toView(m_window->scene()->nodeItem(reshape)->mapToScene(NodeItem::kWidth / 2, 60)));
+    InspectorLayerForm *form = m_window->inspector()->layerForm();
+    QCOMPARE(form->node(), reshape);
+    auto *shape = form->editor<QLineEdit>("shape");
+    QVERIFY(shape && shape->isVisible());
+    QCOMPARE(shape->text(), QStringLiteral("1×8×8"));
+    shape->setFocus();
+    shape->selectAll();
+    QTest::keyClicks(shape, "2x1");
+    QTest::keyClick(shape, Qt::Key_Return);
+    QCOMPARE(doc->graph().find(reshape)->options.get(opt::reshape::shape), (std::vector<int>{2, 1}));
+    QCOMPARE(doc->validation().shapes.at(reshape), (Shape{2, 1}));
+    for (const Diagnostic &d : doc->validation().forNode(reshape)) // only "a loose end": Dot is the other one
+        QCOMPARE(d.code, DiagnosticCode::SeveralOutputs);
+    QCOMPARE(LayerCatalog::keyOptions(*doc->graph().find(reshape)), QStringLiteral("to 2×1"));
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(shape->text(), QStringLiteral("1×8×8"));
+}
+
 void TestMainWindow::inspectorShowsHyperparameters()
 {
     GraphDocument *doc = m_window->document();
@@ -625,14 +668,14 @@ void TestMainWindow::zoomWithKeysAndWheel()
 void TestMainWindow::openEverySample()
 {
     const QStringList samples = listSamples();
-    if (samples.isEmpty())
-        QSKIP("No samples/*.nnp yet.");
+    if (samples.isEmpty()) QSKIP("No samples/*.nnp yet.");
     for (const QString &path : samples) {
         QVERIFY2(m_window->loadFile(path), qPrintable(path + ": " + m_window->lastError()));
         const GraphDocument *doc = m_window->document();
         QCOMPARE(doc->filePath(), QFileInfo(path).absoluteFilePath());
         QVERIFY2(!doc->graph().nodes.empty(), qPrintable(path));
-        QVERIFY2(doc->validation().ok(), qPrintable(path + ": " + QString::fromStdString(doc->validation().summary())));
+        QVERIFY2(doc->validation().ok(),
+                 qPrintable(path + ": " + QString::fromStdString(doc->validation().summary())));
         QCOMPARE(m_window->scene()->selectedNodeIds().size(), 0u);
         for (const auto &n : doc->graph().nodes)
             QVERIFY(m_window->scene()->nodeItem(n.id));
@@ -658,7 +701,8 @@ void TestMainWindow::badFileKeepsCurrentProject()
         QCOMPARE(serialised(), before);
         QVERIFY(m_window->document()->filePath().isEmpty());
         QVERIFY(m_window->document()->isModified()); // the user's unsaved work is still there
-        QVERIFY2(m_window->lastError().contains(QFileInfo(path).fileName()), qPrintable(m_window->lastError()));
+        QVERIFY2(m_window->lastError().contains(QFileInfo(path).fileName()),
+                 qPrintable(m_window->lastError()));
         auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorBox"));
         QVERIFY(box && box->isVisible());
         box->close();
@@ -695,8 +739,7 @@ void TestMainWindow::buildPlaygroundNetworkWithMouse()
         while (box->currentText() != name) {
             const int before = box->currentIndex();
             QTest::keyClick(box, Qt::Key_Down);
-            if (box->currentIndex() == before)
-                break;
+            if (box->currentIndex() == before) break;
         }
         QCOMPARE(box->currentText(), name);
     };
@@ -758,7 +801,8 @@ void TestMainWindow::buildIrisNetworkWithMouse()
     selectLayer(logits);
     QCOMPARE(form->node(), logits);
     typeInto(form->unitsBox(), QStringLiteral("3"));
-    QVERIFY(chooseByKeys(form->activationBox(), QString::fromLatin1(toString(ActivationKind::Linear).data())));
+    QVERIFY(
+        chooseByKeys(form->activationBox(), QString::fromLatin1(toString(ActivationKind::Linear).data())));
 
     // The data: the iris CSV with the species as the target, z-scored inputs.
     DataPanel *data = m_window->training()->dataPanel();
@@ -794,7 +838,8 @@ void TestMainWindow::buildIrisNetworkWithMouse()
     const QString path = dir.filePath(QStringLiteral("iris_by_hand.nnp"));
     // Predictions of the trained model on the test split, from the document before saving ...
     const auto predict = [](const Project &project, const std::filesystem::path &base) {
-        const PreparedData prepared = prepareData(project, base, project.normalizer ? &*project.normalizer : nullptr);
+        const PreparedData prepared =
+            prepareData(project, base, project.normalizer ? &*project.normalizer : nullptr);
         Network net = Network::build(project.graph, project.training.seed);
         restoreWeights(project, net);
         return Matrix(net.predict(prepared.test.x));
@@ -821,7 +866,8 @@ void TestMainWindow::buildIrisNetworkWithMouse()
             prepared.test.y.col(i).maxCoeff(&truth);
         correct += best == truth ? 1 : 0;
     }
-    QVERIFY2(correct >= 0.85 * double(got.cols()), qPrintable(QStringLiteral("%1 of %2").arg(correct).arg(got.cols())));
+    QVERIFY2(correct >= 0.85 * double(got.cols()),
+             qPrintable(QStringLiteral("%1 of %2").arg(correct).arg(got.cols())));
 }
 
 void TestMainWindow::trainingShortcutsAndMessages()
@@ -868,14 +914,16 @@ void TestMainWindow::trainingShortcutsAndMessages()
     exploding.graph = makeMlp(2, {8}, 1, ActivationKind::ReLU, ActivationKind::Linear);
     exploding.training.loss.kind = LossKind::MSE;
     exploding.training.epochs = 1000000;
-    exploding.training.optimizer.learningRate = 1e4; // (more than the inspector allows: an old file could say so)
+    exploding.training.optimizer.learningRate =
+        1e4; // (more than the inspector allows: an old file could say so)
     m_window->document()->reset(exploding);
     QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 10000);
     t->toolbar()->speedSlider()->setValue(kSpeedLevels);
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Space);
     QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Diverged, 60000);
-    QVERIFY2(t->toolbar()->statusText().contains(QStringLiteral("Diverged")), qPrintable(t->toolbar()->statusText()));
+    QVERIFY2(t->toolbar()->statusText().contains(QStringLiteral("Diverged")),
+             qPrintable(t->toolbar()->statusText()));
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("diverged")),
              qPrintable(m_window->statusBar()->currentMessage()));
     QVERIFY(c->lastWeights() && c->lastWeights()->allFinite()); // the last finite state stays
@@ -887,7 +935,8 @@ void TestMainWindow::saveShortcutAndRecentFiles()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString first = dir.filePath(QStringLiteral("first.nnp")), second = dir.filePath(QStringLiteral("second.nnp"));
+    const QString first = dir.filePath(QStringLiteral("first.nnp")),
+                  second = dir.filePath(QStringLiteral("second.nnp"));
     m_window->newProject(false);
     QVERIFY(m_window->saveTo(first));
     m_window->newProject(true);
@@ -904,13 +953,11 @@ void TestMainWindow::saveShortcutAndRecentFiles()
     // File > Open recent lists both, newest first, and opens them.
     QMenu *recent = nullptr;
     for (QAction *a : m_window->fileMenu()->actions())
-        if (a->menu() && a->text().contains(QStringLiteral("recent")))
-            recent = a->menu();
+        if (a->menu() && a->text().contains(QStringLiteral("recent"))) recent = a->menu();
     QVERIFY(recent);
     QList<QAction *> entries;
     for (QAction *a : recent->actions())
-        if (a->toolTip().endsWith(QStringLiteral(".nnp")))
-            entries << a;
+        if (a->toolTip().endsWith(QStringLiteral(".nnp"))) entries << a;
     QVERIFY(entries.size() >= 2);
     QCOMPARE(entries[0]->toolTip(), QFileInfo(second).absoluteFilePath());
     QCOMPARE(entries[1]->toolTip(), QFileInfo(first).absoluteFilePath());
@@ -992,7 +1039,8 @@ void TestMainWindow::toolbarRegularisationIsSavedAndLive()
     QCOMPARE(kind->currentData().toInt(), int(RegularizationKind::L2));
     QCOMPARE(bar->regularizationRateBox()->value(), 0.01);
     // A structural edit during a run still says so.
-    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready || c->status() == TrainingStatus::Paused, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready || c->status() == TrainingStatus::Paused,
+                             10000);
     clickToolButton(bar->stepAction());
     QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->step >= 1, 10000);
     selectLayer(2);
@@ -1057,8 +1105,8 @@ void TestMainWindow::resourcesAreEmbedded()
         QVERIFY2(QFile::exists(LayerCatalog::iconPath(kind)), qPrintable(LayerCatalog::iconPath(kind)));
     QVERIFY(QFile::exists(QStringLiteral(":/icons/app.svg")));
     QTranslator translator;
-    QVERIFY(translator.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("nnp"), QStringLiteral("_"),
-                            QStringLiteral(":/i18n")));
+    QVERIFY(translator.load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("nnp"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
 }
 
 void TestMainWindow::screenshot()

@@ -1,10 +1,10 @@
 // The widgets around a run: the loss plot, the output view's colours and toggles, the training toolbar
 // driving a real controller, and the data panel editing the document.
+#include "commands/graph_commands.h"
+#include "document/graph_document.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
-#include "commands/graph_commands.h"
-#include "document/graph_document.h"
 #include "panels/data_panel.h"
 #include "panels/data_panel_preview.h"
 #include "panels/training_toolbar.h"
@@ -38,8 +38,7 @@ TrainingSnapshot epochsSnapshot(int from, int to, bool withValidation)
         r.epoch = e;
         r.trainLoss = 1.0 / e;
         r.trainMetric = 1.0 - 0.5 / e;
-        if (withValidation)
-            r.valLoss = 1.2 / e;
+        if (withValidation) r.valLoss = 1.2 / e;
         s.epochs.push_back(r);
         s.lossPoints.push_back({e - 0.5, 1.1 / e});
         s.lossPoints.push_back({double(e), 0.9 / e});
@@ -96,9 +95,9 @@ void TestTrainingViews::lossPlotCurvesAndReadout()
     QCOMPARE(plot.plot()->graph(2)->dataCount(), 6); // validation loss
     const QString r = plot.readoutAt(3.2);
     QVERIFY2(r.contains(QStringLiteral("Epoch 3")), qPrintable(r));
-    QVERIFY(r.contains(QStringLiteral("0.3333")));  // 1/3
-    QVERIFY(r.contains(QStringLiteral("0.4")));     // validation 1.2/3
-    QVERIFY(r.contains(QStringLiteral("83.3 %")));  // accuracy 1 - 0.5/3
+    QVERIFY(r.contains(QStringLiteral("0.3333"))); // 1/3
+    QVERIFY(r.contains(QStringLiteral("0.4")));    // validation 1.2/3
+    QVERIFY(r.contains(QStringLiteral("83.3 %"))); // accuracy 1 - 0.5/3
     QVERIFY(plot.readoutAt(100).contains(QStringLiteral("Epoch 6")));
 
     QVERIFY(!plot.logScale());

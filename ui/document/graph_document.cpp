@@ -1,5 +1,7 @@
 #include "document/graph_document.h"
 
+#include "layers/layer_registry.h"
+
 #include "commands/graph_commands.h"
 #include "document/graph_fragment.h"
 #include "document/layer_catalog.h"
@@ -21,7 +23,8 @@ QString nodeLabel(const NodeSpec &n)
 
 GraphDocument::GraphDocument(QObject *parent) : QObject(parent), m_undo(std::make_unique<QUndoStack>())
 {
-    connect(m_undo.get(), &QUndoStack::cleanChanged, this, [this](bool) { emit modifiedChanged(isModified()); });
+    connect(m_undo.get(), &QUndoStack::cleanChanged, this,
+            [this](bool) { emit modifiedChanged(isModified()); });
     revalidate();
 }
 
@@ -39,7 +42,10 @@ QString GraphDocument::displayName() const
     return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
 }
 
-bool GraphDocument::isModified() const { return !m_undo->isClean() || m_extraModified; }
+bool GraphDocument::isModified() const
+{
+    return !m_undo->isClean() || m_extraModified;
+}
 
 void GraphDocument::reset(Project project, const QString &filePath)
 {
@@ -56,8 +62,7 @@ void GraphDocument::reset(Project project, const QString &filePath)
     emit graphChanged();
     emit hyperparametersChanged();
     emit dataSourceChanged();
-    if (wasModified)
-        emit modifiedChanged(false);
+    if (wasModified) emit modifiedChanged(false);
 }
 
 bool GraphDocument::open(const QString &path, QString *error)
@@ -67,8 +72,7 @@ bool GraphDocument::open(const QString &path, QString *error)
         reset(std::move(p), QFileInfo(path).absoluteFilePath());
         return true;
     } catch (const std::exception &e) { // ProjectError, and anything else a broken file may provoke
-        if (error)
-            *error = QString::fromStdString(e.what());
+        if (error) *error = QString::fromStdString(e.what());
         return false;
     }
 }
@@ -78,8 +82,7 @@ bool GraphDocument::saveAs(const QString &path, QString *error)
     try {
         saveProject(m_project, path.toStdString());
     } catch (const std::exception &e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
+        if (error) *error = QString::fromStdString(e.what());
         return false;
     }
     const QString abs = QFileInfo(path).absoluteFilePath();
@@ -106,32 +109,28 @@ NodeId GraphDocument::addNode(LayerKind kind, QPointF pos)
 
 QString GraphDocument::connectNodes(NodeId from, NodeId to, int port)
 {
-    if (port < 0)
-        port = nextFreePort(to);
+    if (port < 0) port = nextFreePort(to);
     QString problem = connectionProblem(from, to, port);
-    if (problem.isEmpty())
-        m_undo->push(new ConnectCommand(this, EdgeSpec{from, to, port}));
+    if (problem.isEmpty()) m_undo->push(new ConnectCommand(this, EdgeSpec{from, to, port}));
     return problem;
 }
 
 void GraphDocument::removeItems(const std::vector<NodeId> &nodes, const std::vector<EdgeSpec> &edges)
 {
-    if (nodes.empty() && edges.empty())
-        return;
+    if (nodes.empty() && edges.empty()) return;
     m_undo->push(new RemoveItemsCommand(this, nodes, edges));
 }
 
 bool GraphDocument::takesSeveralInputs(LayerKind kind)
 {
-    return kind == LayerKind::Concatenate || kind == LayerKind::Add;
+    return layerKind(kind).traits.maxInputs > 1;
 }
 
 int GraphDocument::nextFreePort(NodeId to) const
 {
     int port = 0;
     for (const auto &e : m_project.graph.edges)
-        if (e.to == to)
-            port = std::max(port, e.port + 1);
+        if (e.to == to) port = std::max(port, e.port + 1);
     return port;
 }
 
@@ -140,10 +139,8 @@ QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port) const
     const GraphSpec &g = m_project.graph;
     const NodeSpec *src = g.find(from);
     const NodeSpec *dst = g.find(to);
-    if (!src || !dst)
-        return tr("That layer no longer exists.");
-    if (from == to)
-        return tr("A layer cannot feed itself.");
+    if (!src || !dst) return tr("That layer no longer exists.");
+    if (from == to) return tr("A layer cannot feed itself.");
     if (dst->kind == LayerKind::Input)
         return tr("%1 is where data enters: nothing can be wired into it.").arg(nodeLabel(*dst));
     // A wire from -> to closes a loop exactly when `to` already reaches `from`.
@@ -155,11 +152,9 @@ QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port) const
         if (id == from)
             return tr("This wire would make a loop (%1 already leads to %2) — a network must flow one way.")
                 .arg(nodeLabel(*dst), nodeLabel(*src));
-        if (!seen.insert(id).second)
-            continue;
+        if (!seen.insert(id).second) continue;
         for (const auto &e : g.edges)
-            if (e.from == id)
-                stack.push_back(e.to);
+            if (e.from == id) stack.push_back(e.to);
     }
     for (const auto &e : g.edges) {
         if (e.from == from && e.to == to)
@@ -171,8 +166,7 @@ QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port) const
         if (e.to == to && e.port == port)
             return tr("Input slot %1 of %2 is already taken.").arg(port + 1).arg(nodeLabel(*dst));
     }
-    if (port < 0)
-        return tr("Invalid input slot.");
+    if (port < 0) return tr("Invalid input slot.");
     return {};
 }
 
@@ -183,8 +177,7 @@ std::string GraphDocument::uniqueName(LayerKind kind) const
         std::string name = base + "_" + std::to_string(i);
         const bool taken = std::any_of(m_project.graph.nodes.begin(), m_project.graph.nodes.end(),
                                        [&](const NodeSpec &n) { return n.name == name; });
-        if (!taken)
-            return name;
+        if (!taken) return name;
     }
 }
 
@@ -200,8 +193,7 @@ int GraphDocument::indexOfNode(NodeId id) const
 {
     const auto &nodes = m_project.graph.nodes;
     for (std::size_t i = 0; i < nodes.size(); ++i)
-        if (nodes[i].id == id)
-            return static_cast<int>(i);
+        if (nodes[i].id == id) return static_cast<int>(i);
     return -1;
 }
 
@@ -215,8 +207,7 @@ int GraphDocument::indexOfEdge(const EdgeSpec &e) const
 void GraphDocument::applyInsertNode(const NodeSpec &node, int index)
 {
     auto &nodes = m_project.graph.nodes;
-    if (index < 0 || index > static_cast<int>(nodes.size()))
-        index = static_cast<int>(nodes.size());
+    if (index < 0 || index > static_cast<int>(nodes.size())) index = static_cast<int>(nodes.size());
     nodes.insert(nodes.begin() + index, node);
     revalidate();
     emit nodeAdded(node.id);
@@ -227,8 +218,7 @@ void GraphDocument::applyRemoveNode(NodeId id)
 {
     const int index = indexOfNode(id);
     Q_ASSERT(index >= 0);
-    if (index < 0)
-        return;
+    if (index < 0) return;
     m_project.graph.nodes.erase(m_project.graph.nodes.begin() + index);
     revalidate();
     emit nodeRemoved(id);
@@ -238,8 +228,7 @@ void GraphDocument::applyRemoveNode(NodeId id)
 void GraphDocument::applyNodeSettings(NodeId id, const std::string &name, const LayerOptions &options)
 {
     NodeSpec *n = m_project.graph.find(id);
-    if (!n)
-        return;
+    if (!n) return;
     n->name = name;
     n->options = options;
     revalidate();
@@ -250,8 +239,7 @@ void GraphDocument::applyNodeSettings(NodeId id, const std::string &name, const 
 void GraphDocument::applyNodePosition(NodeId id, QPointF pos)
 {
     NodeSpec *n = m_project.graph.find(id);
-    if (!n)
-        return;
+    if (!n) return;
     n->x = pos.x();
     n->y = pos.y();
     emit nodeMoved(id);
@@ -260,8 +248,7 @@ void GraphDocument::applyNodePosition(NodeId id, QPointF pos)
 void GraphDocument::applyInsertEdge(const EdgeSpec &edge, int index)
 {
     auto &edges = m_project.graph.edges;
-    if (index < 0 || index > static_cast<int>(edges.size()))
-        index = static_cast<int>(edges.size());
+    if (index < 0 || index > static_cast<int>(edges.size())) index = static_cast<int>(edges.size());
     edges.insert(edges.begin() + index, edge);
     revalidate();
     emit edgeAdded(edge);
@@ -271,8 +258,7 @@ void GraphDocument::applyInsertEdge(const EdgeSpec &edge, int index)
 void GraphDocument::applyRemoveEdge(const EdgeSpec &edge)
 {
     const int index = indexOfEdge(edge);
-    if (index < 0)
-        return;
+    if (index < 0) return;
     m_project.graph.edges.erase(m_project.graph.edges.begin() + index);
     revalidate();
     emit edgeRemoved(edge);
@@ -304,7 +290,8 @@ void GraphDocument::setTrainedState(std::vector<StoredTensor> weights, std::opti
 
 void GraphDocument::clearTrainedState()
 {
-    if (m_project.weights.empty() && m_project.history.empty() && !m_project.normalizer && !m_project.csvSchema)
+    if (m_project.weights.empty() && m_project.history.empty() && !m_project.normalizer &&
+        !m_project.csvSchema)
         return;
     setTrainedState({}, std::nullopt, {}, std::nullopt);
 }
@@ -313,8 +300,7 @@ void GraphDocument::setExtraModified(bool on)
 {
     const bool before = isModified();
     m_extraModified = on;
-    if (before != isModified())
-        emit modifiedChanged(isModified());
+    if (before != isModified()) emit modifiedChanged(isModified());
 }
 
 void GraphDocument::revalidate()

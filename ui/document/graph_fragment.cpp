@@ -16,7 +16,10 @@ namespace nnp {
 
 namespace {
 
-QString str(std::string_view s) { return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size())); }
+QString str(std::string_view s)
+{
+    return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
+}
 
 QJsonValue optionToJson(const OptionValue &v)
 {
@@ -26,14 +29,15 @@ QJsonValue optionToJson(const OptionValue &v)
             a.append(d);
         return a;
     }
-    if (const auto *s = std::get_if<std::string>(&v))
-        return QString::fromStdString(*s);
-    return std::visit([](const auto &x) -> QJsonValue {
-        if constexpr (std::is_arithmetic_v<std::decay_t<decltype(x)>>)
-            return x;
-        else
-            return {};
-    }, v);
+    if (const auto *s = std::get_if<std::string>(&v)) return QString::fromStdString(*s);
+    return std::visit(
+        [](const auto &x) -> QJsonValue {
+            if constexpr (std::is_arithmetic_v<std::decay_t<decltype(x)>>)
+                return x;
+            else
+                return {};
+        },
+        v);
 }
 
 /// The values set on a node (defaults are left out, as in LayerOptions).
@@ -52,15 +56,22 @@ std::optional<LayerOptions> optionsFromJson(LayerKind kind, const QJsonObject &j
     LayerOptions o;
     for (auto it = j.begin(); it != j.end(); ++it) {
         const OptionSpec *spec = info.option(it.key().toStdString());
-        if (!spec)
-            return std::nullopt;
+        if (!spec) return std::nullopt;
         const QJsonValue &v = it.value();
         OptionValue value;
         switch (spec->type) {
-        case OptionType::Int: value = v.toInt(); break;
-        case OptionType::Double: value = v.toDouble(); break;
-        case OptionType::Bool: value = v.toBool(); break;
-        case OptionType::Choice: value = v.toString().toStdString(); break;
+        case OptionType::Int:
+            value = v.toInt();
+            break;
+        case OptionType::Double:
+            value = v.toDouble();
+            break;
+        case OptionType::Bool:
+            value = v.toBool();
+            break;
+        case OptionType::Choice:
+            value = v.toString().toStdString();
+            break;
         case OptionType::IntList: {
             std::vector<int> dims;
             for (const auto &d : v.toArray())
@@ -69,8 +80,7 @@ std::optional<LayerOptions> optionsFromJson(LayerKind kind, const QJsonObject &j
             break;
         }
         }
-        if (!spec->check(value).empty())
-            return std::nullopt;
+        if (!spec->check(value).empty()) return std::nullopt;
         o.setValue(spec->name, value, spec->def);
     }
     return o;
@@ -80,17 +90,16 @@ std::optional<LayerOptions> optionsFromJson(LayerKind kind, const QJsonObject &j
 
 std::string uniqueAmong(const std::string &wanted, const std::set<std::string> &used)
 {
-    if (!wanted.empty() && !used.count(wanted))
-        return wanted;
+    if (!wanted.empty() && !used.count(wanted)) return wanted;
     // "dense_2" pasted again becomes "dense_3", not "dense_2_1".
     std::string base = wanted.empty() ? std::string("layer") : wanted;
     const auto us = base.find_last_of('_');
     if (us != std::string::npos && us + 1 < base.size() &&
-        std::all_of(base.begin() + static_cast<long>(us) + 1, base.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        std::all_of(base.begin() + static_cast<long>(us) + 1, base.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }))
         base.resize(us);
     for (int i = 1;; ++i)
-        if (std::string name = base + "_" + std::to_string(i); !used.count(name))
-            return name;
+        if (std::string name = base + "_" + std::to_string(i); !used.count(name)) return name;
 }
 
 GraphFragment GraphFragment::extract(const GraphSpec &graph, const std::vector<NodeId> &ids)
@@ -98,11 +107,9 @@ GraphFragment GraphFragment::extract(const GraphSpec &graph, const std::vector<N
     const std::set<NodeId> chosen(ids.begin(), ids.end());
     GraphFragment f;
     for (const auto &n : graph.nodes) // graph order, so a paste keeps Input order and Concatenate slots
-        if (chosen.count(n.id))
-            f.nodes.push_back(n);
+        if (chosen.count(n.id)) f.nodes.push_back(n);
     for (const auto &e : graph.edges)
-        if (chosen.count(e.from) && chosen.count(e.to))
-            f.edges.push_back(e);
+        if (chosen.count(e.from) && chosen.count(e.to)) f.edges.push_back(e);
     return f;
 }
 
@@ -137,8 +144,7 @@ std::optional<GraphFragment> GraphFragment::fromJson(const QByteArray &json)
         n.id = o.value("id").toInt(-1);
         const auto kind = layerKindFromString(o.value("kind").toString().toStdString());
         auto options = kind ? optionsFromJson(*kind, o.value("options").toObject()) : std::nullopt;
-        if (n.id < 0 || !kind || !options || !ids.insert(n.id).second)
-            return std::nullopt;
+        if (n.id < 0 || !kind || !options || !ids.insert(n.id).second) return std::nullopt;
         n.kind = *kind;
         n.options = std::move(*options);
         n.name = o.value("name").toString().toStdString();
@@ -149,8 +155,7 @@ std::optional<GraphFragment> GraphFragment::fromJson(const QByteArray &json)
     for (const auto &v : doc.object().value("edges").toArray()) {
         const QJsonObject o = v.toObject();
         EdgeSpec e{o.value("from").toInt(-1), o.value("to").toInt(-1), o.value("port").toInt(-1)};
-        if (!ids.count(e.from) || !ids.count(e.to) || e.port < 0)
-            return std::nullopt;
+        if (!ids.count(e.from) || !ids.count(e.to) || e.port < 0) return std::nullopt;
         f.edges.push_back(e);
     }
     return f;

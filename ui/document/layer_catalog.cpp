@@ -23,9 +23,15 @@ QString LayerCatalog::iconPath(LayerKind kind)
     return QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(layerKind(kind).ui.icon));
 }
 
-QIcon LayerCatalog::icon(LayerKind kind) { return QIcon(iconPath(kind)); }
+QIcon LayerCatalog::icon(LayerKind kind)
+{
+    return QIcon(iconPath(kind));
+}
 
-QColor LayerCatalog::color(LayerKind kind) { return QColor::fromRgb(layerKind(kind).ui.color); }
+QColor LayerCatalog::color(LayerKind kind)
+{
+    return QColor::fromRgb(layerKind(kind).ui.color);
+}
 
 QString LayerCatalog::baseName(LayerKind kind)
 {
@@ -33,7 +39,10 @@ QString LayerCatalog::baseName(LayerKind kind)
     return QString::fromLatin1(layerKind(kind).ui.baseName);
 }
 
-QString LayerCatalog::optionLabel(const OptionSpec &o) { return QCoreApplication::translate("LayerOptions", o.label); }
+QString LayerCatalog::optionLabel(const OptionSpec &o)
+{
+    return QCoreApplication::translate("LayerOptions", o.label);
+}
 
 QString LayerCatalog::optionTooltip(const OptionSpec &o)
 {
@@ -61,14 +70,22 @@ QString LayerCatalog::valueText(const OptionSpec &o, const OptionValue &v)
 QString LayerCatalog::title(ActivationKind kind)
 {
     switch (kind) {
-    case ActivationKind::Linear: return tr("Linear (none)");
-    case ActivationKind::ReLU: return tr("ReLU");
-    case ActivationKind::LeakyReLU: return tr("Leaky ReLU");
-    case ActivationKind::ELU: return tr("ELU");
-    case ActivationKind::GELU: return tr("GELU");
-    case ActivationKind::Tanh: return tr("Tanh");
-    case ActivationKind::Sigmoid: return tr("Sigmoid");
-    case ActivationKind::Softplus: return tr("Softplus");
+    case ActivationKind::Linear:
+        return tr("Linear (none)");
+    case ActivationKind::ReLU:
+        return tr("ReLU");
+    case ActivationKind::LeakyReLU:
+        return tr("Leaky ReLU");
+    case ActivationKind::ELU:
+        return tr("ELU");
+    case ActivationKind::GELU:
+        return tr("GELU");
+    case ActivationKind::Tanh:
+        return tr("Tanh");
+    case ActivationKind::Sigmoid:
+        return tr("Sigmoid");
+    case ActivationKind::Softplus:
+        return tr("Softplus");
     }
     return {};
 }
@@ -76,12 +93,18 @@ QString LayerCatalog::title(ActivationKind kind)
 QString LayerCatalog::title(InitKind kind)
 {
     switch (kind) {
-    case InitKind::Uniform05: return tr("Uniform ±0.5 (Playground)");
-    case InitKind::GlorotUniform: return tr("Glorot uniform");
-    case InitKind::GlorotNormal: return tr("Glorot normal");
-    case InitKind::HeUniform: return tr("He uniform");
-    case InitKind::HeNormal: return tr("He normal");
-    case InitKind::Zeros: return tr("Zeros");
+    case InitKind::Uniform05:
+        return tr("Uniform ±0.5 (Playground)");
+    case InitKind::GlorotUniform:
+        return tr("Glorot uniform");
+    case InitKind::GlorotNormal:
+        return tr("Glorot normal");
+    case InitKind::HeUniform:
+        return tr("He uniform");
+    case InitKind::HeNormal:
+        return tr("He normal");
+    case InitKind::Zeros:
+        return tr("Zeros");
     }
     return {};
 }
@@ -89,12 +112,18 @@ QString LayerCatalog::title(InitKind kind)
 QString LayerCatalog::title(OptimizerKind kind)
 {
     switch (kind) {
-    case OptimizerKind::SGD: return tr("SGD");
-    case OptimizerKind::AdaGrad: return tr("AdaGrad");
-    case OptimizerKind::RMSProp: return tr("RMSProp");
-    case OptimizerKind::Adadelta: return tr("Adadelta");
-    case OptimizerKind::Adam: return tr("Adam");
-    case OptimizerKind::AdamW: return tr("AdamW");
+    case OptimizerKind::SGD:
+        return tr("SGD");
+    case OptimizerKind::AdaGrad:
+        return tr("AdaGrad");
+    case OptimizerKind::RMSProp:
+        return tr("RMSProp");
+    case OptimizerKind::Adadelta:
+        return tr("Adadelta");
+    case OptimizerKind::Adam:
+        return tr("Adam");
+    case OptimizerKind::AdamW:
+        return tr("AdamW");
     }
     return {};
 }
@@ -102,10 +131,14 @@ QString LayerCatalog::title(OptimizerKind kind)
 QString LayerCatalog::title(ScheduleKind kind)
 {
     switch (kind) {
-    case ScheduleKind::Constant: return tr("Constant");
-    case ScheduleKind::StepDecay: return tr("Step decay");
-    case ScheduleKind::ExponentialDecay: return tr("Exponential decay");
-    case ScheduleKind::Cosine: return tr("Cosine");
+    case ScheduleKind::Constant:
+        return tr("Constant");
+    case ScheduleKind::StepDecay:
+        return tr("Step decay");
+    case ScheduleKind::ExponentialDecay:
+        return tr("Exponential decay");
+    case ScheduleKind::Cosine:
+        return tr("Cosine");
     }
     return {};
 }
@@ -113,12 +146,18 @@ QString LayerCatalog::title(ScheduleKind kind)
 QString LayerCatalog::title(LossKind kind)
 {
     switch (kind) {
-    case LossKind::MSE: return tr("Mean squared error");
-    case LossKind::MAE: return tr("Mean absolute error");
-    case LossKind::Huber: return tr("Huber");
-    case LossKind::BinaryCrossEntropy: return tr("Binary cross-entropy");
-    case LossKind::CategoricalCrossEntropy: return tr("Categorical cross-entropy");
-    case LossKind::SparseCategoricalCrossEntropy: return tr("Sparse categorical cross-entropy");
+    case LossKind::MSE:
+        return tr("Mean squared error");
+    case LossKind::MAE:
+        return tr("Mean absolute error");
+    case LossKind::Huber:
+        return tr("Huber");
+    case LossKind::BinaryCrossEntropy:
+        return tr("Binary cross-entropy");
+    case LossKind::CategoricalCrossEntropy:
+        return tr("Categorical cross-entropy");
+    case LossKind::SparseCategoricalCrossEntropy:
+        return tr("Sparse categorical cross-entropy");
     }
     return {};
 }
@@ -150,14 +189,12 @@ std::vector<int> parseShapeText(const QString &text)
 {
     static const QRegularExpression sep(QStringLiteral("\\s*[x×X,*]\\s*|\\s+"));
     const QString t = text.trimmed();
-    if (t.isEmpty())
-        return {};
+    if (t.isEmpty()) return {};
     std::vector<int> dims;
     for (const QString &part : t.split(sep)) {
         bool ok = false;
         const int v = part.toInt(&ok);
-        if (!ok || v <= 0)
-            return {};
+        if (!ok || v <= 0) return {};
         dims.push_back(v);
     }
     return dims;

@@ -24,7 +24,7 @@ public:
     static QString explanation(LayerKind kind); ///< one line for the palette and tooltips
     static QString iconPath(LayerKind kind);    ///< ":/icons/dense.svg"
     static QIcon icon(LayerKind kind);
-    static QColor color(LayerKind kind);        ///< the block's accent colour
+    static QColor color(LayerKind kind); ///< the block's accent colour
     /// A short default name for a new node ("dense"); the document adds a number to make it unique.
     static QString baseName(LayerKind kind);
 

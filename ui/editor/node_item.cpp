@@ -1,5 +1,7 @@
 #include "editor/node_item.h"
 
+#include "layers/layer_registry.h"
+
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
 #include "editor/graph_scene.h"
@@ -21,8 +23,7 @@ QSvgRenderer *iconRenderer(LayerKind kind)
 {
     static std::map<LayerKind, QSvgRenderer *> cache;
     auto &r = cache[kind];
-    if (!r)
-        r = new QSvgRenderer(LayerCatalog::iconPath(kind), qApp);
+    if (!r) r = new QSvgRenderer(LayerCatalog::iconPath(kind), qApp);
     return r;
 }
 } // namespace
@@ -59,7 +60,8 @@ void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const Valid
         }
         if (known && !in.empty()) {
             const long long count = parameterCount(node, in);
-            // Plural forms need a translation file even in English; one and many are separate strings instead.
+            // Plural forms need a translation file even in English; one and many are separate strings
+            // instead.
             m_paramLine = count == 1 ? GraphScene::tr("1 param") : GraphScene::tr("%L1 params").arg(count);
         }
     }
@@ -70,8 +72,9 @@ void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const Valid
                           [](const Diagnostic &d) { return d.severity == Severity::Error; })
                   ? Severity::Error
                   : Severity::Warning;
-    QString tip = QStringLiteral("<b>%1</b> — %2").arg(LayerCatalog::title(node.kind).toHtmlEscaped(),
-                                                       LayerCatalog::explanation(node.kind).toHtmlEscaped());
+    QString tip = QStringLiteral("<b>%1</b> — %2")
+                      .arg(LayerCatalog::title(node.kind).toHtmlEscaped(),
+                           LayerCatalog::explanation(node.kind).toHtmlEscaped());
     for (const auto &d : diagnostics)
         tip += QStringLiteral("<br><span style='color:%1'>%2 %3</span>")
                    .arg(d.severity == Severity::Error ? QStringLiteral("#c62828") : QStringLiteral("#b26a00"),
@@ -93,9 +96,10 @@ void NodeItem::rebuildPorts(const GraphSpec &graph)
                 portSlots.push_back(e.port);
                 next = std::max(next, e.port + 1);
             }
-            portSlots.push_back(next); // always one free slot to drop another wire on
-            if (portSlots.size() < 2)
-                portSlots.push_back(next + 1);
+            // One free slot to drop another wire on, while the kind takes more (Dot stops at two).
+            const auto most = static_cast<std::size_t>(layerKind(m_node.kind).traits.maxInputs);
+            if (portSlots.size() < most) portSlots.push_back(next);
+            if (portSlots.size() < 2) portSlots.push_back(next + 1);
         } else {
             portSlots.push_back(0);
         }
@@ -104,7 +108,8 @@ void NodeItem::rebuildPorts(const GraphSpec &graph)
     std::vector<PortItem *> kept;
     const double step = kHeight / static_cast<double>(portSlots.size() + 1);
     for (std::size_t i = 0; i < portSlots.size(); ++i) {
-        auto it = std::find_if(m_inputs.begin(), m_inputs.end(), [&](PortItem *p) { return p && p->port() == portSlots[i]; });
+        auto it = std::find_if(m_inputs.begin(), m_inputs.end(),
+                               [&](PortItem *p) { return p && p->port() == portSlots[i]; });
         PortItem *p = nullptr;
         if (it != m_inputs.end()) {
             p = *it;
@@ -119,15 +124,15 @@ void NodeItem::rebuildPorts(const GraphSpec &graph)
         delete p; // portSlots that went away (null where reused)
     m_inputs = std::move(kept);
     for (PortItem *p : m_inputs)
-        p->setConnected(std::any_of(wires.begin(), wires.end(), [&](const EdgeSpec &e) { return e.port == p->port(); }));
+        p->setConnected(
+            std::any_of(wires.begin(), wires.end(), [&](const EdgeSpec &e) { return e.port == p->port(); }));
     m_output->setConnected(!graph.outputsOf(m_node.id).empty());
 }
 
 PortItem *NodeItem::inputPort(int port) const
 {
     for (PortItem *p : m_inputs)
-        if (p->port() == port)
-            return p;
+        if (p->port() == port) return p;
     return nullptr;
 }
 
@@ -150,7 +155,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     bodyPath.addRoundedRect(body, 10, 10);
     QPainterPath headerBand;
     headerBand.addRect(QRectF(0, 0, kWidth, kHeaderHeight));
-    const QPen outline(isSelected() ? QColor(0xff, 0xa0, 0x00) : (error ? QColor(0xc6, 0x28, 0x28) : accent.darker(130)),
+    const QPen outline(isSelected() ? QColor(0xff, 0xa0, 0x00)
+                                    : (error ? QColor(0xc6, 0x28, 0x28) : accent.darker(130)),
                        isSelected() ? 4.0 : 2.0);
     painter->fillPath(bodyPath, Qt::white);
     painter->fillPath(bodyPath.intersected(headerBand), accent);
@@ -190,7 +196,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     const double paramWidth = fm.horizontalAdvance(m_paramLine);
     painter->drawText(QRectF(left, kHeaderHeight + 50, width, 23), Qt::AlignVCenter | Qt::AlignLeft,
                       fm.elidedText(m_shapeLine, Qt::ElideRight, width - paramWidth - 8));
-    painter->drawText(QRectF(left, kHeaderHeight + 50, width, 23), Qt::AlignVCenter | Qt::AlignRight, m_paramLine);
+    painter->drawText(QRectF(left, kHeaderHeight + 50, width, 23), Qt::AlignVCenter | Qt::AlignRight,
+                      m_paramLine);
 
     if (m_hasBadge) {
         const QRectF badge(kWidth - 14, -12, 26, 26);
@@ -208,10 +215,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
     auto *s = qobject_cast<GraphScene *>(scene());
-    if (change == ItemPositionChange && s)
-        return s->snapped(value.toPointF());
-    if (change == ItemPositionHasChanged && s)
-        s->nodeItemMoved(this);
+    if (change == ItemPositionChange && s) return s->snapped(value.toPointF());
+    if (change == ItemPositionHasChanged && s) s->nodeItemMoved(this);
     return QGraphicsItem::itemChange(change, value);
 }
 

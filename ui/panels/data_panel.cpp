@@ -35,21 +35,31 @@ namespace {
 bool FeatureConfig::*const kFeatureFlags[DataPanel::kFeatureCount] = {
     &FeatureConfig::x1,   &FeatureConfig::x2,    &FeatureConfig::x1Squared, &FeatureConfig::x2Squared,
     &FeatureConfig::x1x2, &FeatureConfig::sinX1, &FeatureConfig::sinX2};
-const char *const kFeatureLabels[DataPanel::kFeatureCount] = {"x₁", "x₂", "x₁²", "x₂²", "x₁·x₂", "sin x₁", "sin x₂"};
+const char *const kFeatureLabels[DataPanel::kFeatureCount] = {"x₁",    "x₂",     "x₁²",   "x₂²",
+                                                              "x₁·x₂", "sin x₁", "sin x₂"};
 } // namespace
 
 QString generatorTitle(GeneratorKind kind)
 {
     switch (kind) {
-    case GeneratorKind::Circle: return DataPanel::tr("Circle");
-    case GeneratorKind::Xor: return DataPanel::tr("Exclusive or");
-    case GeneratorKind::Gaussian: return DataPanel::tr("Two blobs");
-    case GeneratorKind::Spiral: return DataPanel::tr("Spiral");
-    case GeneratorKind::Plane: return DataPanel::tr("Plane (regression)");
-    case GeneratorKind::MultiGaussian: return DataPanel::tr("Bumps (regression)");
-    case GeneratorKind::TwoMoons: return DataPanel::tr("Two moons");
-    case GeneratorKind::Checkerboard: return DataPanel::tr("Checkerboard");
-    case GeneratorKind::Spiral3: return DataPanel::tr("Three spirals");
+    case GeneratorKind::Circle:
+        return DataPanel::tr("Circle");
+    case GeneratorKind::Xor:
+        return DataPanel::tr("Exclusive or");
+    case GeneratorKind::Gaussian:
+        return DataPanel::tr("Two blobs");
+    case GeneratorKind::Spiral:
+        return DataPanel::tr("Spiral");
+    case GeneratorKind::Plane:
+        return DataPanel::tr("Plane (regression)");
+    case GeneratorKind::MultiGaussian:
+        return DataPanel::tr("Bumps (regression)");
+    case GeneratorKind::TwoMoons:
+        return DataPanel::tr("Two moons");
+    case GeneratorKind::Checkerboard:
+        return DataPanel::tr("Checkerboard");
+    case GeneratorKind::Spiral3:
+        return DataPanel::tr("Three spirals");
     }
     return {};
 }
@@ -78,7 +88,8 @@ QPixmap generatorThumbnail(GeneratorKind kind, int size)
 }
 
 DataPanel::DataPanel(GraphDocument *document, QWidget *parent)
-    : QWidget(parent), m_doc(document), m_preview(new DataPanelPreview(this)), m_previewTimer(new QTimer(this))
+    : QWidget(parent), m_doc(document), m_preview(new DataPanelPreview(this)),
+      m_previewTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("dataPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -106,15 +117,13 @@ DataPanel::DataPanel(GraphDocument *document, QWidget *parent)
     layout->addWidget(m_preview, 1);
 
     connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_loading)
-            return;
+        if (m_loading) return;
         DataSource data = m_doc->dataSource();
         data.kind = static_cast<DataSourceKind>(m_source->currentData().toInt());
         commit(data, m_doc->preprocessing(), tr("data source"));
     });
     connect(m_normalization, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_loading)
-            return;
+        if (m_loading) return;
         Preprocessing pre = m_doc->preprocessing();
         pre.normalization = static_cast<NormalizationKind>(m_normalization->currentData().toInt());
         commit(m_doc->dataSource(), pre, tr("normalisation"));
@@ -183,7 +192,8 @@ QWidget *DataPanel::buildGeneratorPage()
     m_validation->setSuffix(tr(" %"));
     m_validation->setToolTip(tr("Part of the data held out to measure the validation loss each epoch"));
     form->addRow(tr("Validation"), m_validation);
-    connect(m_validation, &QSpinBox::valueChanged, this, [this] { onGeneratorEdited(tr("validation split")); });
+    connect(m_validation, &QSpinBox::valueChanged, this,
+            [this] { onGeneratorEdited(tr("validation split")); });
 
     m_samples = new QSpinBox(page);
     m_samples->setRange(10, 1000000);
@@ -229,8 +239,7 @@ QWidget *DataPanel::buildCsvPage()
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open CSV data"), baseDir(),
                                                           tr("CSV files (*.csv *.txt);;All files (*)"));
-        if (!path.isEmpty())
-            chooseCsv(path);
+        if (!path.isEmpty()) chooseCsv(path);
     });
     m_target = new QComboBox(page);
     m_target->setToolTip(tr("The column the network learns to predict; every other column is an input"));
@@ -255,7 +264,8 @@ QWidget *DataPanel::buildIdxPage()
     for (int i = 0; i < 4; ++i) {
         m_idxPaths[static_cast<std::size_t>(i)] = new QLineEdit(page);
         m_idxPaths[static_cast<std::size_t>(i)]->setReadOnly(true);
-        m_idxPaths[static_cast<std::size_t>(i)]->setPlaceholderText(i < 2 ? tr("No file chosen") : tr("Optional"));
+        m_idxPaths[static_cast<std::size_t>(i)]->setPlaceholderText(i < 2 ? tr("No file chosen")
+                                                                          : tr("Optional"));
         auto *browse = new QPushButton(tr("Choose…"), page);
         auto *row = new QHBoxLayout;
         row->addWidget(m_idxPaths[static_cast<std::size_t>(i)], 1);
@@ -284,8 +294,7 @@ void DataPanel::loadFromDocument()
     const Preprocessing &pre = m_doc->preprocessing();
     m_source->setCurrentIndex(m_source->findData(int(d.kind)));
     m_pages->setCurrentIndex(static_cast<int>(d.kind));
-    if (QAbstractButton *b = generatorButton(d.generator.kind))
-        b->setChecked(true);
+    if (QAbstractButton *b = generatorButton(d.generator.kind)) b->setChecked(true);
     m_noise->setValue(static_cast<int>(std::lround(d.generator.noise * 100)));
     m_noiseLabel->setText(tr("%1 %").arg(m_noise->value()));
     const double trainShare = 1.0 - pre.split.test - pre.split.validation;
@@ -309,7 +318,8 @@ void DataPanel::loadFromDocument()
 
 void DataPanel::commit(DataSource data, Preprocessing pre, const QString &field)
 {
-    if (data.features.count() == m_doc->dataSource().features.count() || data.kind != DataSourceKind::Generator) {
+    if (data.features.count() == m_doc->dataSource().features.count() ||
+        data.kind != DataSourceKind::Generator) {
         m_doc->undoStack()->push(new ChangeDataCommand(m_doc, std::move(data), std::move(pre), field));
         return;
     }
@@ -335,8 +345,7 @@ void DataPanel::commit(DataSource data, Preprocessing pre, const QString &field)
 
 void DataPanel::onGeneratorEdited(const QString &field)
 {
-    if (m_loading)
-        return;
+    if (m_loading) return;
     DataSource data = m_doc->dataSource();
     Preprocessing pre = m_doc->preprocessing();
     data.generator.kind = static_cast<GeneratorKind>(std::max(0, m_kinds->checkedId()));
@@ -349,8 +358,7 @@ void DataPanel::onGeneratorEdited(const QString &field)
     pre.split.test = std::max(0.0, 1.0 - m_trainRatio->value() / 100.0);
     if (pre.split.test + pre.split.validation >= 0.95)
         pre.split.validation = std::max(0.0, 0.9 - pre.split.test); // always leave data to train on
-    if (data == m_doc->dataSource() && pre == m_doc->preprocessing())
-        return;
+    if (data == m_doc->dataSource() && pre == m_doc->preprocessing()) return;
     commit(data, pre, field);
 }
 
@@ -360,8 +368,9 @@ void DataPanel::chooseCsv(const QString &path)
     data.kind = DataSourceKind::Csv;
     const QDir base(baseDir());
     // Relative to the project file when there is one, so a project and its data can move together.
-    data.path = (m_doc->filePath().isEmpty() ? QFileInfo(path).absoluteFilePath() : base.relativeFilePath(path))
-                    .toStdString();
+    data.path =
+        (m_doc->filePath().isEmpty() ? QFileInfo(path).absoluteFilePath() : base.relativeFilePath(path))
+            .toStdString();
     data.csv.target.clear();
     commit(data, m_doc->preprocessing(), tr("CSV file"));
 }
@@ -372,11 +381,10 @@ void DataPanel::fillTargetColumns(const QString &path)
     m_target->clear();
     m_target->addItem(tr("Last column"), QString());
     QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return;
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly | QIODevice::Text)) return;
     const QString header = QString::fromUtf8(file.readLine()).trimmed();
-    const QChar delimiter = header.count(QLatin1Char(';')) > header.count(QLatin1Char(',')) ? QLatin1Char(';')
-                                                                                           : QLatin1Char(',');
+    const QChar delimiter =
+        header.count(QLatin1Char(';')) > header.count(QLatin1Char(',')) ? QLatin1Char(';') : QLatin1Char(',');
     for (QString name : header.split(delimiter)) {
         name = name.trimmed();
         if (name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')) && name.size() >= 2)
@@ -389,29 +397,26 @@ void DataPanel::fillTargetColumns(const QString &path)
 
 void DataPanel::onCsvEdited()
 {
-    if (m_loading)
-        return;
+    if (m_loading) return;
     DataSource data = m_doc->dataSource();
     data.csv.target = m_target->currentData().toString().toStdString();
     data.csv.task = m_task->currentIndex() == 0
                         ? std::nullopt
                         : std::optional<TaskKind>(static_cast<TaskKind>(m_task->currentData().toInt()));
-    if (data == m_doc->dataSource())
-        return;
+    if (data == m_doc->dataSource()) return;
     commit(data, m_doc->preprocessing(), tr("CSV columns"));
 }
 
 void DataPanel::browseIdx(int which)
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open IDX file"), baseDir(),
-                                                      tr("IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open IDX file"), baseDir(), tr("IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)"));
+    if (path.isEmpty()) return;
     DataSource data = m_doc->dataSource();
     data.kind = DataSourceKind::Idx;
-    const std::string stored =
-        (m_doc->filePath().isEmpty() ? QFileInfo(path).absoluteFilePath() : QDir(baseDir()).relativeFilePath(path))
-            .toStdString();
+    const std::string stored = (m_doc->filePath().isEmpty() ? QFileInfo(path).absoluteFilePath()
+                                                            : QDir(baseDir()).relativeFilePath(path))
+                                   .toStdString();
     std::string *fields[4] = {&data.images, &data.labels, &data.testImages, &data.testLabels};
     *fields[which] = stored;
     commit(data, m_doc->preprocessing(), tr("IDX files"));

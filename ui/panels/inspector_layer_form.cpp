@@ -21,12 +21,12 @@
 
 namespace nnp {
 
-InspectorLayerForm::InspectorLayerForm(GraphDocument *document, QWidget *parent) : QWidget(parent), m_doc(document)
+InspectorLayerForm::InspectorLayerForm(GraphDocument *document, QWidget *parent)
+    : QWidget(parent), m_doc(document)
 {
     build();
     connect(m_doc, &GraphDocument::nodeChanged, this, [this](NodeId id) {
-        if (id == m_node)
-            refresh();
+        if (id == m_node) refresh();
     });
     connect(m_doc, &GraphDocument::diagnosticsChanged, this, &InspectorLayerForm::refresh);
 }
@@ -88,8 +88,7 @@ QWidget *InspectorLayerForm::makeEditor(const OptionSpec &spec)
         const double lo = spec.minExclusive ? (spec.min == 0 ? 1e-12 : spec.min + 1e-9) : spec.min;
         const double hi = spec.maxExclusive ? spec.max - 0.001 : spec.max;
         auto *box = new InspectorNumberBox(lo, hi, this);
-        if (spec.max <= 1)
-            box->setSingleStep(0.05);
+        if (spec.max <= 1) box->setSingleStep(0.05);
         connect(box, &QDoubleSpinBox::valueChanged, this, [this, &spec](double v) { commitOption(spec, v); });
         w = box;
         break;
@@ -107,9 +106,10 @@ QWidget *InspectorLayerForm::makeEditor(const OptionSpec &spec)
             const auto dims = parseShapeText(edit->text());
             edit->setModified(false);
             if (dims.empty() || static_cast<int>(dims.size()) > spec.maxCount) {
-                m_problems->setText(tr("Write the shape as 1 to %1 positive sizes joined by x, for example 2 or "
-                                       "28x28x1.")
-                                        .arg(spec.maxCount));
+                m_problems->setText(
+                    tr("Write the shape as 1 to %1 positive sizes joined by x, for example 2 or "
+                       "28x28x1.")
+                        .arg(spec.maxCount));
                 m_problems->setVisible(true);
                 return;
             }
@@ -122,23 +122,20 @@ QWidget *InspectorLayerForm::makeEditor(const OptionSpec &spec)
         auto *box = new QComboBox(this);
         for (const std::string &c : spec.choices)
             box->addItem(LayerCatalog::choiceTitle(spec, c), QString::fromStdString(c));
-        connect(box, &QComboBox::currentIndexChanged, this, [this, box, &spec](int i) {
-            commitOption(spec, box->itemData(i).toString().toStdString());
-        });
+        connect(box, &QComboBox::currentIndexChanged, this,
+                [this, box, &spec](int i) { commitOption(spec, box->itemData(i).toString().toStdString()); });
         w = box;
         break;
     }
     }
     w->setObjectName(QString::fromStdString(spec.name));
-    if (spec.type != OptionType::Bool)
-        w->setToolTip(LayerCatalog::optionTooltip(spec));
+    if (spec.type != OptionType::Bool) w->setToolTip(LayerCatalog::optionTooltip(spec));
     return w;
 }
 
 void InspectorLayerForm::buildEditors(LayerKind kind)
 {
-    if (m_editorsKind == kind)
-        return;
+    if (m_editorsKind == kind) return;
     for (auto &[name, w] : m_editors)
         m_form->removeRow(w);
     m_editors.clear();
@@ -156,13 +153,34 @@ QWidget *InspectorLayerForm::editor(std::string_view name) const
     return it == m_editors.end() ? nullptr : it->second;
 }
 
-QLineEdit *InspectorLayerForm::shapeEdit() const { return editor<QLineEdit>(opt::input::shape.name); }
-QSpinBox *InspectorLayerForm::unitsBox() const { return editor<QSpinBox>(opt::dense::units.name); }
-QComboBox *InspectorLayerForm::activationBox() const { return editor<QComboBox>(opt::activation.name); }
-QComboBox *InspectorLayerForm::initBox() const { return editor<QComboBox>(opt::dense::init.name); }
-QCheckBox *InspectorLayerForm::biasBox() const { return editor<QCheckBox>(opt::dense::useBias.name); }
-InspectorNumberBox *InspectorLayerForm::l1Box() const { return editor<InspectorNumberBox>(opt::dense::l1.name); }
-InspectorNumberBox *InspectorLayerForm::l2Box() const { return editor<InspectorNumberBox>(opt::dense::l2.name); }
+QLineEdit *InspectorLayerForm::shapeEdit() const
+{
+    return editor<QLineEdit>(opt::input::shape.name);
+}
+QSpinBox *InspectorLayerForm::unitsBox() const
+{
+    return editor<QSpinBox>(opt::dense::units.name);
+}
+QComboBox *InspectorLayerForm::activationBox() const
+{
+    return editor<QComboBox>(opt::activation.name);
+}
+QComboBox *InspectorLayerForm::initBox() const
+{
+    return editor<QComboBox>(opt::dense::init.name);
+}
+QCheckBox *InspectorLayerForm::biasBox() const
+{
+    return editor<QCheckBox>(opt::dense::useBias.name);
+}
+InspectorNumberBox *InspectorLayerForm::l1Box() const
+{
+    return editor<InspectorNumberBox>(opt::dense::l1.name);
+}
+InspectorNumberBox *InspectorLayerForm::l2Box() const
+{
+    return editor<InspectorNumberBox>(opt::dense::l2.name);
+}
 InspectorNumberBox *InspectorLayerForm::rateBox() const
 {
     return editor<InspectorNumberBox>(opt::dropout::rate.name);
@@ -181,25 +199,23 @@ void InspectorLayerForm::setNode(NodeId id)
     m_node = id;
     m_name->setModified(false);
     for (auto &[name, w] : m_editors)
-        if (auto *edit = qobject_cast<QLineEdit *>(w))
-            edit->setModified(false);
+        if (auto *edit = qobject_cast<QLineEdit *>(w)) edit->setModified(false);
     refresh();
 }
 
 void InspectorLayerForm::commit(const QString &field, LayerOptions options, std::string name)
 {
-    m_doc->undoStack()->push(new ChangeNodeOptionsCommand(m_doc, m_node, std::move(name), std::move(options), field));
+    m_doc->undoStack()->push(
+        new ChangeNodeOptionsCommand(m_doc, m_node, std::move(name), std::move(options), field));
 }
 
 void InspectorLayerForm::commitOption(const OptionSpec &spec, const OptionValue &value)
 {
     const NodeSpec *n = m_doc->graph().find(m_node);
-    if (!n)
-        return;
+    if (!n) return;
     LayerOptions o = n->options;
     o.setValue(spec.name, value, spec.def);
-    if (o == n->options)
-        return;
+    if (o == n->options) return;
     commit(LayerCatalog::optionLabel(spec).toLower(), std::move(o), n->name);
 }
 
@@ -207,8 +223,7 @@ void InspectorLayerForm::showValues(const NodeSpec &n)
 {
     for (const OptionSpec &spec : layerKind(n.kind).options) {
         QWidget *w = editor(spec.name);
-        if (!w)
-            continue;
+        if (!w) continue;
         const QSignalBlocker block(w);
         const OptionValue v = spec.valueIn(n.options);
         if (auto *box = qobject_cast<QSpinBox *>(w))
@@ -228,14 +243,12 @@ void InspectorLayerForm::showValues(const NodeSpec &n)
 void InspectorLayerForm::refresh()
 {
     const NodeSpec *n = m_doc->graph().find(m_node);
-    if (!n)
-        return;
+    if (!n) return;
     buildEditors(n->kind);
     m_title->setText(LayerCatalog::title(n->kind));
     m_explanation->setText(LayerCatalog::explanation(n->kind));
     // Text being typed (not yet committed) is left alone; everything else follows the document (undo too).
-    if (!m_name->isModified())
-        m_name->setText(QString::fromStdString(n->name));
+    if (!m_name->isModified()) m_name->setText(QString::fromStdString(n->name));
     showValues(*n);
 
     const auto &v = m_doc->validation();
@@ -247,8 +260,7 @@ void InspectorLayerForm::refresh()
     if (hasParameters(n->kind)) {
         std::vector<Shape> in;
         for (const auto &e : m_doc->graph().inputsOf(n->id))
-            if (auto s = v.shapes.find(e.from); s != v.shapes.end())
-                in.push_back(s->second);
+            if (auto s = v.shapes.find(e.from); s != v.shapes.end()) in.push_back(s->second);
         if (!in.empty())
             summary += QLatin1Char('\n') + tr("Trainable parameters: %L1").arg(parameterCount(*n, in));
     }

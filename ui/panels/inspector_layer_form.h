@@ -1,6 +1,6 @@
 #pragma once
-// The selected layer's settings, built from its kind's option schema (layers/layer_registry.h): one editor per
-// option, shown when the option matters. Each edit pushes a ChangeNodeOptionsCommand (edits of one field
+// The selected layer's settings, built from its kind's option schema (layers/layer_registry.h): one editor
+// per option, shown when the option matters. Each edit pushes a ChangeNodeOptionsCommand (edits of one field
 // merge); the form re-reads the document whenever the node changes, so undo shows up here too.
 
 #include "graph/graph_spec.h"

@@ -74,21 +74,15 @@ RegularizationKind sharedRegularization(const GraphSpec &graph, double *rate)
 {
     std::optional<std::pair<double, double>> shared;
     for (const NodeSpec &n : graph.nodes) {
-        if (n.kind != LayerKind::Dense)
-            continue;
+        if (n.kind != LayerKind::Dense) continue;
         const std::pair<double, double> rates{n.options.get(opt::dense::l1), n.options.get(opt::dense::l2)};
-        if (shared && *shared != rates)
-            return RegularizationKind::PerLayer;
+        if (shared && *shared != rates) return RegularizationKind::PerLayer;
         shared = rates;
     }
-    if (rate)
-        *rate = 0;
-    if (!shared || (shared->first == 0 && shared->second == 0))
-        return RegularizationKind::None;
-    if (shared->first != 0 && shared->second != 0)
-        return RegularizationKind::PerLayer;
-    if (rate)
-        *rate = shared->first != 0 ? shared->first : shared->second;
+    if (rate) *rate = 0;
+    if (!shared || (shared->first == 0 && shared->second == 0)) return RegularizationKind::None;
+    if (shared->first != 0 && shared->second != 0) return RegularizationKind::PerLayer;
+    if (rate) *rate = shared->first != 0 ? shared->first : shared->second;
     return shared->first != 0 ? RegularizationKind::L1 : RegularizationKind::L2;
 }
 
@@ -148,7 +142,8 @@ void TrainingToolbar::buildActions()
     m_stepEpoch->setToolTip(tr("Train to the end of the current epoch (E)"));
     m_reset = addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
     m_reset->setShortcut(Qt::Key_R);
-    m_reset->setToolTip(tr("Start again: rebuild the network from the editor and initialise it with the seed (R)"));
+    m_reset->setToolTip(
+        tr("Start again: rebuild the network from the editor and initialise it with the seed (R)"));
     connect(m_play, &QAction::triggered, m_controller, &TrainingController::togglePlay);
     connect(m_step, &QAction::triggered, m_controller, &TrainingController::step);
     connect(m_stepEpoch, &QAction::triggered, m_controller, &TrainingController::stepEpoch);
@@ -188,11 +183,13 @@ void TrainingToolbar::buildSettings()
     m_regKind->addItem(tr("L1"), int(RegularizationKind::L1));
     m_regKind->addItem(tr("L2"), int(RegularizationKind::L2));
     m_regKind->setToolTip(
-        m_document ? tr("Regularisation of every Dense layer's weights: sets each layer's L1/L2 rate (saved with the "
-                        "project, applied to a running training at once); \"Per layer\" when the layers differ "
-                        "(set them in the inspector)")
-                   : tr("Regularisation of every Dense layer's weights while training; "
-                        "\"Per layer\" uses each layer's own setting from the inspector"));
+        m_document
+            ? tr("Regularisation of every Dense layer's weights: sets each layer's L1/L2 rate (saved with "
+                 "the "
+                 "project, applied to a running training at once); \"Per layer\" when the layers differ "
+                 "(set them in the inspector)")
+            : tr("Regularisation of every Dense layer's weights while training; "
+                 "\"Per layer\" uses each layer's own setting from the inspector"));
     m_regRate = new QDoubleSpinBox(this);
     m_regRate->setDecimals(4);
     m_regRate->setRange(0.0, 10.0);
@@ -210,10 +207,8 @@ void TrainingToolbar::buildSettings()
 void TrainingToolbar::showSettings(const TrainingConfig &config)
 {
     const QSignalBlocker b1(m_learningRate), b2(m_batchSize);
-    if (config.optimizer.learningRate > 0)
-        m_learningRate->setValue(config.optimizer.learningRate);
-    if (config.batchSize > 0)
-        m_batchSize->setValue(config.batchSize);
+    if (config.optimizer.learningRate > 0) m_learningRate->setValue(config.optimizer.learningRate);
+    if (config.batchSize > 0) m_batchSize->setValue(config.batchSize);
     if (m_document) {
         showDocumentRegularization();
         return;
@@ -231,8 +226,7 @@ void TrainingToolbar::onLearningRateEdited()
     const double lr = m_learningRate->value();
     if (m_document) {
         TrainingConfig cfg = m_document->training();
-        if (cfg.optimizer.learningRate == lr)
-            return;
+        if (cfg.optimizer.learningRate == lr) return;
         cfg.optimizer.learningRate = lr;
         m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("learning rate")));
     } else {
@@ -245,8 +239,7 @@ void TrainingToolbar::onBatchSizeEdited()
     const int n = m_batchSize->value();
     if (m_document) {
         TrainingConfig cfg = m_document->training();
-        if (cfg.batchSize == n)
-            return;
+        if (cfg.batchSize == n) return;
         cfg.batchSize = n;
         m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("batch size")));
     } else {
@@ -260,8 +253,7 @@ void TrainingToolbar::showDocumentRegularization()
     const RegularizationKind kind = sharedRegularization(m_document->graph(), &rate);
     const QSignalBlocker b3(m_regKind), b4(m_regRate);
     m_regKind->setCurrentIndex(m_regKind->findData(int(kind)));
-    if (rate > 0)
-        m_regRate->setValue(rate);
+    if (rate > 0) m_regRate->setValue(rate);
     m_regRate->setEnabled(kind == RegularizationKind::L1 || kind == RegularizationKind::L2);
 }
 
@@ -281,13 +273,14 @@ void TrainingToolbar::onRegularizationEdited()
     // One undo step that gives every Dense layer the same rates; the window applies them to a running
     // training at once (TrainingDocks), and Save keeps them.
     const double rate = rated ? m_regRate->value() : 0.0;
-    const double l1 = kind == RegularizationKind::L1 ? rate : 0.0, l2 = kind == RegularizationKind::L2 ? rate : 0.0;
+    const double l1 = kind == RegularizationKind::L1 ? rate : 0.0,
+                 l2 = kind == RegularizationKind::L2 ? rate : 0.0;
     std::vector<NodeSpec> changed;
     for (const NodeSpec &n : m_document->graph().nodes)
-        if (n.kind == LayerKind::Dense && (n.options.get(opt::dense::l1) != l1 || n.options.get(opt::dense::l2) != l2))
+        if (n.kind == LayerKind::Dense &&
+            (n.options.get(opt::dense::l1) != l1 || n.options.get(opt::dense::l2) != l2))
             changed.push_back(n);
-    if (changed.empty())
-        return;
+    if (changed.empty()) return;
     QUndoStack *stack = m_document->undoStack();
     stack->beginMacro(tr("Change regularisation"));
     for (NodeSpec &n : changed) {
@@ -318,9 +311,18 @@ void TrainingToolbar::onSnapshot(const SnapshotPtr &s)
     m_samples->setText(tr("Samples %1").arg(locale.toString(s ? s->samplesSeen : 0LL)));
 }
 
-QString TrainingToolbar::epochText() const { return m_epoch->text(); }
-QString TrainingToolbar::samplesText() const { return m_samples->text(); }
-QString TrainingToolbar::statusText() const { return m_status->text(); }
+QString TrainingToolbar::epochText() const
+{
+    return m_epoch->text();
+}
+QString TrainingToolbar::samplesText() const
+{
+    return m_samples->text();
+}
+QString TrainingToolbar::statusText() const
+{
+    return m_status->text();
+}
 
 void TrainingToolbar::updateStatusLabel()
 {

@@ -25,20 +25,19 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent), m_wor
     m_thread.setObjectName(QStringLiteral("nnp-training"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot, Qt::QueuedConnection);
+    connect(m_worker, &TrainingWorker::snapshotReady, this, &TrainingController::onSnapshot,
+            Qt::QueuedConnection);
     connect(m_worker, &TrainingWorker::failed, this, &TrainingController::onFailed, Qt::QueuedConnection);
     connect(
         m_worker, &TrainingWorker::pictureReady, this,
         [this](quint64 gen, const PicturePtr &p) {
-            if (gen == m_generation && p)
-                emit pictureReceived(p);
+            if (gen == m_generation && p) emit pictureReceived(p);
         },
         Qt::QueuedConnection);
     connect(
         m_worker, &TrainingWorker::traceReady, this,
         [this](quint64 gen, const TracePtr &t, const PicturePtr &before, const PicturePtr &after) {
-            if (gen == m_generation && t)
-                emit traceReceived(t, before, after);
+            if (gen == m_generation && t) emit traceReceived(t, before, after);
         },
         Qt::QueuedConnection);
     m_thread.start();
@@ -89,8 +88,7 @@ void TrainingController::ensureRun()
 void TrainingController::play()
 {
     ensureRun();
-    if (!canContinue(m_status) && m_status != TrainingStatus::Preparing)
-        return;
+    if (!canContinue(m_status) && m_status != TrainingStatus::Preparing) return;
     m_awaitPause = false;
     m_awaitPlay = true;
     setStatus(TrainingStatus::Running); // at once, so the button flips; the worker's snapshot confirms it
@@ -102,8 +100,7 @@ void TrainingController::pause()
     post([](TrainingWorker &w) { w.pause(); });
     m_awaitPause = true;
     m_awaitPlay = false;
-    if (m_status == TrainingStatus::Running)
-        setStatus(TrainingStatus::Paused);
+    if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
 }
 
 void TrainingController::togglePlay()
@@ -119,8 +116,7 @@ void TrainingController::step()
     ensureRun();
     ++m_stepsRequested;
     m_awaitPause = true;
-    if (m_status == TrainingStatus::Running)
-        setStatus(TrainingStatus::Paused);
+    if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
     post([](TrainingWorker &w) { w.step(); });
 }
 
@@ -167,12 +163,9 @@ void TrainingController::build(bool fromStored)
         input.project.history.clear();
     }
     TrainingConfig &cfg = input.project.training;
-    if (m_learningRate)
-        cfg.optimizer.learningRate = *m_learningRate;
-    if (m_batchSize)
-        cfg.batchSize = *m_batchSize;
-    if (m_epochLimit)
-        cfg.epochs = *m_epochLimit;
+    if (m_learningRate) cfg.optimizer.learningRate = *m_learningRate;
+    if (m_batchSize) cfg.batchSize = *m_batchSize;
+    if (m_epochLimit) cfg.epochs = *m_epochLimit;
     m_runConfig = cfg;
     m_runGraph = input.project.graph;
     auto project = std::make_shared<const Project>(std::move(input.project));
@@ -207,8 +200,7 @@ void TrainingController::discard()
 
 void TrainingController::setLearningRate(double lr)
 {
-    if (!(lr > 0) || (m_learningRate && *m_learningRate == lr))
-        return;
+    if (!(lr > 0) || (m_learningRate && *m_learningRate == lr)) return;
     m_learningRate = lr;
     m_runConfig.optimizer.learningRate = lr;
     post([lr](TrainingWorker &w) { w.setLearningRate(lr); });
@@ -217,8 +209,7 @@ void TrainingController::setLearningRate(double lr)
 
 void TrainingController::setBatchSize(int n)
 {
-    if (n <= 0 || (m_batchSize && *m_batchSize == n))
-        return;
+    if (n <= 0 || (m_batchSize && *m_batchSize == n)) return;
     m_batchSize = n;
     m_runConfig.batchSize = n;
     post([n](TrainingWorker &w) { w.setBatchSize(n); });
@@ -227,8 +218,7 @@ void TrainingController::setBatchSize(int n)
 
 void TrainingController::setEpochLimit(int epochs)
 {
-    if (epochs <= 0 || (m_epochLimit && *m_epochLimit == epochs))
-        return;
+    if (epochs <= 0 || (m_epochLimit && *m_epochLimit == epochs)) return;
     m_epochLimit = epochs;
     m_runConfig.epochs = epochs;
     post([epochs](TrainingWorker &w) { w.setEpochLimit(epochs); });
@@ -237,8 +227,7 @@ void TrainingController::setEpochLimit(int epochs)
 
 void TrainingController::setRegularization(RegularizationKind kind, double rate)
 {
-    if (rate < 0 || (kind == m_regKind && rate == m_regRate))
-        return;
+    if (rate < 0 || (kind == m_regKind && rate == m_regRate)) return;
     m_regKind = kind;
     m_regRate = rate;
     post([kind, rate](TrainingWorker &w) { w.setRegularization(kind, rate); });
@@ -269,8 +258,7 @@ void TrainingController::requestPicture(int mapSize)
 void TrainingController::explainStep(const std::vector<int> &samples, int mapSize)
 {
     ensureRun();
-    if (m_status == TrainingStatus::Running)
-        pause();
+    if (m_status == TrainingStatus::Running) pause();
     m_awaitPause = true;
     post([samples, mapSize](TrainingWorker &w) { w.explainStep(samples, mapSize); });
 }
@@ -278,8 +266,7 @@ void TrainingController::explainStep(const std::vector<int> &samples, int mapSiz
 void TrainingController::explainNextInBatch(int count, int mapSize)
 {
     ensureRun();
-    if (m_status == TrainingStatus::Running)
-        pause();
+    if (m_status == TrainingStatus::Running) pause();
     m_awaitPause = true;
     post([count, mapSize](TrainingWorker &w) { w.explainNextInBatch(count, mapSize); });
 }
@@ -291,16 +278,14 @@ void TrainingController::setWeight(NodeId node, int row, int col, double value)
 
 void TrainingController::setInsightsRequest(const nnp::InsightsRequest &request)
 {
-    if (request == m_insightsRequest)
-        return;
+    if (request == m_insightsRequest) return;
     m_insightsRequest = request;
     post([request](TrainingWorker &w) { w.setInsightsRequest(request); });
 }
 
 void TrainingController::networkChanged()
 {
-    if (m_status != TrainingStatus::Idle)
-        setStale(true);
+    if (m_status != TrainingStatus::Idle) setStale(true);
 }
 
 void TrainingController::sourceChanged()
@@ -310,31 +295,25 @@ void TrainingController::sourceChanged()
 
 void TrainingController::hyperparametersChanged()
 {
-    if (!m_source)
-        return;
+    if (!m_source) return;
     const TrainingConfig cfg = m_source().project.training;
     setLearningRate(cfg.optimizer.learningRate);
     setBatchSize(cfg.batchSize);
     setEpochLimit(cfg.epochs);
-    if (m_status != TrainingStatus::Idle && !sameExceptLive(cfg, m_runConfig))
-        setStale(true);
+    if (m_status != TrainingStatus::Idle && !sameExceptLive(cfg, m_runConfig)) setStale(true);
 }
 
 void TrainingController::onSnapshot(const SnapshotPtr &s)
 {
-    if (!s || s->generation != m_generation)
-        return; // from a run that was reset since
+    if (!s || s->generation != m_generation) return; // from a run that was reset since
     m_history.insert(m_history.end(), s->epochs.begin(), s->epochs.end());
-    if (s->weights)
-        m_weights = s->weights;
+    if (s->weights) m_weights = s->weights;
     m_last = s;
     // While the user's Pause is on its way, a "running" snapshot of the last chunk must not flip it back;
     // while a Play waits for the run it built, the run's "ready" must not flip the button back either.
     const bool building = s->status == TrainingStatus::Ready || s->status == TrainingStatus::Preparing;
-    if (s->status != TrainingStatus::Running)
-        m_awaitPause = false;
-    if (!building)
-        m_awaitPlay = false;
+    if (s->status != TrainingStatus::Running) m_awaitPause = false;
+    if (!building) m_awaitPlay = false;
     if (!(m_awaitPause && s->status == TrainingStatus::Running) && !(m_awaitPlay && building))
         setStatus(s->status);
     setMessage(s->message);
@@ -343,8 +322,7 @@ void TrainingController::onSnapshot(const SnapshotPtr &s)
 
 void TrainingController::onFailed(quint64 generation, const QString &message)
 {
-    if (generation != m_generation)
-        return;
+    if (generation != m_generation) return;
     setStatus(TrainingStatus::Failed);
     setMessage(message);
     emit failed(message);
@@ -352,24 +330,21 @@ void TrainingController::onFailed(quint64 generation, const QString &message)
 
 void TrainingController::setStatus(TrainingStatus s)
 {
-    if (s == m_status)
-        return;
+    if (s == m_status) return;
     m_status = s;
     emit statusChanged(s);
 }
 
 void TrainingController::setStale(bool stale)
 {
-    if (stale == m_stale)
-        return;
+    if (stale == m_stale) return;
     m_stale = stale;
     emit staleChanged(stale);
 }
 
 void TrainingController::setMessage(const QString &m)
 {
-    if (m == m_message)
-        return;
+    if (m == m_message) return;
     m_message = m;
     emit messageChanged(m);
 }

@@ -39,7 +39,8 @@ QDockWidget *makeDock(const QString &title, const QString &name, QWidget *conten
 } // namespace
 
 TrainingDocks::TrainingDocks(MainWindow *window)
-    : QObject(window), m_window(window), m_controller(new TrainingController(this)), m_rebuild(new QTimer(this))
+    : QObject(window), m_window(window), m_controller(new TrainingController(this)),
+      m_rebuild(new QTimer(this))
 {
     GraphDocument *doc = window->document();
     m_controller->setSource([doc] {
@@ -55,12 +56,11 @@ TrainingDocks::TrainingDocks(MainWindow *window)
     m_rebuild->setSingleShot(true);
     m_rebuild->setInterval(200); // a burst of edits (a slider drag) rebuilds once
     connect(m_rebuild, &QTimer::timeout, this, [this] {
-        // A Play or Step pressed since the edit has already built the run anew (TrainingController::sourceChanged):
-        // building it again would drop that command while the run is still being prepared (a slow machine).
-        if (m_controller->status() != TrainingStatus::Idle && !m_controller->isSourceChanged())
-            return;
-        if (!nothingTrained(m_controller->status()))
-            return;
+        // A Play or Step pressed since the edit has already built the run anew
+        // (TrainingController::sourceChanged): building it again would drop that command while the run is
+        // still being prepared (a slow machine).
+        if (m_controller->status() != TrainingStatus::Idle && !m_controller->isSourceChanged()) return;
+        if (!nothingTrained(m_controller->status())) return;
         // Steps pressed after the edit but not yet run go to the new run, not into the void.
         const int steps = m_controller->pendingSteps();
         m_controller->rebuild();
@@ -74,8 +74,7 @@ TrainingDocks::TrainingDocks(MainWindow *window)
     connect(doc, &GraphDocument::dataSourceChanged, this, &TrainingDocks::onProjectEdited);
     connect(doc, &GraphDocument::hyperparametersChanged, this, [this] {
         m_controller->hyperparametersChanged();
-        if (m_controller->isStale())
-            onProjectEdited();
+        if (m_controller->isStale()) onProjectEdited();
     });
     connect(doc, &GraphDocument::documentReset, this, [this] {
         m_controller->discard();
@@ -83,8 +82,7 @@ TrainingDocks::TrainingDocks(MainWindow *window)
     });
     connect(m_controller, &TrainingController::snapshotReceived, this, &TrainingDocks::keepTrainedState);
     connect(m_controller, &TrainingController::messageChanged, this, [this](const QString &message) {
-        if (!message.isEmpty())
-            m_window->statusBar()->showMessage(message);
+        if (!message.isEmpty()) m_window->statusBar()->showMessage(message);
     });
 }
 
@@ -95,8 +93,8 @@ void TrainingDocks::createDocks()
     scroll->setWidget(m_dataPanel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    // Scroll down, never sideways: the dock is at least as wide as the panel's widest row (the dataset buttons),
-    // so nothing is cut off at the right edge, in any language.
+    // Scroll down, never sideways: the dock is at least as wide as the panel's widest row (the dataset
+    // buttons), so nothing is cut off at the right edge, in any language.
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(m_dataPanel->minimumSizeHint().width() +
                             scroll->verticalScrollBar()->sizeHint().width());
@@ -135,15 +133,13 @@ void TrainingDocks::createMenu()
     menu->addAction(m_toolbar->stepAction());
     menu->addAction(m_toolbar->stepEpochAction());
     menu->addAction(m_toolbar->resetAction());
-    if (QMenu *view = m_window->viewMenu())
-        view->addAction(m_toolbar->toggleViewAction());
+    if (QMenu *view = m_window->viewMenu()) view->addAction(m_toolbar->toggleViewAction());
 }
 
 bool TrainingDocks::rebuildIfUntrained()
 {
     // Nothing trained yet: rebuilding loses nothing and shows the edit (new points, new network) at once.
-    if (!nothingTrained(m_controller->status()))
-        return false;
+    if (!nothingTrained(m_controller->status())) return false;
     m_controller->sourceChanged();
     m_rebuild->start();
     return true;
@@ -151,23 +147,20 @@ bool TrainingDocks::rebuildIfUntrained()
 
 void TrainingDocks::onProjectEdited()
 {
-    if (!rebuildIfUntrained())
-        m_controller->networkChanged();
+    if (!rebuildIfUntrained()) m_controller->networkChanged();
 }
 
 namespace {
 /// Whether two graphs build the same network apart from names and the Dense layers' L1/L2 rates.
 bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
 {
-    if (a.nodes.size() != b.nodes.size() || !(a.edges == b.edges))
-        return false;
+    if (a.nodes.size() != b.nodes.size() || !(a.edges == b.edges)) return false;
     for (std::size_t i = 0; i < a.nodes.size(); ++i) {
         const NodeSpec &x = a.nodes[i], &y = b.nodes[i];
         LayerOptions ox = x.options, oy = y.options;
         for (LayerOptions *o : {&ox, &oy})
             o->set(opt::dense::l1, 0.0).set(opt::dense::l2, 0.0);
-        if (x.id != y.id || x.kind != y.kind || !(ox == oy))
-            return false;
+        if (x.id != y.id || x.kind != y.kind || !(ox == oy)) return false;
     }
     return true;
 }
@@ -175,10 +168,10 @@ bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
 
 void TrainingDocks::onGraphEdited()
 {
-    if (rebuildIfUntrained())
-        return;
+    if (rebuildIfUntrained()) return;
     // A new regularisation rate (or name) is not a new network: the run takes it at once and goes on.
-    if (!m_controller->isStale() && sameExceptRates(m_window->document()->graph(), m_controller->runGraph())) {
+    if (!m_controller->isStale() &&
+        sameExceptRates(m_window->document()->graph(), m_controller->runGraph())) {
         m_controller->setLayerRegularization(m_window->document()->graph());
         return;
     }
@@ -191,8 +184,8 @@ void TrainingDocks::keepTrainedState(const SnapshotPtr &s)
     // before the first step are not worth a "modified" mark).
     if (!s || !s->weights || s->step == 0 || m_controller->isStale())
         return; // (stale: the weights no longer fit the edited network)
-    m_window->document()->setTrainedState(s->weights->tensors, s->weights->normalizer, m_controller->history(),
-                                          s->weights->csvSchema);
+    m_window->document()->setTrainedState(s->weights->tensors, s->weights->normalizer,
+                                          m_controller->history(), s->weights->csvSchema);
 }
 
 } // namespace nnp

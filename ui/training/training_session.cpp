@@ -19,8 +19,7 @@ std::string describeGraphProblems(const GraphError &e)
     std::ostringstream out;
     out << QCoreApplication::translate("nnp::TrainingSession", "The network cannot be built:").toStdString();
     for (const Diagnostic &d : e.diagnostics())
-        if (d.severity == Severity::Error)
-            out << "\n- " << d.message;
+        if (d.severity == Severity::Error) out << "\n- " << d.message;
     return out.str();
 }
 
@@ -88,8 +87,7 @@ TrainingSession::TrainingSession(const Project &project, const std::filesystem::
             restore = false; // the data was edited since: train afresh on it
         }
     }
-    if (!restore)
-        prepare(baseDir);
+    if (!restore) prepare(baseDir);
     try {
         m_net = std::make_unique<Network>(Network::build(m_project.graph, m_project.training.seed));
     } catch (const GraphError &e) {
@@ -107,8 +105,7 @@ TrainingSession::TrainingSession(const Project &project, const std::filesystem::
         }
     }
     std::optional<TrainData> validation;
-    if (m_data.validation.x.cols() > 0)
-        validation = m_data.validation;
+    if (m_data.validation.x.cols() > 0) validation = m_data.validation;
     m_trainer = std::make_unique<Trainer>(*m_net, m_project.training, m_data.train, std::move(validation));
     buildPlane();
     ++s_live; // last: a constructor that throws leaves nothing alive
@@ -156,7 +153,8 @@ void TrainingSession::buildPlane()
     const auto inRange = [n](const std::vector<int> &idx) {
         return std::all_of(idx.begin(), idx.end(), [n](int i) { return i >= 0 && i < n; });
     };
-    if (raw.features() != 2 || n != m_data.full.size() || !inRange(m_data.split.train) || !inRange(m_data.split.test))
+    if (raw.features() != 2 || n != m_data.full.size() || !inRange(m_data.split.train) ||
+        !inRange(m_data.split.test))
         return;
     plane->train = columns(raw.x, m_data.split.train);
     plane->test = columns(raw.x, m_data.split.test);
@@ -169,8 +167,7 @@ void TrainingSession::buildPlane()
         for (int i : m_data.split.test)
             plane->testLabels.push_back(raw.labels[static_cast<std::size_t>(i)]);
     } else {
-        if (raw.targets.rows() < 1)
-            return;
+        if (raw.targets.rows() < 1) return;
         for (int i : m_data.split.train)
             plane->trainValues.push_back(static_cast<float>(raw.targets(0, i)));
         for (int i : m_data.split.test)
@@ -181,8 +178,7 @@ void TrainingSession::buildPlane()
 
 Matrix TrainingSession::planeGridInputs(int size) const
 {
-    if (!m_plane || size <= 0)
-        return {};
+    if (!m_plane || size <= 0) return {};
     Matrix points(2, size * size);
     const PlanePoints &p = *m_plane;
     for (int r = 0; r < size; ++r)
@@ -198,14 +194,12 @@ Matrix TrainingSession::planeGridInputs(int size) const
 
 std::shared_ptr<const BoundaryGrid> TrainingSession::computeBoundary(int size)
 {
-    if (!m_plane || size <= 0)
-        return nullptr;
+    if (!m_plane || size <= 0) return nullptr;
     if (size != m_gridSize) {
         m_gridInputs = planeGridInputs(size);
         m_gridSize = size;
     }
-    if (m_gridInputs.rows() != m_net->inputSize())
-        return nullptr;
+    if (m_gridInputs.rows() != m_net->inputSize()) return nullptr;
     const Matrix out = m_net->predict(m_gridInputs);
     auto grid = std::make_shared<BoundaryGrid>();
     grid->size = size;
@@ -250,8 +244,7 @@ void TrainingSession::setLayerRates(const GraphSpec &graph, bool apply)
             n.options.set(opt::dense::l1, now->options.get(opt::dense::l1))
                 .set(opt::dense::l2, now->options.get(opt::dense::l2));
         }
-    if (apply)
-        setRegularization(RegularizationKind::PerLayer, 0);
+    if (apply) setRegularization(RegularizationKind::PerLayer, 0);
 }
 
 void TrainingSession::setRegularization(RegularizationKind kind, double rate)
@@ -260,7 +253,8 @@ void TrainingSession::setRegularization(RegularizationKind kind, double rate)
     case RegularizationKind::PerLayer:
         for (const NodeSpec &n : m_project.graph.nodes)
             if (n.kind == LayerKind::Dense)
-                m_trainer->setLayerRegularization(n.id, n.options.get(opt::dense::l1), n.options.get(opt::dense::l2));
+                m_trainer->setLayerRegularization(n.id, n.options.get(opt::dense::l1),
+                                                  n.options.get(opt::dense::l2));
         break;
     case RegularizationKind::None:
         m_trainer->setRegularization(0, 0);
