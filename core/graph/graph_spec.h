@@ -15,10 +15,21 @@ using NodeId = int;
 
 /// Every layer kind, once. A kind is described beside its implementation (layers/layer_registry.h); this list
 /// gives each its enum value and the palette its order.
-#define NNP_LAYER_KINDS(X)                                                                                   \
-    X(Input)                                                                                                 \
-    X(Dense) X(Activation) X(Softmax) X(Dropout) X(BatchNorm) X(Concatenate) X(Add) X(Flatten) X(Reshape)    \
-        X(Dot)
+// One kind a line:
+// clang-format off
+#define NNP_LAYER_KINDS(X) \
+    X(Input) \
+    X(Dense) \
+    X(Activation) \
+    X(Softmax) \
+    X(Dropout) \
+    X(BatchNorm) \
+    X(Concatenate) \
+    X(Add) \
+    X(Flatten) \
+    X(Reshape) \
+    X(Dot)
+// clang-format on
 
 enum class LayerKind {
 #define NNP_LAYER_KIND_ENUM(k) k,

@@ -1,5 +1,6 @@
 #include "layers/layer_registry.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -17,6 +18,14 @@ bool ShapeCheck::requireFlat(std::size_t i, std::string_view what)
     fail(DiagnosticCode::NotFlat,
          label + " " + std::string(what) + " but receives " + in[i].toString() + " — add Flatten.");
     return false;
+}
+
+long long cappedSize(const std::vector<int> &dims)
+{
+    long long size = 1;
+    for (int d : dims)
+        size = std::min(size * d, kMaxInputSize + 1);
+    return size;
 }
 
 const OptionSpec *LayerKindInfo::option(std::string_view name) const

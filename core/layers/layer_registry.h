@@ -41,6 +41,10 @@ public:
     bool requireFlat(std::size_t i, std::string_view what = "expects a flat input");
 };
 
+/// The product of the sizes, capped just above kMaxInputSize: four sizes of 65536 would overflow a 64-bit
+/// product (to 0) and slip under the limit. For the shape inferences of kinds whose options hold a shape.
+long long cappedSize(const std::vector<int> &dims);
+
 /// One parameter or state tensor of a layer, from the options and input shapes alone (nothing allocated).
 struct ParamShape {
     std::string name;   ///< "weight", "bias", "gamma", ..., the name in files and exports

@@ -3,8 +3,6 @@
 #include "layers/layer_registry.h"
 #include "layers/simple_layers.h"
 
-#include <algorithm>
-
 namespace nnp {
 
 template <> const LayerKindInfo &kindInfo<LayerKind::Reshape>()
@@ -29,9 +27,7 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Reshape>()
                 "reshape", 0x6d4c41, "reshape"};
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             const Shape out(c.node.options.get(opt::reshape::shape));
-            long long size = 1;
-            for (int d : out.dims)
-                size = std::min(size * d, kMaxInputSize + 1);
+            const long long size = cappedSize(out.dims);
             if (size != c.in[0].size())
                 return c.fail(DiagnosticCode::ShapeMismatch,
                               c.label + " turns " + std::to_string(c.in[0].size()) + " values (" +

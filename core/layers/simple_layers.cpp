@@ -106,16 +106,6 @@ std::optional<Shape> flatSameShape(ShapeCheck &c)
     return c.in[0];
 }
 
-/// The product of the sizes, capped just above kMaxInputSize: four sizes of 65536 would overflow a 64-bit
-/// product (to 0) and slip under the limit.
-long long cappedSize(const std::vector<int> &dims)
-{
-    long long size = 1;
-    for (int d : dims)
-        size = std::min(size * d, kMaxInputSize + 1);
-    return size;
-}
-
 template <class L> std::unique_ptr<Layer> makeSimple(const LayerOptions &)
 {
     return std::make_unique<L>();
