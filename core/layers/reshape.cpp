@@ -15,7 +15,7 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Reshape>()
             option(opt::reshape::shape)
                 .range(1, static_cast<double>(kMaxInputSize))
                 .counts(1, 4)
-                .text(QT_TRANSLATE_NOOP("LayerOptions", "Output shape"),
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "New shape"),
                       QT_TRANSLATE_NOOP("LayerOptions",
                                         "The new shape of each sample, e.g. 1x28x28 (channels × height × "
                                         "width) or 784; the sizes must multiply to the input's size."))

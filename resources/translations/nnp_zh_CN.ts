@@ -296,12 +296,12 @@
 <context>
     <name>LayerCatalog</name>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="+140"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+133"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="+124"/>
+        <location filename="../../core/layers/dense.cpp" line="+120"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
@@ -316,12 +316,12 @@
         <translation>Softmax</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>
     <message>
-        <location filename="../../core/layers/batch_norm.cpp" line="+92"/>
+        <location filename="../../core/layers/batch_norm.cpp" line="+94"/>
         <source>Batch norm</source>
         <translation>批归一化</translation>
     </message>
@@ -331,17 +331,17 @@
         <translation>拼接</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Add</source>
         <translation>相加</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-140"/>
         <source>Where the data enters: one value per feature of a sample.</source>
         <translation>数据从这里进入网络：样本的每个特征对应一个值。</translation>
     </message>
@@ -361,7 +361,7 @@
         <translation>把得分转换为总和为 1 的各类别概率。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>While training, switches off random units so the network cannot memorise.</source>
         <translation>训练时随机关闭一部分神经元，使网络无法死记硬背。</translation>
     </message>
@@ -376,17 +376,17 @@
         <translation>把多个输入首尾相接，拼成一个更长的向量。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Adds inputs of the same shape element by element (a skip connection).</source>
         <translation>把形状相同的输入逐元素相加（跳跃连接）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Lays an image or grid out as one long row of numbers.</source>
         <translation>把图像或网格展开成一行数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="+56"/>
+        <location filename="../../ui/document/layer_catalog.cpp" line="+65"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -396,152 +396,152 @@
         <translation>关</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Linear (none)</source>
         <translation>线性（无）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>GELU</source>
         <translation>GELU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Softplus</source>
         <translation>Softplus</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Uniform ±0.5 (Playground)</source>
         <translation>均匀分布 ±0.5（Playground）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Glorot uniform</source>
         <translation>Glorot 均匀分布</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Glorot normal</source>
         <translation>Glorot 正态分布</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>He uniform</source>
         <translation>He 均匀分布</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>He normal</source>
         <translation>He 正态分布</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>AdaGrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>RMSProp</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Adadelta</source>
         <translation>Adadelta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Step decay</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Exponential decay</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cosine</source>
         <translation>余弦退火</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mean absolute error</source>
         <translation>平均绝对误差</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Huber</source>
         <translation>Huber 损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Categorical cross-entropy</source>
         <translation>分类交叉熵</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sparse categorical cross-entropy</source>
         <translation>稀疏分类交叉熵</translation>
     </message>
@@ -556,7 +556,7 @@
         <translation>把两个等长向量逐元素相乘再求和：两者越一致，得到的数越大。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/reshape.cpp" line="+24"/>
+        <location filename="../../core/layers/reshape.cpp" line="+23"/>
         <source>Reshape</source>
         <translation>变形</translation>
     </message>
@@ -569,7 +569,7 @@
 <context>
     <name>LayerOptions</name>
     <message>
-        <location filename="../../core/layers/activations.cpp" line="+123"/>
+        <location filename="../../core/layers/activations.cpp" line="+125"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>ELU 在零以下能延伸多远：其下限为 −alpha。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/batch_norm.cpp" line="-13"/>
+        <location filename="../../core/layers/batch_norm.cpp" line="-16"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
@@ -604,7 +604,7 @@
         <translation>预测时所用的滑动均值和方差跟随各批次变化的快慢。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>momentum %1</source>
         <translation>动量 %1</translation>
     </message>
@@ -619,7 +619,7 @@
         <translation>加到方差上，避免取值恒定的特征导致除以零。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="-25"/>
+        <location filename="../../core/layers/dense.cpp" line="-29"/>
         <source>Units</source>
         <translation>神经元数</translation>
     </message>
@@ -634,12 +634,12 @@
         <translation>%1 个神经元</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>1 unit</source>
         <translation>1 个神经元</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
@@ -669,7 +669,7 @@
         <translation>对权重施加 L1 惩罚：把不需要的权重压到恰好为零。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>L2 regularisation</source>
         <translation>L2 正则化</translation>
     </message>
@@ -680,8 +680,8 @@
     </message>
     <message>
         <location filename="../../core/layers/reshape.cpp" line="-6"/>
-        <source>Output shape</source>
-        <translation>输出形状</translation>
+        <source>New shape</source>
+        <translation>新形状</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -694,7 +694,7 @@
         <translation>变为 %1</translation>
     </message>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="-147"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="-149"/>
         <source>Input shape</source>
         <translation>输入形状</translation>
     </message>
@@ -709,7 +709,7 @@
         <translation>形状 %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Drop rate</source>
         <translation>丢弃率</translation>
     </message>
@@ -930,63 +930,63 @@
 <context>
     <name>nnp::DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="+44"/>
+        <location filename="../../ui/panels/data_panel.cpp" line="+46"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Exclusive or</source>
         <translation>异或</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Two blobs</source>
         <translation>两团点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plane (regression)</source>
         <translation>平面(回归)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Bumps (regression)</source>
         <translation>起伏(回归)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Two moons</source>
         <translation>双月形</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Checkerboard</source>
         <translation>棋盘格</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Three spirals</source>
         <translation>三螺旋</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Built-in generator</source>
         <translation>内置生成器</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+278"/>
+        <location line="+276"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-275"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -1021,12 +1021,12 @@
         <translation>输入归一化</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>data source</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>normalisation</source>
         <translation>归一化</translation>
     </message>
@@ -1079,7 +1079,7 @@
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>validation split</source>
         <translation>验证集比例</translation>
     </message>
@@ -1120,12 +1120,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-33"/>
         <location line="+35"/>
         <source>Choose…</source>
         <translation>选择…</translation>
@@ -1146,7 +1146,7 @@
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The column the network learns to predict; every other column is an input</source>
         <translation>网络要学习预测的列；其余各列都是输入</translation>
     </message>
@@ -1201,7 +1201,7 @@
         <translation>测试标签</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
@@ -1216,27 +1216,27 @@
         <translation>输入形状</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Last column</source>
         <translation>最后一列</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>CSV columns</source>
         <translation>CSV 列</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open IDX file</source>
         <translation>打开 IDX 文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>IDX files (*-ubyte *-ubyte.gz *.idx *.gz);;All files (*)</source>
         <translation>IDX 文件 (*-ubyte *-ubyte.gz *.idx *.gz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>IDX files</source>
         <translation>IDX 文件</translation>
     </message>
@@ -1785,17 +1785,17 @@
 <context>
     <name>nnp::GraphDocument</name>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="+39"/>
+        <location filename="../../ui/document/graph_document.cpp" line="+42"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+100"/>
         <source>That layer no longer exists.</source>
         <translation>该层已不存在。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>A layer cannot feed itself.</source>
         <translation>层不能连接到自身。</translation>
     </message>
@@ -1810,7 +1810,7 @@
         <translation>这条连线会形成环路（%1 已经通向 %2）——网络中的数据只能单向流动。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>%1 already feeds %2.</source>
         <translation>%1 已经连接到 %2。</translation>
     </message>
@@ -1825,7 +1825,7 @@
         <translation>%2 的输入端口 %1 已被占用。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Invalid input slot.</source>
         <translation>无效的输入端口。</translation>
     </message>
@@ -1878,7 +1878,7 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="+46"/>
+        <location filename="../../ui/editor/node_item.cpp" line="+47"/>
         <source>out %1</source>
         <translation>输出 %1</translation>
     </message>
@@ -1888,7 +1888,7 @@
         <translation>输出 ?</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>1 param</source>
         <translation>1 个参数</translation>
     </message>
@@ -1898,7 +1898,7 @@
         <translation>%L1 个参数</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Error:</source>
         <translation>错误：</translation>
     </message>
@@ -2266,17 +2266,17 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>e.g. 2 or 28x28x1</source>
         <translation>例如 2 或 28x28x1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Write the shape as 1 to %1 positive sizes joined by x, for example 2 or 28x28x1.</source>
         <translation>请把形状写成 1 到 %1 个用 x 连接的正整数，例如 2 或 28x28x1。</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+147"/>
         <source>Output shape: %1</source>
         <translation>输出形状：%1</translation>
     </message>
@@ -2286,7 +2286,7 @@
         <translation>输出形状：连线之前未知</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Trainable parameters: %L1</source>
         <translation>可训练参数：%L1</translation>
     </message>
@@ -3165,7 +3165,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+158"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+154"/>
         <source>There is no project to train.</source>
         <translation>没有可训练的项目。</translation>
     </message>
@@ -3173,7 +3173,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="+103"/>
+        <location filename="../../ui/training/training_docks.cpp" line="+101"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3250,18 +3250,18 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>无法训练</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
         <location line="+45"/>
-        <location line="+162"/>
+        <location line="+161"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-159"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
@@ -3286,7 +3286,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>重置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Start again: rebuild the network from the editor and initialise it with the seed (R)</source>
         <translation>重新开始：按编辑器中的结构重建网络，并用随机种子初始化（R）</translation>
     </message>
@@ -3341,12 +3341,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>L2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Regularisation of every Dense layer&apos;s weights: sets each layer&apos;s L1/L2 rate (saved with the project, applied to a running training at once); &quot;Per layer&quot; when the layers differ (set them in the inspector)</source>
         <translation>所有全连接层权重的正则化：设置每层的 L1/L2 系数（随项目保存，对正在进行的训练立即生效）；各层设置不同时显示“按层设置”（在属性面板中设置）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Regularisation of every Dense layer&apos;s weights while training; &quot;Per layer&quot; uses each layer&apos;s own setting from the inspector</source>
         <translation>训练时对所有全连接层权重的正则化；“按层设置”使用属性面板中每层各自的设置</translation>
     </message>
@@ -3361,12 +3361,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
@@ -3406,7 +3406,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>样本 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Network changed — press Reset to apply</source>
         <translation>网络已更改——按“重置”生效</translation>
     </message>
