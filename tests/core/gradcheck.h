@@ -1,10 +1,13 @@
 #pragma once
-// Helpers for the core tests: fixed random matrices and numeric gradients by central differences.
+// Helpers for the core tests: hand-written and fixed random matrices, comparisons, and numeric gradients by
+// central differences.
 // The core tests link the double build (nnp_core_f64), so Scalar is double and the differences are exact to
 // about 1e-10 — far below the 1e-6 relative tolerance the checks use.
 
 #include "layers/layer.h"
 #include "tensor.h"
+
+#include <QByteArray>
 
 #include <cmath>
 #include <functional>
@@ -123,6 +126,35 @@ inline std::string checkLayerGradients(Layer &layer, std::vector<Matrix> xs, Mod
 inline bool near(double a, double b, double tol = 1e-12)
 {
     return std::abs(a - b) <= tol * std::max({1.0, std::abs(a), std::abs(b)});
+}
+
+/// A matrix from its entries written row by row, as a hand-worked case reads.
+inline Matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> rowMajor)
+{
+    Matrix m(rows, cols);
+    auto it = rowMajor.begin();
+    for (Eigen::Index r = 0; r < rows; ++r)
+        for (Eigen::Index c = 0; c < cols; ++c)
+            m(r, c) = *it++;
+    return m;
+}
+
+/// Same shape, and every entry near() its counterpart.
+inline bool matNear(const Matrix &a, const Matrix &b, double tol = 1e-12)
+{
+    if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
+    for (Eigen::Index i = 0; i < a.size(); ++i)
+        if (!near(a.data()[i], b.data()[i], tol)) return false;
+    return true;
+}
+
+/// A matrix printed with every digit, for failure messages.
+inline QByteArray show(const Matrix &m)
+{
+    std::ostringstream os;
+    os.precision(17);
+    os << m;
+    return QByteArray::fromStdString(os.str());
 }
 
 } // namespace nnp::testutil

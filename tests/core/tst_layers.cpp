@@ -14,32 +14,6 @@ Q_DECLARE_METATYPE(nnp::ActivationKind)
 Q_DECLARE_METATYPE(nnp::Matrix)
 
 namespace {
-Matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> rowMajor)
-{
-    Matrix m(rows, cols);
-    auto it = rowMajor.begin();
-    for (Eigen::Index r = 0; r < rows; ++r)
-        for (Eigen::Index c = 0; c < cols; ++c)
-            m(r, c) = *it++;
-    return m;
-}
-
-bool matNear(const Matrix &a, const Matrix &b, double tol = 1e-12)
-{
-    if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
-    for (Eigen::Index i = 0; i < a.size(); ++i)
-        if (!near(a.data()[i], b.data()[i], tol)) return false;
-    return true;
-}
-
-QByteArray show(const Matrix &m)
-{
-    std::ostringstream os;
-    os.precision(17);
-    os << m;
-    return QByteArray::fromStdString(os.str());
-}
-
 NodeSpec spec(LayerKind kind, LayerOptions o = {})
 {
     NodeSpec n;

@@ -1,21 +1,11 @@
 // Metrics on hand cases: predicted classes, accuracy, confusion matrix, MAE and R².
+#include "gradcheck.h"
 #include "metrics/metrics.h"
 
 #include <QtTest>
 
 using namespace nnp;
-
-namespace {
-Matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> rowMajor)
-{
-    Matrix m(rows, cols);
-    auto it = rowMajor.begin();
-    for (Eigen::Index r = 0; r < rows; ++r)
-        for (Eigen::Index c = 0; c < cols; ++c)
-            m(r, c) = *it++;
-    return m;
-}
-} // namespace
+using namespace nnp::testutil;
 
 class TestMetrics : public QObject {
     Q_OBJECT

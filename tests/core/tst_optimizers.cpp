@@ -14,16 +14,6 @@ Q_DECLARE_METATYPE(nnp::OptimizerConfig)
 Q_DECLARE_METATYPE(nnp::Matrix)
 
 namespace {
-Matrix mat(Eigen::Index rows, Eigen::Index cols, std::initializer_list<double> rowMajor)
-{
-    Matrix m(rows, cols);
-    auto it = rowMajor.begin();
-    for (Eigen::Index r = 0; r < rows; ++r)
-        for (Eigen::Index c = 0; c < cols; ++c)
-            m(r, c) = *it++;
-    return m;
-}
-
 double sign(double x)
 {
     return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0);
