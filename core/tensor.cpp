@@ -11,8 +11,7 @@ namespace nnp {
 
 long long Shape::size() const
 {
-    if (dims.empty())
-        return 0;
+    if (dims.empty()) return 0;
     long long n = 1;
     for (int d : dims)
         n *= d;

@@ -1,8 +1,8 @@
 #include "main_window.h"
 
-#include "figures/figure_registry.h"
 #include "export/export_menu.h"
 #include "export/figure_sources.h"
+#include "figures/figure_registry.h"
 
 #include "commands/graph_commands.h"
 #include "document/default_project.h"
@@ -34,7 +34,10 @@
 #include <QUndoStack>
 
 // Resources live in the static nnp_ui library; the linker keeps them only if something refers to them.
-static void initNnpResources() { Q_INIT_RESOURCE(nnp); }
+static void initNnpResources()
+{
+    Q_INIT_RESOURCE(nnp);
+}
 
 namespace nnp {
 
@@ -48,8 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_view);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     // First start: fill the screen (maximised below where a window manager allows it).
-    if (const QScreen *s = screen())
-        resize(s->availableGeometry().size().boundedTo(QSize(1920, 1200)));
+    if (const QScreen *s = screen()) resize(s->availableGeometry().size().boundedTo(QSize(1920, 1200)));
 
     m_figures = new FigureRegistry(this);
     createActions();
@@ -57,8 +59,9 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     m_training = new TrainingDocks(this);
     new ExplainDocks(this); // the Neurons and Explain docks (issue 5), a child of the window
-    new InsightsDocks(this, m_training->controller(), m_training->outputView()); // gradients, confusion, probe
-    installExportMenu(this); // File > Export ▸ and Import ONNX…
+    new InsightsDocks(this, m_training->controller(),
+                      m_training->outputView()); // gradients, confusion, probe
+    installExportMenu(this);                     // File > Export ▸ and Import ONNX…
     registerStandardFigures(this);
 
     m_zoomLabel = new QLabel(this);
@@ -101,30 +104,29 @@ QAction *MainWindow::makeAction(const QString &name, const QString &text, const 
     return a;
 }
 
-QAction *MainWindow::action(const QString &objectName) const { return findChild<QAction *>(objectName); }
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
 
 void MainWindow::createActions()
 {
     connect(makeAction("actionNew", tr("&New"), {QKeySequence::New}), &QAction::triggered, this, [this] {
-        if (maybeSave())
-            newProject(false);
+        if (maybeSave()) newProject(false);
     });
     connect(makeAction("actionNewEmpty", tr("New &empty canvas"), {QKeySequence(tr("Ctrl+Shift+N"))}),
             &QAction::triggered, this, [this] {
-                if (maybeSave())
-                    newProject(true);
+                if (maybeSave()) newProject(true);
             });
     connect(makeAction("actionOpen", tr("&Open…"), {QKeySequence::Open}), &QAction::triggered, this, [this] {
-        if (!maybeSave())
-            return;
+        if (!maybeSave()) return;
         const QString path = askOpenPath();
-        if (!path.isEmpty())
-            loadFile(path);
+        if (!path.isEmpty()) loadFile(path);
     });
     connect(makeAction("actionSave", tr("&Save"), {QKeySequence::Save}), &QAction::triggered, this,
             [this] { saveTo(m_doc->filePath()); });
-    connect(makeAction("actionSaveAs", tr("Save &As…"), {QKeySequence(tr("Ctrl+Shift+S"))}), &QAction::triggered,
-            this, [this] { saveTo(QString()); });
+    connect(makeAction("actionSaveAs", tr("Save &As…"), {QKeySequence(tr("Ctrl+Shift+S"))}),
+            &QAction::triggered, this, [this] { saveTo(QString()); });
     connect(makeAction("actionQuit", tr("&Quit"), {QKeySequence::Quit}), &QAction::triggered, this,
             &QWidget::close);
 
@@ -145,12 +147,13 @@ void MainWindow::createActions()
             &MainWindow::copySelection);
     connect(makeAction("actionPaste", tr("&Paste"), {QKeySequence::Paste}), &QAction::triggered, this,
             &MainWindow::paste);
-    connect(makeAction("actionDelete", tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}),
-            &QAction::triggered, m_scene, &GraphScene::deleteSelection);
-    connect(makeAction("actionSelectAll", tr("Select &all"), {QKeySequence::SelectAll}), &QAction::triggered, this,
-            &MainWindow::selectAll);
-    connect(makeAction("actionAutoLayout", tr("Auto-&layout"), {QKeySequence(tr("Ctrl+L"))}), &QAction::triggered,
-            this, [this] {
+    connect(
+        makeAction("actionDelete", tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}),
+        &QAction::triggered, m_scene, &GraphScene::deleteSelection);
+    connect(makeAction("actionSelectAll", tr("Select &all"), {QKeySequence::SelectAll}), &QAction::triggered,
+            this, &MainWindow::selectAll);
+    connect(makeAction("actionAutoLayout", tr("Auto-&layout"), {QKeySequence(tr("Ctrl+L"))}),
+            &QAction::triggered, this, [this] {
                 m_scene->autoLayout();
                 m_view->fitAll();
             });
@@ -162,15 +165,15 @@ void MainWindow::createActions()
     connect(makeAction("actionZoomIn", tr("Zoom &in"),
                        {QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+=")), QKeySequence(Qt::Key_Plus)}),
             &QAction::triggered, m_view, &GraphView::zoomIn);
-    connect(makeAction("actionZoomOut", tr("Zoom &out"), {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)}),
-            &QAction::triggered, m_view, &GraphView::zoomOut);
-    connect(makeAction("actionZoomReset", tr("&Actual size"), {QKeySequence(tr("Ctrl+0"))}), &QAction::triggered,
-            m_view, &GraphView::resetZoom);
-    connect(makeAction("actionFit", tr("&Fit network in view"), {QKeySequence(tr("Ctrl+F"))}), &QAction::triggered,
-            m_view, &GraphView::fitAll);
+    connect(
+        makeAction("actionZoomOut", tr("Zoom &out"), {QKeySequence::ZoomOut, QKeySequence(Qt::Key_Minus)}),
+        &QAction::triggered, m_view, &GraphView::zoomOut);
+    connect(makeAction("actionZoomReset", tr("&Actual size"), {QKeySequence(tr("Ctrl+0"))}),
+            &QAction::triggered, m_view, &GraphView::resetZoom);
+    connect(makeAction("actionFit", tr("&Fit network in view"), {QKeySequence(tr("Ctrl+F"))}),
+            &QAction::triggered, m_view, &GraphView::fitAll);
     connect(makeAction("actionResetLayout", tr("&Reset panels")), &QAction::triggered, this, [this] {
-        if (!m_defaultState.isEmpty())
-            restoreState(m_defaultState);
+        if (!m_defaultState.isEmpty()) restoreState(m_defaultState);
     });
 
     for (const char *name : {"actionCut", "actionCopy", "actionDelete"})
@@ -215,8 +218,9 @@ void MainWindow::createMenus()
     auto *bar = addToolBar(tr("Edit"));
     bar->setObjectName(QStringLiteral("editToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    const char *const items[] = {"actionNew",  "actionOpen", "actionSave",       nullptr,    "actionUndo",
-                                 "actionRedo", nullptr,      "actionDelete", "actionAutoLayout", "actionFit"};
+    const char *const items[] = {"actionNew",        "actionOpen", "actionSave", nullptr,
+                                 "actionUndo",       "actionRedo", nullptr,      "actionDelete",
+                                 "actionAutoLayout", "actionFit"};
     for (const char *name : items) {
         if (name)
             bar->addAction(action(QString::fromLatin1(name)));
@@ -268,14 +272,16 @@ void MainWindow::onSelectionChanged()
 
 void MainWindow::addLayerAtCentre(int kind)
 {
-    QPointF pos = m_scene->snapped(m_view->visibleCentre() - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
+    QPointF pos =
+        m_scene->snapped(m_view->visibleCentre() - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
     // Do not hide a layer under another one: step down until the spot is free.
     for (int i = 0; i < 20; ++i) {
-        const bool taken = std::any_of(m_doc->graph().nodes.begin(), m_doc->graph().nodes.end(), [&](const NodeSpec &n) {
-            return std::abs(n.x - pos.x()) < NodeItem::kWidth / 2 && std::abs(n.y - pos.y()) < NodeItem::kHeight / 2;
-        });
-        if (!taken)
-            break;
+        const bool taken =
+            std::any_of(m_doc->graph().nodes.begin(), m_doc->graph().nodes.end(), [&](const NodeSpec &n) {
+                return std::abs(n.x - pos.x()) < NodeItem::kWidth / 2 &&
+                       std::abs(n.y - pos.y()) < NodeItem::kHeight / 2;
+            });
+        if (!taken) break;
         pos += QPointF(0, NodeItem::kHeight + 20);
     }
     const NodeId id = m_doc->addNode(static_cast<LayerKind>(kind), pos);
@@ -296,25 +302,23 @@ void MainWindow::triggerSpaceShortcut()
 void MainWindow::selectAll()
 {
     for (QGraphicsItem *item : m_scene->items())
-        if (item->flags() & QGraphicsItem::ItemIsSelectable)
-            item->setSelected(true);
+        if (item->flags() & QGraphicsItem::ItemIsSelectable) item->setSelected(true);
 }
 
 void MainWindow::copySelection()
 {
     const auto ids = m_scene->selectedNodeIds();
-    if (ids.empty())
-        return;
+    if (ids.empty()) return;
     QGuiApplication::clipboard()->setMimeData(fragmentMimeData(GraphFragment::extract(m_doc->graph(), ids)));
     m_pasteCount = 0;
-    statusBar()->showMessage(ids.size() == 1 ? tr("Copied 1 layer.") : tr("Copied %1 layers.").arg(ids.size()), 3000);
+    statusBar()->showMessage(
+        ids.size() == 1 ? tr("Copied 1 layer.") : tr("Copied %1 layers.").arg(ids.size()), 3000);
 }
 
 void MainWindow::cutSelection()
 {
     const auto ids = m_scene->selectedNodeIds();
-    if (ids.empty())
-        return;
+    if (ids.empty()) return;
     copySelection();
     m_pasteCount = -1; // pasting a cut puts the layers back where they were
     m_doc->undoStack()->beginMacro(tr("Cut"));
@@ -327,8 +331,7 @@ void MainWindow::paste()
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
     const QString type = QString::fromLatin1(kLayersMimeType);
     std::optional<GraphFragment> fragment;
-    if (mime && mime->hasFormat(type))
-        fragment = GraphFragment::fromJson(mime->data(type));
+    if (mime && mime->hasFormat(type)) fragment = GraphFragment::fromJson(mime->data(type));
     if (!fragment || fragment->nodes.empty()) {
         statusBar()->showMessage(tr("The clipboard holds no layers to paste."), 4000);
         return;
@@ -356,8 +359,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (m_restored)
-        return;
+    if (m_restored) return;
     // Docks added by other panels after construction are part of the default layout too.
     m_restored = true;
     balanceBottomDocks();
@@ -376,8 +378,7 @@ void MainWindow::balanceBottomDocks()
     // The training curves are what the class watches: in the bottom row they get about half the width, the
     // other panels there share the rest (split evenly, the curves' plot was too narrow to read).
     auto *curves = findChild<QDockWidget *>(QStringLiteral("curvesDock"));
-    if (!curves || dockWidgetArea(curves) != Qt::BottomDockWidgetArea)
-        return;
+    if (!curves || dockWidgetArea(curves) != Qt::BottomDockWidgetArea) return;
     QList<QDockWidget *> row{curves};
     QList<QDockWidget *> seen = tabifiedDockWidgets(curves);
     for (QDockWidget *d : findChildren<QDockWidget *>()) {
@@ -387,8 +388,7 @@ void MainWindow::balanceBottomDocks()
         row << d;
         seen << d << tabifiedDockWidgets(d);
     }
-    if (row.size() < 2)
-        return;
+    if (row.size() < 2) return;
     const int width = std::max(this->width(), 1200);
     QList<int> sizes{width / 2};
     for (int i = 1; i < row.size(); ++i)

@@ -22,14 +22,16 @@ namespace {
 constexpr int kMaxRecent = 8;
 const QString kRecentKey = QStringLiteral("recentFiles");
 
-QString fileFilter() { return MainWindow::tr("NN Playground projects (*.nnp);;All files (*)"); }
+QString fileFilter()
+{
+    return MainWindow::tr("NN Playground projects (*.nnp);;All files (*)");
+}
 
 /// "iris_3class" -> "Iris 3class": sample file names as menu entries.
 QString sampleTitle(const QString &path)
 {
     QString name = QFileInfo(path).completeBaseName().replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!name.isEmpty())
-        name[0] = name[0].toUpper();
+    if (!name.isEmpty()) name[0] = name[0].toUpper();
     return name;
 }
 } // namespace
@@ -81,7 +83,8 @@ bool MainWindow::loadFile(const QString &path)
 
 QString MainWindow::askOpenPath()
 {
-    const QString start = m_doc->filePath().isEmpty() ? findSamplesDir() : QFileInfo(m_doc->filePath()).path();
+    const QString start =
+        m_doc->filePath().isEmpty() ? findSamplesDir() : QFileInfo(m_doc->filePath()).path();
     return QFileDialog::getOpenFileName(this, tr("Open a project"), start, fileFilter());
 }
 
@@ -89,14 +92,13 @@ bool MainWindow::saveTo(const QString &givenPath)
 {
     QString path = givenPath;
     if (path.isEmpty()) {
-        const QString suggestion = m_doc->filePath().isEmpty()
-                                       ? QStringLiteral("%1.nnp").arg(QString::fromStdString(m_doc->project().name))
-                                       : m_doc->filePath();
+        const QString suggestion =
+            m_doc->filePath().isEmpty()
+                ? QStringLiteral("%1.nnp").arg(QString::fromStdString(m_doc->project().name))
+                : m_doc->filePath();
         path = QFileDialog::getSaveFileName(this, tr("Save the project"), suggestion, fileFilter());
-        if (path.isEmpty())
-            return false;
-        if (QFileInfo(path).suffix().isEmpty())
-            path += QStringLiteral(".nnp");
+        if (path.isEmpty()) return false;
+        if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".nnp");
     }
     QString error;
     if (!m_doc->saveAs(path, &error)) {
@@ -110,13 +112,12 @@ bool MainWindow::saveTo(const QString &givenPath)
 
 bool MainWindow::maybeSave()
 {
-    if (!m_doc->isModified())
-        return true;
+    if (!m_doc->isModified()) return true;
     const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("%1 has changes that are not saved. Save them first?").arg(m_doc->displayName()),
+        this, tr("Unsaved changes"),
+        tr("%1 has changes that are not saved. Save them first?").arg(m_doc->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return saveTo(m_doc->filePath());
+    if (answer == QMessageBox::Save) return saveTo(m_doc->filePath());
     return answer == QMessageBox::Discard;
 }
 
@@ -149,11 +150,11 @@ void MainWindow::rebuildRecentMenu()
     const QStringList files = QSettings().value(kRecentKey).toStringList();
     for (int i = 0; i < files.size(); ++i) {
         const QString path = files[i];
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        QAction *a =
+            m_recentMenu->addAction(QStringLiteral("&%1  %2").arg(i + 1).arg(QFileInfo(path).fileName()));
         a->setToolTip(path);
         connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                loadFile(path);
+            if (maybeSave()) loadFile(path);
         });
     }
     if (files.isEmpty())
@@ -176,12 +177,10 @@ void MainWindow::rebuildSamplesMenu()
         a->setObjectName(QStringLiteral("sample:%1").arg(QFileInfo(path).completeBaseName()));
         a->setToolTip(path);
         connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                loadFile(path);
+            if (maybeSave()) loadFile(path);
         });
     }
-    if (samples.isEmpty())
-        m_samplesMenu->addAction(tr("No samples found"))->setEnabled(false);
+    if (samples.isEmpty()) m_samplesMenu->addAction(tr("No samples found"))->setEnabled(false);
 }
 
 } // namespace nnp

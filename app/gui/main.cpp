@@ -19,12 +19,12 @@ int main(int argc, char *argv[])
     // The app's own strings (embedded under :/i18n) and Qt's standard dialogs: the --lang option, else the
     // language picked in View > Language, else the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
     QString language = nnp::languageFromArguments(QApplication::arguments());
-    if (language.isEmpty())
-        language = nnp::storedLanguage();
+    if (language.isEmpty()) language = nnp::storedLanguage();
     nnp::installTranslations(&app, language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Build neural networks and watch them learn."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Build neural networks and watch them learn."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(QCommandLineOption(
@@ -39,7 +39,6 @@ int main(int argc, char *argv[])
 
     nnp::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.loadFile(parser.positionalArguments().constFirst());
+    if (!parser.positionalArguments().isEmpty()) window.loadFile(parser.positionalArguments().constFirst());
     return QApplication::exec();
 }

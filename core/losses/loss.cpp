@@ -12,20 +12,23 @@ namespace nnp {
 namespace {
 constexpr double kEps = 1e-7; // clamps log() arguments when a probability rounds to 0 or 1
 
-std::string dims(const Matrix &m) { return std::to_string(m.rows()) + "x" + std::to_string(m.cols()); }
+std::string dims(const Matrix &m)
+{
+    return std::to_string(m.rows()) + "x" + std::to_string(m.cols());
+}
 
 /// Targets come from the user's data: a wrong shape or a class label outside the outputs would read (and for
-/// gradients write) outside the matrices, so every entry point checks them first. Costs one pass over N labels.
+/// gradients write) outside the matrices, so every entry point checks them first. Costs one pass over N
+/// labels.
 void checkTargets(const LossParams &p, const Matrix &out, const Matrix &target)
 {
     const int rows = targetRows(p.kind, static_cast<int>(out.rows()));
     if (target.cols() != out.cols() || target.rows() != rows)
         throw std::invalid_argument("The " + std::string(toString(p.kind)) + " loss of " +
                                     std::to_string(out.rows()) + " outputs needs targets of " +
-                                    std::to_string(rows) + "x" + std::to_string(out.cols()) + " but the targets are " +
-                                    dims(target) + ".");
-    if (p.kind != LossKind::SparseCategoricalCrossEntropy)
-        return;
+                                    std::to_string(rows) + "x" + std::to_string(out.cols()) +
+                                    " but the targets are " + dims(target) + ".");
+    if (p.kind != LossKind::SparseCategoricalCrossEntropy) return;
     for (Eigen::Index c = 0; c < target.cols(); ++c) {
         const Scalar k = target(0, c);
         if (!(k >= 0 && k < static_cast<Scalar>(out.rows()) && k == std::floor(k))) {
@@ -60,10 +63,14 @@ double lossValue(const LossParams &p, const Matrix &out, const Matrix &target)
         return (out - target).template cast<double>().cwiseAbs().sum() / n;
     case LossKind::Huber: {
         const double d = p.huberDelta;
-        return (out - target).template cast<double>().unaryExpr([d](double r) {
-                   const double a = std::abs(r);
-                   return a <= d ? 0.5 * r * r : d * (a - 0.5 * d);
-               }).sum() / n;
+        return (out - target)
+                   .template cast<double>()
+                   .unaryExpr([d](double r) {
+                       const double a = std::abs(r);
+                       return a <= d ? 0.5 * r * r : d * (a - 0.5 * d);
+                   })
+                   .sum() /
+               n;
     }
     case LossKind::BinaryCrossEntropy: {
         const auto a = out.template cast<double>().array().min(1 - kEps).max(kEps);
@@ -71,7 +78,9 @@ double lossValue(const LossParams &p, const Matrix &out, const Matrix &target)
         return -(y * a.log() + (1 - y) * (1 - a).log()).sum() / n;
     }
     case LossKind::CategoricalCrossEntropy:
-        return -(target.template cast<double>().array() * out.template cast<double>().array().max(kEps).log()).sum() / n;
+        return -(target.template cast<double>().array() * out.template cast<double>().array().max(kEps).log())
+                    .sum() /
+               n;
     case LossKind::SparseCategoricalCrossEntropy: {
         const Matrix logA = out.array().max(Scalar(kEps)).log().matrix();
         return sparseNll(logA, target) / n;
@@ -136,7 +145,8 @@ double lossValueFromLogits(const LossParams &p, const Matrix &z, const Matrix &t
             if (p.kind == LossKind::SparseCategoricalCrossEntropy)
                 s += lse - col(static_cast<Eigen::Index>(target(0, c)));
             else
-                s += lse * target.col(c).template cast<double>().sum() - col.dot(target.col(c).template cast<double>());
+                s += lse * target.col(c).template cast<double>().sum() -
+                     col.dot(target.col(c).template cast<double>());
         }
         return s / n;
     }
@@ -172,7 +182,10 @@ bool isClassificationLoss(LossKind k)
            k == LossKind::SparseCategoricalCrossEntropy;
 }
 
-int targetRows(LossKind k, int outputs) { return k == LossKind::SparseCategoricalCrossEntropy ? 1 : outputs; }
+int targetRows(LossKind k, int outputs)
+{
+    return k == LossKind::SparseCategoricalCrossEntropy ? 1 : outputs;
+}
 
 namespace {
 constexpr std::array<std::pair<LossKind, std::string_view>, 6> kLossNames{{
@@ -188,16 +201,14 @@ constexpr std::array<std::pair<LossKind, std::string_view>, 6> kLossNames{{
 std::string_view toString(LossKind k)
 {
     for (const auto &[kind, name] : kLossNames)
-        if (kind == k)
-            return name;
+        if (kind == k) return name;
     return "?";
 }
 
 std::optional<LossKind> lossFromString(std::string_view s)
 {
     for (const auto &[kind, name] : kLossNames)
-        if (name == s)
-            return kind;
+        if (name == s) return kind;
     return std::nullopt;
 }
 

@@ -19,7 +19,14 @@
 
 namespace nnp {
 
-enum class LossKind { MSE, MAE, Huber, BinaryCrossEntropy, CategoricalCrossEntropy, SparseCategoricalCrossEntropy };
+enum class LossKind {
+    MSE,
+    MAE,
+    Huber,
+    BinaryCrossEntropy,
+    CategoricalCrossEntropy,
+    SparseCategoricalCrossEntropy
+};
 
 struct LossParams {
     LossKind kind = LossKind::MSE;

@@ -23,20 +23,20 @@ double accuracy(const std::vector<int> &predicted, const std::vector<int> &truth
 {
     if (predicted.size() != truth.size())
         throw std::invalid_argument("accuracy: predictions and labels differ in count");
-    if (truth.empty())
-        return 0.0;
+    if (truth.empty()) return 0.0;
     std::size_t right = 0;
     for (std::size_t i = 0; i < truth.size(); ++i)
         right += predicted[i] == truth[i];
     return double(right) / double(truth.size());
 }
 
-std::vector<std::vector<int>> confusionMatrix(const std::vector<int> &predicted, const std::vector<int> &truth,
-                                              int classes)
+std::vector<std::vector<int>> confusionMatrix(const std::vector<int> &predicted,
+                                              const std::vector<int> &truth, int classes)
 {
     if (predicted.size() != truth.size())
         throw std::invalid_argument("confusionMatrix: predictions and labels differ in count");
-    std::vector<std::vector<int>> m(static_cast<std::size_t>(classes), std::vector<int>(static_cast<std::size_t>(classes)));
+    std::vector<std::vector<int>> m(static_cast<std::size_t>(classes),
+                                    std::vector<int>(static_cast<std::size_t>(classes)));
     for (std::size_t i = 0; i < truth.size(); ++i) {
         if (truth[i] < 0 || truth[i] >= classes || predicted[i] < 0 || predicted[i] >= classes)
             throw std::invalid_argument("confusionMatrix: class index out of range");
@@ -47,8 +47,7 @@ std::vector<std::vector<int>> confusionMatrix(const std::vector<int> &predicted,
 
 double meanAbsoluteError(const Matrix &out, const Matrix &target)
 {
-    if (out.size() == 0)
-        return 0.0;
+    if (out.size() == 0) return 0.0;
     return (out - target).template cast<double>().cwiseAbs().mean();
 }
 

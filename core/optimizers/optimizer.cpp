@@ -101,10 +101,8 @@ void Optimizer::update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index l
         if (p.l1 != 0 || p.l2 != 0) {
             auto pg = penalised.head(len);
             pg = ConstSlice(g, len);
-            if (p.l2 != 0)
-                pg += p.l2 * w;
-            if (p.l1 != 0)
-                pg += p.l1 * w.sign();
+            if (p.l2 != 0) pg += p.l2 * w;
+            if (p.l1 != 0) pg += p.l1 * w.sign();
             g = penalised.data();
         }
         updateSlice(w, ConstSlice(g, len), Slice(s.a.data() + off, len), Slice(s.b.data() + off, len),
@@ -164,8 +162,7 @@ void Optimizer::updateSlice(Slice w, ConstSlice G, Slice a, Slice b, Slice scrat
     case OptimizerKind::Adam:
     case OptimizerKind::AdamW: {
         // Kingma & Ba 2015; AdamW: Loshchilov & Hutter 2019 (decoupled weight decay)
-        if (c.kind == OptimizerKind::AdamW)
-            w *= Scalar(1) - lr * static_cast<Scalar>(c.weightDecay);
+        if (c.kind == OptimizerKind::AdamW) w *= Scalar(1) - lr * static_cast<Scalar>(c.weightDecay);
         const Scalar b1 = static_cast<Scalar>(c.beta1), b2 = static_cast<Scalar>(c.beta2);
         a = b1 * a + (1 - b1) * G;
         b = b2 * b + (1 - b2) * G.square();
@@ -189,16 +186,14 @@ constexpr std::array<std::pair<OptimizerKind, std::string_view>, 6> kOptNames{{
 std::string_view toString(OptimizerKind k)
 {
     for (const auto &[kind, name] : kOptNames)
-        if (kind == k)
-            return name;
+        if (kind == k) return name;
     return "?";
 }
 
 std::optional<OptimizerKind> optimizerFromString(std::string_view s)
 {
     for (const auto &[kind, name] : kOptNames)
-        if (name == s)
-            return kind;
+        if (name == s) return kind;
     return std::nullopt;
 }
 

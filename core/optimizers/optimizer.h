@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <optional>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nnp {
@@ -17,13 +17,13 @@ enum class OptimizerKind { SGD, AdaGrad, RMSProp, Adadelta, Adam, AdamW };
 struct OptimizerConfig {
     OptimizerKind kind = OptimizerKind::SGD;
     double learningRate = 0.03;
-    double momentum = 0.0;   ///< SGD, RMSProp
-    bool nesterov = false;   ///< SGD
-    double beta1 = 0.9;      ///< Adam, AdamW
-    double beta2 = 0.999;    ///< Adam, AdamW
-    double epsilon = 1e-8;   ///< Adam, AdamW, RMSProp (AdaGrad uses 1e-10, Adadelta 1e-6 by default)
-    double rho = 0.9;        ///< Adadelta decay; RMSProp uses `alpha`
-    double alpha = 0.99;     ///< RMSProp smoothing constant
+    double momentum = 0.0;     ///< SGD, RMSProp
+    bool nesterov = false;     ///< SGD
+    double beta1 = 0.9;        ///< Adam, AdamW
+    double beta2 = 0.999;      ///< Adam, AdamW
+    double epsilon = 1e-8;     ///< Adam, AdamW, RMSProp (AdaGrad uses 1e-10, Adadelta 1e-6 by default)
+    double rho = 0.9;          ///< Adadelta decay; RMSProp uses `alpha`
+    double alpha = 0.99;       ///< RMSProp smoothing constant
     double weightDecay = 0.01; ///< AdamW decoupled weight decay
     bool operator==(const OptimizerConfig &) const = default;
 };

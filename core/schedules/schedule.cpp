@@ -37,16 +37,14 @@ constexpr std::array<std::pair<ScheduleKind, std::string_view>, 4> kNames{{
 std::string_view toString(ScheduleKind k)
 {
     for (const auto &[kind, name] : kNames)
-        if (kind == k)
-            return name;
+        if (kind == k) return name;
     return "?";
 }
 
 std::optional<ScheduleKind> scheduleFromString(std::string_view s)
 {
     for (const auto &[kind, name] : kNames)
-        if (name == s)
-            return kind;
+        if (name == s) return kind;
     return std::nullopt;
 }
 

@@ -9,8 +9,8 @@ enum class ScheduleKind { Constant, StepDecay, ExponentialDecay, Cosine };
 
 struct ScheduleConfig {
     ScheduleKind kind = ScheduleKind::Constant;
-    int stepEpochs = 10;   ///< StepDecay: multiply by gamma every stepEpochs epochs
-    double gamma = 0.5;    ///< StepDecay factor; ExponentialDecay: lr = base * gamma^epoch
+    int stepEpochs = 10;          ///< StepDecay: multiply by gamma every stepEpochs epochs
+    double gamma = 0.5;           ///< StepDecay factor; ExponentialDecay: lr = base * gamma^epoch
     double minLearningRate = 0.0; ///< Cosine: the floor reached at the last epoch
     bool operator==(const ScheduleConfig &) const = default;
 };

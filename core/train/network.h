@@ -37,15 +37,15 @@ public:
         NodeId id = 0;
         std::string name;
         LayerKind kind = LayerKind::Input;
-        Shape shape;              ///< output shape of one sample
+        Shape shape; ///< output shape of one sample
         std::unique_ptr<Layer> layer;
-        std::vector<int> inputs;  ///< producer node indices, in port order
-        int consumers = 0;        ///< number of wires leaving this node
-        bool needsGrad = false;   ///< dL/dy of this node is needed (a parameter lies at or before it)
-        Matrix y;                 ///< output of the last forward
-        Matrix dy;                ///< dL/dy of the last backward
-        std::vector<Matrix> scratch;        ///< dx per input when the producer also feeds others
-        std::vector<Matrix *> dxTargets;    ///< where backward writes dx per input (null: not needed)
+        std::vector<int> inputs;         ///< producer node indices, in port order
+        int consumers = 0;               ///< number of wires leaving this node
+        bool needsGrad = false;          ///< dL/dy of this node is needed (a parameter lies at or before it)
+        Matrix y;                        ///< output of the last forward
+        Matrix dy;                       ///< dL/dy of the last backward
+        std::vector<Matrix> scratch;     ///< dx per input when the producer also feeds others
+        std::vector<Matrix *> dxTargets; ///< where backward writes dx per input (null: not needed)
         bool gradReady = false;
     };
 

@@ -31,13 +31,13 @@ struct NodeTrace {
 };
 
 struct Trace {
-    std::vector<int> samples;  ///< dataset columns in the batch
-    Matrix target;             ///< the loss's targets for those samples
+    std::vector<int> samples; ///< dataset columns in the batch
+    Matrix target;            ///< the loss's targets for those samples
     LossParams loss;
     double lossValue = 0;
     double learningRate = 0;
     OptimizerKind optimizer = OptimizerKind::SGD;
-    bool fusedOutput = false;  ///< loss computed from the logits of the final sigmoid/softmax
+    bool fusedOutput = false;     ///< loss computed from the logits of the final sigmoid/softmax
     std::vector<NodeTrace> nodes; ///< in topological order
 
     [[nodiscard]] const NodeTrace *find(NodeId id) const;

@@ -57,8 +57,7 @@ std::string_view toString(RunState s)
 const NodeTrace *Trace::find(NodeId id) const
 {
     for (const auto &n : nodes)
-        if (n.id == id)
-            return &n;
+        if (n.id == id) return &n;
     return nullptr;
 }
 
@@ -79,8 +78,7 @@ Evaluation evaluate(Network &net, const TrainData &data)
     if (data.y.cols() != data.x.cols())
         throw std::invalid_argument("evaluate: " + std::to_string(data.x.cols()) + " samples but " +
                                     std::to_string(data.y.cols()) + " targets.");
-    if (data.x.cols() == 0)
-        return e;
+    if (data.x.cols() == 0) return e;
     // Chunked, so a large split never needs one huge activation buffer; the loss is the sample-weighted mean
     // of the chunks' losses (from logits where the network fuses them).
     constexpr Eigen::Index kChunk = 2048;
@@ -142,8 +140,7 @@ public:
             std::unique_lock lock(m_mutex);
             m_doneCv.wait(lock, [this] { return m_done.load(std::memory_order_acquire) == m_issued; });
         }
-        if (m_error)
-            std::rethrow_exception(std::exchange(m_error, nullptr));
+        if (m_error) std::rethrow_exception(std::exchange(m_error, nullptr));
         return m_result;
     }
 
@@ -153,15 +150,13 @@ private:
         // First pause instructions (the answer usually comes within microseconds), then yields: when both
         // threads share one core because the machine is busy, a yield hands it to the thread we wait for.
         for (int i = 0; i < kSpins; ++i) {
-            if (ready())
-                return true;
+            if (ready()) return true;
 #if defined(__x86_64__) || defined(__i386__)
             __builtin_ia32_pause();
 #endif
         }
         for (int i = 0; i < kYields; ++i) {
-            if (ready())
-                return true;
+            if (ready()) return true;
             std::this_thread::yield();
         }
         return ready();
@@ -188,8 +183,7 @@ private:
                         lock.lock();
                     }
                 }
-                if (m_quit.load())
-                    return;
+                if (m_quit.load()) return;
                 seen = m_generation.load(std::memory_order_acquire);
                 job = m_job;
                 cols = m_cols;
@@ -197,14 +191,16 @@ private:
             double r = 0;
             std::exception_ptr err;
             try {
-                r = job == Job::Pass ? m_trainer.helperPass(cols) : double(m_trainer.mergeAndUpdatePart(1, 2));
+                r = job == Job::Pass ? m_trainer.helperPass(cols)
+                                     : double(m_trainer.mergeAndUpdatePart(1, 2));
             } catch (...) {
                 err = std::current_exception();
             }
             m_result = r;
             m_error = err;
             {
-                // Under the lock, so a wait() that found nothing is already asleep when the notification comes.
+                // Under the lock, so a wait() that found nothing is already asleep when the notification
+                // comes.
                 std::lock_guard lock(m_mutex);
                 m_done.store(seen, std::memory_order_release);
             }
@@ -212,37 +208,36 @@ private:
         }
     }
 
-    static constexpr int kSpins = 200;   // a few microseconds
-    static constexpr int kYields = 200;  // some tens of microseconds on an idle core
+    static constexpr int kSpins = 200;  // a few microseconds
+    static constexpr int kYields = 200; // some tens of microseconds on an idle core
 
     Trainer &m_trainer;
     std::mutex m_mutex;
     std::condition_variable m_wake, m_doneCv;
-    Job m_job = Job::Pass;         // guarded by m_mutex
-    std::span<const int> m_cols;   // guarded by m_mutex
-    std::uint64_t m_issued = 0;    // the training thread's own count of started jobs
+    Job m_job = Job::Pass;       // guarded by m_mutex
+    std::span<const int> m_cols; // guarded by m_mutex
+    std::uint64_t m_issued = 0;  // the training thread's own count of started jobs
     std::atomic<std::uint64_t> m_generation{0}, m_done{0};
     std::atomic<bool> m_quit{false};
-    double m_result = 0;           // written by the helper before m_done, read after
-    std::exception_ptr m_error;    // likewise
+    double m_result = 0;        // written by the helper before m_done, read after
+    std::exception_ptr m_error; // likewise
     std::thread m_thread;
 };
 
 Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::optional<TrainData> validation)
-    : m_net(net), m_config(config), m_train(std::move(train)), m_val(std::move(validation)), m_rng(config.seed)
+    : m_net(net), m_config(config), m_train(std::move(train)), m_val(std::move(validation)),
+      m_rng(config.seed)
 {
-    if (m_train.x.cols() == 0)
-        throw std::invalid_argument("There is no training data.");
+    if (m_train.x.cols() == 0) throw std::invalid_argument("There is no training data.");
     if (m_train.x.rows() != net.inputSize())
         throw std::invalid_argument("The network's inputs take " + std::to_string(net.inputSize()) +
-                                    " values per sample but the data has " + std::to_string(m_train.x.rows()) +
-                                    " features.");
+                                    " values per sample but the data has " +
+                                    std::to_string(m_train.x.rows()) + " features.");
     if (m_train.y.cols() != m_train.x.cols() ||
         m_train.y.rows() != targetRows(config.loss.kind, net.outputSize()))
         throw std::invalid_argument("The targets do not fit the network's output (" +
                                     std::to_string(net.outputSize()) + " values) and the loss.");
-    if (config.batchSize <= 0)
-        throw std::invalid_argument("The batch size must be at least 1.");
+    if (config.batchSize <= 0) throw std::invalid_argument("The batch size must be at least 1.");
     // Checked now rather than at the end of the first epoch, where evaluate() would meet it.
     if (m_val && m_val->x.cols() > 0) {
         if (m_val->x.rows() != net.inputSize())
@@ -281,18 +276,15 @@ Trainer::~Trainer() = default;
 
 void Trainer::setBatchSize(int n)
 {
-    if (n <= 0)
-        throw std::invalid_argument("The batch size must be at least 1.");
+    if (n <= 0) throw std::invalid_argument("The batch size must be at least 1.");
     m_config.batchSize = n;
 }
 
 void Trainer::setRegularization(double l1, double l2)
 {
     m_net.setRegularization(l1, l2);
-    if (m_replica)
-        m_replica->setRegularization(l1, l2);
-    if (m_tail)
-        m_tail->setRegularization(l1, l2);
+    if (m_replica) m_replica->setRegularization(l1, l2);
+    if (m_tail) m_tail->setRegularization(l1, l2);
     m_params = m_net.parameters();
     std::vector<ParamRef> refs;
     for (const auto &p : m_params)
@@ -304,9 +296,9 @@ void Trainer::setLayerRegularization(NodeId id, double l1, double l2)
 {
     for (Network *net : {&m_net, m_replica.get(), m_tail.get()}) {
         const int i = net ? net->nodeIndex(id) : -1;
-        if (i < 0 || net->nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense)
-            continue;
-        static_cast<Dense &>(net->layer(i)).setRegularization(static_cast<Scalar>(l1), static_cast<Scalar>(l2));
+        if (i < 0 || net->nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense) continue;
+        static_cast<Dense &>(net->layer(i))
+            .setRegularization(static_cast<Scalar>(l1), static_cast<Scalar>(l2));
     }
     m_params = m_net.parameters();
     std::vector<ParamRef> refs;
@@ -317,13 +309,13 @@ void Trainer::setLayerRegularization(NodeId id, double l1, double l2)
 
 double Trainer::currentLearningRate() const
 {
-    return scheduledLearningRate(m_config.schedule, m_config.optimizer.learningRate, m_epoch, m_config.epochs);
+    return scheduledLearningRate(m_config.schedule, m_config.optimizer.learningRate, m_epoch,
+                                 m_config.epochs);
 }
 
 void Trainer::startEpoch()
 {
-    if (m_config.shuffle)
-        m_rng.shuffle(m_order.begin(), m_order.end());
+    if (m_config.shuffle) m_rng.shuffle(m_order.begin(), m_order.end());
     m_pos = 0;
     m_epochOpen = true;
     m_epochLossSum = 0;
@@ -337,18 +329,15 @@ void Trainer::startEpoch()
 
 double Trainer::runBatch()
 {
-    if (m_state == RunState::Diverged)
-        return std::numeric_limits<double>::quiet_NaN();
-    if (!m_epochOpen)
-        startEpoch();
-    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(m_config.batchSize), m_order.size() - m_pos);
+    if (m_state == RunState::Diverged) return std::numeric_limits<double>::quiet_NaN();
+    if (!m_epochOpen) startEpoch();
+    const std::size_t n =
+        std::min<std::size_t>(static_cast<std::size_t>(m_config.batchSize), m_order.size() - m_pos);
     const std::span<const int> cols(m_order.data() + m_pos, n);
     const double loss = stepOn(cols);
-    if (m_state == RunState::Diverged)
-        return loss;
+    if (m_state == RunState::Diverged) return loss;
     m_pos += n;
-    if (m_pos >= m_order.size())
-        finishEpoch();
+    if (m_pos >= m_order.size()) finishEpoch();
     return loss;
 }
 
@@ -389,8 +378,7 @@ double Trainer::tailStep(std::span<const int> cols)
 bool Trainer::gradientsFinite(const std::vector<NodeParam> &params)
 {
     for (const auto &p : params)
-        if (!allFinite(*p.ref.grad))
-            return false;
+        if (!allFinite(*p.ref.grad)) return false;
     return true;
 }
 
@@ -407,8 +395,7 @@ bool Trainer::mergeAndUpdatePart(int part, int parts)
     m_optimizer->updatePart(part, parts);
     for (const auto &p : m_params) {
         const auto [first, last] = partRange(p.ref.value->size(), part, parts);
-        if (!allFinite(Span(p.ref.value->data() + first, last - first)))
-            return false;
+        if (!allFinite(Span(p.ref.value->data() + first, last - first))) return false;
     }
     return true;
 }
@@ -418,7 +405,8 @@ double Trainer::stepOn(std::span<const int> cols)
     const long long work = static_cast<long long>(cols.size()) * m_parameterCount;
     double loss;
     // Shorter than the batches before it: the last one of an epoch whose size is not a multiple of the batch.
-    const bool shortBatch = cols.size() < std::min(static_cast<std::size_t>(m_config.batchSize), m_order.size());
+    const bool shortBatch =
+        cols.size() < std::min(static_cast<std::size_t>(m_config.batchSize), m_order.size());
     if (m_helper && work >= kMinWorkForThreads && cols.size() >= 2 && !shortBatch) {
         // Each thread runs half of the batch on its own copy of the network; the gradients are the
         // sample-weighted mean of the halves. The merge and the update are split by elements between the
@@ -432,17 +420,14 @@ double Trainer::stepOn(std::span<const int> cols)
         loss = (double(n0) * l0 + double(n1) * l1) / double(cols.size());
         accumulateMetrics(m_net.output(), cols.first(n0));
         accumulateMetrics(m_replica->output(), cols.subspan(n0));
-        if (!applySplitUpdate(loss, finite0 && m_replicaGradsFinite))
-            return loss;
+        if (!applySplitUpdate(loss, finite0 && m_replicaGradsFinite)) return loss;
     } else if (shortBatch && !m_net.hasStatefulLayers()) {
         loss = tailStep(cols);
-        if (!applyUpdate(loss))
-            return loss;
+        if (!applyUpdate(loss)) return loss;
     } else {
         loss = replicaPass(m_net, cols, m_target);
         accumulateMetrics(m_net.output(), cols);
-        if (!applyUpdate(loss))
-            return loss;
+        if (!applyUpdate(loss)) return loss;
     }
     m_epochLossSum += loss * double(cols.size());
     m_epochCount += static_cast<long long>(cols.size());
@@ -468,7 +453,8 @@ void Trainer::accumulateMetrics(const Matrix &out, std::span<const int> cols)
         }
     } else {
         for (std::size_t c = 0; c < cols.size(); ++c)
-            m_epochAbsErr += double((out.col(static_cast<Eigen::Index>(c)) - m_train.y.col(cols[c])).cwiseAbs().sum());
+            m_epochAbsErr +=
+                double((out.col(static_cast<Eigen::Index>(c)) - m_train.y.col(cols[c])).cwiseAbs().sum());
     }
 }
 
@@ -484,8 +470,7 @@ bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
             for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
                 *m_params[i].ref.value = m_backup[i];
     }
-    if (!finite)
-        m_state = RunState::Diverged;
+    if (!finite) m_state = RunState::Diverged;
     return finite;
 }
 
@@ -500,8 +485,7 @@ bool Trainer::applyUpdate(double loss)
             for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
                 *m_params[i].ref.value = m_backup[i];
     }
-    if (!finite)
-        m_state = RunState::Diverged;
+    if (!finite) m_state = RunState::Diverged;
     return finite;
 }
 
@@ -528,32 +512,25 @@ EpochRecord Trainer::finishEpoch()
 
 std::optional<EpochRecord> Trainer::runEpoch(std::stop_token stop, ProgressSink *sink)
 {
-    if (m_state == RunState::Diverged)
-        return std::nullopt;
+    if (m_state == RunState::Diverged) return std::nullopt;
     const int startEpoch = m_epoch;
     while (m_epoch == startEpoch) {
-        if (stop.stop_requested())
-            return std::nullopt;
+        if (stop.stop_requested()) return std::nullopt;
         const double loss = runBatch();
-        if (m_state == RunState::Diverged)
-            return std::nullopt;
-        if (sink)
-            sink->batchDone(m_step, loss);
+        if (m_state == RunState::Diverged) return std::nullopt;
+        if (sink) sink->batchDone(m_step, loss);
     }
-    if (sink)
-        sink->epochDone(m_history.back());
+    if (sink) sink->epochDone(m_history.back());
     return m_history.back();
 }
 
 RunState Trainer::run(std::stop_token stop, ProgressSink *sink)
 {
-    if (m_state == RunState::Diverged)
-        return m_state;
+    if (m_state == RunState::Diverged) return m_state;
     m_state = RunState::Running;
     while (m_epoch < m_config.epochs) {
         const auto rec = runEpoch(stop, sink);
-        if (m_state == RunState::Diverged)
-            return m_state;
+        if (m_state == RunState::Diverged) return m_state;
         if (!rec) {
             m_state = RunState::Stopped;
             return m_state;
@@ -569,9 +546,9 @@ RunState Trainer::run(std::stop_token stop, ProgressSink *sink)
 
 std::vector<int> Trainer::upcomingBatch()
 {
-    if (!m_epochOpen)
-        startEpoch();
-    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(m_config.batchSize), m_order.size() - m_pos);
+    if (!m_epochOpen) startEpoch();
+    const std::size_t n =
+        std::min<std::size_t>(static_cast<std::size_t>(m_config.batchSize), m_order.size() - m_pos);
     return {m_order.begin() + static_cast<std::ptrdiff_t>(m_pos),
             m_order.begin() + static_cast<std::ptrdiff_t>(m_pos + n)};
 }
@@ -581,8 +558,7 @@ Trace Trainer::traceStep(std::span<const int> samples)
     for (int s : samples)
         if (s < 0 || s >= m_train.x.cols())
             throw std::invalid_argument("traceStep: sample index out of range");
-    if (samples.empty())
-        throw std::invalid_argument("traceStep: pick at least one sample");
+    if (samples.empty()) throw std::invalid_argument("traceStep: pick at least one sample");
     Trace t;
     t.samples.assign(samples.begin(), samples.end());
     t.loss = m_config.loss;
@@ -606,32 +582,29 @@ Trace Trainer::traceStep(std::span<const int> samples)
         nt.kind = n.kind;
         for (int p : n.inputs)
             nt.inputs.push_back(nodes[static_cast<std::size_t>(p)].y);
-        if (const Matrix *z = n.layer->preActivation())
-            nt.z = *z;
+        if (const Matrix *z = n.layer->preActivation()) nt.z = *z;
         nt.output = n.y;
         const bool isOut = static_cast<int>(i) == m_net.outputNode();
         if (isOut && m_net.fusedOutput())
             lossGradient(m_config.loss, n.y, t.target, nt.gradOutput);
         else if (n.gradReady || isOut)
             nt.gradOutput = n.dy;
-        if (const Matrix *dz = n.layer->preActivationGrad())
-            nt.gradPre = *dz;
+        if (const Matrix *dz = n.layer->preActivationGrad()) nt.gradPre = *dz;
         t.nodes.push_back(std::move(nt));
     }
     for (std::size_t k = 0; k < m_params.size(); ++k) {
         const auto &p = m_params[k];
         NodeTrace *nt = nullptr;
         for (auto &x : t.nodes)
-            if (x.id == p.id)
-                nt = &x;
+            if (x.id == p.id) nt = &x;
         nt->params.push_back({p.ref.name, before[k], *p.ref.grad, {}});
     }
     if (applyUpdate(t.lossValue)) {
         ++m_step;
         m_samplesSeen += static_cast<long long>(samples.size());
     } else {
-        // applyUpdate() restores the epoch's backup, which a step traced before any epoch does not have: go back
-        // to the weights before this step.
+        // applyUpdate() restores the epoch's backup, which a step traced before any epoch does not have: go
+        // back to the weights before this step.
         for (std::size_t k = 0; k < m_params.size(); ++k)
             *m_params[k].ref.value = before[k];
     }

@@ -21,11 +21,11 @@ struct TrainingConfig {
     OptimizerConfig optimizer;
     ScheduleConfig schedule;
     int batchSize = 10;
-    int epochs = 100;          ///< stop after this many epochs
-    double targetLoss = 0.0;   ///< stop when the epoch's training loss is at or below it (0: off)
-    std::uint64_t seed = 1;    ///< shuffling, dropout
+    int epochs = 100;        ///< stop after this many epochs
+    double targetLoss = 0.0; ///< stop when the epoch's training loss is at or below it (0: off)
+    std::uint64_t seed = 1;  ///< shuffling, dropout
     bool shuffle = true;
-    int threads = 1;           ///< split large batches across this many threads (1 or 2)
+    int threads = 1; ///< split large batches across this many threads (1 or 2)
     bool operator==(const TrainingConfig &) const = default;
 };
 
@@ -57,11 +57,11 @@ struct TrainData {
 /// Loss and metrics of a network on a data split.
 struct Evaluation {
     double loss = 0;
-    double metric = 0;   ///< accuracy or MAE, as EpochRecord
-    double accuracy = 0; ///< classification
+    double metric = 0;                       ///< accuracy or MAE, as EpochRecord
+    double accuracy = 0;                     ///< classification
     std::vector<std::vector<int>> confusion; ///< classification: [truth][predicted]
-    double mae = 0, r2 = 0; ///< regression
-    std::vector<int> predicted; ///< classification: class per sample
+    double mae = 0, r2 = 0;                  ///< regression
+    std::vector<int> predicted;              ///< classification: class per sample
 };
 
 /// Class labels recovered from targets: index rows (SCCE / one-output BCE) or one-hot argmax.
@@ -96,8 +96,8 @@ public:
     void setLayerRegularization(NodeId id, double l1, double l2);
 
     [[nodiscard]] RunState state() const { return m_state; }
-    [[nodiscard]] int epoch() const { return m_epoch; }            ///< completed epochs
-    [[nodiscard]] long long step() const { return m_step; }        ///< completed batches
+    [[nodiscard]] int epoch() const { return m_epoch; }     ///< completed epochs
+    [[nodiscard]] long long step() const { return m_step; } ///< completed batches
     [[nodiscard]] long long samplesSeen() const { return m_samplesSeen; }
     [[nodiscard]] double currentLearningRate() const;
     [[nodiscard]] const std::vector<EpochRecord> &history() const { return m_history; }

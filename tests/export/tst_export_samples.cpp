@@ -116,8 +116,8 @@ private:
     /// `base`/model.onnx in onnxruntime and `base`/model.py in PyTorch against our predictions on t.raw.
     void compare(Trained &t, const ExportModel &model, const QString &base)
     {
-        compareExportsWithOurs(ourPrediction(*t.net, t.normalizer, t.raw), t.raw, t.net->outputSize(), model, base,
-                               QFileInfo(base).fileName());
+        compareExportsWithOurs(ourPrediction(*t.net, t.normalizer, t.raw), t.raw, t.net->outputSize(), model,
+                               base, QFileInfo(base).fileName());
     }
 
     QTemporaryDir m_dir;

@@ -37,7 +37,8 @@ private:
     QPoint toView(QPointF p) const { return m_view->mapFromScene(p); }
     void mouse(QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons)
     {
-        QMouseEvent e(type, QPointF(pos), viewport()->mapToGlobal(QPointF(pos)), button, buttons, Qt::NoModifier);
+        QMouseEvent e(type, QPointF(pos), viewport()->mapToGlobal(QPointF(pos)), button, buttons,
+                      Qt::NoModifier);
         QApplication::sendEvent(viewport(), &e);
     }
     void drag(QPoint from, QPoint to, Qt::MouseButton button = Qt::LeftButton)
@@ -47,7 +48,10 @@ private:
             mouse(QEvent::MouseMove, from + (to - from) * i / 8, Qt::NoButton, button);
         mouse(QEvent::MouseButtonRelease, to, button, Qt::NoButton);
     }
-    QPoint scroll() const { return {m_view->horizontalScrollBar()->value(), m_view->verticalScrollBar()->value()}; }
+    QPoint scroll() const
+    {
+        return {m_view->horizontalScrollBar()->value(), m_view->verticalScrollBar()->value()};
+    }
 
     std::unique_ptr<GraphDocument> m_doc;
     std::unique_ptr<GraphScene> m_scene;
@@ -102,7 +106,8 @@ void TestEditorView::rubberBandSelects()
 {
     // A band around the two hidden layers, starting on empty canvas above them.
     const QPointF a = m_scene->nodeItem(2)->scenePos() - QPointF(20, 60);
-    const QPointF b = m_scene->nodeItem(3)->scenePos() + QPointF(NodeItem::kWidth + 20, NodeItem::kHeight + 20);
+    const QPointF b =
+        m_scene->nodeItem(3)->scenePos() + QPointF(NodeItem::kWidth + 20, NodeItem::kHeight + 20);
     drag(toView(a), toView(b));
     QCOMPARE(m_scene->selectedNodeIds(), (std::vector<NodeId>{2, 3}));
     QVERIFY(m_scene->selectedEdges().size() >= 1); // the wire between them is inside the band too

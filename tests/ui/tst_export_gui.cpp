@@ -155,8 +155,8 @@ private slots:
 
         Trained t = fromDocument(w.document()->project(), QFileInfo(file).absolutePath());
         const ExportModel model = describeNetwork(*t.net, t.normalizer, "model");
-        compareExportsWithOurs(ourPrediction(*t.net, t.normalizer, t.raw), t.raw, t.net->outputSize(), model, base,
-                               QFileInfo(file).baseName());
+        compareExportsWithOurs(ourPrediction(*t.net, t.normalizer, t.raw), t.raw, t.net->outputSize(), model,
+                               base, QFileInfo(file).baseName());
     }
 
     void otherFormats()

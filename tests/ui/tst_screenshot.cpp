@@ -39,8 +39,7 @@ QString saveShot(QWidget *w, const QString &name)
     const QString dir = QStringLiteral(NNP_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);
     const QString path = dir + QLatin1Char('/') + name;
-    if (!w->grab().save(path))
-        return {};
+    if (!w->grab().save(path)) return {};
     qInfo("screenshot: %s", qPrintable(path));
     return path;
 }

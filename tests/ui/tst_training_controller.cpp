@@ -108,7 +108,9 @@ void TestTrainingController::trainsXorWithSnapshots()
     QCOMPARE(last->boundary->size, 100);
     QCOMPARE(last->boundary->smooth.size(), QSize(100, 100));
     // XOR: the trained network gives each quadrant's centre the class of the training points there.
-    const auto p1 = [&](int row, int col) { return last->boundary->values[std::size_t(row * 100 + col) * 2 + 1]; };
+    const auto p1 = [&](int row, int col) {
+        return last->boundary->values[std::size_t(row * 100 + col) * 2 + 1];
+    };
     const PlanePoints &pl = *last->plane;
     const auto labelNear = [&](double x1, double x2) {
         for (Eigen::Index i = 0; i < pl.train.cols(); ++i)
@@ -301,18 +303,30 @@ void TestTrainingController::rapidCommandsNeitherDeadlockNorLeak()
         c.setProject(xorProject());
         for (int i = 0; i < 200; ++i) {
             switch (i % 7) {
-            case 0: c.play(); break;
-            case 1: c.pause(); break;
-            case 2: c.step(); break;
-            case 3: c.togglePlay(); break;
-            case 4: c.stepEpoch(); break;
-            case 5: c.setLearningRate(0.01 + 0.001 * (i % 5)); break;
-            case 6: c.reset(); break;
+            case 0:
+                c.play();
+                break;
+            case 1:
+                c.pause();
+                break;
+            case 2:
+                c.step();
+                break;
+            case 3:
+                c.togglePlay();
+                break;
+            case 4:
+                c.stepEpoch();
+                break;
+            case 5:
+                c.setLearningRate(0.01 + 0.001 * (i % 5));
+                break;
+            case 6:
+                c.reset();
+                break;
             }
-            if (i % 3 == 0)
-                QCoreApplication::processEvents();
-            if (i % 50 == 0)
-                c.setSpeedLevel(1 + i % kSpeedLevels);
+            if (i % 3 == 0) QCoreApplication::processEvents();
+            if (i % 50 == 0) c.setSpeedLevel(1 + i % kSpeedLevels);
         }
         // Still alive and obeying: a fresh run trains.
         c.setSpeedLevel(kSpeedLevels);

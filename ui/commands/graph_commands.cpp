@@ -22,7 +22,10 @@ AddNodeCommand::AddNodeCommand(GraphDocument *doc, NodeSpec node, QUndoCommand *
     setText(GraphCommands::tr("Add %1").arg(LayerCatalog::title(m_node.kind)));
 }
 
-void AddNodeCommand::redo() { m_doc->applyInsertNode(m_node, m_index); }
+void AddNodeCommand::redo()
+{
+    m_doc->applyInsertNode(m_node, m_index);
+}
 
 void AddNodeCommand::undo()
 {
@@ -33,8 +36,7 @@ void AddNodeCommand::undo()
 RemoveNodeCommand::RemoveNodeCommand(GraphDocument *doc, NodeId id, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc)
 {
-    if (const NodeSpec *n = doc->graph().find(id))
-        m_node = *n;
+    if (const NodeSpec *n = doc->graph().find(id)) m_node = *n;
     m_node.id = id;
     setText(GraphCommands::tr("Delete %1").arg(LayerCatalog::title(m_node.kind)));
 }
@@ -42,13 +44,15 @@ RemoveNodeCommand::RemoveNodeCommand(GraphDocument *doc, NodeId id, QUndoCommand
 void RemoveNodeCommand::redo()
 {
     // The node as it is now (a later edit may have changed it since this command was made).
-    if (const NodeSpec *n = m_doc->graph().find(m_node.id))
-        m_node = *n;
+    if (const NodeSpec *n = m_doc->graph().find(m_node.id)) m_node = *n;
     m_index = m_doc->indexOfNode(m_node.id);
     m_doc->applyRemoveNode(m_node.id);
 }
 
-void RemoveNodeCommand::undo() { m_doc->applyInsertNode(m_node, m_index); }
+void RemoveNodeCommand::undo()
+{
+    m_doc->applyInsertNode(m_node, m_index);
+}
 
 ConnectCommand::ConnectCommand(GraphDocument *doc, EdgeSpec edge, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_edge(edge)
@@ -56,8 +60,14 @@ ConnectCommand::ConnectCommand(GraphDocument *doc, EdgeSpec edge, QUndoCommand *
     setText(GraphCommands::tr("Connect"));
 }
 
-void ConnectCommand::redo() { m_doc->applyInsertEdge(m_edge); }
-void ConnectCommand::undo() { m_doc->applyRemoveEdge(m_edge); }
+void ConnectCommand::redo()
+{
+    m_doc->applyInsertEdge(m_edge);
+}
+void ConnectCommand::undo()
+{
+    m_doc->applyRemoveEdge(m_edge);
+}
 
 DisconnectCommand::DisconnectCommand(GraphDocument *doc, EdgeSpec edge, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_edge(edge)
@@ -71,7 +81,10 @@ void DisconnectCommand::redo()
     m_doc->applyRemoveEdge(m_edge);
 }
 
-void DisconnectCommand::undo() { m_doc->applyInsertEdge(m_edge, m_index); }
+void DisconnectCommand::undo()
+{
+    m_doc->applyInsertEdge(m_edge, m_index);
+}
 
 RemoveItemsCommand::RemoveItemsCommand(GraphDocument *doc, const std::vector<NodeId> &nodes,
                                        const std::vector<EdgeSpec> &edges, QUndoCommand *parent)
@@ -89,15 +102,15 @@ RemoveItemsCommand::RemoveItemsCommand(GraphDocument *doc, const std::vector<Nod
         new DisconnectCommand(doc, e, this);
     std::vector<NodeId> ordered;
     for (const auto &n : doc->graph().nodes)
-        if (gone.count(n.id))
-            ordered.push_back(n.id);
+        if (gone.count(n.id)) ordered.push_back(n.id);
     std::reverse(ordered.begin(), ordered.end());
     for (NodeId id : ordered)
         new RemoveNodeCommand(doc, id, this);
     if (ordered.empty())
         setText(wires.size() == 1 ? GraphCommands::tr("Delete wire") : GraphCommands::tr("Delete wires"));
     else
-        setText(ordered.size() == 1 ? GraphCommands::tr("Delete layer") : GraphCommands::tr("Delete %1 layers").arg(ordered.size()));
+        setText(ordered.size() == 1 ? GraphCommands::tr("Delete layer")
+                                    : GraphCommands::tr("Delete %1 layers").arg(ordered.size()));
 }
 
 MoveNodesCommand::MoveNodesCommand(GraphDocument *doc, std::vector<NodeMove> moves, const QString &text,
@@ -131,14 +144,19 @@ ChangeNodeOptionsCommand::ChangeNodeOptionsCommand(GraphDocument *doc, NodeId id
     setText(GraphCommands::tr("Change %1").arg(m_field));
 }
 
-void ChangeNodeOptionsCommand::redo() { m_doc->applyNodeSettings(m_node, m_newName, m_new); }
-void ChangeNodeOptionsCommand::undo() { m_doc->applyNodeSettings(m_node, m_oldName, m_old); }
+void ChangeNodeOptionsCommand::redo()
+{
+    m_doc->applyNodeSettings(m_node, m_newName, m_new);
+}
+void ChangeNodeOptionsCommand::undo()
+{
+    m_doc->applyNodeSettings(m_node, m_oldName, m_old);
+}
 
 bool ChangeNodeOptionsCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = static_cast<const ChangeNodeOptionsCommand *>(other);
-    if (o->m_node != m_node || o->m_field != m_field)
-        return false;
+    if (o->m_node != m_node || o->m_field != m_field) return false;
     m_newName = o->m_newName;
     m_new = o->m_new;
     setObsolete(m_newName == m_oldName && m_new == m_old);
@@ -149,7 +167,8 @@ PasteCommand::PasteCommand(GraphDocument *doc, std::vector<NodeSpec> nodes, std:
                            QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_nodes(std::move(nodes)), m_edges(std::move(edges))
 {
-    setText(m_nodes.size() == 1 ? GraphCommands::tr("Paste layer") : GraphCommands::tr("Paste %1 layers").arg(m_nodes.size()));
+    setText(m_nodes.size() == 1 ? GraphCommands::tr("Paste layer")
+                                : GraphCommands::tr("Paste %1 layers").arg(m_nodes.size()));
 }
 
 void PasteCommand::redo()
@@ -177,14 +196,19 @@ ChangeHyperparametersCommand::ChangeHyperparametersCommand(GraphDocument *doc, T
     setText(GraphCommands::tr("Change %1").arg(m_field));
 }
 
-void ChangeHyperparametersCommand::redo() { m_doc->applyTraining(m_new); }
-void ChangeHyperparametersCommand::undo() { m_doc->applyTraining(m_old); }
+void ChangeHyperparametersCommand::redo()
+{
+    m_doc->applyTraining(m_new);
+}
+void ChangeHyperparametersCommand::undo()
+{
+    m_doc->applyTraining(m_old);
+}
 
 bool ChangeHyperparametersCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = static_cast<const ChangeHyperparametersCommand *>(other);
-    if (o->m_field != m_field)
-        return false;
+    if (o->m_field != m_field) return false;
     m_new = o->m_new;
     return true;
 }
@@ -197,14 +221,19 @@ ChangeDataCommand::ChangeDataCommand(GraphDocument *doc, DataSource data, Prepro
     setText(GraphCommands::tr("Change %1").arg(m_field));
 }
 
-void ChangeDataCommand::redo() { m_doc->applyData(m_newData, m_newPre); }
-void ChangeDataCommand::undo() { m_doc->applyData(m_oldData, m_oldPre); }
+void ChangeDataCommand::redo()
+{
+    m_doc->applyData(m_newData, m_newPre);
+}
+void ChangeDataCommand::undo()
+{
+    m_doc->applyData(m_oldData, m_oldPre);
+}
 
 bool ChangeDataCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = static_cast<const ChangeDataCommand *>(other);
-    if (o->m_field != m_field)
-        return false;
+    if (o->m_field != m_field) return false;
     m_newData = o->m_newData;
     m_newPre = o->m_newPre;
     return true;

@@ -66,8 +66,8 @@ private:
 /// Deleting a selection: its wires, every wire touching its nodes, then the nodes — one undo step.
 class RemoveItemsCommand : public QUndoCommand {
 public:
-    RemoveItemsCommand(GraphDocument *doc, const std::vector<NodeId> &nodes, const std::vector<EdgeSpec> &edges,
-                       QUndoCommand *parent = nullptr);
+    RemoveItemsCommand(GraphDocument *doc, const std::vector<NodeId> &nodes,
+                       const std::vector<EdgeSpec> &edges, QUndoCommand *parent = nullptr);
 };
 
 struct NodeMove {

@@ -42,12 +42,11 @@ QString findSamplesDir()
 {
     QStringList candidates;
     const QString env = qEnvironmentVariable("NNP_SAMPLES_DIR");
-    if (!env.isEmpty())
-        candidates << env;
+    if (!env.isEmpty()) candidates << env;
     const QString appDir = QCoreApplication::applicationDirPath();
-    candidates << appDir + QStringLiteral("/../share/nn-playground/samples") << appDir + QStringLiteral("/samples")
-               << appDir + QStringLiteral("/../samples") << QStringLiteral(NNP_INSTALL_SAMPLES_DIR)
-               << QStringLiteral(NNP_SOURCE_SAMPLES_DIR);
+    candidates << appDir + QStringLiteral("/../share/nn-playground/samples")
+               << appDir + QStringLiteral("/samples") << appDir + QStringLiteral("/../samples")
+               << QStringLiteral(NNP_INSTALL_SAMPLES_DIR) << QStringLiteral(NNP_SOURCE_SAMPLES_DIR);
     for (const QString &c : candidates) {
         const QDir dir(c);
         if (dir.exists() && !dir.entryList({QStringLiteral("*.nnp")}, QDir::Files).isEmpty())
@@ -59,8 +58,7 @@ QString findSamplesDir()
 QStringList listSamples()
 {
     const QString dirPath = findSamplesDir();
-    if (dirPath.isEmpty())
-        return {};
+    if (dirPath.isEmpty()) return {};
     const QDir dir(dirPath);
     QStringList paths;
     for (const QString &name : dir.entryList({QStringLiteral("*.nnp")}, QDir::Files, QDir::Name))

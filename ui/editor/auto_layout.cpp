@@ -12,8 +12,7 @@ std::map<NodeId, QPointF> layeredLayout(const GraphSpec &graph)
     for (const auto &n : graph.nodes)
         indegree[n.id] = 0;
     for (const auto &e : graph.edges)
-        if (indegree.count(e.to) && indegree.count(e.from))
-            ++indegree[e.to];
+        if (indegree.count(e.to) && indegree.count(e.from)) ++indegree[e.to];
     std::vector<NodeId> ready, order;
     for (const auto &n : graph.nodes)
         if (indegree[n.id] == 0) {
@@ -26,8 +25,7 @@ std::map<NodeId, QPointF> layeredLayout(const GraphSpec &graph)
         for (const auto &e : graph.edges)
             if (e.from == id && indegree.count(e.to)) {
                 depth[e.to] = std::max(depth[e.to], depth[id] + 1);
-                if (--indegree[e.to] == 0)
-                    ready.push_back(e.to);
+                if (--indegree[e.to] == 0) ready.push_back(e.to);
             }
     }
     int maxDepth = 0;

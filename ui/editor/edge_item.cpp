@@ -30,12 +30,16 @@ QPainterPath EdgeItem::curve(QPointF from, QPointF to)
     // A wire running backwards loops below the blocks instead of cutting straight through their text.
     const double bulge = std::max(90.0, std::abs(to.y() - from.y()) * 0.5 + 90.0);
     const double below = std::max(from.y(), to.y()) + bulge;
-    p.cubicTo(from + QPointF(120, 0), QPointF(from.x() + 120, below), QPointF((from.x() + to.x()) / 2, below));
+    p.cubicTo(from + QPointF(120, 0), QPointF(from.x() + 120, below),
+              QPointF((from.x() + to.x()) / 2, below));
     p.cubicTo(QPointF(to.x() - 120, below), to - QPointF(120, 0), to);
     return p;
 }
 
-void EdgeItem::setEnds(QPointF from, QPointF to) { setPath(curve(from, to)); }
+void EdgeItem::setEnds(QPointF from, QPointF to)
+{
+    setPath(curve(from, to));
+}
 
 QPainterPath EdgeItem::shape() const
 {

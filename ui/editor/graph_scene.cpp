@@ -44,8 +44,7 @@ NodeItem *GraphScene::nodeItem(NodeId id) const
 EdgeItem *GraphScene::edgeItem(const EdgeSpec &edge) const
 {
     for (EdgeItem *e : m_edges)
-        if (e->edge() == edge)
-            return e;
+        if (e->edge() == edge) return e;
     return nullptr;
 }
 
@@ -53,8 +52,7 @@ std::vector<NodeId> GraphScene::selectedNodeIds() const
 {
     std::vector<NodeId> ids;
     for (const auto &n : m_doc->graph().nodes) // document order, so copies keep it
-        if (NodeItem *item = nodeItem(n.id); item && item->isSelected())
-            ids.push_back(n.id);
+        if (NodeItem *item = nodeItem(n.id); item && item->isSelected()) ids.push_back(n.id);
     return ids;
 }
 
@@ -62,8 +60,7 @@ std::vector<EdgeSpec> GraphScene::selectedEdges() const
 {
     std::vector<EdgeSpec> edges;
     for (EdgeItem *e : m_edges)
-        if (e->isSelected())
-            edges.push_back(e->edge());
+        if (e->isSelected()) edges.push_back(e->edge());
     return edges;
 }
 
@@ -71,26 +68,26 @@ void GraphScene::selectNodes(const std::vector<NodeId> &ids)
 {
     clearSelection();
     for (NodeId id : ids)
-        if (NodeItem *item = nodeItem(id))
-            item->setSelected(true);
+        if (NodeItem *item = nodeItem(id)) item->setSelected(true);
 }
 
 QPointF GraphScene::snapped(QPointF p) const
 {
-    if (!m_snap || m_syncing)
-        return p;
+    if (!m_snap || m_syncing) return p;
     return {std::round(p.x() / kGridSize) * kGridSize, std::round(p.y() / kGridSize) * kGridSize};
 }
 
-void GraphScene::deleteSelection() { m_doc->removeItems(selectedNodeIds(), selectedEdges()); }
+void GraphScene::deleteSelection()
+{
+    m_doc->removeItems(selectedNodeIds(), selectedEdges());
+}
 
 void GraphScene::autoLayout()
 {
     std::vector<NodeMove> moves;
     for (const auto &[id, pos] : layeredLayout(m_doc->graph())) {
         const NodeSpec *n = m_doc->graph().find(id);
-        if (n && QPointF(n->x, n->y) != pos)
-            moves.push_back({id, QPointF(n->x, n->y), pos});
+        if (n && QPointF(n->x, n->y) != pos) moves.push_back({id, QPointF(n->x, n->y), pos});
     }
     if (!moves.empty())
         m_doc->undoStack()->push(new MoveNodesCommand(m_doc, std::move(moves), tr("Auto-layout")));
@@ -116,8 +113,7 @@ void GraphScene::rebuild()
 void GraphScene::onNodeAdded(NodeId id)
 {
     const NodeSpec *n = m_doc->graph().find(id);
-    if (!n || m_nodes.count(id))
-        return;
+    if (!n || m_nodes.count(id)) return;
     auto *item = new NodeItem(*n);
     m_syncing = true;
     item->setPos(n->x, n->y);
@@ -130,10 +126,8 @@ void GraphScene::onNodeAdded(NodeId id)
 void GraphScene::onNodeRemoved(NodeId id)
 {
     auto it = m_nodes.find(id);
-    if (it == m_nodes.end())
-        return;
-    if (m_highlighted && m_highlighted->node() == id)
-        m_highlighted = nullptr;
+    if (it == m_nodes.end()) return;
+    if (m_highlighted && m_highlighted->node() == id) m_highlighted = nullptr;
     NodeItem *item = it->second;
     m_nodes.erase(it); // before the delete: see rebuild()
     delete item;
@@ -143,8 +137,7 @@ void GraphScene::onNodeMoved(NodeId id)
 {
     const NodeSpec *n = m_doc->graph().find(id);
     NodeItem *item = nodeItem(id);
-    if (!n || !item)
-        return;
+    if (!n || !item) return;
     m_syncing = true;
     item->setPos(n->x, n->y);
     m_syncing = false;
@@ -152,8 +145,7 @@ void GraphScene::onNodeMoved(NodeId id)
 
 void GraphScene::onEdgeAdded(const EdgeSpec &edge)
 {
-    if (!nodeItem(edge.from) || !nodeItem(edge.to) || edgeItem(edge))
-        return;
+    if (!nodeItem(edge.from) || !nodeItem(edge.to) || edgeItem(edge)) return;
     auto *item = new EdgeItem(edge);
     addItem(item);
     m_edges.push_back(item);
@@ -185,21 +177,22 @@ void GraphScene::refreshNodes()
         updateEdgePath(e);
 }
 
-void GraphScene::nodeItemMoved(NodeItem *item) { updateEdgesOf(item->nodeId()); }
+void GraphScene::nodeItemMoved(NodeItem *item)
+{
+    updateEdgesOf(item->nodeId());
+}
 
 void GraphScene::updateEdgesOf(NodeId id)
 {
     for (EdgeItem *e : m_edges)
-        if (e->edge().from == id || e->edge().to == id)
-            updateEdgePath(e);
+        if (e->edge().from == id || e->edge().to == id) updateEdgePath(e);
 }
 
 void GraphScene::updateEdgePath(EdgeItem *edge)
 {
     NodeItem *from = nodeItem(edge->edge().from);
     NodeItem *to = nodeItem(edge->edge().to);
-    if (!from || !to)
-        return;
+    if (!from || !to) return;
     const PortItem *in = to->inputPort(edge->edge().port);
     const QPointF end = in ? in->scenePos() : to->mapToScene(0, NodeItem::kHeight / 2);
     edge->setEnds(from->outputPort()->scenePos(), end);
@@ -230,8 +223,7 @@ std::optional<GraphScene::WireTarget> GraphScene::wireTargetAt(QPointF scenePos)
     for (QGraphicsItem *item : under)
         if (item->type() == PortItem::Type) {
             auto *p = static_cast<PortItem *>(item);
-            if (p->direction() != wanted || p->node() == m_wireNode)
-                continue;
+            if (p->direction() != wanted || p->node() == m_wireNode) continue;
             t.highlight = p;
             if (m_wireFromOutput) {
                 t.from = m_wireNode;
@@ -248,8 +240,7 @@ std::optional<GraphScene::WireTarget> GraphScene::wireTargetAt(QPointF scenePos)
     for (QGraphicsItem *item : items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder))
         if (item->type() == NodeItem::Type) {
             auto *n = static_cast<NodeItem *>(item);
-            if (n->nodeId() == m_wireNode)
-                return std::nullopt;
+            if (n->nodeId() == m_wireNode) return std::nullopt;
             if (m_wireFromOutput) {
                 t.from = m_wireNode;
                 t.to = n->nodeId();
@@ -268,18 +259,15 @@ std::optional<GraphScene::WireTarget> GraphScene::wireTargetAt(QPointF scenePos)
 
 void GraphScene::clearWireHighlight()
 {
-    if (m_highlighted)
-        m_highlighted->setHighlight(PortItem::Highlight::None);
+    if (m_highlighted) m_highlighted->setHighlight(PortItem::Highlight::None);
     m_highlighted = nullptr;
 }
 
 void GraphScene::dragWire(QPointF scenePos)
 {
-    if (!m_wire)
-        return;
+    if (!m_wire) return;
     NodeItem *start = nodeItem(m_wireNode);
-    if (!start)
-        return;
+    if (!start) return;
     const PortItem *sp = m_wireFromOutput ? start->outputPort() : start->inputPort(m_wirePort);
     const QPointF anchor = sp ? sp->scenePos() : start->scenePos();
     clearWireHighlight();
@@ -288,7 +276,8 @@ void GraphScene::dragWire(QPointF scenePos)
         const QString problem = m_doc->connectionProblem(t->from, t->to, t->port);
         if (t->highlight) {
             m_highlighted = t->highlight;
-            m_highlighted->setHighlight(problem.isEmpty() ? PortItem::Highlight::Good : PortItem::Highlight::Bad);
+            m_highlighted->setHighlight(problem.isEmpty() ? PortItem::Highlight::Good
+                                                          : PortItem::Highlight::Bad);
             end = t->highlight->scenePos();
         }
         emit statusMessage(problem.isEmpty() ? tr("Release to connect.") : problem, 0);
@@ -302,8 +291,7 @@ void GraphScene::dragWire(QPointF scenePos)
 
 void GraphScene::finishWire(QPointF scenePos)
 {
-    if (!m_wire)
-        return;
+    if (!m_wire) return;
     const auto target = wireTargetAt(scenePos);
     clearWireHighlight();
     delete m_wire;
@@ -320,8 +308,8 @@ void GraphScene::finishWire(QPointF scenePos)
     }
     const NodeSpec *a = m_doc->graph().find(target->from);
     const NodeSpec *b = m_doc->graph().find(target->to);
-    emit statusMessage(tr("Connected %1 → %2.").arg(QString::fromStdString(a->name), QString::fromStdString(b->name)),
-                       4000);
+    emit statusMessage(
+        tr("Connected %1 → %2.").arg(QString::fromStdString(a->name), QString::fromStdString(b->name)), 4000);
 }
 
 // ---------------------------------------------------------------- moves, drops, menus
@@ -330,7 +318,8 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     QGraphicsScene::mousePressEvent(event);
     m_dragStart.clear();
-    if (event->button() == Qt::LeftButton && mouseGrabberItem() && mouseGrabberItem()->type() == NodeItem::Type)
+    if (event->button() == Qt::LeftButton && mouseGrabberItem() &&
+        mouseGrabberItem()->type() == NodeItem::Type)
         for (NodeId id : selectedNodeIds())
             m_dragStart[id] = nodeItem(id)->pos();
 }
@@ -338,15 +327,13 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     QGraphicsScene::mouseReleaseEvent(event);
-    if (event->button() != Qt::LeftButton || m_dragStart.empty())
-        return;
+    if (event->button() != Qt::LeftButton || m_dragStart.empty()) return;
     std::vector<NodeMove> moves;
     for (const auto &[id, from] : m_dragStart)
         if (NodeItem *item = nodeItem(id); item && item->pos() != from)
             moves.push_back({id, from, item->pos()});
     m_dragStart.clear();
-    if (!moves.empty())
-        m_doc->undoStack()->push(new MoveNodesCommand(m_doc, std::move(moves)));
+    if (!moves.empty()) m_doc->undoStack()->push(new MoveNodesCommand(m_doc, std::move(moves)));
 }
 
 void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
@@ -362,8 +349,8 @@ void GraphScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
 
 void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
 {
-    const auto kind = layerKindFromString(
-        event->mimeData()->data(QString::fromLatin1(kLayerKindMimeType)).toStdString());
+    const auto kind =
+        layerKindFromString(event->mimeData()->data(QString::fromLatin1(kLayerKindMimeType)).toStdString());
     if (!kind) {
         event->ignore();
         return;
@@ -373,7 +360,8 @@ void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
     const NodeId id = m_doc->addNode(*kind, topLeft);
     selectNodes({id});
     emit nodeDropped(id);
-    emit statusMessage(tr("Added %1 — drag from its right dot to wire it up.").arg(LayerCatalog::title(*kind)), 5000);
+    emit statusMessage(
+        tr("Added %1 — drag from its right dot to wire it up.").arg(LayerCatalog::title(*kind)), 5000);
 }
 
 void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
@@ -381,16 +369,14 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
     QGraphicsItem *item = itemAt(event->scenePos(), QTransform());
     while (item && item->type() != NodeItem::Type && item->type() != EdgeItem::Type)
         item = item->parentItem();
-    if (!item)
-        return;
+    if (!item) return;
     if (!item->isSelected()) {
         clearSelection();
         item->setSelected(true);
     }
     QMenu menu;
     QAction *del = menu.addAction(item->type() == EdgeItem::Type ? tr("Delete wire") : tr("Delete"));
-    if (menu.exec(event->screenPos()) == del)
-        deleteSelection();
+    if (menu.exec(event->screenPos()) == del) deleteSelection();
 }
 
 void GraphScene::drawBackground(QPainter *painter, const QRectF &rect)

@@ -29,8 +29,7 @@ void GraphView::setZoom(double factor)
 {
     factor = std::clamp(factor, kMinZoom, kMaxZoom);
     const double current = zoom();
-    if (std::abs(factor - current) < 1e-9)
-        return;
+    if (std::abs(factor - current) < 1e-9) return;
     scale(factor / current, factor / current);
     emit zoomChanged(zoom());
 }
@@ -61,8 +60,7 @@ void GraphView::resetZoom()
 
 void GraphView::fitAll()
 {
-    if (!scene())
-        return;
+    if (!scene()) return;
     QRectF r = scene()->itemsBoundingRect();
     if (r.isEmpty()) {
         resetZoom();
@@ -76,7 +74,10 @@ void GraphView::fitAll()
     centerOn(r.center());
 }
 
-QPointF GraphView::visibleCentre() const { return mapToScene(viewport()->rect().center()); }
+QPointF GraphView::visibleCentre() const
+{
+    return mapToScene(viewport()->rect().center());
+}
 
 bool GraphView::event(QEvent *event)
 {
@@ -159,8 +160,7 @@ void GraphView::keyReleaseEvent(QKeyEvent *event)
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = false;
         viewport()->setCursor(Qt::ArrowCursor);
-        if (!m_spacePanned && !m_panning)
-            emit spaceTapped();
+        if (!m_spacePanned && !m_panning) emit spaceTapped();
         event->accept();
         return;
     }

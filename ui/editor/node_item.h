@@ -42,9 +42,9 @@ private:
     void rebuildPorts(const GraphSpec &graph);
 
     NodeSpec m_node;
-    QString m_details;    // "4 units · Tanh"
-    QString m_shapeLine;  // "out 4"
-    QString m_paramLine;  // "12 params"
+    QString m_details;   // "4 units · Tanh"
+    QString m_shapeLine; // "out 4"
+    QString m_paramLine; // "12 params"
     Severity m_badge = Severity::Warning;
     bool m_hasBadge = false;
     PortItem *m_output = nullptr;

@@ -14,8 +14,9 @@ PortItem::PortItem(NodeId node, Direction direction, int port, QGraphicsItem *pa
     setAcceptHoverEvents(true);
     setCursor(Qt::CrossCursor);
     setZValue(2);
-    setToolTip(direction == Direction::Out ? GraphScene::tr("Output: drag from here to an input to connect")
-                                           : GraphScene::tr("Input: drag a wire here from another layer's output"));
+    setToolTip(direction == Direction::Out
+                   ? GraphScene::tr("Output: drag from here to an input to connect")
+                   : GraphScene::tr("Input: drag a wire here from another layer's output"));
 }
 
 void PortItem::setConnected(bool on)
@@ -54,8 +55,7 @@ void PortItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     QColor fill = m_connected ? QColor(0x42, 0x42, 0x42) : QColor(Qt::white);
     QColor ring(0x42, 0x42, 0x42);
     double r = kRadius;
-    if (m_hovered)
-        r += 2.0;
+    if (m_hovered) r += 2.0;
     if (m_highlight == Highlight::Good) {
         ring = QColor(0x2e, 0x7d, 0x32);
         fill = QColor(0xa5, 0xd6, 0xa7);
@@ -83,14 +83,12 @@ void PortItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 
 void PortItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (auto *s = qobject_cast<GraphScene *>(scene()))
-        s->dragWire(event->scenePos());
+    if (auto *s = qobject_cast<GraphScene *>(scene())) s->dragWire(event->scenePos());
 }
 
 void PortItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (auto *s = qobject_cast<GraphScene *>(scene()))
-        s->finishWire(event->scenePos());
+    if (auto *s = qobject_cast<GraphScene *>(scene())) s->finishWire(event->scenePos());
 }
 
 void PortItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)

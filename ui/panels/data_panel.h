@@ -39,7 +39,10 @@ public:
     [[nodiscard]] QSlider *noiseSlider() const { return m_noise; }
     [[nodiscard]] QSpinBox *samplesBox() const { return m_samples; }
     [[nodiscard]] QSlider *trainRatioSlider() const { return m_trainRatio; }
-    [[nodiscard]] QCheckBox *featureBox(int index) const { return m_features[static_cast<std::size_t>(index)]; }
+    [[nodiscard]] QCheckBox *featureBox(int index) const
+    {
+        return m_features[static_cast<std::size_t>(index)];
+    }
     [[nodiscard]] QComboBox *targetBox() const { return m_target; }
     [[nodiscard]] QComboBox *normalizationBox() const { return m_normalization; }
     [[nodiscard]] DataPanelPreview *preview() const { return m_preview; }

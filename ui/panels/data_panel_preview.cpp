@@ -54,7 +54,8 @@ QStringList splitCsvLine(const QString &line, QChar delimiter)
 std::shared_ptr<PlanePoints> planeOf(const Dataset &d, const SplitIndices &split)
 {
     auto plane = std::make_shared<PlanePoints>();
-    auto take = [&](const std::vector<int> &idx, Matrix &pts, std::vector<int> &labels, std::vector<float> &values) {
+    auto take = [&](const std::vector<int> &idx, Matrix &pts, std::vector<int> &labels,
+                    std::vector<float> &values) {
         pts.resize(2, static_cast<Eigen::Index>(idx.size()));
         for (std::size_t i = 0; i < idx.size(); ++i) {
             pts.col(static_cast<Eigen::Index>(i)) = d.x.col(idx[i]);
@@ -82,14 +83,14 @@ std::shared_ptr<PlanePoints> planeOf(const Dataset &d, const SplitIndices &split
 QString resolveDataPath(const std::string &path, const QString &baseDir)
 {
     const QString p = QString::fromStdString(path);
-    if (p.isEmpty() || QDir::isAbsolutePath(p) || baseDir.isEmpty())
-        return p;
+    if (p.isEmpty() || QDir::isAbsolutePath(p) || baseDir.isEmpty()) return p;
     return QDir(baseDir).filePath(p);
 }
 
 DataPanelPreview::DataPanelPreview(QWidget *parent)
-    : QWidget(parent), m_summary(new QLabel(this)), m_stack(new QStackedWidget(this)), m_message(new QLabel(this)),
-      m_scatter(new PlaneCanvas(this)), m_table(new QTableWidget(this)), m_images(new QListWidget(this))
+    : QWidget(parent), m_summary(new QLabel(this)), m_stack(new QStackedWidget(this)),
+      m_message(new QLabel(this)), m_scatter(new PlaneCanvas(this)), m_table(new QTableWidget(this)),
+      m_images(new QListWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -160,8 +161,9 @@ void DataPanelPreview::showGenerated(const DataSource &source, const Preprocessi
     const Dataset d = generate(source.generator);
     const SplitIndices split = splitDataset(d, pre.split);
     m_scatter->setPlane(planeOf(d, split));
-    QString text = d.task == TaskKind::Classification ? tr("%1 points, %2 classes").arg(d.size()).arg(d.classes)
-                                                      : tr("%1 points, regression").arg(d.size());
+    QString text = d.task == TaskKind::Classification
+                       ? tr("%1 points, %2 classes").arg(d.size()).arg(d.classes)
+                       : tr("%1 points, regression").arg(d.size());
     text += QStringLiteral(" · ") + tr("%1 training, %2 validation, %3 test")
                                         .arg(split.train.size())
                                         .arg(split.validation.size())
@@ -193,7 +195,8 @@ void DataPanelPreview::showCsv(const DataSource &source, const QString &baseDir)
         return;
     }
     // Parsing the rows read checks them as the run will, and tells the task and classes.
-    const CsvData parsed = parseCsv(lines.join(QLatin1Char('\n')).toStdString(), source.csv, path.toStdString());
+    const CsvData parsed =
+        parseCsv(lines.join(QLatin1Char('\n')).toStdString(), source.csv, path.toStdString());
     const QChar delimiter = QLatin1Char(parsed.schema.delimiter);
     const QStringList header = splitCsvLine(lines.front(), delimiter);
     const QString target = QString::fromStdString(parsed.schema.target.name);
@@ -217,17 +220,20 @@ void DataPanelPreview::showCsv(const DataSource &source, const QString &baseDir)
     }
     m_table->resizeColumnsToContents();
     const Dataset &d = parsed.data;
-    QString text = d.task == TaskKind::Classification
-                       ? tr("%1 features, %2 classes (target \"%3\")").arg(d.features()).arg(d.classes).arg(target)
-                       : tr("%1 features, regression (target \"%2\")").arg(d.features()).arg(target);
-    text += QStringLiteral(" · ") + (more ? tr("the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
+    QString text =
+        d.task == TaskKind::Classification
+            ? tr("%1 features, %2 classes (target \"%3\")").arg(d.features()).arg(d.classes).arg(target)
+            : tr("%1 features, regression (target \"%2\")").arg(d.features()).arg(target);
+    text +=
+        QStringLiteral(" · ") + (more ? tr("the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
     m_summary->setText(text);
     setKind(Kind::Table);
 }
 
 void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)
 {
-    const QString images = resolveDataPath(source.images, baseDir), labels = resolveDataPath(source.labels, baseDir);
+    const QString images = resolveDataPath(source.images, baseDir),
+                  labels = resolveDataPath(source.labels, baseDir);
     if (images.isEmpty() || labels.isEmpty()) {
         showMessage(tr("Choose an IDX image file and its label file (MNIST's format, plain or .gz)."));
         return;
@@ -239,8 +245,7 @@ void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)
         return;
     }
     showMessage(tr("Reading %1 …").arg(QFileInfo(images).fileName()));
-    if (key == m_readingKey)
-        return; // already on its way
+    if (key == m_readingKey) return; // already on its way
     m_readingKey = key;
     // Decompressing and converting 60 000 images takes a while: not on the GUI thread. The thread owns its
     // result until the GUI thread takes it; if the preview is gone by then, the connection is gone too.
@@ -259,14 +264,12 @@ void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)
     reader->setObjectName(QStringLiteral("nnp-idx-preview"));
     connect(reader, &QThread::finished, reader, &QObject::deleteLater);
     connect(reader, &QThread::finished, this, [this, result, key] {
-        if (m_readingKey == key)
-            m_readingKey.clear();
+        if (m_readingKey == key) m_readingKey.clear();
         if (result->data) {
             m_idx = std::move(*result->data);
             m_idxKey = key;
         }
-        if (m_wantedKey != key)
-            return; // the user chose something else meanwhile
+        if (m_wantedKey != key) return; // the user chose something else meanwhile
         if (result->data)
             showIdxImages();
         else
@@ -295,7 +298,8 @@ void DataPanelPreview::showIdxImages()
                                  : QString::number(label);
         m_images->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(img.scaled(56, 56))), name));
     }
-    m_summary->setText(tr("%1 images of %2×%3 pixels, %4 classes").arg(d.size()).arg(cols).arg(rows).arg(d.classes));
+    m_summary->setText(
+        tr("%1 images of %2×%3 pixels, %4 classes").arg(d.size()).arg(cols).arg(rows).arg(d.classes));
     setKind(Kind::Images);
 }
 

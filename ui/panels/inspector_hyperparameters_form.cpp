@@ -44,9 +44,10 @@ void InspectorHyperparametersForm::build()
     f.setPointSizeF(f.pointSizeF() * 1.25);
     title->setFont(f);
     outer->addWidget(title);
-    auto *hint = new QLabel(tr("Select a layer on the canvas to edit it; with nothing selected these settings "
-                               "of the run are shown."),
-                            this);
+    auto *hint =
+        new QLabel(tr("Select a layer on the canvas to edit it; with nothing selected these settings "
+                      "of the run are shown."),
+                   this);
     hint->setWordWrap(true);
     outer->addWidget(hint);
 
@@ -55,9 +56,8 @@ void InspectorHyperparametersForm::build()
                          std::function<void(T &, double)> set) {
         auto *box = new InspectorNumberBox(lo, hi, this);
         form->addRow(label, box);
-        connect(box, &QDoubleSpinBox::valueChanged, this, [this, field, set](double v) {
-            change(field, [&](T &c) { set(c, v); });
-        });
+        connect(box, &QDoubleSpinBox::valueChanged, this,
+                [this, field, set](double v) { change(field, [&](T &c) { set(c, v); }); });
         return box;
     };
 
@@ -82,11 +82,15 @@ void InspectorHyperparametersForm::build()
     m_optForm->addRow(QString(), m_nesterov);
     connect(m_nesterov, &QCheckBox::toggled, this,
             [this](bool on) { change(tr("Nesterov"), [&](T &c) { c.optimizer.nesterov = on; }); });
-    m_beta1 = number(m_optForm, tr("Beta 1"), 0.0, 0.9999, tr("beta 1"), [](T &c, double v) { c.optimizer.beta1 = v; });
-    m_beta2 = number(m_optForm, tr("Beta 2"), 0.0, 0.99999, tr("beta 2"), [](T &c, double v) { c.optimizer.beta2 = v; });
+    m_beta1 = number(m_optForm, tr("Beta 1"), 0.0, 0.9999, tr("beta 1"),
+                     [](T &c, double v) { c.optimizer.beta1 = v; });
+    m_beta2 = number(m_optForm, tr("Beta 2"), 0.0, 0.99999, tr("beta 2"),
+                     [](T &c, double v) { c.optimizer.beta2 = v; });
     m_rho = number(m_optForm, tr("Rho"), 0.0, 0.9999, tr("rho"), [](T &c, double v) { c.optimizer.rho = v; });
-    m_alpha = number(m_optForm, tr("Alpha"), 0.0, 0.9999, tr("alpha"), [](T &c, double v) { c.optimizer.alpha = v; });
-    m_eps = number(m_optForm, tr("Epsilon"), 1e-12, 1.0, tr("epsilon"), [](T &c, double v) { c.optimizer.epsilon = v; });
+    m_alpha = number(m_optForm, tr("Alpha"), 0.0, 0.9999, tr("alpha"),
+                     [](T &c, double v) { c.optimizer.alpha = v; });
+    m_eps = number(m_optForm, tr("Epsilon"), 1e-12, 1.0, tr("epsilon"),
+                   [](T &c, double v) { c.optimizer.epsilon = v; });
     m_decay = number(m_optForm, tr("Weight decay"), 0.0, 1.0, tr("weight decay"),
                      [](T &c, double v) { c.optimizer.weightDecay = v; });
 
@@ -106,7 +110,8 @@ void InspectorHyperparametersForm::build()
     m_schedForm->addRow(tr("Every (epochs)"), m_stepEpochs);
     connect(m_stepEpochs, &QSpinBox::valueChanged, this,
             [this](int v) { change(tr("step epochs"), [&](T &c) { c.schedule.stepEpochs = v; }); });
-    m_gamma = number(m_schedForm, tr("Factor (gamma)"), 1e-6, 1.0, tr("gamma"), [](T &c, double v) { c.schedule.gamma = v; });
+    m_gamma = number(m_schedForm, tr("Factor (gamma)"), 1e-6, 1.0, tr("gamma"),
+                     [](T &c, double v) { c.schedule.gamma = v; });
     m_minLr = number(m_schedForm, tr("Final rate"), 0.0, 10.0, tr("final rate"),
                      [](T &c, double v) { c.schedule.minLearningRate = v; });
 
@@ -138,7 +143,8 @@ void InspectorHyperparametersForm::build()
     m_runForm->addRow(tr("Epochs"), m_epochs);
     connect(m_epochs, &QSpinBox::valueChanged, this,
             [this](int v) { change(tr("epochs"), [&](T &c) { c.epochs = v; }); });
-    m_target = number(m_runForm, tr("Stop at loss"), 0.0, 1e6, tr("target loss"), [](T &c, double v) { c.targetLoss = v; });
+    m_target = number(m_runForm, tr("Stop at loss"), 0.0, 1e6, tr("target loss"),
+                      [](T &c, double v) { c.targetLoss = v; });
     m_target->setSpecialValueText(tr("off"));
     m_target->setToolTip(tr("Stop as soon as an epoch's training loss is this low (0: never)."));
     m_seed = new QSpinBox(this);
@@ -156,7 +162,8 @@ void InspectorHyperparametersForm::build()
     outer->addStretch(1);
 }
 
-void InspectorHyperparametersForm::change(const QString &field, const std::function<void(TrainingConfig &)> &edit)
+void InspectorHyperparametersForm::change(const QString &field,
+                                          const std::function<void(TrainingConfig &)> &edit)
 {
     TrainingConfig c = m_doc->training();
     edit(c);
@@ -166,9 +173,10 @@ void InspectorHyperparametersForm::change(const QString &field, const std::funct
 void InspectorHyperparametersForm::refresh()
 {
     const TrainingConfig &c = m_doc->training();
-    const QList<QWidget *> editors{m_optimizer, m_schedule, m_loss,   m_lr,       m_momentum, m_beta1, m_beta2,
-                                   m_eps,       m_rho,      m_alpha,  m_decay,    m_gamma,    m_minLr, m_huber,
-                                   m_target,    m_nesterov, m_shuffle, m_stepEpochs, m_batch, m_epochs, m_seed};
+    const QList<QWidget *> editors{m_optimizer, m_schedule, m_loss,   m_lr,       m_momentum, m_beta1,
+                                   m_beta2,     m_eps,      m_rho,    m_alpha,    m_decay,    m_gamma,
+                                   m_minLr,     m_huber,    m_target, m_nesterov, m_shuffle,  m_stepEpochs,
+                                   m_batch,     m_epochs,   m_seed};
     std::vector<std::unique_ptr<QSignalBlocker>> blockers;
     for (QWidget *w : editors)
         blockers.push_back(std::make_unique<QSignalBlocker>(w));

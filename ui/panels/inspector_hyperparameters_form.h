@@ -40,8 +40,8 @@ private:
     QFormLayout *m_optForm = nullptr, *m_schedForm = nullptr, *m_runForm = nullptr;
     QComboBox *m_optimizer = nullptr, *m_schedule = nullptr, *m_loss = nullptr;
     InspectorNumberBox *m_lr = nullptr, *m_momentum = nullptr, *m_beta1 = nullptr, *m_beta2 = nullptr,
-                       *m_eps = nullptr, *m_rho = nullptr, *m_alpha = nullptr, *m_decay = nullptr, *m_gamma = nullptr,
-                       *m_minLr = nullptr, *m_huber = nullptr, *m_target = nullptr;
+                       *m_eps = nullptr, *m_rho = nullptr, *m_alpha = nullptr, *m_decay = nullptr,
+                       *m_gamma = nullptr, *m_minLr = nullptr, *m_huber = nullptr, *m_target = nullptr;
     QCheckBox *m_nesterov = nullptr, *m_shuffle = nullptr;
     QSpinBox *m_stepEpochs = nullptr, *m_batch = nullptr, *m_epochs = nullptr, *m_seed = nullptr;
 };

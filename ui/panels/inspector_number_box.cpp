@@ -4,7 +4,8 @@
 
 namespace nnp {
 
-InspectorNumberBox::InspectorNumberBox(double minimum, double maximum, QWidget *parent) : QDoubleSpinBox(parent)
+InspectorNumberBox::InspectorNumberBox(double minimum, double maximum, QWidget *parent)
+    : QDoubleSpinBox(parent)
 {
     setDecimals(12); // the model keeps full precision; textFromValue decides what is shown
     setRange(minimum, maximum);
@@ -13,7 +14,10 @@ InspectorNumberBox::InspectorNumberBox(double minimum, double maximum, QWidget *
     setAccelerated(true);
 }
 
-QString InspectorNumberBox::textFromValue(double value) const { return QString::number(value, 'g', 6); }
+QString InspectorNumberBox::textFromValue(double value) const
+{
+    return QString::number(value, 'g', 6);
+}
 
 double InspectorNumberBox::valueFromText(const QString &text) const
 {
@@ -30,8 +34,7 @@ QValidator::State InspectorNumberBox::validate(QString &text, int &) const
         return QValidator::Intermediate;
     bool ok = false;
     const double v = t.toDouble(&ok);
-    if (!ok)
-        return QValidator::Invalid;
+    if (!ok) return QValidator::Invalid;
     return v >= minimum() && v <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
 }
 

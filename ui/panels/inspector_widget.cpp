@@ -49,13 +49,17 @@ void InspectorWidget::showSelection(const std::vector<NodeId> &nodes)
         m_layer->setNode(nodes.front());
         m_stack->setCurrentWidget(m_layerPage);
     } else {
-        m_multi->setText(tr("%1 layers selected. Move them together, copy them (Ctrl+C) or delete them (Del); "
-                            "select a single layer to edit its settings.")
-                             .arg(nodes.size()));
+        m_multi->setText(
+            tr("%1 layers selected. Move them together, copy them (Ctrl+C) or delete them (Del); "
+               "select a single layer to edit its settings.")
+                .arg(nodes.size()));
         m_stack->setCurrentWidget(m_multi);
     }
 }
 
-bool InspectorWidget::showsLayer() const { return m_stack->currentWidget() == m_layerPage; }
+bool InspectorWidget::showsLayer() const
+{
+    return m_stack->currentWidget() == m_layerPage;
+}
 
 } // namespace nnp

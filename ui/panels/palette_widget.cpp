@@ -45,22 +45,27 @@ public:
         painter->setFont(title);
         painter->setPen(selected ? option.palette.highlightedText().color() : option.palette.text().color());
         const int titleHeight = QFontMetrics(title).height();
-        painter->drawText(text.adjusted(0, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop, index.data(Qt::DisplayRole).toString());
+        painter->drawText(text.adjusted(0, 0, 0, 0), Qt::AlignLeft | Qt::AlignTop,
+                          index.data(Qt::DisplayRole).toString());
         painter->setFont(option.font);
-        QColor grey = selected ? option.palette.highlightedText().color() : option.palette.placeholderText().color();
+        QColor grey =
+            selected ? option.palette.highlightedText().color() : option.palette.placeholderText().color();
         painter->setPen(grey);
-        painter->drawText(text.adjusted(0, titleHeight + 2, 0, 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+        painter->drawText(text.adjusted(0, titleHeight + 2, 0, 0),
+                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                           index.data(Qt::ToolTipRole).toString());
     }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        const int width = option.widget ? static_cast<const QListWidget *>(option.widget)->viewport()->width() : 260;
+        const int width =
+            option.widget ? static_cast<const QListWidget *>(option.widget)->viewport()->width() : 260;
         const int textWidth = std::max(80, width - 3 * kPad - kIconSize);
         QFont title = option.font;
         title.setBold(true);
-        const QRect wrapped = QFontMetrics(option.font).boundingRect(
-            QRect(0, 0, textWidth, 10000), Qt::TextWordWrap, index.data(Qt::ToolTipRole).toString());
+        const QRect wrapped = QFontMetrics(option.font)
+                                  .boundingRect(QRect(0, 0, textWidth, 10000), Qt::TextWordWrap,
+                                                index.data(Qt::ToolTipRole).toString());
         const int h = QFontMetrics(title).height() + 2 + wrapped.height();
         return {width, std::max(kIconSize + 4, h) + 2 * kPad};
     }
@@ -76,8 +81,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override
     {
         QListWidget::mouseDoubleClickEvent(event);
-        if (onActivate)
-            onActivate(itemAt(event->position().toPoint()));
+        if (onActivate) onActivate(itemAt(event->position().toPoint()));
     }
 
     void keyPressEvent(QKeyEvent *event) override
@@ -93,16 +97,14 @@ protected:
 
     QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override
     {
-        if (items.isEmpty())
-            return nullptr;
+        if (items.isEmpty()) return nullptr;
         return PaletteWidget::mimeDataFor(static_cast<LayerKind>(items.first()->data(kKindRole).toInt()));
     }
 
     void startDrag(Qt::DropActions) override
     {
         QListWidgetItem *item = currentItem();
-        if (!item)
-            return;
+        if (!item) return;
         const auto kind = static_cast<LayerKind>(item->data(kKindRole).toInt());
         auto *drag = new QDrag(this);
         drag->setMimeData(PaletteWidget::mimeDataFor(kind));
@@ -147,8 +149,7 @@ PaletteWidget::PaletteWidget(QWidget *parent) : QWidget(parent), m_list(new Pale
         item->setData(Qt::AccessibleDescriptionRole, LayerCatalog::explanation(kind));
     }
     auto activate = [this](QListWidgetItem *item) {
-        if (item)
-            emit layerActivated(static_cast<LayerKind>(item->data(kKindRole).toInt()));
+        if (item) emit layerActivated(static_cast<LayerKind>(item->data(kKindRole).toInt()));
     };
     static_cast<PaletteList *>(m_list)->onActivate = activate;
 }

@@ -25,7 +25,8 @@ public:
     /// (saved with the project, and applied to the running trainer at once); without one they go straight
     /// to the controller. With a document the regularisation is the Dense layers' own L1/L2 rates: the
     /// toolbar shows "L2 0.01" when every Dense layer has it, and "Per layer" when they differ.
-    TrainingToolbar(TrainingController *controller, GraphDocument *document = nullptr, QWidget *parent = nullptr);
+    TrainingToolbar(TrainingController *controller, GraphDocument *document = nullptr,
+                    QWidget *parent = nullptr);
 
     [[nodiscard]] QAction *playAction() const { return m_play; }
     [[nodiscard]] QAction *stepAction() const { return m_step; }

@@ -109,8 +109,7 @@ void LossPlot::attach(TrainingController *controller)
         setClassification(isClassificationLoss(controller->runConfig().loss.kind));
     });
     connect(controller, &TrainingController::snapshotReceived, this, [this](const SnapshotPtr &s) {
-        if (s)
-            addSnapshot(*s);
+        if (s) addSnapshot(*s);
     });
     auto banner = [this, controller] {
         const TrainingStatus st = controller->status();
@@ -140,16 +139,14 @@ void LossPlot::setClassification(bool classification)
     m_classification = classification;
     m_metric->setName(classification ? tr("Training accuracy") : tr("Training MAE"));
     m_plot->yAxis2->setLabel(classification ? tr("Accuracy") : tr("Mean absolute error"));
-    if (classification)
-        m_plot->yAxis2->setRange(0, 1.02);
+    if (classification) m_plot->yAxis2->setRange(0, 1.02);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LossPlot::addSnapshot(const TrainingSnapshot &s)
 {
     for (const LossPoint &p : s.lossPoints)
-        if (std::isfinite(p.loss))
-            m_batch->addData(p.epoch, p.loss);
+        if (std::isfinite(p.loss)) m_batch->addData(p.epoch, p.loss);
     if (m_batch->dataCount() > kMaxBatchPoints) {
         QVector<double> keys, values;
         int i = 0;
@@ -162,10 +159,8 @@ void LossPlot::addSnapshot(const TrainingSnapshot &s)
     }
     for (const EpochRecord &r : s.epochs) {
         m_epochs.push_back(r);
-        if (std::isfinite(r.trainLoss))
-            m_train->addData(r.epoch, r.trainLoss);
-        if (r.valLoss && std::isfinite(*r.valLoss))
-            m_val->addData(r.epoch, *r.valLoss);
+        if (std::isfinite(r.trainLoss)) m_train->addData(r.epoch, r.trainLoss);
+        if (r.valLoss && std::isfinite(*r.valLoss)) m_val->addData(r.epoch, *r.valLoss);
         m_metric->addData(r.epoch, r.trainMetric);
     }
     // The validation entry only appears once there is validation data.
@@ -173,8 +168,7 @@ void LossPlot::addSnapshot(const TrainingSnapshot &s)
         m_val->addToLegend();
     else
         m_val->removeFromLegend();
-    if (!s.lossPoints.empty() || !s.epochs.empty())
-        rescale();
+    if (!s.lossPoints.empty() || !s.epochs.empty()) rescale();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -188,8 +182,7 @@ void LossPlot::rescale()
             top = std::max(top, r.upper);
             bottom = std::min(bottom, r.lower);
         }
-        if (!g->data()->isEmpty())
-            right = std::max(right, (g->data()->constEnd() - 1)->key);
+        if (!g->data()->isEmpty()) right = std::max(right, (g->data()->constEnd() - 1)->key);
     }
     m_plot->xAxis->setRange(0, right);
     if (m_log->isChecked()) {
@@ -201,8 +194,7 @@ void LossPlot::rescale()
     if (!m_classification) {
         bool found = false;
         const QCPRange r = m_metric->data()->valueRange(found);
-        if (found)
-            m_plot->yAxis2->setRange(0, r.upper > 0 ? r.upper * 1.05 : 1.0);
+        if (found) m_plot->yAxis2->setRange(0, r.upper > 0 ? r.upper * 1.05 : 1.0);
     }
 }
 
@@ -235,8 +227,9 @@ void LossPlot::setBanner(const QString &text, bool error)
 {
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
-    m_banner->setStyleSheet(error ? QStringLiteral("background:#FDE7E9; color:#8A0010; border:1px solid #E8A0A8;")
-                                  : QStringLiteral("background:#E8F4FB; color:#08466E; border:1px solid #A8D0EA;"));
+    m_banner->setStyleSheet(
+        error ? QStringLiteral("background:#FDE7E9; color:#8A0010; border:1px solid #E8A0A8;")
+              : QStringLiteral("background:#E8F4FB; color:#08466E; border:1px solid #A8D0EA;"));
 }
 
 QString LossPlot::bannerText() const
@@ -246,24 +239,21 @@ QString LossPlot::bannerText() const
 
 QString LossPlot::readoutAt(double epoch) const
 {
-    if (m_epochs.empty())
-        return {};
+    if (m_epochs.empty()) return {};
     const EpochRecord *best = &m_epochs.front();
     for (const EpochRecord &r : m_epochs)
-        if (std::abs(r.epoch - epoch) < std::abs(best->epoch - epoch))
-            best = &r;
+        if (std::abs(r.epoch - epoch) < std::abs(best->epoch - epoch)) best = &r;
     QString text = tr("Epoch %1").arg(best->epoch);
     text += QLatin1Char('\n') + tr("Training loss: %1").arg(formatLoss(best->trainLoss));
-    if (best->valLoss)
-        text += QLatin1Char('\n') + tr("Validation loss: %1").arg(formatLoss(*best->valLoss));
+    if (best->valLoss) text += QLatin1Char('\n') + tr("Validation loss: %1").arg(formatLoss(*best->valLoss));
     if (m_classification)
         text += QLatin1Char('\n') + tr("Training accuracy: %1 %").arg(best->trainMetric * 100.0, 0, 'f', 1);
     else
         text += QLatin1Char('\n') + tr("Training MAE: %1").arg(formatLoss(best->trainMetric));
     if (best->valMetric)
-        text += QLatin1Char('\n') + (m_classification
-                                         ? tr("Validation accuracy: %1 %").arg(*best->valMetric * 100.0, 0, 'f', 1)
-                                         : tr("Validation MAE: %1").arg(formatLoss(*best->valMetric)));
+        text += QLatin1Char('\n') +
+                (m_classification ? tr("Validation accuracy: %1 %").arg(*best->valMetric * 100.0, 0, 'f', 1)
+                                  : tr("Validation MAE: %1").arg(formatLoss(*best->valMetric)));
     return text;
 }
 
@@ -309,27 +299,24 @@ bool LossPlot::exportTo(const QString &path, QString *error)
             *error = tr("Cannot export to \"%1\": use a file name ending in .png, .svg or .pdf.").arg(path);
         return false;
     }
-    if (!ok && error)
-        *error = tr("Could not write \"%1\".").arg(path);
+    if (!ok && error) *error = tr("Could not write \"%1\".").arg(path);
     return ok;
 }
 
 void LossPlot::exportInteractively()
 {
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), tr("training-curves.png"),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
-                                                      &selected);
-    if (path.isEmpty())
-        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export plot"), tr("training-curves.png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &selected);
+    if (path.isEmpty()) return;
     QString target = path;
     if (QFileInfo(target).suffix().isEmpty())
-        target += selected.contains(QLatin1String("svg")) ? QStringLiteral(".svg")
+        target += selected.contains(QLatin1String("svg"))   ? QStringLiteral(".svg")
                   : selected.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
-                                                              : QStringLiteral(".png");
+                                                            : QStringLiteral(".png");
     QString error;
-    if (!exportTo(target, &error))
-        setBanner(error, true);
+    if (!exportTo(target, &error)) setBanner(error, true);
 }
 
 } // namespace nnp

@@ -35,7 +35,8 @@ public:
     /// A line above the plot for what the user must know (divergence, failure); empty hides it.
     void setBanner(const QString &text, bool error);
 
-    /// Writes the plot to `path`; the format follows the suffix (.png, .svg, .pdf). False + *error on failure.
+    /// Writes the plot to `path`; the format follows the suffix (.png, .svg, .pdf). False + *error on
+    /// failure.
     bool exportTo(const QString &path, QString *error = nullptr);
     /// The read-out for the epoch nearest to x (in epochs); empty without data.
     [[nodiscard]] QString readoutAt(double epoch) const;

@@ -42,7 +42,8 @@ public:
     /// Steps asked for since the run was built that it has not reported yet (it is still Preparing or Ready).
     [[nodiscard]] int pendingSteps() const
     {
-        return m_status == TrainingStatus::Preparing || m_status == TrainingStatus::Ready ? m_stepsRequested : 0;
+        return m_status == TrainingStatus::Preparing || m_status == TrainingStatus::Ready ? m_stepsRequested
+                                                                                          : 0;
     }
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] const std::vector<EpochRecord> &history() const { return m_history; }

@@ -64,7 +64,7 @@ private:
     int m_epochOffset = 0;
     bool m_engineered = false; ///< generator data: the grid goes through the engineered features
     int m_gridSize = 0;
-    Matrix m_gridInputs;       ///< the grid's points as the network sees them (features, normalised)
+    Matrix m_gridInputs; ///< the grid's points as the network sees them (features, normalised)
     static std::atomic<int> s_live;
 };
 

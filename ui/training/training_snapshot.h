@@ -18,9 +18,9 @@ namespace nnp {
 
 /// The run as the toolbar shows it. The core's RunState does not know "paused" or "failed".
 enum class TrainingStatus {
-    Idle,          ///< nothing built yet (the first Play or Reset builds the run)
-    Preparing,     ///< the worker is loading data and building the network
-    Ready,         ///< built and initialised, nothing trained yet
+    Idle,      ///< nothing built yet (the first Play or Reset builds the run)
+    Preparing, ///< the worker is loading data and building the network
+    Ready,     ///< built and initialised, nothing trained yet
     Running,
     Paused,
     Finished,      ///< the epoch limit was reached
@@ -40,23 +40,24 @@ struct LossPoint {
 
 /// The points of a two-feature dataset in their raw coordinates, for the output view.
 struct PlanePoints {
-    Matrix train, test;                  ///< [2 x N]
-    std::vector<int> trainLabels, testLabels; ///< classification
-    std::vector<float> trainValues, testValues; ///< regression: the (first) target
-    int classes = 0;                     ///< 0 for regression
+    Matrix train, test;                              ///< [2 x N]
+    std::vector<int> trainLabels, testLabels;        ///< classification
+    std::vector<float> trainValues, testValues;      ///< regression: the (first) target
+    int classes = 0;                                 ///< 0 for regression
     double xMin = -6, xMax = 6, yMin = -6, yMax = 6; ///< the square the boundary grid covers
     QString xName, yName;
-    QStringList classNames;              ///< may be empty: "Class 0", "Class 1" ... are shown
+    QStringList classNames; ///< may be empty: "Class 0", "Class 1" ... are shown
 };
 
 /// The network's output over the plane of a two-feature dataset, sampled on a size × size grid
 /// (row 0 at yMax, as an image is drawn). Rendered on the worker in both display modes.
 struct BoundaryGrid {
     int size = 0;
-    int classes = 0;           ///< 0: regression (one value per cell)
-    std::vector<float> values; ///< regression: value per cell; classification: probability of each class per cell
-    QImage smooth;             ///< probabilities blended into class colours
-    QImage discrete;           ///< the winning class (or the sign of a regression value) per cell
+    int classes = 0; ///< 0: regression (one value per cell)
+    std::vector<float>
+        values;      ///< regression: value per cell; classification: probability of each class per cell
+    QImage smooth;   ///< probabilities blended into class colours
+    QImage discrete; ///< the winning class (or the sign of a regression value) per cell
 };
 
 /// A stored copy of the trained parameters (and the normaliser), taken when the run pauses or stops, so the
@@ -71,16 +72,16 @@ struct TrainedWeights {
 struct TrainingSnapshot {
     quint64 generation = 0; ///< which Reset this belongs to; older ones are dropped by the controller
     TrainingStatus status = TrainingStatus::Idle;
-    QString message;        ///< shown to the user (divergence, failure, "epoch limit reached")
+    QString message; ///< shown to the user (divergence, failure, "epoch limit reached")
 
     std::vector<LossPoint> lossPoints; ///< mini-batch losses since the previous snapshot (may be averaged)
     std::vector<EpochRecord> epochs;   ///< epochs completed since the previous snapshot
 
-    int epoch = 0;              ///< completed epochs
-    long long step = 0;         ///< completed batches
+    int epoch = 0;      ///< completed epochs
+    long long step = 0; ///< completed batches
     long long samplesSeen = 0;
     int trainSamples = 0;
-    double learningRate = 0;    ///< the value the next batch uses (after the schedule)
+    double learningRate = 0; ///< the value the next batch uses (after the schedule)
     int batchSize = 0;
     long long parameterCount = 0;
 

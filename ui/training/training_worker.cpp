@@ -14,10 +14,10 @@
 namespace nnp {
 
 namespace {
-constexpr qint64 kChunkMs = 15;          // one chunk of batches, so commands wait at most this long
-constexpr qint64 kSnapshotMs = 33;       // at most ~30 snapshots a second
-constexpr qint64 kBoundaryMinMs = 100;   // the boundary grid at most ~10 times a second ...
-constexpr qint64 kBoundaryCostFactor = 5; // ... and never more than a fifth of the worker's time
+constexpr qint64 kChunkMs = 15;             // one chunk of batches, so commands wait at most this long
+constexpr qint64 kSnapshotMs = 33;          // at most ~30 snapshots a second
+constexpr qint64 kBoundaryMinMs = 100;      // the boundary grid at most ~10 times a second ...
+constexpr qint64 kBoundaryCostFactor = 5;   // ... and never more than a fifth of the worker's time
 constexpr std::size_t kMaxLossPoints = 256; // per snapshot; more are averaged in groups
 } // namespace
 
@@ -62,8 +62,8 @@ void TrainingWorker::fail(const QString &message)
     publish(true);
 }
 
-void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString &baseDir, std::stop_token stop,
-                           quint64 generation)
+void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString &baseDir,
+                           std::stop_token stop, quint64 generation)
 {
     m_timer->stop();
     m_mode = Mode::Paused;
@@ -84,8 +84,7 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
     guarded([&] {
         m_epochLimit = project->training.epochs;
         m_session = std::make_unique<TrainingSession>(*project, baseDir.toStdString());
-        if (m_regKind != RegularizationKind::PerLayer)
-            m_session->setRegularization(m_regKind, m_regRate);
+        if (m_regKind != RegularizationKind::PerLayer) m_session->setRegularization(m_regKind, m_regRate);
         m_status = TrainingStatus::Ready;
         m_epochOffset = m_session->epochOffset();
         if (m_session->restored()) {
@@ -96,9 +95,10 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
                            nullptr, m_epochOffset);
             if (m_epochLimit > 0 && m_epochOffset >= m_epochLimit) {
                 m_status = TrainingStatus::Finished;
-                m_message = tr("Opened the trained model: %1 epochs, the epoch limit. Raise it to continue, or "
-                               "press Reset.")
-                                .arg(m_epochOffset);
+                m_message =
+                    tr("Opened the trained model: %1 epochs, the epoch limit. Raise it to continue, or "
+                       "press Reset.")
+                        .arg(m_epochOffset);
             }
         }
         publish(true);
@@ -108,8 +108,7 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
 void TrainingWorker::play()
 {
     guarded([this] {
-        if (!m_session || !canContinue(m_status))
-            return;
+        if (!m_session || !canContinue(m_status)) return;
         m_mode = Mode::Running;
         m_status = TrainingStatus::Running;
         m_message.clear(); // e.g. "opened the trained model"
@@ -133,8 +132,7 @@ void TrainingWorker::pause()
 void TrainingWorker::step()
 {
     guarded([this] {
-        if (!m_session || !canContinue(m_status))
-            return;
+        if (!m_session || !canContinue(m_status)) return;
         m_timer->stop();
         m_mode = Mode::Paused;
         m_message.clear();
@@ -148,8 +146,7 @@ void TrainingWorker::step()
 void TrainingWorker::stepEpoch()
 {
     guarded([this] {
-        if (!m_session || !canContinue(m_status))
-            return;
+        if (!m_session || !canContinue(m_status)) return;
         m_mode = Mode::SteppingEpoch;
         m_status = TrainingStatus::Running;
         m_message.clear(); // e.g. "opened the trained model"
@@ -161,8 +158,7 @@ void TrainingWorker::stepEpoch()
 void TrainingWorker::setLearningRate(double lr)
 {
     guarded([&] {
-        if (m_session && std::isfinite(lr) && lr > 0)
-            m_session->trainer().setLearningRate(lr);
+        if (m_session && std::isfinite(lr) && lr > 0) m_session->trainer().setLearningRate(lr);
         publish(m_mode == Mode::Paused);
     });
 }
@@ -170,8 +166,7 @@ void TrainingWorker::setLearningRate(double lr)
 void TrainingWorker::setBatchSize(int n)
 {
     guarded([&] {
-        if (m_session && n > 0)
-            m_session->trainer().setBatchSize(n);
+        if (m_session && n > 0) m_session->trainer().setBatchSize(n);
         publish(m_mode == Mode::Paused);
     });
 }
@@ -195,16 +190,14 @@ void TrainingWorker::setRegularization(RegularizationKind kind, double rate)
     guarded([&] {
         m_regKind = kind;
         m_regRate = rate;
-        if (m_session)
-            m_session->setRegularization(kind, rate);
+        if (m_session) m_session->setRegularization(kind, rate);
     });
 }
 
 void TrainingWorker::setLayerRegularization(const GraphSpec &graph)
 {
     guarded([&] {
-        if (m_session)
-            m_session->setLayerRates(graph, m_regKind == RegularizationKind::PerLayer);
+        if (m_session) m_session->setLayerRates(graph, m_regKind == RegularizationKind::PerLayer);
     });
 }
 
@@ -224,8 +217,7 @@ void TrainingWorker::setInsightsRequest(const InsightsRequest &request)
 {
     guarded([&] {
         m_insightsRequest = request;
-        if (m_session && m_mode == Mode::Paused)
-            publishInsights();
+        if (m_session && m_mode == Mode::Paused) publishInsights();
     });
 }
 
@@ -245,8 +237,7 @@ void TrainingWorker::fillCounters(TrainingSnapshot &s) const
 
 void TrainingWorker::publishInsights()
 {
-    if (!m_insights)
-        m_insights = std::make_unique<InsightsEngine>();
+    if (!m_insights) m_insights = std::make_unique<InsightsEngine>();
     auto s = std::make_shared<TrainingSnapshot>();
     s->generation = m_generation;
     s->status = m_status;
@@ -266,8 +257,7 @@ void TrainingWorker::scheduleNext()
 
 void TrainingWorker::runChunk()
 {
-    if (!m_session || m_mode == Mode::Paused)
-        return;
+    if (!m_session || m_mode == Mode::Paused) return;
     QElapsedTimer chunk;
     chunk.start();
     const bool stepping = m_mode == Mode::SteppingEpoch;
@@ -278,16 +268,14 @@ void TrainingWorker::runChunk()
             return;
         }
         const int epochBefore = m_session->trainer().epoch();
-        if (!trainOneBatch())
-            return;
+        if (!trainOneBatch()) return;
         if (stepping && m_session->trainer().epoch() != epochBefore) {
             m_mode = Mode::Paused;
             m_status = TrainingStatus::Paused;
             publish(true);
             return;
         }
-        if ((maxBatches > 0 && ++batches >= maxBatches) || chunk.elapsed() >= kChunkMs)
-            break;
+        if ((maxBatches > 0 && ++batches >= maxBatches) || chunk.elapsed() >= kChunkMs) break;
     }
     publish(m_speed.delayMs >= kSnapshotMs); // slow motion: show every chunk
     scheduleNext();
@@ -308,8 +296,7 @@ bool TrainingWorker::trainOneBatch()
     const int n = m_session->trainSamples();
     m_pendingLoss.push_back(
         {m_epochOffset + (n > 0 ? double(trainer.samplesSeen()) / n : double(trainer.step())), loss});
-    if (trainer.epoch() != epochBefore)
-        return afterEpoch();
+    if (trainer.epoch() != epochBefore) return afterEpoch();
     return true;
 }
 
@@ -326,12 +313,12 @@ bool TrainingWorker::afterEpoch()
         return false;
     }
     if (m_epochLimit > 0 && rec.epoch >= m_epochLimit) {
-        stopWith(TrainingStatus::Finished,
-                 tr("Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.").arg(rec.epoch));
+        stopWith(
+            TrainingStatus::Finished,
+            tr("Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.").arg(rec.epoch));
         return false;
     }
-    if (m_sinceSnapshot.elapsed() >= kSnapshotMs)
-        publish(false);
+    if (m_sinceSnapshot.elapsed() >= kSnapshotMs) publish(false);
     return true;
 }
 
@@ -346,8 +333,7 @@ void TrainingWorker::stopWith(TrainingStatus status, const QString &message)
 
 void TrainingWorker::publish(bool force)
 {
-    if (!force && m_sinceSnapshot.elapsed() < kSnapshotMs)
-        return;
+    if (!force && m_sinceSnapshot.elapsed() < kSnapshotMs) return;
     auto s = std::make_shared<TrainingSnapshot>();
     s->generation = m_generation;
     s->status = m_status;
@@ -380,12 +366,10 @@ void TrainingWorker::publish(bool force)
         }
         s->boundary = m_boundary;
         if (m_insightsRequest.layerStats || m_insightsRequest.confusion || m_insightsRequest.probe) {
-            if (!m_insights)
-                m_insights = std::make_unique<InsightsEngine>();
+            if (!m_insights) m_insights = std::make_unique<InsightsEngine>();
             s->insights = m_insights->update(*m_session, m_insightsRequest, force);
         }
-        if (m_mode == Mode::Paused)
-            s->weights = m_session->copyWeights();
+        if (m_mode == Mode::Paused) s->weights = m_session->copyWeights();
     }
     m_sinceSnapshot.restart();
     const std::lock_guard lock(threadHandoffMutex());
@@ -401,8 +385,7 @@ PicturePtr TrainingWorker::makePicture(int mapSize)
 void TrainingWorker::requestPicture(int mapSize)
 {
     guarded([&] {
-        if (!m_session)
-            return;
+        if (!m_session) return;
         PicturePtr picture = makePicture(mapSize);
         const std::lock_guard lock(threadHandoffMutex());
         emit pictureReady(m_generation, std::move(picture));
@@ -413,8 +396,7 @@ void TrainingWorker::explainNextInBatch(int count, int mapSize)
 {
     std::vector<int> samples;
     guarded([&] {
-        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged)
-            return;
+        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged) return;
         // A traced step does not use up the batch, so the same batch stays upcoming until the run trains on.
         std::vector<int> batch = m_session->trainer().upcomingBatch();
         if (batch != m_nextBatch || m_nextCursor >= m_nextBatch.size()) {
@@ -424,16 +406,14 @@ void TrainingWorker::explainNextInBatch(int count, int mapSize)
         for (int k = 0; k < std::max(1, count) && m_nextCursor < m_nextBatch.size(); ++k)
             samples.push_back(m_nextBatch[m_nextCursor++]);
     });
-    if (!samples.empty())
-        explainStep(std::move(samples), mapSize);
+    if (!samples.empty()) explainStep(std::move(samples), mapSize);
 }
 
 void TrainingWorker::explainStep(std::vector<int> samples, int mapSize)
 {
     guarded([&] {
         // A finished run can still be explained: the step is a lesson, it does not continue the run.
-        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged)
-            return;
+        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged) return;
         m_timer->stop();
         m_mode = Mode::Paused;
         PicturePtr before = makePicture(mapSize);
@@ -452,15 +432,12 @@ void TrainingWorker::explainStep(std::vector<int> samples, int mapSize)
 void TrainingWorker::setWeight(NodeId node, int row, int col, double value)
 {
     guarded([&] {
-        if (!m_session || !std::isfinite(value))
-            return;
+        if (!m_session || !std::isfinite(value)) return;
         Network &net = m_session->network();
         const int i = net.nodeIndex(node);
-        if (i < 0 || net.nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense)
-            return;
+        if (i < 0 || net.nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense) return;
         Matrix &w = static_cast<Dense &>(net.layer(i)).weight();
-        if (row < 0 || col < 0 || row >= w.rows() || col >= w.cols())
-            return;
+        if (row < 0 || col < 0 || row >= w.rows() || col >= w.cols()) return;
         w(row, col) = static_cast<Scalar>(value);
         publish(m_mode == Mode::Paused); // a paused run shows the new boundary at once
     });

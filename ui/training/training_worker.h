@@ -5,8 +5,8 @@
 // immutable snapshots, at most ~30 per second plus one at every change of state.
 
 #include "explain/network_picture.h"
-#include "training/training_snapshot.h"
 #include "train/trace.h"
+#include "training/training_snapshot.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -49,7 +49,8 @@ public:
     void setInsightsRequest(const InsightsRequest &request);
 
     // The explain mode (ui/explain). Nothing of it runs unless the GUI asks.
-    /// Reads the network for the neuron view (heatmaps mapSize² when the data is a plane); emits pictureReady.
+    /// Reads the network for the neuron view (heatmaps mapSize² when the data is a plane); emits
+    /// pictureReady.
     void requestPicture(int mapSize);
     /// One traced training step on exactly these training columns (then paused): emits traceReady with the
     /// pictures before and after the step, then a snapshot (the boundary redraws).
@@ -86,8 +87,8 @@ private:
     /// The run's counters, rate, sizes and plane, as every snapshot carries them.
     void fillCounters(TrainingSnapshot &s) const;
 
-    std::vector<int> m_nextBatch;   // the upcoming batch "Next in batch" walks through
-    std::size_t m_nextCursor = 0;   // how far it got
+    std::vector<int> m_nextBatch; // the upcoming batch "Next in batch" walks through
+    std::size_t m_nextCursor = 0; // how far it got
     std::unique_ptr<TrainingSession> m_session;
     QTimer *m_timer = nullptr; // a child: it moves to the thread with the worker
     Mode m_mode = Mode::Paused;

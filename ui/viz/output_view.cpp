@@ -40,8 +40,7 @@ void OutputView::attach(TrainingController *controller)
 {
     connect(controller, &TrainingController::runReset, this, &OutputView::clear);
     connect(controller, &TrainingController::snapshotReceived, this, [this](const SnapshotPtr &s) {
-        if (s)
-            showSnapshot(*s);
+        if (s) showSnapshot(*s);
     });
 }
 
@@ -56,12 +55,12 @@ void OutputView::showSnapshot(const TrainingSnapshot &s)
     if (s.plane.get() != m_canvas->plane() || !s.plane) {
         m_canvas->setPlane(s.plane);
         if (!s.plane && s.status != TrainingStatus::Preparing && s.status != TrainingStatus::Failed)
-            m_canvas->setPlaceholder(tr("The output view draws the network's decision over a plane, so it needs "
-                                        "data with two inputs. The curves show how this run is doing."));
+            m_canvas->setPlaceholder(
+                tr("The output view draws the network's decision over a plane, so it needs "
+                   "data with two inputs. The curves show how this run is doing."));
         updateLegend();
     }
-    if (s.boundary && s.boundary.get() != m_canvas->boundary())
-        m_canvas->setBoundary(s.boundary);
+    if (s.boundary && s.boundary.get() != m_canvas->boundary()) m_canvas->setBoundary(s.boundary);
 }
 
 void OutputView::updateLegend()
@@ -76,12 +75,12 @@ void OutputView::updateLegend()
     };
     QStringList items;
     if (pl->classes == 0) {
-        items << swatch(divergingColor(-1)) + QLatin1Char(' ') + tr("−1") << swatch(QColor(0xE0E0E0)) + tr(" 0")
+        items << swatch(divergingColor(-1)) + QLatin1Char(' ') + tr("−1")
+              << swatch(QColor(0xE0E0E0)) + tr(" 0")
               << swatch(divergingColor(1)) + QLatin1Char(' ') + tr("+1");
     } else {
         for (int k = 0; k < pl->classes; ++k) {
-            const QString name =
-                k < pl->classNames.size() ? pl->classNames[k] : tr("Class %1").arg(k);
+            const QString name = k < pl->classNames.size() ? pl->classNames[k] : tr("Class %1").arg(k);
             items << swatch(classColor(k)) + QLatin1Char(' ') + name.toHtmlEscaped();
         }
     }

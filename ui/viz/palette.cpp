@@ -55,8 +55,7 @@ QColor classColor(int k)
 
 QColor divergingColor(double v)
 {
-    if (!std::isfinite(v))
-        return QColor(Qt::gray);
+    if (!std::isfinite(v)) return QColor(Qt::gray);
     v = std::clamp(v, -1.0, 1.0);
     return v < 0 ? mix(Qt::white, classColor(0), -v) : mix(Qt::white, classColor(1), v);
 }
@@ -70,17 +69,18 @@ QImage renderBoundary(const BoundaryGrid &grid, bool discrete)
 {
     const int n = grid.size;
     QImage img(n, n, QImage::Format_RGB32);
-    if (n <= 0)
-        return img;
+    if (n <= 0) return img;
     const int stride = grid.classes > 0 ? grid.classes : 1;
-    if (grid.values.size() < static_cast<std::size_t>(n) * static_cast<std::size_t>(n) * static_cast<std::size_t>(stride)) {
+    if (grid.values.size() <
+        static_cast<std::size_t>(n) * static_cast<std::size_t>(n) * static_cast<std::size_t>(stride)) {
         img.fill(Qt::white);
         return img;
     }
     for (int r = 0; r < n; ++r) {
         auto *line = reinterpret_cast<QRgb *>(img.scanLine(r));
         for (int c = 0; c < n; ++c) {
-            const float *v = grid.values.data() + static_cast<std::size_t>(r * n + c) * static_cast<std::size_t>(stride);
+            const float *v =
+                grid.values.data() + static_cast<std::size_t>(r * n + c) * static_cast<std::size_t>(stride);
             QColor color;
             if (grid.classes == 0) {
                 const double x = discrete ? (v[0] >= 0 ? 1.0 : -1.0) : double(v[0]);

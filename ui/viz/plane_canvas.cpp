@@ -69,11 +69,9 @@ void PlaneCanvas::setProbeMarker(std::optional<QPointF> point)
 
 std::optional<QPointF> PlaneCanvas::planeAt(QPointF pos) const
 {
-    if (!m_plane)
-        return std::nullopt;
+    if (!m_plane) return std::nullopt;
     const QRectF r = plotRect();
-    if (!r.contains(pos))
-        return std::nullopt;
+    if (!r.contains(pos)) return std::nullopt;
     const PlanePoints &pl = *m_plane;
     return QPointF(pl.xMin + (pos.x() - r.left()) / r.width() * (pl.xMax - pl.xMin),
                    pl.yMin + (r.bottom() - pos.y()) / r.height() * (pl.yMax - pl.yMin));
@@ -82,23 +80,20 @@ std::optional<QPointF> PlaneCanvas::planeAt(QPointF pos) const
 void PlaneCanvas::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton)
-        if (const auto point = planeAt(event->position()))
-            emit planeClicked(*point);
+        if (const auto point = planeAt(event->position())) emit planeClicked(*point);
     QWidget::mousePressEvent(event);
 }
 
 void PlaneCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     if (event->buttons() & Qt::LeftButton)
-        if (const auto point = planeAt(event->position()))
-            emit planeClicked(*point);
+        if (const auto point = planeAt(event->position())) emit planeClicked(*point);
     QWidget::mouseMoveEvent(event);
 }
 
 QColor PlaneCanvas::pointColor(int label, float value) const
 {
-    if (m_plane && m_plane->classes == 0)
-        return divergingColor(double(value));
+    if (m_plane && m_plane->classes == 0) return divergingColor(double(value));
     return classColor(label);
 }
 
@@ -138,8 +133,8 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
                        r.bottom() - (y - pl.yMin) / (pl.yMax - pl.yMin) * r.height());
     };
     const double radius = std::clamp(r.width() / 100.0, 2.5, 6.5);
-    const auto drawPoints = [&](const Matrix &pts, const std::vector<int> &labels, const std::vector<float> &values,
-                                const QColor &rim) {
+    const auto drawPoints = [&](const Matrix &pts, const std::vector<int> &labels,
+                                const std::vector<float> &values, const QColor &rim) {
         p.setPen(QPen(rim, std::max(1.0, radius / 3.5)));
         for (Eigen::Index i = 0; i < pts.cols(); ++i) {
             const auto k = static_cast<std::size_t>(i);
@@ -150,14 +145,12 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
     p.save();
     p.setClipRect(r);
     drawPoints(pl.train, pl.trainLabels, pl.trainValues, Qt::white);
-    if (m_showTest)
-        drawPoints(pl.test, pl.testLabels, pl.testValues, QColor(0x202020));
+    if (m_showTest) drawPoints(pl.test, pl.testLabels, pl.testValues, QColor(0x202020));
     // Highlighted samples: a thick dark ring with a white halo, visible on any background colour.
     const auto ring = [&](const Matrix &pts, const std::vector<int> &idx) {
         p.setBrush(Qt::NoBrush);
         for (int i : idx) {
-            if (i < 0 || i >= pts.cols())
-                continue;
+            if (i < 0 || i >= pts.cols()) continue;
             const QPointF c = toScreen(double(pts(0, i)), double(pts(1, i)));
             p.setPen(QPen(Qt::white, 4));
             p.drawEllipse(c, radius * 2.2, radius * 2.2);
@@ -166,8 +159,7 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
         }
     };
     ring(pl.train, m_highlightTrain);
-    if (m_showTest)
-        ring(pl.test, m_highlightTest);
+    if (m_showTest) ring(pl.test, m_highlightTest);
     if (m_probe) {
         const QPointF c = toScreen(m_probe->x(), m_probe->y());
         const double a = radius * 3;
@@ -181,8 +173,7 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
     p.setPen(QPen(QColor(0x9AA0A6), 1));
     p.setBrush(Qt::NoBrush);
     p.drawRect(r);
-    if (m_compact)
-        return;
+    if (m_compact) return;
 
     // Ticks at the ends and the middle: enough to read the scale from the back of a room.
     p.setPen(palette().color(QPalette::WindowText));
@@ -195,7 +186,8 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(px, r.bottom()), QPointF(px, r.bottom() + 4));
         p.drawText(QRectF(px - 30, r.bottom() + 5, 60, fm.height()), Qt::AlignHCenter | Qt::AlignTop, xs);
         p.drawLine(QPointF(r.left() - 4, py), QPointF(r.left(), py));
-        p.drawText(QRectF(0, py - fm.height() / 2.0, r.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter, ys);
+        p.drawText(QRectF(0, py - fm.height() / 2.0, r.left() - 6, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, ys);
     }
     QFont bold = font();
     bold.setBold(true);

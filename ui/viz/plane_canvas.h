@@ -35,7 +35,10 @@ public:
     void setProbeMarker(std::optional<QPointF> point);
     /// The plane coordinates under a widget position (nullopt outside the plot).
     [[nodiscard]] std::optional<QPointF> planeAt(QPointF pos) const;
-    [[nodiscard]] std::size_t highlightCount() const { return m_highlightTrain.size() + m_highlightTest.size(); }
+    [[nodiscard]] std::size_t highlightCount() const
+    {
+        return m_highlightTrain.size() + m_highlightTest.size();
+    }
     /// The colour a point of this label (classification) or value (regression) is drawn in.
     [[nodiscard]] QColor pointColor(int label, float value) const;
 
