@@ -4,6 +4,7 @@
 
 #include "data/csv.h"
 #include "data/data_error.h"
+#include "metrics/metrics.h"
 
 #include <CLI/CLI.hpp>
 
@@ -121,7 +122,7 @@ int runPredict(const PredictOptions &o)
             std::printf("\n");
         }
         for (Eigen::Index c = 0; c < out.cols(); ++c) {
-            const auto prob = probabilities(out, c, k);
+            const auto prob = classProbabilities(out, c, k);
             const auto best =
                 static_cast<std::size_t>(std::max_element(prob.begin(), prob.end()) - prob.begin());
             std::printf("%s", names[best].c_str());

@@ -85,35 +85,4 @@ std::vector<std::string> classNames(const Project &project, const PreparedData *
     return names;
 }
 
-std::vector<double> probabilities(const Matrix &out, Eigen::Index col, int classes)
-{
-    std::vector<double> p(static_cast<std::size_t>(classes), 0.0);
-    const auto c = out.col(col);
-    if (out.rows() == 1) {
-        const double p1 = std::clamp(double(c(0)), 0.0, 1.0);
-        p[0] = 1 - p1;
-        if (classes > 1) p[1] = p1;
-        return p;
-    }
-    const int k = std::min<int>(classes, static_cast<int>(out.rows()));
-    double sum = 0;
-    bool distribution = true;
-    for (int i = 0; i < k; ++i) {
-        distribution = distribution && c(i) >= 0;
-        sum += double(c(i));
-    }
-    if (distribution && std::abs(sum - 1.0) < 1e-3) {
-        for (int i = 0; i < k; ++i)
-            p[static_cast<std::size_t>(i)] = double(c(i));
-        return p;
-    }
-    const double top = double(c.head(k).maxCoeff());
-    double z = 0;
-    for (int i = 0; i < k; ++i)
-        z += std::exp(double(c(i)) - top);
-    for (int i = 0; i < k; ++i)
-        p[static_cast<std::size_t>(i)] = std::exp(double(c(i)) - top) / z;
-    return p;
-}
-
 } // namespace nnp::cli

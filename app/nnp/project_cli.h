@@ -34,9 +34,6 @@ const char *metricName(LossKind loss);
 std::string fixed(double v, int digits = 4);
 /// Class names for output: the CSV target's categories, else "0", "1", ...
 std::vector<std::string> classNames(const Project &project, const PreparedData *data, int outputs);
-/// One probability per class from the network's output column (sigmoid: 1 − p, p; a distribution as it is;
-/// anything else through a softmax, as the app shows it).
-std::vector<double> probabilities(const Matrix &out, Eigen::Index col, int classes);
 
 void addInfoCommand(CLI::App &app, int &exitCode);
 void addTrainCommand(CLI::App &app, int &exitCode);

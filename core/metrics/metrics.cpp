@@ -1,5 +1,7 @@
 #include "metrics/metrics.h"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace nnp {
@@ -59,6 +61,45 @@ double rSquared(const Matrix &out, const Matrix &target)
     const Eigen::VectorXd mean = t.rowwise().mean();
     const double ssTot = (t.colwise() - mean).squaredNorm();
     return ssTot > 0 ? 1.0 - ssRes / ssTot : 0.0;
+}
+
+void classProbabilities(const Matrix &out, Eigen::Index col, std::span<double> p)
+{
+    std::fill(p.begin(), p.end(), 0.0);
+    if (p.empty()) return;
+    const auto c = out.col(col);
+    if (out.rows() == 1) {
+        const double p1 = std::clamp(double(c(0)), 0.0, 1.0);
+        p[0] = 1 - p1;
+        if (p.size() > 1) p[1] = p1;
+        return;
+    }
+    const auto k =
+        static_cast<Eigen::Index>(std::min<std::size_t>(p.size(), static_cast<std::size_t>(out.rows())));
+    double sum = 0;
+    bool distribution = true;
+    for (Eigen::Index i = 0; i < k; ++i) {
+        distribution = distribution && c(i) >= 0;
+        sum += double(c(i));
+    }
+    if (distribution && std::abs(sum - 1.0) < 1e-3) {
+        for (Eigen::Index i = 0; i < k; ++i)
+            p[static_cast<std::size_t>(i)] = double(c(i));
+        return;
+    }
+    const double top = double(c.head(k).maxCoeff());
+    double z = 0;
+    for (Eigen::Index i = 0; i < k; ++i)
+        z += std::exp(double(c(i)) - top);
+    for (Eigen::Index i = 0; i < k; ++i)
+        p[static_cast<std::size_t>(i)] = std::exp(double(c(i)) - top) / z;
+}
+
+std::vector<double> classProbabilities(const Matrix &out, Eigen::Index col, int classes)
+{
+    std::vector<double> p(static_cast<std::size_t>(std::max(classes, 0)));
+    classProbabilities(out, col, p);
+    return p;
 }
 
 } // namespace nnp

@@ -11,6 +11,23 @@ class TestMetrics : public QObject {
     Q_OBJECT
 
 private slots:
+    // One rule for class probabilities (the output view, the probe, `nnp predict`): a sigmoid unit, a softmax
+    // column as it is, linear scores through a softmax, and classes beyond the outputs at 0.
+    void classProbabilitiesOfEveryOutputKind()
+    {
+        const Matrix sigmoid = mat(1, 2, {0.8, 1.3});
+        QCOMPARE(classProbabilities(sigmoid, 0, 2),
+                 (std::vector<double>{1 - double(Scalar(0.8)), double(Scalar(0.8))}));
+        QCOMPARE(classProbabilities(sigmoid, 1, 2), (std::vector<double>{0.0, 1.0})); // clamped
+        const Matrix softmax = mat(3, 1, {0.2, 0.5, 0.3});
+        QCOMPARE(classProbabilities(softmax, 0, 3), (std::vector<double>{0.2, 0.5, 0.3}));
+        const Matrix scores = mat(2, 1, {1.0, 3.0});
+        const std::vector<double> p = classProbabilities(scores, 0, 3);
+        QVERIFY(near(p[0], 1 / (1 + std::exp(2.0)), 1e-12));
+        QVERIFY(near(p[1], 1 / (1 + std::exp(-2.0)), 1e-12));
+        QCOMPARE(p[2], 0.0);
+    }
+
     void predictedClasses()
     {
         // Argmax per column: columns (0.1, 0.7, 0.2) → 1, (0.5, 0.2, 0.3) → 0, (0, 0, 1) → 2

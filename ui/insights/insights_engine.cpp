@@ -1,6 +1,7 @@
 #include "insights/insights_engine.h"
 #include "layers/activations.h"
 
+#include "metrics/metrics.h"
 #include "training/training_session.h"
 
 #include <QCoreApplication>
@@ -28,39 +29,6 @@ bool isRelu(const Network &net, const Network::Node &node)
     for (const NodeSpec &n : net.spec().nodes)
         if (n.id == node.id) return n.options.get(opt::activation) == ActivationKind::ReLU;
     return false;
-}
-
-/// Class probabilities from an output column, whatever the output layer is (as the output view does).
-std::vector<float> probabilitiesOf(const Matrix &out, int classes)
-{
-    std::vector<float> p(static_cast<std::size_t>(classes), 0.0f);
-    if (out.rows() == 1) {
-        const float p1 = std::clamp(static_cast<float>(out(0, 0)), 0.0f, 1.0f);
-        p[0] = 1.0f - p1;
-        if (classes > 1) p[1] = p1;
-        return p;
-    }
-    const int k = std::min<int>(classes, static_cast<int>(out.rows()));
-    double sum = 0;
-    bool distribution = true;
-    for (int i = 0; i < k; ++i) {
-        distribution = distribution && out(i, 0) >= 0;
-        sum += double(out(i, 0));
-    }
-    if (distribution && std::abs(sum - 1.0) < 1e-3) {
-        for (int i = 0; i < k; ++i)
-            p[static_cast<std::size_t>(i)] = static_cast<float>(out(i, 0));
-        return p;
-    }
-    double top = double(out(0, 0));
-    for (int i = 1; i < k; ++i)
-        top = std::max(top, double(out(i, 0)));
-    double z = 0;
-    for (int i = 0; i < k; ++i)
-        z += std::exp(double(out(i, 0)) - top);
-    for (int i = 0; i < k; ++i)
-        p[static_cast<std::size_t>(i)] = static_cast<float>(std::exp(double(out(i, 0)) - top) / z);
-    return p;
 }
 
 QStringList classNamesOf(const Dataset &d)
@@ -352,7 +320,8 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
     }
     if (isClassificationLoss(net.loss().kind)) {
         const int classes = std::max(2, net.outputSize());
-        r->probabilities = probabilitiesOf(out, classes);
+        const std::vector<double> p = classProbabilities(out, 0, classes);
+        r->probabilities.assign(p.begin(), p.end());
         r->predicted = static_cast<int>(std::max_element(r->probabilities.begin(), r->probabilities.end()) -
                                         r->probabilities.begin());
         r->classNames = classNamesOf(data.full);

@@ -1,6 +1,7 @@
 #include "training/training_session.h"
 #include "layers/dense.h"
 
+#include "metrics/metrics.h"
 #include "viz/palette.h"
 
 #include <QCoreApplication>
@@ -23,39 +24,16 @@ std::string describeGraphProblems(const GraphError &e)
     return out.str();
 }
 
-/// Per cell, one probability per class, whatever the output layer is: a sigmoid unit gives p(class 1),
-/// a softmax column is used as it is, anything else (linear outputs) goes through a softmax for display.
+/// Per cell, one probability per class (core's classProbabilities, as the probe and `nnp predict` compute
+/// them).
 void toProbabilities(const Matrix &out, int classes, std::vector<float> &values)
 {
     const auto cells = static_cast<std::size_t>(out.cols());
-    values.assign(cells * static_cast<std::size_t>(classes), 0.0f);
+    values.resize(cells * static_cast<std::size_t>(classes));
+    std::vector<double> p(static_cast<std::size_t>(classes));
     for (std::size_t c = 0; c < cells; ++c) {
-        float *p = values.data() + c * static_cast<std::size_t>(classes);
-        const auto col = out.col(static_cast<Eigen::Index>(c));
-        if (out.rows() == 1) {
-            const float p1 = std::clamp(static_cast<float>(col(0)), 0.0f, 1.0f);
-            p[0] = 1.0f - p1;
-            p[1] = p1;
-            continue;
-        }
-        const int k = std::min<int>(classes, static_cast<int>(out.rows()));
-        double sum = 0;
-        bool distribution = true;
-        for (int i = 0; i < k; ++i) {
-            distribution = distribution && col(i) >= 0;
-            sum += double(col(i));
-        }
-        if (distribution && std::abs(sum - 1.0) < 1e-3) {
-            for (int i = 0; i < k; ++i)
-                p[i] = static_cast<float>(col(i));
-            continue;
-        }
-        const double top = double(col.head(k).maxCoeff());
-        double z = 0;
-        for (int i = 0; i < k; ++i)
-            z += std::exp(double(col(i)) - top);
-        for (int i = 0; i < k; ++i)
-            p[i] = static_cast<float>(std::exp(double(col(i)) - top) / z);
+        classProbabilities(out, static_cast<Eigen::Index>(c), p);
+        std::copy(p.begin(), p.end(), values.begin() + static_cast<std::ptrdiff_t>(c * p.size()));
     }
 }
 
