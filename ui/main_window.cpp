@@ -17,7 +17,7 @@
 #include "insights/insights_docks.h"
 #include "panels/inspector_widget.h"
 #include "panels/palette_widget.h"
-#include "training/training_docks.h"
+#include "panels/training_docks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -235,7 +235,7 @@ void MainWindow::createDocks()
     auto *paletteDock = new QDockWidget(tr("Layers"), this);
     paletteDock->setObjectName(QStringLiteral("paletteDock"));
     paletteDock->setWidget(m_palette);
-    addDock(paletteDock, Qt::LeftDockWidgetArea);
+    addDock(paletteDock, Qt::LeftDockWidgetArea, DockRole::Palette);
     connect(m_palette, &PaletteWidget::layerActivated, this,
             [this](LayerKind kind) { addLayerAtCentre(static_cast<int>(kind)); });
 
@@ -243,15 +243,22 @@ void MainWindow::createDocks()
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
-    addDock(inspectorDock, Qt::RightDockWidgetArea);
+    addDock(inspectorDock, Qt::RightDockWidgetArea, DockRole::Inspector);
     resizeDocks({paletteDock, inspectorDock}, {270, 360}, Qt::Horizontal);
 }
 
-void MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area)
+void MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockRole role)
 {
     Q_ASSERT(!dock->objectName().isEmpty());
     addDockWidget(area, dock);
     m_panelsMenu->addAction(dock->toggleViewAction());
+    if (role != DockRole::Other) m_docks[role] = dock;
+}
+
+QDockWidget *MainWindow::dock(DockRole role) const
+{
+    const auto it = m_docks.find(role);
+    return it == m_docks.end() ? nullptr : it->second;
 }
 
 void MainWindow::updateTitle()
@@ -377,7 +384,7 @@ void MainWindow::balanceBottomDocks()
 {
     // The training curves are what the class watches: in the bottom row they get about half the width, the
     // other panels there share the rest (split evenly, the curves' plot was too narrow to read).
-    auto *curves = findChild<QDockWidget *>(QStringLiteral("curvesDock"));
+    QDockWidget *curves = dock(DockRole::Curves);
     if (!curves || dockWidgetArea(curves) != Qt::BottomDockWidgetArea) return;
     QList<QDockWidget *> row{curves};
     QList<QDockWidget *> seen = tabifiedDockWidgets(curves);

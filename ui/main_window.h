@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <map>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -21,6 +23,9 @@ class PaletteWidget;
 class TrainingDocks;
 class FigureRegistry;
 struct Project;
+
+/// The docks other docks place themselves beside (each one's home is told to the window by addDock).
+enum class DockRole { Other, Palette, Inspector, Data, Output, Curves };
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -42,8 +47,11 @@ public:
     [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
     [[nodiscard]] QMenu *samplesMenu() const { return m_samplesMenu; }
 
-    /// Adds a dock (it needs an objectName, for the saved layout) and its toggle to View > Panels.
-    void addDock(QDockWidget *dock, Qt::DockWidgetArea area);
+    /// Adds a dock (it needs an objectName, for the saved layout) and its toggle to View > Panels; a dock
+    /// with a role can be found by it.
+    void addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockRole role = DockRole::Other);
+    /// The dock added with this role; null when there is none.
+    [[nodiscard]] QDockWidget *dock(DockRole role) const;
 
     /// Opens a project without asking about unsaved changes. On failure shows why and keeps the current
     /// project; returns whether it opened.
@@ -103,6 +111,7 @@ private:
     InspectorWidget *m_inspector = nullptr;
     FigureRegistry *m_figures = nullptr;
     TrainingDocks *m_training = nullptr;
+    std::map<DockRole, QDockWidget *> m_docks;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_viewMenu = nullptr, *m_panelsMenu = nullptr,
           *m_recentMenu = nullptr, *m_samplesMenu = nullptr;
     QLabel *m_zoomLabel = nullptr;

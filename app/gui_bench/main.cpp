@@ -5,11 +5,12 @@
 //
 //   nnp_gui_bench [--seconds S] [project.nnp ...]     (default: samples/spiral.nnp samples/mnist_subset.nnp)
 
+#include "document/graph_document.h"
 #include "insights/insights_docks.h"
 #include "insights/probe_view.h"
 #include "main_window.h"
+#include "panels/training_docks.h"
 #include "training/training_controller.h"
-#include "training/training_docks.h"
 #include "viz/output_view.h"
 #include "viz/plane_canvas.h"
 
@@ -99,9 +100,9 @@ int main(int argc, char **argv)
         }
         auto *insights = w.findChild<InsightsDocks *>();
         TrainingController *c = w.training()->controller();
-        c->setEpochLimit(1000000);
-        // Opening a project rebuilds the run shortly after; a Play before that would be dropped with it.
-        QTest::qWait(1000);
+        TrainingConfig training = w.document()->training();
+        training.epochs = 1000000;
+        w.document()->applyTraining(training); // a live setting: the run opened with the project takes it
         if (!QTest::qWaitFor([c] { return c->status() == TrainingStatus::Ready; }, 60000)) {
             std::fprintf(stderr, "%s: the run was not built\n", qPrintable(path));
             return 1;

@@ -102,7 +102,8 @@ void TestDataPreviewIdx::badFileGivesMessage()
         DataPanelPreview gone;
         gone.showData(mnistSubset(), {}, kDir);
     }
-    QTest::qWait(3000); // (its reader thread finishes on its own; give it time before the process ends)
+    // Its reader thread finishes on its own; the process must not end before it.
+    QTRY_COMPARE_WITH_TIMEOUT(DataPanelPreview::readersRunning(), 0, 60000);
 }
 
 QTEST_MAIN(TestDataPreviewIdx)

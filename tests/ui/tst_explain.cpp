@@ -10,8 +10,8 @@
 #include "explain/neuron_view.h"
 #include "figures/figure_registry.h"
 #include "main_window.h"
+#include "panels/training_docks.h"
 #include "training/training_controller.h"
-#include "training/training_docks.h"
 #include "viz/output_view.h"
 #include "viz/plane_canvas.h"
 

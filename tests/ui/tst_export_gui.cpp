@@ -10,6 +10,7 @@
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
 #include "../export/export_test_util.h"
+#include "settle.h"
 
 #include "document/graph_document.h"
 #include "export/export_dialog.h"
@@ -18,8 +19,8 @@
 #include "export/onnx_export.h"
 #include "figures/figure_registry.h"
 #include "main_window.h"
+#include "panels/training_docks.h"
 #include "training/training_controller.h"
-#include "training/training_docks.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -293,8 +294,7 @@ private slots:
         QVERIFY(w.loadFile(QStringLiteral(NNP_SOURCE_DIR) + "/samples/spiral3.nnp"));
         trainOneStep(w);
         if (QTest::currentTestFailed()) return;
-        QTest::qWait(300);
-        QVERIFY(w.figures()->sources().size() >= 3);
+        QTRY_VERIFY(w.figures()->sources().size() >= 3);
         for (const FigureSource &s : w.figures()->sources()) {
             FigureExportDialog dlg(w.figures(), m_dir.path(), &w);
             QVERIFY(dlg.selectFigure(s.id));
@@ -435,24 +435,25 @@ private slots:
         QVERIFY(w.loadFile(QStringLiteral(NNP_SOURCE_DIR) + "/samples/spiral3.nnp"));
         ExportDialog untrained(&w, ExportFormat::Onnx);
         untrained.show();
-        QTest::qWait(100);
+        testutil::settle();
         untrained.grab().save(dir + "/dialog_untrained.png");
         trainOneStep(w);
-        w.training()->controller()->stepEpoch();
-        QTest::qWait(2000);
+        TrainingController *c = w.training()->controller();
+        c->stepEpoch();
+        QTRY_VERIFY_WITH_TIMEOUT(!c->history().empty() && c->status() == TrainingStatus::Paused, 30000);
         for (ExportFormat f :
              {ExportFormat::Onnx, ExportFormat::Pytorch, ExportFormat::Weights, ExportFormat::Data}) {
             ExportDialog dlg(&w, f);
             dlg.pathEdit()->setText(m_dir.filePath("shot_" + formatId(f)));
             if (f == ExportFormat::Onnx) clickExport(dlg, true);
             dlg.show();
-            QTest::qWait(100);
+            testutil::settle();
             dlg.grab().save(dir + "/dialog_" + formatId(f) + ".png");
         }
         FigureExportDialog fig(w.figures(), m_dir.path(), &w);
         fig.selectFigure("output");
         fig.show();
-        QTest::qWait(100);
+        testutil::settle();
         fig.grab().save(dir + "/dialog_figure.png");
         for (const FigureSource &s : w.figures()->sources()) {
             QVERIFY(writeFigure(s, dir + "/figure_" + s.id + ".png", s.naturalSize() * 2, FigureFormat::Png));
@@ -470,11 +471,11 @@ private slots:
         w.grab().save(dir + "/window.png");
         QMenu *file = w.fileMenu();
         file->popup(QPoint(0, 0));
-        QTest::qWait(100);
+        testutil::settle();
         file->grab().save(dir + "/menu_file.png");
         auto *exportMenu = w.findChild<QMenu *>(QStringLiteral("exportMenu"));
         exportMenu->popup(QPoint(0, 0));
-        QTest::qWait(100);
+        testutil::settle();
         exportMenu->grab().save(dir + "/menu_export.png");
         exportMenu->close();
         file->close();

@@ -16,6 +16,8 @@ private slots:
     void buildIrisNetworkWithMouse();
     void trainingShortcutsAndMessages();
     void toolbarRegularisationIsSavedAndLive();
+    void stepRightAfterOpeningIsNeverLost_data();
+    void stepRightAfterOpeningIsNeverLost();
 };
 
 void TestMainWindowTraining::buildPlaygroundNetworkWithMouse()
@@ -316,6 +318,36 @@ void TestMainWindowTraining::toolbarRegularisationIsSavedAndLive()
     QCOMPARE(doc->graph().find(2)->options.get(opt::dense::units), 5);
     QVERIFY(c->isStale());
     m_window->document()->reset(makeEmptyProject());
+}
+
+void TestMainWindowTraining::stepRightAfterOpeningIsNeverLost_data()
+{
+    // The worker's setup sleeps this long first: a loaded machine reading the data.
+    QTest::addColumn<int>("delayMs");
+    QTest::newRow("no delay") << 0;
+    QTest::newRow("50 ms") << 50;
+    QTest::newRow("500 ms") << 500;
+}
+
+void TestMainWindowTraining::stepRightAfterOpeningIsNeverLost()
+{
+    // The lost Step: a Step pressed right after opening a project was sometimes never run on a loaded
+    // machine. Here the project opens, S is pressed at once, the data is edited (more noise, by the
+    // slider) while the run is still being built, and S is pressed again: both steps run, on the edited data.
+    QFETCH(int, delayMs);
+    TrainingController *c = m_window->training()->controller();
+    c->setSetupDelayForTesting(delayMs);
+    QVERIFY(m_window->loadFile(QStringLiteral(NNP_SOURCE_DIR "/samples/xor.nnp")));
+    QAction *step = m_window->training()->toolbar()->stepAction();
+    step->trigger();
+    QSlider *noise = m_window->training()->dataPanel()->noiseSlider();
+    noise->setValue(noise->value() + 10);
+    step->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(c->pendingSteps() == 0 && c->lastSnapshot() && c->lastSnapshot()->step == 2,
+                             20000);
+    QCOMPARE(c->status(), TrainingStatus::Paused);
+    QCOMPARE(c->runProject().data, m_window->document()->project().data);
+    QVERIFY(!c->isStale());
 }
 
 QTEST_MAIN(TestMainWindowTraining)

@@ -4,10 +4,11 @@
 #include "document/default_project.h"
 #include "document/graph_document.h"
 #include "main_window.h"
+#include "panels/training_docks.h"
 #include "panels/training_toolbar.h"
 #include "plots/loss_plot.h"
+#include "settle.h"
 #include "training/training_controller.h"
-#include "training/training_docks.h"
 #include "viz/output_view.h"
 #include "viz/plane_canvas.h"
 
@@ -79,7 +80,7 @@ void TestScreenshot::mainWindowAfterTraining()
     if (c->status() == TrainingStatus::Running)
         t->toolbar()->playAction()->trigger(); // pause (the sample's epoch limit may have stopped it already)
     QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot()->status != TrainingStatus::Running, 10000);
-    QTest::qWait(200); // let the queued replots land
+    testutil::settle(); // the queued replots land
 
     QVERIFY(t->lossPlot()->epochCount() >= int(epochs));
     QVERIFY(t->outputView()->canvas()->boundary() != nullptr);

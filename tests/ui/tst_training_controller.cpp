@@ -1,5 +1,6 @@
 // The training controller and its worker thread: real training through the queued commands, snapshots,
 // live changes, divergence, failures, stale runs, and a storm of commands (also run under TSan).
+#include "layers/dense.h"
 #include "training/training_controller.h"
 #include "training/training_session.h"
 
@@ -68,6 +69,9 @@ private slots:
     void editsMarkTheRunStale();
     void epochLimitFinishesAndCanBeRaised();
     void rapidCommandsNeitherDeadlockNorLeak();
+    void aStepIsNeverLost_data();
+    void aStepIsNeverLost();
+    void aBurstOfEditsBuildsOneRun();
 };
 
 void TestTrainingController::trainsXorWithSnapshots()
@@ -143,8 +147,11 @@ void TestTrainingController::stepAndStepEpoch()
     QTRY_VERIFY_WITH_TIMEOUT(c.history().size() == 1 && c.status() == TrainingStatus::Paused, 20000);
     QCOMPARE(c.lastSnapshot()->epoch, 1);
     QCOMPARE(c.lastSnapshot()->samplesSeen, 300LL);
-    QTest::qWait(100);
-    QCOMPARE(c.lastSnapshot()->epoch, 1); // it stopped there
+    // It stopped there: the next Step trains one batch after the epoch, not after a run that went on.
+    c.step();
+    QTRY_COMPARE_WITH_TIMEOUT(c.pendingSteps(), 0, 20000);
+    QCOMPARE(c.lastSnapshot()->samplesSeen, 310LL);
+    QCOMPARE(c.lastSnapshot()->epoch, 1);
 
     c.reset();
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
@@ -155,13 +162,19 @@ void TestTrainingController::stepAndStepEpoch()
 void TestTrainingController::liveChangesReachTheWorker()
 {
     TrainingController c;
-    c.setProject(xorProject());
+    Project p = xorProject();
+    c.setProject(p);
     c.reset();
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
     QCOMPARE(c.lastSnapshot()->learningRate, 0.02);
 
-    c.setLearningRate(0.0123);
-    c.setBatchSize(25);
+    // The project is pushed with new settings: they apply live, the run is not rebuilt.
+    const quint64 generation = c.generation();
+    p.training.optimizer.learningRate = 0.0123;
+    p.training.batchSize = 25;
+    c.setProject(p);
+    QCOMPARE(c.generation(), generation);
+    QVERIFY(!c.isStale());
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(c.lastSnapshot()->learningRate - 0.0123) < 1e-12 &&
                                  c.lastSnapshot()->batchSize == 25,
                              20000);
@@ -172,7 +185,8 @@ void TestTrainingController::liveChangesReachTheWorker()
     // While running: the change arrives between chunks and the next epochs record it.
     c.play();
     QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 2, 60000);
-    c.setLearningRate(0.004);
+    p.training.optimizer.learningRate = 0.004;
+    c.setProject(p);
     QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->learningRate, 0.004, 20000);
     // Epochs after the snapshot that showed the change were trained with it.
     const std::size_t from = c.history().size();
@@ -181,7 +195,7 @@ void TestTrainingController::liveChangesReachTheWorker()
         QCOMPARE(c.history()[i].learningRate, 0.004);
     QCOMPARE(c.history().front().learningRate, 0.0123);
 
-    // A reset keeps the live values: they are the user's settings now.
+    // A reset builds from the project, whose settings are the live ones.
     c.reset();
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
     QCOMPARE(c.lastSnapshot()->learningRate, 0.004);
@@ -202,13 +216,16 @@ void TestTrainingController::divergedRunKeepsFiniteWeights()
     QVERIFY(failed.isEmpty()); // divergence is a state of the run, not an error
     const long long steps = c.lastSnapshot()->step;
 
-    c.play(); // nothing to continue
+    c.play(); // nothing to continue: the worker answers with the state it is in
+    QCOMPARE(c.status(), TrainingStatus::Diverged);
     c.step();
-    QTest::qWait(200);
+    QTRY_COMPARE_WITH_TIMEOUT(c.pendingSteps(), 0, 20000);
     QCOMPARE(c.status(), TrainingStatus::Diverged);
     QCOMPARE(c.lastSnapshot()->step, steps);
 
-    c.setLearningRate(0.01);
+    Project lower = explodingProject();
+    lower.training.optimizer.learningRate = 0.01;
+    c.setProject(lower);
     c.reset();
     c.play();
     QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 3, 60000);
@@ -250,32 +267,42 @@ void TestTrainingController::editsMarkTheRunStale()
     QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 2, 60000);
     QSignalSpy stale(&c, &TrainingController::staleChanged);
 
-    // A learning rate is a live setting: no reset needed.
+    // Live settings and the layers' L2 rates are not a new network: no reset needed.
     p.training.optimizer.learningRate = 0.01;
-    c.setProject(p); // (a new source marks stale: the graph may differ) ...
-    QVERIFY(c.isStale());
-    c.reset();
-    QVERIFY(!c.isStale());
-    c.play();
-    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 1, 60000);
-    c.hyperparametersChanged(); // ... while a hyperparameter edit that is live is not stale
+    p.graph.nodes[1].options.set(opt::dense::l2, 0.001);
+    c.setProject(p);
     QVERIFY(!c.isStale());
     QCOMPARE(c.runConfig().optimizer.learningRate, 0.01);
+    QCOMPARE(c.runGraph().nodes[1].options.get(opt::dense::l2), 0.001);
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->learningRate, 0.01, 20000);
 
+    // Another optimizer is: the run goes on with the old one and says "press Reset" ...
     Project changed = p;
     changed.training.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
-    c.setSource([changed] { return RunInput{changed, {}}; });
-    c.hyperparametersChanged();
+    c.setProject(changed);
     QVERIFY(c.isStale());
+    // ... until an undo brings back what the run was built from.
+    c.setProject(p);
+    QVERIFY(!c.isStale());
 
-    // The running network is untouched: training goes on with the old one.
+    // A graph edit marks it stale; the running network is untouched and training goes on with it.
+    changed = p;
+    changed.graph = makeMlp(2, {6}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    const quint64 generation = c.generation();
+    c.setProject(changed);
+    QVERIFY(c.isStale());
     const std::size_t before = c.history().size();
-    c.networkChanged();
     QTRY_VERIFY_WITH_TIMEOUT(c.history().size() > before + 1, 60000);
     QCOMPARE(c.status(), TrainingStatus::Running);
-    QVERIFY(c.isStale());
-    QVERIFY(stale.count() >= 2);
+    QCOMPARE(c.generation(), generation);
+    QCOMPARE(stale.count(), 3);
     QCOMPARE(stale.last().at(0).toBool(), true);
+
+    // Reset builds the edited network.
+    c.reset();
+    QVERIFY(!c.isStale());
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
+    QCOMPARE(c.lastSnapshot()->parameterCount, 2 * 6 + 6 + 6 + 1);
 }
 
 void TestTrainingController::epochLimitFinishesAndCanBeRaised()
@@ -288,7 +315,8 @@ void TestTrainingController::epochLimitFinishesAndCanBeRaised()
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Finished, 60000);
     QCOMPARE(int(c.history().size()), 3);
     QVERIFY(!c.message().isEmpty());
-    c.setEpochLimit(5);
+    p.training.epochs = 5;
+    c.setProject(p); // a live setting: the finished run may go on
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Paused, 20000);
     c.play();
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Finished, 60000);
@@ -300,7 +328,8 @@ void TestTrainingController::rapidCommandsNeitherDeadlockNorLeak()
     QCOMPARE(TrainingSession::liveCount(), 0);
     {
         TrainingController c;
-        c.setProject(xorProject());
+        Project p = xorProject();
+        c.setProject(p);
         for (int i = 0; i < 200; ++i) {
             switch (i % 7) {
             case 0:
@@ -319,7 +348,8 @@ void TestTrainingController::rapidCommandsNeitherDeadlockNorLeak()
                 c.stepEpoch();
                 break;
             case 5:
-                c.setLearningRate(0.01 + 0.001 * (i % 5));
+                p.training.optimizer.learningRate = 0.01 + 0.001 * (i % 5);
+                c.setProject(p);
                 break;
             case 6:
                 c.reset();
@@ -340,6 +370,59 @@ void TestTrainingController::rapidCommandsNeitherDeadlockNorLeak()
         // Destroyed while running: the destructor stops the thread promptly.
     }
     QCOMPARE(TrainingSession::liveCount(), 0);
+}
+
+void TestTrainingController::aStepIsNeverLost_data()
+{
+    // The worker's setup stands for a slow machine loading the data: none, shorter and longer than the time
+    // the GUI thread takes to send the commands below.
+    QTest::addColumn<int>("delayMs");
+    QTest::newRow("no delay") << 0;
+    QTest::newRow("30 ms") << 30;
+    QTest::newRow("400 ms") << 400;
+}
+
+void TestTrainingController::aStepIsNeverLost()
+{
+    QFETCH(int, delayMs);
+    TrainingController c;
+    c.setSetupDelayForTesting(delayMs);
+    Project p = xorProject();
+    c.openProject(p); // as the window does when a project opens: the run is being built
+    c.step();         // pressed at once
+    // An edit before anything was trained rebuilds the run, while the worker may still build the old one:
+    // the step pressed before it goes to the new run.
+    p.data.generator.samples = 200; // 400 before
+    c.setProject(p);
+    c.step();
+    QCOMPARE(c.pendingSteps(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(c.pendingSteps() == 0, 20000);
+    QCOMPARE(c.status(), TrainingStatus::Paused);
+    QCOMPARE(c.lastSnapshot()->step, 2);
+    QCOMPARE(c.lastSnapshot()->samplesSeen, 20LL);
+    // The steps ran on the run of the edited data.
+    QCOMPARE(c.lastSnapshot()->trainSamples, 150);
+}
+
+void TestTrainingController::aBurstOfEditsBuildsOneRun()
+{
+    TrainingController c;
+    c.setSetupDelayForTesting(300);
+    Project p = xorProject();
+    c.openProject(p);
+    const int built = TrainingSession::builtCount();
+    // A slider dragged over twenty values while the first run is still being built: every edit asks for a
+    // new run at once (no timer), and the worker builds only the last one.
+    for (int i = 1; i <= 20; ++i) {
+        p.data.generator.noise = 0.01 * i;
+        c.setProject(p);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 20000);
+    // One run; two if the machine was so busy that the first setup woke before the last edit was sent.
+    const int runs = TrainingSession::builtCount() - built;
+    QVERIFY2(runs >= 1 && runs <= 2, qPrintable(QString::number(runs)));
+    c.step();
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->step == 1, 20000);
 }
 
 QTEST_MAIN(TestTrainingController)

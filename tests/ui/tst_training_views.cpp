@@ -9,9 +9,9 @@
 #include "panels/data_panel_preview.h"
 #include "panels/training_toolbar.h"
 #include "plots/loss_plot.h"
+#include "style/palette.h"
 #include "training/training_controller.h"
 #include "viz/output_view.h"
-#include "viz/palette.h"
 #include "viz/plane_canvas.h"
 
 #include <QAbstractButton>
@@ -205,11 +205,22 @@ void TestTrainingViews::outputViewToggles()
     QVERIFY(!view.canvas()->boundary());
 }
 
+/// A controller fed by a document as the window feeds it: the document pushes every change.
+void pushChanges(GraphDocument &doc, TrainingController &c)
+{
+    QObject::connect(&doc, &GraphDocument::documentReset, &c, [&] { c.openProject(doc.project()); });
+    for (auto edited : {&GraphDocument::graphChanged, &GraphDocument::dataSourceChanged,
+                        &GraphDocument::hyperparametersChanged})
+        QObject::connect(&doc, edited, &c, [&] { c.setProject(doc.project()); });
+}
+
 void TestTrainingViews::toolbarDrivesController()
 {
+    GraphDocument doc;
     TrainingController c;
-    c.setProject(xorProject());
-    TrainingToolbar bar(&c);
+    pushChanges(doc, c);
+    doc.reset(xorProject());
+    TrainingToolbar bar(&c, &doc);
     bar.show();
     QCOMPARE(bar.playAction()->text(), QStringLiteral("Play"));
     bar.playAction()->trigger();
@@ -222,13 +233,15 @@ void TestTrainingViews::toolbarDrivesController()
     QVERIFY(bar.samplesText().contains(QLocale().toString(c.lastSnapshot()->samplesSeen)));
 
     bar.learningRateBox()->setValue(0.005);
+    QCOMPARE(doc.training().optimizer.learningRate, 0.005);
     QCOMPARE(c.runConfig().optimizer.learningRate, 0.005);
     QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->learningRate, 0.005, 10000);
     bar.batchSizeBox()->setValue(32);
     QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->batchSize, 32, 10000);
     bar.regularizationBox()->setCurrentIndex(bar.regularizationBox()->findText(QStringLiteral("L2")));
     QVERIFY(bar.regularizationRateBox()->isEnabled());
-    QCOMPARE(c.regularizationKind(), RegularizationKind::L2);
+    QCOMPARE(c.runGraph().nodes[1].options.get(opt::dense::l2), bar.regularizationRateBox()->value());
+    QVERIFY(!c.isStale()); // rates are live
 
     const long long steps = c.lastSnapshot()->step;
     bar.stepAction()->trigger();
@@ -237,17 +250,22 @@ void TestTrainingViews::toolbarDrivesController()
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Ready, 10000);
     QCOMPARE(bar.epochText(), QStringLiteral("Epoch 0"));
 
-    c.networkChanged();
+    bar.stepAction()->trigger(); // something trained: an edit of the network makes the run stale
+    QTRY_COMPARE_WITH_TIMEOUT(c.lastSnapshot()->step, 1, 10000);
+    NodeSpec hidden = doc.graph().nodes[1];
+    hidden.options.set(opt::dense::units, 5);
+    doc.undoStack()->push(
+        new ChangeNodeOptionsCommand(&doc, hidden.id, hidden.name, hidden.options, "units"));
+    QVERIFY(c.isStale());
     QVERIFY(bar.statusText().contains(QStringLiteral("press Reset")));
 }
 
 void TestTrainingViews::toolbarEditsGoThroughDocument()
 {
     GraphDocument doc;
-    doc.reset(xorProject());
     TrainingController c;
-    c.setSource([&doc] { return RunInput{doc.project(), {}}; });
-    connect(&doc, &GraphDocument::hyperparametersChanged, &c, &TrainingController::hyperparametersChanged);
+    pushChanges(doc, c);
+    doc.reset(xorProject());
     TrainingToolbar bar(&c, &doc);
     QCOMPARE(bar.learningRateBox()->value(), 0.02);
     bar.learningRateBox()->setValue(0.07);

@@ -5,6 +5,7 @@
 #include "export/model_export.h"
 #include "i18n/language.h"
 #include "main_window.h"
+#include "settle.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -238,26 +239,26 @@ private slots:
         // fit.
         QVERIFY(w.loadFile(QStringLiteral(NNP_SOURCE_DIR "/samples/spiral.nnp")));
         w.resize(1600, 1000);
-        QTest::qWait(300);
+        testutil::settle();
         const QString dir = QStringLiteral(NNP_BINARY_DIR "/screenshots");
         QDir().mkpath(dir);
         QVERIFY(w.grab().save(dir + QStringLiteral("/main_window_zh_CN.png")));
         if (auto *data = w.findChild<QDockWidget *>(QStringLiteral("dataDock"))) {
             data->raise();
-            QTest::qWait(100);
+            testutil::settle();
             QVERIFY(data->grab().save(dir + QStringLiteral("/data_panel_zh_CN.png")));
         }
         // The inspector on a Dense layer, and the insight docks (empty states), for their label widths.
         const auto &nodes = w.document()->project().graph.nodes;
         QVERIFY(nodes.size() > 1);
         w.scene()->selectNodes({nodes[1].id});
-        QTest::qWait(100);
+        testutil::settle();
         for (const char *name :
              {"inspectorDock", "layerStatsDock", "confusionDock", "probeDock", "explainDock"}) {
             auto *dock = w.findChild<QDockWidget *>(QString::fromLatin1(name));
             if (!dock) continue;
             dock->raise();
-            QTest::qWait(50);
+            testutil::settle();
             QVERIFY(dock->grab().save(dir + QStringLiteral("/%1_zh_CN.png").arg(QString::fromLatin1(name))));
         }
         for (QWidget *child : w.findChildren<QWidget *>()) {

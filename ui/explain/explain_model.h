@@ -3,7 +3,7 @@
 // bounded rate and only while a view shows it), the recorded step (a Trace from the worker), the phase the
 // user is at, and the selected neuron or edge. Weight edits go through the document's undo stack.
 
-#include "explain/network_picture.h"
+#include "training/network_picture.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "explain/neuron_view.h"
 
 #include "explain/explain_text.h"
-#include "viz/palette.h"
+#include "style/palette.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>

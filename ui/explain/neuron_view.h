@@ -1,7 +1,7 @@
 #pragma once
 // The neuron view: the dense part of the network expanded into neurons. Each neuron is a small heatmap of its
 // output over the input plane (2-D data); edges are blue for positive and orange for negative values (the
-// Okabe–Ito diverging pair of ui/viz/palette.h, safe for colour-blind viewers) and thicker for larger
+// Okabe–Ito diverging pair of ui/style/palette.h, safe for colour-blind viewers) and thicker for larger
 // magnitudes. During an explained step the current layer is highlighted and the neurons carry the trace's
 // numbers; in the backward phase the edges of the current layer show ∂E/∂w instead of w. Hover shows a
 // value, a click selects (the explain panel follows), a click on an edge opens a field for a new weight.

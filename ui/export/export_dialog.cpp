@@ -2,8 +2,8 @@
 
 #include "document/graph_document.h"
 #include "main_window.h"
+#include "panels/training_docks.h"
 #include "training/training_controller.h"
-#include "training/training_docks.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -3,8 +3,8 @@
 #include "editor/graph_scene.h"
 #include "figures/figure_registry.h"
 #include "main_window.h"
+#include "panels/training_docks.h"
 #include "plots/loss_plot.h"
-#include "training/training_docks.h"
 #include "viz/output_view.h"
 #include "viz/plane_canvas.h"
 

@@ -3,7 +3,7 @@
 // columns the predicted one. Clicking a cell lists its samples (index, input, true and predicted class);
 // samplesSelected() lets the output view ring them.
 
-#include "insights/insights_data.h"
+#include "training/insights_data.h"
 
 #include <QWidget>
 

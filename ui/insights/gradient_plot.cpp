@@ -1,6 +1,6 @@
 #include "insights/gradient_plot.h"
 
-#include "viz/palette.h"
+#include "style/palette.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

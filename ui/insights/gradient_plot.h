@@ -2,7 +2,7 @@
 // The vanishing / exploding gradient lesson: the norm of each trainable layer's gradient on a fixed probe
 // batch, over the epochs, one curve per layer on a logarithmic axis. Fed from TrainingSnapshot::insights.
 
-#include "insights/insights_data.h"
+#include "training/insights_data.h"
 
 #include <QWidget>
 

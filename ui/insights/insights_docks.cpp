@@ -91,7 +91,7 @@ void InsightsDocks::createDocks()
     m_confDock = makeDock(tr("Confusion matrix"), QStringLiteral("confusionDock"), m_confusion, m_window);
     m_probeDock = makeDock(tr("Probe"), QStringLiteral("probeDock"), m_probe, m_window);
     // Tabs next to the training curves at the bottom: the window keeps its layout, the curves stay in front.
-    QDockWidget *curves = m_window->findChild<QDockWidget *>(QStringLiteral("curvesDock"));
+    QDockWidget *curves = m_window->dock(DockRole::Curves);
     for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock}) {
         m_window->addDock(d, Qt::BottomDockWidgetArea);
         if (curves) m_window->tabifyDockWidget(curves, d);

@@ -4,7 +4,7 @@
 // shows, registers the plots as figures ("gradients", "histograms", "confusion", "probe"), connects the
 // confusion matrix and the probe with the output view.
 
-#include "insights/insights_data.h"
+#include "training/insights_data.h"
 #include "training/training_snapshot.h"
 
 #include <QObject>

@@ -3,7 +3,7 @@
 // layer and which), and a table with every layer's units, dead ReLUs (units that output 0 for every probe
 // sample), gradient and weight norms.
 
-#include "insights/insights_data.h"
+#include "training/insights_data.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "insights/probe_view.h"
 
-#include "viz/palette.h"
+#include "style/palette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -3,7 +3,7 @@
 // image data) and sees the network's prediction (a bar per class) and every layer's activations for it,
 // re-evaluated with the latest weights while training runs.
 
-#include "insights/insights_data.h"
+#include "training/insights_data.h"
 
 #include <QWidget>
 

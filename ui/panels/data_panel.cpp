@@ -4,7 +4,7 @@
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
 #include "panels/data_panel_preview.h"
-#include "viz/palette.h"
+#include "style/palette.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

@@ -14,7 +14,9 @@
 #include <QTableWidget>
 #include <QTextStream>
 #include <QThread>
+
 #include <QVBoxLayout>
+#include <atomic>
 
 #include <algorithm>
 #include <memory>
@@ -85,6 +87,13 @@ QString resolveDataPath(const std::string &path, const QString &baseDir)
     const QString p = QString::fromStdString(path);
     if (p.isEmpty() || QDir::isAbsolutePath(p) || baseDir.isEmpty()) return p;
     return QDir(baseDir).filePath(p);
+}
+
+std::atomic<int> DataPanelPreview::s_readers{0};
+
+int DataPanelPreview::readersRunning()
+{
+    return s_readers.load();
 }
 
 DataPanelPreview::DataPanelPreview(QWidget *parent)
@@ -254,12 +263,14 @@ void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)
         QString error;
     };
     auto result = std::make_shared<Result>();
+    ++s_readers;
     QThread *reader = QThread::create([result, images, labels] {
         try {
             result->data = loadIdx(images.toStdString(), labels.toStdString());
         } catch (const std::exception &e) {
             result->error = QString::fromStdString(e.what());
         }
+        --s_readers;
     });
     reader->setObjectName(QStringLiteral("nnp-idx-preview"));
     connect(reader, &QThread::finished, reader, &QObject::deleteLater);

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QWidget>
 
+#include <atomic>
+
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -36,6 +38,8 @@ public:
 
     /// How many rows of a CSV file the preview reads.
     static constexpr int kPreviewRows = 200;
+    /// IDX reader threads still running, of every preview (tests wait for them before the process ends).
+    static int readersRunning();
     /// Whether an IDX file is being read in the background.
     [[nodiscard]] bool isReading() const { return !m_readingKey.isEmpty(); }
 
@@ -44,6 +48,7 @@ signals:
     void idxShown();
 
 private:
+    static std::atomic<int> s_readers;
     void showGenerated(const DataSource &source, const Preprocessing &pre);
     void showCsv(const DataSource &source, const QString &baseDir);
     void showIdx(const DataSource &source, const QString &baseDir);

@@ -115,17 +115,13 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
     connect(controller, &TrainingController::staleChanged, this, &TrainingToolbar::updateStatusLabel);
     connect(controller, &TrainingController::messageChanged, this, &TrainingToolbar::updateStatusLabel);
     connect(controller, &TrainingController::runReset, this, [this] { onSnapshot(nullptr); });
-    connect(controller, &TrainingController::liveSettingsChanged, this,
-            [this] { showSettings(m_controller->runConfig()); });
-    if (m_document) {
-        auto fromDocument = [this] { showSettings(m_document->training()); };
-        connect(m_document, &GraphDocument::hyperparametersChanged, this, fromDocument);
-        connect(m_document, &GraphDocument::documentReset, this, fromDocument);
-        connect(m_document, &GraphDocument::graphChanged, this, &TrainingToolbar::showDocumentRegularization);
-        fromDocument();
-    } else {
-        showSettings(controller->runConfig());
-    }
+    // The settings' home is the document: the toolbar shows it and edits it (undoable); the document pushes
+    // the change to the run.
+    auto fromDocument = [this] { showSettings(m_document->training()); };
+    connect(m_document, &GraphDocument::hyperparametersChanged, this, fromDocument);
+    connect(m_document, &GraphDocument::documentReset, this, fromDocument);
+    connect(m_document, &GraphDocument::graphChanged, this, &TrainingToolbar::showDocumentRegularization);
+    fromDocument();
     onStatusChanged(controller->status());
     onSnapshot(nullptr);
 }
@@ -183,13 +179,9 @@ void TrainingToolbar::buildSettings()
     m_regKind->addItem(tr("L1"), int(RegularizationKind::L1));
     m_regKind->addItem(tr("L2"), int(RegularizationKind::L2));
     m_regKind->setToolTip(
-        m_document
-            ? tr("Regularisation of every Dense layer's weights: sets each layer's L1/L2 rate (saved with "
-                 "the "
-                 "project, applied to a running training at once); \"Per layer\" when the layers differ "
-                 "(set them in the inspector)")
-            : tr("Regularisation of every Dense layer's weights while training; "
-                 "\"Per layer\" uses each layer's own setting from the inspector"));
+        tr("Regularisation of every Dense layer's weights: sets each layer's L1/L2 rate (saved with the "
+           "project, applied to a running training at once); \"Per layer\" when the layers differ "
+           "(set them in the inspector)"));
     m_regRate = new QDoubleSpinBox(this);
     m_regRate->setDecimals(4);
     m_regRate->setRange(0.0, 10.0);
@@ -209,42 +201,25 @@ void TrainingToolbar::showSettings(const TrainingConfig &config)
     const QSignalBlocker b1(m_learningRate), b2(m_batchSize);
     if (config.optimizer.learningRate > 0) m_learningRate->setValue(config.optimizer.learningRate);
     if (config.batchSize > 0) m_batchSize->setValue(config.batchSize);
-    if (m_document) {
-        showDocumentRegularization();
-        return;
-    }
-    const QSignalBlocker b3(m_regKind), b4(m_regRate);
-    m_regKind->setCurrentIndex(m_regKind->findData(int(m_controller->regularizationKind())));
-    if (m_controller->regularizationKind() != RegularizationKind::PerLayer)
-        m_regRate->setValue(m_controller->regularizationRate());
-    m_regRate->setEnabled(m_controller->regularizationKind() == RegularizationKind::L1 ||
-                          m_controller->regularizationKind() == RegularizationKind::L2);
+    showDocumentRegularization();
 }
 
 void TrainingToolbar::onLearningRateEdited()
 {
     const double lr = m_learningRate->value();
-    if (m_document) {
-        TrainingConfig cfg = m_document->training();
-        if (cfg.optimizer.learningRate == lr) return;
-        cfg.optimizer.learningRate = lr;
-        m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("learning rate")));
-    } else {
-        m_controller->setLearningRate(lr);
-    }
+    TrainingConfig cfg = m_document->training();
+    if (cfg.optimizer.learningRate == lr) return;
+    cfg.optimizer.learningRate = lr;
+    m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("learning rate")));
 }
 
 void TrainingToolbar::onBatchSizeEdited()
 {
     const int n = m_batchSize->value();
-    if (m_document) {
-        TrainingConfig cfg = m_document->training();
-        if (cfg.batchSize == n) return;
-        cfg.batchSize = n;
-        m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("batch size")));
-    } else {
-        m_controller->setBatchSize(n);
-    }
+    TrainingConfig cfg = m_document->training();
+    if (cfg.batchSize == n) return;
+    cfg.batchSize = n;
+    m_document->undoStack()->push(new ChangeHyperparametersCommand(m_document, cfg, tr("batch size")));
 }
 
 void TrainingToolbar::showDocumentRegularization()
@@ -262,10 +237,6 @@ void TrainingToolbar::onRegularizationEdited()
     const auto kind = static_cast<RegularizationKind>(m_regKind->currentData().toInt());
     const bool rated = kind == RegularizationKind::L1 || kind == RegularizationKind::L2;
     m_regRate->setEnabled(rated);
-    if (!m_document) {
-        m_controller->setRegularization(kind, m_regRate->value());
-        return;
-    }
     if (kind == RegularizationKind::PerLayer) {
         showDocumentRegularization(); // nothing to set: the layers keep their own rates
         return;

@@ -21,12 +21,11 @@ class TrainingController;
 class TrainingToolbar : public QToolBar {
     Q_OBJECT
 public:
-    /// With a document, learning-rate, batch-size and regularisation edits become undoable document changes
-    /// (saved with the project, and applied to the running trainer at once); without one they go straight
-    /// to the controller. With a document the regularisation is the Dense layers' own L1/L2 rates: the
-    /// toolbar shows "L2 0.01" when every Dense layer has it, and "Per layer" when they differ.
-    TrainingToolbar(TrainingController *controller, GraphDocument *document = nullptr,
-                    QWidget *parent = nullptr);
+    /// Learning-rate, batch-size and regularisation edits are undoable changes of the document, their one
+    /// home (saved with the project; the document pushes them to the controller, which applies them to the
+    /// running trainer at once). The regularisation is the Dense layers' own L1/L2 rates: the toolbar shows
+    /// "L2 0.01" when every Dense layer has it, and "Per layer" when they differ.
+    TrainingToolbar(TrainingController *controller, GraphDocument *document, QWidget *parent = nullptr);
 
     [[nodiscard]] QAction *playAction() const { return m_play; }
     [[nodiscard]] QAction *stepAction() const { return m_step; }

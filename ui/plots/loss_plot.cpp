@@ -1,7 +1,7 @@
 #include "plots/loss_plot.h"
 
+#include "style/palette.h"
 #include "training/training_controller.h"
-#include "viz/palette.h"
 
 #include <QCheckBox>
 #include <QFileDialog>

@@ -15,6 +15,34 @@ bool sameExceptLive(TrainingConfig a, TrainingConfig b)
     a.epochs = b.epochs;
     return a == b;
 }
+
+/// Whether two graphs build the same network apart from names and the Dense layers' L1/L2 rates.
+bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
+{
+    if (a.nodes.size() != b.nodes.size() || !(a.edges == b.edges)) return false;
+    for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+        const NodeSpec &x = a.nodes[i], &y = b.nodes[i];
+        LayerOptions ox = x.options, oy = y.options;
+        for (LayerOptions *o : {&ox, &oy})
+            o->set(opt::dense::l1, 0.0).set(opt::dense::l2, 0.0);
+        if (x.id != y.id || x.kind != y.kind || !(ox == oy)) return false;
+    }
+    return true;
+}
+
+/// Whether a run built from `run` is the network, data and settings of `p`, up to what applies live.
+bool sameRun(const Project &run, const Project &p)
+{
+    return sameExceptRates(run.graph, p.graph) && run.data == p.data &&
+           run.preprocessing == p.preprocessing && sameExceptLive(run.training, p.training);
+}
+
+/// Nothing trained in this state: a rebuild loses nothing.
+bool nothingTrained(TrainingStatus s)
+{
+    return s == TrainingStatus::Idle || s == TrainingStatus::Preparing || s == TrainingStatus::Ready ||
+           s == TrainingStatus::Failed;
+}
 } // namespace
 
 TrainingController::TrainingController(QObject *parent) : QObject(parent), m_worker(new TrainingWorker)
@@ -51,12 +79,20 @@ TrainingController::~TrainingController()
     m_thread.wait();
 }
 
-template <class F> void TrainingController::post(F &&f)
+template <class F> void TrainingController::post(F &&f, std::optional<Command> command)
 {
+    const quint64 seq = ++m_sequence;
+    if (command) m_statusCommand = seq;
+    if (command == Command::Step) m_pendingSteps.push_back(seq);
     // The worker pointer stays valid until the thread finishes, which only the destructor makes happen.
     const std::lock_guard lock(threadHandoffMutex());
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, f = std::forward<F>(f)]() mutable { f(*w); }, Qt::QueuedConnection);
+        m_worker,
+        [w = m_worker, seq, f = std::forward<F>(f)]() mutable {
+            w->acknowledge(seq);
+            f(*w);
+        },
+        Qt::QueuedConnection);
 }
 
 bool TrainingController::event(QEvent *e)
@@ -65,41 +101,81 @@ bool TrainingController::event(QEvent *e)
     return QObject::event(e);
 }
 
-void TrainingController::setSource(std::function<RunInput()> source)
+void TrainingController::setSetupDelayForTesting(int ms)
 {
-    m_source = std::move(source);
+    m_setupDelayMs = ms;
 }
 
-void TrainingController::setProject(Project project, const QString &baseDir)
+void TrainingController::openProject(const Project &project, const QString &baseDir)
 {
-    m_source = [input = RunInput{std::move(project), baseDir}] { return input; };
-    networkChanged();
+    m_project = std::make_shared<const Project>(project);
+    m_baseDir = baseDir;
+    build(true, false);
+}
+
+void TrainingController::setProject(const Project &project, const QString &baseDir)
+{
+    const bool first = !m_project;
+    m_project = std::make_shared<const Project>(project);
+    m_baseDir = baseDir;
+    if (first || m_status == TrainingStatus::Idle) return; // the first Play or Step builds the run
+    applyLive(project);
+    if (sameRun(m_run, project)) {
+        setStale(false); // e.g. an undo back to what the run was built from
+        return;
+    }
+    if (nothingTrained(m_status))
+        build(true, true); // shows the edit (new points, a new network) at once; pending steps carry over
+    else
+        setStale(true);
+}
+
+void TrainingController::applyLive(const Project &project)
+{
+    TrainingConfig &run = m_run.training;
+    const TrainingConfig &now = project.training;
+    if (now.optimizer.learningRate > 0 && now.optimizer.learningRate != run.optimizer.learningRate) {
+        run.optimizer.learningRate = now.optimizer.learningRate;
+        post([lr = now.optimizer.learningRate](TrainingWorker &w) { w.setLearningRate(lr); });
+    }
+    if (now.batchSize > 0 && now.batchSize != run.batchSize) {
+        run.batchSize = now.batchSize;
+        post([n = now.batchSize](TrainingWorker &w) { w.setBatchSize(n); });
+    }
+    if (now.epochs > 0 && now.epochs != run.epochs) {
+        run.epochs = now.epochs;
+        post([e = now.epochs](TrainingWorker &w) { w.setEpochLimit(e); });
+    }
+    // A new regularisation rate (or name) is not a new network: the run takes it at once and goes on.
+    if (!m_stale && sameExceptRates(m_run.graph, project.graph) && !(m_run.graph == project.graph)) {
+        bool ratesChanged = false;
+        for (NodeSpec &n : m_run.graph.nodes)
+            if (const NodeSpec *p = project.graph.find(n.id); p && n.kind == LayerKind::Dense) {
+                const double l1 = p->options.get(opt::dense::l1), l2 = p->options.get(opt::dense::l2);
+                ratesChanged |= l1 != n.options.get(opt::dense::l1) || l2 != n.options.get(opt::dense::l2);
+                n.options.set(opt::dense::l1, l1).set(opt::dense::l2, l2);
+            }
+        if (ratesChanged)
+            post([graph = project.graph](TrainingWorker &w) { w.setLayerRegularization(graph); });
+    }
 }
 
 void TrainingController::ensureRun()
 {
-    // Nothing trained yet, or a run that could not be built: nothing is lost by building afresh.
-    if (m_status == TrainingStatus::Idle || m_status == TrainingStatus::Failed ||
-        ((m_stale || m_sourceChanged) &&
-         (m_status == TrainingStatus::Ready || m_status == TrainingStatus::Preparing)))
-        rebuild();
+    if (m_status == TrainingStatus::Idle || m_status == TrainingStatus::Failed) build(true, false);
 }
 
 void TrainingController::play()
 {
     ensureRun();
     if (!canContinue(m_status) && m_status != TrainingStatus::Preparing) return;
-    m_awaitPause = false;
-    m_awaitPlay = true;
+    post([](TrainingWorker &w) { w.play(); }, Command::Play);
     setStatus(TrainingStatus::Running); // at once, so the button flips; the worker's snapshot confirms it
-    post([](TrainingWorker &w) { w.play(); });
 }
 
 void TrainingController::pause()
 {
-    post([](TrainingWorker &w) { w.pause(); });
-    m_awaitPause = true;
-    m_awaitPlay = false;
+    post([](TrainingWorker &w) { w.pause(); }, Command::Pause);
     if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
 }
 
@@ -114,66 +190,64 @@ void TrainingController::togglePlay()
 void TrainingController::step()
 {
     ensureRun();
-    ++m_stepsRequested;
-    m_awaitPause = true;
+    post([](TrainingWorker &w) { w.step(); }, Command::Step);
     if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
-    post([](TrainingWorker &w) { w.step(); });
 }
 
 void TrainingController::stepEpoch()
 {
     ensureRun();
-    m_awaitPause = false;
-    post([](TrainingWorker &w) { w.stepEpoch(); });
+    post([](TrainingWorker &w) { w.stepEpoch(); }, Command::StepEpoch);
 }
 
 void TrainingController::reset()
 {
-    build(false);
+    if (m_project) {
+        // "Start again": the stored trained state goes (the window clears it from the document too).
+        auto p = std::make_shared<Project>(*m_project);
+        p->weights.clear();
+        p->history.clear();
+        m_project = std::move(p);
+    }
+    build(false, false);
 }
 
-void TrainingController::rebuild()
+void TrainingController::build(bool fromStored, bool carrySteps)
 {
-    build(true);
-}
-
-void TrainingController::build(bool fromStored)
-{
+    // An edit before anything was trained rebuilds the run: a Step pressed just before it, which the worker
+    // has not answered yet, goes to the new run instead of vanishing with the old one.
+    const std::size_t steps = carrySteps ? m_pendingSteps.size() : 0;
     m_stop.request_stop();
     m_stop = std::stop_source();
     ++m_generation;
-    m_awaitPause = false;
-    m_awaitPlay = false;
+    m_pendingSteps.clear();
     m_history.clear();
     m_last.reset();
     m_weights.reset();
     setMessage({});
     setStale(false);
-    if (!m_source) {
+    if (!m_project) {
         setStatus(TrainingStatus::Failed);
         setMessage(tr("There is no project to train."));
         emit runReset();
         return;
     }
-    m_sourceChanged = false;
-    m_stepsRequested = 0;
-    RunInput input = m_source();
+    auto project = std::make_shared<Project>(*m_project);
     if (!fromStored) {
-        input.project.weights.clear();
-        input.project.history.clear();
+        project->weights.clear();
+        project->history.clear();
     }
-    TrainingConfig &cfg = input.project.training;
-    if (m_learningRate) cfg.optimizer.learningRate = *m_learningRate;
-    if (m_batchSize) cfg.batchSize = *m_batchSize;
-    if (m_epochLimit) cfg.epochs = *m_epochLimit;
-    m_runConfig = cfg;
-    m_runGraph = input.project.graph;
-    auto project = std::make_shared<const Project>(std::move(input.project));
-    post([project, dir = input.baseDir, token = m_stop.get_token(), gen = m_generation](TrainingWorker &w) {
-        w.setup(project, dir, token, gen);
-    });
+    m_run = *project;
+    m_run.weights.clear();
+    m_run.history.clear();
+    post([project = std::shared_ptr<const Project>(std::move(project)), dir = m_baseDir,
+          token = m_stop.get_token(), gen = m_generation,
+          delay = m_setupDelayMs](TrainingWorker &w) { w.setup(project, dir, token, gen, delay); },
+         Command::Build);
     setStatus(TrainingStatus::Preparing);
     emit runReset();
+    for (std::size_t i = 0; i < steps; ++i)
+        step();
 }
 
 void TrainingController::discard()
@@ -181,67 +255,17 @@ void TrainingController::discard()
     m_stop.request_stop();
     m_stop = std::stop_source();
     ++m_generation;
-    m_awaitPause = false;
-    m_awaitPlay = false;
+    m_pendingSteps.clear();
     post([token = m_stop.get_token(), gen = m_generation](TrainingWorker &w) {
-        w.setup(nullptr, {}, token, gen);
+        w.setup(nullptr, {}, token, gen, 0);
     });
     m_history.clear();
     m_last.reset();
     m_weights.reset();
-    m_learningRate.reset();
-    m_batchSize.reset();
-    m_epochLimit.reset();
     setMessage({});
     setStale(false);
     setStatus(TrainingStatus::Idle);
     emit runReset();
-}
-
-void TrainingController::setLearningRate(double lr)
-{
-    if (!(lr > 0) || (m_learningRate && *m_learningRate == lr)) return;
-    m_learningRate = lr;
-    m_runConfig.optimizer.learningRate = lr;
-    post([lr](TrainingWorker &w) { w.setLearningRate(lr); });
-    emit liveSettingsChanged();
-}
-
-void TrainingController::setBatchSize(int n)
-{
-    if (n <= 0 || (m_batchSize && *m_batchSize == n)) return;
-    m_batchSize = n;
-    m_runConfig.batchSize = n;
-    post([n](TrainingWorker &w) { w.setBatchSize(n); });
-    emit liveSettingsChanged();
-}
-
-void TrainingController::setEpochLimit(int epochs)
-{
-    if (epochs <= 0 || (m_epochLimit && *m_epochLimit == epochs)) return;
-    m_epochLimit = epochs;
-    m_runConfig.epochs = epochs;
-    post([epochs](TrainingWorker &w) { w.setEpochLimit(epochs); });
-    emit liveSettingsChanged();
-}
-
-void TrainingController::setRegularization(RegularizationKind kind, double rate)
-{
-    if (rate < 0 || (kind == m_regKind && rate == m_regRate)) return;
-    m_regKind = kind;
-    m_regRate = rate;
-    post([kind, rate](TrainingWorker &w) { w.setRegularization(kind, rate); });
-    emit liveSettingsChanged();
-}
-
-void TrainingController::setLayerRegularization(const GraphSpec &graph)
-{
-    for (NodeSpec &n : m_runGraph.nodes)
-        if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
-            n.options.set(opt::dense::l1, now->options.get(opt::dense::l1))
-                .set(opt::dense::l2, now->options.get(opt::dense::l2));
-        }
-    post([graph](TrainingWorker &w) { w.setLayerRegularization(graph); });
 }
 
 void TrainingController::setSpeedLevel(int level)
@@ -258,17 +282,15 @@ void TrainingController::requestPicture(int mapSize)
 void TrainingController::explainStep(const std::vector<int> &samples, int mapSize)
 {
     ensureRun();
-    if (m_status == TrainingStatus::Running) pause();
-    m_awaitPause = true;
-    post([samples, mapSize](TrainingWorker &w) { w.explainStep(samples, mapSize); });
+    post([samples, mapSize](TrainingWorker &w) { w.explainStep(samples, mapSize); }, Command::Explain);
+    if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
 }
 
 void TrainingController::explainNextInBatch(int count, int mapSize)
 {
     ensureRun();
-    if (m_status == TrainingStatus::Running) pause();
-    m_awaitPause = true;
-    post([count, mapSize](TrainingWorker &w) { w.explainNextInBatch(count, mapSize); });
+    post([count, mapSize](TrainingWorker &w) { w.explainNextInBatch(count, mapSize); }, Command::Explain);
+    if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
 }
 
 void TrainingController::setWeight(NodeId node, int row, int col, double value)
@@ -283,39 +305,16 @@ void TrainingController::setInsightsRequest(const nnp::InsightsRequest &request)
     post([request](TrainingWorker &w) { w.setInsightsRequest(request); });
 }
 
-void TrainingController::networkChanged()
-{
-    if (m_status != TrainingStatus::Idle) setStale(true);
-}
-
-void TrainingController::sourceChanged()
-{
-    m_sourceChanged = true;
-}
-
-void TrainingController::hyperparametersChanged()
-{
-    if (!m_source) return;
-    const TrainingConfig cfg = m_source().project.training;
-    setLearningRate(cfg.optimizer.learningRate);
-    setBatchSize(cfg.batchSize);
-    setEpochLimit(cfg.epochs);
-    if (m_status != TrainingStatus::Idle && !sameExceptLive(cfg, m_runConfig)) setStale(true);
-}
-
 void TrainingController::onSnapshot(const SnapshotPtr &s)
 {
     if (!s || s->generation != m_generation) return; // from a run that was reset since
     m_history.insert(m_history.end(), s->epochs.begin(), s->epochs.end());
     if (s->weights) m_weights = s->weights;
     m_last = s;
-    // While the user's Pause is on its way, a "running" snapshot of the last chunk must not flip it back;
-    // while a Play waits for the run it built, the run's "ready" must not flip the button back either.
-    const bool building = s->status == TrainingStatus::Ready || s->status == TrainingStatus::Preparing;
-    if (s->status != TrainingStatus::Running) m_awaitPause = false;
-    if (!building) m_awaitPlay = false;
-    if (!(m_awaitPause && s->status == TrainingStatus::Running) && !(m_awaitPlay && building))
-        setStatus(s->status);
+    std::erase_if(m_pendingSteps, [&](quint64 seq) { return seq <= s->command; });
+    // A snapshot sent before the worker took the latest command (a "running" one on its way while Pause is,
+    // the "ready" of a run whose Play is queued) is news of the run, but not the status to show.
+    if (s->command >= m_statusCommand) setStatus(s->status);
     setMessage(s->message);
     emit snapshotReceived(s);
 }

@@ -2,7 +2,7 @@
 #include "layers/dense.h"
 
 #include "metrics/metrics.h"
-#include "viz/palette.h"
+#include "style/palette.h"
 
 #include <QCoreApplication>
 
@@ -48,10 +48,16 @@ Matrix columns(const Matrix &x, const std::vector<int> &idx)
 } // namespace
 
 std::atomic<int> TrainingSession::s_live{0};
+std::atomic<int> TrainingSession::s_built{0};
 
 int TrainingSession::liveCount()
 {
     return s_live.load();
+}
+
+int TrainingSession::builtCount()
+{
+    return s_built.load();
 }
 
 TrainingSession::TrainingSession(const Project &project, const std::filesystem::path &baseDir)
@@ -87,6 +93,7 @@ TrainingSession::TrainingSession(const Project &project, const std::filesystem::
     m_trainer = std::make_unique<Trainer>(*m_net, m_project.training, m_data.train, std::move(validation));
     buildPlane();
     ++s_live; // last: a constructor that throws leaves nothing alive
+    ++s_built;
 }
 
 TrainingSession::~TrainingSession()
@@ -215,35 +222,15 @@ std::shared_ptr<const TrainedWeights> TrainingSession::copyWeights()
     return w;
 }
 
-void TrainingSession::setLayerRates(const GraphSpec &graph, bool apply)
+void TrainingSession::setLayerRates(const GraphSpec &graph)
 {
     for (NodeSpec &n : m_project.graph.nodes)
         if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
             n.options.set(opt::dense::l1, now->options.get(opt::dense::l1))
                 .set(opt::dense::l2, now->options.get(opt::dense::l2));
+            m_trainer->setLayerRegularization(n.id, n.options.get(opt::dense::l1),
+                                              n.options.get(opt::dense::l2));
         }
-    if (apply) setRegularization(RegularizationKind::PerLayer, 0);
-}
-
-void TrainingSession::setRegularization(RegularizationKind kind, double rate)
-{
-    switch (kind) {
-    case RegularizationKind::PerLayer:
-        for (const NodeSpec &n : m_project.graph.nodes)
-            if (n.kind == LayerKind::Dense)
-                m_trainer->setLayerRegularization(n.id, n.options.get(opt::dense::l1),
-                                                  n.options.get(opt::dense::l2));
-        break;
-    case RegularizationKind::None:
-        m_trainer->setRegularization(0, 0);
-        break;
-    case RegularizationKind::L1:
-        m_trainer->setRegularization(rate, 0);
-        break;
-    case RegularizationKind::L2:
-        m_trainer->setRegularization(0, rate);
-        break;
-    }
 }
 
 } // namespace nnp

@@ -44,12 +44,12 @@ public:
     [[nodiscard]] Matrix planeGridInputs(int size) const;
     /// A copy of the parameters and running statistics, with the normaliser the inputs went through.
     [[nodiscard]] std::shared_ptr<const TrainedWeights> copyWeights();
-    /// The toolbar's live regularisation; PerLayer restores each layer's own rates.
-    void setRegularization(RegularizationKind kind, double rate);
-    /// Takes the Dense layers' L1/L2 rates from `graph` (by node id); `apply`: the trainer uses them now.
-    void setLayerRates(const GraphSpec &graph, bool apply);
+    /// Takes the Dense layers' L1/L2 rates from `graph` (by node id); the next batch uses them.
+    void setLayerRates(const GraphSpec &graph);
     /// Sessions alive in the process (tests check that reset and shutdown free every run).
     static int liveCount();
+    /// Sessions built in the process so far (tests check that a burst of edits builds one run).
+    static int builtCount();
 
 private:
     void prepare(const std::filesystem::path &baseDir);
@@ -65,7 +65,7 @@ private:
     bool m_engineered = false; ///< generator data: the grid goes through the engineered features
     int m_gridSize = 0;
     Matrix m_gridInputs; ///< the grid's points as the network sees them (features, normalised)
-    static std::atomic<int> s_live;
+    static std::atomic<int> s_live, s_built;
 };
 
 } // namespace nnp

@@ -2,9 +2,9 @@
 // What a training run tells the GUI: immutable values made on the worker thread and shared read-only
 // (std::shared_ptr<const ...>), so the GUI never touches the running network.
 
-#include "insights/insights_data.h"
 #include "io/project.h"
 #include "train/trainer.h"
+#include "training/insights_data.h"
 
 #include <QImage>
 #include <QMetaType>
@@ -71,6 +71,7 @@ struct TrainedWeights {
 
 struct TrainingSnapshot {
     quint64 generation = 0; ///< which Reset this belongs to; older ones are dropped by the controller
+    quint64 command = 0;    ///< the controller's sequence number of the last command the worker had taken
     TrainingStatus status = TrainingStatus::Idle;
     QString message; ///< shown to the user (divergence, failure, "epoch limit reached")
 

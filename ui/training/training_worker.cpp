@@ -1,11 +1,12 @@
 #include "training/training_worker.h"
 
-#include "insights/insights_engine.h"
+#include "training/insights_engine.h"
 #include "training/thread_handoff.h"
 #include "training/training_session.h"
 
 #include "layers/dense.h"
 
+#include <QThread>
 #include <QTimer>
 
 #include <cmath>
@@ -63,7 +64,7 @@ void TrainingWorker::fail(const QString &message)
 }
 
 void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString &baseDir,
-                           std::stop_token stop, quint64 generation)
+                           std::stop_token stop, quint64 generation, int delayMs)
 {
     m_timer->stop();
     m_mode = Mode::Paused;
@@ -76,7 +77,8 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
     m_insights.reset();
     m_message.clear();
     m_epochOffset = 0;
-    if (!project) { // the run was discarded
+    if (project && delayMs > 0) QThread::msleep(static_cast<unsigned long>(delayMs));
+    if (!project || m_stop.stop_requested()) { // discarded, or replaced by a newer run queued behind
         m_status = TrainingStatus::Idle;
         return;
     }
@@ -84,7 +86,6 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
     guarded([&] {
         m_epochLimit = project->training.epochs;
         m_session = std::make_unique<TrainingSession>(*project, baseDir.toStdString());
-        if (m_regKind != RegularizationKind::PerLayer) m_session->setRegularization(m_regKind, m_regRate);
         m_status = TrainingStatus::Ready;
         m_epochOffset = m_session->epochOffset();
         if (m_session->restored()) {
@@ -108,7 +109,7 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
 void TrainingWorker::play()
 {
     guarded([this] {
-        if (!m_session || !canContinue(m_status)) return;
+        if (!m_session || !canContinue(m_status)) return publish(true); // the controller learns why not
         m_mode = Mode::Running;
         m_status = TrainingStatus::Running;
         m_message.clear(); // e.g. "opened the trained model"
@@ -122,17 +123,15 @@ void TrainingWorker::pause()
     guarded([this] {
         m_timer->stop();
         m_mode = Mode::Paused;
-        if (m_status == TrainingStatus::Running) {
-            m_status = TrainingStatus::Paused;
-            publish(true);
-        }
+        if (m_status == TrainingStatus::Running) m_status = TrainingStatus::Paused;
+        publish(true); // also when it was not running: the controller waits for the answer
     });
 }
 
 void TrainingWorker::step()
 {
     guarded([this] {
-        if (!m_session || !canContinue(m_status)) return;
+        if (!m_session || !canContinue(m_status)) return publish(true);
         m_timer->stop();
         m_mode = Mode::Paused;
         m_message.clear();
@@ -146,7 +145,7 @@ void TrainingWorker::step()
 void TrainingWorker::stepEpoch()
 {
     guarded([this] {
-        if (!m_session || !canContinue(m_status)) return;
+        if (!m_session || !canContinue(m_status)) return publish(true);
         m_mode = Mode::SteppingEpoch;
         m_status = TrainingStatus::Running;
         m_message.clear(); // e.g. "opened the trained model"
@@ -185,19 +184,10 @@ void TrainingWorker::setEpochLimit(int epochs)
     });
 }
 
-void TrainingWorker::setRegularization(RegularizationKind kind, double rate)
-{
-    guarded([&] {
-        m_regKind = kind;
-        m_regRate = rate;
-        if (m_session) m_session->setRegularization(kind, rate);
-    });
-}
-
 void TrainingWorker::setLayerRegularization(const GraphSpec &graph)
 {
     guarded([&] {
-        if (m_session) m_session->setLayerRates(graph, m_regKind == RegularizationKind::PerLayer);
+        if (m_session) m_session->setLayerRates(graph);
     });
 }
 
@@ -240,6 +230,7 @@ void TrainingWorker::publishInsights()
     if (!m_insights) m_insights = std::make_unique<InsightsEngine>();
     auto s = std::make_shared<TrainingSnapshot>();
     s->generation = m_generation;
+    s->command = m_command;
     s->status = m_status;
     s->message = m_message;
     fillCounters(*s);
@@ -336,6 +327,7 @@ void TrainingWorker::publish(bool force)
     if (!force && m_sinceSnapshot.elapsed() < kSnapshotMs) return;
     auto s = std::make_shared<TrainingSnapshot>();
     s->generation = m_generation;
+    s->command = m_command;
     s->status = m_status;
     s->message = m_message;
     if (m_pendingLoss.size() > kMaxLossPoints) {
@@ -406,14 +398,18 @@ void TrainingWorker::explainNextInBatch(int count, int mapSize)
         for (int k = 0; k < std::max(1, count) && m_nextCursor < m_nextBatch.size(); ++k)
             samples.push_back(m_nextBatch[m_nextCursor++]);
     });
-    if (!samples.empty()) explainStep(std::move(samples), mapSize);
+    if (!samples.empty())
+        explainStep(std::move(samples), mapSize);
+    else
+        guarded([this] { publish(true); });
 }
 
 void TrainingWorker::explainStep(std::vector<int> samples, int mapSize)
 {
     guarded([&] {
         // A finished run can still be explained: the step is a lesson, it does not continue the run.
-        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged) return;
+        if (!m_session || m_status == TrainingStatus::Failed || m_status == TrainingStatus::Diverged)
+            return publish(true);
         m_timer->stop();
         m_mode = Mode::Paused;
         PicturePtr before = makePicture(mapSize);

@@ -4,8 +4,8 @@
 // queued calls; a stop token checked per batch makes a reset or shutdown prompt. Progress leaves only as
 // immutable snapshots, at most ~30 per second plus one at every change of state.
 
-#include "explain/network_picture.h"
 #include "train/trace.h"
+#include "training/network_picture.h"
 #include "training/training_snapshot.h"
 
 #include <QElapsedTimer>
@@ -30,9 +30,13 @@ public:
     // Everything below runs on the worker's thread: the controller queues each call. None throws; a
     // failure becomes failed() and a snapshot with status Failed.
 
-    /// Drops the current run and builds a new one from `project` (paths relative to `baseDir`).
+    /// The controller's sequence number of the command about to run; snapshots carry the latest.
+    void acknowledge(quint64 command) { m_command = command; }
+    /// Drops the current run and builds a new one from `project` (paths relative to `baseDir`). A setup
+    /// whose run was already replaced (its stop token is set: a burst of edits) builds nothing.
+    /// `delayMs`: a test's stand-in for a slow machine, slept before building.
     void setup(std::shared_ptr<const Project> project, const QString &baseDir, std::stop_token stop,
-               quint64 generation);
+               quint64 generation, int delayMs);
     void play();
     void pause();
     void step();      ///< one mini-batch, then paused
@@ -40,7 +44,6 @@ public:
     void setLearningRate(double lr);
     void setBatchSize(int n);
     void setEpochLimit(int epochs);
-    void setRegularization(RegularizationKind kind, double rate);
     /// New L1/L2 rates of the Dense layers (by node id); used while the regularisation is "Per layer".
     void setLayerRegularization(const GraphSpec &graph);
     void setSpeed(TrainingSpeed speed);
@@ -96,12 +99,11 @@ private:
     QString m_message;
     std::stop_token m_stop;
     quint64 m_generation = 0;
+    quint64 m_command = 0; ///< the controller's sequence number of the command being (or last) run
     TrainingSpeed m_speed;
     int m_epochLimit = 0;
     int m_epochOffset = 0; ///< epochs of the stored weights the run started from
     int m_boundarySize = 100;
-    RegularizationKind m_regKind = RegularizationKind::PerLayer;
-    double m_regRate = 0;
 
     std::vector<LossPoint> m_pendingLoss;
     std::vector<EpochRecord> m_pendingEpochs;

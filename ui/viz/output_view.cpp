@@ -1,7 +1,7 @@
 #include "viz/output_view.h"
 
+#include "style/palette.h"
 #include "training/training_controller.h"
-#include "viz/palette.h"
 #include "viz/plane_canvas.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #include "viz/plane_canvas.h"
 
-#include "viz/palette.h"
+#include "style/palette.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -4,7 +4,7 @@
 // few hundred milliseconds and never more than about 4 % of the worker's time, and only what the
 // request asks for. Lives on the worker thread.
 
-#include "insights/insights_data.h"
+#include "training/insights_data.h"
 
 #include <QElapsedTimer>
 

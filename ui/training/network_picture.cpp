@@ -1,8 +1,8 @@
-#include "explain/network_picture.h"
+#include "training/network_picture.h"
 
 #include "layers/dense.h"
+#include "style/palette.h"
 #include "train/network.h"
-#include "viz/palette.h"
 
 #include <algorithm>
 #include <cmath>

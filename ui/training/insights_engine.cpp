@@ -1,4 +1,4 @@
-#include "insights/insights_engine.h"
+#include "training/insights_engine.h"
 #include "layers/activations.h"
 
 #include "metrics/metrics.h"

@@ -1,13 +1,10 @@
 #pragma once
-// Plugs training into the main window: the controller fed from the document, the training toolbar, and the
-// Data, Output and Training curves docks. Edits made before anything is trained rebuild the run at once
-// (so the output view shows the new data); edits during a run only mark it stale.
+// Plugs training into the main window: the controller, to which the document pushes every change, the
+// training toolbar, and the Data, Output and Training curves docks.
 
 #include "training/training_snapshot.h"
 
 #include <QObject>
-
-class QTimer;
 
 namespace nnp {
 
@@ -32,10 +29,6 @@ public:
 private:
     void createDocks();
     void createMenu();
-    /// Before anything is trained, an edit rebuilds the run (after a short delay); returns whether it did.
-    bool rebuildIfUntrained();
-    void onProjectEdited();
-    void onGraphEdited();
     void keepTrainedState(const SnapshotPtr &s);
 
     MainWindow *m_window;
@@ -44,7 +37,6 @@ private:
     LossPlot *m_lossPlot = nullptr;
     OutputView *m_outputView = nullptr;
     DataPanel *m_dataPanel = nullptr;
-    QTimer *m_rebuild;
 };
 
 } // namespace nnp

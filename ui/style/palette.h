@@ -1,13 +1,14 @@
 #pragma once
-// The colours of the output view and the data preview: one colour-blind-safe set (Okabe & Ito, 2008) for
-// classes, and the playground's diverging orange / white / blue for two classes and regression values.
-
-#include "training/training_snapshot.h"
+// The colours of the output view, the data preview and the images the training worker renders: one
+// colour-blind-safe set (Okabe & Ito, 2008) for classes, and the playground's diverging orange / white / blue
+// for two classes and regression values.
 
 #include <QColor>
 #include <QImage>
 
 namespace nnp {
+
+struct BoundaryGrid;
 
 /// Colour of class k (wraps after the eight Okabe–Ito colours). Class 0 is orange and class 1 blue, the
 /// two ends of the diverging scale, so a binary problem looks the same in both schemes.

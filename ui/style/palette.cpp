@@ -1,4 +1,5 @@
-#include "viz/palette.h"
+#include "style/palette.h"
+#include "training/training_snapshot.h"
 
 #include <algorithm>
 #include <array>
