@@ -94,7 +94,7 @@ void printLayers(const Project &p, std::ostream &out)
         for (const Diagnostic &d : v.diagnostics) {
             out << (d.severity == Severity::Error ? "  error: " : "  warning: ");
             if (const NodeSpec *n = g.find(d.node)) out << nodeLabel(*n) << ": ";
-            out << d.message << '\n';
+            out << d.message() << '\n';
         }
     }
 }

@@ -45,7 +45,7 @@ Network buildNetwork(const Project &project)
             out << "\n  - ";
             if (const NodeSpec *n = project.graph.find(d.node))
                 out << (n->name.empty() ? "node " + std::to_string(n->id) : n->name) << ": ";
-            out << d.message;
+            out << d.message();
         }
         throw std::invalid_argument(out.str());
     }

@@ -53,46 +53,83 @@ OptionValue OptionSpec::valueIn(const LayerOptions &o) const
     return v && v->index() == def.index() ? *v : def;
 }
 
-std::string OptionSpec::check(const OptionValue &v) const
+std::optional<OptionSpec::Problem> OptionSpec::problem(const OptionValue &v) const
 {
-    const auto between = [&] {
-        return "must be " + std::string(minExclusive ? "above " : "at least ") + number(min) + " and " +
-               (maxExclusive ? "below " : "at most ") + number(max);
+    // Each way of saying a range is a whole phrase, so that a translation need not assemble it from words.
+    const auto between = [&]() -> Problem {
+        const char *format =
+            minExclusive
+                ? (maxExclusive ? QT_TRANSLATE_NOOP("Diagnostics", "must be above %1 and below %2")
+                                : QT_TRANSLATE_NOOP("Diagnostics", "must be above %1 and at most %2"))
+                : (maxExclusive ? QT_TRANSLATE_NOOP("Diagnostics", "must be at least %1 and below %2")
+                                : QT_TRANSLATE_NOOP("Diagnostics", "must be at least %1 and at most %2"));
+        return {format, {number(min), number(max)}};
     };
     const auto inRange = [&](double x) {
         return std::isfinite(x) && (minExclusive ? x > min : x >= min) && (maxExclusive ? x < max : x <= max);
     };
+    const auto fixed = [](const char *format) { return Problem{format, {}}; };
     switch (type) {
     case OptionType::Int:
-        if (const int *i = std::get_if<int>(&v)) return inRange(*i) ? std::string() : between();
-        return "must be a whole number";
+        if (const int *i = std::get_if<int>(&v)) return inRange(*i) ? std::nullopt : std::optional(between());
+        return fixed(QT_TRANSLATE_NOOP("Diagnostics", "must be a whole number"));
     case OptionType::Double:
-        if (const double *d = std::get_if<double>(&v)) return inRange(*d) ? std::string() : between();
-        if (const int *i = std::get_if<int>(&v)) return inRange(*i) ? std::string() : between();
-        return "must be a number";
+        if (const double *d = std::get_if<double>(&v))
+            return inRange(*d) ? std::nullopt : std::optional(between());
+        if (const int *i = std::get_if<int>(&v)) return inRange(*i) ? std::nullopt : std::optional(between());
+        return fixed(QT_TRANSLATE_NOOP("Diagnostics", "must be a number"));
     case OptionType::Bool:
-        return std::holds_alternative<bool>(v) ? std::string() : "must be true or false";
+        if (std::holds_alternative<bool>(v)) return std::nullopt;
+        return fixed(QT_TRANSLATE_NOOP("Diagnostics", "must be true or false"));
     case OptionType::IntList:
         if (const auto *l = std::get_if<std::vector<int>>(&v)) {
             if (static_cast<int>(l->size()) < minCount || static_cast<int>(l->size()) > maxCount)
-                return "needs " + std::to_string(minCount) + " to " + std::to_string(maxCount) + " sizes";
+                return Problem{QT_TRANSLATE_NOOP("Diagnostics", "needs %1 to %2 sizes"),
+                               {std::to_string(minCount), std::to_string(maxCount)}};
             for (int x : *l)
-                if (!inRange(x)) return "has a size outside " + number(min) + " to " + number(max);
-            return {};
+                if (!inRange(x))
+                    return Problem{QT_TRANSLATE_NOOP("Diagnostics", "has a size outside %1 to %2"),
+                                   {number(min), number(max)}};
+            return std::nullopt;
         }
-        return "must be a list of sizes";
+        return fixed(QT_TRANSLATE_NOOP("Diagnostics", "must be a list of sizes"));
     case OptionType::Choice:
         if (const auto *s = std::get_if<std::string>(&v)) {
             for (const auto &c : choices)
-                if (c == *s) return {};
+                if (c == *s) return std::nullopt;
             std::string all;
             for (const auto &c : choices)
                 all += (all.empty() ? "" : ", ") + c;
-            return "must be one of " + all;
+            return Problem{QT_TRANSLATE_NOOP("Diagnostics", "must be one of %1"), {all}};
         }
-        return "must be a name";
+        return fixed(QT_TRANSLATE_NOOP("Diagnostics", "must be a name"));
     }
-    return {};
+    return std::nullopt;
+}
+
+std::string OptionSpec::check(const OptionValue &v) const
+{
+    const auto p = problem(v);
+    return p ? fillPlaceholders(p->format, p->args) : std::string();
+}
+
+std::string fillPlaceholders(std::string_view format, const std::vector<std::string> &args)
+{
+    std::string r;
+    r.reserve(format.size());
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        std::size_t end = i + 1;
+        std::size_t n = 0;
+        while (end < format.size() && end < i + 3 && format[end] >= '0' && format[end] <= '9')
+            n = n * 10 + static_cast<std::size_t>(format[end++] - '0');
+        if (format[i] == '%' && end > i + 1 && n >= 1 && n <= args.size()) {
+            r += args[n - 1];
+            i = end - 1;
+        } else {
+            r += format[i];
+        }
+    }
+    return r;
 }
 
 std::string optionText(const OptionValue &v)

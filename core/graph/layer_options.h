@@ -20,6 +20,10 @@
 
 namespace nnp {
 
+/// English text with placeholders %1, %2 … (as Qt's QString::arg), filled with `args` in one pass: a value
+/// that itself holds "%2" stays as it is, and so does a placeholder without a value.
+std::string fillPlaceholders(std::string_view format, const std::vector<std::string> &args);
+
 enum class ActivationKind { Linear, ReLU, LeakyReLU, ELU, GELU, Tanh, Sigmoid, Softplus };
 
 enum class InitKind { Uniform05, GlorotUniform, GlorotNormal, HeUniform, HeNormal, Zeros };
@@ -167,8 +171,16 @@ struct OptionSpec {
     [[nodiscard]] bool isShown(const LayerOptions &o) const { return !shown || shown(o); }
     /// The node's value of this option, or the default.
     [[nodiscard]] OptionValue valueIn(const LayerOptions &o) const;
-    /// Empty when `v` has the right type and lies in range; else what is wrong, in English ("must be between
-    /// 1 and 100000").
+    /// What is wrong with a value: a phrase that follows the option's label, English with placeholders
+    /// ("must be at least %1 and at most %2", marked for lupdate in the context "Diagnostics"), and its
+    /// values.
+    struct Problem {
+        const char *format = "";
+        std::vector<std::string> args;
+    };
+    /// Nothing when `v` has the right type and lies in range; else what is wrong.
+    [[nodiscard]] std::optional<Problem> problem(const OptionValue &v) const;
+    /// problem() in English ("must be at least 1 and at most 100000"); empty when the value is fine.
     [[nodiscard]] std::string check(const OptionValue &v) const;
 };
 

@@ -26,8 +26,66 @@ std::string ValidationResult::summary() const
 {
     std::string s;
     for (const auto &d : diagnostics)
-        if (d.severity == Severity::Error) s += (s.empty() ? "" : "\n") + d.message;
+        if (d.severity == Severity::Error) s += (s.empty() ? "" : "\n") + d.message();
     return s;
+}
+
+const char *const kNodeLabelFormat = QT_TRANSLATE_NOOP("Diagnostics", "%1 '%2'");
+
+DiagnosticArg DiagnosticArg::value(std::string text)
+{
+    return {Kind::Value, std::move(text)};
+}
+
+DiagnosticArg DiagnosticArg::value(long long number)
+{
+    return value(std::to_string(number));
+}
+
+DiagnosticArg DiagnosticArg::node(const NodeSpec &n)
+{
+    return {Kind::Node, n.name, n.kind};
+}
+
+DiagnosticArg DiagnosticArg::option(const char *label)
+{
+    return {Kind::Option, {}, LayerKind::Input, label};
+}
+
+DiagnosticArg DiagnosticArg::phrase(const char *format, std::vector<DiagnosticArg> args)
+{
+    return {Kind::Phrase, {}, LayerKind::Input, format, std::move(args)};
+}
+
+namespace {
+std::vector<std::string> englishArgs(const std::vector<DiagnosticArg> &args)
+{
+    std::vector<std::string> r;
+    r.reserve(args.size());
+    for (const auto &a : args)
+        r.push_back(a.english());
+    return r;
+}
+} // namespace
+
+std::string DiagnosticArg::english() const
+{
+    switch (kind) {
+    case Kind::Value:
+        return text;
+    case Kind::Node: // the kind's name in files, as the CLI calls it (the UI shows its translated title)
+        return fillPlaceholders(kNodeLabelFormat, {std::string(toString(layer)), text});
+    case Kind::Option:
+        return format;
+    case Kind::Phrase:
+        return fillPlaceholders(format, englishArgs(args));
+    }
+    return text;
+}
+
+std::string Diagnostic::message() const
+{
+    return fillPlaceholders(format, englishArgs(args));
 }
 
 long long parameterCount(const NodeSpec &node, const std::vector<Shape> &inputShapes)
@@ -37,22 +95,29 @@ long long parameterCount(const NodeSpec &node, const std::vector<Shape> &inputSh
 
 namespace {
 
-std::string label(const NodeSpec &n)
+DiagnosticArg label(const NodeSpec &n)
 {
-    return std::string(toString(n.kind)) + " '" + n.name + "'";
+    return DiagnosticArg::node(n);
+}
+
+DiagnosticArg value(long long number)
+{
+    return DiagnosticArg::value(number);
 }
 
 struct Checker {
     const GraphSpec &g;
     ValidationResult r;
 
-    void error(NodeId id, DiagnosticCode code, std::string msg)
+    /// `format`: English with placeholders, marked with QT_TRANSLATE_NOOP("Diagnostics", …); `args` fill
+    /// them.
+    void error(NodeId id, DiagnosticCode code, const char *format, std::vector<DiagnosticArg> args = {})
     {
-        r.diagnostics.push_back({id, Severity::Error, code, std::move(msg)});
+        r.diagnostics.push_back({id, Severity::Error, code, format, std::move(args)});
     }
-    void warning(NodeId id, DiagnosticCode code, std::string msg)
+    void warning(NodeId id, DiagnosticCode code, const char *format, std::vector<DiagnosticArg> args = {})
     {
-        r.diagnostics.push_back({id, Severity::Warning, code, std::move(msg)});
+        r.diagnostics.push_back({id, Severity::Warning, code, format, std::move(args)});
     }
     /// Only errors stop a node's checks: a warning (a duplicate name) must not leave it without a shape.
     [[nodiscard]] bool hasError(NodeId id) const
@@ -72,7 +137,9 @@ struct Checker {
 bool Checker::checkStructure()
 {
     if (g.nodes.empty()) {
-        error(-1, DiagnosticCode::EmptyGraph, "The network is empty — drag an Input layer onto the canvas.");
+        error(
+            -1, DiagnosticCode::EmptyGraph,
+            QT_TRANSLATE_NOOP("Diagnostics", "The network is empty — drag an Input layer onto the canvas."));
         return false;
     }
     std::set<NodeId> ids;
@@ -80,26 +147,29 @@ bool Checker::checkStructure()
     bool fine = true;
     for (const auto &n : g.nodes) {
         if (!ids.insert(n.id).second) {
-            error(n.id, DiagnosticCode::DuplicateId, "Two layers share the id " + std::to_string(n.id) + ".");
+            error(n.id, DiagnosticCode::DuplicateId,
+                  QT_TRANSLATE_NOOP("Diagnostics", "Two layers share the id %1."), {value(n.id)});
             fine = false;
         }
         if (!n.name.empty() && !names.insert(n.name).second)
             warning(n.id, DiagnosticCode::DuplicateName,
-                    "Another layer is also called '" + n.name + "' — give each layer its own name.");
+                    QT_TRANSLATE_NOOP("Diagnostics",
+                                      "Another layer is also called '%1' — give each layer its own name."),
+                    {DiagnosticArg::value(n.name)});
     }
     std::set<std::pair<NodeId, int>> ports;
     for (const auto &e : g.edges) {
         if (!ids.count(e.from) || !ids.count(e.to)) {
             error(ids.count(e.to) ? e.to : -1, DiagnosticCode::DanglingEdge,
-                  "A wire connects to a layer that does not exist (id " +
-                      std::to_string(ids.count(e.from) ? e.to : e.from) + ").");
+                  QT_TRANSLATE_NOOP("Diagnostics", "A wire connects to a layer that does not exist (id %1)."),
+                  {value(ids.count(e.from) ? e.to : e.from)});
             fine = false;
             continue;
         }
         if (e.port < 0 || !ports.insert({e.to, e.port}).second) {
             error(e.to, DiagnosticCode::DuplicatePort,
-                  label(*g.find(e.to)) + " has two wires into the same input slot " + std::to_string(e.port) +
-                      ".");
+                  QT_TRANSLATE_NOOP("Diagnostics", "%1 has two wires into the same input slot %2."),
+                  {label(*g.find(e.to)), value(e.port)});
             fine = false;
         }
     }
@@ -126,9 +196,12 @@ void Checker::topologicalOrder()
     if (r.order.size() != g.nodes.size()) {
         for (const auto &n : g.nodes)
             if (indegree[n.id] > 0)
-                error(n.id, DiagnosticCode::Cycle,
-                      label(n) +
-                          " is part of a loop — a network must flow one way; remove one of the wires.");
+                error(
+                    n.id, DiagnosticCode::Cycle,
+                    QT_TRANSLATE_NOOP("Diagnostics",
+                                      "%1 is part of a loop — a network must flow one way; remove one of the "
+                                      "wires."),
+                    {label(n)});
         r.order.clear();
     }
 }
@@ -137,9 +210,15 @@ void Checker::checkOptions(const NodeSpec &n)
 {
     const LayerKindInfo &info = layerKind(n.kind);
     for (const OptionSpec &o : info.options) {
-        const std::string problem = o.check(o.valueIn(n.options));
-        if (!problem.empty())
-            error(n.id, DiagnosticCode::BadOption, label(n) + ": " + o.label + " " + problem + ".");
+        if (const auto problem = o.problem(o.valueIn(n.options))) {
+            std::vector<DiagnosticArg> values;
+            for (const std::string &v : problem->args)
+                values.push_back(DiagnosticArg::value(v));
+            // "Dense 'n2': Units must be at least 1 and at most 100000."
+            error(n.id, DiagnosticCode::BadOption, QT_TRANSLATE_NOOP("Diagnostics", "%1: %2 %3."),
+                  {label(n), DiagnosticArg::option(o.label),
+                   DiagnosticArg::phrase(problem->format, std::move(values))});
+        }
     }
 }
 
@@ -149,24 +228,35 @@ std::optional<Shape> Checker::infer(const NodeSpec &n, const std::vector<Shape> 
     const int count = static_cast<int>(in.size());
     if (count < info.traits.minInputs) {
         if (count == 0)
-            error(n.id, DiagnosticCode::MissingInput, label(n) + " has no input — connect a layer to it.");
+            error(n.id, DiagnosticCode::MissingInput,
+                  QT_TRANSLATE_NOOP("Diagnostics", "%1 has no input — connect a layer to it."), {label(n)});
+        else if (info.traits.maxInputs == 2)
+            error(n.id, DiagnosticCode::TooFewInputs,
+                  QT_TRANSLATE_NOOP("Diagnostics", "%1 takes two inputs — connect another layer."),
+                  {label(n)});
         else
             error(n.id, DiagnosticCode::TooFewInputs,
-                  label(n) + " takes " + (info.traits.maxInputs == 2 ? "two" : "two or more") +
-                      " inputs — connect another layer.");
+                  QT_TRANSLATE_NOOP("Diagnostics", "%1 takes two or more inputs — connect another layer."),
+                  {label(n)});
         return std::nullopt;
     }
     if (count > info.traits.maxInputs) {
-        error(n.id, DiagnosticCode::TooManyInputs,
-              label(n) + " takes " + (info.traits.maxInputs == 1 ? "one input" : "two inputs") + " but " +
-                  std::to_string(count) + " are connected" +
-                  (info.traits.maxInputs == 1 ? " — merge them first with Concatenate or Add." : "."));
+        if (info.traits.maxInputs == 1)
+            error(n.id, DiagnosticCode::TooManyInputs,
+                  QT_TRANSLATE_NOOP("Diagnostics",
+                                    "%1 takes one input but %2 are connected — merge them first "
+                                    "with Concatenate or Add."),
+                  {label(n), value(count)});
+        else
+            error(n.id, DiagnosticCode::TooManyInputs,
+                  QT_TRANSLATE_NOOP("Diagnostics", "%1 takes two inputs but %2 are connected."),
+                  {label(n), value(count)});
         return std::nullopt;
     }
-    ShapeCheck check(n, in, label(n));
+    ShapeCheck check(n, in);
     std::optional<Shape> out = info.inferShape(check);
-    for (auto &[code, message] : check.errors)
-        error(n.id, code, std::move(message));
+    for (Diagnostic &d : check.errors)
+        r.diagnostics.push_back(std::move(d));
     return check.errors.empty() ? out : std::nullopt;
 }
 
@@ -178,7 +268,8 @@ void Checker::inferShapes()
         const auto edges = g.inputsOf(id);
         if (layerKind(n.kind).traits.maxInputs == 0 && !edges.empty()) {
             error(id, DiagnosticCode::InputHasIncoming,
-                  label(n) + " is an input: nothing can be wired into it.");
+                  QT_TRANSLATE_NOOP("Diagnostics", "%1 is an input: nothing can be wired into it."),
+                  {label(n)});
             continue;
         }
         std::vector<Shape> in;
@@ -211,8 +302,10 @@ ValidationResult validate(const GraphSpec &graph)
     for (const auto &n : graph.nodes)
         if (n.kind == LayerKind::Input) c.r.inputs.push_back(n.id);
     if (c.r.inputs.empty())
-        c.error(-1, DiagnosticCode::NoInputNode,
-                "The network has no Input layer — add one and wire it to the first layer.");
+        c.error(
+            -1, DiagnosticCode::NoInputNode,
+            QT_TRANSLATE_NOOP("Diagnostics",
+                              "The network has no Input layer — add one and wire it to the first layer."));
     c.inferShapes();
 
     // Every node must be fed by an input; exactly one node is the output.
@@ -224,7 +317,10 @@ ValidationResult validate(const GraphSpec &graph)
     for (const auto &n : graph.nodes) {
         if (!reached.count(n.id) && n.kind != LayerKind::Input && !c.hasError(n.id))
             c.error(n.id, DiagnosticCode::Unreachable,
-                    label(n) + " is not connected to any Input — wire it into the network or delete it.");
+                    QT_TRANSLATE_NOOP(
+                        "Diagnostics",
+                        "%1 is not connected to any Input — wire it into the network or delete it."),
+                    {label(n)});
         if (graph.outputsOf(n.id).empty()) sinks.push_back(n.id);
     }
     if (sinks.size() == 1)
@@ -233,12 +329,13 @@ ValidationResult validate(const GraphSpec &graph)
         for (NodeId s : sinks) {
             const NodeSpec &n = *graph.find(s);
             c.error(s, DiagnosticCode::SeveralOutputs,
-                    label(n) +
-                        " is a loose end: the network must end in exactly one layer — connect it onward "
-                        "or delete it.");
+                    QT_TRANSLATE_NOOP("Diagnostics", "%1 is a loose end: the network must end in exactly one "
+                                                     "layer — connect it onward or delete it."),
+                    {label(n)});
         }
     } else if (sinks.empty())
-        c.error(-1, DiagnosticCode::NoOutput, "The network has no output layer.");
+        c.error(-1, DiagnosticCode::NoOutput,
+                QT_TRANSLATE_NOOP("Diagnostics", "The network has no output layer."));
     if (c.r.output >= 0 && graph.find(c.r.output)->kind == LayerKind::Input && graph.nodes.size() > 1)
         c.r.output = -1;
     return std::move(c.r);

@@ -32,11 +32,44 @@ enum class DiagnosticCode {
     DuplicateName,
 };
 
+/// One value put into a diagnostic's text. The UI translates the text and some kinds of value; `english()` is
+/// the text the CLI prints.
+struct DiagnosticArg {
+    enum class Kind {
+        Value,  ///< a number, a user's name, a shape ("28x28x1"): put in as it is
+        Node,   ///< a node as "Dense 'hidden1'": its kind's title (translated by the UI) and its name
+        Option, ///< an option's label ("Units"), English, translated by the UI in the context "LayerOptions"
+        Phrase, ///< a part of a sentence with its own template (context "Diagnostics") and values
+    };
+    Kind kind = Kind::Value;
+    std::string text;                     ///< Value: the value; Node: the node's name
+    LayerKind layer = LayerKind::Input;   ///< Node: its kind
+    const char *format = "";              ///< Option: the label; Phrase: the template
+    std::vector<DiagnosticArg> args = {}; ///< Phrase: its values
+
+    static DiagnosticArg value(std::string text);
+    static DiagnosticArg value(long long number);
+    static DiagnosticArg node(const NodeSpec &n);
+    static DiagnosticArg option(const char *label);
+    static DiagnosticArg phrase(const char *format, std::vector<DiagnosticArg> args);
+
+    [[nodiscard]] std::string english() const;
+};
+
+/// How a node is named in messages, "%1 '%2'": its kind and its name (context "Diagnostics").
+extern const char *const kNodeLabelFormat;
+
+/// A problem found in the graph. Its text is a template, English with placeholders %1, %2 … marked for
+/// lupdate in the context "Diagnostics", and the values that fill them: the UI translates both
+/// (diagnosticText), the CLI prints message(). Tests check `code` (and `args`), not the wording.
 struct Diagnostic {
     NodeId node = -1; ///< -1: the graph as a whole
     Severity severity = Severity::Error;
     DiagnosticCode code = DiagnosticCode::BadOption;
-    std::string message; ///< English, says what to do
+    const char *format = ""; ///< the template; says what to do
+    std::vector<DiagnosticArg> args = {};
+
+    [[nodiscard]] std::string message() const; ///< the English text
 };
 
 struct ValidationResult {

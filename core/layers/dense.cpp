@@ -58,8 +58,9 @@ std::optional<Shape> denseShape(ShapeCheck &c)
     const long long params = trainableCount(layerKind(LayerKind::Dense), c.node.options, c.in);
     if (params > kMaxParametersPerLayer)
         return c.fail(DiagnosticCode::TooLarge,
-                      c.label + " would have " + std::to_string(params) + " parameters (the limit is " +
-                          std::to_string(kMaxParametersPerLayer) + ") — use fewer units.");
+                      QT_TRANSLATE_NOOP("Diagnostics",
+                                        "%1 would have %2 parameters (the limit is %3) — use fewer units."),
+                      {c.label, DiagnosticArg::value(params), DiagnosticArg::value(kMaxParametersPerLayer)});
     return Shape{c.node.options.get(opt::dense::units)};
 }
 

@@ -45,13 +45,16 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Dot>()
                               "that is large when they agree."),
             "dot", 0x00695c, "dot"};
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
-            if (!c.requireFlat(0, "multiplies flat vectors") || !c.requireFlat(1, "multiplies flat vectors"))
-                return std::nullopt;
+            const char *flat =
+                QT_TRANSLATE_NOOP("Diagnostics", "%1 multiplies flat vectors but receives %2 — add Flatten.");
+            if (!c.requireFlat(0, flat) || !c.requireFlat(1, flat)) return std::nullopt;
             if (c.in[0] != c.in[1])
                 return c.fail(DiagnosticCode::ShapeMismatch,
-                              c.label + " multiplies vectors of one length but receives " +
-                                  c.in[0].toString() + " and " + c.in[1].toString() +
-                                  " — give both branches the same size.");
+                              QT_TRANSLATE_NOOP("Diagnostics",
+                                                "%1 multiplies vectors of one length but receives "
+                                                "%2 and %3 — give both branches the same size."),
+                              {c.label, DiagnosticArg::value(c.in[0].toString()),
+                               DiagnosticArg::value(c.in[1].toString())});
             return Shape{1};
         };
         k.make = [](const LayerOptions &) -> std::unique_ptr<Layer> { return std::make_unique<Dot>(); };

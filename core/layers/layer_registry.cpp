@@ -6,17 +6,20 @@
 
 namespace nnp {
 
-std::optional<Shape> ShapeCheck::fail(DiagnosticCode code, std::string message)
+const char *const ShapeCheck::kExpectsFlatInput =
+    QT_TRANSLATE_NOOP("Diagnostics", "%1 expects a flat input but receives %2 — add Flatten.");
+
+std::optional<Shape> ShapeCheck::fail(DiagnosticCode code, const char *format,
+                                      std::vector<DiagnosticArg> args)
 {
-    errors.emplace_back(code, std::move(message));
+    errors.push_back({node.id, Severity::Error, code, format, std::move(args)});
     return std::nullopt;
 }
 
-bool ShapeCheck::requireFlat(std::size_t i, std::string_view what)
+bool ShapeCheck::requireFlat(std::size_t i, const char *format)
 {
     if (in[i].isFlat()) return true;
-    fail(DiagnosticCode::NotFlat,
-         label + " " + std::string(what) + " but receives " + in[i].toString() + " — add Flatten.");
+    fail(DiagnosticCode::NotFlat, format, {label, DiagnosticArg::value(in[i].toString())});
     return false;
 }
 

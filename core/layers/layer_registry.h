@@ -26,19 +26,24 @@ namespace nnp {
 /// The shape inference of one node: its input shapes, and where its kind reports impossible shapes.
 class ShapeCheck {
 public:
-    ShapeCheck(const NodeSpec &node, std::span<const Shape> inputs, std::string label)
-        : node(node), in(inputs), label(std::move(label))
+    ShapeCheck(const NodeSpec &node, std::span<const Shape> inputs)
+        : node(node), in(inputs), label(DiagnosticArg::node(node))
     {
     }
     const NodeSpec &node;
     std::span<const Shape> in;
-    const std::string label; ///< "Dense 'hidden1'", to start messages with
-    std::vector<std::pair<DiagnosticCode, std::string>> errors;
+    const DiagnosticArg label; ///< "Dense 'hidden1'", to start messages with
+    std::vector<Diagnostic> errors;
 
-    /// Records an error; returns nullopt so that `return check.fail(...)` ends an inference.
-    std::optional<Shape> fail(DiagnosticCode code, std::string message);
-    /// Input `i` must be a flat vector; else an error that suggests Flatten.
-    bool requireFlat(std::size_t i, std::string_view what = "expects a flat input");
+    /// Records an error: `format` is English with placeholders, marked with
+    /// QT_TRANSLATE_NOOP("Diagnostics", …), `args` its values (see Diagnostic). Returns nullopt so that
+    /// `return check.fail(...)` ends an inference.
+    std::optional<Shape> fail(DiagnosticCode code, const char *format, std::vector<DiagnosticArg> args);
+    /// Input `i` must be a flat vector; else an error that suggests Flatten. `format` has the label as %1 and
+    /// the shape received as %2.
+    bool requireFlat(std::size_t i, const char *format = kExpectsFlatInput);
+
+    static const char *const kExpectsFlatInput; ///< "%1 expects a flat input but receives %2 — add Flatten."
 };
 
 /// The product of the sizes, capped just above kMaxInputSize: four sizes of 65536 would overflow a 64-bit

@@ -28,12 +28,23 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Reshape>()
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             const Shape out(c.node.options.get(opt::reshape::shape));
             const long long size = cappedSize(out.dims);
-            if (size != c.in[0].size())
+            if (size != c.in[0].size()) {
+                std::vector<DiagnosticArg> args{c.label, DiagnosticArg::value(c.in[0].size()),
+                                                DiagnosticArg::value(c.in[0].toString()),
+                                                DiagnosticArg::value(out.toString())};
+                if (size > kMaxInputSize)
+                    return c.fail(DiagnosticCode::ShapeMismatch,
+                                  QT_TRANSLATE_NOOP("Diagnostics",
+                                                    "%1 turns %2 values (%3) into %4 = too many — "
+                                                    "choose sizes that multiply to %2."),
+                                  std::move(args));
+                args.push_back(DiagnosticArg::value(size));
                 return c.fail(DiagnosticCode::ShapeMismatch,
-                              c.label + " turns " + std::to_string(c.in[0].size()) + " values (" +
-                                  c.in[0].toString() + ") into " + out.toString() + " = " +
-                                  (size > kMaxInputSize ? std::string("too many") : std::to_string(size)) +
-                                  " — choose sizes that multiply to " + std::to_string(c.in[0].size()) + ".");
+                              QT_TRANSLATE_NOOP("Diagnostics",
+                                                "%1 turns %2 values (%3) into %4 = %5 — choose "
+                                                "sizes that multiply to %2."),
+                              std::move(args));
+            }
             return out;
         };
         k.make = [](const LayerOptions &) -> std::unique_ptr<Layer> {

@@ -137,7 +137,8 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Input>()
             const auto dims = c.node.options.get(opt::input::shape);
             if (cappedSize(dims) > kMaxInputSize)
                 return c.fail(DiagnosticCode::TooLarge,
-                              c.label + " is too large (" + Shape(dims).toString() + " values per sample).");
+                              QT_TRANSLATE_NOOP("Diagnostics", "%1 is too large (%2 values per sample)."),
+                              {c.label, DiagnosticArg::value(Shape(dims).toString())});
             return Shape(dims);
         };
         k.make = [](const LayerOptions &) -> std::unique_ptr<Layer> {
@@ -223,13 +224,17 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Concatenate>()
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             long long total = 0;
             for (std::size_t i = 0; i < c.in.size(); ++i) {
-                if (!c.requireFlat(i, "joins flat vectors")) return std::nullopt;
+                if (!c.requireFlat(i,
+                                   QT_TRANSLATE_NOOP("Diagnostics",
+                                                     "%1 joins flat vectors but receives %2 — add Flatten.")))
+                    return std::nullopt;
                 total += c.in[i].size();
             }
             if (total > kMaxInputSize)
-                return c.fail(DiagnosticCode::TooLarge, c.label + " would join " + std::to_string(total) +
-                                                            " values per sample (the limit is " +
-                                                            std::to_string(kMaxInputSize) + ").");
+                return c.fail(
+                    DiagnosticCode::TooLarge,
+                    QT_TRANSLATE_NOOP("Diagnostics", "%1 would join %2 values per sample (the limit is %3)."),
+                    {c.label, DiagnosticArg::value(total), DiagnosticArg::value(kMaxInputSize)});
             return Shape{static_cast<int>(total)};
         };
         k.make = makeSimple<Concatenate>;
@@ -253,10 +258,13 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Add>()
         k.inferShape = [](ShapeCheck &c) -> std::optional<Shape> {
             for (const Shape &s : c.in)
                 if (s != c.in[0])
-                    return c.fail(DiagnosticCode::ShapeMismatch,
-                                  c.label + " adds inputs of the same shape but receives " +
-                                      c.in[0].toString() + " and " + s.toString() +
-                                      " — give both branches the same number of units.");
+                    return c.fail(
+                        DiagnosticCode::ShapeMismatch,
+                        QT_TRANSLATE_NOOP("Diagnostics",
+                                          "%1 adds inputs of the same shape but receives %2 and %3 — "
+                                          "give both branches the same number of units."),
+                        {c.label, DiagnosticArg::value(c.in[0].toString()),
+                         DiagnosticArg::value(s.toString())});
             return c.in[0];
         };
         k.make = makeSimple<Add>;

@@ -2,6 +2,209 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Diagnostics</name>
+    <message>
+        <location filename="../../core/graph/layer_options.cpp" line="+62"/>
+        <source>must be above %1 and below %2</source>
+        <translation>必须大于 %1 且小于 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be above %1 and at most %2</source>
+        <translation>必须大于 %1 且不大于 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at least %1 and below %2</source>
+        <translation>必须不小于 %1 且小于 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at least %1 and at most %2</source>
+        <translation>必须不小于 %1 且不大于 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>needs %1 to %2 sizes</source>
+        <translation>需要 %1 到 %2 个维度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>has a size outside %1 to %2</source>
+        <translation>有维度大小超出 %1 到 %2 的范围</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be a list of sizes</source>
+        <translation>必须是一组维度大小</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be one of %1</source>
+        <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be a name</source>
+        <translation>必须是名称</translation>
+    </message>
+    <message>
+        <location filename="../../core/graph/validator.cpp" line="+33"/>
+        <source>%1 &apos;%2&apos;</source>
+        <translation>%1层“%2”</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>The network is empty — drag an Input layer onto the canvas.</source>
+        <translation>网络是空的——请把一个“输入”层拖到画布上。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Two layers share the id %1.</source>
+        <translation>有两个层使用同一个 id %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another layer is also called &apos;%1&apos; — give each layer its own name.</source>
+        <translation>另一个层也叫“%1”——请给每个层取不同的名字。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A wire connects to a layer that does not exist (id %1).</source>
+        <translation>有一条连线连到了不存在的层（id %1）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has two wires into the same input slot %2.</source>
+        <translation>%1的输入端口 %2 上有两条连线。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 is part of a loop — a network must flow one way; remove one of the wires.</source>
+        <translation>%1处在一个环路中——网络中的数据只能单向流动；请删除其中一条连线。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2 %3.</source>
+        <translation>%1：%2%3。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 has no input — connect a layer to it.</source>
+        <translation>%1没有输入——请给它连接一个层。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 takes two inputs — connect another layer.</source>
+        <translation>%1需要两个输入——请再连接一个层。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 takes two or more inputs — connect another layer.</source>
+        <translation>%1需要两个或更多输入——请再连接一个层。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 takes one input but %2 are connected — merge them first with Concatenate or Add.</source>
+        <translation>%1只接受一个输入，但连接了 %2 个——请先用“拼接”或“相加”层把它们合并。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 takes two inputs but %2 are connected.</source>
+        <translation>%1只接受两个输入，但连接了 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is an input: nothing can be wired into it.</source>
+        <translation>%1是数据的入口：不能有连线接入它。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The network has no Input layer — add one and wire it to the first layer.</source>
+        <translation>网络没有“输入”层——请添加一个，并把它连到第一层。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is not connected to any Input — wire it into the network or delete it.</source>
+        <translation>%1没有连接到任何“输入”层——请把它接入网络，或将其删除。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is a loose end: the network must end in exactly one layer — connect it onward or delete it.</source>
+        <translation>%1是悬空的末端：网络必须恰好结束于一个层——请把它继续向后连接，或将其删除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The network has no output layer.</source>
+        <translation>网络没有输出层。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/dense.cpp" line="+61"/>
+        <source>%1 would have %2 parameters (the limit is %3) — use fewer units.</source>
+        <translation>%1将有 %2 个参数（上限为 %3）——请减少神经元数。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/dot.cpp" line="+49"/>
+        <source>%1 multiplies flat vectors but receives %2 — add Flatten.</source>
+        <translation>%1只能对一维向量做点积，但收到的是 %2——请添加“展平”层。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 multiplies vectors of one length but receives %2 and %3 — give both branches the same size.</source>
+        <translation>%1要求两个向量长度相同，但收到的是 %2 和 %3——请让两个分支的大小相同。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/layer_registry.cpp" line="+10"/>
+        <source>%1 expects a flat input but receives %2 — add Flatten.</source>
+        <translation>%1需要一维输入，但收到的是 %2——请添加“展平”层。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/reshape.cpp" line="+37"/>
+        <source>%1 turns %2 values (%3) into %4 = too many — choose sizes that multiply to %2.</source>
+        <translation>%1要把 %2 个值（%3）变形为 %4，数量过多——请选择乘积等于 %2 的各维大小。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 turns %2 values (%3) into %4 = %5 — choose sizes that multiply to %2.</source>
+        <translation>%1要把 %2 个值（%3）变形为 %4 = %5 个值——请选择乘积等于 %2 的各维大小。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/simple_layers.cpp" line="+140"/>
+        <source>%1 is too large (%2 values per sample).</source>
+        <translation>%1太大（每个样本 %2 个值）。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>%1 joins flat vectors but receives %2 — add Flatten.</source>
+        <translation>%1只能拼接一维向量，但收到的是 %2——请添加“展平”层。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 would join %2 values per sample (the limit is %3).</source>
+        <translation>%1每个样本将拼接出 %2 个值（上限为 %3）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 adds inputs of the same shape but receives %2 and %3 — give both branches the same number of units.</source>
+        <translation>%1要求相加的输入形状相同，但收到的是 %2 和 %3——请让两个分支的神经元数相同。</translation>
+    </message>
+</context>
+<context>
     <name>ExplainText</name>
     <message>
         <location filename="../../ui/explain/explain_text.cpp" line="+165"/>
@@ -236,22 +439,22 @@
         <translation>添加%1层</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Delete %1</source>
         <translation>删除%1层</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Delete wire</source>
         <translation>删除连线</translation>
     </message>
@@ -266,7 +469,7 @@
         <translation>删除层</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Delete %1 layers</source>
         <translation>删除 %1 个层</translation>
     </message>
@@ -277,18 +480,18 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+46"/>
-        <location line="+20"/>
+        <location line="+52"/>
+        <location line="+25"/>
         <source>Change %1</source>
         <translation>更改%1</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-51"/>
         <source>Paste layer</source>
         <translation>粘贴层</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Paste %1 layers</source>
         <translation>粘贴 %1 个层</translation>
     </message>
@@ -296,17 +499,17 @@
 <context>
     <name>LayerCatalog</name>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="+133"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="-130"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="+120"/>
+        <location filename="../../core/layers/dense.cpp" line="+60"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="+25"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+26"/>
         <source>Activation</source>
         <translation>激活</translation>
     </message>
@@ -331,17 +534,17 @@
         <translation>拼接</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Add</source>
         <translation>相加</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-148"/>
         <source>Where the data enters: one value per feature of a sample.</source>
         <translation>数据从这里进入网络：样本的每个特征对应一个值。</translation>
     </message>
@@ -351,7 +554,7 @@
         <translation>每个神经元对所有输入加权求和，加上偏置，再经过激活函数。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="+25"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+26"/>
         <source>Bends its input with a function such as ReLU or tanh.</source>
         <translation>用 ReLU、tanh 等非线性函数变换输入。</translation>
     </message>
@@ -376,12 +579,12 @@
         <translation>把多个输入首尾相接，拼成一个更长的向量。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Adds inputs of the same shape element by element (a skip connection).</source>
         <translation>把形状相同的输入逐元素相加（跳跃连接）。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Lays an image or grid out as one long row of numbers.</source>
         <translation>把图像或网格展开成一行数字。</translation>
     </message>
@@ -546,7 +749,7 @@
         <translation>稀疏分类交叉熵</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dot.cpp" line="+42"/>
+        <location filename="../../core/layers/dot.cpp" line="-11"/>
         <source>Dot</source>
         <translation>点积</translation>
     </message>
@@ -556,7 +759,7 @@
         <translation>把两个等长向量逐元素相乘再求和：两者越一致，得到的数越大。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/reshape.cpp" line="+23"/>
+        <location filename="../../core/layers/reshape.cpp" line="-20"/>
         <source>Reshape</source>
         <translation>变形</translation>
     </message>
@@ -694,7 +897,7 @@
         <translation>变为 %1</translation>
     </message>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="-149"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="-157"/>
         <source>Input shape</source>
         <translation>输入形状</translation>
     </message>
@@ -709,7 +912,7 @@
         <translation>形状 %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Drop rate</source>
         <translation>丢弃率</translation>
     </message>
@@ -1244,12 +1447,12 @@
 <context>
     <name>nnp::DataPanelPreview</name>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="+111"/>
+        <location filename="../../ui/panels/data_panel_preview.cpp" line="+112"/>
         <source>No data chosen yet.</source>
         <translation>尚未选择数据。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>%1 points, %2 classes</source>
         <translation>%1 个点，%2 个类别</translation>
     </message>
@@ -1286,12 +1489,12 @@
         <translation>“%1”是空文件。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 (target)</source>
         <translation>%1（目标）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 features, %2 classes (target &quot;%3&quot;)</source>
         <translation>%1 个特征，%2 个类别（目标“%3”）</translation>
     </message>
@@ -1301,7 +1504,7 @@
         <translation>%1 个特征，回归（目标“%2”）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the first %1 rows</source>
         <translation>前 %1 行</translation>
     </message>
@@ -1311,7 +1514,7 @@
         <translation>%1 行</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Choose an IDX image file and its label file (MNIST&apos;s format, plain or .gz).</source>
         <translation>请选择 IDX 图像文件及其标签文件（MNIST 格式，未压缩或 .gz）。</translation>
     </message>
@@ -1321,12 +1524,12 @@
         <translation>正在读取 %1 …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>The IDX files could not be read.</source>
         <translation>无法读取 IDX 文件。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%1 images of %2×%3 pixels, %4 classes</source>
         <translation>%1 张 %2×%3 像素的图像，%4 个类别</translation>
     </message>
@@ -1838,12 +2041,12 @@
         <translation>连线：选中后按 Delete 键删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="+96"/>
+        <location filename="../../ui/editor/graph_scene.cpp" line="+93"/>
         <source>Auto-layout</source>
         <translation>自动布局</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+190"/>
         <source>Release to connect.</source>
         <translation>松开鼠标即可连接。</translation>
     </message>
@@ -1863,12 +2066,12 @@
         <translation>已连接 %1 → %2。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Added %1 — drag from its right dot to wire it up.</source>
         <translation>已添加 %1——从它右侧的圆点拖出连线。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Delete wire</source>
         <translation>删除连线</translation>
     </message>
@@ -1878,7 +2081,7 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="+47"/>
+        <location filename="../../ui/editor/node_item.cpp" line="+48"/>
         <source>out %1</source>
         <translation>输出 %1</translation>
     </message>
@@ -1908,7 +2111,7 @@
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/port_item.cpp" line="+17"/>
+        <location filename="../../ui/editor/port_item.cpp" line="+18"/>
         <source>Output: drag from here to an input to connect</source>
         <translation>输出端：从这里拖到某个输入端即可连接</translation>
     </message>
@@ -1960,7 +2163,7 @@
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/insights/insights_engine.cpp" line="+269"/>
+        <location filename="../../ui/insights/insights_engine.cpp" line="+237"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -1998,12 +2201,12 @@
         <translation>训练设置</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Select a layer on the canvas to edit it; with nothing selected these settings of the run are shown.</source>
         <translation>在画布上选中一个层即可编辑它；未选中任何层时显示本次训练的设置。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -2063,7 +2266,7 @@
         <translation>beta 1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Beta 2</source>
         <translation>Beta 2</translation>
     </message>
@@ -2073,7 +2276,7 @@
         <translation>beta 2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Rho</source>
         <translation>Rho</translation>
     </message>
@@ -2093,7 +2296,7 @@
         <translation>alpha</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Epsilon</source>
         <translation>Epsilon</translation>
     </message>
@@ -2103,7 +2306,7 @@
         <translation>epsilon</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
@@ -2148,7 +2351,7 @@
         <translation>gamma</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Final rate</source>
         <translation>最终学习率</translation>
     </message>
@@ -2218,7 +2421,7 @@
         <translation>目标损失</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -2256,7 +2459,7 @@
 <context>
     <name>nnp::InspectorLayerForm</name>
     <message>
-        <location filename="../../ui/panels/inspector_layer_form.cpp" line="+62"/>
+        <location filename="../../ui/panels/inspector_layer_form.cpp" line="+63"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2294,7 +2497,7 @@
 <context>
     <name>nnp::InspectorWidget</name>
     <message>
-        <location filename="../../ui/panels/inspector_widget.cpp" line="+52"/>
+        <location filename="../../ui/panels/inspector_widget.cpp" line="+53"/>
         <source>%1 layers selected. Move them together, copy them (Ctrl+C) or delete them (Del); select a single layer to edit its settings.</source>
         <translation>已选中 %1 个层。可以一起移动、复制（Ctrl+C）或删除（Del）；选中单个层才能编辑其设置。</translation>
     </message>
@@ -2455,7 +2658,7 @@
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Training accuracy</source>
         <translation>训练准确率</translation>
     </message>
@@ -2475,7 +2678,7 @@
         <translation>平均绝对误差</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+105"/>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
@@ -2485,7 +2688,7 @@
         <translation>训练损失：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Validation loss: %1</source>
         <translation>验证损失：%1</translation>
     </message>
@@ -2520,12 +2723,12 @@
         <translation>无法导出到“%1”：文件名须以 .png、.svg 或 .pdf 结尾。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Could not write &quot;%1&quot;.</source>
         <translation>无法写入“%1”。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
@@ -2543,18 +2746,18 @@
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+67"/>
+        <location filename="../../ui/main_window.cpp" line="+70"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>New &amp;empty canvas</source>
         <translation>新建空白画布(&amp;E)</translation>
     </message>
@@ -2564,12 +2767,12 @@
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2634,7 +2837,7 @@
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -2674,7 +2877,7 @@
         <translation>Ctrl+=</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
@@ -2704,7 +2907,7 @@
         <translation>重置面板布局(&amp;R)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2739,7 +2942,7 @@
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -2754,7 +2957,7 @@
         <translation>%1[*] — NN Playground</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Copied 1 layer.</source>
         <translation>已复制 1 个层。</translation>
     </message>
@@ -2764,17 +2967,17 @@
         <translation>已复制 %1 个层。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The clipboard holds no layers to paste.</source>
         <translation>剪贴板中没有可粘贴的层。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="+25"/>
+        <location filename="../../ui/main_window_files.cpp" line="+27"/>
         <source>NN Playground projects (*.nnp);;All files (*)</source>
         <translation>NN Playground 项目 (*.nnp);;所有文件 (*)</translation>
     </message>
@@ -2808,17 +3011,17 @@ The current project is unchanged.</source>
         <translation>已打开 %1。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open a project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Could not save the project</source>
         <translation>无法保存项目</translation>
     </message>
@@ -2828,17 +3031,17 @@ The current project is unchanged.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 has changes that are not saved. Save them first?</source>
         <translation>%1 有尚未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>No recent projects</source>
         <translation>没有最近打开的项目</translation>
     </message>
@@ -2848,7 +3051,7 @@ The current project is unchanged.</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>No samples found</source>
         <translation>未找到示例</translation>
     </message>
@@ -3065,12 +3268,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>输出视图在平面上画出网络的决策，因此需要有两个输入的数据。训练曲线显示本次训练的进展。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>−1</source>
         <translation>−1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source> 0</source>
         <translation> 0</translation>
     </message>
@@ -3080,7 +3283,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>+1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Class %1</source>
         <translation>类别 %1</translation>
     </message>
@@ -3093,7 +3296,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::PaletteWidget</name>
     <message>
-        <location filename="../../ui/panels/palette_widget.cpp" line="+128"/>
+        <location filename="../../ui/panels/palette_widget.cpp" line="+130"/>
         <source>Drag a layer onto the canvas, or double-click it.</source>
         <translation>把层拖到画布上，或双击添加。</translation>
     </message>
@@ -3419,29 +3622,29 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>训练因未知错误而停止。</translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Opened the trained model (%n epoch(s)). Play continues training it; Reset starts again from the seed.</source>
         <translation>
             <numerusform>已打开训练过的模型（%n 轮）。按“开始”继续训练；按“重置”从随机种子重新开始。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Opened the trained model: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+192"/>
         <source>Training diverged in epoch %1: the loss became infinite or not a number. The view shows the last finite weights. Lower the learning rate and press Reset.</source>
         <translation>训练在第 %1 轮发散：损失变成了无穷大或非数值（NaN）。视图显示的是最后一组有限的权重。请降低学习率并按“重置”。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Reached the target loss %1 after %2 epochs.</source>
         <translation>经过 %2 轮后达到目标损失 %1。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>

@@ -1,9 +1,15 @@
 // The Simplified Chinese translation: the .ts is complete and well-formed (placeholders, accelerators,
-// numerus forms), the embedded .qm loads, and the main window then shows Chinese menus and toolbar actions.
+// numerus forms), the embedded .qm loads, the graph's diagnostics read in Chinese, and the main window then
+// shows Chinese menus and toolbar actions.
+#include "document/diagnostic_text.h"
 #include "document/graph_document.h"
+#include "document/layer_catalog.h"
 #include "editor/graph_scene.h"
+#include "editor/node_item.h"
 #include "export/model_export.h"
 #include "i18n/language.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "main_window.h"
 #include "settle.h"
 
@@ -22,6 +28,7 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -110,6 +117,56 @@ std::map<std::pair<QString, QString>, QString> translationTable()
     return table;
 }
 
+/// Broken graphs, each with the node whose diagnostic is checked and the values its text must show.
+struct BrokenGraph {
+    const char *name;
+    GraphSpec graph;
+    NodeId node;
+    DiagnosticCode code;
+    QStringList values; // besides the node's name
+};
+
+QList<BrokenGraph> brokenGraphs()
+{
+    const auto input = [](std::vector<int> shape) { return LayerOptions().set(opt::input::shape, shape); };
+    const auto dense = [](int units) { return LayerOptions().set(opt::dense::units, units); };
+    QList<BrokenGraph> r;
+    {
+        GraphSpec g;
+        g.connect(g.addNode(LayerKind::Input, "in", input({2})),
+                  g.addNode(LayerKind::Dense, "out", dense(1)));
+        const NodeId lonely = g.addNode(LayerKind::Dense, "hidden1", dense(3));
+        r.append({"dense without input", g, lonely, DiagnosticCode::MissingInput, {}});
+    }
+    {
+        GraphSpec g;
+        const NodeId dot = g.addNode(LayerKind::Dot, "agree");
+        g.connect(g.addNode(LayerKind::Input, "user", input({3})), dot);
+        g.connect(g.addNode(LayerKind::Input, "item", input({4})), dot);
+        r.append({"dot of different sizes", g, dot, DiagnosticCode::ShapeMismatch, {"3", "4"}});
+    }
+    {
+        GraphSpec g;
+        const NodeId big = g.addNode(LayerKind::Dense, "big", dense(1000));
+        g.connect(g.addNode(LayerKind::Input, "in", input({100000})), big);
+        r.append({"too large", g, big, DiagnosticCode::TooLarge, {"100001000", "50000000"}});
+    }
+    {
+        GraphSpec g;
+        const NodeId zero = g.addNode(LayerKind::Dense, "zero", dense(0));
+        g.connect(g.addNode(LayerKind::Input, "in", input({2})), zero);
+        r.append({"bad option", g, zero, DiagnosticCode::BadOption, {"1", "1e+07"}});
+    }
+    return r;
+}
+
+const Diagnostic *diagnosticOf(const ValidationResult &v, const BrokenGraph &b)
+{
+    for (const Diagnostic &d : v.diagnostics)
+        if (d.node == b.node && d.code == b.code) return &d;
+    return nullptr;
+}
+
 QAction *toolbarActionWithText(QMainWindow &w, const QString &objectName, const QString &text)
 {
     auto *bar = w.findChild<QToolBar *>(objectName);
@@ -191,6 +248,89 @@ private slots:
         MainWindow w;
         QCOMPARE(w.menuBar()->actions().constFirst()->text(), QStringLiteral("&File"));
         QVERIFY(toolbarActionWithText(w, QStringLiteral("trainingToolbar"), QStringLiteral("Play")));
+    }
+
+    // The validator's diagnostics as the UI shows them: English without a translation (the text the CLI
+    // prints), Chinese with it, the layer's title and the option's label translated too and every value in
+    // its place.
+    void diagnostics()
+    {
+        const QList<BrokenGraph> graphs = brokenGraphs();
+        for (const BrokenGraph &b : graphs) {
+            const ValidationResult v = validate(b.graph);
+            const Diagnostic *d = diagnosticOf(v, b);
+            QVERIFY2(d, b.name);
+            QCOMPARE(diagnosticText(*d), QString::fromStdString(d->message()));
+        }
+        // A name that looks like a placeholder is a name: it is not filled in again.
+        {
+            GraphSpec g = graphs.front().graph;
+            g.find(graphs.front().node)->name = "h%1%2";
+            const ValidationResult v = validate(g);
+            const Diagnostic *d = diagnosticOf(v, graphs.front());
+            QVERIFY(d);
+            QCOMPARE(diagnosticText(*d),
+                     QStringLiteral("Dense 'h%1%2' has no input — connect a layer to it."));
+        }
+
+        QTranslator chinese;
+        QVERIFY(chinese.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("nnp"), QStringLiteral("_"),
+                             QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+        const auto table = translationTable();
+        const QString denseTitle = table.at({QStringLiteral("LayerCatalog"), QStringLiteral("Dense")});
+        QCOMPARE(LayerCatalog::title(LayerKind::Dense), denseTitle);
+        static const QRegularExpression placeholder(QStringLiteral("%\\d"));
+        static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+        static const QRegularExpression latin(QStringLiteral("[A-Za-z]"));
+        for (const BrokenGraph &b : graphs) {
+            const ValidationResult v = validate(b.graph);
+            const Diagnostic *d = diagnosticOf(v, b);
+            QVERIFY2(d, b.name);
+            const QString text = diagnosticText(*d);
+            const QString where = QString::fromLatin1(b.name) + QStringLiteral(": ") + text;
+            QVERIFY2(text != QString::fromStdString(d->message()), qPrintable(where));
+            QVERIFY2(text.contains(han), qPrintable(where));
+            QVERIFY2(!text.contains(placeholder), qPrintable(where));
+            const NodeSpec *n = b.graph.find(b.node);
+            QVERIFY2(text.contains(QString::fromStdString(n->name)), qPrintable(where));
+            QVERIFY2(text.contains(LayerCatalog::title(n->kind)), qPrintable(where));
+            QVERIFY2(!text.contains(QString::fromLatin1(toString(n->kind).data())), qPrintable(where));
+            QString words = text; // without the name and the values, no English is left
+            words.remove(QString::fromStdString(n->name));
+            QStringList longestFirst = b.values;
+            std::sort(longestFirst.begin(), longestFirst.end(),
+                      [](const QString &x, const QString &y) { return x.size() > y.size(); });
+            for (const QString &value : longestFirst) {
+                QVERIFY2(text.contains(value), qPrintable(where + QStringLiteral(" lacks ") + value));
+                words.remove(value);
+            }
+            QVERIFY2(!words.contains(latin), qPrintable(where));
+        }
+        // An option's problem: its label and the phrase after it are translated as well.
+        {
+            const BrokenGraph &b = graphs.back();
+            const QString text = diagnosticText(*diagnosticOf(validate(b.graph), b));
+            QVERIFY2(text.contains(table.at({QStringLiteral("LayerOptions"), QStringLiteral("Units")})),
+                     qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("Units")) && !text.contains(QStringLiteral("must")),
+                     qPrintable(text));
+        }
+        // The canvas shows it in the layer's tooltip.
+        {
+            const BrokenGraph &b = graphs.front();
+            GraphDocument doc;
+            Project project;
+            project.graph = b.graph;
+            doc.reset(project);
+            GraphScene scene(&doc);
+            const Diagnostic *d = diagnosticOf(doc.validation(), b);
+            QVERIFY(d);
+            QVERIFY(scene.nodeItem(b.node));
+            const QString tip = scene.nodeItem(b.node)->toolTip();
+            QVERIFY2(tip.contains(diagnosticText(*d).toHtmlEscaped()), qPrintable(tip));
+        }
+        QVERIFY(QCoreApplication::removeTranslator(&chinese));
     }
 
     void chineseMainWindow()

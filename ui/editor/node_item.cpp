@@ -2,6 +2,7 @@
 
 #include "layers/layer_registry.h"
 
+#include "document/diagnostic_text.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
 #include "editor/graph_scene.h"
@@ -79,7 +80,7 @@ void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const Valid
         tip += QStringLiteral("<br><span style='color:%1'>%2 %3</span>")
                    .arg(d.severity == Severity::Error ? QStringLiteral("#c62828") : QStringLiteral("#b26a00"),
                         d.severity == Severity::Error ? GraphScene::tr("Error:") : GraphScene::tr("Warning:"),
-                        QString::fromStdString(d.message).toHtmlEscaped());
+                        diagnosticText(d).toHtmlEscaped());
     setToolTip(tip);
     rebuildPorts(graph);
     update();

@@ -1,6 +1,7 @@
 #include "panels/inspector_layer_form.h"
 
 #include "commands/graph_commands.h"
+#include "document/diagnostic_text.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
 #include "layers/batch_norm.h"
@@ -267,7 +268,7 @@ void InspectorLayerForm::refresh()
     m_summary->setText(summary);
     QStringList problems;
     for (const auto &d : v.forNode(n->id))
-        problems << QString::fromStdString(d.message);
+        problems << diagnosticText(d);
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
 }

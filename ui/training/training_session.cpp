@@ -1,6 +1,7 @@
 #include "training/training_session.h"
 #include "layers/dense.h"
 
+#include "document/diagnostic_text.h"
 #include "metrics/metrics.h"
 #include "style/palette.h"
 
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace nnp {
 
@@ -17,11 +17,10 @@ namespace {
 /// The graph's problems as one message (Network::build only says that it failed).
 std::string describeGraphProblems(const GraphError &e)
 {
-    std::ostringstream out;
-    out << QCoreApplication::translate("nnp::TrainingSession", "The network cannot be built:").toStdString();
+    QString out = QCoreApplication::translate("nnp::TrainingSession", "The network cannot be built:");
     for (const Diagnostic &d : e.diagnostics())
-        if (d.severity == Severity::Error) out << "\n- " << d.message;
-    return out.str();
+        if (d.severity == Severity::Error) out += QStringLiteral("\n- ") + diagnosticText(d);
+    return out.toStdString();
 }
 
 /// Per cell, one probability per class (core's classProbabilities, as the probe and `nnp predict` compute
