@@ -3,14 +3,14 @@
 set(problems "")
 
 # 1. ui/training (the controller, the worker and what they compute) includes no view: from ui/ only its own
-#    headers and the colours of ui/style.
+#    headers, the colours of ui/style and the translations of ui/i18n.
 file(GLOB training_files ${ROOT}/ui/training/*.h ${ROOT}/ui/training/*.cpp)
 file(GLOB ui_dirs LIST_DIRECTORIES true ${ROOT}/ui/*)
 set(view_dirs "")
 foreach(d ${ui_dirs})
   if(IS_DIRECTORY ${d})
     get_filename_component(name ${d} NAME)
-    if(NOT name STREQUAL "training" AND NOT name STREQUAL "style")
+    if(NOT name MATCHES "^(training|style|i18n)$")
       list(APPEND view_dirs ${name})
     endif()
   endif()

@@ -2,7 +2,7 @@
 
 #include "layers/layer_registry.h"
 
-#include "document/diagnostic_text.h"
+#include "i18n/diagnostic_text.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
 #include "editor/graph_scene.h"

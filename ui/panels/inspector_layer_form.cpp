@@ -1,7 +1,7 @@
 #include "panels/inspector_layer_form.h"
 
 #include "commands/graph_commands.h"
-#include "document/diagnostic_text.h"
+#include "i18n/diagnostic_text.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
 #include "layers/batch_norm.h"

@@ -1,7 +1,7 @@
 #include "training/training_session.h"
 #include "layers/dense.h"
 
-#include "document/diagnostic_text.h"
+#include "i18n/diagnostic_text.h"
 #include "metrics/metrics.h"
 #include "style/palette.h"
 

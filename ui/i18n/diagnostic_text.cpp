@@ -1,6 +1,6 @@
-#include "document/diagnostic_text.h"
+#include "i18n/diagnostic_text.h"
 
-#include "document/layer_catalog.h"
+#include "layers/layer_registry.h"
 
 #include <QCoreApplication>
 
@@ -51,7 +51,8 @@ QString argText(const DiagnosticArg &a)
         return QString::fromStdString(a.text);
     case DiagnosticArg::Kind::Node:
         return fill(translated(kNodeLabelFormat),
-                    {LayerCatalog::title(a.layer), QString::fromStdString(a.text)});
+                    {QCoreApplication::translate("LayerCatalog", layerKind(a.layer).ui.title),
+                     QString::fromStdString(a.text)});
     case DiagnosticArg::Kind::Option:
         return QCoreApplication::translate("LayerOptions", a.format);
     case DiagnosticArg::Kind::Phrase:
