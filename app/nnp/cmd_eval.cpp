@@ -2,6 +2,7 @@
 // the stored model on one split; --check compares with the project's stated result.
 #include "commands.h"
 #include "project_cli.h"
+#include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
 

@@ -5,6 +5,7 @@
 #include "data/csv.h"
 #include "data/data_error.h"
 #include "metrics/metrics.h"
+#include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
 

@@ -3,6 +3,7 @@
 #include "project_cli.h"
 
 #include "data/data_error.h"
+#include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
 

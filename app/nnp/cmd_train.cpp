@@ -2,6 +2,7 @@
 // history.
 #include "commands.h"
 #include "project_cli.h"
+#include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
 

@@ -8,7 +8,7 @@
 #include "data/normalize.h"
 #include "data/split.h"
 #include "graph/graph_spec.h"
-#include "train/trainer.h"
+#include "train/training_config.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -20,6 +20,8 @@
 #include <vector>
 
 namespace nnp {
+
+class Network;
 
 inline constexpr int kProjectVersion = 1;
 

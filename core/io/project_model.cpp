@@ -1,6 +1,7 @@
 // The trained model inside a project: which tensors a graph needs, storing and restoring them, and the data a
 // project trains on.
 #include "io/project.h"
+#include "train/network.h"
 
 #include "data/idx.h"
 #include "layers/layer_registry.h"

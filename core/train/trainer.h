@@ -6,6 +6,7 @@
 #include "schedules/schedule.h"
 #include "train/network.h"
 #include "train/trace.h"
+#include "train/training_config.h"
 
 #include <array>
 #include <atomic>
@@ -16,29 +17,8 @@
 
 namespace nnp {
 
-struct TrainingConfig {
-    LossParams loss;
-    OptimizerConfig optimizer;
-    ScheduleConfig schedule;
-    int batchSize = 10;
-    int epochs = 100;        ///< stop after this many epochs
-    double targetLoss = 0.0; ///< stop when the epoch's training loss is at or below it (0: off)
-    std::uint64_t seed = 1;  ///< shuffling, dropout
-    bool shuffle = true;
-    int threads = 1; ///< split large batches across this many threads (1 or 2)
-    bool operator==(const TrainingConfig &) const = default;
-};
-
 enum class RunState { Ready, Running, Finished, ReachedTarget, Stopped, Diverged };
 std::string_view toString(RunState s);
-
-struct EpochRecord {
-    int epoch = 0; ///< 1-based: the number of epochs completed
-    double trainLoss = 0;
-    double trainMetric = 0; ///< accuracy (classification) or MAE (regression)
-    std::optional<double> valLoss, valMetric;
-    double learningRate = 0;
-};
 
 /// What a batch or epoch reports. Implementations must be cheap; they run on the training thread.
 class ProgressSink {
@@ -46,12 +26,6 @@ public:
     virtual ~ProgressSink() = default;
     virtual void batchDone(long long /*step*/, double /*loss*/) {}
     virtual void epochDone(const EpochRecord & /*record*/) {}
-};
-
-/// A data split as the trainer sees it: inputs [features x N], targets in the loss's layout.
-struct TrainData {
-    Matrix x;
-    Matrix y;
 };
 
 /// Loss and metrics of a network on a data split.

@@ -1,5 +1,6 @@
 // Runs the built `nnp` binary the way a user does and checks its output and exit codes.
 #include "io/project.h"
+#include "train/trainer.h"
 
 #include <QDir>
 #include <QProcess>

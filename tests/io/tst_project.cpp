@@ -4,6 +4,7 @@
 #include "layers/dense.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
+#include "train/trainer.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

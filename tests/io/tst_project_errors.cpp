@@ -2,6 +2,7 @@
 // and what is wrong — never a crash, never another exception.
 #include "data/data_error.h"
 #include "io/project.h"
+#include "train/trainer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,12 +1,12 @@
 // The Simplified Chinese translation: the .ts is complete and well-formed (placeholders, accelerators,
 // numerus forms), the embedded .qm loads, the graph's diagnostics read in Chinese, and the main window then
 // shows Chinese menus and toolbar actions.
-#include "i18n/diagnostic_text.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
 #include "editor/graph_scene.h"
 #include "editor/node_item.h"
 #include "export/model_export.h"
+#include "i18n/diagnostic_text.h"
 #include "i18n/language.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
