@@ -155,6 +155,20 @@ double lossValueFromLogits(const LossParams &p, const Matrix &z, const Matrix &t
     }
 }
 
+std::vector<double> sampleLosses(const LossParams &p, const Matrix &out, const Matrix &target,
+                                 bool fromLogits)
+{
+    checkTargets(p, out, target);
+    std::vector<double> losses(static_cast<std::size_t>(out.cols()));
+    Matrix a, y; // one column each: the batch-mean formulas with N = 1
+    for (Eigen::Index n = 0; n < out.cols(); ++n) {
+        a = out.col(n);
+        y = target.col(n);
+        losses[static_cast<std::size_t>(n)] = fromLogits ? lossValueFromLogits(p, a, y) : lossValue(p, a, y);
+    }
+    return losses;
+}
+
 void lossGradientFromLogits(const LossParams &p, const Matrix &a, const Matrix &target, Matrix &dz)
 {
     checkTargets(p, a, target);

@@ -42,6 +42,10 @@ double lossValueFromLogits(const LossParams &p, const Matrix &z, const Matrix &t
 /// dL/dz = (a − y)/N, where a = sigmoid(z) or softmax(z) (CCE: (a·Σ_k y_k − y)/N, the same for one-hot y).
 void lossGradientFromLogits(const LossParams &p, const Matrix &a, const Matrix &target, Matrix &dz);
 
+/// The loss of each sample (column) alone, by the same formulas: their mean is lossValue (or, with
+/// `fromLogits`, lossValueFromLogits of the logits `out`).
+std::vector<double> sampleLosses(const LossParams &p, const Matrix &out, const Matrix &target,
+                                 bool fromLogits = false);
 bool isClassificationLoss(LossKind k);
 /// Rows a target matrix must have for this loss and an output of `outputs` units.
 int targetRows(LossKind k, int outputs);

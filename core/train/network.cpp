@@ -195,6 +195,12 @@ double Network::lossOf(const Matrix &target) const
     return lossValue(m_loss, output(), target);
 }
 
+std::vector<double> Network::sampleLossesOf(const Matrix &target) const
+{
+    if (const Matrix *z = fusedLogits()) return sampleLosses(m_loss, *z, target, true);
+    return sampleLosses(m_loss, output(), target);
+}
+
 double Network::lossAndBackward(const Matrix &target)
 {
     Node &out = m_nodes[static_cast<std::size_t>(m_output)];

@@ -69,6 +69,9 @@ public:
     double lossAndBackward(const Matrix &target);
     /// The loss of the last forward against `target` (no gradients).
     [[nodiscard]] double lossOf(const Matrix &target) const;
+    /// The loss of each sample of the last forward pass, as lossOf computes the batch's (from the logits of a
+    /// fused output); their mean is lossOf.
+    [[nodiscard]] std::vector<double> sampleLossesOf(const Matrix &target) const;
     /// Σ l1|w| + Σ (l2/2) w² over every regularised parameter.
     [[nodiscard]] double regularizationPenalty() const;
 

@@ -35,6 +35,8 @@ struct Trace {
     Matrix target;            ///< the loss's targets for those samples
     LossParams loss;
     double lossValue = 0;
+    std::vector<double>
+        sampleLosses; ///< E_n of each sample; their mean is lossValue (without regularisation)
     double learningRate = 0;
     OptimizerKind optimizer = OptimizerKind::SGD;
     bool fusedOutput = false;     ///< loss computed from the logits of the final sigmoid/softmax

@@ -572,6 +572,7 @@ Trace Trainer::traceStep(std::span<const int> samples)
     m_net.forwardColumns(m_train.x, samples, Mode::Train);
     gatherColumns(m_train.y, samples, t.target);
     t.lossValue = m_net.lossAndBackward(t.target);
+    t.sampleLosses = m_net.sampleLossesOf(t.target);
 
     const auto &nodes = m_net.nodes();
     for (std::size_t i = 0; i < nodes.size(); ++i) {

@@ -191,6 +191,34 @@ private slots:
         QVERIFY(near(lossValueFromLogits(scce, z, labels), lossValue(scce, softmax(z), labels), 1e-10));
     }
 
+    // Per-sample losses: the hand values of fromLogitsHand one by one, and for every loss their mean is the
+    // batch loss (with and without logits).
+    void sampleLossesAreTheBatchLossSplit()
+    {
+        const LossParams bce = loss(LossKind::BinaryCrossEntropy);
+        const std::vector<double> e =
+            sampleLosses(bce, mat(1, 2, {0, std::log(3.0)}), mat(1, 2, {1, 0}), true);
+        QCOMPARE(e.size(), std::size_t(2));
+        QVERIFY(near(e[0], std::numbers::ln2) && near(e[1], 2 * std::numbers::ln2)); // −ln ½, −ln ¼
+        const Matrix z = randomMatrix(3, 6, 7, -3, 3);
+        const Matrix y01 = oneHot({0, 1, 2, 2, 1, 0}, 3), labels = labelRow({0, 1, 2, 2, 1, 0});
+        const auto mean = [](const std::vector<double> &v) {
+            double s = 0;
+            for (double x : v)
+                s += x;
+            return s / double(v.size());
+        };
+        for (LossKind k : allLosses()) {
+            const LossParams p = loss(k);
+            const Matrix &y = k == LossKind::SparseCategoricalCrossEntropy ? labels : y01;
+            const Matrix a = k == LossKind::BinaryCrossEntropy ? sigmoid(z) : softmax(z);
+            QVERIFY2(near(mean(sampleLosses(p, a, y)), lossValue(p, a, y), 1e-10), toString(k).data());
+            if (isClassificationLoss(k))
+                QVERIFY2(near(mean(sampleLosses(p, z, y, true)), lossValueFromLogits(p, z, y), 1e-10),
+                         toString(k).data());
+        }
+    }
+
     void fromLogitsGradients_data()
     {
         QTest::addColumn<LossKind>("kind");

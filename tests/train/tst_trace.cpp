@@ -237,7 +237,9 @@ private slots:
             }
             EXPECT_NEAR(to->z(0, c), h.z2);
             EXPECT_NEAR(to->output(0, c), h.a2);
+            EXPECT_NEAR(t.sampleLosses[std::size_t(c)], h.loss); // E_n, the sample's own loss
         }
+        QCOMPARE(t.sampleLosses.size(), std::size_t(n));
 
         // Backward: the batch-mean loss's δ is each sample's own δ divided by N.
         const double invN = 1.0 / double(n);

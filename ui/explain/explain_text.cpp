@@ -76,48 +76,6 @@ QString fPrime(ActivationKind f)
     }
 }
 
-/// Per-sample loss of output column n, as the core's conventions define it (loss.h).
-double sampleLoss(const Trace &t, const NodeTrace &out, int n)
-{
-    const Matrix &a = out.output;
-    const Matrix &y = t.target;
-    double e = 0;
-    switch (t.loss.kind) {
-    case LossKind::MSE:
-        for (int k = 0; k < a.rows(); ++k)
-            e += 0.5 * std::pow(at(a, k, n) - at(y, k, n), 2);
-        break;
-    case LossKind::MAE:
-        for (int k = 0; k < a.rows(); ++k)
-            e += std::abs(at(a, k, n) - at(y, k, n));
-        break;
-    case LossKind::Huber:
-        for (int k = 0; k < a.rows(); ++k) {
-            const double r = std::abs(at(a, k, n) - at(y, k, n)), d = double(t.loss.huberDelta);
-            e += r <= d ? 0.5 * r * r : d * (r - 0.5 * d);
-        }
-        break;
-    case LossKind::BinaryCrossEntropy:
-        for (int k = 0; k < a.rows(); ++k) {
-            const double yk = y.rows() == a.rows() ? at(y, k, n) : (at(y, 0, n) == k ? 1.0 : 0.0);
-            const double z = at(out.z, k, n);
-            if (t.fusedOutput && std::isfinite(z)) // exact where a rounds to 0 or 1, as the core computes it
-                e += std::max(z, 0.0) - z * yk + std::log1p(std::exp(-std::abs(z)));
-            else
-                e += -(yk * std::log(at(a, k, n)) + (1 - yk) * std::log(1 - at(a, k, n)));
-        }
-        break;
-    case LossKind::CategoricalCrossEntropy:
-        for (int k = 0; k < a.rows(); ++k)
-            if (at(y, k, n) != 0) e += -at(y, k, n) * std::log(at(a, k, n));
-        break;
-    case LossKind::SparseCategoricalCrossEntropy:
-        e = -std::log(at(a, static_cast<int>(at(y, 0, n)), n));
-        break;
-    }
-    return e;
-}
-
 /// A number as the second factor of a product: negative ones in parentheses, "0.5 · (−2)".
 QString factor(double v)
 {
@@ -354,9 +312,10 @@ QString lossSection(const NetworkPicture &pic, const Trace &t)
             outs << ExplainText::number(at(out.output, k, s));
         for (int k = 0; k < t.target.rows(); ++k)
             ys << ExplainText::number(at(t.target, k, s));
-        rows.push_back({QStringLiteral("#%1").arg(s < int(t.samples.size()) ? t.samples[std::size_t(s)] : s),
-                        outs.join(QStringLiteral(", ")), ys.join(QStringLiteral(", ")),
-                        ExplainText::number(sampleLoss(t, out, s))});
+        rows.push_back(
+            {QStringLiteral("#%1").arg(s < int(t.samples.size()) ? t.samples[std::size_t(s)] : s),
+             outs.join(QStringLiteral(", ")), ys.join(QStringLiteral(", ")),
+             ExplainText::number(s < int(t.sampleLosses.size()) ? t.sampleLosses[std::size_t(s)] : 0.0)});
     }
     h += table({ExplainText::tr("sample"), ExplainText::tr("output a"), ExplainText::tr("target y"),
                 QStringLiteral("<i>E</i><sub>n</sub>")},
