@@ -60,7 +60,8 @@ std::vector<std::string> headerNames(const std::string &text)
     return names;
 }
 
-/// Rows of the input file as network inputs (before normalisation), encoded the way the training data was.
+/// Rows of the input file as raw values, encoded the way the training data was loaded (networkInputs does
+/// the rest).
 Matrix encodeInput(const Project &p, const std::optional<CsvSchema> &csvSchema, const std::string &text,
                    const std::string &source, int inputs)
 {
@@ -70,7 +71,7 @@ Matrix encodeInput(const Project &p, const std::optional<CsvSchema> &csvSchema, 
         return encodeCsvFeatures(text, *csvSchema, source);
     case DataSourceKind::Generator:
         schema.features = {numeric("x1"), numeric("x2")};
-        return engineerFeatures(encodeCsvFeatures(text, schema, source), p.data.features);
+        return encodeCsvFeatures(text, schema, source); // plane coordinates: networkInputs engineers them
     case DataSourceKind::Idx: {
         for (const std::string &name : headerNames(text))
             schema.features.push_back(numeric(name));
@@ -100,12 +101,12 @@ int runPredict(const PredictOptions &o)
     // encoded.
     std::optional<CsvSchema> schema = p.csvSchema;
     if (p.data.kind == DataSourceKind::Csv && !schema) schema = prepareData(p, opened.baseDir).csvSchema;
-    Matrix x = encodeInput(p, schema, readInput(o.input), o.input, net.inputSize());
+    const Matrix x = networkInputs(p, p.normalizer ? &*p.normalizer : nullptr,
+                                   encodeInput(p, schema, readInput(o.input), o.input, net.inputSize()));
     if (x.rows() != net.inputSize())
         throw std::invalid_argument("The input rows encode " + std::to_string(x.rows()) +
                                     " features, but the network takes " + std::to_string(net.inputSize()) +
                                     ".");
-    if (p.normalizer && !p.normalizer->isIdentity()) p.normalizer->applyInPlace(x);
     const Matrix out = net.predict(x);
     // The data decides, not the loss: a playground network may fit class labels with MSE.
     const bool classification = p.data.kind == DataSourceKind::Csv ? schema->task == TaskKind::Classification

@@ -140,6 +140,13 @@ struct PreparedData {
 PreparedData prepareData(const Project &project, const std::filesystem::path &baseDir,
                          const Normalizer *fitted = nullptr);
 
+/// The input pipeline after loading, in one place: raw values [raw features x N] as the data shows them (a
+/// generator's plane coordinates, CSV features as encoded, pixels as loaded) → a generator's engineered
+/// features → the normaliser (null or identity: unchanged). prepareData takes the training data through the
+/// same steps; the boundary grid, the probe and `nnp predict` call this. Throws std::invalid_argument when
+/// the values do not fit the normaliser.
+Matrix networkInputs(const Project &project, const Normalizer *normalizer, const Matrix &raw);
+
 /// Copies the network's parameters and state into project.weights (and the normaliser).
 void storeWeights(Project &project, Network &net, const Normalizer &normalizer);
 /// storeWeights plus what prediction needs from the data: the CSV schema.

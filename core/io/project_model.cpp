@@ -168,6 +168,19 @@ std::string checkWeightsAgainstGraph(const Project &project)
     return {};
 }
 
+Matrix networkInputs(const Project &project, const Normalizer *normalizer, const Matrix &raw)
+{
+    Matrix x =
+        project.data.kind == DataSourceKind::Generator ? engineerFeatures(raw, project.data.features) : raw;
+    if (normalizer && !normalizer->isIdentity()) {
+        if (normalizer->offset.size() != x.rows())
+            throw std::invalid_argument("The normaliser takes " + std::to_string(normalizer->offset.size()) +
+                                        " features, but the input has " + std::to_string(x.rows()) + ".");
+        normalizer->applyInPlace(x);
+    }
+    return x;
+}
+
 PreparedData prepareData(const Project &project, const std::filesystem::path &baseDir,
                          const Normalizer *fitted)
 {

@@ -109,6 +109,7 @@ Project spiralProject()
 class TestProject : public QObject {
     Q_OBJECT
 private slots:
+    void networkInputsAreTheTrainingPipeline();
     void roundTripIsLossless();
     void csvRoundTripKeepsSchemaAndPredictions();
     void versionOneFixture();
@@ -451,6 +452,34 @@ void TestProject::rebasedPathsStillFindTheData()
     p.data.path = "/abs/x.csv";
     rebaseDataPaths(p, "/a", "/b");
     QCOMPARE(p.data.path, std::string("/abs/x.csv"));
+}
+
+void TestProject::networkInputsAreTheTrainingPipeline()
+{
+    // Raw plane points through networkInputs give exactly what training fed the network (engineered
+    // features, then the z-score fitted on the training split), so the boundary grid, the probe and
+    // `nnp predict` see inputs as training did.
+    Project p;
+    p.data.kind = DataSourceKind::Generator;
+    p.data.generator = {GeneratorKind::Spiral, 120, 0.1, 4};
+    p.data.features.x1Squared = p.data.features.sinX2 = p.data.features.x1x2 = true;
+    p.preprocessing.normalization = NormalizationKind::ZScore;
+    p.preprocessing.split.test = 0.25;
+    p.graph = makeMlp(5, {4}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    p.training.loss.kind = LossKind::BinaryCrossEntropy;
+    const PreparedData d = prepareData(p, ".");
+    QVERIFY(!d.normalizer.isIdentity());
+    const Matrix raw = generate(p.data.generator).x(Eigen::all, d.split.train);
+    const Matrix x = networkInputs(p, &d.normalizer, raw);
+    QCOMPARE(x.rows(), Eigen::Index(5));
+    QCOMPARE(x.cols(), d.train.x.cols());
+    QVERIFY(((x - d.train.x).cwiseAbs().maxCoeff()) < 1e-5);
+    // Without a normaliser only the features; a normaliser for other features is refused, not ignored.
+    const Matrix features =
+        withFeatures(generate(p.data.generator), p.data.features).x(Eigen::all, d.split.train);
+    QCOMPARE(((networkInputs(p, nullptr, raw) - features).cwiseAbs().maxCoeff()), Scalar(0));
+    p.data.features = {};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, networkInputs(p, &d.normalizer, raw));
 }
 
 QTEST_GUILESS_MAIN(TestProject)

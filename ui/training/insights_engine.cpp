@@ -289,7 +289,7 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
     if (session.plane() && n == 2) {
         Matrix point(2, 1);
         point << rawInput[0], rawInput[1];
-        x = session.engineered() ? engineerFeatures(point, session.project().data.features) : point;
+        x = point;
     } else if (n == data.full.features() && n > 0) {
         x.resize(n, 1);
         // The pad draws intensities in 0..1; the data may be 0..1, 0..16 (digits) or 0..255.
@@ -301,8 +301,7 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
                        .arg(data.full.features());
         return r;
     }
-    if (!data.normalizer.isIdentity() && data.normalizer.offset.size() == x.rows())
-        data.normalizer.applyInPlace(x);
+    x = networkInputs(session.project(), &data.normalizer, x);
     if (x.rows() != net.inputSize()) {
         r->error = tr("The input does not fit the network (%1 values, the network takes %2).")
                        .arg(x.rows())

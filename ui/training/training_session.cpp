@@ -113,12 +113,10 @@ void TrainingSession::buildPlane()
         // The generator is deterministic: the same config gives the points prepareData split, before any
         // engineered features, in the same order.
         raw = generate(m_project.data.generator);
-        m_engineered = true;
         plane->xName = QStringLiteral("x1");
         plane->yName = QStringLiteral("x2");
     } else if (m_data.full.features() == 2 && m_data.full.sampleShape.dims.size() <= 1) {
         raw = m_data.full;
-        m_engineered = false;
         if (raw.featureNames.size() == 2) {
             plane->xName = QString::fromStdString(raw.featureNames[0]);
             plane->yName = QString::fromStdString(raw.featureNames[1]);
@@ -170,10 +168,7 @@ Matrix TrainingSession::planeGridInputs(int size) const
             points(0, r * size + c) = static_cast<Scalar>(p.xMin + (c + 0.5) / size * (p.xMax - p.xMin));
             points(1, r * size + c) = static_cast<Scalar>(p.yMax - (r + 0.5) / size * (p.yMax - p.yMin));
         }
-    Matrix grid = m_engineered ? engineerFeatures(points, m_project.data.features) : points;
-    if (!m_data.normalizer.isIdentity() && m_data.normalizer.offset.size() == grid.rows())
-        m_data.normalizer.applyInPlace(grid);
-    return grid;
+    return networkInputs(m_project, &m_data.normalizer, points);
 }
 
 std::shared_ptr<const BoundaryGrid> TrainingSession::computeBoundary(int size)

@@ -34,8 +34,6 @@ public:
     /// The prepared data and the project the run was built from (the insight views read them).
     [[nodiscard]] const PreparedData &data() const { return m_data; }
     [[nodiscard]] const Project &project() const { return m_project; }
-    /// Generator data: raw plane points go through the engineered features before the network.
-    [[nodiscard]] bool engineered() const { return m_engineered; }
 
     /// The network's output over the plane on a size × size grid (null without a plane).
     std::shared_ptr<const BoundaryGrid> computeBoundary(int size);
@@ -62,7 +60,6 @@ private:
     std::shared_ptr<const PlanePoints> m_plane;
     bool m_restored = false;
     int m_epochOffset = 0;
-    bool m_engineered = false; ///< generator data: the grid goes through the engineered features
     int m_gridSize = 0;
     Matrix m_gridInputs; ///< the grid's points as the network sees them (features, normalised)
     static std::atomic<int> s_live, s_built;
