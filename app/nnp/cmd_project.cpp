@@ -32,6 +32,23 @@ OpenedProject openProject(const std::string &file)
     return o;
 }
 
+namespace {
+/// The graph's errors as the CLI words them, one per line with the node's name.
+[[noreturn]] void throwGraphProblems(const Project &project, const GraphError &e)
+{
+    std::ostringstream out;
+    out << "the network cannot be built:";
+    for (const Diagnostic &d : e.diagnostics()) {
+        if (d.severity != Severity::Error) continue;
+        out << "\n  - ";
+        if (const NodeSpec *n = project.graph.find(d.node))
+            out << (n->name.empty() ? "node " + std::to_string(n->id) : n->name) << ": ";
+        out << d.message();
+    }
+    throw std::invalid_argument(out.str());
+}
+} // namespace
+
 Network buildNetwork(const Project &project)
 {
     try {
@@ -39,16 +56,17 @@ Network buildNetwork(const Project &project)
         net.setLoss(project.training.loss);
         return net;
     } catch (const GraphError &e) {
-        std::ostringstream out;
-        out << "the network cannot be built:";
-        for (const Diagnostic &d : e.diagnostics()) {
-            if (d.severity != Severity::Error) continue;
-            out << "\n  - ";
-            if (const NodeSpec *n = project.graph.find(d.node))
-                out << (n->name.empty() ? "node " + std::to_string(n->id) : n->name) << ": ";
-            out << d.message();
-        }
-        throw std::invalid_argument(out.str());
+        throwGraphProblems(project, e);
+    }
+}
+
+std::unique_ptr<ProjectRun> buildRun(const Project &project, const std::filesystem::path &baseDir,
+                                     ProjectRun::Start start)
+{
+    try {
+        return std::make_unique<ProjectRun>(project, baseDir, start);
+    } catch (const GraphError &e) {
+        throwGraphProblems(project, e);
     }
 }
 

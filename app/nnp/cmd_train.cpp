@@ -1,6 +1,7 @@
 // `nnp train FILE`: trains with the project's settings, shows progress, saves weights, normaliser and
 // history.
 #include "commands.h"
+#include "io/project_run.h"
 #include "project_cli.h"
 #include "train/trainer.h"
 
@@ -111,11 +112,11 @@ int runTrain(const TrainOptions &o)
     Project &p = opened.project;
     if (o.epochs) p.training.epochs = *o.epochs;
     if (o.seed) p.training.seed = *o.seed;
-    const PreparedData data = prepareData(p, opened.baseDir);
-    Network net = buildNetwork(p);
-    std::optional<TrainData> validation;
-    if (data.validation.x.cols() > 0) validation = data.validation;
-    Trainer trainer(net, p.training, data.train, validation);
+    // Training starts from the seed, as it always did in the CLI: `nnp train` means "train this project".
+    const std::unique_ptr<ProjectRun> run = buildRun(p, opened.baseDir, ProjectRun::Start::Seed);
+    const PreparedData &data = run->data();
+    Network &net = run->network();
+    Trainer &trainer = run->trainer();
     if (!o.quiet)
         std::printf("Training %s: %lld parameters, %lld training samples, %d epochs\n", o.file.c_str(),
                     net.parameterCount(), static_cast<long long>(data.train.x.cols()), p.training.epochs);

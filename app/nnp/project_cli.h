@@ -3,9 +3,11 @@
 // turning every failure into a message on stderr and an exit code.
 
 #include "io/project.h"
+#include "io/project_run.h"
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,9 @@ OpenedProject openProject(const std::string &file);
 /// Builds the project's network (seeded from its training seed) with its loss; a graph with problems throws
 /// std::invalid_argument listing them per node.
 Network buildNetwork(const Project &project);
+/// The run `nnp train` trains (core ProjectRun, as the app builds it); graph errors worded as buildNetwork's.
+std::unique_ptr<ProjectRun> buildRun(const Project &project, const std::filesystem::path &baseDir,
+                                     ProjectRun::Start start);
 /// Runs a command body; every exception becomes "nnp <command>: message" on stderr and exit code BadInput.
 int guarded(const char *command, const std::function<int()> &body);
 

@@ -1,5 +1,6 @@
 // Project files: lossless round trips, the pinned version-1 format, atomic saves, and prepareData.
 #include "io/project.h"
+#include "io/project_run.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/reshape.h"
@@ -110,6 +111,7 @@ class TestProject : public QObject {
     Q_OBJECT
 private slots:
     void networkInputsAreTheTrainingPipeline();
+    void projectRunContinuesStoredWeightsWhenTheyFit();
     void roundTripIsLossless();
     void csvRoundTripKeepsSchemaAndPredictions();
     void versionOneFixture();
@@ -480,6 +482,46 @@ void TestProject::networkInputsAreTheTrainingPipeline()
     QCOMPARE(((networkInputs(p, nullptr, raw) - features).cwiseAbs().maxCoeff()), Scalar(0));
     p.data.features = {};
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, networkInputs(p, &d.normalizer, raw));
+}
+
+void TestProject::projectRunContinuesStoredWeightsWhenTheyFit()
+{
+    // The one way the CLI and the app build a run: from the seed, or from the stored trained weights when
+    // they still fit the graph and the data.
+    Project p;
+    p.data.kind = DataSourceKind::Generator;
+    p.data.generator = {GeneratorKind::Xor, 200, 0.0, 2};
+    p.preprocessing.normalization = NormalizationKind::ZScore;
+    p.preprocessing.split.test = 0.2;
+    p.graph = makeMlp(2, {6}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    p.training.loss.kind = LossKind::BinaryCrossEntropy;
+    p.training.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+    p.training.epochs = 3;
+    Matrix trainedOut;
+    {
+        ProjectRun run(p, ".", ProjectRun::Start::Seed);
+        QVERIFY(!run.restored());
+        run.trainer().run();
+        p.history = run.trainer().history();
+        storeTrainedModel(p, run.network(), run.data());
+        trainedOut = run.network().predict(run.data().test.x);
+    }
+    ProjectRun continued(p, ".", ProjectRun::Start::StoredWeights);
+    QVERIFY(continued.restored());
+    QCOMPARE(continued.epochOffset(), 3);
+    QCOMPARE(continued.network().predict(continued.data().test.x), trainedOut);
+    ProjectRun fresh(p, ".", ProjectRun::Start::Seed);
+    QVERIFY(!fresh.restored());
+    QCOMPARE(fresh.epochOffset(), 0);
+    QVERIFY(fresh.network().predict(fresh.data().test.x) != trainedOut);
+
+    Project edited = p; // another hidden width: the stored weights no longer fit, the run starts afresh
+    edited.graph = makeMlp(2, {5}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    QVERIFY(!ProjectRun(edited, ".", ProjectRun::Start::StoredWeights).restored());
+    edited = p; // two more input features (and a network for them): neither weights nor normaliser fit
+    edited.data.features.x1Squared = edited.data.features.x2Squared = true;
+    edited.graph = makeMlp(4, {6}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    QVERIFY(!ProjectRun(edited, ".", ProjectRun::Start::StoredWeights).restored());
 }
 
 QTEST_GUILESS_MAIN(TestProject)

@@ -62,34 +62,11 @@ int TrainingSession::builtCount()
 TrainingSession::TrainingSession(const Project &project, const std::filesystem::path &baseDir)
     : m_project(project)
 {
-    bool restore = !m_project.weights.empty() && checkWeightsAgainstGraph(m_project).empty();
-    if (restore) {
-        try { // the inputs go through the normaliser the weights were trained with
-            m_data = prepareData(m_project, baseDir, m_project.normalizer ? &*m_project.normalizer : nullptr);
-        } catch (const std::invalid_argument &) {
-            restore = false; // the data was edited since: train afresh on it
-        }
-    }
-    if (!restore) prepare(baseDir);
     try {
-        m_net = std::make_unique<Network>(Network::build(m_project.graph, m_project.training.seed));
+        m_run = std::make_unique<ProjectRun>(m_project, baseDir, ProjectRun::Start::StoredWeights);
     } catch (const GraphError &e) {
         throw std::invalid_argument(describeGraphProblems(e));
     }
-    if (restore) {
-        try {
-            restoreWeights(m_project, *m_net);
-            m_restored = true;
-            m_epochOffset = m_project.history.empty() ? 0 : m_project.history.back().epoch;
-        } catch (const ProjectError &) {
-            // Cannot happen after checkWeightsAgainstGraph; if it does, start from the seed.
-            m_net = std::make_unique<Network>(Network::build(m_project.graph, m_project.training.seed));
-            prepare(baseDir);
-        }
-    }
-    std::optional<TrainData> validation;
-    if (m_data.validation.x.cols() > 0) validation = m_data.validation;
-    m_trainer = std::make_unique<Trainer>(*m_net, m_project.training, m_data.train, std::move(validation));
     buildPlane();
     ++s_live; // last: a constructor that throws leaves nothing alive
     ++s_built;
@@ -98,11 +75,6 @@ TrainingSession::TrainingSession(const Project &project, const std::filesystem::
 TrainingSession::~TrainingSession()
 {
     --s_live;
-}
-
-void TrainingSession::prepare(const std::filesystem::path &baseDir)
-{
-    m_data = prepareData(m_project, baseDir);
 }
 
 void TrainingSession::buildPlane()
@@ -115,8 +87,8 @@ void TrainingSession::buildPlane()
         raw = generate(m_project.data.generator);
         plane->xName = QStringLiteral("x1");
         plane->yName = QStringLiteral("x2");
-    } else if (m_data.full.features() == 2 && m_data.full.sampleShape.dims.size() <= 1) {
-        raw = m_data.full;
+    } else if (data().full.features() == 2 && data().full.sampleShape.dims.size() <= 1) {
+        raw = data().full;
         if (raw.featureNames.size() == 2) {
             plane->xName = QString::fromStdString(raw.featureNames[0]);
             plane->yName = QString::fromStdString(raw.featureNames[1]);
@@ -135,24 +107,24 @@ void TrainingSession::buildPlane()
     const auto inRange = [n](const std::vector<int> &idx) {
         return std::all_of(idx.begin(), idx.end(), [n](int i) { return i >= 0 && i < n; });
     };
-    if (raw.features() != 2 || n != m_data.full.size() || !inRange(m_data.split.train) ||
-        !inRange(m_data.split.test))
+    if (raw.features() != 2 || n != data().full.size() || !inRange(data().split.train) ||
+        !inRange(data().split.test))
         return;
-    plane->train = columns(raw.x, m_data.split.train);
-    plane->test = columns(raw.x, m_data.split.test);
+    plane->train = columns(raw.x, data().split.train);
+    plane->test = columns(raw.x, data().split.test);
     if (raw.task == TaskKind::Classification) {
         plane->classes = std::max(2, raw.classes);
         for (const std::string &name : raw.classNames)
             plane->classNames << QString::fromStdString(name);
-        for (int i : m_data.split.train)
+        for (int i : data().split.train)
             plane->trainLabels.push_back(raw.labels[static_cast<std::size_t>(i)]);
-        for (int i : m_data.split.test)
+        for (int i : data().split.test)
             plane->testLabels.push_back(raw.labels[static_cast<std::size_t>(i)]);
     } else {
         if (raw.targets.rows() < 1) return;
-        for (int i : m_data.split.train)
+        for (int i : data().split.train)
             plane->trainValues.push_back(static_cast<float>(raw.targets(0, i)));
-        for (int i : m_data.split.test)
+        for (int i : data().split.test)
             plane->testValues.push_back(static_cast<float>(raw.targets(0, i)));
     }
     m_plane = std::move(plane);
@@ -168,7 +140,7 @@ Matrix TrainingSession::planeGridInputs(int size) const
             points(0, r * size + c) = static_cast<Scalar>(p.xMin + (c + 0.5) / size * (p.xMax - p.xMin));
             points(1, r * size + c) = static_cast<Scalar>(p.yMax - (r + 0.5) / size * (p.yMax - p.yMin));
         }
-    return networkInputs(m_project, &m_data.normalizer, points);
+    return networkInputs(m_project, &data().normalizer, points);
 }
 
 std::shared_ptr<const BoundaryGrid> TrainingSession::computeBoundary(int size)
@@ -178,8 +150,8 @@ std::shared_ptr<const BoundaryGrid> TrainingSession::computeBoundary(int size)
         m_gridInputs = planeGridInputs(size);
         m_gridSize = size;
     }
-    if (m_gridInputs.rows() != m_net->inputSize()) return nullptr;
-    const Matrix out = m_net->predict(m_gridInputs);
+    if (m_gridInputs.rows() != m_run->network().inputSize()) return nullptr;
+    const Matrix out = m_run->network().predict(m_gridInputs);
     auto grid = std::make_shared<BoundaryGrid>();
     grid->size = size;
     grid->classes = m_plane->classes;
@@ -209,10 +181,10 @@ std::shared_ptr<const TrainedWeights> TrainingSession::copyWeights()
             w->tensors.push_back(std::move(t));
         }
     };
-    add(m_net->parameters());
-    add(m_net->state());
-    w->normalizer = m_data.normalizer;
-    w->csvSchema = m_data.csvSchema;
+    add(m_run->network().parameters());
+    add(m_run->network().state());
+    w->normalizer = data().normalizer;
+    w->csvSchema = data().csvSchema;
     return w;
 }
 
@@ -222,8 +194,8 @@ void TrainingSession::setLayerRates(const GraphSpec &graph)
         if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
             n.options.set(opt::dense::l1, now->options.get(opt::dense::l1))
                 .set(opt::dense::l2, now->options.get(opt::dense::l2));
-            m_trainer->setLayerRegularization(n.id, n.options.get(opt::dense::l1),
-                                              n.options.get(opt::dense::l2));
+            m_run->trainer().setLayerRegularization(n.id, n.options.get(opt::dense::l1),
+                                                    n.options.get(opt::dense::l2));
         }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Everything one training run owns: the prepared data, the compiled network, the trainer, and what the
+// Everything one training run owns: the core's ProjectRun (prepared data, network, trainer), and what the
 // output view needs (the raw 2-D points and the boundary grid's inputs). Lives on the worker thread only.
 
+#include "io/project_run.h"
 #include "training/training_snapshot.h"
 
 #include <atomic>
@@ -22,17 +23,17 @@ public:
     TrainingSession(const TrainingSession &) = delete;
     TrainingSession &operator=(const TrainingSession &) = delete;
 
-    [[nodiscard]] Trainer &trainer() { return *m_trainer; }
-    [[nodiscard]] Network &network() { return *m_net; }
-    [[nodiscard]] int trainSamples() const { return static_cast<int>(m_data.train.x.cols()); }
+    [[nodiscard]] Trainer &trainer() { return m_run->trainer(); }
+    [[nodiscard]] Network &network() { return m_run->network(); }
+    [[nodiscard]] int trainSamples() const { return static_cast<int>(data().train.x.cols()); }
     /// Whether the run starts from the project's stored weights.
-    [[nodiscard]] bool restored() const { return m_restored; }
+    [[nodiscard]] bool restored() const { return m_run->restored(); }
     /// Epochs the stored weights were trained for (0 without stored weights); the run counts on from there.
-    [[nodiscard]] int epochOffset() const { return m_epochOffset; }
+    [[nodiscard]] int epochOffset() const { return m_run->epochOffset(); }
     /// Null when the data does not have exactly two raw input coordinates.
     [[nodiscard]] std::shared_ptr<const PlanePoints> plane() const { return m_plane; }
     /// The prepared data and the project the run was built from (the insight views read them).
-    [[nodiscard]] const PreparedData &data() const { return m_data; }
+    [[nodiscard]] const PreparedData &data() const { return m_run->data(); }
     [[nodiscard]] const Project &project() const { return m_project; }
 
     /// The network's output over the plane on a size × size grid (null without a plane).
@@ -50,16 +51,11 @@ public:
     static int builtCount();
 
 private:
-    void prepare(const std::filesystem::path &baseDir);
     void buildPlane();
 
     Project m_project;
-    PreparedData m_data;
-    std::unique_ptr<Network> m_net;
-    std::unique_ptr<Trainer> m_trainer;
+    std::unique_ptr<ProjectRun> m_run; // the data, the network and the trainer, built as the CLI builds them
     std::shared_ptr<const PlanePoints> m_plane;
-    bool m_restored = false;
-    int m_epochOffset = 0;
     int m_gridSize = 0;
     Matrix m_gridInputs; ///< the grid's points as the network sees them (features, normalised)
     static std::atomic<int> s_live, s_built;
