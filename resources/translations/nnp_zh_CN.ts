@@ -207,7 +207,7 @@
 <context>
     <name>ExplainText</name>
     <message>
-        <location filename="../../ui/explain/explain_text.cpp" line="+165"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+123"/>
         <source>identity</source>
         <translation>恒等函数</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>对 %1 个样本的批次：&lt;i&gt;E&lt;/i&gt; = (1/%1) Σ&lt;sub&gt;n&lt;/sub&gt; &lt;i&gt;E&lt;/i&gt;&lt;sub&gt;n&lt;/sub&gt; = &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+156"/>
         <location line="+67"/>
         <location line="+12"/>
@@ -1447,7 +1447,7 @@
 <context>
     <name>nnp::DataPanelPreview</name>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="+112"/>
+        <location filename="../../ui/panels/data_panel_preview.cpp" line="+121"/>
         <source>No data chosen yet.</source>
         <translation>尚未选择数据。</translation>
     </message>
@@ -1524,7 +1524,7 @@
         <translation>正在读取 %1 …</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>The IDX files could not be read.</source>
         <translation>无法读取 IDX 文件。</translation>
     </message>
@@ -2163,7 +2163,7 @@
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/insights/insights_engine.cpp" line="+237"/>
+        <location filename="../../ui/training/insights_engine.cpp" line="+237"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -2188,7 +2188,7 @@
         <translation>探针需要二维数据或图像；当前输入有 %1 个值。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The input does not fit the network (%1 values, the network takes %2).</source>
         <translation>输入与网络不匹配（%1 个值，网络需要 %2 个）。</translation>
     </message>
@@ -2952,7 +2952,7 @@
         <translation>属性</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>%1[*] — NN Playground</source>
         <translation>%1[*] — NN Playground</translation>
     </message>
@@ -3368,7 +3368,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+154"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+231"/>
         <source>There is no project to train.</source>
         <translation>没有可训练的项目。</translation>
     </message>
@@ -3376,7 +3376,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/training/training_docks.cpp" line="+101"/>
+        <location filename="../../ui/panels/training_docks.cpp" line="+73"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3458,13 +3458,13 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+161"/>
+        <location line="+41"/>
+        <location line="+136"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-134"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
@@ -3544,17 +3544,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>L2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Regularisation of every Dense layer&apos;s weights: sets each layer&apos;s L1/L2 rate (saved with the project, applied to a running training at once); &quot;Per layer&quot; when the layers differ (set them in the inspector)</source>
         <translation>所有全连接层权重的正则化：设置每层的 L1/L2 系数（随项目保存，对正在进行的训练立即生效）；各层设置不同时显示“按层设置”（在属性面板中设置）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Regularisation of every Dense layer&apos;s weights while training; &quot;Per layer&quot; uses each layer&apos;s own setting from the inspector</source>
-        <translation>训练时对所有全连接层权重的正则化；“按层设置”使用属性面板中每层各自的设置</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Regularisation rate</source>
         <translation>正则化率</translation>
     </message>
@@ -3564,17 +3559,17 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+18"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Change regularisation</source>
         <translation>更改正则化</translation>
     </message>
@@ -3617,7 +3612,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="+48"/>
+        <location filename="../../ui/training/training_worker.cpp" line="+49"/>
         <source>An unknown error stopped the training.</source>
         <translation>训练因未知错误而停止。</translation>
     </message>
@@ -3634,7 +3629,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+182"/>
         <source>Training diverged in epoch %1: the loss became infinite or not a number. The view shows the last finite weights. Lower the learning rate and press Reset.</source>
         <translation>训练在第 %1 轮发散：损失变成了无穷大或非数值（NaN）。视图显示的是最后一组有限的权重。请降低学习率并按“重置”。</translation>
     </message>

@@ -6,9 +6,12 @@
 #include "editor/auto_layout.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
+#include "layers/layer_registry.h"
 #include "layers/simple_layers.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QSvgRenderer>
 #include <QTest>
 #include <QUndoStack>
 
@@ -17,6 +20,7 @@ using namespace nnp;
 class TestGraphDocument : public QObject {
     Q_OBJECT
 private slots:
+    void everyKindHasItsIcon();
     void addUndoRedo();
     void refusedConnections_data();
     void refusedConnections();
@@ -38,6 +42,17 @@ private:
         return GraphFragment::extract(doc.graph(), all).toJson();
     }
 };
+
+void TestGraphDocument::everyKindHasItsIcon()
+{
+    // The icons are embedded by a glob (ui/CMakeLists.txt): a registered kind whose icon file is missing or
+    // misnamed fails here, not as a blank palette entry.
+    for (const LayerKindInfo *k : layerKinds()) {
+        const QString path = QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(k->ui.icon));
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        QVERIFY2(QSvgRenderer(path).isValid(), qPrintable(path));
+    }
+}
 
 void TestGraphDocument::addUndoRedo()
 {
