@@ -255,6 +255,14 @@ void MainWindow::addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockRole ro
     if (role != DockRole::Other) m_docks[role] = dock;
 }
 
+QDockWidget *MainWindow::newDock(const QString &title, const QString &name, QWidget *content)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(content);
+    return dock;
+}
+
 QDockWidget *MainWindow::dock(DockRole role) const
 {
     const auto it = m_docks.find(role);

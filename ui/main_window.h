@@ -50,6 +50,8 @@ public:
     /// Adds a dock (it needs an objectName, for the saved layout) and its toggle to View > Panels; a dock
     /// with a role can be found by it.
     void addDock(QDockWidget *dock, Qt::DockWidgetArea area, DockRole role = DockRole::Other);
+    /// A dock of this window holding `content`; `name` is its objectName (the saved layout's key).
+    [[nodiscard]] QDockWidget *newDock(const QString &title, const QString &name, QWidget *content);
     /// The dock added with this role; null when there is none.
     [[nodiscard]] QDockWidget *dock(DockRole role) const;
 

@@ -2,10 +2,10 @@
 
 #include "layers/layer_registry.h"
 
-#include "i18n/diagnostic_text.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
 #include "editor/graph_scene.h"
+#include "i18n/diagnostic_text.h"
 
 #include <QApplication>
 #include <QFontMetricsF>

@@ -17,13 +17,6 @@
 namespace nnp {
 
 namespace {
-QDockWidget *makeDock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
-{
-    auto *dock = new QDockWidget(title, parent);
-    dock->setObjectName(name);
-    dock->setWidget(content);
-    return dock;
-}
 
 /// A QCustomPlot drawn into a figure at any size (vector output stays vector).
 void renderPlot(QCustomPlot *plot, QPainter &p, const QRectF &target)
@@ -86,10 +79,10 @@ void InsightsDocks::createDocks()
     m_layers = new LayerStatsView;
     m_confusion = new ConfusionView;
     m_probe = new ProbeView;
-    m_gradDock = makeDock(tr("Gradients"), QStringLiteral("gradientsDock"), m_gradients, m_window);
-    m_layerDock = makeDock(tr("Layers"), QStringLiteral("layerStatsDock"), m_layers, m_window);
-    m_confDock = makeDock(tr("Confusion matrix"), QStringLiteral("confusionDock"), m_confusion, m_window);
-    m_probeDock = makeDock(tr("Probe"), QStringLiteral("probeDock"), m_probe, m_window);
+    m_gradDock = m_window->newDock(tr("Gradients"), QStringLiteral("gradientsDock"), m_gradients);
+    m_layerDock = m_window->newDock(tr("Layers"), QStringLiteral("layerStatsDock"), m_layers);
+    m_confDock = m_window->newDock(tr("Confusion matrix"), QStringLiteral("confusionDock"), m_confusion);
+    m_probeDock = m_window->newDock(tr("Probe"), QStringLiteral("probeDock"), m_probe);
     // Tabs next to the training curves at the bottom: the window keeps its layout, the curves stay in front.
     QDockWidget *curves = m_window->dock(DockRole::Curves);
     for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock}) {

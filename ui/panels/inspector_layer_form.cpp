@@ -1,9 +1,9 @@
 #include "panels/inspector_layer_form.h"
 
 #include "commands/graph_commands.h"
-#include "i18n/diagnostic_text.h"
 #include "document/graph_document.h"
 #include "document/layer_catalog.h"
+#include "i18n/diagnostic_text.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/layer_registry.h"

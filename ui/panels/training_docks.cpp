@@ -19,16 +19,6 @@
 
 namespace nnp {
 
-namespace {
-QDockWidget *makeDock(const QString &title, const QString &name, QWidget *content, QWidget *parent)
-{
-    auto *dock = new QDockWidget(title, parent);
-    dock->setObjectName(name);
-    dock->setWidget(content);
-    return dock;
-}
-} // namespace
-
 TrainingDocks::TrainingDocks(MainWindow *window)
     : QObject(window), m_window(window), m_controller(new TrainingController(this))
 {
@@ -70,17 +60,17 @@ void TrainingDocks::createDocks()
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(m_dataPanel->minimumSizeHint().width() +
                             scroll->verticalScrollBar()->sizeHint().width());
-    auto *dataDock = makeDock(tr("Data"), QStringLiteral("dataDock"), scroll, m_window);
+    auto *dataDock = m_window->newDock(tr("Data"), QStringLiteral("dataDock"), scroll);
     m_window->addDock(dataDock, Qt::LeftDockWidgetArea, DockRole::Data);
 
     m_outputView = new OutputView;
     m_outputView->attach(m_controller);
-    auto *outputDock = makeDock(tr("Output"), QStringLiteral("outputDock"), m_outputView, m_window);
+    auto *outputDock = m_window->newDock(tr("Output"), QStringLiteral("outputDock"), m_outputView);
     m_window->addDock(outputDock, Qt::RightDockWidgetArea, DockRole::Output);
 
     m_lossPlot = new LossPlot;
     m_lossPlot->attach(m_controller);
-    auto *curvesDock = makeDock(tr("Training curves"), QStringLiteral("curvesDock"), m_lossPlot, m_window);
+    auto *curvesDock = m_window->newDock(tr("Training curves"), QStringLiteral("curvesDock"), m_lossPlot);
     m_window->addDock(curvesDock, Qt::BottomDockWidgetArea, DockRole::Curves);
 
     // The layer palette and the data share the left side; the output sits above the inspector.
