@@ -2124,7 +2124,7 @@
 <context>
     <name>nnp::InsightsDocks</name>
     <message>
-        <location filename="../../ui/insights/insights_docks.cpp" line="+89"/>
+        <location filename="../../ui/insights/insights_docks.cpp" line="+82"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
@@ -2952,7 +2952,7 @@
         <translation>属性</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>%1[*] — NN Playground</source>
         <translation>%1[*] — NN Playground</translation>
     </message>
@@ -3368,7 +3368,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+231"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+237"/>
         <source>There is no project to train.</source>
         <translation>没有可训练的项目。</translation>
     </message>
@@ -3376,7 +3376,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/panels/training_docks.cpp" line="+73"/>
+        <location filename="../../ui/panels/training_docks.cpp" line="+63"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3617,7 +3617,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>训练因未知错误而停止。</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+60"/>
         <source>Opened the trained model (%n epoch(s)). Play continues training it; Reset starts again from the seed.</source>
         <translation>
             <numerusform>已打开训练过的模型（%n 轮）。按“开始”继续训练；按“重置”从随机种子重新开始。</numerusform>
@@ -3629,7 +3629,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+189"/>
         <source>Training diverged in epoch %1: the loss became infinite or not a number. The view shows the last finite weights. Lower the learning rate and press Reset.</source>
         <translation>训练在第 %1 轮发散：损失变成了无穷大或非数值（NaN）。视图显示的是最后一组有限的权重。请降低学习率并按“重置”。</translation>
     </message>
@@ -3639,7 +3639,8 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>经过 %2 轮后达到目标损失 %1。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-122"/>
+        <location line="+128"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>

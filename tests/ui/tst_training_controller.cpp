@@ -72,6 +72,8 @@ private slots:
     void aStepIsNeverLost_data();
     void aStepIsNeverLost();
     void aBurstOfEditsBuildsOneRun();
+    void anEditKeepsTrainingAskedFor();
+    void ratesReachAStaleRun();
 };
 
 void TestTrainingController::trainsXorWithSnapshots()
@@ -216,7 +218,7 @@ void TestTrainingController::divergedRunKeepsFiniteWeights()
     QVERIFY(failed.isEmpty()); // divergence is a state of the run, not an error
     const long long steps = c.lastSnapshot()->step;
 
-    c.play(); // nothing to continue: the worker answers with the state it is in
+    c.play(); // nothing to continue: Play is not even sent
     QCOMPARE(c.status(), TrainingStatus::Diverged);
     c.step();
     QTRY_COMPARE_WITH_TIMEOUT(c.pendingSteps(), 0, 20000);
@@ -321,6 +323,17 @@ void TestTrainingController::epochLimitFinishesAndCanBeRaised()
     c.play();
     QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Finished, 60000);
     QCOMPARE(int(c.history().size()), 5);
+
+    // Lowered again to what a paused run has already trained: it has finished (Play would train past it).
+    p.training.epochs = 7;
+    c.setProject(p);
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Paused, 20000);
+    p.training.epochs = 5;
+    c.setProject(p);
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Finished, 20000);
+    c.play();
+    QCOMPARE(c.status(), TrainingStatus::Finished);
+    QCOMPARE(int(c.history().size()), 5);
 }
 
 void TestTrainingController::rapidCommandsNeitherDeadlockNorLeak()
@@ -423,6 +436,46 @@ void TestTrainingController::aBurstOfEditsBuildsOneRun()
     QVERIFY2(runs >= 1 && runs <= 2, qPrintable(QString::number(runs)));
     c.step();
     QTRY_VERIFY_WITH_TIMEOUT(c.lastSnapshot()->step == 1, 20000);
+}
+
+void TestTrainingController::anEditKeepsTrainingAskedFor()
+{
+    // Step, then Step epoch, then an edit, all before the worker has answered: the run is not rebuilt (that
+    // would drop the epoch asked for); it trains the epoch and says the project changed since.
+    TrainingController c;
+    c.setSetupDelayForTesting(200);
+    Project p = xorProject();
+    c.openProject(p);
+    c.step();
+    c.stepEpoch();
+    const quint64 generation = c.generation();
+    p.data.generator.samples = 200;
+    c.setProject(p);
+    QVERIFY(c.isStale());
+    QCOMPARE(c.generation(), generation);
+    QTRY_VERIFY_WITH_TIMEOUT(c.history().size() == 1 && c.status() == TrainingStatus::Paused, 20000);
+    QCOMPARE(c.lastSnapshot()->trainSamples, 300); // the run's own data: 400 samples, a quarter for testing
+}
+
+void TestTrainingController::ratesReachAStaleRun()
+{
+    // An L2 rate set while the run is stale (the data was edited) still reaches the run: when the data edit
+    // is undone, the run is current again and trains with the rate the document shows.
+    TrainingController c;
+    Project p = xorProject();
+    c.setProject(p);
+    c.step();
+    QTRY_VERIFY_WITH_TIMEOUT(c.pendingSteps() == 0 && c.status() == TrainingStatus::Paused, 20000);
+    Project edited = p;
+    edited.data.generator.noise = 0.3;
+    c.setProject(edited);
+    QVERIFY(c.isStale());
+    edited.graph.nodes[1].options.set(opt::dense::l2, 0.01);
+    c.setProject(edited);
+    p.graph.nodes[1].options.set(opt::dense::l2, 0.01);
+    c.setProject(p); // the data edit undone
+    QVERIFY(!c.isStale());
+    QCOMPARE(c.runGraph().nodes[1].options.get(opt::dense::l2), 0.01);
 }
 
 QTEST_MAIN(TestTrainingController)

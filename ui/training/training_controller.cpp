@@ -124,8 +124,11 @@ void TrainingController::setProject(const Project &project, const QString &baseD
         setStale(false); // e.g. an undo back to what the run was built from
         return;
     }
-    if (nothingTrained(m_status))
-        build(true, true); // shows the edit (new points, a new network) at once; pending steps carry over
+    // Nothing trained, and nothing asked for that trains or changes the network except Steps (Play, Step
+    // epoch, an explained step, a weight typed in may still be on their way): rebuilding loses nothing and
+    // shows the edit (new points, a new network) at once; pending Steps carry over to the new run.
+    if (nothingTrained(m_status) && !m_runTouched)
+        build(true, true);
     else
         setStale(true);
 }
@@ -147,7 +150,7 @@ void TrainingController::applyLive(const Project &project)
         post([e = now.epochs](TrainingWorker &w) { w.setEpochLimit(e); });
     }
     // A new regularisation rate (or name) is not a new network: the run takes it at once and goes on.
-    if (!m_stale && sameExceptRates(m_run.graph, project.graph) && !(m_run.graph == project.graph)) {
+    if (sameExceptRates(m_run.graph, project.graph) && !(m_run.graph == project.graph)) {
         bool ratesChanged = false;
         for (NodeSpec &n : m_run.graph.nodes)
             if (const NodeSpec *p = project.graph.find(n.id); p && n.kind == LayerKind::Dense) {
@@ -169,6 +172,7 @@ void TrainingController::play()
 {
     ensureRun();
     if (!canContinue(m_status) && m_status != TrainingStatus::Preparing) return;
+    m_runTouched = true;
     post([](TrainingWorker &w) { w.play(); }, Command::Play);
     setStatus(TrainingStatus::Running); // at once, so the button flips; the worker's snapshot confirms it
 }
@@ -197,6 +201,7 @@ void TrainingController::step()
 void TrainingController::stepEpoch()
 {
     ensureRun();
+    m_runTouched = true;
     post([](TrainingWorker &w) { w.stepEpoch(); }, Command::StepEpoch);
 }
 
@@ -221,6 +226,7 @@ void TrainingController::build(bool fromStored, bool carrySteps)
     m_stop = std::stop_source();
     ++m_generation;
     m_pendingSteps.clear();
+    m_runTouched = false;
     m_history.clear();
     m_last.reset();
     m_weights.reset();
@@ -282,6 +288,7 @@ void TrainingController::requestPicture(int mapSize)
 void TrainingController::explainStep(const std::vector<int> &samples, int mapSize)
 {
     ensureRun();
+    m_runTouched = true;
     post([samples, mapSize](TrainingWorker &w) { w.explainStep(samples, mapSize); }, Command::Explain);
     if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
 }
@@ -289,12 +296,14 @@ void TrainingController::explainStep(const std::vector<int> &samples, int mapSiz
 void TrainingController::explainNextInBatch(int count, int mapSize)
 {
     ensureRun();
+    m_runTouched = true;
     post([count, mapSize](TrainingWorker &w) { w.explainNextInBatch(count, mapSize); }, Command::Explain);
     if (m_status == TrainingStatus::Running) setStatus(TrainingStatus::Paused);
 }
 
 void TrainingController::setWeight(NodeId node, int row, int col, double value)
 {
+    m_runTouched = true;
     post([node, row, col, value](TrainingWorker &w) { w.setWeight(node, row, col, value); });
 }
 

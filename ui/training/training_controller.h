@@ -56,8 +56,8 @@ public slots:
     /// the project's stored trained weights when they fit (relative data paths start at `baseDir`).
     void openProject(const nnp::Project &project, const QString &baseDir = {});
     /// The same project, edited. Live settings reach the running trainer at its next batch; other edits
-    /// rebuild the run when nothing was trained yet (steps and a Play asked for meanwhile carry over), else
-    /// they mark it stale. An edit that undoes the difference clears "stale".
+    /// rebuild the run when nothing was trained yet and only Steps were asked for (they carry over to the
+    /// new run), else they mark it stale. An edit that undoes the difference clears "stale".
     void setProject(const nnp::Project &project, const QString &baseDir = {});
 
     void play();
@@ -128,6 +128,7 @@ private:
     quint64 m_sequence = 0;              // of the last command posted
     quint64 m_statusCommand = 0;         // of the last command that set the status the toolbar shows
     std::vector<quint64> m_pendingSteps; // Step commands of this run not answered yet
+    bool m_runTouched = false;           // Play, Step epoch, explain or a weight edit was sent to this run
     TrainingStatus m_status = TrainingStatus::Idle;
     bool m_stale = false;
     QString m_message;

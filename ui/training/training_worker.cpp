@@ -60,7 +60,19 @@ void TrainingWorker::fail(const QString &message)
         const std::lock_guard lock(threadHandoffMutex());
         emit failed(m_generation, message);
     }
-    publish(true);
+    try {
+        publish(true);
+    } catch (...) {
+        // What failed may be what a full snapshot computes (the boundary, the insights, a copy of the
+        // weights, memory): the controller still gets the status, never an exception in the event loop.
+        auto s = std::make_shared<TrainingSnapshot>();
+        s->generation = m_generation;
+        s->command = m_command;
+        s->status = m_status;
+        s->message = m_message;
+        const std::lock_guard lock(threadHandoffMutex());
+        emit snapshotReady(std::move(s));
+    }
 }
 
 void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString &baseDir,
@@ -77,7 +89,10 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
     m_insights.reset();
     m_message.clear();
     m_epochOffset = 0;
-    if (project && delayMs > 0) QThread::msleep(static_cast<unsigned long>(delayMs));
+    m_nextBatch.clear();
+    m_nextCursor = 0;
+    if (project && !m_stop.stop_requested() && delayMs > 0)
+        QThread::msleep(static_cast<unsigned long>(delayMs));
     if (!project || m_stop.stop_requested()) { // discarded, or replaced by a newer run queued behind
         m_status = TrainingStatus::Idle;
         return;
@@ -174,11 +189,18 @@ void TrainingWorker::setEpochLimit(int epochs)
 {
     guarded([&] {
         m_epochLimit = epochs;
-        // A run stopped by the old limit may continue under a higher one.
-        if (m_session && m_status == TrainingStatus::Finished &&
-            m_epochOffset + m_session->trainer().epoch() < epochs) {
+        if (!m_session) return;
+        const int done = m_epochOffset + m_session->trainer().epoch();
+        // A run stopped by the old limit may continue under a higher one; a paused run already at a lower one
+        // has finished.
+        if (m_status == TrainingStatus::Finished && done < epochs) {
             m_status = TrainingStatus::Paused;
             m_message.clear();
+            publish(true);
+        } else if (m_status == TrainingStatus::Paused && epochs > 0 && done >= epochs) {
+            m_status = TrainingStatus::Finished;
+            m_message =
+                tr("Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.").arg(done);
             publish(true);
         }
     });
