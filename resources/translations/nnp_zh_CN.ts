@@ -3264,6 +3264,11 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
     </message>
     <message>
         <location line="+24"/>
+        <source>This run could not start: the message above the training curves and in the status bar says why. Fix it, then press Reset.</source>
+        <translation>此次训练无法开始：训练曲线上方和状态栏中的消息说明了原因。修正后按“重置”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The output view draws the network&apos;s decision over a plane, so it needs data with two inputs. The curves show how this run is doing.</source>
         <translation>输出视图在平面上画出网络的决策，因此需要有两个输入的数据。训练曲线显示本次训练的进展。</translation>
     </message>

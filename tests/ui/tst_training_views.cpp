@@ -77,6 +77,7 @@ private slots:
     void lossPlotExports();
     void boundaryColours();
     void outputViewToggles();
+    void outputViewSaysWhyThereIsNothing();
     void toolbarDrivesController();
     void toolbarEditsGoThroughDocument();
     void dataPanelEditsAreUndoable();
@@ -212,6 +213,20 @@ void pushChanges(GraphDocument &doc, TrainingController &c)
     for (auto edited : {&GraphDocument::graphChanged, &GraphDocument::dataSourceChanged,
                         &GraphDocument::hyperparametersChanged})
         QObject::connect(&doc, edited, &c, [&] { c.setProject(doc.project()); });
+}
+
+void TestTrainingViews::outputViewSaysWhyThereIsNothing()
+{
+    // A run that could not start does not invite the user to press Play: it points at the message.
+    TrainingController c;
+    OutputView view;
+    view.attach(&c);
+    Project p = xorProject();
+    p.graph = makeMlp(3, {4}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid); // the data has 2 features
+    c.openProject(p);
+    QTRY_COMPARE_WITH_TIMEOUT(c.status(), TrainingStatus::Failed, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(view.canvas()->placeholder().contains(QStringLiteral("could not start")), 20000);
+    QVERIFY(!view.canvas()->placeholder().contains(QStringLiteral("Press Play")));
 }
 
 void TestTrainingViews::toolbarDrivesController()

@@ -54,7 +54,11 @@ void OutputView::showSnapshot(const TrainingSnapshot &s)
 {
     if (s.plane.get() != m_canvas->plane() || !s.plane) {
         m_canvas->setPlane(s.plane);
-        if (!s.plane && s.status != TrainingStatus::Preparing && s.status != TrainingStatus::Failed)
+        if (!s.plane && s.status == TrainingStatus::Failed)
+            m_canvas->setPlaceholder(
+                tr("This run could not start: the message above the training curves and in "
+                   "the status bar says why. Fix it, then press Reset."));
+        else if (!s.plane && s.status != TrainingStatus::Preparing)
             m_canvas->setPlaceholder(
                 tr("The output view draws the network's decision over a plane, so it needs "
                    "data with two inputs. The curves show how this run is doing."));

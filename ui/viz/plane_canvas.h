@@ -21,6 +21,7 @@ public:
     void setDiscrete(bool on);
     /// Shown instead of the plot when there is no plane.
     void setPlaceholder(const QString &text);
+    [[nodiscard]] QString placeholder() const { return m_placeholder; }
     /// Small previews leave out the axis labels.
     void setCompact(bool compact);
 
