@@ -318,9 +318,4 @@ void Importer::layout(GraphSpec &g) const
         }
 }
 
-ImportedModel importModel(const onnx::ModelProto &model, const std::string &source)
-{
-    return Importer(model, source).run();
-}
-
 } // namespace nnp::onnximport

@@ -10,7 +10,58 @@
 
 namespace nnp::onnximport {
 
-void Importer::importNode(const onnx::NodeProto &n, int i)
+namespace {
+
+class OpImporter final : public Importer {
+public:
+    using Importer::Importer;
+
+private:
+    void importNode(const onnx::NodeProto &n, int i) override;
+
+
+    /// A Dense from weight W given column-major as [units x inputs] (which is ONNX's [inputs, units]
+    /// row-major).
+    void dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
+               std::optional<std::vector<float>> bias);
+    void gemm(const onnx::NodeProto &n, int i);
+    void matMul(const onnx::NodeProto &n, int i);
+
+    std::vector<float> broadcastVector(const onnx::NodeProto &n, int i, const Const &c, int size,
+                                       const std::string &what) const;
+    void add(const onnx::NodeProto &n, int i);
+
+    /// Sub, Mul and Div: the Erf form of GELU, or the input normalisation (x − offset) · scale.
+    void arithmetic(const onnx::NodeProto &n, int i);
+
+    /// The index of the only node reading `value` if it is an `op`, else -1.
+    int soleConsumer(const std::string &value, const char *op) const;
+    bool isScalar(const std::string &name, float expected) const;
+
+    /// The input of binary node `n` that is not `known` (empty if neither or both are).
+    static std::string otherInput(const onnx::NodeProto &n, const std::string &known);
+
+    /// Div(x, √2) | Mul(x, 1/√2) -> Erf -> Add(1) -> Mul(x) -> Mul(0.5): GELU. Returns the chain's output
+    /// value.
+    std::optional<std::string> matchGelu(const onnx::NodeProto &n, int);
+    ActivationParams activationOf(const onnx::NodeProto &n, int i) const;
+
+    /// Fused into the Dense before it when nothing else reads that Dense's output; else an Activation layer.
+    void activation(const onnx::NodeProto &n, int i, ActivationParams p, std::optional<std::string> out = {});
+    void requireAxis1(const onnx::NodeProto &n, int i, long long def) const;
+    void softmax(const onnx::NodeProto &n, int i);
+    void flatten(const onnx::NodeProto &n, int i);
+    void concat(const onnx::NodeProto &n, int i);
+    void dropout(const onnx::NodeProto &n, int i);
+    void batchNorm(const onnx::NodeProto &n, int i);
+    void reshape(const onnx::NodeProto &n, int i);
+    /// Mul(a, b) -> ReduceSum(axis 1, keepdims): a Dot layer; false when the Mul is something else.
+    bool matchDot(const onnx::NodeProto &n, int i);
+};
+
+} // namespace
+
+void OpImporter::importNode(const onnx::NodeProto &n, int i)
 {
     if (!n.domain().empty() && n.domain() != "ai.onnx")
         fail(n, i, "operators of the domain '" + n.domain() + "' are not supported.");
@@ -52,7 +103,7 @@ void Importer::importNode(const onnx::NodeProto &n, int i)
                  "normalisation.");
 }
 
-void Importer::dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
+void OpImporter::dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
                      std::optional<std::vector<float>> bias)
 {
     const LayerOptions o = LayerOptions()
@@ -67,7 +118,7 @@ void Importer::dense(const onnx::NodeProto &n, int i, const Value &x, int units,
     output(n, i, v);
 }
 
-void Importer::gemm(const onnx::NodeProto &n, int i)
+void OpImporter::gemm(const onnx::NodeProto &n, int i)
 {
     const Value &x = layerValue(n, i, 0);
     const Const &b = constant(n, i, 1);
@@ -104,7 +155,7 @@ void Importer::gemm(const onnx::NodeProto &n, int i)
     dense(n, i, x, static_cast<int>(units), std::move(w), std::move(bias));
 }
 
-void Importer::matMul(const onnx::NodeProto &n, int i)
+void OpImporter::matMul(const onnx::NodeProto &n, int i)
 {
     const Value &x = layerValue(n, i, 0);
     const Const &b = constant(n, i, 1);
@@ -114,7 +165,7 @@ void Importer::matMul(const onnx::NodeProto &n, int i)
     dense(n, i, x, static_cast<int>(b.dims[1]), b.data, std::nullopt);
 }
 
-std::vector<float> Importer::broadcastVector(const onnx::NodeProto &n, int i, const Const &c, int size,
+std::vector<float> OpImporter::broadcastVector(const onnx::NodeProto &n, int i, const Const &c, int size,
                                              const std::string &what) const
 {
     if (c.data.size() == static_cast<std::size_t>(size)) return c.data;
@@ -124,7 +175,7 @@ std::vector<float> Importer::broadcastVector(const onnx::NodeProto &n, int i, co
              " are expected.");
 }
 
-void Importer::add(const onnx::NodeProto &n, int i)
+void OpImporter::add(const onnx::NodeProto &n, int i)
 {
     if (n.input_size() == 0) fail(n, i, "it has no inputs.");
     std::vector<const Value *> layers;
@@ -169,7 +220,7 @@ void Importer::add(const onnx::NodeProto &n, int i)
     output(n, i, layerOut(addNode(LayerKind::Add, nameFor(n), {}, from), layers[0]->features));
 }
 
-void Importer::arithmetic(const onnx::NodeProto &n, int i)
+void OpImporter::arithmetic(const onnx::NodeProto &n, int i)
 {
     if (auto gelu = matchGelu(n, i)) {
         activation(n, i, {ActivationKind::GELU, 0.01, 1.0}, *gelu);
@@ -202,7 +253,7 @@ void Importer::arithmetic(const onnx::NodeProto &n, int i)
     output(n, i, out);
 }
 
-int Importer::soleConsumer(const std::string &value, const char *op) const
+int OpImporter::soleConsumer(const std::string &value, const char *op) const
 {
     auto it = m_consumers.find(value);
     if (it == m_consumers.end() || it->second.size() != 1 || uses(value) != 1) return -1;
@@ -210,20 +261,20 @@ int Importer::soleConsumer(const std::string &value, const char *op) const
     return n.op_type() == op && n.output_size() >= 1 && n.input_size() >= 1 ? it->second[0] : -1;
 }
 
-bool Importer::isScalar(const std::string &name, float expected) const
+bool OpImporter::isScalar(const std::string &name, float expected) const
 {
     auto it = m_values.find(name);
     return it != m_values.end() && it->second.isConst && it->second.c.data.size() == 1 &&
            std::abs(it->second.c.data[0] - expected) < 1e-4f;
 }
 
-std::string Importer::otherInput(const onnx::NodeProto &n, const std::string &known)
+std::string OpImporter::otherInput(const onnx::NodeProto &n, const std::string &known)
 {
     if (n.input_size() != 2 || (n.input(0) == known) == (n.input(1) == known)) return {};
     return n.input(0) == known ? n.input(1) : n.input(0);
 }
 
-std::optional<std::string> Importer::matchGelu(const onnx::NodeProto &n, int)
+std::optional<std::string> OpImporter::matchGelu(const onnx::NodeProto &n, int)
 {
     if (n.input_size() != 2 || !m_values.count(n.input(0)) || m_values.at(n.input(0)).isConst)
         return std::nullopt;
@@ -246,7 +297,7 @@ std::optional<std::string> Importer::matchGelu(const onnx::NodeProto &n, int)
     return m_graph.node(half).output(0);
 }
 
-ActivationParams Importer::activationOf(const onnx::NodeProto &n, int i) const
+ActivationParams OpImporter::activationOf(const onnx::NodeProto &n, int i) const
 {
     const std::string &op = n.op_type();
     ActivationParams p;
@@ -271,7 +322,7 @@ ActivationParams Importer::activationOf(const onnx::NodeProto &n, int i) const
     return p;
 }
 
-void Importer::activation(const onnx::NodeProto &n, int i, ActivationParams p, std::optional<std::string> out)
+void OpImporter::activation(const onnx::NodeProto &n, int i, ActivationParams p, std::optional<std::string> out)
 {
     const Value &x = layerValue(n, i, 0);
     const int readers = p.kind == ActivationKind::GELU ? 2 : 1; // GELU reads x twice
@@ -297,7 +348,7 @@ void Importer::activation(const onnx::NodeProto &n, int i, ActivationParams p, s
         output(n, i, v);
 }
 
-void Importer::requireAxis1(const onnx::NodeProto &n, int i, long long def) const
+void OpImporter::requireAxis1(const onnx::NodeProto &n, int i, long long def) const
 {
     const long long axis = intAttr(n, i, "axis", def);
     if (axis != 1 && axis != -1)
@@ -305,21 +356,21 @@ void Importer::requireAxis1(const onnx::NodeProto &n, int i, long long def) cons
              "only axis 1 (the features of each sample) is supported, not " + std::to_string(axis) + ".");
 }
 
-void Importer::softmax(const onnx::NodeProto &n, int i)
+void OpImporter::softmax(const onnx::NodeProto &n, int i)
 {
     requireAxis1(n, i, m_opset >= 13 ? -1 : 1);
     const Value &x = layerValue(n, i, 0);
     output(n, i, layerOut(addNode(LayerKind::Softmax, nameFor(n), {}, {x.node}), x.features));
 }
 
-void Importer::flatten(const onnx::NodeProto &n, int i)
+void OpImporter::flatten(const onnx::NodeProto &n, int i)
 {
     requireAxis1(n, i, 1);
     const Value &x = layerValue(n, i, 0);
     output(n, i, layerOut(addNode(LayerKind::Flatten, nameFor(n), {}, {x.node}), x.features));
 }
 
-void Importer::concat(const onnx::NodeProto &n, int i)
+void OpImporter::concat(const onnx::NodeProto &n, int i)
 {
     requireAxis1(n, i, 1);
     if (n.input_size() == 1) {
@@ -338,7 +389,7 @@ void Importer::concat(const onnx::NodeProto &n, int i)
     output(n, i, layerOut(addNode(LayerKind::Concatenate, nameFor(n), {}, from), static_cast<int>(features)));
 }
 
-void Importer::dropout(const onnx::NodeProto &n, int i)
+void OpImporter::dropout(const onnx::NodeProto &n, int i)
 {
     const Value &x = layerValue(n, i, 0);
     double rate = floatAttr(n, i, "ratio", 0.5f);
@@ -357,7 +408,7 @@ void Importer::dropout(const onnx::NodeProto &n, int i)
     output(n, i, layerOut(addNode(LayerKind::Dropout, nameFor(n), o, {x.node}), x.features));
 }
 
-void Importer::batchNorm(const onnx::NodeProto &n, int i)
+void OpImporter::batchNorm(const onnx::NodeProto &n, int i)
 {
     const Value &x = layerValue(n, i, 0);
     if (intAttr(n, i, "training_mode", 0) != 0)
@@ -383,7 +434,7 @@ void Importer::batchNorm(const onnx::NodeProto &n, int i)
     output(n, i, layerOut(id, x.features));
 }
 
-bool Importer::matchDot(const onnx::NodeProto &n, int i)
+bool OpImporter::matchDot(const onnx::NodeProto &n, int i)
 {
     // Mul of two layer outputs of one size, read only by ReduceSum over axis 1 keeping [N, 1]: a Dot.
     if (n.input_size() != 2) return false;
@@ -415,7 +466,7 @@ bool Importer::matchDot(const onnx::NodeProto &n, int i)
     return true;
 }
 
-void Importer::reshape(const onnx::NodeProto &n, int i)
+void OpImporter::reshape(const onnx::NodeProto &n, int i)
 {
     const Value &x = layerValue(n, i, 0);
     if (n.input_size() < 2) fail(n, i, "the target shape is missing.");
@@ -452,6 +503,11 @@ void Importer::reshape(const onnx::NodeProto &n, int i)
         fail(n, i, "it turns " + std::to_string(x.features) + " values into " + std::to_string(known) + ".");
     const LayerOptions o = LayerOptions().set(opt::reshape::shape, dims);
     output(n, i, layerOut(addNode(LayerKind::Reshape, nameFor(n), o, {x.node}), x.features));
+}
+
+ImportedModel importModel(const onnx::ModelProto &model, const std::string &source)
+{
+    return OpImporter(model, source).run();
 }
 
 } // namespace nnp::onnximport

@@ -1,7 +1,7 @@
 #pragma once
 // The ONNX importer's working state (internal to nnp_export): one pass over the nodes in their (topological)
 // order, tracking for every ONNX value either a constant or the NN Playground node that produces it.
-// onnx_import_graph.cpp holds the bookkeeping, onnx_import_ops.cpp the operators.
+// onnx_import_graph.cpp holds the bookkeeping (Importer), onnx_import_ops.cpp the operators (OpImporter).
 
 #include "export/onnx_import_detail.h"
 
@@ -27,12 +27,16 @@ struct Value {
     bool fusable = false; ///< output of a Dense that may still take a bias or an activation
 };
 
+/// The bookkeeping shared by every operator; the operators themselves are OpImporter, in onnx_import_ops.cpp.
 class Importer {
 public:
     Importer(const onnx::ModelProto &model, std::string source);
+    virtual ~Importer() = default;
+    Importer(const Importer &) = delete;
+    Importer &operator=(const Importer &) = delete;
     ImportedModel run();
 
-private:
+protected:
     [[noreturn]] void fail(const std::string &msg) const;
     [[noreturn]] void fail(const onnx::NodeProto &n, int i, const std::string &msg) const;
     void countUses();
@@ -60,48 +64,8 @@ private:
     Value layerOut(NodeId id, int features) const;
     std::string nameFor(const onnx::NodeProto &n) const;
 
-    // --- operators
-    // -------------------------------------------------------------------------------------------
-
-    void importNode(const onnx::NodeProto &n, int i);
-
-    /// A Dense from weight W given column-major as [units x inputs] (which is ONNX's [inputs, units]
-    /// row-major).
-    void dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
-               std::optional<std::vector<float>> bias);
-    void gemm(const onnx::NodeProto &n, int i);
-    void matMul(const onnx::NodeProto &n, int i);
-
-    std::vector<float> broadcastVector(const onnx::NodeProto &n, int i, const Const &c, int size,
-                                       const std::string &what) const;
-    void add(const onnx::NodeProto &n, int i);
-
-    /// Sub, Mul and Div: the Erf form of GELU, or the input normalisation (x − offset) · scale.
-    void arithmetic(const onnx::NodeProto &n, int i);
-
-    /// The index of the only node reading `value` if it is an `op`, else -1.
-    int soleConsumer(const std::string &value, const char *op) const;
-    bool isScalar(const std::string &name, float expected) const;
-
-    /// The input of binary node `n` that is not `known` (empty if neither or both are).
-    static std::string otherInput(const onnx::NodeProto &n, const std::string &known);
-
-    /// Div(x, √2) | Mul(x, 1/√2) -> Erf -> Add(1) -> Mul(x) -> Mul(0.5): GELU. Returns the chain's output
-    /// value.
-    std::optional<std::string> matchGelu(const onnx::NodeProto &n, int);
-    ActivationParams activationOf(const onnx::NodeProto &n, int i) const;
-
-    /// Fused into the Dense before it when nothing else reads that Dense's output; else an Activation layer.
-    void activation(const onnx::NodeProto &n, int i, ActivationParams p, std::optional<std::string> out = {});
-    void requireAxis1(const onnx::NodeProto &n, int i, long long def) const;
-    void softmax(const onnx::NodeProto &n, int i);
-    void flatten(const onnx::NodeProto &n, int i);
-    void concat(const onnx::NodeProto &n, int i);
-    void dropout(const onnx::NodeProto &n, int i);
-    void batchNorm(const onnx::NodeProto &n, int i);
-    void reshape(const onnx::NodeProto &n, int i);
-    /// Mul(a, b) -> ReduceSum(axis 1, keepdims): a Dot layer; false when the Mul is something else.
-    bool matchDot(const onnx::NodeProto &n, int i);
+    /// One ONNX node: the operator table in onnx_import_ops.cpp (a new operator touches only that file).
+    virtual void importNode(const onnx::NodeProto &n, int i) = 0;
     ImportedModel finish();
 
     /// Columns by depth (longest path from an input), rows centred within each column.

@@ -5,7 +5,8 @@
 // registry.
 //
 // Adding a kind: a line in NNP_LAYER_KINDS, a .cpp (and .h if others need the class) with the layer and its
-// kindInfo<>, one entry in each export table (the build fails without it), an icon, the zh_CN text.
+// kindInfo<>, one entry in each export table (the build fails without it), its ONNX import in
+// onnx_import_ops.cpp, an icon, the zh_CN text.
 
 #include "graph/graph_spec.h"
 #include "graph/layer_options.h"
