@@ -19,7 +19,6 @@ public:
 private:
     void importNode(const onnx::NodeProto &n, int i) override;
 
-
     /// A Dense from weight W given column-major as [units x inputs] (which is ONNX's [inputs, units]
     /// row-major).
     void dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
@@ -103,8 +102,8 @@ void OpImporter::importNode(const onnx::NodeProto &n, int i)
                  "normalisation.");
 }
 
-void OpImporter::dense(const onnx::NodeProto &n, int i, const Value &x, int units, std::vector<float> wColMajor,
-                     std::optional<std::vector<float>> bias)
+void OpImporter::dense(const onnx::NodeProto &n, int i, const Value &x, int units,
+                       std::vector<float> wColMajor, std::optional<std::vector<float>> bias)
 {
     const LayerOptions o = LayerOptions()
                                .set(opt::dense::units, units)
@@ -166,7 +165,7 @@ void OpImporter::matMul(const onnx::NodeProto &n, int i)
 }
 
 std::vector<float> OpImporter::broadcastVector(const onnx::NodeProto &n, int i, const Const &c, int size,
-                                             const std::string &what) const
+                                               const std::string &what) const
 {
     if (c.data.size() == static_cast<std::size_t>(size)) return c.data;
     if (c.data.size() == 1) return std::vector<float>(static_cast<std::size_t>(size), c.data[0]);
@@ -322,7 +321,8 @@ ActivationParams OpImporter::activationOf(const onnx::NodeProto &n, int i) const
     return p;
 }
 
-void OpImporter::activation(const onnx::NodeProto &n, int i, ActivationParams p, std::optional<std::string> out)
+void OpImporter::activation(const onnx::NodeProto &n, int i, ActivationParams p,
+                            std::optional<std::string> out)
 {
     const Value &x = layerValue(n, i, 0);
     const int readers = p.kind == ActivationKind::GELU ? 2 : 1; // GELU reads x twice
