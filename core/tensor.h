@@ -20,7 +20,8 @@ using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
 using Vector = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
 using RowVector = Eigen::Matrix<Scalar, 1, Eigen::Dynamic>;
 
-/// The shape of one sample, outermost first (e.g. {28, 28, 1} for an image, {4} for a flat vector).
+/// The shape of one sample, outermost first (e.g. {1, 28, 28} for an image, channels first, {4} for a flat
+/// vector).
 struct Shape {
     std::vector<int> dims;
 

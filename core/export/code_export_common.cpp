@@ -33,7 +33,8 @@ std::string describe(const ExportNode &n)
     // activation=tanh, init=glorot_uniform, use_bias=true, l1=0, l2=0".
     const LayerKindInfo &info = layerKind(n.kind);
     std::string r(info.fileName);
-    if (n.kind == LayerKind::Input && !n.shape.isFlat()) r += " (" + n.shape.toString() + ", flattened)";
+    if (n.kind == LayerKind::Input && !n.shape.isFlat())
+        r += " (" + n.shape.toString() + ", given as rows of " + std::to_string(n.size) + " raw values)";
     std::string options;
     for (const OptionSpec &o : info.options)
         if (o.isShown(n.options))

@@ -1,5 +1,7 @@
 #include "export/export_model.h"
 
+#include "layers/layer_registry.h"
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -40,15 +42,23 @@ int ExportModel::inputOffset(std::size_t k) const
 
 namespace {
 
-// A column vector becomes 1-D ([n]); a Dense weight stays 2-D even with a single input.
-ExportTensor toExportTensor(const std::string &name, const Matrix &m, LayerKind kind)
+// The kind's own export shape (layer_registry.h: ParamShape::exportDims) when it declares one; else a column
+// becomes 1-D ([n]) and a matrix stays [rows, cols]. The values are the matrix row by row either way.
+ExportTensor toExportTensor(const std::string &name, const Matrix &m, const std::vector<ParamShape> &layout)
 {
     ExportTensor t;
     t.name = name;
-    if (m.cols() == 1 && !(kind == LayerKind::Dense && name == "weight"))
-        t.shape = {static_cast<int>(m.rows())};
-    else
-        t.shape = {static_cast<int>(m.rows()), static_cast<int>(m.cols())};
+    for (const ParamShape &p : layout)
+        if (p.name == name && !p.exportDims.empty()) t.shape = p.exportDims;
+    long long declared = 1;
+    for (int d : t.shape)
+        declared *= d;
+    if (t.shape.empty() || declared != m.size()) {
+        if (m.cols() == 1)
+            t.shape = {static_cast<int>(m.rows())};
+        else
+            t.shape = {static_cast<int>(m.rows()), static_cast<int>(m.cols())};
+    }
     t.values.reserve(static_cast<std::size_t>(m.size()));
     for (Eigen::Index r = 0; r < m.rows(); ++r)
         for (Eigen::Index c = 0; c < m.cols(); ++c)
@@ -140,17 +150,29 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
         e.ident = ident;
         m.nodes.push_back(std::move(e));
     }
+    std::vector<std::vector<ParamShape>> layouts(net.nodes().size());
+    for (std::size_t i = 0; i < net.nodes().size(); ++i) {
+        const auto &n = net.nodes()[i];
+        const LayerKindInfo &info = layerKind(n.kind);
+        if (!info.parameters) continue;
+        std::vector<Shape> in;
+        for (int p : n.inputs)
+            in.push_back(net.nodes().at(static_cast<std::size_t>(p)).shape);
+        layouts[i] = info.parameters(m.nodes[i].options, in);
+    }
     for (auto &p : net.parameters()) {
         auto &node = m.nodes.at(static_cast<std::size_t>(p.node));
         if (!p.ref.value->allFinite())
             throw ExportError(node.label() +
                               " has weights that are not finite numbers (the training diverged) — "
                               "reset and train again with a lower learning rate before exporting.");
-        node.tensors.push_back(toExportTensor(p.ref.name, *p.ref.value, node.kind));
+        node.tensors.push_back(
+            toExportTensor(p.ref.name, *p.ref.value, layouts.at(static_cast<std::size_t>(p.node))));
     }
     for (auto &p : net.state()) {
         auto &node = m.nodes.at(static_cast<std::size_t>(p.node));
-        node.tensors.push_back(toExportTensor(p.ref.name, *p.ref.value, node.kind));
+        node.tensors.push_back(
+            toExportTensor(p.ref.name, *p.ref.value, layouts.at(static_cast<std::size_t>(p.node))));
     }
     m.inputs = net.inputNodes();
     m.output = net.outputNode();

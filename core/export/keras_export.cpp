@@ -2,8 +2,10 @@
 #include "export/code_export_common.h"
 #include "export/weights_export.h"
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
 #include "layers/layer_registry.h"
+#include "layers/pooling.h"
 #include "layers/simple_layers.h"
 
 #include <map>
@@ -73,11 +75,41 @@ struct Emit {
     void line(const std::string &expr) { k.build += "    " + id + " = " + expr + "\n"; }
 };
 
+// Images: NN Playground and PyTorch hold a sample as [channels, height, width]; Keras' convolutions (on CPU)
+// take [height, width, channels]. Every image tensor here is channels-last, and Permute layers convert where
+// values are seen in order (from input rows, into Reshape and Flatten), so the order of values matches ours.
+bool isImage(const Shape &s)
+{
+    return s.dims.size() == 3;
+}
+const Shape &inputShape(const Emit &e, std::size_t port = 0)
+{
+    return e.m.nodes.at(static_cast<std::size_t>(e.n.inputs.at(port))).shape;
+}
+/// x in our order of values: a channels-last image is permuted back to channels-first.
+std::string inOurOrder(const Emit &e, const std::string &x, const Shape &shape)
+{
+    if (!isImage(shape)) return x;
+    return "layers.Permute((3, 1, 2), name=" + pyString(e.id + "_chw") + ")(" + x + ")";
+}
+/// x (values in our order) as a tensor of `shape`, channels-last when it is an image.
+std::string asShape(const Emit &e, const std::string &x, const Shape &shape, const std::string &name)
+{
+    std::string r = "layers.Reshape(" + shapeTuple(shape.dims) + ", name=" + pyString(name) + ")(" + x + ")";
+    if (isImage(shape)) r = "layers.Permute((2, 3, 1), name=" + pyString(e.id + "_hwc") + ")(" + r + ")";
+    return r;
+}
+std::string pair(int a, int b)
+{
+    return "(" + std::to_string(a) + ", " + std::to_string(b) + ")";
+}
+
 void emitInput(Emit &e)
 {
     const std::string size = std::to_string(e.n.size);
     e.k.build += "    raw_" + e.id + " = keras.Input(shape=(" + size + ",), " + e.named + ")\n";
     e.line("Normalize(" + size + ", name=" + pyString(e.id + "_normalize") + ")(raw_" + e.id + ")");
+    if (!e.n.shape.isFlat()) e.line(asShape(e, e.id, e.n.shape, e.id + "_image"));
     e.k.inputs += (e.k.inputs.empty() ? "" : ", ") + ("raw_" + e.id);
 }
 
@@ -130,13 +162,48 @@ void emitAdd(Emit &e)
 }
 void emitFlatten(Emit &e)
 {
-    e.line("layers.Flatten(" + e.named + ")(" + e.x + ")");
+    e.line("layers.Flatten(" + e.named + ")(" + inOurOrder(e, e.x, inputShape(e)) + ")");
 }
 
 void emitReshape(Emit &e)
 {
-    // The same order of values as NN Playground ([channels, height, width] stays channels-first here).
-    e.line("layers.Reshape(" + shapeTuple(e.n.shape.dims) + ", " + e.named + ")(" + e.x + ")");
+    // The same order of values as NN Playground (an image is permuted to channels-last afterwards).
+    e.line(asShape(e, inOurOrder(e, e.x, inputShape(e)), e.n.shape, e.id));
+}
+
+void emitConv2D(Emit &e)
+{
+    const WindowGeometry g = windowGeometry(inputShape(e), convWindow(e.n.options));
+    const int filters = e.n.options.get(opt::conv2d::filters);
+    const bool bias = e.n.options.get(opt::conv2d::useBias);
+    e.line("layers.Conv2D(" + std::to_string(filters) + ", " + pair(g.kh, g.kw) +
+           ", strides=" + pair(g.sh, g.sw) +
+           ", padding=" + pyString(std::string(toString(e.n.options.get(opt::conv2d::padding)))) +
+           ", dilation_rate=" + pair(g.dh, g.dw) + ", activation=" + kerasActivation(e.n, e.k.functionDefs) +
+           (bias ? "" : ", use_bias=False") + ", " + e.named + ")(" + e.x + ")");
+    // Keras keeps the kernels as [kh, kw, channels, filters] (HWIO); load_weights transposes ours.
+    e.k.shapes += "    " + pyString(e.id) + ": [" + shapeTuple({g.kh, g.kw, g.channels, filters}) +
+                  (bias ? ", " + shapeTuple({filters}) : std::string()) + "],\n";
+}
+
+void emitPool(Emit &e, const char *layer)
+{
+    const WindowGeometry g = windowGeometry(inputShape(e), poolWindow(e.n.options));
+    e.line(std::string("layers.") + layer + "(" + pair(g.kh, g.kw) + ", strides=" + pair(g.sh, g.sw) +
+           ", padding=" + pyString(std::string(toString(e.n.options.get(opt::pool2d::padding)))) + ", " +
+           e.named + ")(" + e.x + ")");
+}
+void emitMaxPool2D(Emit &e)
+{
+    emitPool(e, "MaxPooling2D");
+}
+void emitAveragePool2D(Emit &e)
+{
+    emitPool(e, "AveragePooling2D");
+}
+void emitGlobalAveragePool2D(Emit &e)
+{
+    e.line("layers.GlobalAveragePooling2D(" + e.named + ")(" + e.x + ")");
 }
 
 void emitDot(Emit &e)
@@ -156,6 +223,10 @@ constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::Add, emitAdd},
     {LayerKind::Flatten, emitFlatten},
     {LayerKind::Reshape, emitReshape},
+    {LayerKind::Conv2D, emitConv2D},
+    {LayerKind::MaxPool2D, emitMaxPool2D},
+    {LayerKind::AveragePool2D, emitAveragePool2D},
+    {LayerKind::GlobalAveragePool2D, emitGlobalAveragePool2D},
     {LayerKind::Dot, emitDot},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a Keras emitter");
@@ -185,9 +256,11 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "Layers (build_model() wires the same graph with the functional API):\n" +
         layerList(m, "    ") + "\nWeights: read from the side file " + commentText(weightsFileName) +
         " beside this script (format \"nnp-weights\",\n"
-        "row-major, Dense weights as [units, inputs]; load_weights transposes them to Keras' kernels and\n"
+        "row-major, Dense weights as [units, inputs], Conv2D kernels as [filters, channels, height, width];\n"
+        "load_weights transposes them to Keras' kernels and\n"
         "checks every shape against EXPECTED_SHAPES). Inputs are raw features; the Normalize layer\n"
-        "applies x' = (x - offset) * scale (fixed, not trained).\n\n"
+        "applies x' = (x - offset) * scale (fixed, not trained). Images are channels-last inside the model\n"
+        "(Keras' convolutions); Permute layers keep the order of values NN Playground uses.\n\n"
         "Run:  python3 " +
         commentText(stem) +
         ".py inputs.csv [--weights FILE]\n"
@@ -237,8 +310,10 @@ def load_weights(model, path=WEIGHTS_FILE):
         t = tensors.get(node)
         if t is None:
             raise ValueError(f"{path}: no weights for layer {node}")
-        if "weight" in t:  # Dense: Keras' kernel is [inputs, units]
-            values = [t["weight"].T] + ([t["bias"]] if "bias" in t else [])
+        if "weight" in t:  # Dense: Keras' kernel is [inputs, units]; Conv2D: [kh, kw, channels, filters]
+            w = t["weight"]
+            kernel = w.transpose(2, 3, 1, 0) if w.ndim == 4 else w.T
+            values = [kernel] + ([t["bias"]] if "bias" in t else [])
         else:  # BatchNorm
             values = [t["gamma"], t["beta"], t["running_mean"], t["running_var"]]
         found = [tuple(v.shape) for v in values]

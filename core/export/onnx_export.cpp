@@ -1,8 +1,10 @@
 #include "export/onnx_export.h"
 
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
 #include "layers/layer_registry.h"
+#include "layers/pooling.h"
 #include "layers/simple_layers.h"
 
 #include <onnx/checker.h>
@@ -115,6 +117,27 @@ private:
         a->set_i(v);
     }
 
+    static void attr(onnx::NodeProto *n, const std::string &name, const std::vector<long long> &v)
+    {
+        auto *a = n->add_attribute();
+        a->set_name(name);
+        a->set_type(onnx::AttributeProto::INTS);
+        for (long long i : v)
+            a->add_ints(i);
+    }
+    /// kernel_shape, strides and pads ([top, left, bottom, right]) of a window; dilations when asked.
+    static void windowAttrs(onnx::NodeProto *n, const WindowGeometry &g, bool dilations)
+    {
+        attr(n, "kernel_shape", std::vector<long long>{g.kh, g.kw});
+        attr(n, "strides", std::vector<long long>{g.sh, g.sw});
+        attr(n, "pads", std::vector<long long>{g.padTop, g.padLeft, g.padBottom, g.padRight});
+        if (dilations) attr(n, "dilations", std::vector<long long>{g.dh, g.dw});
+    }
+    const Shape &inputShape(const ExportNode &n, std::size_t port = 0) const
+    {
+        return m_model.nodes.at(static_cast<std::size_t>(n.inputs.at(port))).shape;
+    }
+
     /// Applies `kind` to value `x`, producing `out`; names ONNX nodes after `base`.
     void activation(const ExportNode &n, const std::string &x, const std::string &out,
                     const std::string &base)
@@ -170,6 +193,14 @@ private:
     std::string emitInput(const ExportNode &n, std::size_t index)
     {
         addValueInfo(m_graph->add_input(), n.ident, {n.size}); // raw rows, whatever the sample's shape
+        const std::string normalized = normalizeInput(n, index);
+        if (n.shape.isFlat()) return normalized;
+        return reshape(n, normalized, n.ident + "/image",
+                       n.ident + "/as_image"); // [N, C, H, W] for what follows
+    }
+
+    std::string normalizeInput(const ExportNode &n, std::size_t index)
+    {
         if (!m_model.normalized()) return n.ident;
         std::size_t k = 0;
         while (k < m_model.inputs.size() && m_model.inputs[k] != static_cast<int>(index))
@@ -203,7 +234,7 @@ private:
             addInitializer(n.ident + ".bias", {units}, b.values);
             ins.push_back(n.ident + ".bias");
         }
-        const bool linear = n.options.get(opt::activation) == ActivationKind::Linear;
+        const bool linear = activationOf(n.options).kind == ActivationKind::Linear;
         const std::string z = linear ? n.ident : n.ident + "/linear";
         auto *gemm = op("Gemm", linear ? n.ident : n.ident + "/gemm", ins, z);
         attr(gemm, "transB", 1LL);
@@ -266,14 +297,60 @@ private:
         attr(op("Flatten", n.ident, {in(n, 0)}, n.ident), "axis", 1LL);
         return n.ident;
     }
-    std::string emitReshape(const ExportNode &n, std::size_t)
+    /// x [N, ...] -> [N, n's shape...]; 0 keeps the batch size of the input.
+    std::string reshape(const ExportNode &n, const std::string &x, const std::string &nodeName,
+                        const std::string &out)
     {
-        // [N, ...] -> [N, shape...]; 0 keeps the batch size of the input.
         std::vector<std::int64_t> shape{0};
         for (int d : n.shape.dims)
             shape.push_back(d);
-        addInt64Initializer(n.ident + ".shape", shape);
-        op("Reshape", n.ident, {in(n, 0), n.ident + ".shape"}, n.ident);
+        addInt64Initializer(nodeName + ".shape", shape);
+        op("Reshape", nodeName, {x, nodeName + ".shape"}, out);
+        return out;
+    }
+    std::string emitReshape(const ExportNode &n, std::size_t)
+    {
+        return reshape(n, in(n, 0), n.ident, n.ident);
+    }
+    std::string emitConv2D(const ExportNode &n, std::size_t)
+    {
+        const ExportTensor &w = n.tensor("weight");
+        const WindowGeometry g = windowGeometry(inputShape(n), convWindow(n.options));
+        const int filters = n.options.get(opt::conv2d::filters);
+        if (w.shape != std::vector<int>{filters, g.channels, g.kh, g.kw})
+            throw ExportError(n.label() + " has kernels of unexpected shape.");
+        addInitializer(n.ident + ".weight", w.shape, w.values);
+        std::vector<std::string> ins = {in(n, 0), n.ident + ".weight"};
+        if (n.options.get(opt::conv2d::useBias)) {
+            addInitializer(n.ident + ".bias", {filters}, n.tensor("bias").values);
+            ins.push_back(n.ident + ".bias");
+        }
+        const bool linear = activationOf(n.options).kind == ActivationKind::Linear;
+        const std::string z = linear ? n.ident : n.ident + "/linear";
+        windowAttrs(op("Conv", linear ? n.ident : n.ident + "/conv", ins, z), g, true);
+        if (!linear) activation(n, z, n.ident, n.ident);
+        return n.ident;
+    }
+    std::string emitMaxPool2D(const ExportNode &n, std::size_t)
+    {
+        // ONNX's MaxPool ignores the padding (as -inf), like Keras' `same`.
+        windowAttrs(op("MaxPool", n.ident, {in(n, 0)}, n.ident),
+                    windowGeometry(inputShape(n), poolWindow(n.options)), false);
+        return n.ident;
+    }
+    std::string emitAveragePool2D(const ExportNode &n, std::size_t)
+    {
+        // count_include_pad = 0 (the default): windows over the edge average the pixels they cover, as Keras.
+        auto *p = op("AveragePool", n.ident, {in(n, 0)}, n.ident);
+        windowAttrs(p, windowGeometry(inputShape(n), poolWindow(n.options)), false);
+        attr(p, "count_include_pad", 0LL);
+        return n.ident;
+    }
+    std::string emitGlobalAveragePool2D(const ExportNode &n, std::size_t)
+    {
+        // [N, C, H, W] -> [N, C, 1, 1] -> [N, C]
+        op("GlobalAveragePool", n.ident, {in(n, 0)}, n.ident + "/pooled");
+        attr(op("Flatten", n.ident + "/flatten", {n.ident + "/pooled"}, n.ident), "axis", 1LL);
         return n.ident;
     }
     std::string emitDot(const ExportNode &n, std::size_t)
@@ -298,6 +375,10 @@ private:
         {LayerKind::Add, &OnnxBuilder::emitAdd},
         {LayerKind::Flatten, &OnnxBuilder::emitFlatten},
         {LayerKind::Reshape, &OnnxBuilder::emitReshape},
+        {LayerKind::Conv2D, &OnnxBuilder::emitConv2D},
+        {LayerKind::MaxPool2D, &OnnxBuilder::emitMaxPool2D},
+        {LayerKind::AveragePool2D, &OnnxBuilder::emitAveragePool2D},
+        {LayerKind::GlobalAveragePool2D, &OnnxBuilder::emitGlobalAveragePool2D},
         {LayerKind::Dot, &OnnxBuilder::emitDot},
     };
     static_assert(coversEveryKind(kEmitters), "every layer kind needs an ONNX emitter");

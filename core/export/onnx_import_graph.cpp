@@ -164,17 +164,31 @@ void Importer::addInput(const onnx::ValueInfoProto &in)
     const auto &tt = in.type().tensor_type();
     if (tt.elem_type() != onnx::TensorProto::FLOAT && tt.elem_type() != onnx::TensorProto::DOUBLE)
         fail(what + " is not a float tensor.");
-    if (!tt.has_shape() || tt.shape().dim_size() != 2 || !tt.shape().dim(1).has_dim_value())
-        fail(what + " must have the shape [N, features] with a known number of features.");
-    const auto features = tt.shape().dim(1).dim_value();
-    if (features <= 0 || features > kMaxInputSize)
-        fail(what + " has " + std::to_string(features) + " features.");
-    const LayerOptions o = LayerOptions().set(opt::input::shape, {static_cast<int>(features)});
+    const int rank = tt.has_shape() ? tt.shape().dim_size() : 0;
+    if (rank < 2 || rank > 4)
+        fail(what +
+             " must have the shape [N, features], [N, height, width] or [N, channels, height, width].");
+    std::vector<int> dims;
+    long long features = 1;
+    for (int d = 1; d < rank; ++d) {
+        const auto &dim = tt.shape().dim(d);
+        if (!dim.has_dim_value() || dim.dim_value() <= 0 || dim.dim_value() > kMaxInputSize)
+            fail(what + " must have a known, positive size in dimension " + std::to_string(d + 1) + ".");
+        dims.push_back(static_cast<int>(dim.dim_value()));
+        features *= dims.back();
+        if (features > kMaxInputSize)
+            fail(what + " has more than " + std::to_string(kMaxInputSize) + " values per sample.");
+    }
+    // [N, height, width] (a grey image without its channel, as after nn.Flatten's input) is one channel.
+    if (dims.size() == 2) dims.insert(dims.begin(), 1);
+    const LayerOptions o = LayerOptions().set(opt::input::shape, dims);
     Value v;
     v.node = addNode(LayerKind::Input, in.name(), o, {});
     v.features = static_cast<int>(features);
+    if (dims.size() > 1) v.dims = dims;
     v.input = static_cast<int>(m_inputs.size());
     m_inputs.push_back(v.node);
+    m_inputNames.push_back(in.name());
     m_offsets.emplace_back(static_cast<std::size_t>(features), 0.0f);
     m_scales.emplace_back(static_cast<std::size_t>(features), 1.0f);
     define(in.name(), v);
@@ -258,6 +272,13 @@ Value Importer::layerOut(NodeId id, int features) const
     Value v;
     v.node = id;
     v.features = features;
+    return v;
+}
+
+Value Importer::layerLike(NodeId id, const Value &x) const
+{
+    Value v = layerOut(id, x.features);
+    v.dims = x.dims;
     return v;
 }
 

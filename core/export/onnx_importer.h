@@ -22,9 +22,10 @@ struct Value {
     Const c;
     NodeId node = -1; ///< the layer producing it
     int features = 0;
-    int input = -1;       ///< >= 0: graph input k, still before any layer (normalisation may apply)
-    int normStage = 0;    ///< 0 raw, 1 offset subtracted, 2 scaled
-    bool fusable = false; ///< output of a Dense that may still take a bias or an activation
+    std::vector<int> dims; ///< the shape of one sample when it is not flat ([channels, height, width])
+    int input = -1;        ///< >= 0: graph input k, still before any layer (normalisation may apply)
+    int normStage = 0;     ///< 0 raw, 1 offset subtracted, 2 scaled
+    bool fusable = false;  ///< output of a Dense that may still take a bias or an activation
 };
 
 /// The bookkeeping shared by every operator; the operators themselves are OpImporter, in onnx_import_ops.cpp.
@@ -62,6 +63,8 @@ protected:
     /// The output is input `port` itself (Identity, a one-input Sum or Concat).
     void passThrough(const onnx::NodeProto &n, int i, int port);
     Value layerOut(NodeId id, int features) const;
+    /// The output of layer `id` whose samples have the shape of x's (an activation, Dropout, Add).
+    Value layerLike(NodeId id, const Value &x) const;
     std::string nameFor(const onnx::NodeProto &n) const;
 
     /// One ONNX node: the operator table in onnx_import_ops.cpp (a new operator touches only that file).
@@ -84,6 +87,7 @@ protected:
     std::vector<StoredTensor> m_weights;
     std::vector<std::string> m_notes;
     std::vector<NodeId> m_inputs;
+    std::vector<std::string> m_inputNames; ///< the graph inputs' names, as m_inputs
     std::vector<std::vector<float>> m_offsets, m_scales;
     bool m_normalized = false;
 };

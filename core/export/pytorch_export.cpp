@@ -2,8 +2,10 @@
 #include "export/code_export_common.h"
 #include "export/weights_export.h"
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
 #include "layers/layer_registry.h"
+#include "layers/pooling.h"
 #include "layers/simple_layers.h"
 
 namespace nnp {
@@ -48,15 +50,44 @@ struct Emit {
     void line(const std::string &expr) { fwd += "        " + id + " = " + expr + "\n"; }
 };
 
+std::string reshapeTo(const std::string &x, const Shape &shape)
+{
+    std::string dims;
+    for (int d : shape.dims)
+        dims += ", " + std::to_string(d);
+    return x + ".reshape(-1" + dims + ")";
+}
+
+std::string pair(int a, int b)
+{
+    return "(" + std::to_string(a) + ", " + std::to_string(b) + ")";
+}
+
+const Shape &inputShape(const Emit &e)
+{
+    return e.m.nodes.at(static_cast<std::size_t>(e.n.inputs.at(0))).shape;
+}
+
+/// F.pad(x, …) for a window's padding (left, right, top, bottom), or x itself without padding.
+std::string padded(const std::string &x, const WindowGeometry &g, const std::string &value = "")
+{
+    if (g.padTop + g.padBottom + g.padLeft + g.padRight == 0) return x;
+    return "F.pad(" + x + ", (" + std::to_string(g.padLeft) + ", " + std::to_string(g.padRight) + ", " +
+           std::to_string(g.padTop) + ", " + std::to_string(g.padBottom) + ")" +
+           (value.empty() ? "" : ", value=" + value) + ")";
+}
+
 void emitInput(Emit &e)
 {
-    if (!e.m.normalized()) return;
-    std::size_t k = 0;
-    while (e.m.inputs.at(k) != static_cast<int>(e.index))
-        ++k;
-    const int a = e.m.inputOffset(k), b = a + e.n.size;
-    const std::string range = "[" + std::to_string(a) + ":" + std::to_string(b) + "]";
-    e.line("(" + e.id + " - self.input_offset" + range + ") * self.input_scale" + range);
+    if (e.m.normalized()) {
+        std::size_t k = 0;
+        while (e.m.inputs.at(k) != static_cast<int>(e.index))
+            ++k;
+        const int a = e.m.inputOffset(k), b = a + e.n.size;
+        const std::string range = "[" + std::to_string(a) + ":" + std::to_string(b) + "]";
+        e.line("(" + e.id + " - self.input_offset" + range + ") * self.input_scale" + range);
+    }
+    if (!e.n.shape.isFlat()) e.line(reshapeTo(e.id, e.n.shape) + "  # rows of raw values as images");
 }
 
 void emitDense(Emit &e)
@@ -108,10 +139,45 @@ void emitFlatten(Emit &e)
 
 void emitReshape(Emit &e)
 {
-    std::string dims;
-    for (int d : e.n.shape.dims)
-        dims += ", " + std::to_string(d);
-    e.line(e.x + ".reshape(-1" + dims + ")");
+    e.line(reshapeTo(e.x, e.n.shape));
+}
+
+void emitConv2D(Emit &e)
+{
+    // Keras' `same` may pad one pixel more at the bottom and right: an explicit F.pad says so.
+    const WindowGeometry g = windowGeometry(inputShape(e), convWindow(e.n.options));
+    const int filters = e.n.options.get(opt::conv2d::filters);
+    e.init += e.comment + "        self." + e.id + " = nn.Conv2d(" + std::to_string(g.channels) + ", " +
+              std::to_string(filters) + ", " + pair(g.kh, g.kw) + ", stride=" + pair(g.sh, g.sw) +
+              ", dilation=" + pair(g.dh, g.dw) +
+              (e.n.options.get(opt::conv2d::useBias) ? "" : ", bias=False") + ")\n";
+    e.line(torchActivation(e.n, "self." + e.id + "(" + padded(e.x, g) + ")"));
+}
+
+void emitMaxPool2D(Emit &e)
+{
+    const WindowGeometry g = windowGeometry(inputShape(e), poolWindow(e.n.options));
+    e.line("F.max_pool2d(" + padded(e.x, g, "float(\"-inf\")") + ", " + pair(g.kh, g.kw) +
+           ", stride=" + pair(g.sh, g.sw) + ")");
+}
+
+void emitAveragePool2D(Emit &e)
+{
+    const WindowGeometry g = windowGeometry(inputShape(e), poolWindow(e.n.options));
+    const std::string window = pair(g.kh, g.kw) + ", stride=" + pair(g.sh, g.sw);
+    if (g.symmetricPadding() && g.padTop == 0 && g.padLeft == 0) {
+        e.line("F.avg_pool2d(" + e.x + ", " + window + ")");
+        return;
+    }
+    // Windows over the edge average only the pixels they cover (Keras' `same`): the sum over the window
+    // divided by the number of pixels in it.
+    e.line("F.avg_pool2d(" + padded(e.x, g) + ", " + window + ") / F.avg_pool2d(" +
+           padded("torch.ones_like(" + e.x + "[:, :1])", g) + ", " + window + ")");
+}
+
+void emitGlobalAveragePool2D(Emit &e)
+{
+    e.line(e.x + ".mean(dim=(2, 3))");
 }
 
 void emitDot(Emit &e)
@@ -133,6 +199,10 @@ constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::Add, emitAdd},
     {LayerKind::Flatten, emitFlatten},
     {LayerKind::Reshape, emitReshape},
+    {LayerKind::Conv2D, emitConv2D},
+    {LayerKind::MaxPool2D, emitMaxPool2D},
+    {LayerKind::AveragePool2D, emitAveragePool2D},
+    {LayerKind::GlobalAveragePool2D, emitGlobalAveragePool2D},
     {LayerKind::Dot, emitDot},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a PyTorch emitter");

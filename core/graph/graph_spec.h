@@ -28,6 +28,10 @@ using NodeId = int;
     X(Add) \
     X(Flatten) \
     X(Reshape) \
+    X(Conv2D) \
+    X(MaxPool2D) \
+    X(AveragePool2D) \
+    X(GlobalAveragePool2D) \
     X(Dot)
 // clang-format on
 

@@ -6,8 +6,14 @@ namespace nnp {
 
 void initializeWeights(Matrix &w, InitKind kind, int fanIn, int fanOut, Rng &rng)
 {
-    w.resize(fanOut, fanIn);
-    const double fanSum = static_cast<double>(fanIn) + fanOut;
+    initializeWeights(w, kind, fanOut, fanIn, fanIn, fanOut, rng);
+}
+
+void initializeWeights(Matrix &w, InitKind kind, Eigen::Index rows, Eigen::Index cols, double fanIn,
+                       double fanOut, Rng &rng)
+{
+    w.resize(rows, cols);
+    const double fanSum = fanIn + fanOut;
     auto fill = [&](auto draw) {
         for (Eigen::Index r = 0; r < w.rows(); ++r)
             for (Eigen::Index c = 0; c < w.cols(); ++c)

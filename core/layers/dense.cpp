@@ -67,7 +67,9 @@ std::optional<Shape> denseShape(ShapeCheck &c)
 std::vector<ParamShape> denseParameters(const LayerOptions &o, std::span<const Shape> in)
 {
     const long long units = o.get(opt::dense::units);
-    std::vector<ParamShape> r{{"weight", units, in.empty() ? 0 : in[0].size()}};
+    const long long inputs = in.empty() ? 0 : in[0].size();
+    std::vector<ParamShape> r{
+        {"weight", units, inputs, true, {static_cast<int>(units), static_cast<int>(inputs)}}};
     if (o.get(opt::dense::useBias)) r.push_back({"bias", units, 1});
     return r;
 }

@@ -57,6 +57,10 @@ struct ParamShape {
     long long rows = 0; ///< as the layer's Matrix holds it
     long long cols = 0;
     bool trained = true; ///< false: saved state that is not trained (running statistics)
+    /// The tensor's shape in exports (PyTorch's, row-major over the same values) when it is not [rows] for a
+    /// column or [rows, cols]: a Conv2D kernel [filters, channels, kh, kw], a Dense weight that is one
+    /// column.
+    std::vector<int> exportDims = {};
 };
 
 struct LayerTraits {
@@ -84,6 +88,9 @@ struct LayerKindInfo {
     std::vector<OptionSpec> options;
     LayerTraits traits;
     LayerPresentation ui;
+    /// The options a node starts with when a user adds one (Conv2D starts with ReLU); files and code keep the
+    /// keys' defaults.
+    LayerOptions newNode;
     /// The output shape from the input shapes (whose count already fits traits); errors go to the check.
     std::optional<Shape> (*inferShape)(ShapeCheck &check) = nullptr;
     /// Parameters and state in the order the layer lists them; null: none.

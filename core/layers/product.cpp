@@ -47,8 +47,8 @@ Workspace &workspace()
     return w;
 }
 
-template <int LhsOrder, int RhsOrder>
-void gemm(Index m, Index n, Index k, const Matrix &a, const Matrix &b, Matrix &c)
+template <int LhsOrder, int RhsOrder, class A, class B, class C>
+void gemm(Index m, Index n, Index k, const A &a, const B &b, C &c)
 {
     Workspace &w = workspace();
     w.prepare(m, n, k);
@@ -60,9 +60,72 @@ void gemm(Index m, Index n, Index k, const Matrix &a, const Matrix &b, Matrix &c
                                                                             nullptr);
 }
 
+template <class A, class B, class C>
+void gemmAny(bool ta, bool tb, Index m, Index n, Index k, const A &a, const B &b, C &c)
+{
+    if (!ta && !tb)
+        gemm<Eigen::ColMajor, Eigen::ColMajor>(m, n, k, a, b, c);
+    else if (ta && !tb)
+        gemm<Eigen::RowMajor, Eigen::ColMajor>(m, n, k, a, b, c);
+    else if (!ta)
+        gemm<Eigen::ColMajor, Eigen::RowMajor>(m, n, k, a, b, c);
+    else
+        gemm<Eigen::RowMajor, Eigen::RowMajor>(m, n, k, a, b, c);
+}
+
 #endif
 
+/// Eigen's own product (small sizes, vectors, or no persistent buffers): c (+)= op(a) op(b).
+template <class A, class B, class C>
+void eigenProduct(bool ta, bool tb, const A &a, const B &b, C &c, bool accumulate)
+{
+    if (accumulate) {
+        if (!ta && !tb)
+            c.noalias() += a * b;
+        else if (ta && !tb)
+            c.noalias() += a.transpose() * b;
+        else if (!ta)
+            c.noalias() += a * b.transpose();
+        else
+            c.noalias() += a.transpose() * b.transpose();
+        return;
+    }
+    if (!ta && !tb)
+        c.noalias() = a * b;
+    else if (ta && !tb)
+        c.noalias() = a.transpose() * b;
+    else if (!ta)
+        c.noalias() = a * b.transpose();
+    else
+        c.noalias() = a.transpose() * b.transpose();
+}
+
+bool useEigenProduct(Index m, Index n, Index k)
+{
+    // Eigen's own choice: a coefficient-wise product below this size, a matrix-vector product for a vector.
+    return !NNP_PERSISTENT_GEMM || k == 0 || m == 1 || n == 1 ||
+           m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD;
+}
+
 } // namespace
+
+void multiplyInto(Eigen::Ref<Matrix> c, const Eigen::Ref<const Matrix> &a, Op opA,
+                  const Eigen::Ref<const Matrix> &b, Op opB, bool accumulate)
+{
+    const bool ta = opA == Op::Transpose, tb = opB == Op::Transpose;
+    const Index m = ta ? a.cols() : a.rows(), k = ta ? a.rows() : a.cols(), n = tb ? b.rows() : b.cols();
+    eigen_assert((tb ? b.cols() : b.rows()) == k);
+    eigen_assert(c.rows() == m && c.cols() == n);
+    if (m == 0 || n == 0) return;
+    if (useEigenProduct(m, n, k)) {
+        eigenProduct(ta, tb, a, b, c, accumulate);
+        return;
+    }
+#if NNP_PERSISTENT_GEMM
+    if (!accumulate) c.setZero();
+    gemmAny(ta, tb, m, n, k, a, b, c);
+#endif
+}
 
 void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const Matrix *bias)
 {
@@ -72,17 +135,8 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
     eigen_assert(!bias || bias->rows() == m);
     c.resize(m, n);
     if (m == 0 || n == 0) return;
-    // Eigen's own choice: a coefficient-wise product below this size, a matrix-vector product for a vector.
-    if (!NNP_PERSISTENT_GEMM || k == 0 || m == 1 || n == 1 ||
-        m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD) {
-        if (!ta && !tb)
-            c.noalias() = a * b;
-        else if (ta && !tb)
-            c.noalias() = a.transpose() * b;
-        else if (!ta)
-            c.noalias() = a * b.transpose();
-        else
-            c.noalias() = a.transpose() * b.transpose();
+    if (useEigenProduct(m, n, k)) {
+        eigenProduct(ta, tb, a, b, c, false);
         if (bias) c.colwise() += bias->col(0);
         return;
     }
@@ -92,14 +146,7 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
         c.colwise() = bias->col(0);
     else
         c.setZero();
-    if (!ta && !tb)
-        gemm<Eigen::ColMajor, Eigen::ColMajor>(m, n, k, a, b, c);
-    else if (ta && !tb)
-        gemm<Eigen::RowMajor, Eigen::ColMajor>(m, n, k, a, b, c);
-    else if (!ta)
-        gemm<Eigen::ColMajor, Eigen::RowMajor>(m, n, k, a, b, c);
-    else
-        gemm<Eigen::RowMajor, Eigen::RowMajor>(m, n, k, a, b, c);
+    gemmAny(ta, tb, m, n, k, a, b, c);
 #endif
 }
 

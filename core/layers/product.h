@@ -13,4 +13,9 @@ enum class Op { None, Transpose };
 /// go through Eigen's ordinary expressions, which do not allocate.
 void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const Matrix *bias = nullptr);
 
+/// c = op(a) · op(b), or c += op(a) · op(b) when `accumulate`; c already has the product's size. For views
+/// into buffers a layer keeps (Conv2D's im2col blocks), with the same persistent packing buffers.
+void multiplyInto(Eigen::Ref<Matrix> c, const Eigen::Ref<const Matrix> &a, Op opA,
+                  const Eigen::Ref<const Matrix> &b, Op opB, bool accumulate = false);
+
 } // namespace nnp

@@ -203,6 +203,36 @@
         <source>%1 adds inputs of the same shape but receives %2 and %3 — give both branches the same number of units.</source>
         <translation>%1要求相加的输入形状相同，但收到的是 %2 和 %3——请让两个分支的神经元数相同。</translation>
     </message>
+    <message>
+        <location filename="../../core/layers/conv2d.cpp" line="+132"/>
+        <source>%1 slides over images [channels, height, width] but receives %2 — add a Reshape before it (e.g. to 1x28x28).</source>
+        <translation>%1在图像 [通道, 高, 宽] 上滑动，但收到的是 %2——请在它之前添加“变形”层（例如变为 1x28x28）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1&apos;s %2 kernel does not fit in its %3 input — use a smaller kernel or padding &apos;same&apos;.</source>
+        <translation>%1的 %2 卷积核放不进它的 %3 输入——请用更小的卷积核，或把填充设为“same”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 would have %2 parameters (the limit is %3) — use fewer filters.</source>
+        <translation>%1将有 %2 个参数（上限为 %3）——请减少卷积核个数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 would give %2 values per sample (the limit is %3) — use fewer filters or a larger stride.</source>
+        <translation>%1每个样本将输出 %2 个数（上限为 %3）——请减少卷积核个数或增大步幅。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/pooling.cpp" line="+166"/>
+        <source>%1 pools images [channels, height, width] but receives %2 — add a Reshape before it (e.g. to 1x28x28).</source>
+        <translation>%1对图像 [通道, 高, 宽] 做池化，但收到的是 %2——请在它之前添加“变形”层（例如变为 1x28x28）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1&apos;s %2 window does not fit in its %3 input — use a smaller pool size or padding &apos;same&apos;.</source>
+        <translation>%1的 %2 池化窗口放不进它的 %3 输入——请用更小的池化窗口，或把填充设为“same”。</translation>
+    </message>
 </context>
 <context>
     <name>ExplainText</name>
@@ -504,7 +534,7 @@
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="+60"/>
+        <location filename="../../core/layers/dense.cpp" line="+62"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
@@ -768,6 +798,46 @@
         <source>Sees the same numbers in another shape: a row as an image, or an image as a row.</source>
         <translation>用另一种形状看待同样的数：把一行数看成图像，或把图像看成一行数。</translation>
     </message>
+    <message>
+        <location filename="../../core/layers/conv2d.cpp" line="+96"/>
+        <source>Conv2D</source>
+        <translation>二维卷积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters that slide over an image, each giving a map of where its pattern appears.</source>
+        <translation>在图像上滑动的卷积核，每个卷积核给出一张特征图，显示它的图案出现在哪里。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/pooling.cpp" line="+38"/>
+        <source>Max pooling</source>
+        <translation>最大池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps the largest value of each small window: a smaller map that still knows where patterns are.</source>
+        <translation>保留每个小窗口中的最大值：特征图变小，但仍记得图案在哪里。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Average pooling</source>
+        <translation>平均池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Averages each small window: a smaller, smoother map.</source>
+        <translation>对每个小窗口取平均：特征图变小、变平滑。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Global average pooling</source>
+        <translation>全局平均池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One number per feature map: its mean. Turns an image into a flat vector.</source>
+        <translation>每张特征图取一个数：它的平均值。把图像变成一维向量。</translation>
+    </message>
 </context>
 <context>
     <name>LayerOptions</name>
@@ -842,42 +912,121 @@
         <translation>1 个神经元</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../core/layers/conv2d.cpp" line="-21"/>
+        <location filename="../../core/layers/dense.cpp" line="+6"/>
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>How the weights are chosen before training starts.</source>
         <translation>训练开始前如何设定权重的初始值。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../core/layers/dense.cpp" line="+2"/>
         <source>Bias</source>
         <translation>偏置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>Add a bias to each neuron</source>
         <translation>为每个神经元加上偏置</translation>
     </message>
     <message>
+        <location filename="../../core/layers/conv2d.cpp" line="-43"/>
+        <source>Filters</source>
+        <translation>卷积核个数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many kernels slide over the image: each gives one feature map.</source>
+        <translation>有多少个卷积核在图像上滑动：每个卷积核给出一张特征图。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 filters</source>
+        <translation>%1 个卷积核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 filter</source>
+        <translation>1 个卷积核</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window each filter looks at, height × width (3 means 3×3).</source>
+        <translation>每个卷积核看到的窗口，高 × 宽（3 表示 3×3）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kernel %1</source>
+        <translation>卷积核 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../core/layers/pooling.cpp" line="-59"/>
+        <source>Strides</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far the window moves each step, down × across (2 halves the image).</source>
+        <translation>窗口每一步移动的距离，竖直 × 水平（2 会使图像减半）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../core/layers/pooling.cpp" line="+4"/>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valid: only windows that fit (the image shrinks); same: zeros around the edge keep the size (with stride 1).</source>
+        <translation>valid：只用完整放得下的窗口（图像变小）；same：在边缘补零以保持大小（步幅为 1 时）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dilation</source>
+        <translation>空洞率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaps between the kernel&apos;s taps: 2 spreads a 3×3 kernel over 5×5.</source>
+        <translation>卷积核各点之间的间隔：2 会把 3×3 的卷积核铺开到 5×5。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add a bias to each filter</source>
+        <translation>为每个卷积核加一个偏置</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <location filename="../../core/layers/dense.cpp" line="+4"/>
         <source>L1 regularisation</source>
         <translation>L1 正则化</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>L1 penalty on the weights: pushes unneeded weights to exactly zero.</source>
         <translation>对权重施加 L1 惩罚：把不需要的权重压到恰好为零。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../core/layers/dense.cpp" line="+6"/>
         <source>L2 regularisation</source>
         <translation>L2 正则化</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>L2 penalty on the weights: keeps every weight small.</source>
         <translation>对权重施加 L2 惩罚：让每个权重都保持较小。</translation>
     </message>
@@ -925,6 +1074,26 @@
         <location line="+2"/>
         <source>drop %1 %</source>
         <translation>丢弃 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/pooling.cpp" line="-11"/>
+        <source>Pool size</source>
+        <translation>池化窗口大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window pooled into one value, height × width (2 means 2×2).</source>
+        <translation>合并成一个值的窗口，高 × 宽（2 表示 2×2）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>How far the window moves each step; usually the pool size.</source>
+        <translation>窗口每一步移动的距离；通常等于池化窗口大小。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>valid: only windows that fit; same: windows over the edge use the pixels they cover.</source>
+        <translation>valid：只用完整放得下的窗口；same：越过边缘的窗口只用它覆盖到的像素。</translation>
     </message>
 </context>
 <context>
@@ -1993,7 +2162,7 @@
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>That layer no longer exists.</source>
         <translation>该层已不存在。</translation>
     </message>

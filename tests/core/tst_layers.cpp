@@ -2,7 +2,9 @@
 // of the input gradients and every parameter gradient against L = Σ r ⊙ y with a fixed random r.
 #include "gradcheck.h"
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/pooling.h"
 #include "layers/simple_layers.h"
 
 #include <QtTest>
@@ -45,6 +47,50 @@ std::unique_ptr<Dense> handDense(ActivationKind act, bool bias = true)
     d->weight() = mat(2, 2, {1, 2, 3, -1});
     if (bias) d->bias() = mat(2, 1, {0.5, -1});
     return d;
+}
+
+/// A node's layer made through the registry, initialised for one input shape.
+std::unique_ptr<Layer> made(LayerKind kind, const LayerOptions &o, const Shape &in, std::uint64_t seed = 3)
+{
+    auto l = makeLayer(spec(kind, o));
+    Rng rng(seed);
+    const Shape shapes[] = {in};
+    l->initialize(shapes, rng);
+    return l;
+}
+
+/// Keras' rule for one axis, written out again: the output length and the padding before it.
+std::pair<int, int> kerasAxis(int in, int k, int s, int d, bool same)
+{
+    const int span = (k - 1) * d + 1;
+    if (!same) return {(in - span) / s + 1, 0};
+    const int out = (in + s - 1) / s;
+    return {out, std::max((out - 1) * s + span - in, 0) / 2};
+}
+
+/// The convolution by its definition, one output value at a time: z = b + Σ k·x over the window.
+Matrix directConvolution(const Matrix &x, const Shape &in, const Matrix &w, const Matrix &b, int kh, int kw,
+                         int sh, int sw, int dh, int dw, bool same)
+{
+    const int C = in.dims[0], H = in.dims[1], W = in.dims[2], F = static_cast<int>(w.rows());
+    const auto [oh, pt] = kerasAxis(H, kh, sh, dh, same);
+    const auto [ow, pl] = kerasAxis(W, kw, sw, dw, same);
+    Matrix z(F * oh * ow, x.cols());
+    for (Eigen::Index n = 0; n < x.cols(); ++n)
+        for (int f = 0; f < F; ++f)
+            for (int oy = 0; oy < oh; ++oy)
+                for (int ox = 0; ox < ow; ++ox) {
+                    double sum = b.size() ? b(f, 0) : 0.0;
+                    for (int c = 0; c < C; ++c)
+                        for (int i = 0; i < kh; ++i)
+                            for (int j = 0; j < kw; ++j) {
+                                const int y = oy * sh - pt + i * dh, xx = ox * sw - pl + j * dw;
+                                if (y < 0 || y >= H || xx < 0 || xx >= W) continue;
+                                sum += w(f, (c * kh + i) * kw + j) * x((c * H + y) * W + xx, n);
+                            }
+                    z((f * oh + oy) * ow + ox, n) = sum;
+                }
+    return z;
 }
 } // namespace
 
@@ -488,6 +534,175 @@ private slots:
         }
     }
 
+    // ---- Conv2D and pooling ----
+    void convShapesFollowKeras()
+    {
+        // 28×28, 3×3 valid: 26×26; 7×7, 3×3 stride 2 same: 4×4 with one pixel each side; an even kernel (4)
+        // with same padding puts the odd pixel at the bottom and right (1 before, 2 after), as
+        // Keras/TensorFlow.
+        WindowGeometry g = windowGeometry(Shape{1, 28, 28}, {{3, 3}, {1, 1}, {1, 1}, Padding::Valid});
+        QCOMPARE(g.outHeight, 26);
+        QCOMPARE(g.outWidth, 26);
+        g = windowGeometry(Shape{2, 7, 7}, {{3}, {2}, {1}, Padding::Same});
+        QCOMPARE(g.outHeight, 4);
+        QCOMPARE(g.padTop, 1);
+        QCOMPARE(g.padBottom, 1);
+        QCOMPARE(g.patch(), 18);
+        g = windowGeometry(Shape{1, 6, 5}, {{4, 2}, {1, 1}, {1, 1}, Padding::Same});
+        QCOMPARE(g.outHeight, 6);
+        QCOMPARE(g.outWidth, 5);
+        QCOMPARE(g.padTop, 1);
+        QCOMPARE(g.padBottom, 2);
+        QCOMPARE(g.padLeft, 0);
+        QCOMPARE(g.padRight, 1);
+        g = windowGeometry(Shape{1, 7, 7}, {{3, 3}, {1, 1}, {2, 2}, Padding::Valid}); // spans 5×5
+        QCOMPARE(g.outHeight, 3);
+        g = windowGeometry(Shape{1, 2, 2}, {{3, 3}, {1, 1}, {1, 1}, Padding::Valid});
+        QCOMPARE(g.outPlane(), 0);
+    }
+
+    void convMatchesDefinition_data()
+    {
+        QTest::addColumn<QList<int>>("g"); // C H W F kh kw sh sw dh dw same
+        QTest::newRow("1ch 3x3 valid") << QList<int>{1, 5, 5, 2, 3, 3, 1, 1, 1, 1, 0};
+        QTest::newRow("2ch 3x3 same") << QList<int>{2, 5, 4, 3, 3, 3, 1, 1, 1, 1, 1};
+        QTest::newRow("even 2x4 same") << QList<int>{2, 5, 6, 2, 2, 4, 1, 1, 1, 1, 1};
+        QTest::newRow("stride 2 same") << QList<int>{1, 7, 6, 2, 3, 3, 2, 2, 1, 1, 1};
+        QTest::newRow("stride 2x1 valid") << QList<int>{3, 6, 5, 2, 2, 3, 2, 1, 1, 1, 0};
+        QTest::newRow("dilation 2 valid") << QList<int>{1, 7, 7, 2, 3, 3, 1, 1, 2, 2, 0};
+        QTest::newRow("dilation 2 same") << QList<int>{2, 5, 6, 1, 3, 2, 1, 1, 2, 2, 1};
+        QTest::newRow("1x1") << QList<int>{4, 3, 3, 2, 1, 1, 1, 1, 1, 1, 0};
+    }
+    void convMatchesDefinition()
+    {
+        QFETCH(QList<int>, g);
+        const Shape in{g[0], g[1], g[2]};
+        LayerOptions o;
+        o.set(opt::conv2d::filters, g[3])
+            .set(opt::conv2d::kernel, {g[4], g[5]})
+            .set(opt::conv2d::strides, {g[6], g[7]})
+            .set(opt::conv2d::dilation, {g[8], g[9]})
+            .set(opt::conv2d::padding, g[10] ? Padding::Same : Padding::Valid)
+            .set(opt::activation, ActivationKind::Tanh);
+        auto l = made(LayerKind::Conv2D, o, in);
+        auto params = l->parameters();
+        QCOMPARE(params.size(), std::size_t(2));
+        QCOMPARE(params[0].value->rows(), g[3]);
+        QCOMPARE(params[0].value->cols(), g[0] * g[4] * g[5]);
+        *params[1].value = randomMatrix(g[3], 1, 12);
+        const Matrix x = randomMatrix(in.size(), 3, 13, -2, 2);
+        const Matrix z = directConvolution(x, in, *params[0].value, *params[1].value, g[4], g[5], g[6], g[7],
+                                           g[8], g[9], g[10]);
+        const Matrix y = forward1(*l, x);
+        QCOMPARE(y.rows(), z.rows());
+        QVERIFY2((y - z.array().tanh().matrix()).cwiseAbs().maxCoeff() < 1e-12,
+                 "Conv2D differs from Σ k·x + b");
+        QVERIFY((*l->preActivation() - z).cwiseAbs().maxCoeff() < 1e-12);
+        const auto err = checkLayerGradients(*l, {x}, Mode::Train);
+        QVERIFY2(err.empty(), err.c_str());
+    }
+
+    void convWithoutBiasAndManySamples()
+    {
+        // More samples than one im2col block holds (blocks of 2^20 values: 4096 positions × 9 taps = 1 block
+        // per 28 samples), so the block loop and its last, shorter block are exercised.
+        LayerOptions o;
+        o.set(opt::conv2d::filters, 2).set(opt::conv2d::useBias, false);
+        const Shape in{1, 66, 66};
+        auto l = made(LayerKind::Conv2D, o, in);
+        QCOMPARE(l->parameters().size(), std::size_t(1));
+        const Matrix x = randomMatrix(in.size(), 61, 21);
+        const Matrix y = forward1(*l, x);
+        const Matrix z =
+            directConvolution(x, in, *l->parameters()[0].value, Matrix(), 3, 3, 1, 1, 1, 1, false);
+        QVERIFY((y - z).cwiseAbs().maxCoeff() < 1e-12);
+        // The kernel's gradient sums over every block: compare with the definition, ∂L/∂k = Σ δ·x.
+        const Matrix r = randomMatrix(y.rows(), y.cols(), 22);
+        Matrix dx;
+        const Matrix *xs[] = {&x};
+        Matrix *dxs[] = {&dx};
+        l->backward(xs, y, r, dxs);
+        const Matrix &dw = *l->parameters()[0].grad;
+        for (int f = 0; f < 2; ++f)
+            for (int t = 0; t < 9; ++t) {
+                double sum = 0;
+                for (Eigen::Index n = 0; n < x.cols(); ++n)
+                    for (int oy = 0; oy < 64; ++oy)
+                        for (int ox = 0; ox < 64; ++ox)
+                            sum += r((f * 64 + oy) * 64 + ox, n) * x((oy + t / 3) * 66 + ox + t % 3, n);
+                QVERIFY2(near(dw(f, t), sum, 1e-10), qPrintable(QString("dw(%1,%2)").arg(f).arg(t)));
+            }
+    }
+
+    void maxPoolHand()
+    {
+        // 1×4×4, 2×2 windows: each output is its window's largest value; a tie goes to the first (as
+        // PyTorch).
+        const Matrix x = mat(16, 1,
+                             {1, 5, 2, 2,   //
+                              3, 4, 2, 0,   //
+                              -1, -2, 7, 8, //
+                              -3, -1, 8, 6});
+        auto l = made(LayerKind::MaxPool2D, {}, Shape{1, 4, 4});
+        const Matrix y = forward1(*l, x);
+        QCOMPARE(y, mat(4, 1, {5, 2, -1, 8}));
+        Matrix dx;
+        const Matrix *xs[] = {&x};
+        Matrix *dxs[] = {&dx};
+        l->backward(xs, y, mat(4, 1, {10, 20, 30, 40}), dxs);
+        Matrix want = Matrix::Zero(16, 1);
+        want(1, 0) = 10;  // the 5
+        want(2, 0) = 20;  // the first of three 2s
+        want(8, 0) = 30;  // the first of two -1s
+        want(11, 0) = 40; // the first of two 8s
+        QCOMPARE(dx, want);
+    }
+
+    void averagePoolSameIgnoresPadding()
+    {
+        // 1×3×3, 2×2 windows, stride 2, same: 2×2 outputs; the windows over the edge average only the pixels
+        // they cover (Keras), so the corner is the corner pixel itself.
+        LayerOptions o;
+        o.set(opt::pool2d::padding, Padding::Same);
+        auto l = made(LayerKind::AveragePool2D, o, Shape{1, 3, 3});
+        const Matrix x = mat(9, 1, {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        QCOMPARE(forward1(*l, x), mat(4, 1, {3, 4.5, 7.5, 9}));
+    }
+
+    void poolingGradients_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("same");
+        QTest::addColumn<QList<int>>("window"); // kh kw sh sw
+        for (LayerKind k : {LayerKind::MaxPool2D, LayerKind::AveragePool2D}) {
+            const std::string name(toString(k));
+            QTest::newRow((name + " 2x2").c_str()) << int(k) << false << QList<int>{2, 2, 2, 2};
+            QTest::newRow((name + " 3x3 stride 2 same").c_str()) << int(k) << true << QList<int>{3, 3, 2, 2};
+            QTest::newRow((name + " 2x3 stride 1 same").c_str()) << int(k) << true << QList<int>{2, 3, 1, 1};
+        }
+        QTest::newRow("GlobalAveragePool2D") << int(LayerKind::GlobalAveragePool2D) << false << QList<int>{};
+    }
+    void poolingGradients()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, same);
+        QFETCH(QList<int>, window);
+        LayerOptions o;
+        if (!window.isEmpty())
+            o.set(opt::pool2d::size, {window[0], window[1]})
+                .set(opt::pool2d::strides, {window[2], window[3]})
+                .set(opt::pool2d::padding, same ? Padding::Same : Padding::Valid);
+        auto l = made(static_cast<LayerKind>(kind), o, Shape{2, 5, 6});
+        const auto err = checkLayerGradients(*l, {randomMatrix(60, 3, 31, -2, 2)}, Mode::Train);
+        QVERIFY2(err.empty(), err.c_str());
+    }
+
+    void globalAveragePoolHand()
+    {
+        auto l = made(LayerKind::GlobalAveragePool2D, {}, Shape{2, 1, 3});
+        QCOMPARE(forward1(*l, mat(6, 2, {1, 0, 2, 0, 3, 0, 4, 1, 5, 1, 9, 1})), mat(2, 2, {2, 0, 6, 1}));
+    }
+
     void factoryMakesEveryKind()
     {
         for (LayerKind k : allLayerKinds()) {
@@ -495,7 +710,8 @@ private slots:
             QVERIFY(l);
             QVERIFY(l->kind() == k);
             QVERIFY(l->clone()->kind() == k);
-            QCOMPARE(hasParameters(k), k == LayerKind::Dense || k == LayerKind::BatchNorm);
+            QCOMPARE(hasParameters(k),
+                     k == LayerKind::Dense || k == LayerKind::BatchNorm || k == LayerKind::Conv2D);
         }
     }
 };

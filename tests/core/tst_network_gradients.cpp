@@ -3,7 +3,9 @@
 // Each parameter entry is perturbed in place (Network::parameters()) and the loss re-evaluated.
 #include "gradcheck.h"
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
 #include "train/network.h"
@@ -270,6 +272,76 @@ private slots:
         const Matrix &a = at("flat").y, &b = sameProducer ? at("flat").y : at("ei").y;
         for (Eigen::Index c = 0; c < x.cols(); ++c)
             QVERIFY(std::abs(at("dot").y(0, c) - a.col(c).dot(b.col(c))) < 1e-12);
+    }
+
+    // A small CNN in a graph: a Dense before the image (so that its gradient checks the convolutions' input
+    // gradients too), Conv2D → MaxPool → Conv2D (even kernel, same) → AveragePool (same), two branches joined
+    // by Add, GlobalAveragePool and Flatten heads joined by Concatenate, softmax cross-entropy.
+    void convolutionalNetwork()
+    {
+        GraphSpec g;
+        const NodeId in = g.addNode(LayerKind::Input, "pixels", input({1, 6, 6}));
+        const NodeId mix = g.addNode(LayerKind::Dense, "mix", dense(36, ActivationKind::Tanh));
+        const NodeId flatIn = g.addNode(LayerKind::Flatten, "flat in");
+        const NodeId image =
+            g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {1, 6, 6}));
+        const NodeId c1 = g.addNode(LayerKind::Conv2D, "c1",
+                                    LayerOptions()
+                                        .set(opt::conv2d::filters, 3)
+                                        .set(opt::conv2d::padding, Padding::Same)
+                                        .set(opt::activation, ActivationKind::ELU));
+        const NodeId pool = g.addNode(LayerKind::MaxPool2D, "pool");
+        const NodeId c2 = g.addNode(LayerKind::Conv2D, "c2",
+                                    LayerOptions()
+                                        .set(opt::conv2d::filters, 2)
+                                        .set(opt::conv2d::kernel, {2, 2})
+                                        .set(opt::conv2d::padding, Padding::Same)
+                                        .set(opt::activation, ActivationKind::Softplus));
+        const NodeId c3 = g.addNode(LayerKind::Conv2D, "c3",
+                                    LayerOptions()
+                                        .set(opt::conv2d::filters, 2)
+                                        .set(opt::conv2d::kernel, {1, 1})
+                                        .set(opt::conv2d::useBias, false));
+        const NodeId sum = g.addNode(LayerKind::Add, "sum");
+        const NodeId avg = g.addNode(LayerKind::AveragePool2D, "avg",
+                                     LayerOptions()
+                                         .set(opt::pool2d::size, {2, 2})
+                                         .set(opt::pool2d::strides, {2, 2})
+                                         .set(opt::pool2d::padding, Padding::Same));
+        const NodeId gap = g.addNode(LayerKind::GlobalAveragePool2D, "gap");
+        const NodeId flat = g.addNode(LayerKind::Flatten, "flat");
+        const NodeId cat = g.addNode(LayerKind::Concatenate, "cat");
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(3));
+        const NodeId sm = g.addNode(LayerKind::Softmax, "softmax");
+        g.connect(in, flatIn);
+        g.connect(flatIn, mix);
+        g.connect(mix, image);
+        g.connect(image, c1);
+        g.connect(c1, pool);
+        g.connect(pool, c2);
+        g.connect(pool, c3);
+        g.connect(c2, sum);
+        g.connect(c3, sum);
+        g.connect(sum, avg);
+        g.connect(sum, gap);
+        g.connect(avg, flat);
+        g.connect(gap, cat);
+        g.connect(flat, cat);
+        g.connect(cat, out);
+        g.connect(out, sm);
+        const ValidationResult v = validate(g);
+        QVERIFY2(v.ok(), v.summary().c_str());
+        QCOMPARE(v.shapes.at(c1), (Shape{3, 6, 6}));
+        QCOMPARE(v.shapes.at(pool), (Shape{3, 3, 3}));
+        QCOMPARE(v.shapes.at(c2), (Shape{2, 3, 3}));
+        QCOMPARE(v.shapes.at(avg), (Shape{2, 2, 2}));
+        QCOMPARE(v.shapes.at(gap), (Shape{2}));
+        QCOMPARE(v.shapes.at(cat), (Shape{10}));
+        Network net = Network::build(g, 41);
+        net.setLoss({LossKind::CategoricalCrossEntropy});
+        const Matrix x = randomMatrix(36, 4, 42, -1, 1);
+        const auto err = checkNetwork(net, x, targetsFor(LossKind::CategoricalCrossEntropy, 3, 4, 43));
+        QVERIFY2(err.empty(), err.c_str());
     }
 
     // Gradients are assigned per backward, not accumulated across calls.

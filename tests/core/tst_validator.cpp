@@ -4,7 +4,9 @@
 // parameter counts on a valid DAG.
 #include "graph/validator.h"
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
 #include "train/network.h"
@@ -240,6 +242,28 @@ private slots:
             g.connect(c, 2);
             QTest::newRow("dot with three inputs") << g << 2 << C::TooManyInputs << L{"Dot:n2", "3"};
         }
+        QTest::newRow("conv on flat rows") << chain({{K::Input, input({784})}, {K::Conv2D, {}}}) << 2
+                                           << C::ShapeMismatch << L{"Conv2D:n2", "784"};
+        QTest::newRow("conv kernel larger than its input")
+            << chain({{K::Input, input({1, 4, 4})},
+                      {K::Conv2D, LayerOptions().set(opt::conv2d::kernel, {5, 5})}})
+            << 2 << C::ShapeMismatch << L{"Conv2D:n2", "5×5", "1x4x4"};
+        QTest::newRow("conv with too many filters")
+            << chain({{K::Input, input({3, 1000, 1000})},
+                      {K::Conv2D, LayerOptions()
+                                      .set(opt::conv2d::filters, 4096)
+                                      .set(opt::conv2d::padding, Padding::Same)}})
+            << 2 << C::TooLarge << L{"Conv2D:n2", "4096000000", "10000000"};
+        QTest::newRow("pool window larger than its input")
+            << chain(
+                   {{K::Input, input({2, 3, 3})}, {K::MaxPool2D, LayerOptions().set(opt::pool2d::size, {4})}})
+            << 2 << C::ShapeMismatch << L{"MaxPool2D:n2", "4×4", "2x3x3"};
+        QTest::newRow("global pool of a vector")
+            << chain({{K::Input, input({8})}, {K::GlobalAveragePool2D, {}}}) << 2 << C::ShapeMismatch
+            << L{"GlobalAveragePool2D:n2", "8"};
+        QTest::newRow("dense on a feature map")
+            << chain({{K::Input, input({1, 6, 6})}, {K::Conv2D, {}}, {K::Dense, dense(2)}}) << 3 << C::NotFlat
+            << L{"Dense:n3", "8x4x4"};
         QTest::newRow("softmax on an image") << chain({{K::Input, input({4, 4})}, {K::Softmax, {}}}) << 2
                                              << C::NotFlat << L{"Softmax:n2", "4x4"};
         {
@@ -347,6 +371,11 @@ private slots:
                "784.";
         GraphSpec named = chain({{K::Input, input({2})}, {K::Dense, dense(1)}});
         named.addNode(K::Dense, "a%2b", dense(1)); // a name with a placeholder in it stays as it is
+        QTest::newRow("conv kernel") << chain({{K::Input, input({1, 4, 4})},
+                                               {K::Conv2D, LayerOptions().set(opt::conv2d::kernel, {5, 5})}})
+                                     << 2
+                                     << "Conv2D 'n2''s 5×5 kernel does not fit in its 1x4x4 input — use a "
+                                        "smaller kernel or padding 'same'.";
         QTest::newRow("names are not templates")
             << named << 3 << "Dense 'a%2b' has no input — connect a layer to it.";
     }

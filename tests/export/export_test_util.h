@@ -5,7 +5,9 @@
 #include "export/export_model.h"
 #include "graph/graph_spec.h"
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
 #include "train/network.h"
@@ -166,6 +168,76 @@ inline std::vector<TestNet> testNetworks()
         g.connect(ei, dot);
         g.connect(dot, out);
         r.push_back({"reshape_dot", g, true});
+    }
+    {
+        // A CNN over normalised 1×7×7 images: odd kernel with same padding, a max pool whose same padding
+        // is one pixel at the bottom and right, an even kernel, an average pool over the edge, two heads.
+        GraphSpec g;
+        NodeId in = g.addNode(LayerKind::Input, "pixels", input({1, 7, 7}));
+        NodeId c1 = g.addNode(LayerKind::Conv2D, "conv 1",
+                              LayerOptions()
+                                  .set(opt::conv2d::filters, 4)
+                                  .set(opt::conv2d::padding, Padding::Same)
+                                  .set(opt::activation, ActivationKind::Tanh));
+        NodeId p1 =
+            g.addNode(LayerKind::MaxPool2D, "pool", LayerOptions().set(opt::pool2d::padding, Padding::Same));
+        NodeId c2 = g.addNode(LayerKind::Conv2D, "conv 2",
+                              LayerOptions()
+                                  .set(opt::conv2d::filters, 3)
+                                  .set(opt::conv2d::kernel, {2, 2})
+                                  .set(opt::activation, ActivationKind::ReLU));
+        NodeId avg = g.addNode(LayerKind::AveragePool2D, "avg",
+                               LayerOptions()
+                                   .set(opt::pool2d::size, {2, 2})
+                                   .set(opt::pool2d::strides, {1, 1})
+                                   .set(opt::pool2d::padding, Padding::Same));
+        NodeId flat = g.addNode(LayerKind::Flatten, "flat", {});
+        NodeId out = g.addNode(LayerKind::Dense, "scores", dense(3, ActivationKind::Linear));
+        NodeId sm = g.addNode(LayerKind::Softmax, "probabilities", {});
+        g.connect(in, c1);
+        g.connect(c1, p1);
+        g.connect(p1, c2);
+        g.connect(c2, avg);
+        g.connect(avg, flat);
+        g.connect(flat, out);
+        g.connect(out, sm);
+        r.push_back({"cnn", g, true});
+    }
+    {
+        // Two channels of 6×5 from a flat input through Reshape, a strided convolution without bias (same), a
+        // dilated one, a 1×1 one, global average pooling, a sigmoid unit.
+        GraphSpec g;
+        NodeId in = g.addNode(LayerKind::Input, "rows", input({60}));
+        NodeId img =
+            g.addNode(LayerKind::Reshape, "image", LayerOptions().set(opt::reshape::shape, {2, 6, 5}));
+        NodeId c1 = g.addNode(LayerKind::Conv2D, "strided",
+                              LayerOptions()
+                                  .set(opt::conv2d::filters, 3)
+                                  .set(opt::conv2d::kernel, {3, 2})
+                                  .set(opt::conv2d::strides, {2, 2})
+                                  .set(opt::conv2d::padding, Padding::Same)
+                                  .set(opt::conv2d::useBias, false)
+                                  .set(opt::activation, ActivationKind::ELU)
+                                  .set(opt::eluAlpha, 0.7));
+        NodeId c2 = g.addNode(LayerKind::Conv2D, "dilated",
+                              LayerOptions()
+                                  .set(opt::conv2d::filters, 2)
+                                  .set(opt::conv2d::dilation, {2, 2})
+                                  .set(opt::conv2d::padding, Padding::Same));
+        NodeId c3 = g.addNode(LayerKind::Conv2D, "mix",
+                              LayerOptions()
+                                  .set(opt::conv2d::filters, 2)
+                                  .set(opt::conv2d::kernel, {1, 1})
+                                  .set(opt::activation, ActivationKind::Sigmoid));
+        NodeId gap = g.addNode(LayerKind::GlobalAveragePool2D, "gap", {});
+        NodeId out = g.addNode(LayerKind::Dense, "out", dense(1, ActivationKind::Sigmoid));
+        g.connect(in, img);
+        g.connect(img, c1);
+        g.connect(c1, c2);
+        g.connect(c2, c3);
+        g.connect(c3, gap);
+        g.connect(gap, out);
+        r.push_back({"cnn_strided_dilated", g, false});
     }
     return r;
 }

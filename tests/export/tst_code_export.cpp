@@ -157,6 +157,10 @@ private slots:
                 const auto &w = n.tensor("weight").shape;
                 want.append(QJsonArray{w[1], w[0]}); // Keras kernel: [inputs, units]
                 if (n.options.get(opt::dense::useBias)) want.append(QJsonArray{n.tensor("bias").shape[0]});
+            } else if (n.kind == LayerKind::Conv2D) {
+                const auto &w = n.tensor("weight").shape; // ours (PyTorch's): [filters, channels, kh, kw]
+                want.append(QJsonArray{w[2], w[3], w[1], w[0]}); // Keras kernel: HWIO
+                if (n.options.get(opt::conv2d::useBias)) want.append(QJsonArray{n.tensor("bias").shape[0]});
             } else {
                 for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
                     want.append(QJsonArray{n.tensor(name).shape[0]});

@@ -4,7 +4,9 @@
 #include "export/onnx_import.h"
 #include "export_test_util.h"
 #include "layers/batch_norm.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
 
@@ -146,7 +148,25 @@ private slots:
             for (const auto &n : imported.graph.nodes)
                 if (n.kind == orig.kind && makeIdentifier(orig.name) == n.name) same = &n;
             QVERIFY2(same, orig.name.c_str());
-            if (orig.kind == LayerKind::Dense || orig.kind == LayerKind::Activation)
+            if (orig.kind == LayerKind::Conv2D) {
+                QCOMPARE(same->options.get(opt::conv2d::filters), orig.options.get(opt::conv2d::filters));
+                QCOMPARE(same->options.get(opt::conv2d::useBias), orig.options.get(opt::conv2d::useBias));
+                QCOMPARE(convWindow(same->options).size.size(), std::size_t(2));
+                const WindowGeometry a = windowGeometry(Shape{3, 9, 9}, convWindow(same->options));
+                const WindowGeometry b = windowGeometry(Shape{3, 9, 9}, convWindow(orig.options));
+                QCOMPARE(std::tie(a.kh, a.kw, a.sh, a.sw, a.dh, a.dw, a.padTop, a.padBottom),
+                         std::tie(b.kh, b.kw, b.sh, b.sw, b.dh, b.dw, b.padTop, b.padBottom));
+            }
+            if (orig.kind == LayerKind::MaxPool2D || orig.kind == LayerKind::AveragePool2D) {
+                const WindowGeometry a = windowGeometry(Shape{3, 9, 9}, poolWindow(same->options));
+                const WindowGeometry b = windowGeometry(Shape{3, 9, 9}, poolWindow(orig.options));
+                QCOMPARE(std::tie(a.kh, a.kw, a.sh, a.sw, a.padTop, a.padBottom),
+                         std::tie(b.kh, b.kw, b.sh, b.sw, b.padTop, b.padBottom));
+            }
+            if (orig.kind == LayerKind::Input)
+                QCOMPARE(same->options.get(opt::input::shape), orig.options.get(opt::input::shape));
+            if (orig.kind == LayerKind::Dense || orig.kind == LayerKind::Activation ||
+                orig.kind == LayerKind::Conv2D)
                 QCOMPARE(name(same->options.get(opt::activation)), name(orig.options.get(opt::activation)));
             if (orig.kind == LayerKind::Dense) {
                 QCOMPARE(same->options.get(opt::dense::units), orig.options.get(opt::dense::units));
@@ -522,6 +542,99 @@ json.dump({"a": a.tolist(), "b": b.tolist(), "y": y.tolist()}, open(sys.argv[2],
         }
         const double diff = maxAbsDiff(ourPrediction(net, imported.normalizer, raw), expected);
         QVERIFY2(diff <= 1e-5, qPrintable(QString("max abs diff %1").arg(diff)));
+    }
+
+    void pytorchImageModels_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<int>("opset");
+        QTest::addColumn<QString>("refusal"); // empty: imports; else a phrase of the message
+        QTest::newRow("cnn opset 13") << "cnn" << 13 << "";
+        QTest::newRow("cnn opset 17") << "cnn" << 17 << "";
+        QTest::newRow("flatten [N,1,6,6]") << "flatten4" << 13 << "";
+        QTest::newRow("flatten [N,6,6]") << "flatten3" << 13 << "";
+        QTest::newRow("global pool") << "gap" << 14 << "";
+        QTest::newRow("torch's stride-2 padding")
+            << "stride2pad1" << 13 << "neither 'valid' nor Keras' 'same'";
+    }
+
+    // CNNs written by torch.onnx.export: convolutions, pooling and nn.Flatten on image inputs import and give
+    // PyTorch's outputs from the same raw pixels; padding we cannot express is refused by name.
+    void pytorchImageModels()
+    {
+        QFETCH(QString, model);
+        QFETCH(int, opset);
+        QFETCH(QString, refusal);
+        if (runProcess("/usr/bin/python3", {"-c", "import torch"}, 120000).exitCode != 0)
+            QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
+        QTemporaryDir dir;
+        const char *script = R"PY(
+import json, sys, torch
+from torch import nn
+torch.manual_seed(5)
+kind = sys.argv[3]
+if kind == "cnn":
+    m, shape = nn.Sequential(nn.Conv2d(2, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                             nn.Conv2d(4, 3, (2, 3), dilation=(1, 2)), nn.Tanh(), nn.AvgPool2d(2, stride=1),
+                             nn.Flatten(), nn.Linear(3 * 3 * 1, 3), nn.Softmax(dim=1)), (2, 10, 12)
+elif kind == "flatten4":
+    m, shape = nn.Sequential(nn.Flatten(), nn.Linear(36, 4), nn.Sigmoid()), (1, 6, 6)
+elif kind == "flatten3":
+    m, shape = nn.Sequential(nn.Flatten(), nn.Linear(36, 4), nn.ReLU(), nn.Linear(4, 2)), (6, 6)
+elif kind == "gap":
+    m, shape = nn.Sequential(nn.Conv2d(3, 5, 3, stride=2, bias=False), nn.ELU(), nn.AdaptiveAvgPool2d(1),
+                             nn.Flatten(), nn.Linear(5, 2)), (3, 9, 7)
+else:
+    m, shape = nn.Sequential(nn.Conv2d(1, 2, 3, stride=2, padding=1), nn.Flatten()), (1, 8, 8)
+m.eval()
+x = torch.randn(16, *shape)
+torch.onnx.export(m, (x,), sys.argv[1], input_names=["x"], output_names=["y"],
+                  dynamic_axes={"x": {0: "N"}, "y": {0: "N"}}, opset_version=int(sys.argv[4]))
+with torch.no_grad():
+    y = m(x)
+json.dump({"x": x.reshape(16, -1).tolist(), "y": y.tolist()}, open(sys.argv[2], "w"))
+)PY";
+        const QString file = dir.filePath("torch.onnx"), data = dir.filePath("data.json");
+        const auto r =
+            runProcess("/usr/bin/python3", {"-c", script, file, data, model, QString::number(opset)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        if (!refusal.isEmpty()) {
+            try {
+                importOnnx(file.toStdString());
+                QFAIL("the model was imported");
+            } catch (const OnnxImportError &e) {
+                QVERIFY2(QString(e.what()).contains(refusal) && QString(e.what()).contains("Conv"), e.what());
+            }
+            return;
+        }
+        const ImportedModel imported = importOnnx(file.toStdString());
+        Network net = buildImported(imported);
+        QFile f(data);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject d = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray x = d["x"].toArray(), y = d["y"].toArray();
+        const auto features = x[0].toArray().size(), outputs = y[0].toArray().size();
+        QCOMPARE(net.inputSize(), features);
+        Matrix raw(features, x.size()), expected(outputs, y.size());
+        for (int c = 0; c < x.size(); ++c) {
+            for (int k = 0; k < features; ++k)
+                raw(k, c) = static_cast<Scalar>(x[c].toArray()[k].toDouble());
+            for (int k = 0; k < outputs; ++k)
+                expected(k, c) = static_cast<Scalar>(y[c].toArray()[k].toDouble());
+        }
+        const double diff = maxAbsDiff(ourPrediction(net, imported.normalizer, raw), expected);
+        QVERIFY2(diff <= 1e-5, qPrintable(QString("max abs diff %1").arg(diff)));
+        if (model == "cnn") {
+            int convs = 0, pools = 0;
+            for (const auto &n : imported.graph.nodes) {
+                convs += n.kind == LayerKind::Conv2D;
+                pools += n.kind == LayerKind::MaxPool2D || n.kind == LayerKind::AveragePool2D;
+                if (n.kind == LayerKind::Input)
+                    QCOMPARE(n.options.get(opt::input::shape), (std::vector<int>{2, 10, 12}));
+            }
+            QCOMPARE(convs, 2);
+            QCOMPARE(pools, 2);
+        }
     }
 
     void missingFile() { QVERIFY_THROWS_EXCEPTION(OnnxImportError, importOnnx("/nonexistent/model.onnx")); }

@@ -100,6 +100,7 @@ NodeId GraphDocument::addNode(LayerKind kind, QPointF pos)
     NodeSpec n;
     n.id = m_project.graph.nextId();
     n.kind = kind;
+    n.options = layerKind(kind).newNode;
     n.name = uniqueName(kind);
     n.x = pos.x();
     n.y = pos.y();

@@ -1,0 +1,263 @@
+#include "layers/conv2d.h"
+
+#include "init/init.h"
+#include "layers/layer_registry.h"
+#include "layers/product.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace nnp {
+
+namespace {
+
+using Eigen::Index;
+using MatrixMap = Eigen::Map<Matrix>;
+
+void grow(Vector &v, Index size)
+{
+    if (v.size() < size) v.resize(size);
+}
+
+} // namespace
+
+WindowOptions convWindow(const LayerOptions &o)
+{
+    return {o.get(opt::conv2d::kernel), o.get(opt::conv2d::strides), o.get(opt::conv2d::dilation),
+            o.get(opt::conv2d::padding)};
+}
+
+Conv2D::Conv2D(Options o) : m_options(std::move(o))
+{
+    if (m_options.filters <= 0) throw std::invalid_argument("Conv2D: filters must be positive");
+}
+
+void Conv2D::initialize(std::span<const Shape> inputs, Rng &rng)
+{
+    m_geometry = windowGeometry(inputs[0], m_options.window);
+    const WindowGeometry &g = m_geometry;
+    const double taps = static_cast<double>(g.kh) * g.kw;
+    initializeWeights(m_w, m_options.init, m_options.filters, g.patch(), g.patch(), m_options.filters * taps,
+                      rng);
+    m_b = Matrix::Zero(m_options.useBias ? m_options.filters : 0, 1);
+    m_dw = Matrix::Zero(m_w.rows(), m_w.cols());
+    m_db = Matrix::Zero(m_b.rows(), 1);
+}
+
+Index Conv2D::blockSamples(Index n) const
+{
+    const Index perSample =
+        std::max<Index>(1, static_cast<Index>(m_geometry.outPlane()) * m_geometry.patch());
+    return std::clamp<Index>((Index(1) << 20) / perSample, 1, std::max<Index>(n, 1));
+}
+
+void Conv2D::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
+{
+    const Matrix &in = *x[0];
+    const WindowGeometry &g = m_geometry;
+    const Index n = in.cols(), P = g.outPlane(), K = g.patch(), F = m_options.filters;
+    m_z.resize(F * P, n);
+    const Index block = blockSamples(n);
+    grow(m_cols, block * P * K);
+    grow(m_block, block * P * F);
+    for (Index first = 0; first < n; first += block) {
+        const Index count = std::min(block, n - first);
+        MatrixMap cols(m_cols.data(), count * P, K);
+        imageToColumns(g, in, first, count, cols);
+        MatrixMap z(m_block.data(), count * P, F); // row s·P + p, column f
+        multiplyInto(z, cols, Op::None, m_w, Op::Transpose);
+        for (Index s = 0; s < count; ++s)
+            for (Index f = 0; f < F; ++f) {
+                auto out = m_z.col(first + s).segment(f * P, P);
+                out = z.col(f).segment(s * P, P);
+                if (m_options.useBias) out.array() += m_b(f, 0);
+            }
+    }
+    activate(m_options.activation, m_z, y);
+}
+
+void Conv2D::backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
+                      std::span<Matrix *const> dx)
+{
+    const Matrix &in = *x[0];
+    const WindowGeometry &g = m_geometry;
+    const Index n = in.cols(), P = g.outPlane(), K = g.patch(), F = m_options.filters;
+    activateBackward(m_options.activation, m_z, y, dy, m_dz);
+    if (m_options.useBias)
+        for (Index f = 0; f < F; ++f)
+            m_db(f, 0) = m_dz.middleRows(f * P, P).sum();
+    Matrix *dxp = dx[0];
+    if (dxp) {
+        dxp->resize(in.rows(), n);
+        dxp->setZero();
+    }
+    m_dw.resize(F, K);
+    if (n == 0) m_dw.setZero();
+    const Index block = blockSamples(n);
+    grow(m_cols, block * P * K);
+    grow(m_block, block * P * F);
+    if (dxp) grow(m_dcols, block * P * K);
+    for (Index first = 0; first < n; first += block) {
+        const Index count = std::min(block, n - first);
+        MatrixMap cols(m_cols.data(), count * P, K);
+        imageToColumns(g, in, first, count, cols);
+        MatrixMap dz(m_block.data(), count * P, F);
+        for (Index s = 0; s < count; ++s)
+            for (Index f = 0; f < F; ++f)
+                dz.col(f).segment(s * P, P) = m_dz.col(first + s).segment(f * P, P);
+        // ∂L/∂W = Σ over positions and samples of δ · patchᵀ; ∂L/∂patch = δ · W, folded back onto the pixels.
+        multiplyInto(m_dw, dz, Op::Transpose, cols, Op::None, first > 0);
+        if (dxp) {
+            MatrixMap dcols(m_dcols.data(), count * P, K);
+            multiplyInto(dcols, dz, Op::None, m_w, Op::None);
+            columnsToImage(g, dcols, first, count, *dxp);
+        }
+    }
+}
+
+std::vector<ParamRef> Conv2D::parameters()
+{
+    std::vector<ParamRef> p{{"weight", &m_w, &m_dw, m_options.l1, m_options.l2}};
+    if (m_options.useBias) p.push_back({"bias", &m_b, &m_db, 0, 0});
+    return p;
+}
+
+namespace {
+
+std::optional<Shape> convShape(ShapeCheck &c)
+{
+    const LayerOptions &o = c.node.options;
+    if (c.in[0].dims.size() != 3)
+        return c.fail(DiagnosticCode::ShapeMismatch,
+                      QT_TRANSLATE_NOOP("Diagnostics",
+                                        "%1 slides over images [channels, height, width] but receives %2 — "
+                                        "add a Reshape before it (e.g. to 1x28x28)."),
+                      {c.label, DiagnosticArg::value(c.in[0].toString())});
+    const WindowOptions w = convWindow(o);
+    const WindowGeometry g = windowGeometry(c.in[0], w);
+    if (g.outPlane() == 0)
+        return c.fail(
+            DiagnosticCode::ShapeMismatch,
+            QT_TRANSLATE_NOOP("Diagnostics",
+                              "%1's %2 kernel does not fit in its %3 input — use a smaller kernel or "
+                              "padding 'same'."),
+            {c.label, DiagnosticArg::value(windowText(w.size)), DiagnosticArg::value(c.in[0].toString())});
+    const long long params = trainableCount(layerKind(LayerKind::Conv2D), o, c.in);
+    if (params > kMaxParametersPerLayer)
+        return c.fail(DiagnosticCode::TooLarge,
+                      QT_TRANSLATE_NOOP("Diagnostics",
+                                        "%1 would have %2 parameters (the limit is %3) — use fewer filters."),
+                      {c.label, DiagnosticArg::value(params), DiagnosticArg::value(kMaxParametersPerLayer)});
+    const Shape out{o.get(opt::conv2d::filters), g.outHeight, g.outWidth};
+    if (out.size() > kMaxInputSize)
+        return c.fail(DiagnosticCode::TooLarge,
+                      QT_TRANSLATE_NOOP("Diagnostics",
+                                        "%1 would give %2 values per sample (the limit is %3) — use fewer "
+                                        "filters or a larger stride."),
+                      {c.label, DiagnosticArg::value(out.size()), DiagnosticArg::value(kMaxInputSize)});
+    return out;
+}
+
+std::vector<ParamShape> convParameters(const LayerOptions &o, std::span<const Shape> in)
+{
+    const long long filters = o.get(opt::conv2d::filters);
+    const WindowGeometry g = in.empty() ? WindowGeometry{} : windowGeometry(in[0], convWindow(o));
+    std::vector<ParamShape> r{
+        {"weight", filters, g.patch(), true, {static_cast<int>(filters), g.channels, g.kh, g.kw}}};
+    if (o.get(opt::conv2d::useBias)) r.push_back({"bias", filters, 1});
+    return r;
+}
+
+std::unique_ptr<Layer> makeConv(const LayerOptions &o)
+{
+    return std::make_unique<Conv2D>(
+        Conv2D::Options{o.get(opt::conv2d::filters), convWindow(o), activationOf(o), o.get(opt::conv2d::init),
+                        o.get(opt::conv2d::useBias), static_cast<Scalar>(o.get(opt::conv2d::l1)),
+                        static_cast<Scalar>(o.get(opt::conv2d::l2))});
+}
+
+} // namespace
+
+template <> const LayerKindInfo &kindInfo<LayerKind::Conv2D>()
+{
+    static const LayerKindInfo info = [] {
+        LayerKindInfo k;
+        k.kind = LayerKind::Conv2D;
+        k.fileName = "Conv2D";
+        k.options.push_back(
+            option(opt::conv2d::filters)
+                .range(1, 4096)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Filters"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "How many kernels slide over the image: each gives one feature map."))
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "%1 filters"),
+                         QT_TRANSLATE_NOOP("LayerOptions", "1 filter")));
+        k.options.push_back(
+            option(opt::conv2d::kernel)
+                .range(1, 1024)
+                .counts(1, 2)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Kernel size"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "The window each filter looks at, height × width (3 means 3×3)."))
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "kernel %1")));
+        k.options.push_back(
+            option(opt::conv2d::strides)
+                .range(1, 1024)
+                .counts(1, 2)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Strides"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "How far the window moves each step, down × across (2 halves the "
+                                        "image).")));
+        k.options.push_back(
+            option(opt::conv2d::padding)
+                .text(
+                    QT_TRANSLATE_NOOP("LayerOptions", "Padding"),
+                    QT_TRANSLATE_NOOP("LayerOptions",
+                                      "valid: only windows that fit (the image shrinks); same: zeros around "
+                                      "the edge keep the size (with stride 1).")));
+        k.options.push_back(
+            option(opt::conv2d::dilation)
+                .range(1, 1024)
+                .counts(1, 2)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "Dilation"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "Gaps between the kernel's taps: 2 spreads a 3×3 kernel over 5×5.")));
+        for (OptionSpec &s : activationOptionSpecs())
+            k.options.push_back(std::move(s));
+        k.options.push_back(
+            option(opt::conv2d::init)
+                .text(
+                    QT_TRANSLATE_NOOP("LayerOptions", "Initialiser"),
+                    QT_TRANSLATE_NOOP("LayerOptions", "How the weights are chosen before training starts.")));
+        k.options.push_back(option(opt::conv2d::useBias)
+                                .text(QT_TRANSLATE_NOOP("LayerOptions", "Bias"),
+                                      QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each filter")));
+        k.options.push_back(
+            option(opt::conv2d::l1)
+                .range(0.0, 1e6)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "L1 regularisation"),
+                      QT_TRANSLATE_NOOP(
+                          "LayerOptions",
+                          "L1 penalty on the weights: pushes unneeded weights to exactly zero.")));
+        k.options.push_back(
+            option(opt::conv2d::l2)
+                .range(0.0, 1e6)
+                .text(QT_TRANSLATE_NOOP("LayerOptions", "L2 regularisation"),
+                      QT_TRANSLATE_NOOP("LayerOptions",
+                                        "L2 penalty on the weights: keeps every weight small.")));
+        k.traits.builtInActivation = true;
+        k.newNode.set(opt::activation, ActivationKind::ReLU);
+        k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Conv2D"),
+                QT_TRANSLATE_NOOP("LayerCatalog",
+                                  "Filters that slide over an image, each giving a map of where its pattern "
+                                  "appears."),
+                "conv2d", 0x00838f, "conv"};
+        k.inferShape = convShape;
+        k.parameters = convParameters;
+        k.make = makeConv;
+        return k;
+    }();
+    return info;
+}
+
+} // namespace nnp
