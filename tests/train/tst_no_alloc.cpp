@@ -6,6 +6,9 @@
 // bring their own allocator.
 #include "data/generators.h"
 #include "graph/graph_spec.h"
+#include "layers/conv2d.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "losses/loss.h"
 #include "train/network.h"
 #include "train/trainer.h"
@@ -208,6 +211,59 @@ private slots:
         QVERIFY(t.runEpoch().has_value()); // warm-up
         const long long n = allocationsDuring(t, 2);
         QCOMPARE(t.epoch(), 3);
+        QCOMPARE(n, 0LL);
+    }
+
+    void convolutionalW4_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("one thread") << 1;
+        QTest::newRow("two threads") << 2;
+    }
+    void convolutionalW4()
+    {
+        // W4: Conv2D 8 3x3 relu -> MaxPool 2 -> Conv2D 16 3x3 relu -> MaxPool 2 -> Flatten -> Dense 10,
+        // softmax cross-entropy, Adam, batch 64 on 28x28 images: im2col blocks, pooling winners and the
+        // two-thread split allocate nothing once warm.
+        QFETCH(int, threads);
+        Rng rng(5);
+        constexpr int kSamples = 640;
+        TrainData train{Matrix(784, kSamples), Matrix(1, kSamples)};
+        for (Eigen::Index s = 0; s < kSamples; ++s) {
+            for (Eigen::Index r = 0; r < 784; ++r)
+                train.x(r, s) = Scalar(rng.uniform());
+            train.y(0, s) = Scalar(rng.below(10));
+        }
+        GraphSpec spec;
+        NodeId prev =
+            spec.addNode(LayerKind::Input, "image", LayerOptions().set(opt::input::shape, {1, 28, 28}));
+        const auto add = [&](LayerKind k, LayerOptions o) {
+            const NodeId id = spec.addNode(k, "n" + std::to_string(spec.nodes.size()), std::move(o));
+            spec.connect(prev, id);
+            prev = id;
+        };
+        const auto conv = [](int f) {
+            return LayerOptions().set(opt::conv2d::filters, f).set(opt::activation, ActivationKind::ReLU);
+        };
+        add(LayerKind::Conv2D, conv(8));
+        add(LayerKind::MaxPool2D, {});
+        add(LayerKind::Conv2D, conv(16));
+        add(LayerKind::MaxPool2D, {});
+        add(LayerKind::Flatten, {});
+        add(LayerKind::Dense, LayerOptions().set(opt::dense::units, 10));
+        add(LayerKind::Softmax, {});
+        Network net = Network::build(spec, 6);
+        TrainingConfig c;
+        c.loss.kind = LossKind::SparseCategoricalCrossEntropy;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+        c.batchSize = 64;
+        c.epochs = 1000;
+        c.threads = threads;
+        Trainer t(net, c, train);
+        QCOMPARE(t.threadsInUse(), threads);
+        QVERIFY(t.runEpoch().has_value()); // warm-up
+        const long long n = allocationsDuring(t, 1);
+        QCOMPARE(t.epoch(), 2);
         QCOMPARE(n, 0LL);
     }
 
