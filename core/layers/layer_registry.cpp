@@ -117,4 +117,10 @@ std::unique_ptr<Layer> makeLayer(const NodeSpec &spec)
     return layerKind(spec.kind).make(spec.options);
 }
 
+bool hasWeightPenalties(LayerKind k)
+{
+    const LayerKindInfo &info = layerKind(k);
+    return info.option(opt::l1.name) && info.option(opt::l2.name);
+}
+
 } // namespace nnp

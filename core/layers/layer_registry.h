@@ -102,6 +102,15 @@ struct LayerKindInfo {
     [[nodiscard]] bool hasParameters() const { return parameters != nullptr; }
 };
 
+namespace opt {
+/// The weight penalties of the kinds that take them (Dense, Conv2D: each declares keys of these names).
+inline constexpr OptionKey<double> l1{"l1", 0.0}; ///< l1·Σ|w|
+inline constexpr OptionKey<double> l2{"l2", 0.0}; ///< (l2/2)·Σw²
+} // namespace opt
+
+/// Whether a kind's weights take the L1/L2 penalties opt::l1 and opt::l2 (its schema has both options).
+bool hasWeightPenalties(LayerKind k);
+
 /// Specialised once per kind, in the kind's own .cpp.
 template <LayerKind K> const LayerKindInfo &kindInfo();
 

@@ -1,5 +1,7 @@
 #include "train/trainer.h"
 
+#include "layers/layer_registry.h"
+
 #include "layers/dense.h"
 #include "metrics/metrics.h"
 
@@ -296,9 +298,8 @@ void Trainer::setLayerRegularization(NodeId id, double l1, double l2)
 {
     for (Network *net : {&m_net, m_replica.get(), m_tail.get()}) {
         const int i = net ? net->nodeIndex(id) : -1;
-        if (i < 0 || net->nodes()[static_cast<std::size_t>(i)].kind != LayerKind::Dense) continue;
-        static_cast<Dense &>(net->layer(i))
-            .setRegularization(static_cast<Scalar>(l1), static_cast<Scalar>(l2));
+        if (i < 0 || !hasWeightPenalties(net->nodes()[static_cast<std::size_t>(i)].kind)) continue;
+        net->layer(i).setRegularization(static_cast<Scalar>(l1), static_cast<Scalar>(l2));
     }
     m_params = m_net.parameters();
     std::vector<ParamRef> refs;

@@ -3542,7 +3542,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingController</name>
     <message>
-        <location filename="../../ui/training/training_controller.cpp" line="+237"/>
+        <location filename="../../ui/training/training_controller.cpp" line="+238"/>
         <source>There is no project to train.</source>
         <translation>没有可训练的项目。</translation>
     </message>
@@ -3573,7 +3573,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingSession</name>
     <message>
-        <location filename="../../ui/training/training_session.cpp" line="+20"/>
+        <location filename="../../ui/training/training_session.cpp" line="+21"/>
         <source>The network cannot be built:</source>
         <translation>无法构建网络：</translation>
     </message>
@@ -3581,7 +3581,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingToolbar</name>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="+52"/>
+        <location filename="../../ui/panels/training_toolbar.cpp" line="+53"/>
         <source>Ready to train</source>
         <translation>准备就绪</translation>
     </message>
@@ -3719,11 +3719,11 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
     </message>
     <message>
         <location line="+2"/>
-        <source>Regularisation of every Dense layer&apos;s weights: sets each layer&apos;s L1/L2 rate (saved with the project, applied to a running training at once); &quot;Per layer&quot; when the layers differ (set them in the inspector)</source>
-        <translation>所有全连接层权重的正则化：设置每层的 L1/L2 系数（随项目保存，对正在进行的训练立即生效）；各层设置不同时显示“按层设置”（在属性面板中设置）</translation>
+        <source>Regularisation of the weights of every Dense and Conv2D layer: sets each layer&apos;s L1/L2 rate (saved with the project, applied to a running training at once); &quot;Per layer&quot; when the layers differ (set them in the inspector)</source>
+        <translation>所有全连接层和二维卷积层权重的正则化：设置每层的 L1/L2 系数（随项目保存，对正在进行的训练立即生效）；各层设置不同时显示“按层设置”（在属性面板中设置）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Regularisation rate</source>
         <translation>正则化率</translation>
     </message>
@@ -3743,7 +3743,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>批大小</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Change regularisation</source>
         <translation>更改正则化</translation>
     </message>

@@ -4,6 +4,9 @@
 // Float core, as the product trains.
 #include "data/generators.h"
 #include "graph/graph_spec.h"
+#include "layers/conv2d.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "losses/loss.h"
 #include "train/network.h"
 #include "train/trainer.h"
@@ -137,6 +140,41 @@ class TestTrainer : public QObject {
     Q_OBJECT
 
 private slots:
+    // The live L1/L2 rates (toolbar, inspector) reach every layer whose weights take them, Conv2D as well as
+    // Dense: the penalty and the optimizer's view of the parameters both change.
+    void layerRatesReachConvolutions()
+    {
+        GraphSpec g;
+        const NodeId in =
+            g.addNode(LayerKind::Input, "image", LayerOptions().set(opt::input::shape, {1, 5, 5}));
+        const NodeId conv = g.addNode(LayerKind::Conv2D, "conv", LayerOptions().set(opt::conv2d::filters, 2));
+        const NodeId flat = g.addNode(LayerKind::Flatten, "flat");
+        const NodeId out = g.addNode(LayerKind::Dense, "out", LayerOptions().set(opt::dense::units, 1));
+        g.connect(in, conv);
+        g.connect(conv, flat);
+        g.connect(flat, out);
+        Network net = Network::build(g, 3);
+        TrainingConfig c;
+        c.loss.kind = LossKind::MSE;
+        c.batchSize = 4;
+        Trainer t(net, c, {Matrix::Ones(25, 4), Matrix::Zero(1, 4)});
+        QCOMPARE(net.regularizationPenalty(), 0.0);
+        t.setLayerRegularization(conv, 0.0, 2.0);
+        t.setLayerRegularization(out, 0.5, 0.0);
+        double want = 0;
+        for (const auto &p : net.parameters()) {
+            if (p.ref.name != "weight") continue;
+            if (p.id == conv) {
+                QCOMPARE(double(p.ref.l2), 2.0);
+                want += 0.5 * 2.0 * p.ref.value->squaredNorm();
+            } else {
+                QCOMPARE(double(p.ref.l1), 0.5);
+                want += 0.5 * p.ref.value->cwiseAbs().sum();
+            }
+        }
+        QVERIFY(std::abs(net.regularizationPenalty() - want) <= 1e-6 * want);
+    }
+
     void sameSeedIsBitIdentical()
     {
         const RunResult a = trainCircle(11, 21), b = trainCircle(11, 21);

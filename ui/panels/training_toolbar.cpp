@@ -1,5 +1,6 @@
 #include "panels/training_toolbar.h"
 #include "layers/dense.h"
+#include "layers/layer_registry.h"
 
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
@@ -74,8 +75,8 @@ RegularizationKind sharedRegularization(const GraphSpec &graph, double *rate)
 {
     std::optional<std::pair<double, double>> shared;
     for (const NodeSpec &n : graph.nodes) {
-        if (n.kind != LayerKind::Dense) continue;
-        const std::pair<double, double> rates{n.options.get(opt::dense::l1), n.options.get(opt::dense::l2)};
+        if (!hasWeightPenalties(n.kind)) continue;
+        const std::pair<double, double> rates{n.options.get(opt::l1), n.options.get(opt::l2)};
         if (shared && *shared != rates) return RegularizationKind::PerLayer;
         shared = rates;
     }
@@ -179,7 +180,8 @@ void TrainingToolbar::buildSettings()
     m_regKind->addItem(tr("L1"), int(RegularizationKind::L1));
     m_regKind->addItem(tr("L2"), int(RegularizationKind::L2));
     m_regKind->setToolTip(
-        tr("Regularisation of every Dense layer's weights: sets each layer's L1/L2 rate (saved with the "
+        tr("Regularisation of the weights of every Dense and Conv2D layer: sets each layer's L1/L2 rate "
+           "(saved with the "
            "project, applied to a running training at once); \"Per layer\" when the layers differ "
            "(set them in the inspector)"));
     m_regRate = new QDoubleSpinBox(this);
@@ -241,21 +243,20 @@ void TrainingToolbar::onRegularizationEdited()
         showDocumentRegularization(); // nothing to set: the layers keep their own rates
         return;
     }
-    // One undo step that gives every Dense layer the same rates; the window applies them to a running
-    // training at once (TrainingDocks), and Save keeps them.
+    // One undo step that gives every layer with weight penalties (Dense, Conv2D) the same rates; the window
+    // applies them to a running training at once (TrainingDocks), and Save keeps them.
     const double rate = rated ? m_regRate->value() : 0.0;
     const double l1 = kind == RegularizationKind::L1 ? rate : 0.0,
                  l2 = kind == RegularizationKind::L2 ? rate : 0.0;
     std::vector<NodeSpec> changed;
     for (const NodeSpec &n : m_document->graph().nodes)
-        if (n.kind == LayerKind::Dense &&
-            (n.options.get(opt::dense::l1) != l1 || n.options.get(opt::dense::l2) != l2))
+        if (hasWeightPenalties(n.kind) && (n.options.get(opt::l1) != l1 || n.options.get(opt::l2) != l2))
             changed.push_back(n);
     if (changed.empty()) return;
     QUndoStack *stack = m_document->undoStack();
     stack->beginMacro(tr("Change regularisation"));
     for (NodeSpec &n : changed) {
-        n.options.set(opt::dense::l1, l1).set(opt::dense::l2, l2);
+        n.options.set(opt::l1, l1).set(opt::l2, l2);
         stack->push(new ChangeNodeOptionsCommand(m_document, n.id, n.name, n.options, tr("regularisation")));
     }
     stack->endMacro();

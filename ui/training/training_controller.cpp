@@ -1,5 +1,6 @@
 #include "training/training_controller.h"
 #include "layers/dense.h"
+#include "layers/layer_registry.h"
 
 #include "training/thread_handoff.h"
 #include "training/training_worker.h"
@@ -16,7 +17,7 @@ bool sameExceptLive(TrainingConfig a, TrainingConfig b)
     return a == b;
 }
 
-/// Whether two graphs build the same network apart from names and the Dense layers' L1/L2 rates.
+/// Whether two graphs build the same network apart from names and the layers' L1/L2 rates.
 bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
 {
     if (a.nodes.size() != b.nodes.size() || !(a.edges == b.edges)) return false;
@@ -24,7 +25,7 @@ bool sameExceptRates(const GraphSpec &a, const GraphSpec &b)
         const NodeSpec &x = a.nodes[i], &y = b.nodes[i];
         LayerOptions ox = x.options, oy = y.options;
         for (LayerOptions *o : {&ox, &oy})
-            o->set(opt::dense::l1, 0.0).set(opt::dense::l2, 0.0);
+            o->set(opt::l1, 0.0).set(opt::l2, 0.0);
         if (x.id != y.id || x.kind != y.kind || !(ox == oy)) return false;
     }
     return true;
@@ -153,10 +154,10 @@ void TrainingController::applyLive(const Project &project)
     if (sameExceptRates(m_run.graph, project.graph) && !(m_run.graph == project.graph)) {
         bool ratesChanged = false;
         for (NodeSpec &n : m_run.graph.nodes)
-            if (const NodeSpec *p = project.graph.find(n.id); p && n.kind == LayerKind::Dense) {
-                const double l1 = p->options.get(opt::dense::l1), l2 = p->options.get(opt::dense::l2);
-                ratesChanged |= l1 != n.options.get(opt::dense::l1) || l2 != n.options.get(opt::dense::l2);
-                n.options.set(opt::dense::l1, l1).set(opt::dense::l2, l2);
+            if (const NodeSpec *p = project.graph.find(n.id); p && hasWeightPenalties(n.kind)) {
+                const double l1 = p->options.get(opt::l1), l2 = p->options.get(opt::l2);
+                ratesChanged |= l1 != n.options.get(opt::l1) || l2 != n.options.get(opt::l2);
+                n.options.set(opt::l1, l1).set(opt::l2, l2);
             }
         if (ratesChanged)
             post([graph = project.graph](TrainingWorker &w) { w.setLayerRegularization(graph); });

@@ -1,5 +1,6 @@
 #include "training/training_session.h"
 #include "layers/dense.h"
+#include "layers/layer_registry.h"
 
 #include "i18n/diagnostic_text.h"
 #include "metrics/metrics.h"
@@ -191,11 +192,9 @@ std::shared_ptr<const TrainedWeights> TrainingSession::copyWeights()
 void TrainingSession::setLayerRates(const GraphSpec &graph)
 {
     for (NodeSpec &n : m_project.graph.nodes)
-        if (const NodeSpec *now = graph.find(n.id); now && n.kind == LayerKind::Dense) {
-            n.options.set(opt::dense::l1, now->options.get(opt::dense::l1))
-                .set(opt::dense::l2, now->options.get(opt::dense::l2));
-            m_run->trainer().setLayerRegularization(n.id, n.options.get(opt::dense::l1),
-                                                    n.options.get(opt::dense::l2));
+        if (const NodeSpec *now = graph.find(n.id); now && hasWeightPenalties(n.kind)) {
+            n.options.set(opt::l1, now->options.get(opt::l1)).set(opt::l2, now->options.get(opt::l2));
+            m_run->trainer().setLayerRegularization(n.id, n.options.get(opt::l1), n.options.get(opt::l2));
         }
 }
 
