@@ -466,11 +466,8 @@ bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
         m_helper->start(Helper::Job::Update);
         const bool finite0 = mergeAndUpdatePart(0, 2);
         finite = m_helper->wait() != 0 && finite0;
-        if (!finite) // the update itself overflowed: go back to the last finite weights we hold
-            for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
-                *m_params[i].ref.value = m_backup[i];
     }
-    if (!finite) m_state = RunState::Diverged;
+    if (!finite) diverge();
     return finite;
 }
 
@@ -481,12 +478,19 @@ bool Trainer::applyUpdate(double loss)
         m_optimizer->step(currentLearningRate());
         for (std::size_t i = 0; finite && i < m_params.size(); ++i)
             finite = allFinite(*m_params[i].ref.value);
-        if (!finite) // the update itself overflowed: go back to the last finite weights we hold
-            for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
-                *m_params[i].ref.value = m_backup[i];
     }
-    if (!finite) m_state = RunState::Diverged;
+    if (!finite) diverge();
     return finite;
+}
+
+void Trainer::diverge()
+{
+    // Back to the weights the epoch started from: the end of the last completed epoch (whose loss is the last
+    // of the history), or the run's first weights when none completed. The steps of the diverging epoch may
+    // have left weights that are finite but already on their way out.
+    for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
+        *m_params[i].ref.value = m_backup[i];
+    m_state = RunState::Diverged;
 }
 
 EpochRecord Trainer::finishEpoch()

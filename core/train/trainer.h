@@ -53,7 +53,9 @@ public:
     double runBatch();
     /// Runs batches to the end of the current epoch (or until stopped), then evaluates and records it.
     std::optional<EpochRecord> runEpoch(std::stop_token stop = {}, ProgressSink *sink = nullptr);
-    /// Epochs until the epoch limit, the target loss, a stop request or divergence.
+    /// Epochs until the epoch limit, the target loss, a stop request or divergence. A diverged run goes back
+    /// to the weights its diverging epoch started from: those of the last completed epoch (the last record
+    /// of history()), or the run's first weights when no epoch completed.
     RunState run(std::stop_token stop = {}, ProgressSink *sink = nullptr);
     /// One training step on exactly these dataset columns, with everything recorded.
     Trace traceStep(std::span<const int> samples);
@@ -89,6 +91,7 @@ private:
     static bool gradientsFinite(const std::vector<NodeParam> &params);
     bool mergeAndUpdatePart(int part, int parts);
     bool applyUpdate(double loss);
+    void diverge();
     bool applySplitUpdate(double loss, bool gradientsFinite);
     void accumulateMetrics(const Matrix &out, std::span<const int> cols);
     EpochRecord finishEpoch();

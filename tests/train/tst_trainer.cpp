@@ -300,6 +300,41 @@ private slots:
         QVERIFY(maxDifference(w, weights(net)) == 0.0);
     }
 
+    void divergedRunReturnsToItsLastCompletedEpoch()
+    {
+        // Issue 13 (4): the learning rate jumps after two epochs. The third epoch's steps send the weights
+        // far out (still finite) until the gradients overflow. The run keeps the weights of the end of epoch
+        // 2, the last its history records, not the finite-but-exploded ones of the diverging epoch.
+        Network net = Network::build(makeMlp(2, {4}, 1, ActivationKind::ReLU, ActivationKind::Linear), 1);
+        TrainingConfig c;
+        c.loss.kind = LossKind::MSE;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
+        c.optimizer.learningRate = 0.01;
+        c.batchSize = 10;
+        c.epochs = 10;
+        Trainer t(net, c, plane(100, 1));
+        struct RaiseAfterTwo : ProgressSink {
+            Trainer *trainer = nullptr;
+            Network *net = nullptr;
+            std::vector<Matrix> atEpoch2;
+            void epochDone(const EpochRecord &r) override
+            {
+                if (r.epoch != 2) return;
+                atEpoch2 = weights(*net);
+                trainer->setLearningRate(1e18);
+            }
+        } sink;
+        sink.trainer = &t;
+        sink.net = &net;
+        QCOMPARE(stateName(t.run({}, &sink)), stateName(RunState::Diverged));
+        QCOMPARE(t.epoch(), 2);
+        QCOMPARE(t.history().size(), std::size_t(2));
+        QVERIFY2(t.step() > 20, "the third epoch took steps before it diverged");
+        QCOMPARE(sink.atEpoch2.size(), weights(net).size());
+        QVERIFY2(maxDifference(sink.atEpoch2, weights(net)) == 0.0,
+                 "a diverged run keeps the weights of its last completed epoch");
+    }
+
     void nanDataDivergesWithoutTouchingWeights()
     {
         Network net = Network::build(classifier(), 1);
