@@ -150,6 +150,10 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
     }
     for (auto &p : net.state()) {
         auto &node = m.nodes.at(static_cast<std::size_t>(p.node));
+        if (!p.ref.value->allFinite())
+            throw ExportError(node.label() + " has a running statistic \"" + p.ref.name +
+                              "\" that is not a finite number (the training diverged) — reset and train "
+                              "again with a lower learning rate before exporting.");
         node.tensors.push_back(toExportTensor(p.ref.name, *p.ref.value, node.kind));
     }
     m.inputs = net.inputNodes();

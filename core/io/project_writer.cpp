@@ -152,12 +152,18 @@ OJson trainedJson(const Project &p)
                            {"features", features}};
     }
     OJson weights = OJson::array();
-    for (const StoredTensor &t : p.weights)
+    for (std::size_t i = 0; i < p.weights.size(); ++i) {
+        const StoredTensor &t = p.weights[i];
+        // A diverged run's NaN would be saved and then predicted with; the reader refuses it too.
+        if (const std::string problem = io::nonFiniteValue(t, p.graph); !problem.empty())
+            throw ProjectError("", "/trained/weights/" + std::to_string(i),
+                               problem + "; weights that are not finite numbers are never saved.");
         weights.push_back({{"node", t.node},
                            {"name", t.name},
                            {"rows", t.rows},
                            {"cols", t.cols},
                            {"data", floatsToBase64(t.values)}});
+    }
     j["weights"] = weights;
     return j;
 }

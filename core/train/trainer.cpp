@@ -254,6 +254,7 @@ Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::opti
     if (isClassificationLoss(config.loss.kind))
         m_labels = labelsFromTargets(m_train.y, config.loss.kind, net.outputSize());
     m_params = m_net.parameters();
+    m_statistics = m_net.state();
     m_parameterCount = m_net.parameterCount();
     std::vector<ParamRef> refs;
     for (const auto &p : m_params)
@@ -325,6 +326,9 @@ void Trainer::startEpoch()
     m_backup.resize(m_params.size());
     for (std::size_t i = 0; i < m_params.size(); ++i)
         m_backup[i] = *m_params[i].ref.value;
+    m_statisticsBackup.resize(m_statistics.size());
+    for (std::size_t i = 0; i < m_statistics.size(); ++i)
+        m_statisticsBackup[i] = *m_statistics[i].ref.value;
 }
 
 double Trainer::runBatch()
@@ -379,6 +383,13 @@ bool Trainer::gradientsFinite(const std::vector<NodeParam> &params)
 {
     for (const auto &p : params)
         if (!allFinite(*p.ref.grad)) return false;
+    return true;
+}
+
+bool Trainer::statisticsFinite() const
+{
+    for (const auto &s : m_statistics)
+        if (!allFinite(*s.ref.value)) return false;
     return true;
 }
 
@@ -460,7 +471,7 @@ void Trainer::accumulateMetrics(const Matrix &out, std::span<const int> cols)
 
 bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
 {
-    bool finite = std::isfinite(loss) && gradientsFinite;
+    bool finite = std::isfinite(loss) && gradientsFinite && statisticsFinite();
     if (finite) {
         m_optimizer->beginStep(currentLearningRate());
         m_helper->start(Helper::Job::Update);
@@ -473,7 +484,8 @@ bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
 
 bool Trainer::applyUpdate(double loss)
 {
-    bool finite = std::isfinite(loss) && gradientsFinite(m_params);
+    // The statistics were updated by this batch's forward pass, before its loss was known.
+    bool finite = std::isfinite(loss) && gradientsFinite(m_params) && statisticsFinite();
     if (finite) {
         m_optimizer->step(currentLearningRate());
         for (std::size_t i = 0; finite && i < m_params.size(); ++i)
@@ -490,6 +502,8 @@ void Trainer::diverge()
     // have left weights that are finite but already on their way out.
     for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
         *m_params[i].ref.value = m_backup[i];
+    for (std::size_t i = 0; i < m_statistics.size() && i < m_statisticsBackup.size(); ++i)
+        *m_statistics[i].ref.value = m_statisticsBackup[i];
     m_state = RunState::Diverged;
 }
 
@@ -570,9 +584,11 @@ Trace Trainer::traceStep(std::span<const int> samples)
     t.optimizer = m_config.optimizer.kind;
     t.fusedOutput = m_net.fusedOutput();
 
-    std::vector<Matrix> before;
+    std::vector<Matrix> before, statisticsBefore;
     for (const auto &p : m_params)
         before.push_back(*p.ref.value);
+    for (const auto &s : m_statistics)
+        statisticsBefore.push_back(*s.ref.value);
     m_net.forwardColumns(m_train.x, samples, Mode::Train);
     gatherColumns(m_train.y, samples, t.target);
     t.lossValue = m_net.lossAndBackward(t.target);
@@ -612,6 +628,8 @@ Trace Trainer::traceStep(std::span<const int> samples)
         // back to the weights before this step.
         for (std::size_t k = 0; k < m_params.size(); ++k)
             *m_params[k].ref.value = before[k];
+        for (std::size_t k = 0; k < m_statistics.size(); ++k)
+            *m_statistics[k].ref.value = statisticsBefore[k];
     }
     std::size_t k = 0;
     for (auto &nt : t.nodes)

@@ -89,6 +89,7 @@ private:
     double helperPass(std::span<const int> cols);
     double tailStep(std::span<const int> cols);
     static bool gradientsFinite(const std::vector<NodeParam> &params);
+    bool statisticsFinite() const;
     bool mergeAndUpdatePart(int part, int parts);
     bool applyUpdate(double loss);
     void diverge();
@@ -118,7 +119,10 @@ private:
     RunState m_state = RunState::Ready;
     std::vector<EpochRecord> m_history;
     Matrix m_target;
+    std::vector<NodeParam>
+        m_statistics;             // BatchNorm running statistics: forward() updates them in training mode
     std::vector<Matrix> m_backup; // parameters at the start of the epoch, restored on divergence
+    std::vector<Matrix> m_statisticsBackup; // m_statistics likewise
 
     // Batch splitting across a second thread (large batches, no BatchNorm).
     std::unique_ptr<Network> m_replica;

@@ -7,11 +7,13 @@
 #include <onnx/checker.h>
 #include <onnx/onnx_pb.h>
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cstring>
 #include <set>
+#include <system_error>
 
 using namespace nnp;
 using namespace nnp::testutil;
@@ -154,6 +156,22 @@ private slots:
             QFAIL("NaN weights were exported");
         } catch (const ExportError &e) {
             QVERIFY2(QString(e.what()).contains("hidden2"), e.what());
+        }
+        // Issue 13 (5): BatchNorm's running statistics are checked too.
+        Network withStats = makeNetwork(dag(), 1);
+        bool set = false;
+        for (auto &p : withStats.state())
+            if (p.ref.name == "running_mean") {
+                p.ref.value->coeffRef(1, 0) = std::numeric_limits<Scalar>::infinity();
+                set = true;
+            }
+        QVERIFY(set);
+        try {
+            describeNetwork(withStats, {});
+            QFAIL("an infinite running mean was exported");
+        } catch (const ExportError &e) {
+            QVERIFY2(QString(e.what()).contains("bn"), e.what());
+            QVERIFY2(QString(e.what()).contains("running_mean"), e.what());
         }
     }
 

@@ -13,7 +13,9 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <system_error>
 
 using namespace nnp;
 
@@ -31,6 +33,18 @@ bool sameBits(const Matrix &a, const Matrix &b)
 {
     return a.rows() == b.rows() && a.cols() == b.cols() &&
            std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<std::size_t>(a.size())) == 0;
+}
+
+/// Saves to a scratch file and reports whether that worked.
+bool saveProjectWorks(const Project &p)
+{
+    QTemporaryDir dir;
+    try {
+        saveProject(p, dir.filePath("ok.nnp").toStdString());
+        return true;
+    } catch (const std::exception &) {
+        return false;
+    }
 }
 
 bool sameBits(double a, double b)
@@ -118,6 +132,7 @@ private slots:
     void savedTextIsStableAndMinimal();
     void saveIsAtomic();
     void saveDropsStaleWeights();
+    void nonFiniteTensorsAreNeverSaved();
     void expectedTensorsMatchTheNetwork();
     void prepareFitsNormaliserOnTrainingSplitOnly();
     void prepareUsesSeparateIdxTestFiles();
@@ -180,6 +195,34 @@ void TestProject::reshapeAndDotTrainSaveAndReload()
     Project bad = q;
     bad.graph.find(grid)->options.set(opt::reshape::shape, {4, 2});
     QVERIFY(!checkWeightsAgainstGraph(bad).empty() || !validate(bad.graph).ok());
+}
+
+void TestProject::nonFiniteTensorsAreNeverSaved()
+{
+    // Issue 13 (5): a NaN BatchNorm running variance used to be saved; `nnp predict` then printed nan.
+    Project p = spiralProject();
+    Network net = Network::build(p.graph, 1);
+    storeWeights(p, net, Normalizer{});
+    QVERIFY(saveProjectWorks(p));
+    StoredTensor *var = nullptr;
+    for (StoredTensor &t : p.weights)
+        if (t.name == "running_var") var = &t;
+    QVERIFY(var);
+    var->values[3] = std::numeric_limits<float>::quiet_NaN();
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("nan.nnp").toStdString();
+    try {
+        saveProject(p, file);
+        QFAIL("a NaN running variance was saved");
+    } catch (const ProjectError &e) {
+        QVERIFY2(std::string(e.what()).find("\"running_var\" of node") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find("\"norm\"") != std::string::npos, e.what());
+    }
+    QVERIFY2(!std::filesystem::exists(file), "nothing is written");
+    QVERIFY_THROWS_EXCEPTION(ProjectError, (void)projectToText(p));
+    var->values[3] = std::numeric_limits<float>::infinity();
+    QVERIFY_THROWS_EXCEPTION(ProjectError, saveProject(p, file));
+    QVERIFY(!std::filesystem::exists(file));
 }
 
 void TestProject::roundTripIsLossless()

@@ -4,6 +4,8 @@
 // Float core, as the product trains.
 #include "data/generators.h"
 #include "graph/graph_spec.h"
+#include "layers/dense.h"
+#include "layers/simple_layers.h"
 #include "losses/loss.h"
 #include "train/network.h"
 #include "train/trainer.h"
@@ -346,6 +348,41 @@ private slots:
         QCOMPARE(stateName(t.state()), stateName(RunState::Diverged));
         QCOMPARE(t.step(), 0LL);
         QVERIFY(maxDifference(before, weights(net)) == 0.0);
+    }
+
+    void divergenceLeavesBatchNormStatisticsFinite()
+    {
+        // Issue 13 (5): BatchNorm updates its running statistics in forward(), before the loss is checked. A
+        // NaN sample makes the batch diverge; the statistics must be those of the last good weights (here the
+        // initial ones: the NaN batch is in the first epoch), never NaN, or they would be saved and exported.
+        GraphSpec g;
+        const NodeId in = g.addNode(LayerKind::Input, "in", LayerOptions().set(opt::input::shape, {2}));
+        const NodeId d1 =
+            g.addNode(LayerKind::Dense, "d1",
+                      LayerOptions().set(opt::dense::units, 6).set(opt::activation, ActivationKind::Tanh));
+        const NodeId bn = g.addNode(LayerKind::BatchNorm, "bn");
+        const NodeId out =
+            g.addNode(LayerKind::Dense, "out",
+                      LayerOptions().set(opt::dense::units, 1).set(opt::activation, ActivationKind::Sigmoid));
+        g.connect(in, d1);
+        g.connect(d1, bn);
+        g.connect(bn, out);
+        Network net = Network::build(g, 1);
+        TrainData d = blobs(60, 1);
+        d.x(1, 37) = std::numeric_limits<Scalar>::quiet_NaN();
+        std::vector<Matrix> stateBefore;
+        for (const auto &p : net.state())
+            stateBefore.push_back(*p.ref.value);
+        QCOMPARE(stateBefore.size(), std::size_t(2));
+        Trainer t(net, bceConfig(0.1, 10, 5), d);
+        QCOMPARE(stateName(t.run()), stateName(RunState::Diverged));
+        QCOMPARE(t.epoch(), 0);
+        std::size_t k = 0;
+        for (const auto &p : net.state()) {
+            QVERIFY2(p.ref.value->allFinite(), p.ref.name.c_str());
+            QVERIFY2(*p.ref.value == stateBefore[k++], "the statistics go back with the weights");
+        }
+        QVERIFY(net.allParametersFinite());
     }
 
     void overflowingTracedStepKeepsFiniteWeights()
