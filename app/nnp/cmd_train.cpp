@@ -163,8 +163,10 @@ int runTrain(const TrainOptions &o)
     else
         std::printf("\nNothing saved.\n");
     if (state == RunState::Diverged) {
-        std::cerr << "nnp train: the loss became NaN or infinite in epoch " << trainer.epoch() + 1
-                  << " (diverged); try a smaller learning rate. ";
+        std::cerr
+            << "nnp train: the loss became NaN, infinite or exploded (a million times its starting size) "
+               "in epoch "
+            << trainer.epoch() + 1 << " (diverged); try a smaller learning rate. ";
         if (save) {
             std::cerr << "The weights from the end of epoch " << trainer.epoch()
                       << ", the last before it diverged, were saved.\n";

@@ -389,6 +389,9 @@ StoredTensor readTensor(const JsonCursor &c, const GraphSpec &graph)
         dataC.fail("the data is not valid base64 (bad character at offset " + std::to_string(bad) + ").");
     }
     t.values = std::move(*values);
+    if (const std::string problem = io::nonFiniteValue(t, graph); !problem.empty())
+        dataC.fail(problem + "; the weights are damaged or come from a training run that diverged. Train the "
+                             "project again.");
     return t;
 }
 

@@ -26,6 +26,26 @@ template <class Derived> bool allFinite(const Eigen::DenseBase<Derived> &m)
     return (m.derived().array() * Scalar(0)).sum() == Scalar(0);
 }
 
+/// The worst per-sample loss of a constant prediction: the targets' mean for regression, equal probabilities
+/// for classification (see kExplodedLossFactor).
+double constantPredictionLoss(const LossParams &loss, const Matrix &y, int outputs)
+{
+    if (y.cols() == 0) return 0;
+    Matrix out;
+    if (isClassificationLoss(loss.kind)) {
+        const Scalar p =
+            loss.kind == LossKind::BinaryCrossEntropy ? Scalar(0.5) : Scalar(1) / Scalar(outputs);
+        out = Matrix::Constant(outputs, y.cols(), p);
+    } else {
+        out = y.rowwise().mean().replicate(1, y.cols());
+    }
+    const std::vector<double> losses = sampleLosses(loss, out, y);
+    double worst = 0;
+    for (double l : losses)
+        if (std::isfinite(l)) worst = std::max(worst, l);
+    return worst;
+}
+
 void gatherColumns(const Matrix &src, std::span<const int> cols, Matrix &dst)
 {
     dst.resize(src.rows(), static_cast<Eigen::Index>(cols.size()));
@@ -253,6 +273,7 @@ Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::opti
     m_net.reseedRandomLayers(config.seed ^ 0x9E3779B97F4A7C15ULL);
     if (isClassificationLoss(config.loss.kind))
         m_labels = labelsFromTargets(m_train.y, config.loss.kind, net.outputSize());
+    m_lossScale = constantPredictionLoss(config.loss, m_train.y, net.outputSize());
     m_params = m_net.parameters();
     m_statistics = m_net.state();
     m_parameterCount = m_net.parameterCount();
@@ -386,6 +407,16 @@ bool Trainer::gradientsFinite(const std::vector<NodeParam> &params)
     return true;
 }
 
+bool Trainer::lossHealthy(double loss)
+{
+    if (!std::isfinite(loss)) return false;
+    if (!m_firstLossSeen) {
+        m_firstLossSeen = true;
+        m_lossScale = std::max(m_lossScale, loss);
+    }
+    return !(m_lossScale > 0 && loss > kExplodedLossFactor * m_lossScale);
+}
+
 bool Trainer::statisticsFinite() const
 {
     for (const auto &s : m_statistics)
@@ -471,7 +502,7 @@ void Trainer::accumulateMetrics(const Matrix &out, std::span<const int> cols)
 
 bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
 {
-    bool finite = std::isfinite(loss) && gradientsFinite && statisticsFinite();
+    bool finite = lossHealthy(loss) && gradientsFinite && statisticsFinite();
     if (finite) {
         m_optimizer->beginStep(currentLearningRate());
         m_helper->start(Helper::Job::Update);
@@ -485,7 +516,7 @@ bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
 bool Trainer::applyUpdate(double loss)
 {
     // The statistics were updated by this batch's forward pass, before its loss was known.
-    bool finite = std::isfinite(loss) && gradientsFinite(m_params) && statisticsFinite();
+    bool finite = lossHealthy(loss) && gradientsFinite(m_params) && statisticsFinite();
     if (finite) {
         m_optimizer->step(currentLearningRate());
         for (std::size_t i = 0; finite && i < m_params.size(); ++i)

@@ -18,6 +18,17 @@
 namespace nnp {
 
 enum class RunState { Ready, Running, Finished, ReachedTarget, Stopped, Diverged };
+
+/// When a run has diverged. A training step diverges when its loss is NaN or infinite, when its gradients,
+/// the updated weights or BatchNorm's running statistics are not finite, or when the loss has exploded: it
+/// is above kExplodedLossFactor times the run's loss scale. The scale is the larger of
+///  - the worst per-sample loss of a constant prediction on the training data (the targets' mean for
+///    regression, equal probabilities for classification): what a model that learnt nothing gets wrong, and
+///  - the loss of the run's first step: where this run started, so a badly scaled start (unnormalised inputs,
+///    a poor initialisation) is not called diverged for being large, only for growing.
+/// A million times that is beyond anything training recovers from (a learning rate far too high takes the
+/// loss to 1e15 and beyond within a few steps while staying finite), and far above the noise of mini-batches.
+inline constexpr double kExplodedLossFactor = 1e6;
 std::string_view toString(RunState s);
 
 /// What a batch or epoch reports. Implementations must be cheap; they run on the training thread.
@@ -90,6 +101,7 @@ private:
     double tailStep(std::span<const int> cols);
     static bool gradientsFinite(const std::vector<NodeParam> &params);
     bool statisticsFinite() const;
+    bool lossHealthy(double loss);
     bool mergeAndUpdatePart(int part, int parts);
     bool applyUpdate(double loss);
     void diverge();
@@ -117,6 +129,8 @@ private:
     long long m_epochCorrect = 0;
     double m_epochAbsErr = 0;
     RunState m_state = RunState::Ready;
+    double m_lossScale = 0; // see kExplodedLossFactor; the first step's loss raises it once
+    bool m_firstLossSeen = false;
     std::vector<EpochRecord> m_history;
     Matrix m_target;
     std::vector<NodeParam>

@@ -337,6 +337,46 @@ private slots:
                  "a diverged run keeps the weights of its last completed epoch");
     }
 
+    void explodingLossDiverges()
+    {
+        // Issue 13 (6): Adam with a learning rate of 1e6 on a regression. Every step moves each weight by
+        // about the learning rate, so the loss grows by orders of magnitude (to ~1e17 and beyond) without
+        // ever overflowing: it used to report "Finished". Exploded is diverged too.
+        Network net = Network::build(makeMlp(2, {4}, 1, ActivationKind::ReLU, ActivationKind::Linear), 1);
+        TrainingConfig c;
+        c.loss.kind = LossKind::MSE;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+        c.optimizer.learningRate = 1e6;
+        c.batchSize = 10;
+        c.epochs = 20;
+        const TrainData d = plane(100, 1);
+        Trainer t(net, c, d);
+        QCOMPARE(stateName(t.run()), stateName(RunState::Diverged));
+        QVERIFY(t.epoch() < 20);
+        QVERIFY(net.allParametersFinite());
+        for (const EpochRecord &r : t.history())
+            QVERIFY2(r.trainLoss < 1e12, "no recorded epoch has an exploded loss");
+    }
+
+    void largeLossThatDoesNotGrowIsNotDivergence()
+    {
+        // The rule is relative: inputs a thousand times too large make the first losses huge (~1e6 times what
+        // predicting the mean gives), but a small learning rate only brings them down. That run is not
+        // diverged.
+        Network net = Network::build(makeMlp(2, {4}, 1, ActivationKind::Linear, ActivationKind::Linear), 1);
+        TrainingConfig c;
+        c.loss.kind = LossKind::MSE;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
+        c.optimizer.learningRate = 1e-9;
+        c.batchSize = 10;
+        c.epochs = 5;
+        TrainData d = plane(100, 1);
+        d.x *= Scalar(1000);
+        Trainer t(net, c, d);
+        QCOMPARE(stateName(t.run()), stateName(RunState::Finished));
+        QVERIFY(t.history().front().trainLoss > 1e3);
+    }
+
     void nanDataDivergesWithoutTouchingWeights()
     {
         Network net = Network::build(classifier(), 1);
