@@ -355,8 +355,10 @@ Normalizer readNormalizer(const JsonCursor &c)
     n.offset.resize(static_cast<Eigen::Index>(k));
     n.scale.resize(static_cast<Eigen::Index>(k));
     for (std::size_t i = 0; i < k; ++i) {
-        n.offset(static_cast<Eigen::Index>(i)) = static_cast<Scalar>(off[i].toDouble(-1e30, 1e30));
-        n.scale(static_cast<Eigen::Index>(i)) = static_cast<Scalar>(sc[i].toDouble(-1e30, 1e30));
+        n.offset(static_cast<Eigen::Index>(i)) =
+            static_cast<Scalar>(off[i].toDouble(-io::kMaxFloat, io::kMaxFloat));
+        n.scale(static_cast<Eigen::Index>(i)) =
+            static_cast<Scalar>(sc[i].toDouble(-io::kMaxFloat, io::kMaxFloat));
     }
     return n;
 }

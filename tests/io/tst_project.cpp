@@ -133,6 +133,7 @@ private slots:
     void saveIsAtomic();
     void saveDropsStaleWeights();
     void nonFiniteTensorsAreNeverSaved();
+    void extremeValuesRoundTrip();
     void expectedTensorsMatchTheNetwork();
     void prepareFitsNormaliserOnTrainingSplitOnly();
     void prepareUsesSeparateIdxTestFiles();
@@ -223,6 +224,55 @@ void TestProject::nonFiniteTensorsAreNeverSaved()
     var->values[3] = std::numeric_limits<float>::infinity();
     QVERIFY_THROWS_EXCEPTION(ProjectError, saveProject(p, file));
     QVERIFY(!std::filesystem::exists(file));
+}
+
+void TestProject::extremeValuesRoundTrip()
+{
+    // Issue 13 (3): whatever the writer writes, the reader reads. Every finite float is a valid weight or
+    // normaliser value, from the largest to the smallest subnormal (the reader used to refuse a normaliser
+    // offset above 1e30, which `nnp train` wrote for CSV values near 1e31).
+    Project p = spiralProject();
+    Network net = Network::build(p.graph, 1);
+    constexpr float big = std::numeric_limits<float>::max(), tiny = std::numeric_limits<float>::denorm_min();
+    Normalizer n;
+    n.kind = NormalizationKind::ZScore;
+    n.offset.resize(7);
+    n.scale.resize(7);
+    n.offset << big, -big, Scalar(1e31), Scalar(-1e31), tiny, Scalar(-0.0), Scalar(3e-39);
+    n.scale << big, tiny, Scalar(1e-31), Scalar(1e31), Scalar(1), std::numeric_limits<float>::min(), -big;
+    storeWeights(p, net, n);
+    const std::vector<float> extremes{big,   -big, tiny, -tiny, -0.0f, std::numeric_limits<float>::min(),
+                                      1e-40f};
+    QVERIFY(p.weights[0].values.size() >= extremes.size());
+    std::copy(extremes.begin(), extremes.end(), p.weights[0].values.begin());
+
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("extreme.nnp").toStdString();
+    saveProject(p, file);
+    Project q;
+    try {
+        q = loadProject(file);
+    } catch (const ProjectError &e) {
+        QFAIL(e.what());
+    }
+    QVERIFY(q.normalizer.has_value());
+    QVERIFY(sameBits(Matrix(q.normalizer->offset), Matrix(p.normalizer->offset)));
+    QVERIFY(sameBits(Matrix(q.normalizer->scale), Matrix(p.normalizer->scale)));
+    QCOMPARE(q.weights.size(), p.weights.size());
+    for (std::size_t i = 0; i < p.weights.size(); ++i)
+        QVERIFY(std::memcmp(q.weights[i].values.data(), p.weights[i].values.data(),
+                            p.weights[i].values.size() * sizeof(float)) == 0);
+
+    // What the reader cannot read is not written: a non-finite normaliser value used to become `null`.
+    p.normalizer->offset(2) = std::numeric_limits<Scalar>::infinity();
+    const std::filesystem::path other = dir.filePath("infinite.nnp").toStdString();
+    try {
+        saveProject(p, other);
+        QFAIL("an infinite normaliser offset was saved");
+    } catch (const ProjectError &e) {
+        QVERIFY2(std::string(e.what()).find("normaliser") != std::string::npos, e.what());
+    }
+    QVERIFY(!std::filesystem::exists(other));
 }
 
 void TestProject::roundTripIsLossless()
