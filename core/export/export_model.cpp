@@ -192,8 +192,9 @@ void writeFileAtomic(const std::filesystem::path &file, std::string_view bytes)
     std::error_code ec;
     std::filesystem::rename(tmp, file, ec);
     if (ec) {
+        const std::string why = ec.message(); // before the clean-up reuses ec
         std::filesystem::remove(tmp, ec);
-        throw ExportError("Cannot replace '" + file.string() + "': " + ec.message());
+        throw ExportError("Cannot replace '" + file.string() + "': " + why);
     }
 }
 

@@ -313,8 +313,9 @@ void saveProject(const Project &project, const std::filesystem::path &file)
     std::error_code ec;
     std::filesystem::rename(tmp, file, ec);
     if (ec) {
+        const std::string why = ec.message(); // before the clean-up reuses ec
         std::filesystem::remove(tmp, ec);
-        throw ProjectError(name, "", "the saved file could not replace the old one (" + ec.message() + ").");
+        throw ProjectError(name, "", "the saved file could not replace the old one (" + why + ").");
     }
 }
 

@@ -67,6 +67,7 @@ private slots:
     void divergedRetrainLeavesTheTrainedFile();
     void badFilesGiveExitCode2_data();
     void badFilesGiveExitCode2();
+    void benchRefusesSecondsThatAreNotANumber();
     void helpForEveryCommand_data();
     void helpForEveryCommand();
 
@@ -312,6 +313,16 @@ void TestCli::badFilesGiveExitCode2()
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY2(r.err.startsWith(QStringLiteral("nnp ")), qPrintable(r.err));
+}
+
+void TestCli::benchRefusesSecondsThatAreNotANumber()
+{
+    // Issue 13 (7): NaN passed the range check (every comparison with NaN is false).
+    for (const char *v : {"nan", "NaN", "-nan"}) {
+        const Run r = runNnp({"bench", "--workload", "W1", "--seconds", v}, 60000);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("--seconds")), qPrintable(r.err));
+    }
 }
 
 void TestCli::helpForEveryCommand_data()

@@ -180,6 +180,18 @@ private slots:
         Network net = makeNetwork(mlp(ActivationKind::ReLU), 1);
         const ExportModel model = describeNetwork(net, {});
         QVERIFY_THROWS_EXCEPTION(ExportError, writeOnnx(model, "/nonexistent-folder/x/model.onnx"));
+        // Issue 13 (7): a failed rename (onto a folder) says why, not "Success".
+        const QString folder = m_dir.filePath("folder.onnx");
+        QVERIFY(QDir().mkpath(folder));
+        try {
+            writeOnnx(model, folder.toStdString());
+            QFAIL("an export over a folder was accepted");
+        } catch (const ExportError &e) {
+            QVERIFY2(!QString(e.what()).contains("Success"), e.what());
+            QVERIFY2(QString(e.what()).contains(
+                         QString::fromStdString(std::make_error_code(std::errc::is_a_directory).message())),
+                     e.what());
+        }
     }
 
 private:

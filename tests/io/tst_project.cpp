@@ -444,6 +444,20 @@ void TestProject::saveIsAtomic()
         QVERIFY(std::string(e.what()).find("b.nnp") != std::string::npos);
     }
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    // Issue 13 (7): a rename that fails (here onto a folder) says why; it used to say "(Success)", the
+    // message of the clean-up that followed it.
+    const std::filesystem::path folder = dir.filePath("folder.nnp").toStdString();
+    std::filesystem::create_directory(folder);
+    try {
+        saveProject(p, folder);
+        QFAIL("saving over a folder must throw");
+    } catch (const ProjectError &e) {
+        const std::string what = e.what();
+        QVERIFY2(what.find("Success") == std::string::npos, e.what());
+        QVERIFY2(what.find(std::make_error_code(std::errc::is_a_directory).message()) != std::string::npos,
+                 e.what());
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 }
 
 void TestProject::saveDropsStaleWeights()
