@@ -10,7 +10,9 @@
 
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <stdexcept>
@@ -228,7 +230,15 @@ void addBenchCommand(CLI::App &app, int &exitCode)
     cmd->add_option("--workload", opt->workload, "W1, W2, W3 or all")
         ->check(CLI::IsMember({"W1", "W2", "W3", "all"}, CLI::ignore_case));
     cmd->add_option("--threads", opt->threads, "Training threads (1 or 2)")->check(CLI::Range(1, 2));
+    // NaN passes any range check (its comparisons are all false): refused first.
+    const CLI::Validator aNumber(
+        [](std::string &text) {
+            return std::isnan(std::strtod(text.c_str(), nullptr)) ? std::string("not a number: " + text)
+                                                                  : std::string();
+        },
+        "", "NUMBER");
     cmd->add_option("--seconds", opt->seconds, "Measured wall time per workload")
+        ->check(aNumber)
         ->check(CLI::Range(0.05, 3600.0));
     cmd->add_option("--steps", opt->steps,
                     "Train exactly this many steps without warm-up instead (checks that the final loss is "

@@ -66,6 +66,11 @@ int exportModel(const OpenedProject &o, const std::string &format, const std::fi
 
 int runExport(const ExportArgs &a)
 {
+    std::error_code ec;
+    if (std::filesystem::equivalent(a.file, a.out, ec)) {
+        std::cerr << "nnp export: " << a.out << " is the project file itself; choose another --out.\n";
+        return Usage;
+    }
     return guarded("export", [&] {
         const OpenedProject o = openProject(a.file);
         return a.format == "data" ? exportData(o, a.out) : exportModel(o, a.format, a.out);

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <stop_token>
@@ -129,12 +130,18 @@ int runTrain(const TrainOptions &o)
     std::signal(SIGINT, previous);
     progress.clearBar();
 
-    p.history = trainer.history();
-    storeTrainedModel(p, net, data);
     const std::filesystem::path target = o.out.empty() ? opened.file : std::filesystem::path(o.out);
-    // Data paths are relative to the project file; a copy elsewhere must still find the data.
-    rebaseDataPaths(p, opened.baseDir, std::filesystem::absolute(target).parent_path());
-    saveProject(p, target);
+    // A diverged run is back at the weights of its last completed epoch (Trainer::run). With no completed
+    // epoch those are the untrained initial weights: saving them would replace a trained project's weights
+    // with nothing learnt, so nothing is written.
+    const bool save = state != RunState::Diverged || trainer.epoch() > 0;
+    if (save) {
+        p.history = trainer.history();
+        storeTrainedModel(p, net, data);
+        // Data paths are relative to the project file; a copy elsewhere must still find the data.
+        rebaseDataPaths(p, opened.baseDir, std::filesystem::absolute(target).parent_path());
+        saveProject(p, target);
+    }
 
     const char *metric = metricName(p.training.loss.kind);
     std::printf("%s after %d epochs.",
@@ -151,11 +158,24 @@ int runTrain(const TrainOptions &o)
         const Evaluation e = evaluate(net, data.test);
         std::printf(" Test loss %.4f, %s %.4f.", e.loss, metric, e.metric);
     }
-    std::printf("\nSaved to %s\n", target.string().c_str());
+    if (save)
+        std::printf("\nSaved to %s\n", target.string().c_str());
+    else
+        std::printf("\nNothing saved.\n");
     if (state == RunState::Diverged) {
         std::cerr
-            << "nnp train: the loss became NaN or infinite (diverged); try a smaller learning rate. The "
-               "last good weights were saved.\n";
+            << "nnp train: the loss became NaN, infinite or exploded (a million times its starting size) "
+               "in epoch "
+            << trainer.epoch() + 1 << " (diverged); try a smaller learning rate. ";
+        if (save) {
+            std::cerr << "The weights from the end of epoch " << trainer.epoch()
+                      << ", the last before it diverged, were saved.\n";
+        } else {
+            std::error_code ec;
+            std::cerr << "No epoch finished, so the run has no trained weights to keep: nothing was saved ("
+                      << target.string()
+                      << (std::filesystem::exists(target, ec) ? " is unchanged).\n" : " was not written).\n");
+        }
         return Diverged;
     }
     return state == RunState::Stopped ? Interrupted : Ok;

@@ -51,8 +51,9 @@ struct CellRef {
 struct ColumnStats {
     long long numbers = 0; ///< cells that are numbers
     std::optional<CellRef> firstNonNumber;
-    bool allIntegers = true;     ///< of the numeric cells
-    std::set<std::string> texts; ///< distinct cells, up to a cap
+    std::optional<CellRef> firstTooLarge; ///< a number beyond ±kMaxCsvMagnitude
+    bool allIntegers = true;              ///< of the numeric cells
+    std::set<std::string> texts;          ///< distinct cells, up to a cap
     bool tooManyTexts = false;
     std::map<double, std::string> values; ///< distinct numbers and their first spelling, up to a cap
     bool tooManyValues = false;
@@ -95,6 +96,16 @@ void checkShape(const csv::Record &r, std::size_t columns, const std::string &so
     if (csv::isMissingMarker(cell.text)) missingValue(source, cell.line, cell.column, name, cell.text);
     throw DataError(source, cell.line, cell.column,
                     quote(cell.text) + " in the numeric column " + quote(name) + " is not a number.");
+}
+
+[[noreturn]] void tooLarge(const std::string &source, const CellRef &cell, std::string_view name)
+{
+    throw DataError(
+        source, cell.line, cell.column,
+        quote(cell.text) + " in column " + quote(name) +
+            " is too large: numbers must lie within ±1e18 (beyond that their squares overflow the "
+            "32-bit floats the network trains in). Rescale the column, e.g. to thousands or "
+            "millions.");
 }
 
 Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::string &source)
@@ -150,6 +161,7 @@ void observe(ColumnStats &s, const std::string &cell, int line, int column, bool
     double v = 0;
     if (csv::parseNumber(cell, decimalComma, v)) {
         ++s.numbers;
+        if (std::abs(v) > kMaxCsvMagnitude && !s.firstTooLarge) s.firstTooLarge = CellRef{line, column, cell};
         s.allIntegers = s.allIntegers && v == std::floor(v) && std::abs(v) < 1e9;
         if (!s.tooManyValues) {
             s.values.try_emplace(v, cell);
@@ -197,6 +209,7 @@ CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int colum
     CsvColumn col{name, false, {}};
     if (isNumericColumn(s, rows)) {
         if (s.firstNonNumber) notANumber(source, *s.firstNonNumber, name);
+        if (s.firstTooLarge) tooLarge(source, *s.firstTooLarge, name);
         return col;
     }
     if (s.tooManyTexts)
@@ -231,6 +244,7 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
     CsvColumn col{name, task == TaskKind::Classification, {}};
     if (task == TaskKind::Regression) {
         if (!allNumbers) notANumber(source, *s.firstNonNumber, name);
+        if (s.firstTooLarge) tooLarge(source, *s.firstTooLarge, name);
         return col;
     }
     numericClasses = allNumbers;
@@ -400,6 +414,8 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
                 double v = 0;
                 if (!csv::parseNumber(cell, decimalComma, v))
                     notANumber(sourceName, CellRef{line, column, cell}, col.name);
+                if (std::abs(v) > kMaxCsvMagnitude)
+                    tooLarge(sourceName, CellRef{line, column, cell}, col.name);
                 values.push_back(static_cast<Scalar>(v));
             }
         }

@@ -12,6 +12,9 @@
 // - An empty cell is a missing value and an error in every used column; in a numeric column "NA", "NaN",
 //   "null", "?" ... are reported as missing values too. A row whose field count differs from the header's is
 //   an error. Errors are DataError with the source name, the 1-based line and the 1-based column (field).
+// - A number in a numeric feature column or a regression target must lie within ±kMaxCsvMagnitude (a value
+//   beyond a double's range, "1e400", "inf", is not a number). In a categorical column or as a class name a
+//   number is just a text.
 
 #include "data/dataset.h"
 
@@ -21,6 +24,11 @@
 #include <vector>
 
 namespace nnp {
+
+/// The largest magnitude a CSV number may have: 1e18, below √FLT_MAX ≈ 1.8e19, so that the squares the
+/// losses and the normaliser take stay finite in the 32-bit floats the network trains in (a value near 1e39
+/// is infinite as a float; one near 1e31 became a normaliser the project reader refused).
+inline constexpr double kMaxCsvMagnitude = 1e18;
 
 struct CsvOptions {
     char delimiter = 0; ///< ',' or ';' (or '\t'); 0 = detect from the header line

@@ -171,6 +171,10 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
     }
     for (auto &p : net.state()) {
         auto &node = m.nodes.at(static_cast<std::size_t>(p.node));
+        if (!p.ref.value->allFinite())
+            throw ExportError(node.label() + " has a running statistic \"" + p.ref.name +
+                              "\" that is not a finite number (the training diverged) — reset and train "
+                              "again with a lower learning rate before exporting.");
         node.tensors.push_back(
             toExportTensor(p.ref.name, *p.ref.value, layouts.at(static_cast<std::size_t>(p.node))));
     }
@@ -210,8 +214,9 @@ void writeFileAtomic(const std::filesystem::path &file, std::string_view bytes)
     std::error_code ec;
     std::filesystem::rename(tmp, file, ec);
     if (ec) {
+        const std::string why = ec.message(); // before the clean-up reuses ec
         std::filesystem::remove(tmp, ec);
-        throw ExportError("Cannot replace '" + file.string() + "': " + ec.message());
+        throw ExportError("Cannot replace '" + file.string() + "': " + why);
     }
 }
 

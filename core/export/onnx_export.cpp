@@ -76,7 +76,7 @@ private:
         for (int d : shape)
             t->add_dims(d);
         std::string raw(values.size() * sizeof(float), '\0');
-        std::memcpy(raw.data(), values.data(), raw.size());
+        if (!raw.empty()) std::memcpy(raw.data(), values.data(), raw.size());
         t->set_raw_data(std::move(raw));
     }
 

@@ -51,7 +51,8 @@ Const toConst(const onnx::TensorProto &t, const std::string &what)
                 throw std::runtime_error(what + " holds " + std::to_string(t.raw_data().size()) +
                                          " bytes for " + std::to_string(n) +
                                          " floats — the file is damaged.");
-            std::memcpy(c.data.data(), t.raw_data().data(), n * sizeof(float));
+            if (n > 0) // an empty vector's data() may be null, and memcpy's pointers must not be
+                std::memcpy(c.data.data(), t.raw_data().data(), n * sizeof(float));
         } else if (static_cast<std::size_t>(t.float_data_size()) == n) {
             for (std::size_t i = 0; i < n; ++i)
                 c.data[i] = t.float_data(static_cast<int>(i));

@@ -118,7 +118,7 @@ void prescan(std::string_view text, const std::string &file)
 
 ProjectError::ProjectError(std::string path, std::string jsonPath, const std::string &message)
     : std::runtime_error(composeMessage(path, jsonPath, message)), m_path(std::move(path)),
-      m_jsonPath(std::move(jsonPath))
+      m_jsonPath(std::move(jsonPath)), m_message(message)
 {
 }
 
@@ -299,8 +299,13 @@ void saveProject(const Project &project, const std::filesystem::path &file)
         p.csvSchema.reset();
     }
     anchorDataPaths(p, file);
-    const std::string text = projectToText(p);
     const std::string name = file.string();
+    std::string text;
+    try {
+        text = projectToText(p);
+    } catch (const ProjectError &e) { // name the file it was saved to
+        throw ProjectError(name, e.jsonPath(), e.message());
+    }
     std::random_device rd;
     const std::filesystem::path tmp =
         file.string() + ".tmp-" + std::to_string(rd() % 1000000u) + "-" + std::to_string(rd() % 1000000u);
@@ -308,8 +313,9 @@ void saveProject(const Project &project, const std::filesystem::path &file)
     std::error_code ec;
     std::filesystem::rename(tmp, file, ec);
     if (ec) {
+        const std::string why = ec.message(); // before the clean-up reuses ec
         std::filesystem::remove(tmp, ec);
-        throw ProjectError(name, "", "the saved file could not replace the old one (" + ec.message() + ").");
+        throw ProjectError(name, "", "the saved file could not replace the old one (" + why + ").");
     }
 }
 

@@ -32,9 +32,10 @@ public:
     ProjectError(std::string path, std::string jsonPath, const std::string &message);
     [[nodiscard]] const std::string &path() const { return m_path; }
     [[nodiscard]] const std::string &jsonPath() const { return m_jsonPath; }
+    [[nodiscard]] const std::string &message() const { return m_message; } ///< without file and JSON path
 
 private:
-    std::string m_path, m_jsonPath;
+    std::string m_path, m_jsonPath, m_message;
 };
 
 enum class DataSourceKind { Generator, Csv, Idx };

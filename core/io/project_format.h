@@ -14,6 +14,13 @@
 
 namespace nnp::io {
 
+/// Normaliser values are stored as JSON numbers and read back as float32: any finite float is valid.
+inline constexpr double kMaxFloat = 3.4028234663852886e38; // FLT_MAX
+
+/// Empty when every value of `t` is a finite float, else where the first one that is not lies:
+/// `the tensor "weight" of node 3 "output" holds NaN at index 1` (the node named from `graph`).
+std::string nonFiniteValue(const StoredTensor &t, const GraphSpec &graph);
+
 /// Engineered generator features, in FeatureConfig order, as the file names them.
 inline constexpr std::array<std::pair<bool FeatureConfig::*, std::string_view>, 7> kFeatureNames{{
     {&FeatureConfig::x1, "x1"},

@@ -1,11 +1,13 @@
 // The trained model inside a project: which tensors a graph needs, storing and restoring them, and the data a
 // project trains on.
 #include "io/project.h"
+#include "io/project_format.h"
 #include "train/network.h"
 
 #include "data/idx.h"
 #include "layers/layer_registry.h"
 
+#include <cmath>
 #include <set>
 
 namespace nnp {
@@ -40,6 +42,26 @@ std::string describeNode(NodeId id, const std::string &name)
 {
     return "node " + std::to_string(id) + (name.empty() ? std::string() : " \"" + name + "\"");
 }
+
+} // namespace
+
+std::string io::nonFiniteValue(const StoredTensor &t, const GraphSpec &graph)
+{
+    for (std::size_t i = 0; i < t.values.size(); ++i) {
+        const float v = t.values[i];
+        if (std::isfinite(v)) continue;
+        const NodeSpec *n = graph.find(t.node);
+        return "the tensor \"" + t.name + "\" of " + describeNode(t.node, n ? n->name : std::string()) +
+               " holds " +
+               (std::isnan(v) ? "NaN"
+                : v > 0       ? "infinity"
+                              : "-infinity") +
+               " at index " + std::to_string(i);
+    }
+    return {};
+}
+
+namespace {
 
 long long inputSizeOf(const ValidationResult &v)
 {

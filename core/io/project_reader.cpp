@@ -355,8 +355,10 @@ Normalizer readNormalizer(const JsonCursor &c)
     n.offset.resize(static_cast<Eigen::Index>(k));
     n.scale.resize(static_cast<Eigen::Index>(k));
     for (std::size_t i = 0; i < k; ++i) {
-        n.offset(static_cast<Eigen::Index>(i)) = static_cast<Scalar>(off[i].toDouble(-1e30, 1e30));
-        n.scale(static_cast<Eigen::Index>(i)) = static_cast<Scalar>(sc[i].toDouble(-1e30, 1e30));
+        n.offset(static_cast<Eigen::Index>(i)) =
+            static_cast<Scalar>(off[i].toDouble(-io::kMaxFloat, io::kMaxFloat));
+        n.scale(static_cast<Eigen::Index>(i)) =
+            static_cast<Scalar>(sc[i].toDouble(-io::kMaxFloat, io::kMaxFloat));
     }
     return n;
 }
@@ -389,6 +391,9 @@ StoredTensor readTensor(const JsonCursor &c, const GraphSpec &graph)
         dataC.fail("the data is not valid base64 (bad character at offset " + std::to_string(bad) + ").");
     }
     t.values = std::move(*values);
+    if (const std::string problem = io::nonFiniteValue(t, graph); !problem.empty())
+        dataC.fail(problem + "; the weights are damaged or come from a training run that diverged. Train the "
+                             "project again.");
     return t;
 }
 

@@ -136,10 +136,24 @@ OJson trainedJson(const Project &p)
     if (p.normalizer) {
         const Normalizer &n = *p.normalizer;
         OJson offset = OJson::array(), scale = OJson::array();
+        // JSON has no infinity (nlohmann writes null, which no reader takes): refused here instead.
+        const auto value = [](const Vector &v, Eigen::Index i, const char *what) {
+            const double d = double(v(i));
+            if (!(std::abs(d) <= io::kMaxFloat))
+                throw ProjectError("", "/trained/normalizer/" + std::string(what) + "/" + std::to_string(i),
+                                   "the normaliser's " + std::string(what) + " of feature " +
+                                       std::to_string(i + 1) + " is " +
+                                       (std::isnan(d)   ? "NaN"
+                                        : std::isinf(d) ? "infinite"
+                                                        : "beyond the range of a float") +
+                                       "; it was fitted on data with values too large or not finite, and is "
+                                       "never saved.");
+            return d;
+        };
         for (Eigen::Index i = 0; i < n.offset.size(); ++i)
-            offset.push_back(double(n.offset(i)));
+            offset.push_back(value(n.offset, i, "offset"));
         for (Eigen::Index i = 0; i < n.scale.size(); ++i)
-            scale.push_back(double(n.scale(i)));
+            scale.push_back(value(n.scale, i, "scale"));
         j["normalizer"] = {{"kind", toString(n.kind)}, {"offset", offset}, {"scale", scale}};
     }
     if (p.csvSchema) {
@@ -152,12 +166,18 @@ OJson trainedJson(const Project &p)
                            {"features", features}};
     }
     OJson weights = OJson::array();
-    for (const StoredTensor &t : p.weights)
+    for (std::size_t i = 0; i < p.weights.size(); ++i) {
+        const StoredTensor &t = p.weights[i];
+        // A diverged run's NaN would be saved and then predicted with; the reader refuses it too.
+        if (const std::string problem = io::nonFiniteValue(t, p.graph); !problem.empty())
+            throw ProjectError("", "/trained/weights/" + std::to_string(i),
+                               problem + "; weights that are not finite numbers are never saved.");
         weights.push_back({{"node", t.node},
                            {"name", t.name},
                            {"rows", t.rows},
                            {"cols", t.cols},
                            {"data", floatsToBase64(t.values)}});
+    }
     j["weights"] = weights;
     return j;
 }

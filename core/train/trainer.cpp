@@ -28,6 +28,26 @@ template <class Derived> bool allFinite(const Eigen::DenseBase<Derived> &m)
     return (m.derived().array() * Scalar(0)).sum() == Scalar(0);
 }
 
+/// The worst per-sample loss of a constant prediction: the targets' mean for regression, equal probabilities
+/// for classification (see kExplodedLossFactor).
+double constantPredictionLoss(const LossParams &loss, const Matrix &y, int outputs)
+{
+    if (y.cols() == 0) return 0;
+    Matrix out;
+    if (isClassificationLoss(loss.kind)) {
+        const Scalar p =
+            loss.kind == LossKind::BinaryCrossEntropy ? Scalar(0.5) : Scalar(1) / Scalar(outputs);
+        out = Matrix::Constant(outputs, y.cols(), p);
+    } else {
+        out = y.rowwise().mean().replicate(1, y.cols());
+    }
+    const std::vector<double> losses = sampleLosses(loss, out, y);
+    double worst = 0;
+    for (double l : losses)
+        if (std::isfinite(l)) worst = std::max(worst, l);
+    return worst;
+}
+
 void gatherColumns(const Matrix &src, std::span<const int> cols, Matrix &dst)
 {
     dst.resize(src.rows(), static_cast<Eigen::Index>(cols.size()));
@@ -255,7 +275,9 @@ Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::opti
     m_net.reseedRandomLayers(config.seed ^ 0x9E3779B97F4A7C15ULL);
     if (isClassificationLoss(config.loss.kind))
         m_labels = labelsFromTargets(m_train.y, config.loss.kind, net.outputSize());
+    m_lossScale = constantPredictionLoss(config.loss, m_train.y, net.outputSize());
     m_params = m_net.parameters();
+    m_statistics = m_net.state();
     m_parameterCount = m_net.parameterCount();
     std::vector<ParamRef> refs;
     for (const auto &p : m_params)
@@ -326,6 +348,9 @@ void Trainer::startEpoch()
     m_backup.resize(m_params.size());
     for (std::size_t i = 0; i < m_params.size(); ++i)
         m_backup[i] = *m_params[i].ref.value;
+    m_statisticsBackup.resize(m_statistics.size());
+    for (std::size_t i = 0; i < m_statistics.size(); ++i)
+        m_statisticsBackup[i] = *m_statistics[i].ref.value;
 }
 
 double Trainer::runBatch()
@@ -380,6 +405,23 @@ bool Trainer::gradientsFinite(const std::vector<NodeParam> &params)
 {
     for (const auto &p : params)
         if (!allFinite(*p.ref.grad)) return false;
+    return true;
+}
+
+bool Trainer::lossHealthy(double loss)
+{
+    if (!std::isfinite(loss)) return false;
+    if (!m_firstLossSeen) {
+        m_firstLossSeen = true;
+        m_lossScale = std::max(m_lossScale, loss);
+    }
+    return !(m_lossScale > 0 && loss > kExplodedLossFactor * m_lossScale);
+}
+
+bool Trainer::statisticsFinite() const
+{
+    for (const auto &s : m_statistics)
+        if (!allFinite(*s.ref.value)) return false;
     return true;
 }
 
@@ -461,33 +503,40 @@ void Trainer::accumulateMetrics(const Matrix &out, std::span<const int> cols)
 
 bool Trainer::applySplitUpdate(double loss, bool gradientsFinite)
 {
-    bool finite = std::isfinite(loss) && gradientsFinite;
+    bool finite = lossHealthy(loss) && gradientsFinite && statisticsFinite();
     if (finite) {
         m_optimizer->beginStep(currentLearningRate());
         m_helper->start(Helper::Job::Update);
         const bool finite0 = mergeAndUpdatePart(0, 2);
         finite = m_helper->wait() != 0 && finite0;
-        if (!finite) // the update itself overflowed: go back to the last finite weights we hold
-            for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
-                *m_params[i].ref.value = m_backup[i];
     }
-    if (!finite) m_state = RunState::Diverged;
+    if (!finite) diverge();
     return finite;
 }
 
 bool Trainer::applyUpdate(double loss)
 {
-    bool finite = std::isfinite(loss) && gradientsFinite(m_params);
+    // The statistics were updated by this batch's forward pass, before its loss was known.
+    bool finite = lossHealthy(loss) && gradientsFinite(m_params) && statisticsFinite();
     if (finite) {
         m_optimizer->step(currentLearningRate());
         for (std::size_t i = 0; finite && i < m_params.size(); ++i)
             finite = allFinite(*m_params[i].ref.value);
-        if (!finite) // the update itself overflowed: go back to the last finite weights we hold
-            for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
-                *m_params[i].ref.value = m_backup[i];
     }
-    if (!finite) m_state = RunState::Diverged;
+    if (!finite) diverge();
     return finite;
+}
+
+void Trainer::diverge()
+{
+    // Back to the weights the epoch started from: the end of the last completed epoch (whose loss is the last
+    // of the history), or the run's first weights when none completed. The steps of the diverging epoch may
+    // have left weights that are finite but already on their way out.
+    for (std::size_t i = 0; i < m_params.size() && i < m_backup.size(); ++i)
+        *m_params[i].ref.value = m_backup[i];
+    for (std::size_t i = 0; i < m_statistics.size() && i < m_statisticsBackup.size(); ++i)
+        *m_statistics[i].ref.value = m_statisticsBackup[i];
+    m_state = RunState::Diverged;
 }
 
 EpochRecord Trainer::finishEpoch()
@@ -567,9 +616,11 @@ Trace Trainer::traceStep(std::span<const int> samples)
     t.optimizer = m_config.optimizer.kind;
     t.fusedOutput = m_net.fusedOutput();
 
-    std::vector<Matrix> before;
+    std::vector<Matrix> before, statisticsBefore;
     for (const auto &p : m_params)
         before.push_back(*p.ref.value);
+    for (const auto &s : m_statistics)
+        statisticsBefore.push_back(*s.ref.value);
     m_net.forwardColumns(m_train.x, samples, Mode::Train);
     gatherColumns(m_train.y, samples, t.target);
     t.lossValue = m_net.lossAndBackward(t.target);
@@ -609,6 +660,8 @@ Trace Trainer::traceStep(std::span<const int> samples)
         // back to the weights before this step.
         for (std::size_t k = 0; k < m_params.size(); ++k)
             *m_params[k].ref.value = before[k];
+        for (std::size_t k = 0; k < m_statistics.size(); ++k)
+            *m_statistics[k].ref.value = statisticsBefore[k];
     }
     std::size_t k = 0;
     for (auto &nt : t.nodes)

@@ -18,6 +18,17 @@
 namespace nnp {
 
 enum class RunState { Ready, Running, Finished, ReachedTarget, Stopped, Diverged };
+
+/// When a run has diverged. A training step diverges when its loss is NaN or infinite, when its gradients,
+/// the updated weights or BatchNorm's running statistics are not finite, or when the loss has exploded: it
+/// is above kExplodedLossFactor times the run's loss scale. The scale is the larger of
+///  - the worst per-sample loss of a constant prediction on the training data (the targets' mean for
+///    regression, equal probabilities for classification): what a model that learnt nothing gets wrong, and
+///  - the loss of the run's first step: where this run started, so a badly scaled start (unnormalised inputs,
+///    a poor initialisation) is not called diverged for being large, only for growing.
+/// A million times that is beyond anything training recovers from (a learning rate far too high takes the
+/// loss to 1e15 and beyond within a few steps while staying finite), and far above the noise of mini-batches.
+inline constexpr double kExplodedLossFactor = 1e6;
 std::string_view toString(RunState s);
 
 /// What a batch or epoch reports. Implementations must be cheap; they run on the training thread.
@@ -53,7 +64,9 @@ public:
     double runBatch();
     /// Runs batches to the end of the current epoch (or until stopped), then evaluates and records it.
     std::optional<EpochRecord> runEpoch(std::stop_token stop = {}, ProgressSink *sink = nullptr);
-    /// Epochs until the epoch limit, the target loss, a stop request or divergence.
+    /// Epochs until the epoch limit, the target loss, a stop request or divergence. A diverged run goes back
+    /// to the weights its diverging epoch started from: those of the last completed epoch (the last record
+    /// of history()), or the run's first weights when no epoch completed.
     RunState run(std::stop_token stop = {}, ProgressSink *sink = nullptr);
     /// One training step on exactly these dataset columns, with everything recorded.
     Trace traceStep(std::span<const int> samples);
@@ -87,8 +100,11 @@ private:
     double helperPass(std::span<const int> cols);
     double tailStep(std::span<const int> cols);
     static bool gradientsFinite(const std::vector<NodeParam> &params);
+    bool statisticsFinite() const;
+    bool lossHealthy(double loss);
     bool mergeAndUpdatePart(int part, int parts);
     bool applyUpdate(double loss);
+    void diverge();
     bool applySplitUpdate(double loss, bool gradientsFinite);
     void accumulateMetrics(const Matrix &out, std::span<const int> cols);
     EpochRecord finishEpoch();
@@ -113,9 +129,14 @@ private:
     long long m_epochCorrect = 0;
     double m_epochAbsErr = 0;
     RunState m_state = RunState::Ready;
+    double m_lossScale = 0; // see kExplodedLossFactor; the first step's loss raises it once
+    bool m_firstLossSeen = false;
     std::vector<EpochRecord> m_history;
     Matrix m_target;
+    std::vector<NodeParam>
+        m_statistics;             // BatchNorm running statistics: forward() updates them in training mode
     std::vector<Matrix> m_backup; // parameters at the start of the epoch, restored on divergence
+    std::vector<Matrix> m_statisticsBackup; // m_statistics likewise
 
     // Batch splitting across a second thread (large batches, no BatchNorm).
     std::unique_ptr<Network> m_replica;

@@ -3804,8 +3804,8 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
     </message>
     <message>
         <location line="+189"/>
-        <source>Training diverged in epoch %1: the loss became infinite or not a number. The view shows the last finite weights. Lower the learning rate and press Reset.</source>
-        <translation>训练在第 %1 轮发散：损失变成了无穷大或非数值（NaN）。视图显示的是最后一组有限的权重。请降低学习率并按“重置”。</translation>
+        <source>Training diverged in epoch %1: the loss became infinite, not a number, or exploded (a million times its starting size). The view shows the weights from the end of the last completed epoch. Lower the learning rate and press Reset.</source>
+        <translation>训练在第 %1 轮发散：损失变成了无穷大、非数值（NaN），或者爆炸式增长（达到起始值的一百万倍）。视图显示的是最后一个完整轮次结束时的权重。请降低学习率并按“重置”。</translation>
     </message>
     <message>
         <location line="+21"/>

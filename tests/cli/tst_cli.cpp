@@ -64,8 +64,10 @@ private slots:
     void predictPrintsOneLinePerRow();
     void predictForGeneratorProjects();
     void interruptStopsCleanlyAndSaves();
+    void divergedRetrainLeavesTheTrainedFile();
     void badFilesGiveExitCode2_data();
     void badFilesGiveExitCode2();
+    void benchRefusesSecondsThatAreNotANumber();
     void helpForEveryCommand_data();
     void helpForEveryCommand();
 
@@ -234,6 +236,43 @@ void TestCli::interruptStopsCleanlyAndSaves()
     QVERIFY(checkWeightsAgainstGraph(saved).empty());
 }
 
+void TestCli::divergedRetrainLeavesTheTrainedFile()
+{
+    // Issue 13 (4): retraining a trained project in place with a learning rate that diverges in the first
+    // epoch. The run has nothing but its untrained initial weights; they used to replace the trained ones
+    // while nnp said "the last good weights were saved".
+    const QString trained = m_dir.filePath(QStringLiteral("sat_act_trained.nnp"));
+    const Run first =
+        runNnp({"train", samplesDir() + "/sat_act.nnp", "--epochs", "3", "--out", trained, "-q"});
+    QVERIFY2(first.code == 0, qPrintable(first.err));
+    Project p = loadProject(trained.toStdString());
+    QVERIFY(!p.weights.empty());
+    p.training.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
+    p.training.optimizer.learningRate = 1e6; // a regression: the weights overflow within a few steps
+    const QString file = m_dir.filePath(QStringLiteral("sat_act_diverges.nnp"));
+    saveProject(p, file.toStdString());
+    const auto bytes = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray before = bytes(file);
+    QVERIFY(!before.isEmpty());
+
+    const Run r = runNnp({"train", file, "--quiet"});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(bytes(file) == before, "the trained project must be left as it was");
+    QVERIFY2(r.err.contains(QStringLiteral("nothing was saved")) &&
+                 r.err.contains(QStringLiteral("unchanged")),
+             qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("were saved")), qPrintable(r.err));
+    // Into another file: nothing is written either.
+    const QString out = m_dir.filePath(QStringLiteral("sat_act_diverged_copy.nnp"));
+    const Run copy = runNnp({"train", file, "--out", out, "--quiet"});
+    QCOMPARE(copy.code, 3);
+    QVERIFY2(!QFileInfo::exists(out), qPrintable(copy.err));
+    QVERIFY2(copy.err.contains(QStringLiteral("was not written")), qPrintable(copy.err));
+}
+
 void TestCli::badFilesGiveExitCode2_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -274,6 +313,16 @@ void TestCli::badFilesGiveExitCode2()
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY2(r.err.startsWith(QStringLiteral("nnp ")), qPrintable(r.err));
+}
+
+void TestCli::benchRefusesSecondsThatAreNotANumber()
+{
+    // Issue 13 (7): NaN passed the range check (every comparison with NaN is false).
+    for (const char *v : {"nan", "NaN", "-nan"}) {
+        const Run r = runNnp({"bench", "--workload", "W1", "--seconds", v}, 60000);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("--seconds")), qPrintable(r.err));
+    }
 }
 
 void TestCli::helpForEveryCommand_data()

@@ -230,6 +230,12 @@ private slots:
         QTest::newRow("duplicate header") << "a,b,a\n1,2,3\n" << 1 << 3 << "twice";
         QTest::newRow("empty header name") << "a,,c\n1,2,3\n" << 1 << 2 << "empty column name";
         QTest::newRow("regression target with text") << "a,b\n1,1.5\n2,2.5\n3,x\n" << 4 << 2 << "\"x\"";
+        // Issue 13 (3): values beyond float32 became infinite (then written as null into the project), values
+        // near 1e31 gave a normaliser the project reader refused. Refused here, where line and column are
+        // known.
+        QTest::newRow("float overflow") << "a,b\n1,x\n1e39,y\n2,x\n" << 3 << 1 << "1e39";
+        QTest::newRow("absurd regression target") << "a,b\n1,1.5\n2,1e31\n3,2.5\n" << 3 << 2 << "too large";
+        QTest::newRow("absurd negative feature") << "a,b,c\n1,-2e19,x\n2,3,y\n" << 2 << 2 << "too large";
     }
     void badCells()
     {
@@ -342,6 +348,23 @@ private slots:
         QCOMPARE(n.line(), 2);
         QCOMPARE(n.column(), 2);
         QVERIFY_THROWS_EXCEPTION(DataError, encodeCsvFeatures("", c.schema));
+        const std::string huge = "bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,island,sex\n"
+                                 "39.1,18.7,181,3750,Torgersen,male\n"
+                                 "39.1,18.7,1e39,3750,Torgersen,male\n";
+        const DataError h = expectError([&] { encodeCsvFeatures(huge, c.schema); });
+        QCOMPARE(h.line(), 3);
+        QCOMPARE(h.column(), 3);
+    }
+
+    void largeButSaneValuesAndNumericCategories()
+    {
+        // The magnitude limit (1e18, below the square root of the largest float) lets large real quantities
+        // through, and a number inside a text column is just a category.
+        const CsvData c = parseCsv("a,b,c\n1e18,x,1.5\n-3e17,1e99,2.5\n", {}, "ok.csv");
+        QCOMPARE(c.data.size(), 2);
+        QCOMPARE(c.data.x(0, 0), Scalar(1e18));
+        QVERIFY(c.schema.features[1].categorical);
+        QCOMPARE(c.schema.features[1].categories.front(), std::string("1e99"));
     }
 };
 

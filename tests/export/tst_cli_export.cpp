@@ -153,6 +153,28 @@ private slots:
             2);
     }
 
+    void exportOverTheProjectIsRefused()
+    {
+        // Issue 13 (7): `nnp export F -o F` replaced the project with the export.
+        const QString self = m_dir.filePath("self.nnp");
+        QVERIFY(QFile::copy(m_trained, self));
+        QFile f(self);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        const QString sameFile = m_dir.filePath("sub/../self.nnp");
+        QVERIFY(QDir().mkpath(m_dir.filePath("sub")));
+        for (const char *format : {"onnx", "pytorch", "data"})
+            for (const QString &out : {self, sameFile}) {
+                const auto r = runProcess(kNnp, {"export", self, "-f", format, "-o", out});
+                QCOMPARE(r.exitCode, 1);
+                QVERIFY2(r.err.contains("is the project file itself"), qPrintable(r.err));
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QVERIFY2(f.readAll() == before, qPrintable(QString(format) + " replaced the project"));
+                f.close();
+            }
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_trained, m_untrained;

@@ -7,11 +7,13 @@
 #include <onnx/checker.h>
 #include <onnx/onnx_pb.h>
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cstring>
 #include <set>
+#include <system_error>
 
 using namespace nnp;
 using namespace nnp::testutil;
@@ -155,6 +157,22 @@ private slots:
         } catch (const ExportError &e) {
             QVERIFY2(QString(e.what()).contains("hidden2"), e.what());
         }
+        // Issue 13 (5): BatchNorm's running statistics are checked too.
+        Network withStats = makeNetwork(dag(), 1);
+        bool set = false;
+        for (auto &p : withStats.state())
+            if (p.ref.name == "running_mean") {
+                p.ref.value->coeffRef(1, 0) = std::numeric_limits<Scalar>::infinity();
+                set = true;
+            }
+        QVERIFY(set);
+        try {
+            describeNetwork(withStats, {});
+            QFAIL("an infinite running mean was exported");
+        } catch (const ExportError &e) {
+            QVERIFY2(QString(e.what()).contains("bn"), e.what());
+            QVERIFY2(QString(e.what()).contains("running_mean"), e.what());
+        }
     }
 
     void unwritableTarget()
@@ -162,6 +180,18 @@ private slots:
         Network net = makeNetwork(mlp(ActivationKind::ReLU), 1);
         const ExportModel model = describeNetwork(net, {});
         QVERIFY_THROWS_EXCEPTION(ExportError, writeOnnx(model, "/nonexistent-folder/x/model.onnx"));
+        // Issue 13 (7): a failed rename (onto a folder) says why, not "Success".
+        const QString folder = m_dir.filePath("folder.onnx");
+        QVERIFY(QDir().mkpath(folder));
+        try {
+            writeOnnx(model, folder.toStdString());
+            QFAIL("an export over a folder was accepted");
+        } catch (const ExportError &e) {
+            QVERIFY2(!QString(e.what()).contains("Success"), e.what());
+            QVERIFY2(QString(e.what()).contains(
+                         QString::fromStdString(std::make_error_code(std::errc::is_a_directory).message())),
+                     e.what());
+        }
     }
 
 private:

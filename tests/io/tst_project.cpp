@@ -13,7 +13,9 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
+#include <system_error>
 
 using namespace nnp;
 
@@ -31,6 +33,18 @@ bool sameBits(const Matrix &a, const Matrix &b)
 {
     return a.rows() == b.rows() && a.cols() == b.cols() &&
            std::memcmp(a.data(), b.data(), sizeof(Scalar) * static_cast<std::size_t>(a.size())) == 0;
+}
+
+/// Saves to a scratch file and reports whether that worked.
+bool saveProjectWorks(const Project &p)
+{
+    QTemporaryDir dir;
+    try {
+        saveProject(p, dir.filePath("ok.nnp").toStdString());
+        return true;
+    } catch (const std::exception &) {
+        return false;
+    }
 }
 
 bool sameBits(double a, double b)
@@ -118,6 +132,8 @@ private slots:
     void savedTextIsStableAndMinimal();
     void saveIsAtomic();
     void saveDropsStaleWeights();
+    void nonFiniteTensorsAreNeverSaved();
+    void extremeValuesRoundTrip();
     void expectedTensorsMatchTheNetwork();
     void prepareFitsNormaliserOnTrainingSplitOnly();
     void prepareUsesSeparateIdxTestFiles();
@@ -180,6 +196,83 @@ void TestProject::reshapeAndDotTrainSaveAndReload()
     Project bad = q;
     bad.graph.find(grid)->options.set(opt::reshape::shape, {4, 2});
     QVERIFY(!checkWeightsAgainstGraph(bad).empty() || !validate(bad.graph).ok());
+}
+
+void TestProject::nonFiniteTensorsAreNeverSaved()
+{
+    // Issue 13 (5): a NaN BatchNorm running variance used to be saved; `nnp predict` then printed nan.
+    Project p = spiralProject();
+    Network net = Network::build(p.graph, 1);
+    storeWeights(p, net, Normalizer{});
+    QVERIFY(saveProjectWorks(p));
+    StoredTensor *var = nullptr;
+    for (StoredTensor &t : p.weights)
+        if (t.name == "running_var") var = &t;
+    QVERIFY(var);
+    var->values[3] = std::numeric_limits<float>::quiet_NaN();
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("nan.nnp").toStdString();
+    try {
+        saveProject(p, file);
+        QFAIL("a NaN running variance was saved");
+    } catch (const ProjectError &e) {
+        QVERIFY2(std::string(e.what()).find("\"running_var\" of node") != std::string::npos, e.what());
+        QVERIFY2(std::string(e.what()).find("\"norm\"") != std::string::npos, e.what());
+    }
+    QVERIFY2(!std::filesystem::exists(file), "nothing is written");
+    QVERIFY_THROWS_EXCEPTION(ProjectError, (void)projectToText(p));
+    var->values[3] = std::numeric_limits<float>::infinity();
+    QVERIFY_THROWS_EXCEPTION(ProjectError, saveProject(p, file));
+    QVERIFY(!std::filesystem::exists(file));
+}
+
+void TestProject::extremeValuesRoundTrip()
+{
+    // Issue 13 (3): whatever the writer writes, the reader reads. Every finite float is a valid weight or
+    // normaliser value, from the largest to the smallest subnormal (the reader used to refuse a normaliser
+    // offset above 1e30, which `nnp train` wrote for CSV values near 1e31).
+    Project p = spiralProject();
+    Network net = Network::build(p.graph, 1);
+    constexpr float big = std::numeric_limits<float>::max(), tiny = std::numeric_limits<float>::denorm_min();
+    Normalizer n;
+    n.kind = NormalizationKind::ZScore;
+    n.offset.resize(7);
+    n.scale.resize(7);
+    n.offset << big, -big, Scalar(1e31), Scalar(-1e31), tiny, Scalar(-0.0), Scalar(3e-39);
+    n.scale << big, tiny, Scalar(1e-31), Scalar(1e31), Scalar(1), std::numeric_limits<float>::min(), -big;
+    storeWeights(p, net, n);
+    const std::vector<float> extremes{big,   -big, tiny, -tiny, -0.0f, std::numeric_limits<float>::min(),
+                                      1e-40f};
+    QVERIFY(p.weights[0].values.size() >= extremes.size());
+    std::copy(extremes.begin(), extremes.end(), p.weights[0].values.begin());
+
+    QTemporaryDir dir;
+    const std::filesystem::path file = dir.filePath("extreme.nnp").toStdString();
+    saveProject(p, file);
+    Project q;
+    try {
+        q = loadProject(file);
+    } catch (const ProjectError &e) {
+        QFAIL(e.what());
+    }
+    QVERIFY(q.normalizer.has_value());
+    QVERIFY(sameBits(Matrix(q.normalizer->offset), Matrix(p.normalizer->offset)));
+    QVERIFY(sameBits(Matrix(q.normalizer->scale), Matrix(p.normalizer->scale)));
+    QCOMPARE(q.weights.size(), p.weights.size());
+    for (std::size_t i = 0; i < p.weights.size(); ++i)
+        QVERIFY(std::memcmp(q.weights[i].values.data(), p.weights[i].values.data(),
+                            p.weights[i].values.size() * sizeof(float)) == 0);
+
+    // What the reader cannot read is not written: a non-finite normaliser value used to become `null`.
+    p.normalizer->offset(2) = std::numeric_limits<Scalar>::infinity();
+    const std::filesystem::path other = dir.filePath("infinite.nnp").toStdString();
+    try {
+        saveProject(p, other);
+        QFAIL("an infinite normaliser offset was saved");
+    } catch (const ProjectError &e) {
+        QVERIFY2(std::string(e.what()).find("normaliser") != std::string::npos, e.what());
+    }
+    QVERIFY(!std::filesystem::exists(other));
 }
 
 void TestProject::roundTripIsLossless()
@@ -349,6 +442,20 @@ void TestProject::saveIsAtomic()
         QFAIL("saving into a missing folder must throw");
     } catch (const ProjectError &e) {
         QVERIFY(std::string(e.what()).find("b.nnp") != std::string::npos);
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    // Issue 13 (7): a rename that fails (here onto a folder) says why; it used to say "(Success)", the
+    // message of the clean-up that followed it.
+    const std::filesystem::path folder = dir.filePath("folder.nnp").toStdString();
+    std::filesystem::create_directory(folder);
+    try {
+        saveProject(p, folder);
+        QFAIL("saving over a folder must throw");
+    } catch (const ProjectError &e) {
+        const std::string what = e.what();
+        QVERIFY2(what.find("Success") == std::string::npos, e.what());
+        QVERIFY2(what.find(std::make_error_code(std::errc::is_a_directory).message()) != std::string::npos,
+                 e.what());
     }
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 }

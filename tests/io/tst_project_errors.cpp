@@ -1,6 +1,7 @@
 // Damaged, truncated and hostile project files: each gives a ProjectError that names the file, the JSON path
 // and what is wrong — never a crash, never another exception.
 #include "data/data_error.h"
+#include "io/base64.h"
 #include "io/project.h"
 #include "train/trainer.h"
 
@@ -10,6 +11,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <limits>
 #include <random>
 
 using namespace nnp;
@@ -146,6 +148,19 @@ void TestProjectErrors::damagedFiles_data()
         "/trained/weights/0/data", "not valid base64 (bad character at offset 0)");
     row("weights too short", edit([](Json &j) { j["trained"]["weights"][0]["data"] = "AAAA"; }),
         "/trained/weights/0/data", "the data holds 4 base64 characters, but 3 x 2 float32 values need 32");
+    // Issue 13 (6): NaN or infinite weights were accepted; `nnp eval` and `predict` then printed nan.
+    const auto withValue = [&](float v) {
+        return edit([v](Json &j) {
+            auto &w = j["trained"]["weights"][2]; // the output layer's weight: 1 x 3
+            std::vector<float> values(3, 0.5f);
+            values[1] = v;
+            w["data"] = floatsToBase64(values);
+        });
+    };
+    row("NaN weight", withValue(std::numeric_limits<float>::quiet_NaN()), "/trained/weights/2/data",
+        "\"output\" holds NaN at index 1");
+    row("infinite weight", withValue(-std::numeric_limits<float>::infinity()), "/trained/weights/2/data",
+        "holds -infinity at index 1");
     row("weights not text", edit([](Json &j) {
             j["trained"]["weights"][0]["data"] = {1, 2, 3};
         }),

@@ -338,6 +338,81 @@ private slots:
         QVERIFY(maxDifference(w, weights(net)) == 0.0);
     }
 
+    void divergedRunReturnsToItsLastCompletedEpoch()
+    {
+        // Issue 13 (4): the learning rate jumps after two epochs. The third epoch's steps send the weights
+        // far out (still finite) until the gradients overflow. The run keeps the weights of the end of epoch
+        // 2, the last its history records, not the finite-but-exploded ones of the diverging epoch.
+        Network net = Network::build(makeMlp(2, {4}, 1, ActivationKind::ReLU, ActivationKind::Linear), 1);
+        TrainingConfig c;
+        c.loss.kind = LossKind::MSE;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
+        c.optimizer.learningRate = 0.01;
+        c.batchSize = 10;
+        c.epochs = 10;
+        Trainer t(net, c, plane(100, 1));
+        struct RaiseAfterTwo : ProgressSink {
+            Trainer *trainer = nullptr;
+            Network *net = nullptr;
+            std::vector<Matrix> atEpoch2;
+            void epochDone(const EpochRecord &r) override
+            {
+                if (r.epoch != 2) return;
+                atEpoch2 = weights(*net);
+                trainer->setLearningRate(1e18);
+            }
+        } sink;
+        sink.trainer = &t;
+        sink.net = &net;
+        QCOMPARE(stateName(t.run({}, &sink)), stateName(RunState::Diverged));
+        QCOMPARE(t.epoch(), 2);
+        QCOMPARE(t.history().size(), std::size_t(2));
+        QVERIFY2(t.step() > 20, "the third epoch took steps before it diverged");
+        QCOMPARE(sink.atEpoch2.size(), weights(net).size());
+        QVERIFY2(maxDifference(sink.atEpoch2, weights(net)) == 0.0,
+                 "a diverged run keeps the weights of its last completed epoch");
+    }
+
+    void explodingLossDiverges()
+    {
+        // Issue 13 (6): Adam with a learning rate of 1e6 on a regression. Every step moves each weight by
+        // about the learning rate, so the loss grows by orders of magnitude (to ~1e17 and beyond) without
+        // ever overflowing: it used to report "Finished". Exploded is diverged too.
+        Network net = Network::build(makeMlp(2, {4}, 1, ActivationKind::ReLU, ActivationKind::Linear), 1);
+        TrainingConfig c;
+        c.loss.kind = LossKind::MSE;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+        c.optimizer.learningRate = 1e6;
+        c.batchSize = 10;
+        c.epochs = 20;
+        const TrainData d = plane(100, 1);
+        Trainer t(net, c, d);
+        QCOMPARE(stateName(t.run()), stateName(RunState::Diverged));
+        QVERIFY(t.epoch() < 20);
+        QVERIFY(net.allParametersFinite());
+        for (const EpochRecord &r : t.history())
+            QVERIFY2(r.trainLoss < 1e12, "no recorded epoch has an exploded loss");
+    }
+
+    void largeLossThatDoesNotGrowIsNotDivergence()
+    {
+        // The rule is relative: inputs a thousand times too large make the first losses huge (~1e6 times what
+        // predicting the mean gives), but a small learning rate only brings them down. That run is not
+        // diverged.
+        Network net = Network::build(makeMlp(2, {4}, 1, ActivationKind::Linear, ActivationKind::Linear), 1);
+        TrainingConfig c;
+        c.loss.kind = LossKind::MSE;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::SGD);
+        c.optimizer.learningRate = 1e-9;
+        c.batchSize = 10;
+        c.epochs = 5;
+        TrainData d = plane(100, 1);
+        d.x *= Scalar(1000);
+        Trainer t(net, c, d);
+        QCOMPARE(stateName(t.run()), stateName(RunState::Finished));
+        QVERIFY(t.history().front().trainLoss > 1e3);
+    }
+
     void nanDataDivergesWithoutTouchingWeights()
     {
         Network net = Network::build(classifier(), 1);
@@ -349,6 +424,41 @@ private slots:
         QCOMPARE(stateName(t.state()), stateName(RunState::Diverged));
         QCOMPARE(t.step(), 0LL);
         QVERIFY(maxDifference(before, weights(net)) == 0.0);
+    }
+
+    void divergenceLeavesBatchNormStatisticsFinite()
+    {
+        // Issue 13 (5): BatchNorm updates its running statistics in forward(), before the loss is checked. A
+        // NaN sample makes the batch diverge; the statistics must be those of the last good weights (here the
+        // initial ones: the NaN batch is in the first epoch), never NaN, or they would be saved and exported.
+        GraphSpec g;
+        const NodeId in = g.addNode(LayerKind::Input, "in", LayerOptions().set(opt::input::shape, {2}));
+        const NodeId d1 =
+            g.addNode(LayerKind::Dense, "d1",
+                      LayerOptions().set(opt::dense::units, 6).set(opt::activation, ActivationKind::Tanh));
+        const NodeId bn = g.addNode(LayerKind::BatchNorm, "bn");
+        const NodeId out =
+            g.addNode(LayerKind::Dense, "out",
+                      LayerOptions().set(opt::dense::units, 1).set(opt::activation, ActivationKind::Sigmoid));
+        g.connect(in, d1);
+        g.connect(d1, bn);
+        g.connect(bn, out);
+        Network net = Network::build(g, 1);
+        TrainData d = blobs(60, 1);
+        d.x(1, 37) = std::numeric_limits<Scalar>::quiet_NaN();
+        std::vector<Matrix> stateBefore;
+        for (const auto &p : net.state())
+            stateBefore.push_back(*p.ref.value);
+        QCOMPARE(stateBefore.size(), std::size_t(2));
+        Trainer t(net, bceConfig(0.1, 10, 5), d);
+        QCOMPARE(stateName(t.run()), stateName(RunState::Diverged));
+        QCOMPARE(t.epoch(), 0);
+        std::size_t k = 0;
+        for (const auto &p : net.state()) {
+            QVERIFY2(p.ref.value->allFinite(), p.ref.name.c_str());
+            QVERIFY2(*p.ref.value == stateBefore[k++], "the statistics go back with the weights");
+        }
+        QVERIFY(net.allParametersFinite());
     }
 
     void overflowingTracedStepKeepsFiniteWeights()

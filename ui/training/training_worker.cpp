@@ -301,8 +301,9 @@ bool TrainingWorker::trainOneBatch()
     const double loss = trainer.runBatch();
     if (trainer.state() == RunState::Diverged || !std::isfinite(loss)) {
         stopWith(TrainingStatus::Diverged,
-                 tr("Training diverged in epoch %1: the loss became infinite or not a number. The view shows "
-                    "the last finite weights. Lower the learning rate and press Reset.")
+                 tr("Training diverged in epoch %1: the loss became infinite, not a number, or exploded (a "
+                    "million times its starting size). The view shows the weights from the end of the last "
+                    "completed epoch. Lower the learning rate and press Reset.")
                      .arg(m_epochOffset + trainer.epoch() + 1));
         return false;
     }
