@@ -3,6 +3,7 @@
 #include "init/init.h"
 #include "layers/layer_registry.h"
 #include "layers/product.h"
+#include "layers/weight_options.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -222,29 +223,10 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Conv2D>()
                 .text(QT_TRANSLATE_NOOP("LayerOptions", "Dilation"),
                       QT_TRANSLATE_NOOP("LayerOptions",
                                         "Gaps between the kernel's taps: 2 spreads a 3×3 kernel over 5×5.")));
-        for (OptionSpec &s : activationOptionSpecs())
+        for (OptionSpec &s :
+             weightOptionSpecs(opt::conv2d::init, opt::conv2d::useBias,
+                               QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each filter")))
             k.options.push_back(std::move(s));
-        k.options.push_back(
-            option(opt::conv2d::init)
-                .text(
-                    QT_TRANSLATE_NOOP("LayerOptions", "Initialiser"),
-                    QT_TRANSLATE_NOOP("LayerOptions", "How the weights are chosen before training starts.")));
-        k.options.push_back(option(opt::conv2d::useBias)
-                                .text(QT_TRANSLATE_NOOP("LayerOptions", "Bias"),
-                                      QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each filter")));
-        k.options.push_back(
-            option(opt::conv2d::l1)
-                .range(0.0, 1e6)
-                .text(QT_TRANSLATE_NOOP("LayerOptions", "L1 regularisation"),
-                      QT_TRANSLATE_NOOP(
-                          "LayerOptions",
-                          "L1 penalty on the weights: pushes unneeded weights to exactly zero.")));
-        k.options.push_back(
-            option(opt::conv2d::l2)
-                .range(0.0, 1e6)
-                .text(QT_TRANSLATE_NOOP("LayerOptions", "L2 regularisation"),
-                      QT_TRANSLATE_NOOP("LayerOptions",
-                                        "L2 penalty on the weights: keeps every weight small.")));
         k.traits.builtInActivation = true;
         k.newNode.set(opt::activation, ActivationKind::ReLU);
         k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Conv2D"),

@@ -3,6 +3,7 @@
 #include "init/init.h"
 #include "layers/layer_registry.h"
 #include "layers/product.h"
+#include "layers/weight_options.h"
 
 #include <stdexcept>
 
@@ -96,29 +97,10 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Dense>()
                       QT_TRANSLATE_NOOP("LayerOptions", "How many neurons this layer has (its output size)."))
                 .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "%1 units"),
                          QT_TRANSLATE_NOOP("LayerOptions", "1 unit")));
-        for (OptionSpec &s : activationOptionSpecs())
+        for (OptionSpec &s :
+             weightOptionSpecs(opt::dense::init, opt::dense::useBias,
+                               QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each neuron")))
             k.options.push_back(std::move(s));
-        k.options.push_back(
-            option(opt::dense::init)
-                .text(
-                    QT_TRANSLATE_NOOP("LayerOptions", "Initialiser"),
-                    QT_TRANSLATE_NOOP("LayerOptions", "How the weights are chosen before training starts.")));
-        k.options.push_back(option(opt::dense::useBias)
-                                .text(QT_TRANSLATE_NOOP("LayerOptions", "Bias"),
-                                      QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each neuron")));
-        k.options.push_back(
-            option(opt::dense::l1)
-                .range(0.0, 1e6)
-                .text(QT_TRANSLATE_NOOP("LayerOptions", "L1 regularisation"),
-                      QT_TRANSLATE_NOOP(
-                          "LayerOptions",
-                          "L1 penalty on the weights: pushes unneeded weights to exactly zero.")));
-        k.options.push_back(
-            option(opt::dense::l2)
-                .range(0.0, 1e6)
-                .text(QT_TRANSLATE_NOOP("LayerOptions", "L2 regularisation"),
-                      QT_TRANSLATE_NOOP("LayerOptions",
-                                        "L2 penalty on the weights: keeps every weight small.")));
         k.traits.builtInActivation = true;
         k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Dense"),
                 QT_TRANSLATE_NOOP("LayerCatalog",

@@ -154,7 +154,7 @@
         <translation>网络没有输出层。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="+61"/>
+        <location filename="../../core/layers/dense.cpp" line="+62"/>
         <source>%1 would have %2 parameters (the limit is %3) — use fewer units.</source>
         <translation>%1将有 %2 个参数（上限为 %3）——请减少神经元数。</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>%1要求相加的输入形状相同，但收到的是 %2 和 %3——请让两个分支的神经元数相同。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/conv2d.cpp" line="+132"/>
+        <location filename="../../core/layers/conv2d.cpp" line="+133"/>
         <source>%1 slides over images [channels, height, width] but receives %2 — add a Reshape before it (e.g. to 1x28x28).</source>
         <translation>%1在图像 [通道, 高, 宽] 上滑动，但收到的是 %2——请在它之前添加“变形”层（例如变为 1x28x28）。</translation>
     </message>
@@ -534,7 +534,7 @@
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="+62"/>
+        <location filename="../../core/layers/dense.cpp" line="+43"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>用另一种形状看待同样的数：把一行数看成图像，或把图像看成一行数。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/conv2d.cpp" line="+96"/>
+        <location filename="../../core/layers/conv2d.cpp" line="+77"/>
         <source>Conv2D</source>
         <translation>二维卷积</translation>
     </message>
@@ -892,7 +892,7 @@
         <translation>加到方差上，避免取值恒定的特征导致除以零。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="-29"/>
+        <location filename="../../core/layers/dense.cpp" line="-10"/>
         <source>Units</source>
         <translation>神经元数</translation>
     </message>
@@ -912,30 +912,27 @@
         <translation>1 个神经元</translation>
     </message>
     <message>
-        <location filename="../../core/layers/conv2d.cpp" line="-21"/>
-        <location filename="../../core/layers/dense.cpp" line="+6"/>
+        <location filename="../../core/layers/weight_options.cpp" line="+13"/>
         <source>Initialiser</source>
         <translation>初始化方法</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>How the weights are chosen before training starts.</source>
         <translation>训练开始前如何设定权重的初始值。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../core/layers/dense.cpp" line="+2"/>
+        <location line="+1"/>
         <source>Bias</source>
         <translation>偏置</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="+1"/>
+        <location filename="../../core/layers/dense.cpp" line="+3"/>
         <source>Add a bias to each neuron</source>
         <translation>为每个神经元加上偏置</translation>
     </message>
     <message>
-        <location filename="../../core/layers/conv2d.cpp" line="-43"/>
+        <location filename="../../core/layers/conv2d.cpp" line="-42"/>
         <source>Filters</source>
         <translation>卷积核个数</translation>
     </message>
@@ -1002,31 +999,27 @@
         <translation>卷积核各点之间的间隔：2 会把 3×3 的卷积核铺开到 5×5。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Add a bias to each filter</source>
         <translation>为每个卷积核加一个偏置</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../core/layers/dense.cpp" line="+4"/>
+        <location filename="../../core/layers/weight_options.cpp" line="+2"/>
         <source>L1 regularisation</source>
         <translation>L1 正则化</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>L1 penalty on the weights: pushes unneeded weights to exactly zero.</source>
         <translation>对权重施加 L1 惩罚：把不需要的权重压到恰好为零。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../core/layers/dense.cpp" line="+6"/>
+        <location line="+3"/>
         <source>L2 regularisation</source>
         <translation>L2 正则化</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../core/layers/dense.cpp" line="+1"/>
         <source>L2 penalty on the weights: keeps every weight small.</source>
         <translation>对权重施加 L2 惩罚：让每个权重都保持较小。</translation>
     </message>
@@ -3808,13 +3801,13 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>训练在第 %1 轮发散：损失变成了无穷大、非数值（NaN），或者爆炸式增长（达到起始值的一百万倍）。视图显示的是最后一个完整轮次结束时的权重。请降低学习率并按“重置”。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Reached the target loss %1 after %2 epochs.</source>
         <translation>经过 %2 轮后达到目标损失 %1。</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+128"/>
+        <location line="-123"/>
+        <location line="+129"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
