@@ -1199,6 +1199,14 @@
     </message>
 </context>
 <context>
+    <name>nnp::ClassBarsPanel</name>
+    <message>
+        <location filename="../../ui/insights/feature_maps_view.cpp" line="+214"/>
+        <source>Class probabilities</source>
+        <translation>各类别概率</translation>
+    </message>
+</context>
+<context>
     <name>nnp::ConfusionGrid</name>
     <message>
         <location filename="../../ui/insights/confusion_view.cpp" line="+104"/>
@@ -1995,6 +2003,92 @@
     </message>
 </context>
 <context>
+    <name>nnp::FeatureInputPanel</name>
+    <message>
+        <location filename="../../ui/insights/feature_maps_view.cpp" line="-129"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 × %3</source>
+        <translation>%1 · %2 × %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · %2 values (not an image: give the Input a shape like [1, 8, 8] to see it)</source>
+        <translation>%1 · %2 个值（不是图像：把输入层的形状设为 [1, 8, 8] 这样的图像形状即可看到）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Class: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::FeatureMapsView</name>
+    <message>
+        <location line="-70"/>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <location line="+210"/>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training split</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test split</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sample:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+40"/>
+        <source>Press Reset or Play to build the network; its feature maps appear here.</source>
+        <translation>按“重置”或“开始”构建网络后，这里会显示它的特征图。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No feature maps.</source>
+        <translation>没有特征图。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 samples</source>
+        <translation>共 %1 个样本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 samples · class %2, predicted %3</source>
+        <translation>共 %1 个样本 · 类别 %2，预测为 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 · %2 × %3</source>
+        <translation>%1 · %2 × %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%2)
+channel %3 · (y %4, x %5)
+value %6</source>
+        <translation>%1（%2）
+通道 %3 · (y %4, x %5)
+值 %6</translation>
+    </message>
+</context>
+<context>
     <name>nnp::FigureExportDialog</name>
     <message>
         <location filename="../../ui/export/figure_export.cpp" line="+43"/>
@@ -2286,7 +2380,7 @@
 <context>
     <name>nnp::InsightsDocks</name>
     <message>
-        <location filename="../../ui/insights/insights_docks.cpp" line="+82"/>
+        <location filename="../../ui/insights/insights_docks.cpp" line="+87"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
@@ -2297,14 +2391,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>Probe</source>
         <translation>探针</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2325,7 +2429,7 @@
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/training/insights_engine.cpp" line="+237"/>
+        <location filename="../../ui/training/insights_engine.cpp" line="+316"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -2341,11 +2445,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+107"/>
         <source>The data does not fit the network&apos;s input.</source>
         <translation>数据与网络的输入不匹配。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-55"/>
         <source>The probe needs two-dimensional data or images; this input has %1 values.</source>
         <translation>探针需要二维数据或图像；当前输入有 %1 个值。</translation>
     </message>
@@ -2353,6 +2458,26 @@
         <location line="+6"/>
         <source>The input does not fit the network (%1 values, the network takes %2).</source>
         <translation>输入与网络不匹配（%1 个值，网络需要 %2 个）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Feature maps show what each convolution and pooling layer sees in one sample: one small image per channel. This network has none. Give the Input an image shape (for example [1, 8, 8]) and add a Conv2D layer, then a MaxPool2D layer, to see them here.</source>
+        <translation>特征图显示每个卷积层和池化层在一个样本上看到的内容：每个通道一张小图。这个网络没有卷积层或池化层。请给输入层设置图像形状（例如 [1, 8, 8]），再添加一个 Conv2D 层和一个 MaxPool2D 层，即可在这里看到特征图。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no data to show feature maps for.</source>
+        <translation>没有可以显示特征图的数据。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The kernels of %1 are not built yet.</source>
+        <translation>%1 的卷积核尚未构建。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Kernels are the weights a convolution slides over its input. This network has no Conv2D layer: give the Input an image shape (for example [1, 8, 8]) and add a Conv2D layer to see its filters here.</source>
+        <translation>卷积核是卷积层在输入上滑动的权重。这个网络没有 Conv2D 层：请给输入层设置图像形状（例如 [1, 8, 8]）并添加一个 Conv2D 层，即可在这里看到它的卷积核。</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2787,41 @@
         <location filename="../../ui/panels/inspector_widget.cpp" line="+53"/>
         <source>%1 layers selected. Move them together, copy them (Ctrl+C) or delete them (Del); select a single layer to edit its settings.</source>
         <translation>已选中 %1 个层。可以一起移动、复制（Ctrl+C）或删除（Del）；选中单个层才能编辑其设置。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::KernelsView</name>
+    <message>
+        <location filename="../../ui/insights/kernels_view.cpp" line="+38"/>
+        <source>Press Reset or Play to build the network; its first convolution&apos;s kernels appear here.</source>
+        <translation>按“重置”或“开始”构建网络后，这里会显示第一个卷积层的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No kernels.</source>
+        <translation>没有卷积核。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · %2 filters of %3 × %4×%5</source>
+        <translation>%1 · %2 个卷积核，每个 %3 × %4×%5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>filter %1</source>
+        <translation>卷积核 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ch %1</source>
+        <translation>通道 %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 · filter %2, input channel %3 · (%4, %5)
+weight %6</source>
+        <translation>%1 · 卷积核 %2，输入通道 %3 · (%4, %5)
+权重 %6</translation>
     </message>
 </context>
 <context>

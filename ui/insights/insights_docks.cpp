@@ -2,7 +2,9 @@
 
 #include "figures/figure_registry.h"
 #include "insights/confusion_view.h"
+#include "insights/feature_maps_view.h"
 #include "insights/gradient_plot.h"
+#include "insights/kernels_view.h"
 #include "insights/layer_stats_view.h"
 #include "insights/probe_view.h"
 #include "main_window.h"
@@ -43,6 +45,7 @@ InsightsDocks::InsightsDocks(MainWindow *window, TrainingController *controller,
     connect(m_controller, &TrainingController::snapshotReceived, this, &InsightsDocks::onSnapshot);
     connect(m_controller, &TrainingController::runReset, this, &InsightsDocks::onRunReset);
     connect(m_confusion, &ConfusionView::splitChanged, this, &InsightsDocks::updateRequest);
+    connect(m_maps, &FeatureMapsView::sampleChanged, this, &InsightsDocks::updateRequest);
     connect(m_probe, &ProbeView::inputChanged, this, [this] {
         ++m_probeId;
         updateRequest();
@@ -68,7 +71,7 @@ InsightsDocks::InsightsDocks(MainWindow *window, TrainingController *controller,
 
 QDockWidget *InsightsDocks::dock(const QString &objectName) const
 {
-    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock})
+    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock, m_mapsDock, m_kernelsDock})
         if (d->objectName() == objectName) return d;
     return nullptr;
 }
@@ -79,13 +82,17 @@ void InsightsDocks::createDocks()
     m_layers = new LayerStatsView;
     m_confusion = new ConfusionView;
     m_probe = new ProbeView;
+    m_maps = new FeatureMapsView;
+    m_kernels = new KernelsView;
     m_gradDock = m_window->newDock(tr("Gradients"), QStringLiteral("gradientsDock"), m_gradients);
     m_layerDock = m_window->newDock(tr("Layers"), QStringLiteral("layerStatsDock"), m_layers);
     m_confDock = m_window->newDock(tr("Confusion matrix"), QStringLiteral("confusionDock"), m_confusion);
     m_probeDock = m_window->newDock(tr("Probe"), QStringLiteral("probeDock"), m_probe);
+    m_mapsDock = m_window->newDock(tr("Feature maps"), QStringLiteral("featureMapsDock"), m_maps);
+    m_kernelsDock = m_window->newDock(tr("Kernels"), QStringLiteral("kernelsDock"), m_kernels);
     // Tabs next to the training curves at the bottom: the window keeps its layout, the curves stay in front.
     QDockWidget *curves = m_window->dock(DockRole::Curves);
-    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock}) {
+    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock, m_mapsDock, m_kernelsDock}) {
         m_window->addDock(d, Qt::BottomDockWidgetArea);
         if (curves) m_window->tabifyDockWidget(curves, d);
         // Later, once the dock area has finished switching tabs (isVisible is settled then).
@@ -125,6 +132,10 @@ InsightsRequest InsightsDocks::request() const
         r.probeInput = m_probe->input();
         r.probeId = m_probeId;
     }
+    r.featureMaps = m_mapsDock->isVisible();
+    r.featureSplit = m_maps->split();
+    r.featureSample = m_maps->sample();
+    r.kernels = m_kernelsDock->isVisible();
     return r;
 }
 
@@ -144,6 +155,8 @@ void InsightsDocks::onSnapshot(const SnapshotPtr &s)
     }
     if (in.confusion) m_confusion->showConfusion(in.confusion);
     if (in.probe) m_probe->showResult(in.probe);
+    if (in.featureMaps) m_maps->showData(in.featureMaps);
+    if (in.kernels) m_kernels->showData(in.kernels);
 }
 
 void InsightsDocks::onRunReset()
@@ -151,6 +164,8 @@ void InsightsDocks::onRunReset()
     m_gradients->clear();
     m_layers->clear();
     m_confusion->clear();
+    m_maps->clear();
+    m_kernels->clear();
     if (m_output) {
         m_output->canvas()->setHighlight({}, {});
     }

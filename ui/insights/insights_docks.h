@@ -1,8 +1,8 @@
 #pragma once
 // Plugs the insight views into the main window: Gradients, Layers (histograms and dead ReLUs), Confusion
-// matrix and Probe docks, tabbed with the training curves. Asks the worker only for what a visible dock
-// shows, registers the plots as figures ("gradients", "histograms", "confusion", "probe"), connects the
-// confusion matrix and the probe with the output view.
+// matrix, Probe, Feature maps and Kernels docks, tabbed with the training curves. Asks the worker only for
+// what a visible dock shows, registers the plots as figures ("gradients", "histograms", "confusion",
+// "probe"), connects the confusion matrix and the probe with the output view.
 
 #include "training/insights_data.h"
 #include "training/training_snapshot.h"
@@ -14,6 +14,8 @@ class QDockWidget;
 namespace nnp {
 
 class ConfusionView;
+class FeatureMapsView;
+class KernelsView;
 class GradientPlot;
 class LayerStatsView;
 class MainWindow;
@@ -30,7 +32,10 @@ public:
     [[nodiscard]] LayerStatsView *layerStats() const { return m_layers; }
     [[nodiscard]] ConfusionView *confusion() const { return m_confusion; }
     [[nodiscard]] ProbeView *probe() const { return m_probe; }
-    /// The docks by objectName: gradientsDock, layerStatsDock, confusionDock, probeDock.
+    [[nodiscard]] FeatureMapsView *featureMaps() const { return m_maps; }
+    [[nodiscard]] KernelsView *kernels() const { return m_kernels; }
+    /// The docks by objectName: gradientsDock, layerStatsDock, confusionDock, probeDock, featureMapsDock,
+    /// kernelsDock.
     [[nodiscard]] QDockWidget *dock(const QString &objectName) const;
     /// The request the visible docks make now.
     [[nodiscard]] InsightsRequest request() const;
@@ -49,7 +54,10 @@ private:
     LayerStatsView *m_layers = nullptr;
     ConfusionView *m_confusion = nullptr;
     ProbeView *m_probe = nullptr;
+    FeatureMapsView *m_maps = nullptr;
+    KernelsView *m_kernels = nullptr;
     QDockWidget *m_gradDock = nullptr, *m_layerDock = nullptr, *m_confDock = nullptr, *m_probeDock = nullptr;
+    QDockWidget *m_mapsDock = nullptr, *m_kernelsDock = nullptr;
     quint64 m_probeId = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include "tensor.h"
 
+#include <QImage>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,10 @@ struct InsightsRequest {
     bool probe = false;
     std::vector<float> probeInput; ///< raw input (plane coordinates or pixels in 0..1), as the data is shown
     quint64 probeId = 0;           ///< increases with every new probe input
+    bool featureMaps = false;
+    InsightSplit featureSplit = InsightSplit::Test; ///< the feature maps' sample: which split ...
+    int featureSample = 0;                          ///< ... and which sample of it
+    bool kernels = false;                           ///< the first Conv2D layer's filters
     bool operator==(const InsightsRequest &) const = default;
 };
 
@@ -97,10 +102,57 @@ struct ProbeResult {
     int inputSize = 0;            ///< raw values per sample
 };
 
+/// An image-shaped activation: channels-first values [channels, height, width] (one column of a layer's
+/// output), one image per channel painted on the diverging scale with one scale for all of them.
+struct ChannelMaps {
+    int nodeId = 0;
+    QString name;
+    QString kind; ///< the layer kind's file name ("Conv2D", "MaxPool2D" ...)
+    int channels = 0, height = 0, width = 0;
+    std::vector<float> values;  ///< index c·H·W + y·W + x
+    double scale = 0;           ///< the largest magnitude: the colours span −scale … +scale
+    std::vector<QImage> images; ///< one per channel, height × width pixels (painted on the worker)
+    [[nodiscard]] float at(int c, int y, int x) const
+    {
+        return values[static_cast<std::size_t>((c * height + y) * width + x)];
+    }
+};
+
+/// What every Conv2D and pooling layer makes of one sample.
+struct FeatureMapsData {
+    InsightSplit split = InsightSplit::Test;
+    int sample = 0;  ///< the sample shown (a column of the split)
+    int samples = 0; ///< samples in the split
+    bool hasTestSplit = false;
+    int truth = -1; ///< the sample's class (classification)
+    /// The network's input for the sample: an image when the Input's shape is [C, H, W] (else width is 0).
+    ChannelMaps input;
+    bool inputIsImage = false;
+    std::vector<ChannelMaps> layers;  ///< every Conv2D and pooling layer, in network order
+    std::vector<float> probabilities; ///< classification: one per class
+    int predicted = -1;
+    QStringList classNames;
+    QString note; ///< why there are no maps (no convolution in the network, no data ...)
+};
+
+/// The first Conv2D layer's kernels: filter f, input channel c is a kh × kw image.
+struct KernelsData {
+    int nodeId = 0;
+    QString name;
+    int filters = 0, channels = 0, kh = 0, kw = 0;
+    std::vector<float> weights; ///< row f of the layer's weight matrix: index ((f·C + c)·kh + i)·kw + j
+    std::vector<float> bias;
+    double scale = 0;           ///< the largest magnitude of the weights
+    std::vector<QImage> images; ///< filters × channels images, index f·C + c
+    QString note;               ///< why there are none
+};
+
 struct Insights {
     std::shared_ptr<const LayerStatsSet> stats;
     std::shared_ptr<const ConfusionData> confusion;
     std::shared_ptr<const ProbeResult> probe;
+    std::shared_ptr<const FeatureMapsData> featureMaps;
+    std::shared_ptr<const KernelsData> kernels;
 };
 
 } // namespace nnp

@@ -1,7 +1,10 @@
 #include "training/insights_engine.h"
 #include "layers/activations.h"
+#include "layers/conv2d.h"
+#include "layers/layer_registry.h"
 
 #include "metrics/metrics.h"
+#include "style/palette.h"
 #include "training/training_session.h"
 
 #include <QCoreApplication>
@@ -17,6 +20,8 @@ constexpr qint64 kConfusionMinMs = 1000; // the confusion matrix (a whole split)
 constexpr qint64 kCostFactor = 25;       // ... and each never more than 4 % of the worker's time
 constexpr qint64 kProbeMinMs = 100;      // the probe (one sample) at most 10 times a second while training
 constexpr int kMaxListedInputs = 2000;   // misclassified samples whose inputs travel with the matrix
+constexpr qint64 kMapsMinMs = 250;       // feature maps (one sample) at most 4 times a second ...
+constexpr qint64 kKernelsMinMs = 250;    // ... and the kernels too
 
 QString tr(const char *text)
 {
@@ -53,6 +58,51 @@ std::vector<int> imageShape(const Dataset &d)
 bool isImage(const Dataset &d)
 {
     return !imageShape(d).empty();
+}
+
+bool isImageLayer(LayerKind k)
+{
+    return k == LayerKind::Conv2D || k == LayerKind::MaxPool2D || k == LayerKind::AveragePool2D ||
+           k == LayerKind::GlobalAveragePool2D;
+}
+
+/// Channel maps of one sample's values with the per-sample shape `dims` ([C, H, W]; a flat [C] is C maps of
+/// 1 × 1, as a global pooling layer makes). `allowGray`: dark ink on white from 0 to the largest value (an
+/// input image without negative values), else the diverging scale symmetric around 0.
+ChannelMaps channelMaps(const Scalar *v, const std::vector<int> &dims, bool allowGray)
+{
+    ChannelMaps m;
+    m.channels = dims.empty() ? 0 : dims[0];
+    m.height = dims.size() >= 3 ? dims[1] : 1;
+    m.width = dims.size() >= 3 ? dims[2] : 1;
+    const auto n = static_cast<std::size_t>(m.channels) * std::size_t(m.height) * std::size_t(m.width);
+    m.values.assign(v, v + n);
+    double lo = 0;
+    for (float x : m.values) {
+        if (!std::isfinite(x)) continue;
+        m.scale = std::max(m.scale, double(std::abs(x)));
+        lo = std::min(lo, double(x));
+    }
+    const bool gray = allowGray && lo >= 0;
+    for (int c = 0; c < m.channels; ++c) {
+        QImage img(m.width, m.height, QImage::Format_RGB32);
+        for (int y = 0; y < m.height; ++y)
+            for (int x = 0; x < m.width; ++x) {
+                const double t = m.scale > 0 ? double(m.at(c, y, x)) / m.scale : 0.0;
+                QColor col;
+                if (!std::isfinite(t)) {
+                    col = QColor(0xD0, 0x20, 0x20);
+                } else if (gray) {
+                    const int g = 255 - static_cast<int>(std::lround(255 * std::clamp(t, 0.0, 1.0)));
+                    col = QColor(g, g, g);
+                } else {
+                    col = divergingColor(t);
+                }
+                img.setPixel(x, y, col.rgb());
+            }
+        m.images.push_back(std::move(img));
+    }
+    return m;
 }
 
 bool due(const QElapsedTimer &since, qint64 minMs, qint64 cost, bool force)
@@ -173,11 +223,40 @@ std::shared_ptr<const Insights> InsightsEngine::update(TrainingSession &session,
         m_sinceProbe.restart();
         changed = true;
     }
+    const bool newSample =
+        !m_featureMaps || m_mapsSplit != request.featureSplit || m_mapsSample != request.featureSample;
+    if (!request.featureMaps) {
+        changed = changed || m_featureMaps;
+        m_featureMaps.reset();
+    } else if ((step != m_mapsStep || newSample) &&
+               due(m_sinceMaps, kMapsMinMs, m_mapsCost, force || newSample)) {
+        QElapsedTimer cost;
+        cost.start();
+        m_featureMaps = featureMaps(copyOf(session), session, request.featureSplit, request.featureSample);
+        m_mapsSplit = request.featureSplit;
+        m_mapsSample = request.featureSample;
+        m_mapsStep = step;
+        m_mapsCost = cost.elapsed();
+        m_sinceMaps.restart();
+        changed = true;
+    }
+    if (!request.kernels) {
+        changed = changed || m_kernels;
+        m_kernels.reset();
+    } else if ((step != m_kernelsStep || !m_kernels) &&
+               due(m_sinceKernels, kKernelsMinMs, 0, force || !m_kernels)) {
+        m_kernels = kernels(copyOf(session));
+        m_kernelsStep = step;
+        m_sinceKernels.restart();
+        changed = true;
+    }
     if (changed || !m_last) {
         auto all = std::make_shared<Insights>();
         all->stats = m_stats;
         all->confusion = m_confusion;
         all->probe = m_probe;
+        all->featureMaps = m_featureMaps;
+        all->kernels = m_kernels;
         m_last = std::move(all);
     }
     return m_last;
@@ -326,6 +405,107 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
         r->classNames = classNamesOf(data.full);
     }
     return r;
+}
+
+std::shared_ptr<const FeatureMapsData>
+InsightsEngine::featureMaps(Network &net, const TrainingSession &session, InsightSplit split, int sample)
+{
+    auto f = std::make_shared<FeatureMapsData>();
+    const PreparedData &data = session.data();
+    f->hasTestSplit = data.test.x.cols() > 0;
+    if (!f->hasTestSplit) split = InsightSplit::Train;
+    f->split = split;
+    const bool any = std::any_of(net.nodes().begin(), net.nodes().end(),
+                                 [](const Network::Node &n) { return isImageLayer(n.kind); });
+    if (!any) {
+        f->note =
+            tr("Feature maps show what each convolution and pooling layer sees in one sample: one small "
+               "image per channel. This network has none. Give the Input an image shape (for example "
+               "[1, 8, 8]) and add a Conv2D layer, then a MaxPool2D layer, to see them here.");
+        return f;
+    }
+    const TrainData &td = split == InsightSplit::Train ? data.train : data.test;
+    f->samples = static_cast<int>(td.x.cols());
+    if (td.x.cols() == 0) {
+        f->note = tr("There is no data to show feature maps for.");
+        return f;
+    }
+    if (td.x.rows() != net.inputSize()) {
+        f->note = tr("The data does not fit the network's input.");
+        return f;
+    }
+    f->sample = std::clamp(sample, 0, f->samples - 1);
+    const Matrix x = td.x.middleCols(f->sample, 1);
+    const Matrix &out = net.forward(x, Mode::Eval);
+    for (const Network::Node &node : net.nodes()) {
+        if (node.kind == LayerKind::Input) {
+            if (f->input.channels > 0) continue; // the first Input is the image
+            f->inputIsImage = node.shape.dims.size() == 3;
+            const std::vector<int> dims =
+                f->inputIsImage ? node.shape.dims : std::vector<int>{1, 1, static_cast<int>(node.y.rows())};
+            f->input = channelMaps(node.y.data(), dims, true);
+            f->input.nodeId = static_cast<int>(node.id);
+            f->input.name = QString::fromStdString(node.name);
+            f->input.kind = QStringLiteral("Input");
+            continue;
+        }
+        if (!isImageLayer(node.kind)) continue;
+        ChannelMaps m = channelMaps(node.y.data(), node.shape.dims, false);
+        m.nodeId = static_cast<int>(node.id);
+        m.name = QString::fromStdString(node.name);
+        m.kind = QString::fromUtf8(layerKind(node.kind).fileName.data(),
+                                   static_cast<qsizetype>(layerKind(node.kind).fileName.size()));
+        f->layers.push_back(std::move(m));
+    }
+    if (isClassificationLoss(net.loss().kind)) {
+        const int classes = std::max(2, net.outputSize());
+        const std::vector<double> p = classProbabilities(out, 0, classes);
+        f->probabilities.assign(p.begin(), p.end());
+        f->predicted = static_cast<int>(std::max_element(f->probabilities.begin(), f->probabilities.end()) -
+                                        f->probabilities.begin());
+        f->classNames = classNamesOf(data.full);
+        const std::vector<int> truth =
+            labelsFromTargets(td.y.middleCols(f->sample, 1), net.loss().kind, net.outputSize());
+        if (!truth.empty()) f->truth = truth[0];
+    }
+    return f;
+}
+
+std::shared_ptr<const KernelsData> InsightsEngine::kernels(Network &net)
+{
+    auto k = std::make_shared<KernelsData>();
+    for (const Network::Node &node : net.nodes()) {
+        auto *conv = dynamic_cast<Conv2D *>(node.layer.get());
+        if (node.kind != LayerKind::Conv2D || !conv) continue;
+        const WindowGeometry &g = conv->geometry();
+        const Matrix &w = conv->weight();
+        k->nodeId = static_cast<int>(node.id);
+        k->name = QString::fromStdString(node.name);
+        k->filters = static_cast<int>(w.rows());
+        k->channels = g.channels;
+        k->kh = g.kh;
+        k->kw = g.kw;
+        if (w.cols() != Eigen::Index(g.channels) * g.kh * g.kw) {
+            k->note = tr("The kernels of %1 are not built yet.").arg(k->name);
+            return k;
+        }
+        // Row f holds filter f in [C, kh, kw] order: a row-major copy keeps each filter's values together.
+        k->weights.reserve(static_cast<std::size_t>(w.size()));
+        for (Eigen::Index f = 0; f < w.rows(); ++f)
+            for (Eigen::Index j = 0; j < w.cols(); ++j)
+                k->weights.push_back(float(w(f, j)));
+        const Matrix &b = conv->bias();
+        k->bias.assign(b.data(), b.data() + b.size());
+        const std::vector<int> dims{k->filters * k->channels, k->kh, k->kw};
+        ChannelMaps m = channelMaps(k->weights.data(), dims, false);
+        k->scale = m.scale;
+        k->images = std::move(m.images);
+        return k;
+    }
+    k->note = tr("Kernels are the weights a convolution slides over its input. This network has no Conv2D "
+                 "layer: give the Input an image shape (for example [1, 8, 8]) and add a Conv2D layer to see "
+                 "its filters here.");
+    return k;
 }
 
 } // namespace nnp

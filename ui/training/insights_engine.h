@@ -1,8 +1,8 @@
 #pragma once
-// Computes the insight views' data on the training worker, on a copy of the network (so training, its
-// random streams and BatchNorm statistics are untouched), at a bounded rate: each part at most every
-// few hundred milliseconds and never more than about 4 % of the worker's time, and only what the
-// request asks for. Lives on the worker thread.
+// Computes the insight views' data (layer statistics, confusion matrix, probe, feature maps, kernels) on the
+// training worker, on a copy of the network (so training, its random streams and BatchNorm statistics are
+// untouched), at a bounded rate: each part at most every few hundred milliseconds and never more than about 4
+// % of the worker's time, and only what the request asks for. Lives on the worker thread.
 
 #include "training/insights_data.h"
 
@@ -37,6 +37,12 @@ public:
                                                           InsightSplit split);
     static std::shared_ptr<const ProbeResult> probe(Network &net, const TrainingSession &session,
                                                     const std::vector<float> &rawInput, quint64 id);
+    /// Every Conv2D and pooling layer's output for one sample of a split (the training split when the
+    /// project has no test split); `sample` is clamped to the split.
+    static std::shared_ptr<const FeatureMapsData> featureMaps(Network &net, const TrainingSession &session,
+                                                              InsightSplit split, int sample);
+    /// The first Conv2D layer's kernels.
+    static std::shared_ptr<const KernelsData> kernels(Network &net);
 
 private:
     Network &copyOf(TrainingSession &session);
@@ -46,11 +52,15 @@ private:
     std::shared_ptr<const LayerStatsSet> m_stats;
     std::shared_ptr<const ConfusionData> m_confusion;
     std::shared_ptr<const ProbeResult> m_probe;
+    std::shared_ptr<const FeatureMapsData> m_featureMaps;
+    std::shared_ptr<const KernelsData> m_kernels;
     std::shared_ptr<const Insights> m_last;
-    long long m_statsStep = -1, m_confusionStep = -1, m_probeStep = -1;
+    long long m_statsStep = -1, m_confusionStep = -1, m_probeStep = -1, m_mapsStep = -1, m_kernelsStep = -1;
+    InsightSplit m_mapsSplit = InsightSplit::Test;
+    int m_mapsSample = -1;
     InsightSplit m_confusionSplit = InsightSplit::Train;
-    QElapsedTimer m_sinceStats, m_sinceConfusion, m_sinceProbe;
-    qint64 m_statsCost = 0, m_confusionCost = 0;
+    QElapsedTimer m_sinceStats, m_sinceConfusion, m_sinceProbe, m_sinceMaps, m_sinceKernels;
+    qint64 m_statsCost = 0, m_confusionCost = 0, m_mapsCost = 0;
 };
 
 } // namespace nnp

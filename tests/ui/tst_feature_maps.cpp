@@ -1,0 +1,465 @@
+// The Feature maps and Kernels views (issue 10, "Views") on real widgets in the real window: the maps the
+// worker computes are the network's own forward activations for the chosen sample, one image per channel per
+// layer, a placeholder for a network without convolution, the kernels are the first Conv2D's weight rows,
+// and no two texts of the view overlap (both CNN samples, English and Chinese).
+#include "document/graph_document.h"
+#include "insights/feature_maps_view.h"
+#include "insights/insights_docks.h"
+#include "insights/kernels_view.h"
+#include "insights/map_grid.h"
+#include "main_window.h"
+#include "panels/training_docks.h"
+#include "settle.h"
+#include "style/palette.h"
+#include "training/insights_engine.h"
+#include "training/training_controller.h"
+#include "training/training_session.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTranslator>
+
+#include <cmath>
+
+using namespace nnp;
+
+namespace {
+const std::filesystem::path kSamples = std::filesystem::path(NNP_SOURCE_DIR) / "samples";
+
+/// A network built from the project's graph with the weights of a snapshot (the independent side).
+Network networkWith(const Project &project, const TrainedWeights &w)
+{
+    Project p = project;
+    p.weights = w.tensors;
+    Network net = Network::build(p.graph, p.training.seed);
+    restoreWeights(p, net);
+    net.setLoss(p.training.loss);
+    return net;
+}
+
+bool isMapLayer(LayerKind k)
+{
+    return k == LayerKind::Conv2D || k == LayerKind::MaxPool2D || k == LayerKind::AveragePool2D ||
+           k == LayerKind::GlobalAveragePool2D;
+}
+
+/// Every parameter set to a fixed pattern of both signs (not the seed's initialisation).
+void setWeights(Network &net)
+{
+    int p = 0;
+    for (const NodeParam &param : net.parameters()) {
+        Matrix &v = *param.ref.value;
+        for (Eigen::Index i = 0; i < v.size(); ++i)
+            v.data()[i] = Scalar(0.35 * std::sin(1.7 * double(i) + 0.9 * p));
+        ++p;
+    }
+}
+
+/// The maps shown equal `net`'s forward node outputs on column `col` of `x`: same layers, shapes and values.
+void compareWithForward(const FeatureMapsData &f, Network &net, const Matrix &x, int col)
+{
+    const Matrix out = net.forward(x.middleCols(col, 1), Mode::Eval);
+    std::size_t layer = 0;
+    for (const Network::Node &node : net.nodes()) {
+        if (node.kind == LayerKind::Input) {
+            QCOMPARE(f.input.values.size(), std::size_t(node.y.rows()));
+            for (Eigen::Index i = 0; i < node.y.rows(); ++i)
+                QCOMPARE(f.input.values[std::size_t(i)], float(node.y(i, 0)));
+            continue;
+        }
+        if (!isMapLayer(node.kind)) continue;
+        QVERIFY(layer < f.layers.size());
+        const ChannelMaps &m = f.layers[layer++];
+        QCOMPARE(m.name, QString::fromStdString(node.name));
+        QCOMPARE(m.channels, node.shape.dims[0]);
+        QCOMPARE(m.height, node.shape.dims.size() == 3 ? node.shape.dims[1] : 1);
+        QCOMPARE(m.width, node.shape.dims.size() == 3 ? node.shape.dims[2] : 1);
+        QCOMPARE(Eigen::Index(m.values.size()), node.y.rows());
+        QCOMPARE(m.images.size(), std::size_t(m.channels));
+        double top = 0;
+        for (Eigen::Index i = 0; i < node.y.rows(); ++i) {
+            QCOMPARE(m.values[std::size_t(i)], float(node.y(i, 0)));
+            top = std::max(top, double(std::abs(node.y(i, 0))));
+        }
+        QCOMPARE(m.scale, top);
+        // Channels-first: value (c, y, x) is row c·H·W + y·W + x, and it is pixel (x, y) of image c.
+        const int c = m.channels - 1, yy = m.height / 2, xx = m.width - 1;
+        const float v = node.y((c * m.height + yy) * m.width + xx, 0);
+        QCOMPARE(m.at(c, yy, xx), v);
+        QCOMPARE(m.images[std::size_t(c)].pixel(xx, yy),
+                 divergingColor(top > 0 ? double(v) / top : 0.0).rgb());
+    }
+    QCOMPARE(layer, f.layers.size());
+    QVERIFY(!f.layers.empty());
+    QCOMPARE(f.probabilities.size(), std::size_t(out.rows()));
+    for (Eigen::Index k = 0; k < out.rows(); ++k)
+        QVERIFY(std::abs(f.probabilities[std::size_t(k)] - float(out(k, 0))) < 1e-6f);
+}
+
+struct Window {
+    MainWindow w;
+    InsightsDocks *insights = nullptr;
+    TrainingController *controller = nullptr;
+    bool open(const QString &sample, QSize size = {1600, 1000})
+    {
+        w.resize(size);
+        w.show();
+        if (!w.loadFile(QString::fromStdString((kSamples / sample.toStdString()).string()))) return false;
+        insights = w.findChild<InsightsDocks *>();
+        controller = w.training()->controller();
+        return insights && controller;
+    }
+    void showDock(const QString &name)
+    {
+        QDockWidget *d = insights->dock(name);
+        d->show();
+        d->raise();
+    }
+    /// Steps until the paused snapshot (with weights) of `step` arrived.
+    bool stepTo(long long step)
+    {
+        while (!controller->lastSnapshot() || controller->lastSnapshot()->step < step) {
+            const long long before = controller->lastSnapshot() ? controller->lastSnapshot()->step : -1;
+            controller->step();
+            if (!QTest::qWaitFor(
+                    [&] { return controller->lastSnapshot() && controller->lastSnapshot()->step > before; },
+                    60000))
+                return false;
+        }
+        return QTest::qWaitFor(
+            [&] {
+                const SnapshotPtr s = controller->lastSnapshot();
+                return s && s->status == TrainingStatus::Paused && controller->lastWeights() &&
+                       s->step >= step;
+            },
+            60000);
+    }
+    /// The feature maps of the latest snapshot, once they are of its weights and shown.
+    const FeatureMapsData *shownMaps()
+    {
+        const SnapshotPtr s = controller->lastSnapshot();
+        if (!s || !s->insights || !s->insights->featureMaps) return nullptr;
+        const FeatureMapsData *shown = insights->featureMaps()->data();
+        return shown == s->insights->featureMaps.get() ? shown : nullptr;
+    }
+};
+
+bool intersects(const std::vector<QRect> &rects, QString *which)
+{
+    for (std::size_t i = 0; i < rects.size(); ++i)
+        for (std::size_t j = i + 1; j < rects.size(); ++j)
+            if (rects[i].intersects(rects[j])) {
+                *which = QStringLiteral("(%1,%2 %3×%4) and (%5,%6 %7×%8)")
+                             .arg(rects[i].x())
+                             .arg(rects[i].y())
+                             .arg(rects[i].width())
+                             .arg(rects[i].height())
+                             .arg(rects[j].x())
+                             .arg(rects[j].y())
+                             .arg(rects[j].width())
+                             .arg(rects[j].height());
+                return true;
+            }
+    return false;
+}
+} // namespace
+
+class TestFeatureMaps : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void engineMapsAreForwardActivations();
+    void engineKernelsAreFirstConvWeights();
+    void viewShowsEveryChannelLive();
+    void placeholderForMlp();
+    void kernelsViewShowsFilters();
+    void labelsDoNotOverlap_data();
+    void labelsDoNotOverlap();
+};
+
+void TestFeatureMaps::engineMapsAreForwardActivations()
+{
+    const Project project = loadProject(kSamples / "digits_8x8_cnn.nnp");
+    TrainingSession session(project, kSamples);
+    setWeights(session.network());
+    const Network reference(session.network()); // the same weights, evaluated on its own
+    const int sample = 5;
+    const auto f = InsightsEngine::featureMaps(session.network(), session, InsightSplit::Test, sample);
+    QVERIFY2(f->note.isEmpty(), qPrintable(f->note));
+    QCOMPARE(f->split, InsightSplit::Test);
+    QCOMPARE(f->sample, sample);
+    QCOMPARE(f->layers.size(), std::size_t(4)); // conv_1, pool_1, conv_2, pool_2
+    QVERIFY(f->inputIsImage);
+    QCOMPARE(f->input.channels, 1);
+    QCOMPARE(f->input.height, 8);
+    QCOMPARE(f->input.width, 8);
+    const PreparedData data = prepareData(project, kSamples);
+    QCOMPARE(f->samples, int(data.test.x.cols()));
+    Network net(reference);
+    compareWithForward(*f, net, data.test.x, sample);
+    QCOMPARE(f->truth,
+             labelsFromTargets(data.test.y.middleCols(sample, 1), project.training.loss.kind, 10)[0]);
+
+    // The training split, and a sample past the end clamped to the last one.
+    const auto last = InsightsEngine::featureMaps(session.network(), session, InsightSplit::Train, 1 << 30);
+    QCOMPARE(last->split, InsightSplit::Train);
+    QCOMPARE(last->sample, int(data.train.x.cols()) - 1);
+    compareWithForward(*last, net, data.train.x, last->sample);
+}
+
+void TestFeatureMaps::engineKernelsAreFirstConvWeights()
+{
+    const Project project = loadProject(kSamples / "digits_8x8_cnn.nnp");
+    TrainingSession session(project, kSamples);
+    setWeights(session.network());
+    const auto k = InsightsEngine::kernels(session.network());
+    QVERIFY2(k->note.isEmpty(), qPrintable(k->note));
+    QCOMPARE(k->name, QStringLiteral("conv_1"));
+    QCOMPARE(k->filters, 8);
+    QCOMPARE(k->channels, 1);
+    QCOMPARE(k->kh, 3);
+    QCOMPARE(k->kw, 3);
+    QCOMPARE(k->images.size(), std::size_t(8));
+    const Matrix *w = nullptr;
+    for (const NodeParam &p : session.network().parameters())
+        if (p.nodeName == "conv_1" && p.ref.name == "weight") w = p.ref.value;
+    QVERIFY(w);
+    QCOMPARE(Eigen::Index(k->weights.size()), w->size());
+    double top = 0;
+    for (Eigen::Index f = 0; f < w->rows(); ++f)
+        for (Eigen::Index j = 0; j < w->cols(); ++j) {
+            QCOMPARE(k->weights[std::size_t(f * w->cols() + j)], float((*w)(f, j)));
+            top = std::max(top, double(std::abs((*w)(f, j))));
+        }
+    QCOMPARE(k->scale, top);
+    // Weight (i, j) of filter f is pixel (j, i) of its image.
+    QCOMPARE(k->images[3].pixel(2, 1), divergingColor(double((*w)(3, 1 * 3 + 2)) / top).rgb());
+
+    // The MNIST CNN's second convolution is not "the first".
+    const Project mnist = loadProject(kSamples / "mnist_cnn.nnp");
+    TrainingSession ms(mnist, kSamples);
+    const auto mk = InsightsEngine::kernels(ms.network());
+    QCOMPARE(mk->filters, 32);
+    QCOMPARE(mk->channels, 1);
+    QCOMPARE(mk->images.size(), std::size_t(32));
+}
+
+void TestFeatureMaps::viewShowsEveryChannelLive()
+{
+    Window win;
+    QVERIFY(win.open(QStringLiteral("digits_8x8_cnn.nnp")));
+    win.showDock(QStringLiteral("featureMapsDock"));
+    QTRY_VERIFY(win.controller->insightsRequest().featureMaps);
+    QCOMPARE(win.controller->insightsRequest().featureSplit, InsightSplit::Test);
+    QCOMPARE(win.controller->insightsRequest().featureSample, 0);
+    QVERIFY(win.stepTo(3));
+    QTRY_VERIFY(win.shownMaps());
+    FeatureMapsView *view = win.insights->featureMaps();
+    QVERIFY(!view->showsPlaceholder());
+    const Project project = win.w.document()->project();
+    const PreparedData data = prepareData(project, kSamples);
+    {
+        Network net = networkWith(project, *win.controller->lastWeights());
+        compareWithForward(*win.shownMaps(), net, data.test.x, 0);
+    }
+    // One image per channel per layer, as many as the graph's shapes say.
+    const std::vector<int> channels{8, 8, 16, 16};
+    QCOMPARE(view->grid()->sectionCount(), 4);
+    for (int l = 0; l < 4; ++l) {
+        QCOMPARE(view->grid()->imageCount(l), channels[std::size_t(l)]);
+        for (int c = 0; c < channels[std::size_t(l)]; ++c) {
+            const QRect r = view->grid()->imageRect(l, c);
+            QVERIFY(r.width() >= 48 && r.height() >= 48); // scaled up to be readable
+        }
+    }
+    QCOMPARE(view->inputPanel()->imageRects().size(), std::size_t(1));
+    QVERIFY(view->inputPanel()->imageRects()[0].width() >= 8 * 12);
+    QVERIFY(view->classBars()->isVisible());
+    // Hover: the tooltip names the layer, channel and pixel and shows the value there.
+    const ChannelMaps &conv2 = view->data()->layers[2];
+    const QString tip = view->tooltipText(2, 5, 1, 3);
+    QVERIFY2(tip.contains(QStringLiteral("conv_2")) && tip.contains(QStringLiteral("channel 5")) &&
+                 tip.contains(QStringLiteral("(y 1, x 3)")) &&
+                 tip.contains(QString::number(double(conv2.at(5, 1, 3)), 'g', 4)),
+             qPrintable(tip));
+    const MapGrid::Hit hit = view->grid()->hitAt(view->grid()->imageRect(2, 5).topLeft() + QPoint(1, 1));
+    QCOMPARE(hit.section, 2);
+    QCOMPARE(hit.index, 5);
+    QCOMPARE(hit.y, 0);
+    QCOMPARE(hit.x, 0);
+
+    // Another sample: picked in the view, computed by the worker.
+    view->sampleBox()->setValue(7);
+    QTRY_VERIFY(win.controller->insightsRequest().featureSample == 7);
+    QTRY_VERIFY_WITH_TIMEOUT(win.shownMaps() && win.shownMaps()->sample == 7, 20000);
+    {
+        Network net = networkWith(project, *win.controller->lastWeights());
+        compareWithForward(*win.shownMaps(), net, data.test.x, 7);
+    }
+    // Live: more training, new maps from the new weights.
+    const std::vector<float> before = win.shownMaps()->layers[0].values;
+    QVERIFY(win.stepTo(win.controller->lastSnapshot()->step + 2));
+    QTRY_VERIFY(win.shownMaps() && win.shownMaps()->layers[0].values != before);
+    {
+        Network net = networkWith(project, *win.controller->lastWeights());
+        compareWithForward(*win.shownMaps(), net, data.test.x, 7);
+    }
+    // Nothing is computed while the dock is closed. (Offscreen, a tabbed dock behind another tab still
+    // reports isVisible(), so the closed dock stands in for the hidden tab.)
+    win.insights->dock(QStringLiteral("featureMapsDock"))->close();
+    QTRY_VERIFY(!win.controller->insightsRequest().featureMaps);
+}
+
+void TestFeatureMaps::placeholderForMlp()
+{
+    Window win;
+    QVERIFY(win.open(QStringLiteral("digits_8x8.nnp")));
+    win.showDock(QStringLiteral("featureMapsDock"));
+    FeatureMapsView *view = win.insights->featureMaps();
+    QVERIFY(view->showsPlaceholder());
+    QVERIFY(win.stepTo(1));
+    QTRY_VERIFY(win.shownMaps());
+    QVERIFY(view->showsPlaceholder());
+    QVERIFY(view->placeholder()->isVisible());
+    QVERIFY(win.shownMaps()->layers.empty());
+    const QString text = view->placeholder()->text();
+    QVERIFY2(text.contains(QStringLiteral("Conv2D")) &&
+                 text.contains(QStringLiteral("feature maps"), Qt::CaseInsensitive),
+             qPrintable(text));
+    QVERIFY(view->labelRects().empty());
+
+    win.showDock(QStringLiteral("kernelsDock"));
+    KernelsView *kernels = win.insights->kernels();
+    QTRY_VERIFY(kernels->data());
+    QVERIFY(kernels->showsPlaceholder());
+    QVERIFY(kernels->placeholder()->text().contains(QStringLiteral("Conv2D")));
+}
+
+void TestFeatureMaps::kernelsViewShowsFilters()
+{
+    Window win;
+    QVERIFY(win.open(QStringLiteral("digits_8x8_cnn.nnp")));
+    win.showDock(QStringLiteral("kernelsDock"));
+    QTRY_VERIFY(win.controller->insightsRequest().kernels);
+    QVERIFY(win.stepTo(2));
+    KernelsView *view = win.insights->kernels();
+    QTRY_VERIFY(view->data() && win.controller->lastSnapshot()->insights &&
+                view->data() == win.controller->lastSnapshot()->insights->kernels.get());
+    QVERIFY(!view->showsPlaceholder());
+    const Project project = win.w.document()->project();
+    Network net = networkWith(project, *win.controller->lastWeights());
+    const Matrix *w = nullptr;
+    for (const NodeParam &p : net.parameters())
+        if (p.nodeName == "conv_1" && p.ref.name == "weight") w = p.ref.value;
+    QVERIFY(w);
+    const KernelsData &k = *view->data();
+    QCOMPARE(Eigen::Index(k.weights.size()), w->size());
+    for (Eigen::Index f = 0; f < w->rows(); ++f)
+        for (Eigen::Index j = 0; j < w->cols(); ++j)
+            QCOMPARE(k.weights[std::size_t(f * w->cols() + j)], float((*w)(f, j)));
+    QCOMPARE(view->grid()->sectionCount(), 1);
+    QCOMPARE(view->grid()->imageCount(0), 8);
+    QVERIFY(view->grid()->imageRect(0, 0).width() >= 48);
+    const QString tip = view->tooltipText(4, 0, 2, 1);
+    QVERIFY2(tip.contains(QString::number(double((*w)(4, 2 * 3 + 1)), 'g', 4)), qPrintable(tip));
+    QString which;
+    QVERIFY2(!intersects(view->grid()->labelRects(), &which), qPrintable(which));
+
+    // Several input channels: one row per filter, one image per input channel.
+    auto multi = std::make_shared<KernelsData>();
+    multi->name = QStringLiteral("conv_rgb");
+    multi->filters = 4;
+    multi->channels = 3;
+    multi->kh = multi->kw = 3;
+    multi->weights.assign(4 * 3 * 9, 0.5f);
+    multi->scale = 0.5;
+    for (int i = 0; i < 12; ++i)
+        multi->images.emplace_back(3, 3, QImage::Format_RGB32);
+    view->showData(multi);
+    QCOMPARE(view->grid()->imageCount(0), 12);
+    for (int f = 0; f < 4; ++f)
+        for (int c = 0; c < 3; ++c) {
+            QCOMPARE(view->grid()->imageRect(0, f * 3 + c).top(), view->grid()->imageRect(0, f * 3).top());
+            if (f > 0)
+                QVERIFY(view->grid()->imageRect(0, f * 3).top() >
+                        view->grid()->imageRect(0, f * 3 - 1).bottom());
+        }
+    QVERIFY2(!intersects(view->grid()->labelRects(), &which), qPrintable(which));
+}
+
+void TestFeatureMaps::labelsDoNotOverlap_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QSize>("size");
+    for (const char *lang : {"en", "zh_CN"})
+        for (const char *sample : {"digits_8x8_cnn.nnp", "mnist_cnn.nnp"})
+            for (const QSize size : {QSize(1600, 1000), QSize(1920, 1080)})
+                QTest::addRow("%s_%s_%d", sample, lang, size.width())
+                    << QString::fromLatin1(sample) << QString::fromLatin1(lang) << size;
+}
+
+void TestFeatureMaps::labelsDoNotOverlap()
+{
+    QFETCH(QString, sample);
+    QFETCH(QString, language);
+    QFETCH(QSize, size);
+    QTranslator chinese;
+    if (language == QStringLiteral("zh_CN")) {
+        QVERIFY(chinese.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("nnp"), QStringLiteral("_"),
+                             QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+    }
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&chinese); });
+    Window win;
+    QVERIFY(win.open(sample, size));
+    win.showDock(QStringLiteral("featureMapsDock"));
+    QVERIFY(win.stepTo(1));
+    QTRY_VERIFY_WITH_TIMEOUT(win.shownMaps(), 60000);
+    testutil::settle();
+    FeatureMapsView *view = win.insights->featureMaps();
+    const QString dir = QStringLiteral(NNP_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    QVERIFY(
+        win.insights->dock(QStringLiteral("featureMapsDock"))
+            ->grab()
+            .save(dir +
+                  QStringLiteral("/feature_maps_%1.png").arg(QString::fromLatin1(QTest::currentDataTag()))));
+    QVERIFY(!view->showsPlaceholder());
+    if (language == QStringLiteral("zh_CN")) // the view speaks Chinese
+        QVERIFY2(view->tooltipText(0, 0, 0, 0).contains(QStringLiteral("通道")),
+                 qPrintable(view->tooltipText(0, 0, 0, 0)));
+    const std::vector<QRect> labels = view->labelRects();
+    QVERIFY(labels.size() > 10);
+    QString which;
+    QVERIFY2(!intersects(labels, &which), qPrintable(which));
+    // No text runs over an image, and every text is inside its panel's width.
+    std::vector<QRect> images;
+    const QPoint gridAt = view->grid()->mapTo(view, QPoint(0, 0));
+    QWidget *viewport = view->scrollArea()->viewport();
+    const QRect visible(viewport->mapTo(view, QPoint(0, 0)), viewport->size());
+    for (int s = 0; s < view->grid()->sectionCount(); ++s)
+        for (int i = 0; i < view->grid()->imageCount(s); ++i) {
+            QVERIFY(view->grid()->imageRect(s, i).width() >= MapGrid::kMinSide / 2); // 1 × 1 maps are smaller
+            images.push_back(view->grid()->imageRect(s, i).translated(gridAt) & visible);
+        }
+    for (const QRect &l : labels)
+        for (const QRect &img : images)
+            QVERIFY2(img.isEmpty() || !l.intersects(img),
+                     qPrintable(QStringLiteral("label at %1,%2").arg(l.x()).arg(l.y())));
+    for (const QRect &l : view->grid()->labelRects())
+        QVERIFY(l.right() < view->grid()->width());
+    for (const QRect &l : view->classBars()->labelRects())
+        QVERIFY(l.right() < view->classBars()->width());
+    for (const QRect &l : view->inputPanel()->labelRects())
+        QVERIFY(l.right() < view->inputPanel()->width());
+}
+
+QTEST_MAIN(TestFeatureMaps)
+#include "tst_feature_maps.moc"
