@@ -20,7 +20,7 @@ struct Dataset {
     std::vector<std::string> featureNames;
     std::vector<std::string> classNames;  ///< classification
     std::vector<std::string> targetNames; ///< regression
-    Shape sampleShape;                    ///< e.g. {28, 28, 1} for images, {features} otherwise
+    Shape sampleShape; ///< e.g. {1, 28, 28} for images (channels-first), {features} otherwise
 
     [[nodiscard]] int size() const { return static_cast<int>(x.cols()); }
     [[nodiscard]] int features() const { return static_cast<int>(x.rows()); }

@@ -190,11 +190,10 @@ Dataset loadIdx(const std::string &imagesPath, const std::string &labelsPath)
     d.task = TaskKind::Classification;
     const auto features = static_cast<Eigen::Index>(rows) * cols;
     d.x.resize(features, static_cast<Eigen::Index>(count));
-    const Scalar inv255 = Scalar(1) / Scalar(255);
     for (Eigen::Index i = 0; i < static_cast<Eigen::Index>(count); ++i) {
         const unsigned char *src = images.data.data() + i * features;
         for (Eigen::Index p = 0; p < features; ++p)
-            d.x(p, i) = static_cast<Scalar>(src[p]) * inv255;
+            d.x(p, i) = static_cast<Scalar>(src[p]);
     }
     d.labels.assign(labels.data.begin(), labels.data.end());
     d.classes = maxLabel + 1;
@@ -204,7 +203,7 @@ Dataset loadIdx(const std::string &imagesPath, const std::string &labelsPath)
     for (std::uint32_t r = 0; r < rows; ++r)
         for (std::uint32_t c = 0; c < cols; ++c)
             d.featureNames.push_back("pixel_" + std::to_string(r) + "_" + std::to_string(c));
-    d.sampleShape = Shape{static_cast<int>(rows), static_cast<int>(cols), 1};
+    d.sampleShape = Shape{1, static_cast<int>(rows), static_cast<int>(cols)};
     return d;
 }
 

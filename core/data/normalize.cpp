@@ -29,6 +29,7 @@ Normalizer Normalizer::fit(NormalizationKind kind, const Matrix &x, std::span<co
     Normalizer n;
     n.kind = kind;
     if (kind == NormalizationKind::None) return n;
+    if (kind == NormalizationKind::Pixels) return pixelScaling(x.rows());
     if (columns.empty()) throw DataError("Cannot fit the normalisation: the training split has no samples.");
     const Eigen::Index features = x.rows();
     for (int c : columns)
@@ -68,6 +69,15 @@ Normalizer Normalizer::fit(NormalizationKind kind, const Matrix &x, std::span<co
     return n;
 }
 
+Normalizer pixelScaling(Eigen::Index features)
+{
+    Normalizer n;
+    n.kind = NormalizationKind::Pixels;
+    n.offset = Vector::Zero(features);
+    n.scale = Vector::Constant(features, static_cast<Scalar>(kPixelScale));
+    return n;
+}
+
 Normalizer Normalizer::fit(NormalizationKind kind, const Matrix &x)
 {
     std::vector<int> all(static_cast<std::size_t>(x.cols()));
@@ -101,6 +111,8 @@ std::string_view toString(NormalizationKind k)
         return "zscore";
     case NormalizationKind::MinMax:
         return "minmax";
+    case NormalizationKind::Pixels:
+        return "pixels";
     }
     return "none";
 }
@@ -114,6 +126,7 @@ std::optional<NormalizationKind> normalizationFromString(std::string_view s)
     if (key == "none" || key == "off") return NormalizationKind::None;
     if (key == "zscore" || key == "standard" || key == "standardize") return NormalizationKind::ZScore;
     if (key == "minmax") return NormalizationKind::MinMax;
+    if (key == "pixels" || key == "pixel") return NormalizationKind::Pixels;
     return std::nullopt;
 }
 

@@ -23,7 +23,9 @@ namespace nnp {
 
 class Network;
 
-inline constexpr int kProjectVersion = 1;
+/// Version 2: IDX images are raw 0–255 values and their scaling to [0, 1] is the "pixels" normalisation; a
+/// version 1 file with IDX data and no normalisation (whose loader divided by 255) is read as "pixels".
+inline constexpr int kProjectVersion = 2;
 
 /// A problem with a project file. what() names the file, the JSON path ("/graph/nodes/3/options/units")
 /// and what is wrong.

@@ -5,6 +5,7 @@
 #include "io/project.h"
 #include "io/project_format.h"
 #include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 #include <set>
 
@@ -22,7 +23,7 @@ template <class E> std::vector<std::string_view> namesOf(const std::vector<E> &a
     return r;
 }
 
-const std::vector<std::string_view> kNormalizationNames{"none", "zscore", "minmax"};
+const std::vector<std::string_view> kNormalizationNames{"none", "zscore", "minmax", "pixels"};
 const std::vector<std::string_view> kSourceNames{"generator", "csv", "idx"};
 const std::vector<std::string_view> kTaskNames{"classification", "regression"};
 
@@ -340,6 +341,26 @@ CsvSchema readSchema(const JsonCursor &c)
     return s;
 }
 
+/// Version 1 loaded IDX images divided by 255; version 2 loads raw pixel values and scales them with the
+/// "pixels" normalisation, so an old IDX project without a normalisation keeps its meaning (and its trained
+/// weights their inputs).
+void upgradeFromVersion1(Project &p)
+{
+    if (p.data.kind != DataSourceKind::Idx || p.preprocessing.normalization != NormalizationKind::None)
+        return;
+    p.preprocessing.normalization = NormalizationKind::Pixels;
+    if (!p.normalizer || !p.normalizer->isIdentity()) return;
+    Eigen::Index features = 0;
+    for (const NodeSpec &n : p.graph.nodes)
+        if (n.kind == LayerKind::Input) {
+            features = 1;
+            for (int d : n.options.get(opt::input::shape))
+                features *= d;
+            break;
+        }
+    p.normalizer = pixelScaling(features);
+}
+
 Normalizer readNormalizer(const JsonCursor &c)
 {
     c.expectObject({"kind", "offset", "scale"});
@@ -480,6 +501,7 @@ Project io::projectFromJson(const io::Json &root, const std::string &file)
     if (auto v = c.find("expect")) p.expect = readExpect(*v);
     if (auto v = c.find("trained")) readTrained(*v, p);
     if (auto v = c.find("history")) p.history = readHistory(*v);
+    if (version == 1) upgradeFromVersion1(p);
     return p;
 }
 

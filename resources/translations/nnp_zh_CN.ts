@@ -1354,12 +1354,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+276"/>
+        <location line="+278"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-277"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -1385,11 +1385,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Fitted on the training split only, and stored with the model</source>
-        <translation>只在训练集上拟合，并随模型一起保存</translation>
+        <source>Pixels (0–255 to 0–1)</source>
+        <translation>像素（0–255 缩放到 0–1）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Fitted on the training split only, and stored with the model (and in every export, which therefore takes the raw values)</source>
+        <translation>只在训练集上拟合，并随模型保存（也写入每种导出，因此导出的模型接收原始数值）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Normalise inputs</source>
         <translation>输入归一化</translation>
     </message>
@@ -1599,7 +1604,7 @@
         <translation>CSV 列</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Open IDX file</source>
         <translation>打开 IDX 文件</translation>
     </message>
@@ -2429,7 +2434,7 @@ value %6</source>
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/training/insights_engine.cpp" line="+316"/>
+        <location filename="../../ui/training/insights_engine.cpp" line="+319"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -2445,7 +2450,7 @@ value %6</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>The data does not fit the network&apos;s input.</source>
         <translation>数据与网络的输入不匹配。</translation>
     </message>
@@ -3677,12 +3682,12 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Probe at (%1, %2)</source>
         <translation>探测点 (%1, %2)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Click (or drag) on the output view&apos;s plane to probe a point.</source>
         <translation>在输出视图的平面上点击（或拖动）以探测某个点。</translation>
     </message>

@@ -112,13 +112,14 @@ private slots:
             loadIdx(sample("train-images-idx3-ubyte.gz"), sample("train-labels-idx1-ubyte.gz"));
         QCOMPARE(train.size(), 6000);
         QCOMPARE(train.features(), 784);
-        QCOMPARE(train.sampleShape, (Shape{28, 28, 1}));
+        QCOMPARE(train.sampleShape, (Shape{1, 28, 28})); // channels-first, as the Input's shape
         QCOMPARE(train.classes, 10);
         QCOMPARE(train.task, TaskKind::Classification);
         for (int k = 0; k < 10; ++k)
             QCOMPARE(std::count(train.labels.begin(), train.labels.end(), k), 600L);
         QCOMPARE(train.x.minCoeff(), Scalar(0));
-        QCOMPARE(train.x.maxCoeff(), Scalar(1));
+        QCOMPARE(train.x.maxCoeff(),
+                 Scalar(255)); // raw pixel values: the project's normalisation scales them
         QCOMPARE(int(train.featureNames.size()), 784);
 
         const Dataset test =
@@ -156,14 +157,14 @@ private slots:
         const Dataset d = gz ? loadIdx(path("small-images.gz"), path("small-labels.gz"))
                              : loadIdx(path("small-images"), path("small-labels"));
         QCOMPARE(d.size(), 3);
-        QCOMPARE(d.sampleShape, (Shape{2, 3, 1}));
+        QCOMPARE(d.sampleShape, (Shape{1, 2, 3}));
         QCOMPARE(d.labels, (std::vector<int>{2, 0, 1}));
         QCOMPARE(d.classes, 3);
-        // Image i, row r, column c is byte 6i + 3r + c = (6i + 3r + c)·15, at feature 3r + c.
+        // Image i, row r, column c is byte 6i + 3r + c = (6i + 3r + c)·15, at feature 3r + c, unscaled.
         for (int i = 0; i < 3; ++i)
             for (int r = 0; r < 2; ++r)
                 for (int c = 0; c < 3; ++c)
-                    QVERIFY(std::abs(d.x(3 * r + c, i) - (6 * i + 3 * r + c) * 15 / 255.0) < 1e-12);
+                    QCOMPARE(d.x(3 * r + c, i), Scalar((6 * i + 3 * r + c) * 15));
         QCOMPARE(d.featureNames[4], std::string("pixel_1_1"));
     }
 

@@ -99,6 +99,23 @@ private slots:
         QVERIFY(Normalizer{}.isIdentity());
     }
 
+    void pixelsDivideBy255WhateverTheData()
+    {
+        // Not fitted: the same 1/255 for every feature, so 0–255 pixels become 0–1 and an export can carry
+        // it.
+        Matrix x(3, 2);
+        x << 0, 255, 51, 102, 7, 7;
+        const Normalizer n = Normalizer::fit(NormalizationKind::Pixels, x, std::vector<int>{0});
+        QVERIFY(n.kind == NormalizationKind::Pixels && !n.isIdentity());
+        QCOMPARE(n.offset, Vector::Zero(3));
+        const Matrix y = n.apply(x);
+        QCOMPARE(y(0, 1), Scalar(1));
+        QCOMPARE(y(1, 0), Scalar(51) * Scalar(1.0 / 255.0));
+        QCOMPARE(y(2, 0), y(2, 1)); // a constant feature is scaled all the same
+        // No training column is needed (a pure scaling), unlike a fit.
+        QCOMPARE(Normalizer::fit(NormalizationKind::Pixels, Matrix(3, 0)).scale.size(), 3);
+    }
+
     void errors()
     {
         QVERIFY_THROWS_EXCEPTION(DataError, Normalizer::fit(NormalizationKind::ZScore, Matrix(3, 0)));
@@ -109,7 +126,8 @@ private slots:
 
     void names()
     {
-        for (auto k : {NormalizationKind::None, NormalizationKind::ZScore, NormalizationKind::MinMax})
+        for (auto k : {NormalizationKind::None, NormalizationKind::ZScore, NormalizationKind::MinMax,
+                       NormalizationKind::Pixels})
             QCOMPARE(normalizationFromString(toString(k)), std::optional(k));
         QCOMPARE(toString(NormalizationKind::ZScore), std::string_view("zscore"));
         QCOMPARE(normalizationFromString("Z-Score"), std::optional(NormalizationKind::ZScore));

@@ -137,6 +137,7 @@ private slots:
     void expectedTensorsMatchTheNetwork();
     void prepareFitsNormaliserOnTrainingSplitOnly();
     void prepareUsesSeparateIdxTestFiles();
+    void idxPixelScalingIsExplicit();
     void prepareRejectsDataThatDoesNotFit();
     void rebasedPathsStillFindTheData();
     void reshapeAndDotTrainSaveAndReload();
@@ -404,8 +405,12 @@ void TestProject::versionOneFixture()
                      qPrintable(QString::fromStdString(p.weights[i].name)));
     QVERIFY(std::abs(p.history[2].trainLoss - trainer.history()[2].trainLoss) < 1e-3);
 
-    // Writing it again gives the same text: the writer still speaks version 1.
-    QCOMPARE(projectToText(p), readText(file));
+    // Writing it again gives the same text, but for the version: version 2 only changed how IDX images load.
+    std::string v1 = readText(file);
+    const std::size_t at = v1.find("\"version\": 1,");
+    QVERIFY(at != std::string::npos);
+    v1.replace(at, 13, "\"version\": 2,");
+    QCOMPARE(projectToText(p), v1);
 }
 
 void TestProject::savedTextIsStableAndMinimal()
@@ -413,7 +418,7 @@ void TestProject::savedTextIsStableAndMinimal()
     const Project p = spiralProject();
     const std::string text = projectToText(p);
     QVERIFY(text.find("\"format\": \"nnp\"") != std::string::npos);
-    QVERIFY(text.find("\"version\": 1") != std::string::npos);
+    QVERIFY(text.find("\"version\": 2") != std::string::npos);
     QVERIFY(text.find("\"trained\"") == std::string::npos); // untrained: no weights section
     QCOMPARE(projectToText(parseProject(text)), text);
     // Options a kind does not use are left out when they have their defaults.
@@ -531,6 +536,39 @@ void TestProject::prepareUsesSeparateIdxTestFiles()
     QCOMPARE(d.train.x.cols() + d.validation.x.cols(), Eigen::Index(6000));
     QVERIFY(d.split.test.empty());
     QCOMPARE(d.train.x.rows(), Eigen::Index(784));
+}
+
+void TestProject::idxPixelScalingIsExplicit()
+{
+    // IDX images load as raw 0–255 values; the project's "pixels" normalisation scales them to 0–1, and the
+    // stored normaliser (which every export carries) holds the 1/255.
+    const std::filesystem::path samples = std::filesystem::path(NNP_SOURCE_DIR) / "samples";
+    Project p = loadProject(samples / "mnist_subset.nnp");
+    QVERIFY(p.preprocessing.normalization == NormalizationKind::Pixels);
+    const PreparedData d = prepareData(p, samples);
+    QCOMPARE(d.full.x.maxCoeff(), Scalar(255));
+    QCOMPARE(d.train.x.maxCoeff(), Scalar(1));
+    QCOMPARE(d.normalizer.scale(100), Scalar(1.0 / 255.0));
+
+    // A version 1 file meant the same with "none" (its loader divided by 255): it is read as "pixels", and a
+    // stored identity normaliser becomes the scaling, so its trained weights keep their inputs.
+    Network net = Network::build(p.graph, 1);
+    storeWeights(p, net, Normalizer{});
+    p.preprocessing.normalization = NormalizationKind::None;
+    std::string text = projectToText(p);
+    const std::size_t at = text.find("\"version\": 2,");
+    QVERIFY(at != std::string::npos);
+    const Project v2None = parseProject(text);
+    QVERIFY(v2None.preprocessing.normalization ==
+            NormalizationKind::None); // raw pixels stay raw in version 2
+    text.replace(at, 13, "\"version\": 1,");
+    const Project v1 = parseProject(text);
+    QVERIFY(v1.preprocessing.normalization == NormalizationKind::Pixels);
+    QVERIFY(v1.normalizer && v1.normalizer->kind == NormalizationKind::Pixels);
+    QCOMPARE(v1.normalizer->scale.size(), Eigen::Index(784));
+    const Matrix raw = d.full.x.leftCols(3);
+    QCOMPARE(networkInputs(v1, &*v1.normalizer, raw), networkInputs(p, &d.normalizer, raw));
+    QCOMPARE(networkInputs(v1, &*v1.normalizer, raw).maxCoeff(), Scalar(1));
 }
 
 void TestProject::prepareRejectsDataThatDoesNotFit()

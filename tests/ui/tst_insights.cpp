@@ -351,6 +351,18 @@ void TestInsights::screenshots()
         }
     }
     QTRY_VERIFY(probe->result() && !probe->result()->input.empty());
+    if (!canvas->plane()) {
+        // The pad draws raw values: its full ink is the data's brightest pixel (16 in the digits CSV), so the
+        // network sees a stroke as bright as the digits it learned from, through the same normalisation.
+        QTRY_VERIFY(probe->result()->input == probe->input()); // the result of the last stroke
+        const std::vector<float> &in = probe->result()->input;
+        const std::vector<float> &pad = probe->pad()->pixels();
+        QCOMPARE(probe->result()->inkValue, 16.0f);
+        QCOMPARE(in.size(), pad.size());
+        for (std::size_t i = 0; i < in.size(); ++i)
+            QCOMPARE(in[i], pad[i] * 16.0f);
+        QVERIFY(*std::max_element(in.begin(), in.end()) > 8.0f); // a stroke, as bright as the digits
+    }
     ConfusionView *conf = win.insights->confusion();
     QTRY_VERIFY(conf->data() && conf->data()->classes > 0);
     // The largest off-diagonal cell, so the list shows mistakes.

@@ -247,7 +247,9 @@ ProbeView::ProbeView(QWidget *parent)
 
     connect(clear, &QPushButton::clicked, m_pad, &DrawPad::clearPixels);
     connect(m_pad, &DrawPad::pixelsChanged, this, [this](const std::vector<float> &px) {
-        m_input = px;
+        // The pad inks from 0 to 1; the network takes raw values, whose full ink the data sets (255 for IDX).
+        m_input.resize(px.size());
+        std::transform(px.begin(), px.end(), m_input.begin(), [this](float v) { return v * m_ink; });
         emit inputChanged(m_input);
     });
 }
@@ -273,6 +275,7 @@ void ProbeView::showResult(std::shared_ptr<const ProbeResult> result)
     if (!result || result == m_result) return;
     m_result = result;
     const std::vector<int> &shape = result->sampleShape;
+    m_ink = result->inkValue;
     if (shape.size() >= 2 && shape[0] * shape[1] == result->inputSize) {
         if (m_pad->rows() != shape[0] || m_pad->cols() != shape[1]) m_pad->setGridSize(shape[0], shape[1]);
         m_left->setCurrentIndex(1);

@@ -87,6 +87,7 @@ private:
     DrawPad *m_pad;
     ProbeResultView *m_view;
     std::vector<float> m_input;
+    float m_ink = 1.0f; ///< the raw value of a fully inked pad pixel
     std::shared_ptr<const ProbeResult> m_result;
 };
 

@@ -111,7 +111,10 @@ DataPanel::DataPanel(GraphDocument *document, QWidget *parent)
     m_normalization->addItem(tr("None"), int(NormalizationKind::None));
     m_normalization->addItem(tr("Z-score (mean 0, deviation 1)"), int(NormalizationKind::ZScore));
     m_normalization->addItem(tr("Min–max (0 to 1)"), int(NormalizationKind::MinMax));
-    m_normalization->setToolTip(tr("Fitted on the training split only, and stored with the model"));
+    m_normalization->addItem(tr("Pixels (0–255 to 0–1)"), int(NormalizationKind::Pixels));
+    m_normalization->setToolTip(
+        tr("Fitted on the training split only, and stored with the model (and in every "
+           "export, which therefore takes the raw values)"));
     common->addRow(tr("Normalise inputs"), m_normalization);
     layout->addLayout(common);
     layout->addWidget(m_preview, 1);
@@ -120,7 +123,7 @@ DataPanel::DataPanel(GraphDocument *document, QWidget *parent)
         if (m_loading) return;
         DataSource data = m_doc->dataSource();
         data.kind = static_cast<DataSourceKind>(m_source->currentData().toInt());
-        commit(data, m_doc->preprocessing(), tr("data source"));
+        commit(data, withImageScaling(data, m_doc->preprocessing()), tr("data source"));
     });
     connect(m_normalization, &QComboBox::currentIndexChanged, this, [this] {
         if (m_loading) return;
@@ -407,6 +410,15 @@ void DataPanel::onCsvEdited()
     commit(data, m_doc->preprocessing(), tr("CSV columns"));
 }
 
+/// IDX images are raw 0–255 values: choosing them without a normalisation scales them to 0–1 (visibly, in
+/// the same undo step), as the network expects.
+Preprocessing DataPanel::withImageScaling(const DataSource &data, Preprocessing pre)
+{
+    if (data.kind == DataSourceKind::Idx && pre.normalization == NormalizationKind::None)
+        pre.normalization = NormalizationKind::Pixels;
+    return pre;
+}
+
 void DataPanel::browseIdx(int which)
 {
     const QString path = QFileDialog::getOpenFileName(
@@ -419,7 +431,7 @@ void DataPanel::browseIdx(int which)
                                    .toStdString();
     std::string *fields[4] = {&data.images, &data.labels, &data.testImages, &data.testLabels};
     *fields[which] = stored;
-    commit(data, m_doc->preprocessing(), tr("IDX files"));
+    commit(data, withImageScaling(data, m_doc->preprocessing()), tr("IDX files"));
 }
 
 void DataPanel::schedulePreview()

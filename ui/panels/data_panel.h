@@ -64,6 +64,7 @@ private:
     void onCsvEdited();
     void fillTargetColumns(const QString &path);
     void browseIdx(int which);
+    static Preprocessing withImageScaling(const DataSource &data, Preprocessing pre);
     void schedulePreview();
 
     GraphDocument *m_doc;

@@ -293,15 +293,15 @@ void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)
 void DataPanelPreview::showIdxImages()
 {
     const Dataset &d = m_idx;
-    const auto &dims = d.sampleShape.dims;
-    const int rows = dims.size() >= 2 ? dims[0] : 0, cols = dims.size() >= 2 ? dims[1] : 0;
+    const auto &dims = d.sampleShape.dims; // {1, rows, cols}: raw 0–255 pixel values
+    const int rows = dims.size() == 3 ? dims[1] : 0, cols = dims.size() == 3 ? dims[2] : 0;
     m_images->clear();
     for (int i = 0; i < std::min(kThumbnails, d.size()) && rows > 0 && cols > 0; ++i) {
         QImage img(cols, rows, QImage::Format_Grayscale8);
         for (int r = 0; r < rows; ++r) {
             uchar *line = img.scanLine(r);
             for (int c = 0; c < cols; ++c)
-                line[c] = static_cast<uchar>(std::clamp(d.x(r * cols + c, i), Scalar(0), Scalar(1)) * 255);
+                line[c] = static_cast<uchar>(std::clamp(d.x(r * cols + c, i), Scalar(0), Scalar(255)));
         }
         const int label = d.labels[static_cast<std::size_t>(i)];
         const QString name = label < static_cast<int>(d.classNames.size())

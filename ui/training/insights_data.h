@@ -76,7 +76,7 @@ struct ConfusionData {
     double accuracy = 0;
     Matrix inputs;                 ///< raw inputs [features x K] of the first K misclassified samples
     std::vector<int> inputSamples; ///< the sample index of each column of `inputs`
-    std::vector<int> sampleShape;  ///< e.g. {28, 28, 1} for images
+    std::vector<int> sampleShape;  ///< {height, width} for one-channel images, else empty
     bool normalisedInputs = false; ///< inputs are the network's (normalised) values, raw ones unknown
     QString note;                  ///< why there is no matrix (regression, no test split ...)
     [[nodiscard]] const Scalar *inputOf(int sample) const; ///< null when not kept
@@ -98,8 +98,9 @@ struct ProbeResult {
     QString error;             ///< the input does not fit the network
     // What a probe input can be for this data (also sent for an empty input, so the view can offer it).
     bool plane = false;           ///< two-dimensional data: click the output view
-    std::vector<int> sampleShape; ///< e.g. {28, 28, 1}: draw on a pad of that size
+    std::vector<int> sampleShape; ///< {height, width} of a one-channel image: draw on a pad of that size
     int inputSize = 0;            ///< raw values per sample
+    float inkValue = 1.0f;        ///< the raw value of a fully inked pad pixel (the data's brightest pixel)
 };
 
 /// An image-shaped activation: channels-first values [channels, height, width] (one column of a layer's

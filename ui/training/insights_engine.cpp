@@ -44,11 +44,14 @@ QStringList classNamesOf(const Dataset &d)
     return names;
 }
 
-/// The image shape of a sample: the dataset's own (IDX), or a square of pixels for flat data whose size is
-/// a square of at least 8 × 8 (the digits CSV has 64 columns): {} when the data is not an image.
+/// The {height, width} of a one-channel image sample: the dataset's own ({1, H, W} from IDX), or a square of
+/// pixels for flat data whose size is a square of at least 8 × 8 (the digits CSV has 64 columns): {} when the
+/// data is not a one-channel image.
 std::vector<int> imageShape(const Dataset &d)
 {
-    if (d.sampleShape.dims.size() >= 2) return d.sampleShape.dims;
+    const std::vector<int> &dims = d.sampleShape.dims;
+    if (dims.size() == 3) return dims[0] == 1 ? std::vector<int>{dims[1], dims[2]} : std::vector<int>{};
+    if (dims.size() == 2) return dims;
     const int n = d.features();
     const int side = static_cast<int>(std::lround(std::sqrt(double(n))));
     if (n >= 64 && side * side == n) return {side, side};
@@ -362,6 +365,9 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
     r->plane = session.plane() != nullptr;
     r->sampleShape = imageShape(data.full);
     r->inputSize = data.full.features();
+    // The pad's full ink is the data's brightest pixel (255 for IDX, 16 for the digits CSV).
+    if (!r->sampleShape.empty() && data.full.x.size() > 0)
+        r->inkValue = std::max(1.0f, data.full.x.maxCoeff());
     if (rawInput.empty()) return r; // only what the view needs to offer the right kind of probe
     Matrix x;
     const auto n = static_cast<Eigen::Index>(rawInput.size());
