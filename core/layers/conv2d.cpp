@@ -200,7 +200,7 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Conv2D>()
                 .text(QT_TRANSLATE_NOOP("LayerOptions", "Kernel size"),
                       QT_TRANSLATE_NOOP("LayerOptions",
                                         "The window each filter looks at, height × width (3 means 3×3)."))
-                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "kernel %1")));
+                .onBlock("%1")); // "16 filters · 3×3 · ReLU": after the filters, a size is the kernel's
         k.options.push_back(
             option(opt::conv2d::strides)
                 .range(1, 1024)

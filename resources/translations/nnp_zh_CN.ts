@@ -962,12 +962,7 @@
         <translation>每个卷积核看到的窗口，高 × 宽（3 表示 3×3）。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>kernel %1</source>
-        <translation>卷积核 %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <location filename="../../core/layers/pooling.cpp" line="-59"/>
         <source>Strides</source>
         <translation>步幅</translation>
@@ -1354,12 +1349,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+278"/>
+        <location line="+279"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-278"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -1389,7 +1384,7 @@
         <translation>像素（0–255 缩放到 0–1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fitted on the training split only, and stored with the model (and in every export, which therefore takes the raw values)</source>
         <translation>只在训练集上拟合，并随模型保存（也写入每种导出，因此导出的模型接收原始数值）</translation>
     </message>
@@ -2342,17 +2337,17 @@ value %6</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/node_item.cpp" line="+48"/>
+        <location filename="../../ui/editor/node_item.cpp" line="+50"/>
         <source>out %1</source>
         <translation>输出 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>out ?</source>
         <translation>输出 ?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>1 param</source>
         <translation>1 个参数</translation>
     </message>
@@ -2360,6 +2355,16 @@ value %6</source>
         <location line="+0"/>
         <source>%L1 params</source>
         <translation>%L1 个参数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1k params</source>
+        <translation>%1k 个参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1M params</source>
+        <translation>%1M 个参数</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2450,7 +2455,7 @@ value %6</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>The data does not fit the network&apos;s input.</source>
         <translation>数据与网络的输入不匹配。</translation>
     </message>

@@ -8,6 +8,7 @@
 #include "editor/graph_scene.h"
 #include "editor/graph_view.h"
 #include "editor/node_item.h"
+#include "io/project.h"
 
 #include <QApplication>
 #include <QScrollBar>
@@ -31,6 +32,7 @@ private slots:
     void snapToGridCanBeTurnedOff();
     void concatenateGrowsSlots();
     void wireSelectedAndDeleted();
+    void cnnBlocksShowTheirTextWhole();
 
 private:
     QWidget *viewport() const { return m_view->viewport(); }
@@ -201,6 +203,27 @@ void TestEditorView::wireSelectedAndDeleted()
     QVERIFY(!m_doc->validation().ok()); // hidden_2 now has no input
     m_doc->undoStack()->undo();
     QVERIFY(m_doc->validation().ok());
+}
+
+void TestEditorView::cnnBlocksShowTheirTextWhole()
+{
+    // A convolution's block says "16 filters · 3×3 · ReLU", its shape and its parameter count without "…"
+    // (it said "kernel 3×…" and "out 16…" beside "160 params"): in the CNN samples, every block's text fits.
+    for (const char *sample : {"why_convolution_cnn.nnp", "mnist_cnn.nnp", "digits_8x8_cnn.nnp"}) {
+        m_doc->reset(loadProject(std::string(NNP_SOURCE_DIR "/samples/") + sample));
+        for (const NodeSpec &n : m_doc->graph().nodes) {
+            const NodeItem *item = m_scene->nodeItem(n.id);
+            QVERIFY(item);
+            const NodeItem::BodyLines b = item->bodyLines(m_view->font());
+            for (const QString &line : {b.details, b.shape, b.params})
+                QVERIFY2(
+                    !line.contains(QChar(0x2026)),
+                    qPrintable(QStringLiteral("%1 / %2: %3")
+                                   .arg(QString::fromLatin1(sample), QString::fromStdString(n.name), line)));
+            if (n.kind == LayerKind::Conv2D)
+                QVERIFY2(b.details.contains(QStringLiteral("3×3")), qPrintable(b.details));
+        }
+    }
 }
 
 QTEST_MAIN(TestEditorView)

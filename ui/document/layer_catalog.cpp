@@ -162,6 +162,17 @@ QString LayerCatalog::title(LossKind kind)
     return {};
 }
 
+namespace {
+/// A block has room for a choice's name, not its explanation: "Linear (none)" shows as "Linear".
+QString blockValue(const QString &text)
+{
+    static const QRegularExpression note(QStringLiteral("\\s*[(（].*[)）]\\s*$"));
+    QString shortText = text;
+    shortText.remove(note);
+    return shortText.isEmpty() ? text : shortText;
+}
+} // namespace
+
 QString LayerCatalog::keyOptions(const NodeSpec &node)
 {
     QStringList parts;
@@ -172,7 +183,8 @@ QString LayerCatalog::keyOptions(const NodeSpec &node)
         if (i && *i == 1 && *o.blockTextOne)
             parts << QCoreApplication::translate("LayerOptions", o.blockTextOne);
         else
-            parts << QCoreApplication::translate("LayerOptions", o.blockText).arg(valueText(o, v));
+            parts
+                << QCoreApplication::translate("LayerOptions", o.blockText).arg(blockValue(valueText(o, v)));
     }
     return parts.join(QStringLiteral(" · "));
 }

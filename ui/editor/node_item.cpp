@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
@@ -44,11 +45,15 @@ void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const Valid
     m_node = node;
     m_details = LayerCatalog::keyOptions(node);
 
-    if (auto it = validation.shapes.find(node.id); it != validation.shapes.end())
-        m_shapeLine = GraphScene::tr("out %1").arg(shapeText(it->second.dims));
-    else
+    if (auto it = validation.shapes.find(node.id); it != validation.shapes.end()) {
+        m_shapeShort = shapeText(it->second.dims);
+        m_shapeLine = GraphScene::tr("out %1").arg(m_shapeShort);
+    } else {
+        m_shapeShort = QStringLiteral("?");
         m_shapeLine = GraphScene::tr("out ?");
+    }
     m_paramLine.clear();
+    m_paramShort.clear();
     if (hasParameters(node.kind)) {
         std::vector<Shape> in;
         bool known = true;
@@ -64,6 +69,11 @@ void NodeItem::refresh(const NodeSpec &node, const GraphSpec &graph, const Valid
             // Plural forms need a translation file even in English; one and many are separate strings
             // instead.
             m_paramLine = count == 1 ? GraphScene::tr("1 param") : GraphScene::tr("%L1 params").arg(count);
+            m_paramShort =
+                count < 10000 ? m_paramLine
+                : count < 1000000
+                    ? GraphScene::tr("%1k params").arg(QLocale().toString(double(count) / 1e3, 'f', 1))
+                    : GraphScene::tr("%1M params").arg(QLocale().toString(double(count) / 1e6, 'f', 1));
         }
     }
 
@@ -143,6 +153,33 @@ QRectF NodeItem::boundingRect() const
     return QRectF(0, 0, kWidth, kHeight).adjusted(-4, -14, 14, 4);
 }
 
+NodeItem::BodyLines NodeItem::bodyLines(QFont font) const
+{
+    font.setBold(false);
+    font.setPointSizeF(kDetailPointSize);
+    const double width = kWidth - 28;
+    BodyLines b;
+    b.details = QFontMetricsF(font).elidedText(m_details, Qt::ElideRight, width);
+    // "out 16×12×12   4,640 params" is too long for a block: then the shape alone, then a little smaller,
+    // then "18.5k params", rather than "out 16…".
+    struct Try {
+        double size;
+        const QString *params, *shape;
+    };
+    for (const Try t : {Try{kDetailPointSize, &m_paramLine, &m_shapeLine},
+                        Try{kDetailPointSize, &m_paramLine, &m_shapeShort},
+                        Try{kDetailPointSize - 1.5, &m_paramLine, &m_shapeShort},
+                        Try{kDetailPointSize - 1.5, &m_paramShort, &m_shapeShort}}) {
+        font.setPointSizeF(t.size);
+        const QFontMetricsF fm(font);
+        b.shapePointSize = t.size;
+        b.params = *t.params;
+        b.shape = fm.elidedText(*t.shape, Qt::ElideRight, width - fm.horizontalAdvance(b.params) - 8);
+        if (b.shape == *t.shape) break;
+    }
+    return b;
+}
+
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
@@ -188,17 +225,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->drawText(QRectF(left, kHeaderHeight + 3, width, 25), Qt::AlignVCenter | Qt::AlignLeft,
                       fm.elidedText(QString::fromStdString(m_node.name), Qt::ElideRight, width));
     font.setBold(false);
-    font.setPointSizeF(11.5);
+    font.setPointSizeF(kDetailPointSize);
     painter->setFont(font);
-    fm = QFontMetricsF(font);
+    const BodyLines lines = bodyLines(font);
     painter->drawText(QRectF(left, kHeaderHeight + 27, width, 23), Qt::AlignVCenter | Qt::AlignLeft,
-                      fm.elidedText(m_details, Qt::ElideRight, width));
+                      lines.details);
     painter->setPen(QColor(0x4a, 0x4f, 0x55));
-    const double paramWidth = fm.horizontalAdvance(m_paramLine);
+    font.setPointSizeF(lines.shapePointSize);
+    painter->setFont(font);
     painter->drawText(QRectF(left, kHeaderHeight + 50, width, 23), Qt::AlignVCenter | Qt::AlignLeft,
-                      fm.elidedText(m_shapeLine, Qt::ElideRight, width - paramWidth - 8));
+                      lines.shape);
     painter->drawText(QRectF(left, kHeaderHeight + 50, width, 23), Qt::AlignVCenter | Qt::AlignRight,
-                      m_paramLine);
+                      lines.params);
 
     if (m_hasBadge) {
         const QRectF badge(kWidth - 14, -12, 26, 26);

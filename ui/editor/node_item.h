@@ -5,6 +5,7 @@
 #include "editor/port_item.h"
 #include "graph/validator.h"
 
+#include <QFont>
 #include <QGraphicsItem>
 
 #include <vector>
@@ -16,6 +17,7 @@ public:
     static constexpr double kWidth = 200.0;
     static constexpr double kHeight = 112.0;
     static constexpr double kHeaderHeight = 34.0;
+    static constexpr double kDetailPointSize = 11.5; ///< the key options and the shape line
     enum { Type = UserType + 1 };
 
     NodeItem(const NodeSpec &node, QGraphicsItem *parent = nullptr);
@@ -32,6 +34,14 @@ public:
     [[nodiscard]] PortItem *inputPort(int port) const;
     [[nodiscard]] const std::vector<PortItem *> &inputPorts() const { return m_inputs; }
 
+    /// The key options, the output shape and the parameter count as the block draws them in `font`'s family
+    /// (elided with "…" where they do not fit), and the point size of the shape line.
+    struct BodyLines {
+        QString details, shape, params;
+        double shapePointSize = kDetailPointSize;
+    };
+    [[nodiscard]] BodyLines bodyLines(QFont font) const;
+
     [[nodiscard]] QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
@@ -42,9 +52,11 @@ private:
     void rebuildPorts(const GraphSpec &graph);
 
     NodeSpec m_node;
-    QString m_details;   // "4 units · Tanh"
-    QString m_shapeLine; // "out 4"
-    QString m_paramLine; // "12 params"
+    QString m_details;    // "4 units · Tanh"
+    QString m_shapeLine;  // "out 4"
+    QString m_shapeShort; // "4": when the parameter count leaves no room for the line
+    QString m_paramLine;  // "12 params"
+    QString m_paramShort; // "18.5k params": when the line has no room for the full count
     Severity m_badge = Severity::Warning;
     bool m_hasBadge = false;
     PortItem *m_output = nullptr;
