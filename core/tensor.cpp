@@ -1,5 +1,7 @@
 #include "tensor.h"
 
+#include "checked.h"
+
 #include <cmath>
 #include <sstream>
 
@@ -14,7 +16,7 @@ long long Shape::size() const
     if (dims.empty()) return 0;
     long long n = 1;
     for (int d : dims)
-        n *= d;
+        n = saturatingMul(n, d);
     return n;
 }
 

@@ -15,6 +15,7 @@
 #include "explain/explain_docks.h"
 #include "i18n/language.h"
 #include "insights/insights_docks.h"
+#include "memory_setting.h"
 #include "panels/inspector_widget.h"
 #include "panels/palette_widget.h"
 #include "panels/training_docks.h"
@@ -205,6 +206,8 @@ void MainWindow::createMenus()
     m_editMenu->addSeparator();
     m_editMenu->addAction(action("actionAutoLayout"));
     m_editMenu->addAction(action("actionSnap"));
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(MemorySetting::createAction(this));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (const char *name : {"actionZoomIn", "actionZoomOut", "actionZoomReset", "actionFit"})

@@ -1,6 +1,7 @@
 // nn-playground: the drag-and-drop network editor and trainer.
 #include "i18n/language.h"
 #include "main_window.h"
+#include "memory_setting.h"
 #include "tensor.h"
 
 #include <QApplication>
@@ -36,6 +37,7 @@ int main(int argc, char *argv[])
                                  QApplication::translate("main", "A project file (.nnp) to open."),
                                  QStringLiteral("[project.nnp]"));
     parser.process(app);
+    nnp::MemorySetting::apply(); // Edit > Memory limit
 
     nnp::MainWindow window;
     window.show();

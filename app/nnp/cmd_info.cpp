@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "project_cli.h"
 
+#include "checked.h"
 #include "layers/layer_registry.h"
 
 #include <CLI/CLI.hpp>
@@ -77,16 +78,18 @@ void printLayers(const Project &p, std::ostream &out)
         long long params = 0;
         if (inShapes.size() == g.inputsOf(id).size() && !inShapes.empty())
             params = parameterCount(n, inShapes);
-        trainable += params;
+        trainable = saturatingAdd(trainable, params);
         const LayerKindInfo &info = layerKind(n.kind);
         if (info.parameters && !inShapes.empty())
             for (const ParamShape &t : info.parameters(n.options, inShapes))
-                if (!t.trained) fixedState += t.rows * t.cols; // BatchNorm's running mean and variance
+                if (!t.trained)
+                    fixedState = saturatingAdd(
+                        fixedState, saturatingMul(t.rows, t.cols)); // BatchNorm's running mean and variance
         out << pad(nodeLabel(n), w[0]) << pad(kindLabel(n), w[1]) << pad(shapeLabel(v, id), w[2])
             << pad(std::to_string(params), w[3]) << from << '\n';
     }
     out << rule << '\n'
-        << "Total params: " << trainable + fixedState << '\n'
+        << "Total params: " << saturatingAdd(trainable, fixedState) << '\n'
         << "Trainable params: " << trainable << '\n'
         << "Non-trainable params: " << fixedState << '\n';
     if (!v.ok()) {

@@ -3,6 +3,7 @@
 #include "project_cli.h"
 
 #include "data/data_error.h"
+#include "memory_budget.h"
 #include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
@@ -10,7 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <new>
 #include <sstream>
 
 namespace nnp::cli {
@@ -74,6 +77,16 @@ int guarded(const char *command, const std::function<int()> &body)
 {
     try {
         return body();
+    } catch (const std::bad_alloc &) {
+        // Out of memory although the budget allowed it (memory_budget.h): say so and leave at once.
+        // Eigen 3.4's resize() frees a buffer before the allocation that failed, so destroying the network
+        // that held it would free it again (the crash in Dense::~Dense this replaces).
+        std::cerr << "nnp " << command
+                  << ": out of memory. Lower the memory limit (nnp --memory-limit SIZE, now "
+                  << byteText(memoryLimit()) << ") so that such a network or data set is refused up front.\n";
+        std::cout.flush();
+        std::cerr.flush();
+        std::_Exit(BadInput);
     } catch (const std::exception &e) {
         std::cerr << "nnp " << command << ": " << e.what() << '\n';
         return BadInput;

@@ -1,6 +1,8 @@
 #include "data/idx.h"
 
 #include "data/data_error.h"
+#include "memory_budget.h"
+#include "tensor.h"
 
 #include <zlib.h>
 
@@ -132,6 +134,9 @@ IdxFile readIdx(const std::string &path, std::uint32_t expectedMagic, const char
         throw DataError(path, 0, 0,
                         "The header announces " + std::to_string(total) + " bytes of data, more than the " +
                             std::to_string(kMaxPixels) + " this program loads.");
+    // The memory budget before anything is inflated (1 MB of gzip can announce and hold 1 GB of pixels): the
+    // bytes, the dataset's Scalars and as much again for the split and normalised copy.
+    requireMemory(total * (1 + 2 * sizeof(Scalar)), MemoryError::Subject::File, path);
     const std::uint64_t headerBytes = 4 + 4 * rank;
     if (in.isPlain()) {
         std::error_code ec;

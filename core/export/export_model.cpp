@@ -1,5 +1,6 @@
 #include "export/export_model.h"
 
+#include "checked.h"
 #include "layers/layer_registry.h"
 
 #include <array>
@@ -52,12 +53,12 @@ ExportTensor toExportTensor(const std::string &name, const Matrix &m, const std:
         if (p.name == name && !p.exportDims.empty()) t.shape = p.exportDims;
     long long declared = 1;
     for (int d : t.shape)
-        declared *= d;
+        declared = saturatingMul(declared, d);
     if (t.shape.empty() || declared != m.size()) {
         if (m.cols() == 1)
-            t.shape = {static_cast<int>(m.rows())};
+            t.shape = {checkedInt(m.rows(), "A tensor's length")};
         else
-            t.shape = {static_cast<int>(m.rows()), static_cast<int>(m.cols())};
+            t.shape = {checkedInt(m.rows(), "A tensor's rows"), checkedInt(m.cols(), "A tensor's columns")};
     }
     t.values.reserve(static_cast<std::size_t>(m.size()));
     for (Eigen::Index r = 0; r < m.rows(); ++r)
@@ -142,7 +143,7 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
         e.options = spec->options;
         e.inputs = n.inputs;
         e.shape = n.shape;
-        e.size = static_cast<int>(n.shape.size());
+        e.size = checkedInt(n.shape.size(), "A layer's size");
         std::string ident = makeIdentifier(n.name);
         for (int k = 2; used.count(ident); ++k)
             ident = makeIdentifier(n.name) + "_" + std::to_string(k);

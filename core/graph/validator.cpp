@@ -1,5 +1,6 @@
 #include "graph/validator.h"
 
+#include "checked.h"
 #include "layers/layer_registry.h"
 
 #include <algorithm>
@@ -130,6 +131,7 @@ struct Checker {
     bool checkStructure();
     void topologicalOrder();
     void inferShapes();
+    void checkInputTotal();
     void checkOptions(const NodeSpec &n);
     std::optional<Shape> infer(const NodeSpec &n, const std::vector<Shape> &in);
 };
@@ -286,7 +288,27 @@ void Checker::inferShapes()
             continue;
         if (auto s = infer(n, in)) {
             r.shapes[id] = *s;
-            r.parameterCount += parameterCount(n, in);
+            r.parameterCount = saturatingAdd(r.parameterCount, parameterCount(n, in));
+        }
+    }
+}
+
+void Checker::checkInputTotal()
+{
+    // The network takes all its Inputs' values in one column per sample: their sum is bounded like any
+    // layer's size (summed in 64 bits, it once wrapped to a small number that data then matched).
+    long long total = 0;
+    for (NodeId id : r.inputs) {
+        const auto it = r.shapes.find(id);
+        if (it == r.shapes.end()) continue;
+        total = saturatingAdd(total, it->second.size());
+        if (total > kMaxInputSize) {
+            error(id, DiagnosticCode::TooLarge,
+                  QT_TRANSLATE_NOOP("Diagnostics",
+                                    "%1 brings the network's inputs to more than %2 values per sample "
+                                    "together — use fewer or smaller inputs."),
+                  {label(*g.find(id)), value(kMaxInputSize)});
+            return;
         }
     }
 }
@@ -307,6 +329,7 @@ ValidationResult validate(const GraphSpec &graph)
             QT_TRANSLATE_NOOP("Diagnostics",
                               "The network has no Input layer — add one and wire it to the first layer."));
     c.inferShapes();
+    c.checkInputTotal();
 
     // Every node must be fed by an input; exactly one node is the output.
     std::set<NodeId> reached(c.r.inputs.begin(), c.r.inputs.end());

@@ -4,6 +4,7 @@
 #include "io/project_format.h"
 #include "train/network.h"
 
+#include "checked.h"
 #include "data/idx.h"
 #include "layers/layer_registry.h"
 
@@ -67,7 +68,7 @@ long long inputSizeOf(const ValidationResult &v)
 {
     long long n = 0;
     for (NodeId id : v.inputs)
-        if (v.shapes.count(id)) n += v.shapes.at(id).size();
+        if (v.shapes.count(id)) n = saturatingAdd(n, v.shapes.at(id).size());
     return n;
 }
 
@@ -170,7 +171,7 @@ std::string checkWeightsAgainstGraph(const Project &project)
             return "the tensor \"" + e.name + "\" of " + describeNode(e.node, e.nodeName) + " is " +
                    std::to_string(found->rows) + " x " + std::to_string(found->cols) +
                    ", but the graph needs " + std::to_string(e.rows) + " x " + std::to_string(e.cols) + ".";
-        if (static_cast<long long>(found->values.size()) != e.rows * e.cols)
+        if (static_cast<long long>(found->values.size()) != saturatingMul(e.rows, e.cols))
             return "the tensor \"" + e.name + "\" of " + describeNode(e.node, e.nodeName) + " holds " +
                    std::to_string(found->values.size()) + " values instead of " +
                    std::to_string(e.rows * e.cols) + ".";

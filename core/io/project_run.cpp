@@ -1,11 +1,31 @@
 #include "io/project_run.h"
 
+#include "memory_budget.h"
+#include "train/memory_estimate.h"
+
 #include <utility>
 
 namespace nnp {
 
+namespace {
+
+std::uint64_t bytesOf(const Matrix &m)
+{
+    return static_cast<std::uint64_t>(m.size()) * sizeof(Scalar);
+}
+
+} // namespace
+
 ProjectRun::ProjectRun(const Project &project, const std::filesystem::path &baseDir, Start start)
 {
+    // What training takes, checked before the data is loaded or anything is allocated (an invalid graph is
+    // reported by Network::build below, after the data it may also have to fit).
+    const ValidationResult v = validate(project.graph);
+    MemoryEstimate training;
+    if (v.ok()) {
+        training = estimateTraining(project.graph, v, project.training.batchSize, project.training.optimizer);
+        requireMemory(project.graph, training);
+    }
     bool restore = start == Start::StoredWeights && !project.weights.empty() &&
                    checkWeightsAgainstGraph(project).empty();
     if (restore) {
@@ -16,6 +36,13 @@ ProjectRun::ProjectRun(const Project &project, const std::filesystem::path &base
         }
     }
     if (!restore) m_data = prepareData(project, baseDir);
+    if (v.ok()) { // the data as loaded and as split and normalised for training
+        const PreparedData &d = m_data;
+        std::uint64_t data = bytesOf(d.full.x) + bytesOf(d.full.targets);
+        for (const TrainData *t : {&d.train, &d.validation, &d.test})
+            data += bytesOf(t->x) + bytesOf(t->y);
+        requireMemory(project.graph, training, data);
+    }
     m_net = std::make_unique<Network>(Network::build(project.graph, project.training.seed));
     if (restore) {
         try {

@@ -1,5 +1,7 @@
 #include "layers/layer_registry.h"
 
+#include "checked.h"
+
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -27,7 +29,7 @@ long long cappedSize(const std::vector<int> &dims)
 {
     long long size = 1;
     for (int d : dims)
-        size = std::min(size * d, kMaxInputSize + 1);
+        size = std::min(saturatingMul(size, d), kMaxInputSize + 1);
     return size;
 }
 
@@ -70,13 +72,9 @@ const std::vector<const LayerKindInfo *> &layerKinds()
 long long trainableCount(const LayerKindInfo &info, const LayerOptions &o, std::span<const Shape> inputs)
 {
     if (!info.parameters) return 0;
-    constexpr long long kMax = std::numeric_limits<long long>::max() / 4;
     long long n = 0;
-    for (const ParamShape &p : info.parameters(o, inputs)) {
-        if (!p.trained) continue;
-        if (p.rows > 0 && p.cols > kMax / p.rows) return kMax;
-        n = std::min(kMax, n + p.rows * p.cols);
-    }
+    for (const ParamShape &p : info.parameters(o, inputs))
+        if (p.trained) n = saturatingAdd(n, saturatingMul(p.rows, p.cols));
     return n;
 }
 

@@ -1,5 +1,6 @@
 #include "layers/simple_layers.h"
 
+#include "checked.h"
 #include "layers/layer_registry.h"
 
 #include <algorithm>
@@ -228,7 +229,7 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Concatenate>()
                                    QT_TRANSLATE_NOOP("Diagnostics",
                                                      "%1 joins flat vectors but receives %2 — add Flatten.")))
                     return std::nullopt;
-                total += c.in[i].size();
+                total = saturatingAdd(total, c.in[i].size());
             }
             if (total > kMaxInputSize)
                 return c.fail(

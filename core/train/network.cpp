@@ -1,8 +1,12 @@
 #include "train/network.h"
 
+#include "checked.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
+#include "memory_budget.h"
+#include "train/memory_estimate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -17,6 +21,7 @@ Network Network::build(const GraphSpec &spec, std::uint64_t seed)
 {
     ValidationResult v = validate(spec);
     if (!v.ok()) throw GraphError(std::move(v));
+    requireMemory(spec, estimateBuild(spec, v)); // before anything is allocated: a refusal, not a crash
     Network net;
     net.m_spec = spec;
     std::map<NodeId, int> index;
@@ -34,10 +39,12 @@ Network Network::build(const GraphSpec &spec, std::uint64_t seed)
         n.consumers = static_cast<int>(spec.outputsOf(id).size());
         net.m_nodes.push_back(std::move(n));
     }
+    long long inputSize = 0;
     for (NodeId id : v.inputs) {
         net.m_inputs.push_back(index.at(id));
-        net.m_inputSize += static_cast<int>(v.shapes.at(id).size());
+        inputSize = saturatingAdd(inputSize, v.shapes.at(id).size());
     }
+    net.m_inputSize = checkedInt(inputSize, "The number of input values per sample"); // bounded by validate()
     net.m_output = index.at(v.output);
 
     // Initialise in topological order from one seeded stream: the same seed always gives the same weights.
@@ -276,12 +283,38 @@ double Network::regularizationPenalty() const
 
 Matrix Network::predict(const Matrix &x, int chunk)
 {
+    chunk = std::max(1, std::min(chunk, predictChunk()));
     Matrix out(outputSize(), x.cols());
     for (Eigen::Index c = 0; c < x.cols(); c += chunk) {
         const Eigen::Index n = std::min<Eigen::Index>(chunk, x.cols() - c);
         out.middleCols(c, n) = forward(x.middleCols(c, n), Mode::Eval);
     }
     return out;
+}
+
+int Network::predictChunk() const
+{
+    // As many samples as the memory limit leaves room for beside the parameters in all the copies training
+    // may hold (kTrainingParameterCopies): predict resizes the same buffers a training batch uses, so a
+    // trained network's evaluation stays within the limit too (a Dense layer of ten million units takes 160
+    // MB per sample). At least one, which Network::build's check covered.
+    long long fixed = 0, perSample = 0;
+    for (const Node &n : m_nodes) {
+        const NodeSpec *spec = m_spec.find(n.id);
+        if (!spec) continue;
+        std::vector<Shape> in;
+        for (int p : n.inputs)
+            in.push_back(m_nodes[static_cast<std::size_t>(p)].shape);
+        const NodeMemory m = nodeMemory(*spec, in, n.shape);
+        fixed = saturatingAdd(fixed, saturatingAdd(saturatingMul(m.parameters, kTrainingParameterCopies),
+                                                   saturatingMul(m.state, 2)));
+        perSample = saturatingAdd(perSample, m.perSample);
+    }
+    const std::uint64_t scalar = sizeof(Scalar);
+    const std::uint64_t limit = memoryLimit(), used = saturatingMul(std::uint64_t(fixed), scalar);
+    const std::uint64_t each = std::max<std::uint64_t>(1, saturatingMul(std::uint64_t(perSample), scalar));
+    const std::uint64_t room = limit > used ? (limit - used) / each : 0;
+    return static_cast<int>(std::clamp<std::uint64_t>(room, 1, 1u << 20));
 }
 
 std::vector<NodeParam> Network::parameters()

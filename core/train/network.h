@@ -77,6 +77,8 @@ public:
 
     /// forward(Eval) in chunks; returns the outputs [outputSize x N].
     Matrix predict(const Matrix &x, int chunk = 4096);
+    /// The most samples one forward pass of predict() takes within the memory limit (memory_budget.h).
+    [[nodiscard]] int predictChunk() const;
 
     [[nodiscard]] const Matrix &output() const { return m_nodes[static_cast<std::size_t>(m_output)].y; }
     [[nodiscard]] int inputSize() const { return m_inputSize; }

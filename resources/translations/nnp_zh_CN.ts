@@ -64,12 +64,12 @@
         <translation>必须是名称</translation>
     </message>
     <message>
-        <location filename="../../core/graph/validator.cpp" line="+33"/>
+        <location filename="../../core/graph/validator.cpp" line="+34"/>
         <source>%1 &apos;%2&apos;</source>
         <translation>%1层“%2”</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>The network is empty — drag an Input layer onto the canvas.</source>
         <translation>网络是空的——请把一个“输入”层拖到画布上。</translation>
     </message>
@@ -134,12 +134,17 @@
         <translation>%1是数据的入口：不能有连线接入它。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
+        <source>%1 brings the network&apos;s inputs to more than %2 values per sample together — use fewer or smaller inputs.</source>
+        <translation>%1使网络所有输入合计每个样本超过 %2 个值——请减少输入或缩小输入。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The network has no Input layer — add one and wire it to the first layer.</source>
         <translation>网络没有“输入”层——请添加一个，并把它连到第一层。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 is not connected to any Input — wire it into the network or delete it.</source>
         <translation>%1没有连接到任何“输入”层——请把它接入网络，或将其删除。</translation>
     </message>
@@ -169,7 +174,7 @@
         <translation>%1要求两个向量长度相同，但收到的是 %2 和 %3——请让两个分支的大小相同。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/layer_registry.cpp" line="+10"/>
+        <location filename="../../core/layers/layer_registry.cpp" line="+12"/>
         <source>%1 expects a flat input but receives %2 — add Flatten.</source>
         <translation>%1需要一维输入，但收到的是 %2——请添加“展平”层。</translation>
     </message>
@@ -184,7 +189,7 @@
         <translation>%1要把 %2 个值（%3）变形为 %4 = %5 个值——请选择乘积等于 %2 的各维大小。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="+140"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+141"/>
         <source>%1 is too large (%2 values per sample).</source>
         <translation>%1太大（每个样本 %2 个值）。</translation>
     </message>
@@ -1085,6 +1090,52 @@
     </message>
 </context>
 <context>
+    <name>MemorySetting</name>
+    <message>
+        <location filename="../../ui/memory_setting.cpp" line="+34"/>
+        <source>&amp;Memory limit…</source>
+        <translation>内存上限(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The most memory a network and its data may take; larger ones are refused before they start.</source>
+        <translation>网络及其数据最多可占用的内存；超过的会在开始前被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Memory limit</source>
+        <translation>内存上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The most memory a network and its data may take, in GB (0: the default, %1):</source>
+        <translation>网络及其数据最多可占用的内存，单位 GB（0：默认值，%1）：</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryText</name>
+    <message>
+        <location filename="../../ui/i18n/memory_text.cpp" line="+22"/>
+        <source>The network needs about %1 of memory (the largest part for layer &apos;%2&apos;)</source>
+        <translation>网络大约需要 %1 内存（其中最大的部分属于层“%2”）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading %1 needs about %2 of memory</source>
+        <translation>加载 %1 大约需要 %2 内存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, more than the limit of %2. Make it smaller, or raise the limit in Edit &gt; Memory limit.</source>
+        <translation>%1，超过了 %2 的上限。请把它改小，或在“编辑 &gt; 内存上限”中提高上限。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The computer ran out of memory. The run was stopped; lower the memory limit in Edit &gt; Memory limit so that networks this large are refused before they start.</source>
+        <translation>计算机内存不足，训练已停止。请在“编辑 &gt; 内存上限”中降低内存上限，这样过大的网络会在开始前就被拒绝。</translation>
+    </message>
+</context>
+<context>
     <name>WeightEditCommand</name>
     <message>
         <location filename="../../ui/explain/weight_edit_command.cpp" line="+12"/>
@@ -1095,7 +1146,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+27"/>
+        <location filename="../../app/gui/main.cpp" line="+28"/>
         <source>Build neural networks and watch them learn.</source>
         <translation>搭建神经网络，观察它们如何学习。</translation>
     </message>
@@ -3078,7 +3129,7 @@ weight %6</source>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+70"/>
+        <location filename="../../ui/main_window.cpp" line="+71"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
@@ -3259,7 +3310,7 @@ weight %6</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -3949,7 +4000,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="+49"/>
+        <location filename="../../ui/training/training_worker.cpp" line="+62"/>
         <source>An unknown error stopped the training.</source>
         <translation>训练因未知错误而停止。</translation>
     </message>

@@ -1,6 +1,8 @@
 // The training controller and its worker thread: real training through the queued commands, snapshots,
 // live changes, divergence, failures, stale runs, and a storm of commands (also run under TSan).
+#include "i18n/memory_text.h"
 #include "layers/dense.h"
+#include "memory_budget.h"
 #include "training/training_controller.h"
 #include "training/training_session.h"
 
@@ -66,6 +68,7 @@ private slots:
     void liveChangesReachTheWorker();
     void divergedRunKeepsFiniteWeights();
     void badNetworkFailsWithMessage();
+    void aNetworkOverTheMemoryLimitFails();
     void editsMarkTheRunStale();
     void epochLimitFinishesAndCanBeRaised();
     void rapidCommandsNeitherDeadlockNorLeak();
@@ -254,6 +257,30 @@ void TestTrainingController::badNetworkFailsWithMessage()
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
     QVERIFY2(c.message().contains(QStringLiteral("cannot be built")), qPrintable(c.message()));
 
+    c.setProject(xorProject());
+    c.play();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.history().empty(), 60000);
+    QCOMPARE(c.status(), TrainingStatus::Running);
+}
+
+void TestTrainingController::aNetworkOverTheMemoryLimitFails()
+{
+    // Input 2 → Dense 10,000,000 → 1 took 21 GB: refused before anything is allocated, naming the layer and
+    // the limit, and the controller goes on with the next project.
+    setMemoryLimit(500'000'000);
+    TrainingController c;
+    Project p = xorProject();
+    p.graph = makeMlp(2, {10'000'000}, 1, ActivationKind::Tanh, ActivationKind::Sigmoid);
+    p.graph.nodes[1].name = "huge";
+    c.setProject(p);
+    QSignalSpy failed(&c, &TrainingController::failed);
+    c.play();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(c.status(), TrainingStatus::Failed);
+    QVERIFY2(c.message().contains(QStringLiteral("'huge'")) &&
+                 c.message().contains(MemoryText::bytes(500'000'000)),
+             qPrintable(c.message()));
+    setMemoryLimit(0);
     c.setProject(xorProject());
     c.play();
     QTRY_VERIFY_WITH_TIMEOUT(!c.history().empty(), 60000);

@@ -1,5 +1,6 @@
 #include "training/training_worker.h"
 
+#include "i18n/memory_text.h"
 #include "training/insights_engine.h"
 #include "training/thread_handoff.h"
 #include "training/training_session.h"
@@ -11,6 +12,7 @@
 
 #include <cmath>
 #include <exception>
+#include <new>
 
 namespace nnp {
 
@@ -43,6 +45,17 @@ template <class F> void TrainingWorker::guarded(F &&f)
     // Nothing may escape into the event loop: every failure becomes a message the window shows.
     try {
         f();
+    } catch (const MemoryError &e) { // refused up front by the memory budget: nothing was allocated
+        fail(MemoryText::refusal(e));
+    } catch (const std::bad_alloc &) {
+        // Out of memory although the budget allowed it. Eigen 3.4's resize() frees a buffer before the
+        // allocation that failed, so the session's network may hold a dangling pointer: it is abandoned, not
+        // destroyed (destroying it would free that buffer again) and not used (the failure's snapshot would
+        // compute the boundary with it).
+        (void)m_session.release();  // leaked on purpose, see above
+        (void)m_insights.release(); // its buffers may be the ones that failed
+        m_boundary.reset();
+        fail(MemoryText::outOfMemory());
     } catch (const std::exception &e) {
         fail(QString::fromStdString(e.what()));
     } catch (...) {
