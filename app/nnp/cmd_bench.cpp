@@ -1,9 +1,12 @@
-// `nnp bench`: the training core's speed on three fixed workloads (issue 2, "Speed"). Each run trains with a
+// `nnp bench`: the training core's speed on fixed workloads (issue 2, "Speed"). Each run trains with a
 // fixed seed through the same Trainer the app uses, warms up, then counts steps for a fixed wall time.
 // tests/bench/compare.sh runs this next to the same workloads in PyTorch and prints the ratios.
 #include "commands.h"
 
 #include "data/generators.h"
+#include "layers/dense.h"
+#include "layers/embedding.h"
+#include "layers/simple_layers.h"
 #include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
@@ -37,6 +40,10 @@ struct Workload {
     double learningRate;
     int batch;
     int samples;
+    /// W7, the seed's recommender: > 0 is the embedding size, `inputs` are a user id and an item id from
+    /// `users` and `items` (the hidden layers follow their Concatenate).
+    int embedding = 0;
+    int users = 0, items = 0;
 };
 
 const std::vector<Workload> &workloads()
@@ -75,6 +82,20 @@ const std::vector<Workload> &workloads()
          0.001,
          128,
          60000},
+        {"W7",
+         "recommender: 2 ids -> Embedding 8 each -> 128 relu -> 1, BCE, Adam, batch 256",
+         2,
+         {128},
+         1,
+         ActivationKind::ReLU,
+         LossKind::BinaryCrossEntropy,
+         OptimizerKind::Adam,
+         0.001,
+         256,
+         100000,
+         8,
+         1000,
+         500},
     };
     return w;
 }
@@ -84,6 +105,17 @@ const std::vector<Workload> &workloads()
 TrainData makeData(const Workload &w)
 {
     TrainData d;
+    if (w.embedding > 0) { // W7: uniform user and item ids, random likes
+        Rng rng(kSeed);
+        d.x.resize(2, w.samples);
+        d.y.resize(1, w.samples);
+        for (Eigen::Index c = 0; c < d.x.cols(); ++c) {
+            d.x(0, c) = static_cast<Scalar>(rng.below(static_cast<std::uint64_t>(w.users)));
+            d.x(1, c) = static_cast<Scalar>(rng.below(static_cast<std::uint64_t>(w.items)));
+            d.y(0, c) = static_cast<Scalar>(rng.below(2));
+        }
+        return d;
+    }
     if (w.inputs == 2) {
         GeneratorConfig g;
         g.kind = GeneratorKind::Circle;
@@ -106,8 +138,41 @@ TrainData makeData(const Workload &w)
     return d;
 }
 
+/// W7: user and item ids -> Embedding each -> Flatten -> Concatenate -> the hidden layers -> sigmoid.
+GraphSpec makeRecommender(const Workload &w)
+{
+    GraphSpec g;
+    const NodeId cat = g.addNode(LayerKind::Concatenate, "user_and_item");
+    const LayerOptions ids =
+        LayerOptions().set(opt::input::shape, {1}).set(opt::input::values, InputValues::Ids);
+    for (const auto &[name, vocab] : {std::pair{"user", w.users}, std::pair{"item", w.items}}) {
+        const NodeId in = g.addNode(LayerKind::Input, name, ids);
+        const NodeId e = g.addNode(
+            LayerKind::Embedding, std::string(name) + "_embedding",
+            LayerOptions().set(opt::embedding::inputDim, vocab).set(opt::embedding::outputDim, w.embedding));
+        const NodeId f = g.addNode(LayerKind::Flatten, std::string(name) + "_vector");
+        g.connect(in, e);
+        g.connect(e, f);
+        g.connect(f, cat);
+    }
+    NodeId prev = cat;
+    for (int units : w.hidden) {
+        const NodeId h =
+            g.addNode(LayerKind::Dense, "hidden",
+                      LayerOptions().set(opt::dense::units, units).set(opt::activation, w.hiddenActivation));
+        g.connect(prev, h);
+        prev = h;
+    }
+    const NodeId out =
+        g.addNode(LayerKind::Dense, "liked",
+                  LayerOptions().set(opt::dense::units, 1).set(opt::activation, ActivationKind::Sigmoid));
+    g.connect(prev, out);
+    return g;
+}
+
 GraphSpec makeGraph(const Workload &w)
 {
+    if (w.embedding > 0) return makeRecommender(w);
     const bool softmax = w.outputs > 1;
     GraphSpec g = makeMlp(w.inputs, w.hidden, w.outputs, w.hiddenActivation,
                           softmax ? ActivationKind::Linear : ActivationKind::Sigmoid);
@@ -163,7 +228,7 @@ Result run(const Workload &w, int threads, double seconds, long long steps)
     }
 
     // Read the clock every few steps only: on W1 a step costs about as much as a clock read.
-    const int every = w.inputs == 2 ? 64 : 1;
+    const int every = w.inputs == 2 && w.embedding == 0 ? 64 : 1;
     const long long steps0 = trainer.step(), samples0 = trainer.samplesSeen();
     const double cpu0 = cpuSeconds();
     const auto start = Clock::now();
@@ -216,9 +281,9 @@ void print(const Workload &w, int threads, const Result &r, bool json)
 
 void addBenchCommand(CLI::App &app, int &exitCode)
 {
-    auto *cmd =
-        app.add_subcommand("bench", "Benchmark the training core on fixed workloads (W1 playground, W2 "
-                                    "digits, W3 MNIST scale); one line per workload");
+    auto *cmd = app.add_subcommand(
+        "bench", "Benchmark the training core on fixed workloads (W1 playground, W2 "
+                 "digits, W3 MNIST scale, W7 the seed's recommender); one line per workload");
     struct Options {
         std::string workload = "all";
         int threads = 1;
@@ -227,8 +292,8 @@ void addBenchCommand(CLI::App &app, int &exitCode)
         bool json = false;
     };
     auto opt = std::make_shared<Options>();
-    cmd->add_option("--workload", opt->workload, "W1, W2, W3 or all")
-        ->check(CLI::IsMember({"W1", "W2", "W3", "all"}, CLI::ignore_case));
+    cmd->add_option("--workload", opt->workload, "W1, W2, W3, W7 or all")
+        ->check(CLI::IsMember({"W1", "W2", "W3", "W7", "all"}, CLI::ignore_case));
     cmd->add_option("--threads", opt->threads, "Training threads (1 or 2)")->check(CLI::Range(1, 2));
     // NaN passes any range check (its comparisons are all false): refused first.
     const CLI::Validator aNumber(

@@ -67,8 +67,13 @@ Matrix encodeInput(const Project &p, const std::optional<CsvSchema> &csvSchema, 
 {
     CsvSchema schema;
     switch (p.data.kind) {
-    case DataSourceKind::Csv:
-        return encodeCsvFeatures(text, *csvSchema, source);
+    case DataSourceKind::Csv: {
+        std::vector<std::string> notes; // ids the model never saw: read as the unknown id
+        Matrix x = encodeCsvFeatures(text, *csvSchema, source, &notes);
+        for (const std::string &note : notes)
+            std::cerr << "nnp predict: note: " << note << "\n";
+        return x;
+    }
     case DataSourceKind::Generator:
         schema.features = {numeric("x1"), numeric("x2")};
         return encodeCsvFeatures(text, schema, source); // plane coordinates: networkInputs engineers them

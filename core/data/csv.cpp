@@ -63,7 +63,10 @@ struct Layout {
     std::vector<std::string> header;
     int target = -1;
     std::vector<int> features; ///< header indices, in file order
+    std::vector<bool> ids;     ///< per header column: an id column
 };
+
+constexpr std::size_t kMaxIds = (std::size_t(1) << 24) - 1; ///< ids 1 … 2^24 − 1 are exact as floats
 
 char chooseDelimiter(std::string_view text, char requested)
 {
@@ -146,6 +149,17 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
                             "The target column " + quote(name) + " cannot be left out.");
         ignored[static_cast<std::size_t>(c)] = true;
     }
+    layout.ids.assign(h.size(), false);
+    for (const std::string &name : options.ids) {
+        const int c = indexOf(name);
+        if (c >= static_cast<int>(h.size()))
+            throw DataError(source, r.line, 0,
+                            "The id column " + quote(name) + " is not in the header (" + listNames(h) + ").");
+        if (c == layout.target)
+            throw DataError(source, r.line, c + 1,
+                            "The target column " + quote(name) + " cannot be an id column.");
+        layout.ids[static_cast<std::size_t>(c)] = true;
+    }
     for (int c = 0; c < static_cast<int>(h.size()); ++c)
         if (c != layout.target && !ignored[static_cast<std::size_t>(c)]) layout.features.push_back(c);
     if (layout.features.empty())
@@ -191,7 +205,9 @@ long long scan(csv::Reader &reader, const Layout &layout, std::vector<ColumnStat
             const std::string &cell = r.fields[k];
             if (cell.empty()) missingValue(source, r.fieldLines[k], c + 1, layout.header[k], cell);
             observe(stats[k], cell, r.fieldLines[k], c + 1, decimalComma,
-                    c == layout.target ? kMaxClasses : kMaxCategories);
+                    c == layout.target ? kMaxClasses
+                    : layout.ids[k]    ? kMaxIds
+                                       : kMaxCategories);
         }
         ++rows;
     }
@@ -203,10 +219,32 @@ bool isNumericColumn(const ColumnStats &s, long long rows)
     return s.numbers * 2 > rows;
 }
 
+/// An id column's vocabulary: its distinct cells by value when every cell is a number ("2" before "10"), else
+/// by byte value.
+CsvColumn idColumn(const ColumnStats &s, const std::string &name, int column, bool decimalComma,
+                   const std::string &source)
+{
+    if (s.tooManyTexts)
+        throw DataError(source, 0, column,
+                        "The id column " + quote(name) + " holds more than " + std::to_string(kMaxIds) +
+                            " different ids, more than an Embedding can look up.");
+    CsvColumn col{name, false, {s.texts.begin(), s.texts.end()}, true};
+    if (!s.firstNonNumber) {
+        const auto value = [&](const std::string &t) {
+            double v = 0;
+            csv::parseNumber(t, decimalComma, v);
+            return v;
+        };
+        std::stable_sort(col.categories.begin(), col.categories.end(),
+                         [&](const std::string &a, const std::string &b) { return value(a) < value(b); });
+    }
+    return col;
+}
+
 CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int column, long long rows,
                         const std::string &source)
 {
-    CsvColumn col{name, false, {}};
+    CsvColumn col{name, false, {}, false};
     if (isNumericColumn(s, rows)) {
         if (s.firstNonNumber) notANumber(source, *s.firstNonNumber, name);
         if (s.firstTooLarge) tooLarge(source, *s.firstTooLarge, name);
@@ -216,8 +254,8 @@ CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int colum
         throw DataError(
             source, 0, column,
             "Column " + quote(name) + " holds more than " + std::to_string(kMaxCategories) +
-                " different texts, too many categories to one-hot encode. If it is a name or an id, "
-                "leave it out.");
+                " different texts, too many categories to one-hot encode. If it is a name, leave it out; "
+                "if it is an id (a user, an item), declare it an id column for an Embedding.");
     col.categorical = true;
     col.categories.assign(s.texts.begin(), s.texts.end());
     return col;
@@ -241,7 +279,7 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
     } else {
         task = *requested;
     }
-    CsvColumn col{name, task == TaskKind::Classification, {}};
+    CsvColumn col{name, task == TaskKind::Classification, {}, false};
     if (task == TaskKind::Regression) {
         if (!allNumbers) notANumber(source, *s.firstNonNumber, name);
         if (s.firstTooLarge) tooLarge(source, *s.firstTooLarge, name);
@@ -282,7 +320,9 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     Eigen::Index featureCount = 0;
     for (int c : layout.features) {
         const auto k = static_cast<std::size_t>(c);
-        schema.features.push_back(featureColumn(stats[k], layout.header[k], c + 1, rows, sourceName));
+        schema.features.push_back(layout.ids[k]
+                                      ? idColumn(stats[k], layout.header[k], c + 1, decimalComma, sourceName)
+                                      : featureColumn(stats[k], layout.header[k], c + 1, rows, sourceName));
         featureCount += schema.features.back().categorical
                             ? static_cast<Eigen::Index>(schema.features.back().categories.size())
                             : 1;
@@ -308,8 +348,8 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     }
     for (const CsvColumn &col : schema.features) {
         if (!col.categorical) d.featureNames.push_back(col.name);
-        for (const std::string &category : col.categories)
-            d.featureNames.push_back(col.name + "=" + category);
+        for (std::size_t k = 0; col.categorical && k < col.categories.size(); ++k)
+            d.featureNames.push_back(col.name + "=" + col.categories[k]);
     }
     d.sampleShape = Shape{static_cast<int>(featureCount)};
 
@@ -322,6 +362,10 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
         classOfText[name] = k;
     }
 
+    std::vector<std::map<std::string, int, std::less<>>> idOf(schema.features.size());
+    for (std::size_t f = 0; f < schema.features.size(); ++f)
+        for (std::size_t k = 0; schema.features[f].ids && k < schema.features[f].categories.size(); ++k)
+            idOf[f].emplace(schema.features[f].categories[k], static_cast<int>(k) + 1);
     csv::Reader second(text, delimiter, sourceName);
     csv::Record r;
     second.next(r); // the header
@@ -330,7 +374,9 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
         for (std::size_t f = 0; f < layout.features.size(); ++f) {
             const CsvColumn &col = schema.features[f];
             const std::string &cell = r.fields[static_cast<std::size_t>(layout.features[f])];
-            if (col.categorical) {
+            if (col.ids) {
+                d.x(row++, i) = static_cast<Scalar>(idOf[f].at(cell));
+            } else if (col.categorical) {
                 const auto it = std::lower_bound(col.categories.begin(), col.categories.end(), cell);
                 d.x(row + (it - col.categories.begin()), i) = 1;
                 row += static_cast<Eigen::Index>(col.categories.size());
@@ -369,7 +415,8 @@ CsvData loadCsv(const std::string &path, const CsvOptions &options)
     return parseCsv(text, options, path);
 }
 
-Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const std::string &sourceName)
+Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const std::string &sourceName,
+                         std::vector<std::string> *notes)
 {
     text = csv::withoutBom(text);
     const bool decimalComma = schema.delimiter == ';';
@@ -393,6 +440,15 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
         where.push_back(static_cast<std::size_t>(it - header.begin()));
         featureCount += col.categorical ? static_cast<Eigen::Index>(col.categories.size()) : 1;
     }
+    std::vector<std::map<std::string, int, std::less<>>> idOf(schema.features.size());
+    for (std::size_t f = 0; f < schema.features.size(); ++f)
+        for (std::size_t k = 0; schema.features[f].ids && k < schema.features[f].categories.size(); ++k)
+            idOf[f].emplace(schema.features[f].categories[k], static_cast<int>(k) + 1);
+    struct Unseen {
+        long long count = 0;
+        CellRef first;
+    };
+    std::vector<Unseen> unseen(schema.features.size());
     std::vector<Scalar> values; // column-major [features x N]: one sample after the other
     Eigen::Index rows = 0;
     while (reader.next(r)) {
@@ -402,7 +458,12 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
             const std::string &cell = r.fields[where[f]];
             const int line = r.fieldLines[where[f]], column = static_cast<int>(where[f]) + 1;
             if (cell.empty()) missingValue(sourceName, line, column, col.name, cell);
-            if (col.categorical) {
+            if (col.ids) {
+                const auto it = idOf[f].find(cell);
+                if (it == idOf[f].end() && unseen[f].count++ == 0)
+                    unseen[f].first = CellRef{line, column, cell};
+                values.push_back(static_cast<Scalar>(it == idOf[f].end() ? kUnknownId : it->second));
+            } else if (col.categorical) {
                 const auto it = std::find(col.categories.begin(), col.categories.end(), cell);
                 if (it == col.categories.end())
                     throw DataError(sourceName, line, column,
@@ -422,6 +483,14 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
         ++rows;
     }
     if (rows == 0) throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
+    for (std::size_t f = 0; notes && f < unseen.size(); ++f)
+        if (unseen[f].count > 0)
+            notes->push_back(
+                std::to_string(unseen[f].count) + " cell" + (unseen[f].count == 1 ? "" : "s") +
+                " of the id column " + quote(schema.features[f].name) +
+                " hold ids the model did not see in training (the first: " + quote(unseen[f].first.text) +
+                " on line " + std::to_string(unseen[f].first.line) + "); they were read as the unknown id " +
+                std::to_string(kUnknownId) + ".");
     return Eigen::Map<const Matrix>(values.data(), featureCount, rows);
 }
 

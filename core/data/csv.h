@@ -8,7 +8,8 @@
 //   unquoted cells are trimmed. A control byte (binary data) is an error.
 // - A column is numeric when most of its cells are numbers; any other cell in it is an error. Otherwise it is
 //   categorical and becomes one one-hot feature per category ("island=Biscoe"), categories sorted by byte
-//   value, at most 100 per column.
+//   value, at most 100 per column. A column named in CsvOptions::ids is an id column instead: one feature,
+//   the cell's id in a vocabulary built from the file (see CsvOptions::ids).
 // - An empty cell is a missing value and an error in every used column; in a numeric column "NA", "NaN",
 //   "null", "?" ... are reported as missing values too. A row whose field count differs from the header's is
 //   an error. Errors are DataError with the source name, the 1-based line and the 1-based column (field).
@@ -37,6 +38,10 @@ struct CsvOptions {
     /// Classes are the sorted texts, or the integer values in ascending order (names as first written).
     std::optional<TaskKind> task;
     std::vector<std::string> ignore; ///< columns to leave out
+    /// Id columns (a user, an item): each distinct cell becomes an integer id for an Embedding, 1 … V in the
+    /// order of the vocabulary (by value when every cell is a number, else by byte value); id 0 is reserved
+    /// for an id the vocabulary does not know (kUnknownId). At most 2^24 − 1 ids per column.
+    std::vector<std::string> ids;
     bool operator==(const CsvOptions &) const = default;
 };
 
@@ -44,8 +49,13 @@ struct CsvOptions {
 struct CsvColumn {
     std::string name;
     bool categorical = false;
-    std::vector<std::string> categories; ///< categorical: one-hot order (sorted); target: the class names
+    std::vector<std::string> categories; ///< categorical: one-hot order (sorted); target: the class names;
+                                         ///< ids: the vocabulary, cell categories[k] is id k + 1
+    bool ids = false;                    ///< an id column: one feature, the cell's id
 };
+
+/// The id of a cell an id column's vocabulary does not know (seen only after training, at prediction).
+inline constexpr int kUnknownId = 0;
 
 struct CsvSchema {
     std::vector<CsvColumn>
@@ -65,8 +75,9 @@ CsvData loadCsv(const std::string &path, const CsvOptions &options = {});
 CsvData parseCsv(std::string_view text, const CsvOptions &options = {},
                  const std::string &sourceName = "<text>");
 /// Encodes rows of a CSV with the schema's feature columns (the target column may be absent) into
-/// [features x N]. An unknown category or a non-number is a DataError naming line and column.
+/// [features x N]. An unknown category or a non-number is a DataError naming line and column. A cell an id
+/// column does not know becomes kUnknownId; `notes` (when given) receives one sentence per such column.
 Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema,
-                         const std::string &sourceName = "<text>");
+                         const std::string &sourceName = "<text>", std::vector<std::string> *notes = nullptr);
 
 } // namespace nnp

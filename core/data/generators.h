@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +48,36 @@ Dataset generate(const GeneratorConfig &config);
 Dataset withFeatures(const Dataset &plane, const FeatureConfig &features);
 /// Features for arbitrary points [2 x N] (the boundary grid, the probe).
 Matrix engineerFeatures(const Matrix &points, const FeatureConfig &features);
+
+/// Ratings from hidden tastes (issue 11), for recommenders: every user and every item has a 2-D taste vector
+/// drawn from N(0, I); a user likes an item with probability p = σ(sharpness·⟨u, i⟩ + noise·z), where z ~
+/// N(0, 1) is fixed per (user, item) pair (a quirk no taste explains). Each rating picks a user and an item
+/// uniformly and draws liked ~ Bernoulli(p). The same config always gives the same ratings.
+struct RatingsConfig {
+    int users = 200;        ///< ids 1 … users
+    int items = 100;        ///< ids 1 … items
+    int ratings = 8000;     ///< rows
+    double sharpness = 3.0; ///< k: how strongly tastes decide
+    double noise = 0.5;     ///< the pair quirk's standard deviation (on the logit)
+    std::uint64_t seed = 1;
+};
+
+struct Ratings {
+    std::vector<int> user, item, liked; ///< one entry per rating; ids from 1
+    Matrix userTastes;                  ///< [2 x users]: column u − 1 is user u's hidden taste
+    Matrix itemTastes;                  ///< [2 x items]
+    std::vector<double> probability;    ///< the true P(liked) of each rating's pair
+
+    /// The best accuracy any model can expect on these ratings: the mean of max(p, 1 − p), what predicting
+    /// the likelier answer from the true probabilities scores on average. `rows` (indices) limits it to a
+    /// split; empty: every rating.
+    [[nodiscard]] double bayesAccuracy(const std::vector<int> &rows = {}) const;
+    /// "user,item,liked" and one line per rating.
+    [[nodiscard]] std::string csv() const;
+};
+
+/// Throws DataError for sizes outside 1 … 1,000,000 (ratings) or 1 … 100,000 (users, items).
+Ratings generateRatings(const RatingsConfig &config);
 
 bool isRegression(GeneratorKind k);
 /// "circle", "xor", "gaussian", "spiral", "plane", "multi_gaussian", "two_moons", "checkerboard", "spiral3"

@@ -1,8 +1,10 @@
 #include "export/export_model.h"
 
 #include "checked.h"
+#include "layers/embedding.h"
 #include "layers/layer_registry.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -169,6 +171,14 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
                               "reset and train again with a lower learning rate before exporting.");
         node.tensors.push_back(
             toExportTensor(p.ref.name, *p.ref.value, layouts.at(static_cast<std::size_t>(p.node))));
+        // The padding id's vector is zero (the layer outputs zero for it): exports that read the table's
+        // row 0 as it is (ONNX Gather, PyTorch's padding_idx, Keras) must find zeros there.
+        if (node.kind == LayerKind::Embedding && node.options.get(opt::embedding::maskZero)) {
+            ExportTensor &t = node.tensors.back();
+            std::fill_n(t.values.begin(),
+                        std::min<std::size_t>(t.values.size(), static_cast<std::size_t>(t.shape.back())),
+                        0.0f);
+        }
     }
     for (auto &p : net.state()) {
         auto &node = m.nodes.at(static_cast<std::size_t>(p.node));

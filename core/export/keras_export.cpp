@@ -4,6 +4,7 @@
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/layer_registry.h"
 #include "layers/pooling.h"
 #include "layers/simple_layers.h"
@@ -61,6 +62,7 @@ std::string shapeTuple(std::vector<int> dims)
 
 struct KerasParts {
     std::string build, shapes, functions, inputs;
+    std::string tables; ///< the Embedding layers, whose weights Keras keeps as they are (not transposed)
     std::map<std::string, std::string> functionDefs;
 };
 
@@ -211,6 +213,18 @@ void emitDot(Emit &e)
     e.line("layers.Dot(axes=1, " + e.named + ")([" + e.x + "])");
 }
 
+void emitEmbedding(Emit &e)
+{
+    // Keras casts the float ids to integers itself; its table is [vocabulary, dim], as ours.
+    const int vocab = e.n.options.get(opt::embedding::inputDim),
+              dim = e.n.options.get(opt::embedding::outputDim);
+    e.line("layers.Embedding(" + std::to_string(vocab) + ", " + std::to_string(dim) +
+           (e.n.options.get(opt::embedding::maskZero) ? ", mask_zero=True" : "") + ", " + e.named + ")(" +
+           e.x + ")");
+    e.k.shapes += "    " + pyString(e.id) + ": [" + shapeTuple({vocab, dim}) + "],\n";
+    e.k.tables += (e.k.tables.empty() ? "" : ", ") + pyString(e.id);
+}
+
 using Emitter = void (*)(Emit &);
 constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::Input, emitInput},
@@ -228,6 +242,7 @@ constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::AveragePool2D, emitAveragePool2D},
     {LayerKind::GlobalAveragePool2D, emitGlobalAveragePool2D},
     {LayerKind::Dot, emitDot},
+    {LayerKind::Embedding, emitEmbedding},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a Keras emitter");
 
@@ -279,6 +294,10 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "# The weights each layer holds, as layer.get_weights() lists them.\n"
         "EXPECTED_SHAPES = {\n" +
         k.shapes +
+        "}\n"
+        "# Embedding tables are [vocabulary, dim] in NN Playground and in Keras alike (not transposed).\n"
+        "EMBEDDINGS = {" +
+        k.tables +
         "}\n\n\n"
         "class Normalize(layers.Layer):\n"
         "    \"\"\"x' = (x - offset) * scale, fixed (not trained); the identity until load_weights sets "
@@ -312,7 +331,7 @@ def load_weights(model, path=WEIGHTS_FILE):
             raise ValueError(f"{path}: no weights for layer {node}")
         if "weight" in t:  # Dense: Keras' kernel is [inputs, units]; Conv2D: [kh, kw, channels, filters]
             w = t["weight"]
-            kernel = w.transpose(2, 3, 1, 0) if w.ndim == 4 else w.T
+            kernel = w.transpose(2, 3, 1, 0) if w.ndim == 4 else w if node in EMBEDDINGS else w.T
             values = [kernel] + ([t["bias"]] if "bias" in t else [])
         else:  # BatchNorm
             values = [t["gamma"], t["beta"], t["running_mean"], t["running_var"]]

@@ -3,6 +3,7 @@
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/layer_registry.h"
 #include "layers/pooling.h"
 #include "layers/simple_layers.h"
@@ -363,6 +364,21 @@ private:
         return n.ident;
     }
 
+    std::string emitEmbedding(const ExportNode &n, std::size_t)
+    {
+        // The ids arrive as floats, as `nnp predict` takes them: Cast to int64, then Gather the rows of the
+        // [vocabulary, dim] table: [N, T] -> [N, T, dim].
+        const ExportTensor &w = n.tensor("weight");
+        if (w.shape != std::vector<int>{n.options.get(opt::embedding::inputDim),
+                                        n.options.get(opt::embedding::outputDim)})
+            throw ExportError(n.label() + " has a table of unexpected shape.");
+        addInitializer(n.ident + ".weight", w.shape, w.values);
+        attr(op("Cast", n.ident + "/cast", {in(n, 0)}, n.ident + "/ids"), "to",
+             static_cast<long long>(onnx::TensorProto::INT64));
+        attr(op("Gather", n.ident, {n.ident + ".weight", n.ident + "/ids"}, n.ident), "axis", 0LL);
+        return n.ident;
+    }
+
     using Emitter = std::string (OnnxBuilder::*)(const ExportNode &, std::size_t);
     static constexpr KindEntry<Emitter> kEmitters[] = {
         {LayerKind::Input, &OnnxBuilder::emitInput},
@@ -380,6 +396,7 @@ private:
         {LayerKind::AveragePool2D, &OnnxBuilder::emitAveragePool2D},
         {LayerKind::GlobalAveragePool2D, &OnnxBuilder::emitGlobalAveragePool2D},
         {LayerKind::Dot, &OnnxBuilder::emitDot},
+        {LayerKind::Embedding, &OnnxBuilder::emitEmbedding},
     };
     static_assert(coversEveryKind(kEmitters), "every layer kind needs an ONNX emitter");
 

@@ -162,9 +162,12 @@ void Importer::addInput(const onnx::ValueInfoProto &in)
     const std::string what = "graph input '" + in.name() + "'";
     if (!in.type().has_tensor_type()) fail(what + " is not a tensor.");
     const auto &tt = in.type().tensor_type();
-    if (tt.elem_type() != onnx::TensorProto::FLOAT && tt.elem_type() != onnx::TensorProto::DOUBLE)
-        fail(what + " is not a float tensor.");
     const int rank = tt.has_shape() ? tt.shape().dim_size() : 0;
+    // Integer inputs are ids [N, T] (what torch.onnx.export writes for an nn.Embedding's input).
+    const bool ids = tt.elem_type() == onnx::TensorProto::INT64 || tt.elem_type() == onnx::TensorProto::INT32;
+    if (ids && rank != 2) fail(what + " holds integer ids, which must have the shape [N, ids].");
+    if (!ids && tt.elem_type() != onnx::TensorProto::FLOAT && tt.elem_type() != onnx::TensorProto::DOUBLE)
+        fail(what + " is not a float tensor.");
     if (rank < 2 || rank > 4)
         fail(what +
              " must have the shape [N, features], [N, height, width] or [N, channels, height, width].");
@@ -181,8 +184,10 @@ void Importer::addInput(const onnx::ValueInfoProto &in)
     }
     // [N, height, width] (a grey image without its channel, as after nn.Flatten's input) is one channel.
     if (dims.size() == 2) dims.insert(dims.begin(), 1);
-    const LayerOptions o = LayerOptions().set(opt::input::shape, dims);
+    LayerOptions o = LayerOptions().set(opt::input::shape, dims);
+    if (ids) o.set(opt::input::values, InputValues::Ids);
     Value v;
+    v.ids = ids;
     v.node = addNode(LayerKind::Input, in.name(), o, {});
     v.features = static_cast<int>(features);
     if (dims.size() > 1) v.dims = dims;

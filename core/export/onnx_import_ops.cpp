@@ -4,6 +4,7 @@
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
@@ -71,6 +72,10 @@ private:
     void pad(const onnx::NodeProto &n, int i);
     /// Mul(a, b) -> ReduceSum(axis 1, keepdims): a Dot layer; false when the Mul is something else.
     bool matchDot(const onnx::NodeProto &n, int i);
+    /// A graph input Cast to integers: ids (the float ids our exports take); a Cast to float: nothing.
+    void cast(const onnx::NodeProto &n, int i);
+    /// Gather(table [vocabulary, dim], ids, axis 0): an Embedding, as torch.onnx.export writes nn.Embedding.
+    void gather(const onnx::NodeProto &n, int i);
 };
 
 } // namespace
@@ -118,14 +123,18 @@ void OpImporter::importNode(const onnx::NodeProto &n, int i)
         batchNorm(n, i);
     else if (op == "Identity")
         passThrough(n, i, 0);
+    else if (op == "Cast")
+        cast(n, i);
+    else if (op == "Gather")
+        gather(n, i);
     else
         fail(n, i,
              "the operator " + op +
                  " is not supported. NN Playground imports Gemm, MatMul, Add, Sum, Relu, LeakyRelu, Elu, "
                  "Sigmoid, Tanh, Softplus, GELU (as Erf), Softmax, Flatten, Reshape, Concat, Dropout, Conv, "
                  "MaxPool, AveragePool, GlobalAveragePool, Pad (of nothing), "
-                 "BatchNormalization, Identity, Mul + ReduceSum (a dot product), and Sub/Mul/Div as input "
-                 "normalisation.");
+                 "BatchNormalization, Identity, Mul + ReduceSum (a dot product), Gather on a table (an "
+                 "embedding) with its Cast of ids, and Sub/Mul/Div as input normalisation.");
 }
 
 void OpImporter::dense(const onnx::NodeProto &n, int i, const Value &x, int units,
@@ -721,6 +730,59 @@ void OpImporter::pad(const onnx::NodeProto &n, int i)
 ImportedModel importModel(const onnx::ModelProto &model, const std::string &source)
 {
     return OpImporter(model, source).run();
+}
+
+void OpImporter::cast(const onnx::NodeProto &n, int i)
+{
+    const Value &x = layerValue(n, i, 0);
+    const long long to = intAttr(n, i, "to", 0);
+    if (to == onnx::TensorProto::FLOAT || to == onnx::TensorProto::DOUBLE) {
+        if (x.ids) fail(n, i, "ids turned back into real numbers are not supported.");
+        passThrough(n, i, 0);
+        return;
+    }
+    if (to != onnx::TensorProto::INT64 && to != onnx::TensorProto::INT32)
+        fail(n, i, "only a Cast of an input's ids to int64 or int32 (for a Gather) is supported.");
+    if (x.input < 0)
+        fail(n, i, "only graph inputs can be cast to integer ids; this value comes from a layer.");
+    if (m_spec.find(x.node)->options.get(opt::input::shape).size() != 1)
+        fail(n, i, "ids must come as [N, ids], one row of ids per sample.");
+    Value v = x;
+    v.ids = true;
+    output(n, i, std::move(v));
+}
+
+void OpImporter::gather(const onnx::NodeProto &n, int i)
+{
+    if (intAttr(n, i, "axis", 0) != 0) fail(n, i, "only a Gather of table rows (axis 0) is supported.");
+    const Const &table = constant(n, i, 0);
+    const Value &x = layerValue(n, i, 1);
+    if (table.dims.size() != 2 || table.dims[0] < 1 || table.dims[0] > kMaxVocabulary || table.dims[1] < 1 ||
+        table.dims[1] > 100'000)
+        fail(n, i, "the table must be [vocabulary, dim] with at most 2^24 rows and 100000 columns.");
+    if (!x.ids || x.input < 0) fail(n, i, "the ids must be a graph input (integers, or Cast to integers).");
+    const auto k = static_cast<std::size_t>(x.input);
+    for (std::size_t f = 0; f < m_offsets.at(k).size(); ++f)
+        if (m_offsets[k][f] != 0.0f || m_scales[k][f] != 1.0f)
+            fail(n, i, "the ids are normalised before the lookup; ids must reach it as they are.");
+    if (static_cast<long long>(x.features) * table.dims[1] > kMaxInputSize)
+        fail(n, i, "the looked-up vectors would be too large.");
+    NodeSpec &input = *m_spec.find(x.node);
+    input.options.set(opt::input::values, InputValues::Ids);
+    const int vocab = static_cast<int>(table.dims[0]), dim = static_cast<int>(table.dims[1]);
+    const LayerOptions o =
+        LayerOptions().set(opt::embedding::inputDim, vocab).set(opt::embedding::outputDim, dim);
+    const NodeId id = addNode(LayerKind::Embedding, nameFor(n), o, {x.node});
+    // ONNX's row-major [vocabulary, dim] -> our column-major matrix of the same shape.
+    std::vector<float> colMajor(table.data.size());
+    for (std::size_t r = 0; r < static_cast<std::size_t>(vocab); ++r)
+        for (std::size_t c = 0; c < static_cast<std::size_t>(dim); ++c)
+            colMajor[c * static_cast<std::size_t>(vocab) + r] =
+                table.data[r * static_cast<std::size_t>(dim) + c];
+    m_weights.push_back({id, "weight", vocab, dim, std::move(colMajor)});
+    Value v = layerOut(id, x.features * dim);
+    v.dims = {x.features, dim};
+    output(n, i, std::move(v));
 }
 
 } // namespace nnp::onnximport

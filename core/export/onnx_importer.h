@@ -26,6 +26,7 @@ struct Value {
     int input = -1;        ///< >= 0: graph input k, still before any layer (normalisation may apply)
     int normStage = 0;     ///< 0 raw, 1 offset subtracted, 2 scaled
     bool fusable = false;  ///< output of a Dense that may still take a bias or an activation
+    bool ids = false;      ///< integer ids (an int64 graph input, or a graph input Cast to integers)
 };
 
 /// The bookkeeping shared by every operator; the operators themselves are OpImporter, in onnx_import_ops.cpp.

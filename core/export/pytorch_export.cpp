@@ -4,6 +4,7 @@
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/layer_registry.h"
 #include "layers/pooling.h"
 #include "layers/simple_layers.h"
@@ -187,6 +188,17 @@ void emitDot(Emit &e)
     e.line("(" + a + " * " + b + ").sum(dim=1, keepdim=True)");
 }
 
+void emitEmbedding(Emit &e)
+{
+    // Ids arrive as float values (raw rows, as NN Playground takes them); the padding id 0 of mask_zero is
+    // PyTorch's padding_idx (a zero vector that gets no gradient).
+    e.init += e.comment + "        self." + e.id + " = nn.Embedding(" +
+              std::to_string(e.n.options.get(opt::embedding::inputDim)) + ", " +
+              std::to_string(e.n.options.get(opt::embedding::outputDim)) +
+              (e.n.options.get(opt::embedding::maskZero) ? ", padding_idx=0" : "") + ")\n";
+    e.line("self." + e.id + "(" + e.x + ".long())");
+}
+
 using Emitter = void (*)(Emit &);
 constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::Input, emitInput},
@@ -204,6 +216,7 @@ constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::AveragePool2D, emitAveragePool2D},
     {LayerKind::GlobalAveragePool2D, emitGlobalAveragePool2D},
     {LayerKind::Dot, emitDot},
+    {LayerKind::Embedding, emitEmbedding},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a PyTorch emitter");
 

@@ -32,7 +32,8 @@ using NodeId = int;
     X(MaxPool2D) \
     X(AveragePool2D) \
     X(GlobalAveragePool2D) \
-    X(Dot)
+    X(Dot) \
+    X(Embedding)
 // clang-format on
 
 enum class LayerKind {

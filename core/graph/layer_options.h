@@ -134,6 +134,7 @@ struct OptionSpec {
     const char *blockText = "";
     const char *blockTextOne = ""; ///< the same for the value 1, where the language has a singular ("1 unit")
     double blockScale = 1;         ///< a number is shown times this (100 for a percentage)
+    bool blockUnlessDefault = false; ///< the block shows the value only when it differs from the default
 
     OptionSpec &range(double lo, double hi, bool loExclusive = false, bool hiExclusive = false)
     {
@@ -165,6 +166,14 @@ struct OptionSpec {
         blockText = format;
         blockTextOne = formatForOne;
         blockScale = scale;
+        return *this;
+    }
+
+    /// Shown on the block only when the node's value differs from the default (an Input's "ids").
+    OptionSpec &onBlockUnlessDefault(const char *format)
+    {
+        blockText = format;
+        blockUnlessDefault = true;
         return *this;
     }
 

@@ -2,6 +2,7 @@
 
 #include "checked.h"
 #include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 #include <algorithm>
 #include <set>
@@ -133,6 +134,7 @@ struct Checker {
     void inferShapes();
     void checkInputTotal();
     void checkOptions(const NodeSpec &n);
+    bool checkIds(const NodeSpec &n, const std::vector<EdgeSpec> &edges);
     std::optional<Shape> infer(const NodeSpec &n, const std::vector<Shape> &in);
 };
 
@@ -224,6 +226,32 @@ void Checker::checkOptions(const NodeSpec &n)
     }
 }
 
+/// A kind that looks up integer ids (Embedding) must be fed by an Input whose values are ids: real values
+/// (or ids that went through another layer) are no ids. The reverse, a Dense on raw ids, is allowed.
+bool Checker::checkIds(const NodeSpec &n, const std::vector<EdgeSpec> &edges)
+{
+    if (!layerKind(n.kind).traits.integerIds) return true;
+    for (const EdgeSpec &e : edges) {
+        const NodeSpec &from = *g.find(e.from);
+        if (from.kind == LayerKind::Input && from.options.get(opt::input::values) == InputValues::Ids)
+            continue;
+        if (from.kind == LayerKind::Input)
+            error(n.id, DiagnosticCode::NeedsIds,
+                  QT_TRANSLATE_NOOP("Diagnostics",
+                                    "%1 looks up integer ids, but %2 gives real values — set that Input's "
+                                    "values to ids."),
+                  {label(n), label(from)});
+        else
+            error(n.id, DiagnosticCode::NeedsIds,
+                  QT_TRANSLATE_NOOP("Diagnostics",
+                                    "%1 looks up integer ids, but %2 computes real values — wire an Input "
+                                    "whose values are ids straight into it."),
+                  {label(n), label(from)});
+        return false;
+    }
+    return true;
+}
+
 std::optional<Shape> Checker::infer(const NodeSpec &n, const std::vector<Shape> &in)
 {
     const LayerKindInfo &info = layerKind(n.kind);
@@ -286,6 +314,7 @@ void Checker::inferShapes()
         if (!known) continue; // the problem is reported upstream
         if (hasError(id))     // an Input with a bad shape gets none: its size may not even fit in 64 bits
             continue;
+        if (!checkIds(n, edges)) continue;
         if (auto s = infer(n, in)) {
             r.shapes[id] = *s;
             r.parameterCount = saturatingAdd(r.parameterCount, parameterCount(n, in));

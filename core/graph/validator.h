@@ -30,6 +30,7 @@ enum class DiagnosticCode {
     TooLarge,
     Unreachable,
     DuplicateName,
+    NeedsIds, ///< a layer that looks up integer ids (Embedding) is fed real values
 };
 
 /// One value put into a diagnostic's text. The UI translates the text and some kinds of value; `english()` is

@@ -6,7 +6,9 @@
 
 #include "checked.h"
 #include "data/idx.h"
+#include "layers/embedding.h"
 #include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 #include <cmath>
 #include <set>
@@ -121,6 +123,47 @@ Matrix targetsFor(const Dataset &d, const std::vector<int> &idx, const LossParam
     return gatherColumns(d.targets, idx);
 }
 
+/// Rows of the network's input that hold ids (Inputs whose values are ids), with the Embedding each feeds, if
+/// any: one place for what prepareData does with ids.
+struct IdRows {
+    Eigen::Index first = 0, count = 0;
+    const NodeSpec *embedding = nullptr;
+};
+
+std::vector<IdRows> idRowsOf(const GraphSpec &g, const ValidationResult &v)
+{
+    std::vector<IdRows> r;
+    Eigen::Index offset = 0;
+    for (NodeId id : v.inputs) {
+        const auto size = static_cast<Eigen::Index>(v.shapes.count(id) ? v.shapes.at(id).size() : 0);
+        const NodeSpec &in = *g.find(id);
+        if (in.options.get(opt::input::values) == InputValues::Ids) {
+            IdRows rows{offset, size, nullptr};
+            for (const EdgeSpec &e : g.outputsOf(id))
+                if (g.find(e.to)->kind == LayerKind::Embedding) rows.embedding = g.find(e.to);
+            r.push_back(rows);
+        }
+        offset += size;
+    }
+    return r;
+}
+
+/// Every id an Embedding will look up lies in its vocabulary: checked once on the whole data, so that a bad
+/// id is reported with the sample it is in before training starts.
+void checkIds(const ValidationResult &v, const GraphSpec &g, const Dataset &full)
+{
+    for (const IdRows &rows : idRowsOf(g, v)) {
+        if (!rows.embedding) continue;
+        const int vocab = rows.embedding->options.get(opt::embedding::inputDim);
+        for (Eigen::Index c = 0; c < full.x.cols(); ++c)
+            for (Eigen::Index r = rows.first; r < rows.first + rows.count; ++r) {
+                const Scalar id = full.x(r, c);
+                if (!(id >= 0 && id < static_cast<Scalar>(vocab)) || id != std::floor(id))
+                    throw InvalidIdError(rows.embedding->name, static_cast<double>(id), c, vocab);
+            }
+    }
+}
+
 void checkFit(const Project &p, const Dataset &full)
 {
     const LossKind loss = p.training.loss.kind;
@@ -135,6 +178,7 @@ void checkFit(const Project &p, const Dataset &full)
         throw std::invalid_argument("The network takes " + std::to_string(inputs) +
                                     " inputs, but the data has " + std::to_string(full.features()) +
                                     " features; set the Input layer's shape to match the data.");
+    checkIds(v, p.graph, full);
     const long long outputs = v.shapes.count(v.output) ? v.shapes.at(v.output).size() : 0;
     const long long rows = full.task == TaskKind::Classification
                                ? classTargets(loss, {}, full.classes).rows()
@@ -250,6 +294,12 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
         d.normalizer = *fitted;
     } else {
         d.normalizer = Normalizer::fit(project.preprocessing.normalization, d.full.x, d.split.train);
+        if (!d.normalizer.isIdentity()) // ids are looked up, never scaled
+            if (const ValidationResult v = validate(project.graph); v.ok())
+                for (const IdRows &rows : idRowsOf(project.graph, v)) {
+                    d.normalizer.offset.segment(rows.first, rows.count).setZero();
+                    d.normalizer.scale.segment(rows.first, rows.count).setOnes();
+                }
     }
     const LossParams &loss = project.training.loss;
     const auto make = [&](const Dataset &from, const std::vector<int> &idx) {

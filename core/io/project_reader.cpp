@@ -163,7 +163,7 @@ std::string readDataPath(const JsonCursor &c)
 
 CsvOptions readCsvOptions(const JsonCursor &c)
 {
-    c.expectObject({"delimiter", "target", "task", "ignore"});
+    c.expectObject({"delimiter", "target", "task", "ignore", "ids"});
     CsvOptions o;
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
@@ -183,6 +183,11 @@ CsvOptions readCsvOptions(const JsonCursor &c)
         const std::size_t n = v->arraySize(io::kMaxCsvColumns);
         for (std::size_t i = 0; i < n; ++i)
             o.ignore.push_back((*v)[i].toString(io::kMaxNameLength * 5));
+    }
+    if (auto v = c.find("ids")) {
+        const std::size_t n = v->arraySize(io::kMaxCsvColumns);
+        for (std::size_t i = 0; i < n; ++i)
+            o.ids.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }
     return o;
 }
@@ -309,12 +314,14 @@ TrainingConfig readTraining(const JsonCursor &c)
 
 CsvColumn readColumn(const JsonCursor &c)
 {
-    c.expectObject({"name", "categorical", "categories"});
+    c.expectObject({"name", "categorical", "categories", "ids"});
     CsvColumn col;
     col.name = c.at("name").toString(io::kMaxNameLength * 5);
     if (auto v = c.find("categorical")) col.categorical = v->toBool();
-    if (auto v = c.find("categories")) {
-        const std::size_t n = v->arraySize(io::kMaxCategories);
+    if (auto v = c.find("ids")) col.ids = v->toBool();
+    if (col.ids && col.categorical) c.fail("a column is either categorical or an id column.");
+    if (auto v = c.find("categories")) { // an id column's vocabulary: up to 2^24 − 1 ids
+        const std::size_t n = v->arraySize(col.ids ? (std::size_t(1) << 24) - 1 : io::kMaxCategories);
         for (std::size_t i = 0; i < n; ++i)
             col.categories.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }

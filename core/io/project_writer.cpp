@@ -59,10 +59,12 @@ OJson graphJson(const GraphSpec &g)
 
 OJson csvOptionsJson(const CsvOptions &c)
 {
-    return {{"delimiter", io::delimiterName(c.delimiter)},
-            {"target", c.target},
-            {"task", c.task ? std::string(io::toString(*c.task)) : std::string("auto")},
-            {"ignore", c.ignore}};
+    OJson j = {{"delimiter", io::delimiterName(c.delimiter)},
+               {"target", c.target},
+               {"task", c.task ? std::string(io::toString(*c.task)) : std::string("auto")},
+               {"ignore", c.ignore}};
+    if (!c.ids.empty()) j["ids"] = c.ids;
+    return j;
 }
 
 OJson dataJson(const DataSource &d)
@@ -126,7 +128,8 @@ OJson trainingJson(const TrainingConfig &t)
 OJson columnJson(const CsvColumn &c)
 {
     OJson j = {{"name", c.name}, {"categorical", c.categorical}};
-    if (c.categorical) j["categories"] = c.categories;
+    if (c.categorical || c.ids) j["categories"] = c.categories;
+    if (c.ids) j["ids"] = true;
     return j;
 }
 

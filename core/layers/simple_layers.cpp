@@ -7,6 +7,30 @@
 
 namespace nnp {
 
+std::string_view toString(InputValues v)
+{
+    return v == InputValues::Ids ? "ids" : "real";
+}
+
+std::optional<InputValues> ChoiceNames<InputValues>::parse(std::string_view s)
+{
+    if (s == "real") return InputValues::Real;
+    if (s == "ids") return InputValues::Ids;
+    return std::nullopt;
+}
+
+std::vector<std::string> ChoiceNames<InputValues>::all()
+{
+    return {"real", "ids"};
+}
+
+bool hasIdInputs(const GraphSpec &g)
+{
+    return std::any_of(g.nodes.begin(), g.nodes.end(), [](const NodeSpec &n) {
+        return n.kind == LayerKind::Input && n.options.get(opt::input::values) == InputValues::Ids;
+    });
+}
+
 void Softmax::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
 {
     const Matrix &in = *x[0];
@@ -127,7 +151,14 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Input>()
                 .text(QT_TRANSLATE_NOOP("LayerOptions", "Input shape"),
                       QT_TRANSLATE_NOOP("LayerOptions", "Values per sample: one number for a vector, or "
                                                         "sizes joined by x for a grid."))
-                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "shape %1"))};
+                .onBlock(QT_TRANSLATE_NOOP("LayerOptions", "shape %1")),
+            option(opt::input::values)
+                .text(
+                    QT_TRANSLATE_NOOP("LayerOptions", "Values"),
+                    QT_TRANSLATE_NOOP("LayerOptions",
+                                      "Real numbers (measurements, pixels), or integer ids (a user, an item, "
+                                      "a word) for an Embedding to look up."))
+                .onBlockUnlessDefault("%1")};
         k.traits.minInputs = 0;
         k.traits.maxInputs = 0;
         k.ui = {

@@ -6,9 +6,24 @@
 
 namespace nnp {
 
+/// What an Input's values are: real numbers (features, pixels) or integer ids (a user, an item, a word) that
+/// an Embedding looks up. Ids travel through the network as float values, exact up to 2^24.
+enum class InputValues { Real, Ids };
+std::string_view toString(InputValues v); ///< "real", "ids"
+template <> struct ChoiceNames<InputValues> {
+    static std::string_view name(InputValues v) { return toString(v); }
+    static std::optional<InputValues> parse(std::string_view s);
+    static std::vector<std::string> all();
+};
+
+/// Whether an Input of the graph takes integer ids: its data has no plane of real coordinates to draw a
+/// boundary over or to probe at arbitrary points.
+bool hasIdInputs(const GraphSpec &g);
+
 namespace opt::input {
 /// The shape of one sample: [features], [channels, height, width] or [time, features].
 inline const OptionKey<std::vector<int>> shape{"shape", {2}};
+inline constexpr OptionKey<InputValues> values{"values", InputValues::Real};
 } // namespace opt::input
 namespace opt::dropout {
 inline constexpr OptionKey<double> rate{"rate", 0.5}; ///< probability of dropping a unit

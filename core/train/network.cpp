@@ -2,18 +2,36 @@
 
 #include "checked.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/simple_layers.h"
 #include "memory_budget.h"
 #include "train/memory_estimate.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace nnp {
 
 GraphError::GraphError(ValidationResult r)
     : std::invalid_argument("The network is not valid:\n" + r.summary()), m_result(std::move(r))
+{
+}
+
+namespace {
+std::string invalidIdText(const std::string &node, double value, long long sample, int vocabulary)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.9g", value);
+    return "Embedding '" + node + "' cannot look up the id " + buf + " of sample " +
+           std::to_string(sample + 1) + ": ids are whole numbers from 0 to " +
+           std::to_string(vocabulary - 1) + ".";
+}
+} // namespace
+
+InvalidIdError::InvalidIdError(const std::string &n, double v, long long s, int vocab)
+    : std::invalid_argument(invalidIdText(n, v, s, vocab)), node(n), value(v), sample(s), vocabulary(vocab)
 {
 }
 
@@ -172,7 +190,12 @@ const Matrix &Network::forwardColumns(const Matrix &x, std::span<const int> cols
         m_xPtrs.clear();
         for (int p : n.inputs)
             m_xPtrs.push_back(&m_nodes[static_cast<std::size_t>(p)].y);
-        n.layer->forward(m_xPtrs, n.y, mode);
+        try {
+            n.layer->forward(m_xPtrs, n.y, mode);
+        } catch (const BadIdError &e) {
+            const long long sample = cols.empty() ? e.column : cols[static_cast<std::size_t>(e.column)];
+            throw InvalidIdError(n.name, e.value, sample, e.vocabulary);
+        }
     }
     return output();
 }
@@ -287,7 +310,11 @@ Matrix Network::predict(const Matrix &x, int chunk)
     Matrix out(outputSize(), x.cols());
     for (Eigen::Index c = 0; c < x.cols(); c += chunk) {
         const Eigen::Index n = std::min<Eigen::Index>(chunk, x.cols() - c);
-        out.middleCols(c, n) = forward(x.middleCols(c, n), Mode::Eval);
+        try {
+            out.middleCols(c, n) = forward(x.middleCols(c, n), Mode::Eval);
+        } catch (const InvalidIdError &e) {
+            throw InvalidIdError(e.node, e.value, e.sample + c, e.vocabulary);
+        }
     }
     return out;
 }

@@ -23,6 +23,18 @@ private:
     ValidationResult m_result;
 };
 
+/// An id a layer cannot look up (an Embedding's id out of range or not whole), from forward or predict: names
+/// the layer, the value and the sample (its column in the data passed in, 0-based; the message counts from
+/// 1).
+class InvalidIdError : public std::invalid_argument {
+public:
+    InvalidIdError(const std::string &node, double value, long long sample, int vocabulary);
+    std::string node;
+    double value;
+    long long sample;
+    int vocabulary;
+};
+
 /// A parameter with the node it belongs to.
 struct NodeParam {
     int node = 0; ///< index into Network::nodes()

@@ -64,12 +64,12 @@
         <translation>必须是名称</translation>
     </message>
     <message>
-        <location filename="../../core/graph/validator.cpp" line="+34"/>
+        <location filename="../../core/graph/validator.cpp" line="+35"/>
         <source>%1 &apos;%2&apos;</source>
         <translation>%1层“%2”</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>The network is empty — drag an Input layer onto the canvas.</source>
         <translation>网络是空的——请把一个“输入”层拖到画布上。</translation>
     </message>
@@ -104,7 +104,17 @@
         <translation>%1：%2%3。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
+        <source>%1 looks up integer ids, but %2 gives real values — set that Input&apos;s values to ids.</source>
+        <translation>%1 查找的是整数 ID，但 %2 给出的是实数——请把该输入层的取值设为 ID。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 looks up integer ids, but %2 computes real values — wire an Input whose values are ids straight into it.</source>
+        <translation>%1 查找的是整数 ID，但 %2 计算出的是实数——请把取值为 ID 的输入层直接连到它。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 has no input — connect a layer to it.</source>
         <translation>%1没有输入——请给它连接一个层。</translation>
     </message>
@@ -134,7 +144,7 @@
         <translation>%1是数据的入口：不能有连线接入它。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>%1 brings the network&apos;s inputs to more than %2 values per sample together — use fewer or smaller inputs.</source>
         <translation>%1使网络所有输入合计每个样本超过 %2 个值——请减少输入或缩小输入。</translation>
     </message>
@@ -189,7 +199,7 @@
         <translation>%1要把 %2 个值（%3）变形为 %4 = %5 个值——请选择乘积等于 %2 的各维大小。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="+141"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="+172"/>
         <source>%1 is too large (%2 values per sample).</source>
         <translation>%1太大（每个样本 %2 个值）。</translation>
     </message>
@@ -237,6 +247,16 @@
         <location line="+15"/>
         <source>%1&apos;s %2 window does not fit in its %3 input — use a smaller pool size or padding &apos;same&apos;.</source>
         <translation>%1的 %2 池化窗口放不进它的 %3 输入——请用更小的池化窗口，或把填充设为“same”。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/embedding.cpp" line="+148"/>
+        <source>%1 looks up a row of ids but receives %2 — give its Input one size, the number of ids per sample.</source>
+        <translation>%1 查找一行 ID，却收到 %2——请给它的输入层只设一个尺寸，即每个样本的 ID 个数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 would have %2 parameters (the limit is %3) — use a smaller vocabulary or dimension.</source>
+        <translation>%1 将有 %2 个参数（上限为 %3）——请减小词表大小或维度。</translation>
     </message>
 </context>
 <context>
@@ -624,7 +644,27 @@
         <translation>把图像或网格展开成一行数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/document/layer_catalog.cpp" line="+65"/>
+        <location filename="../../ui/document/layer_catalog.cpp" line="+59"/>
+        <source>Uniform ±0.05 (Keras)</source>
+        <translation>均匀分布 ±0.05（Keras）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal, σ = 1 (PyTorch)</source>
+        <translation>正态分布，σ = 1（PyTorch）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ids</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>real numbers</source>
+        <translation>实数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -843,6 +883,16 @@
         <source>One number per feature map: its mean. Turns an image into a flat vector.</source>
         <translation>每张特征图取一个数：它的平均值。把图像变成一维向量。</translation>
     </message>
+    <message>
+        <location filename="../../core/layers/embedding.cpp" line="-13"/>
+        <source>Embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looks up a learned vector for each integer id (a user, an item, a word).</source>
+        <translation>为每个整数 ID（一个用户、一个物品、一个词）查找一个学到的向量。</translation>
+    </message>
 </context>
 <context>
     <name>LayerOptions</name>
@@ -1039,7 +1089,7 @@
         <translation>变为 %1</translation>
     </message>
     <message>
-        <location filename="../../core/layers/simple_layers.cpp" line="-157"/>
+        <location filename="../../core/layers/simple_layers.cpp" line="-164"/>
         <source>Input shape</source>
         <translation>输入形状</translation>
     </message>
@@ -1054,7 +1104,17 @@
         <translation>形状 %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+3"/>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Real numbers (measurements, pixels), or integer ids (a user, an item, a word) for an Embedding to look up.</source>
+        <translation>实数（测量值、像素），或供嵌入层查找的整数 ID（一个用户、一个物品、一个词）。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Drop rate</source>
         <translation>丢弃率</translation>
     </message>
@@ -1087,6 +1147,56 @@
         <location line="+4"/>
         <source>valid: only windows that fit; same: windows over the edge use the pixels they cover.</source>
         <translation>valid：只用完整放得下的窗口；same：越过边缘的窗口只用它覆盖到的像素。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/embedding.cpp" line="-33"/>
+        <source>Initial vectors</source>
+        <translation>初始向量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uniform ±0.05 as Keras, or normal with σ = 1 as PyTorch.</source>
+        <translation>与 Keras 相同的 ±0.05 均匀分布，或与 PyTorch 相同的 σ = 1 正态分布。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vocabulary size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many different ids there are: ids run from 0 to this size − 1 (at most 16,777,216).</source>
+        <translation>不同 ID 的个数：ID 从 0 到该大小 − 1（最多 16,777,216）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ids</source>
+        <translation>%1 个 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many numbers each id&apos;s vector has.</source>
+        <translation>每个 ID 的向量含有多少个数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dim %1</source>
+        <translation>维度 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Id 0 is padding</source>
+        <translation>ID 0 为填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id 0 marks padding: its vector is zero, it learns nothing, and later layers skip it.</source>
+        <translation>ID 0 表示填充：它的向量为零，不参与学习，后面的层会跳过它。</translation>
     </message>
 </context>
 <context>
@@ -1400,12 +1510,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+279"/>
+        <location line="+280"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-279"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -1640,7 +1750,7 @@
         <translation>输入形状</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Last column</source>
         <translation>最后一列</translation>
     </message>
@@ -2490,7 +2600,7 @@ value %6</source>
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/training/insights_engine.cpp" line="+319"/>
+        <location filename="../../ui/training/insights_engine.cpp" line="+320"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -3787,7 +3897,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingSession</name>
     <message>
-        <location filename="../../ui/training/training_session.cpp" line="+21"/>
+        <location filename="../../ui/training/training_session.cpp" line="+22"/>
         <source>The network cannot be built:</source>
         <translation>无法构建网络：</translation>
     </message>

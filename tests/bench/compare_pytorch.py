@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Side-by-side speed of `nnp bench` and the same three workloads in PyTorch (issue 2, "Speed").
+"""Side-by-side speed of `nnp bench` and the same workloads in PyTorch (issues 2 and 11, "Speed").
 
 For each thread count (1 and 2 by default) and each workload it runs `nnp bench --workload W --json`, then the
 same network, data shape, batch size, loss and optimizer in PyTorch (float32, torch.set_num_threads(N)), each
@@ -30,7 +30,11 @@ WORKLOADS = {
     "W1": ([2, 8, 8, 1], "tanh", 10, 500, "sgd", 0.03, "steps_per_s", 150.0),
     "W2": ([64, 128, 64, 10], "relu", 32, 1797, "adam", 0.001, "steps_per_s", 10.0),
     "W3": ([784, 256, 128, 10], "relu", 128, 60000, "adam", 0.001, "samples_per_s", 2.0),
+    # the seed's recommender (issue 11): user and item ids -> nn.Embedding(1000, 8), nn.Embedding(500, 8) -> cat
+    # -> 16-128-1
+    "W7": ([16, 128, 1], "relu", 256, 100000, "adam", 0.001, "samples_per_s", 3.0),
 }
+RECOMMENDER = {"W7": (1000, 500, 8)}  # users, items, embedding size
 # glibc's malloc keeps freed buffers up to 1 GiB and serves buffers below 32 MiB from the heap (RECIPES.md).
 MALLOC_TUNABLES = "glibc.malloc.trim_threshold=1073741824:glibc.malloc.mmap_threshold=33554432"
 SEED = 42
@@ -49,7 +53,25 @@ def torch_worker(name, threads, seconds):
         if i < len(sizes) - 2:
             layers.append(torch.nn.Tanh() if act == "tanh" else torch.nn.ReLU())
     model = torch.nn.Sequential(*layers)
-    if sizes[-1] == 1:
+    if name in RECOMMENDER:
+        users, items, dim = RECOMMENDER[name]
+        mlp = model
+
+        class Recommender(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.user = torch.nn.Embedding(users, dim)
+                self.item = torch.nn.Embedding(items, dim)
+                self.mlp = mlp
+
+            def forward(self, ids):
+                return self.mlp(torch.cat([self.user(ids[:, 0]), self.item(ids[:, 1])], dim=1))
+
+        model = Recommender()
+        x = torch.stack([torch.randint(0, users, (n,)), torch.randint(0, items, (n,))], dim=1)
+        y = torch.randint(0, 2, (n, 1)).float()
+        loss_fn = torch.nn.BCEWithLogitsLoss()
+    elif sizes[-1] == 1:
         # The playground's circle: class 1 inside radius 3 of points spread over [-6, 6]^2.
         x = torch.rand(n, 2) * 12 - 6
         y = (x.norm(dim=1, keepdim=True) < 3).float()
@@ -126,7 +148,7 @@ def main():
     ap.add_argument("--nnp", help="path of the nnp executable (Release build)")
     ap.add_argument("--seconds", type=float, default=3.0, help="measured wall time per run (default 3)")
     ap.add_argument("--threads", default="1,2", help="thread counts, comma separated (default 1,2)")
-    ap.add_argument("--workloads", default="W1,W2,W3", help="default W1,W2,W3")
+    ap.add_argument("--workloads", default="W1,W2,W3,W7", help="default W1,W2,W3,W7")
     ap.add_argument("--repeat", type=int, default=2,
                     help="runs per side, alternating; the best rate of each side counts (default 2: a busy "
                          "moment on this shared machine then spoils neither side's number)")

@@ -710,8 +710,8 @@ private slots:
             QVERIFY(l);
             QVERIFY(l->kind() == k);
             QVERIFY(l->clone()->kind() == k);
-            QCOMPARE(hasParameters(k),
-                     k == LayerKind::Dense || k == LayerKind::BatchNorm || k == LayerKind::Conv2D);
+            QCOMPARE(hasParameters(k), k == LayerKind::Dense || k == LayerKind::BatchNorm ||
+                                           k == LayerKind::Conv2D || k == LayerKind::Embedding);
         }
     }
 };

@@ -5,6 +5,7 @@
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
@@ -272,6 +273,62 @@ private slots:
         const Matrix &a = at("flat").y, &b = sameProducer ? at("flat").y : at("ei").y;
         for (Eigen::Index c = 0; c < x.cols(); ++c)
             QVERIFY(std::abs(at("dot").y(0, c) - a.col(c).dot(b.col(c))) < 1e-12);
+    }
+
+    // Embeddings of integer ids (the seed's recommender: user and item ids -> Embedding each -> Flatten ->
+    // Concatenate -> Dense -> Dense sigmoid, and its Dot form), and a sequence of ids in which ids repeat:
+    // the gradient is scattered onto the table's rows. Every id of the small vocabularies occurs.
+    void embeddings_data()
+    {
+        QTest::addColumn<bool>("sequence");
+        QTest::addColumn<bool>("dot");
+        QTest::newRow("recommender, concatenate") << false << false;
+        QTest::newRow("recommender, dot") << false << true;
+        QTest::newRow("a sequence of ids") << true << false;
+    }
+    void embeddings()
+    {
+        QFETCH(bool, sequence);
+        QFETCH(bool, dot);
+        const auto ids = [](int steps) {
+            return LayerOptions().set(opt::input::shape, {steps}).set(opt::input::values, InputValues::Ids);
+        };
+        const auto table = [](int vocab, int dim) {
+            return LayerOptions().set(opt::embedding::inputDim, vocab).set(opt::embedding::outputDim, dim);
+        };
+        GraphSpec g;
+        const NodeId u = g.addNode(LayerKind::Input, "user", ids(sequence ? 4 : 1));
+        const NodeId eu = g.addNode(LayerKind::Embedding, "user_emb", table(5, 3));
+        const NodeId fu = g.addNode(LayerKind::Flatten, "user_flat");
+        g.connect(u, eu);
+        g.connect(eu, fu);
+        NodeId last = fu;
+        if (!sequence) {
+            const NodeId i = g.addNode(LayerKind::Input, "item", ids(1));
+            const NodeId ei = g.addNode(LayerKind::Embedding, "item_emb", table(4, 3));
+            const NodeId fi = g.addNode(LayerKind::Flatten, "item_flat");
+            const NodeId join = g.addNode(dot ? LayerKind::Dot : LayerKind::Concatenate, "join");
+            g.connect(i, ei);
+            g.connect(ei, fi);
+            g.connect(fu, join);
+            g.connect(fi, join);
+            last = join;
+        }
+        if (!dot) {
+            const NodeId h = g.addNode(LayerKind::Dense, "hidden", dense(4, ActivationKind::Tanh));
+            g.connect(last, h);
+            last = h;
+        }
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(1, ActivationKind::Sigmoid));
+        g.connect(last, out);
+        Network net = Network::build(g, 41);
+        net.setLoss({LossKind::BinaryCrossEntropy});
+        Matrix x(net.inputSize(), 10);
+        for (Eigen::Index c = 0; c < x.cols(); ++c)
+            for (Eigen::Index r = 0; r < x.rows(); ++r)
+                x(r, c) = static_cast<Scalar>((3 * c + r) % (r == 1 && !sequence ? 4 : 5));
+        const auto err = checkNetwork(net, x, targetsFor(LossKind::BinaryCrossEntropy, 1, 10, 42));
+        QVERIFY2(err.empty(), err.c_str());
     }
 
     // A small CNN in a graph: a Dense before the image (so that its gradient checks the convolutions' input

@@ -2,6 +2,7 @@
 // bad input (missing cells, ragged rows, empty files, binary data) reported with line and column.
 #include "data/csv.h"
 #include "data/data_error.h"
+#include "io/project.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -40,6 +41,56 @@ class TestCsv : public QObject {
     Q_OBJECT
 
 private slots:
+    // Id columns: a vocabulary per column (numbers by value), ids 1 … V, 0 for ids seen only at prediction,
+    // with a note; stored in the project's schema like the normaliser.
+    void idColumns()
+    {
+        CsvOptions o;
+        o.ids = {"user", "item"};
+        const CsvData d = parseCsv("user,item,liked\n10,b,1\n2,a,0\n10,c,1\n", o);
+        QCOMPARE(d.data.features(), 2);
+        QVERIFY(d.schema.features[0].ids && !d.schema.features[0].categorical);
+        QCOMPARE(d.schema.features[0].categories, (std::vector<std::string>{"2", "10"}));
+        QCOMPARE(d.schema.features[1].categories, (std::vector<std::string>{"a", "b", "c"}));
+        QCOMPARE(d.data.x(0, 0), Scalar(2));
+        QCOMPARE(d.data.x(0, 1), Scalar(1));
+        QCOMPARE(d.data.x(1, 2), Scalar(3));
+        std::vector<std::string> notes;
+        const Matrix x = encodeCsvFeatures("user,item\n2,c\n99,a\n7,zz\n", d.schema, "new.csv", &notes);
+        QCOMPARE(x(0, 0), Scalar(1));
+        QCOMPARE(x(0, 1), Scalar(kUnknownId));
+        QCOMPARE(x(1, 2), Scalar(kUnknownId));
+        QCOMPARE(notes.size(), std::size_t(2));
+        QVERIFY2(notes[0].find("\"99\" on line 3") != std::string::npos, notes[0].c_str());
+        o.ids = {"liked"};
+        QVERIFY_THROWS_EXCEPTION(DataError, parseCsv("user,item,liked\n1,2,1\n", o));
+        o.ids = {"nobody"};
+        QVERIFY_THROWS_EXCEPTION(DataError, parseCsv("user,item,liked\n1,2,1\n", o));
+    }
+
+    // The id columns and their vocabularies travel with the project (the options as the user set them, the
+    // schema with the trained model, like the normaliser), so prediction maps raw ids as training did.
+    void idColumnsInTheProjectFile()
+    {
+        Project p;
+        p.data.kind = DataSourceKind::Csv;
+        p.data.path = "ratings.csv";
+        p.data.csv.ids = {"user", "item"};
+        CsvOptions o;
+        o.ids = p.data.csv.ids;
+        p.csvSchema = parseCsv("user,item,liked\n10,b,1\n2,a,0\n", o).schema;
+        const Project back = parseProject(projectToText(p));
+        QCOMPARE(back.data.csv.ids, p.data.csv.ids);
+        QVERIFY(back.csvSchema.has_value());
+        QVERIFY(back.csvSchema->features[0].ids && back.csvSchema->features[1].ids);
+        QCOMPARE(back.csvSchema->features[0].categories, (std::vector<std::string>{"2", "10"}));
+        QCOMPARE(back.csvSchema->features[1].categories, (std::vector<std::string>{"a", "b"}));
+        Project plain = p; // a project without id columns writes no "ids" key
+        plain.data.csv.ids.clear();
+        plain.csvSchema.reset();
+        QVERIFY(projectToText(plain).find("\"ids\"") == std::string::npos);
+    }
+
     void iris()
     {
         const CsvData c = loadCsv(sample("iris/iris.csv"));

@@ -7,6 +7,7 @@
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
@@ -239,7 +240,83 @@ inline std::vector<TestNet> testNetworks()
         g.connect(gap, out);
         r.push_back({"cnn_strided_dilated", g, false});
     }
+    {
+        // The seed's recommender with a real feature beside the ids: user and item ids -> Embedding each (the
+        // item's with padding id 0) -> Flatten -> Concatenate with the normalised age -> Dense relu ->
+        // sigmoid.
+        GraphSpec g;
+        const auto ids = [](int steps) { return input({steps}).set(opt::input::values, InputValues::Ids); };
+        NodeId user = g.addNode(LayerKind::Input, "user", ids(1));
+        NodeId item = g.addNode(LayerKind::Input, "item", ids(1));
+        NodeId age = g.addNode(LayerKind::Input, "age", input({2}));
+        NodeId eu =
+            g.addNode(LayerKind::Embedding, "user emb",
+                      LayerOptions().set(opt::embedding::inputDim, 7).set(opt::embedding::outputDim, 4));
+        NodeId ei = g.addNode(LayerKind::Embedding, "item_emb",
+                              LayerOptions()
+                                  .set(opt::embedding::inputDim, 5)
+                                  .set(opt::embedding::outputDim, 3)
+                                  .set(opt::embedding::maskZero, true));
+        NodeId fu = g.addNode(LayerKind::Flatten, "user_flat", {});
+        NodeId fi = g.addNode(LayerKind::Flatten, "item_flat", {});
+        NodeId cat = g.addNode(LayerKind::Concatenate, "joined", {});
+        NodeId h = g.addNode(LayerKind::Dense, "hidden", dense(6, ActivationKind::ReLU));
+        NodeId out = g.addNode(LayerKind::Dense, "liked", dense(1, ActivationKind::Sigmoid));
+        g.connect(user, eu);
+        g.connect(item, ei);
+        g.connect(eu, fu);
+        g.connect(ei, fi);
+        g.connect(fu, cat);
+        g.connect(fi, cat);
+        g.connect(age, cat);
+        g.connect(cat, h);
+        g.connect(h, out);
+        r.push_back({"recommender", g, true});
+    }
+    {
+        // Matrix factorisation over a sequence: three word ids -> Embedding -> Flatten (12 values) Dot one
+        // item's 12-vector, sigmoid.
+        GraphSpec g;
+        NodeId words =
+            g.addNode(LayerKind::Input, "words", input({3}).set(opt::input::values, InputValues::Ids));
+        NodeId item =
+            g.addNode(LayerKind::Input, "item", input({1}).set(opt::input::values, InputValues::Ids));
+        NodeId ew =
+            g.addNode(LayerKind::Embedding, "word_vectors",
+                      LayerOptions().set(opt::embedding::inputDim, 6).set(opt::embedding::outputDim, 4));
+        NodeId ei =
+            g.addNode(LayerKind::Embedding, "item_vector",
+                      LayerOptions().set(opt::embedding::inputDim, 9).set(opt::embedding::outputDim, 12));
+        NodeId fw = g.addNode(LayerKind::Flatten, "words_flat", {});
+        NodeId fi = g.addNode(LayerKind::Flatten, "item_flat", {});
+        NodeId dot = g.addNode(LayerKind::Dot, "match", {});
+        NodeId out = g.addNode(LayerKind::Dense, "liked", dense(1, ActivationKind::Sigmoid));
+        g.connect(words, ew);
+        g.connect(item, ei);
+        g.connect(ew, fw);
+        g.connect(ei, fi);
+        g.connect(fw, dot);
+        g.connect(fi, dot);
+        g.connect(dot, out);
+        r.push_back({"embedding_dot", g, false});
+    }
     return r;
+}
+
+/// For each input feature of the network, the vocabulary of the Embedding that looks it up; 0 for a real
+/// value.
+inline std::vector<int> idVocabularies(const Network &net)
+{
+    std::vector<int> v;
+    for (int idx : net.inputNodes()) {
+        const Network::Node &in = net.nodes().at(static_cast<std::size_t>(idx));
+        int vocab = 0;
+        for (const EdgeSpec &e : net.spec().outputsOf(in.id))
+            if (const NodeSpec *to = net.spec().find(e.to); to && to->kind == LayerKind::Embedding)
+                vocab = to->options.get(opt::embedding::inputDim);
+        v.insert(v.end(), static_cast<std::size_t>(in.shape.size()), vocab);
+    }
+    return v;
 }
 
 /// A network whose every parameter and running statistic is random (biases and BatchNorm stats included), so
@@ -281,6 +358,33 @@ inline Matrix makeInputs(int features, int n, std::uint64_t seed)
     for (Eigen::Index i = 0; i < x.size(); ++i)
         x.data()[i] = static_cast<Scalar>(rng.uniform(-3.0, 4.0));
     return x;
+}
+
+/// The same for a network's inputs, with every id an Embedding looks up drawn from its vocabulary.
+inline Matrix makeInputs(const Network &net, int n, std::uint64_t seed)
+{
+    Matrix x = makeInputs(net.inputSize(), n, seed);
+    const std::vector<int> vocab = idVocabularies(net);
+    Rng rng(seed + 7);
+    for (Eigen::Index c = 0; c < x.cols(); ++c)
+        for (Eigen::Index r = 0; r < x.rows(); ++r)
+            if (const int v = vocab[static_cast<std::size_t>(r)])
+                x(r, c) = static_cast<Scalar>(rng.below(static_cast<std::uint64_t>(v)));
+    return x;
+}
+
+/// A normaliser for the network's inputs that leaves ids as they are (as prepareData fits one).
+inline Normalizer makeNormalizer(const Network &net, bool normalized, std::uint64_t seed)
+{
+    Normalizer norm = makeNormalizer(net.inputSize(), normalized, seed);
+    if (norm.isIdentity()) return norm;
+    const std::vector<int> vocab = idVocabularies(net);
+    for (Eigen::Index r = 0; r < norm.offset.size(); ++r)
+        if (vocab[static_cast<std::size_t>(r)]) {
+            norm.offset(r) = 0;
+            norm.scale(r) = 1;
+        }
+    return norm;
 }
 
 /// Our prediction for raw inputs: normalise (written out here, independent of Normalizer::apply), then

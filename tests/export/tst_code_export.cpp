@@ -27,7 +27,7 @@ model = mod.load_weights(mod.Model()).train()
 params = [p for p in model.parameters()]
 assert params and all(p.requires_grad for p in params), "weights must be trainable nn.Parameters"
 before = [p.detach().clone() for p in params]
-x = torch.randn(16, mod.N_INPUTS)
+x = torch.rand(16, mod.N_INPUTS) * 2  # in [0, 2): real values, and ids 0 or 1 (.long()) for every Embedding
 out = model(*mod.split_inputs(x))
 loss = torch.nn.functional.mse_loss(out, torch.zeros_like(out))
 opt = torch.optim.SGD(model.parameters(), lr=0.1)
@@ -79,7 +79,7 @@ private slots:
         QFETCH(int, index);
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 31 + static_cast<std::uint64_t>(index));
-        const Normalizer norm = makeNormalizer(net.inputSize(), t.normalized, 8);
+        const Normalizer norm = makeNormalizer(net, t.normalized, 8);
         const ExportModel model = describeNetwork(net, norm, t.name);
         const QString dir = m_dir.filePath(QString::fromStdString(t.name));
         QDir().mkpath(dir);
@@ -88,7 +88,7 @@ private slots:
         QCOMPARE(QString::fromStdString(weights.filename().string()), QString("model_weights.json"));
 
         // The script's own __main__ on a CSV of raw inputs.
-        const Matrix raw = makeInputs(net.inputSize(), 40, 17);
+        const Matrix raw = makeInputs(net, 40, 17);
         QVERIFY(writeInputsCsv(dir + "/inputs.csv", raw));
         const auto run = runProcess(kPython, {script, dir + "/inputs.csv"});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -135,8 +135,7 @@ private slots:
         QFETCH(int, index);
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 5);
-        const ExportModel model =
-            describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 2), t.name);
+        const ExportModel model = describeNetwork(net, makeNormalizer(net, t.normalized, 2), t.name);
         const QString dir = m_dir.filePath("keras_" + QString::fromStdString(t.name));
         QDir().mkpath(dir);
         const QString script = dir + "/model.py";
@@ -161,6 +160,9 @@ private slots:
                 const auto &w = n.tensor("weight").shape; // ours (PyTorch's): [filters, channels, kh, kw]
                 want.append(QJsonArray{w[2], w[3], w[1], w[0]}); // Keras kernel: HWIO
                 if (n.options.get(opt::conv2d::useBias)) want.append(QJsonArray{n.tensor("bias").shape[0]});
+            } else if (n.kind == LayerKind::Embedding) {
+                const auto &w = n.tensor("weight").shape; // [vocabulary, dim] in Keras too
+                want.append(QJsonArray{w[0], w[1]});
             } else {
                 for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
                     want.append(QJsonArray{n.tensor(name).shape[0]});

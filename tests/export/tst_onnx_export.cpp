@@ -39,8 +39,7 @@ private slots:
         QFETCH(int, index);
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 7);
-        const ExportModel model =
-            describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 3), t.name);
+        const ExportModel model = describeNetwork(net, makeNormalizer(net, t.normalized, 3), t.name);
         const std::string bytes = exportOnnx(model);
         onnx::ModelProto proto;
         QVERIFY(proto.ParseFromString(bytes));
@@ -101,12 +100,12 @@ private slots:
         if (modules.isEmpty()) QSKIP(qPrintable("onnxruntime is not available: " + why));
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 11 + static_cast<std::uint64_t>(index));
-        const Normalizer norm = makeNormalizer(net.inputSize(), t.normalized, 5);
+        const Normalizer norm = makeNormalizer(net, t.normalized, 5);
         const ExportModel model = describeNetwork(net, norm, t.name);
         const QString file = m_dir.filePath(QString::fromStdString(t.name) + ".onnx");
         writeOnnx(model, file.toStdString());
 
-        const Matrix raw = makeInputs(net.inputSize(), 64, 21);
+        const Matrix raw = makeInputs(net, 64, 21);
         const Matrix ours = ourPrediction(net, norm, raw);
         QString error;
         const Matrix theirs = runOnnxRuntime(file, model, raw, modules, error);

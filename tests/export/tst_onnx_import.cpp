@@ -137,7 +137,7 @@ private slots:
         QFETCH(int, index);
         const TestNet t = testNetworks().at(static_cast<std::size_t>(index));
         Network net = makeNetwork(t.spec, 3 + static_cast<std::uint64_t>(index));
-        const Normalizer norm = makeNormalizer(net.inputSize(), t.normalized, 9);
+        const Normalizer norm = makeNormalizer(net, t.normalized, 9);
         const std::string bytes = exportOnnx(describeNetwork(net, norm, t.name));
 
         const ImportedModel imported = importOnnxBytes(bytes, t.name);
@@ -163,8 +163,16 @@ private slots:
                 QCOMPARE(std::tie(a.kh, a.kw, a.sh, a.sw, a.padTop, a.padBottom),
                          std::tie(b.kh, b.kw, b.sh, b.sw, b.padTop, b.padBottom));
             }
-            if (orig.kind == LayerKind::Input)
+            if (orig.kind == LayerKind::Input) {
                 QCOMPARE(same->options.get(opt::input::shape), orig.options.get(opt::input::shape));
+                QVERIFY(same->options.get(opt::input::values) == orig.options.get(opt::input::values));
+            }
+            if (orig.kind == LayerKind::Embedding) { // mask_zero is no ONNX notion: the padding row is zero
+                QCOMPARE(same->options.get(opt::embedding::inputDim),
+                         orig.options.get(opt::embedding::inputDim));
+                QCOMPARE(same->options.get(opt::embedding::outputDim),
+                         orig.options.get(opt::embedding::outputDim));
+            }
             if (orig.kind == LayerKind::Dense || orig.kind == LayerKind::Activation ||
                 orig.kind == LayerKind::Conv2D)
                 QCOMPARE(name(same->options.get(opt::activation)), name(orig.options.get(opt::activation)));
@@ -189,7 +197,7 @@ private slots:
         QCOMPARE(imported.normalizer.isIdentity(), !t.normalized);
 
         Network back = buildImported(imported);
-        const Matrix raw = makeInputs(net.inputSize(), 50, 4);
+        const Matrix raw = makeInputs(net, 50, 4);
         const double diff =
             maxAbsDiff(ourPrediction(net, norm, raw), ourPrediction(back, imported.normalizer, raw));
         QVERIFY2(diff <= 1e-6, qPrintable(QString("max abs diff %1").arg(diff)));
@@ -335,8 +343,7 @@ private slots:
         std::vector<std::string> seeds = {bytesOf(handWritten())};
         for (const auto &t : testNetworks()) {
             Network net = makeNetwork(t.spec, 1);
-            seeds.push_back(
-                exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1))));
+            seeds.push_back(exportOnnx(describeNetwork(net, makeNormalizer(net, t.normalized, 1))));
         }
         Rng rng(2024 + fuzzSeed());
         int imported = 0, refused = 0;
@@ -382,8 +389,8 @@ private slots:
         for (const auto &t : testNetworks()) {
             Network net = makeNetwork(t.spec, 2);
             onnx::ModelProto m;
-            QVERIFY(m.ParseFromString(
-                exportOnnx(describeNetwork(net, makeNormalizer(net.inputSize(), t.normalized, 1)))));
+            QVERIFY(
+                m.ParseFromString(exportOnnx(describeNetwork(net, makeNormalizer(net, t.normalized, 1)))));
             seeds.push_back(m);
         }
         const char *ops[] = {

@@ -24,7 +24,7 @@ private slots:
     void json()
     {
         Network net = makeNetwork(dag(), 4);
-        const Normalizer norm = makeNormalizer(net.inputSize(), true, 6);
+        const Normalizer norm = makeNormalizer(net, true, 6);
         const ExportModel model = describeNetwork(net, norm, "dag \"quoted\"");
         QJsonParseError err;
         const QJsonObject doc =
@@ -79,7 +79,7 @@ private slots:
     {
         QTemporaryDir dir;
         Network net = makeNetwork(dag(), 9);
-        const Normalizer norm = makeNormalizer(net.inputSize(), true, 1);
+        const Normalizer norm = makeNormalizer(net, true, 1);
         const ExportModel model = describeNetwork(net, norm);
         const QString out = dir.filePath("weights/nested");
         writeWeightsCsv(model, out.toStdString());

@@ -8,6 +8,7 @@
 #include "graph/graph_spec.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/embedding.h"
 #include "layers/simple_layers.h"
 #include "losses/loss.h"
 #include "train/network.h"
@@ -208,6 +209,61 @@ private slots:
         c.threads = 2;
         Trainer t(net, c, train);
         QCOMPARE(t.threadsInUse(), 2);
+        QVERIFY(t.runEpoch().has_value()); // warm-up
+        const long long n = allocationsDuring(t, 2);
+        QCOMPARE(t.epoch(), 3);
+        QCOMPARE(n, 0LL);
+    }
+
+    void recommenderW7_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("one thread") << 1;
+        QTest::newRow("two threads") << 2;
+    }
+    void recommenderW7()
+    {
+        // The seed's recommender: user and item ids -> Embedding(·, 8) each -> Flatten -> Concatenate ->
+        // Dense 128 relu -> Dense 1 sigmoid, Adam, batch 256: the lookups and the scattered table gradients
+        // allocate nothing once warm.
+        QFETCH(int, threads);
+        Rng rng(7);
+        constexpr int kSamples = 1024;
+        TrainData train{Matrix(2, kSamples), Matrix(1, kSamples)};
+        for (Eigen::Index s = 0; s < kSamples; ++s) {
+            train.x(0, s) = Scalar(rng.below(1000));
+            train.x(1, s) = Scalar(rng.below(500));
+            train.y(0, s) = Scalar(rng.below(2));
+        }
+        GraphSpec spec;
+        const auto ids = LayerOptions().set(opt::input::shape, {1}).set(opt::input::values, InputValues::Ids);
+        const NodeId cat = spec.addNode(LayerKind::Concatenate, "cat");
+        for (const auto &[name, vocab] : {std::pair{"user", 1000}, std::pair{"item", 500}}) {
+            const NodeId in = spec.addNode(LayerKind::Input, name, ids);
+            const NodeId e = spec.addNode(
+                LayerKind::Embedding, std::string(name) + "_emb",
+                LayerOptions().set(opt::embedding::inputDim, vocab).set(opt::embedding::outputDim, 8));
+            const NodeId f = spec.addNode(LayerKind::Flatten, std::string(name) + "_flat");
+            spec.connect(in, e);
+            spec.connect(e, f);
+            spec.connect(f, cat);
+        }
+        const NodeId h = spec.addNode(
+            LayerKind::Dense, "hidden",
+            LayerOptions().set(opt::dense::units, 128).set(opt::activation, ActivationKind::ReLU));
+        const NodeId out = spec.addNode(
+            LayerKind::Dense, "out",
+            LayerOptions().set(opt::dense::units, 1).set(opt::activation, ActivationKind::Sigmoid));
+        spec.connect(cat, h);
+        spec.connect(h, out);
+        Network net = Network::build(spec, 7);
+        TrainingConfig c;
+        c.loss.kind = LossKind::BinaryCrossEntropy;
+        c.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+        c.batchSize = 256;
+        c.epochs = 1000;
+        c.threads = threads;
+        Trainer t(net, c, train);
         QVERIFY(t.runEpoch().has_value()); // warm-up
         const long long n = allocationsDuring(t, 2);
         QCOMPARE(t.epoch(), 3);

@@ -2,6 +2,7 @@
 
 #include "layers/dense.h"
 #include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 #include <QLocale>
 #include <QRegularExpression>
@@ -53,8 +54,12 @@ QString LayerCatalog::choiceTitle(const OptionSpec &o, const std::string &name)
 {
     if (o.name == opt::activation.name)
         if (auto a = activationFromString(name)) return title(*a);
-    if (o.name == opt::dense::init.name)
+    if (o.name == opt::dense::init.name) {
         if (auto k = initFromString(name)) return title(*k);
+        if (name == "uniform") return tr("Uniform ±0.05 (Keras)"); // an Embedding's table
+        if (name == "normal") return tr("Normal, σ = 1 (PyTorch)");
+    }
+    if (o.name == opt::input::values.name) return name == "ids" ? tr("ids") : tr("real numbers");
     return QString::fromStdString(name);
 }
 
@@ -179,6 +184,7 @@ QString LayerCatalog::keyOptions(const NodeSpec &node)
     for (const OptionSpec &o : layerKind(node.kind).options) {
         if (!*o.blockText || !o.isShown(node.options)) continue;
         const OptionValue v = o.valueIn(node.options);
+        if (o.blockUnlessDefault && v == o.def) continue;
         const int *i = std::get_if<int>(&v);
         if (i && *i == 1 && *o.blockTextOne)
             parts << QCoreApplication::translate("LayerOptions", o.blockTextOne);

@@ -375,6 +375,7 @@ void DataPanel::chooseCsv(const QString &path)
         (m_doc->filePath().isEmpty() ? QFileInfo(path).absoluteFilePath() : base.relativeFilePath(path))
             .toStdString();
     data.csv.target.clear();
+    data.csv.ids.clear(); // they named columns of the previous file
     commit(data, m_doc->preprocessing(), tr("CSV file"));
 }
 

@@ -2,6 +2,7 @@
 #include "layers/activations.h"
 #include "layers/conv2d.h"
 #include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 #include "metrics/metrics.h"
 #include "style/palette.h"
@@ -375,7 +376,7 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
         Matrix point(2, 1);
         point << rawInput[0], rawInput[1];
         x = point;
-    } else if (n == data.full.features() && n > 0) {
+    } else if (n == data.full.features() && n > 0 && !hasIdInputs(session.project().graph)) {
         x.resize(n, 1);
         // The pad draws intensities in 0..1; the data may be 0..1, 0..16 (digits) or 0..255.
         const double scale = isImage(data.full) ? std::max(1.0, double(data.full.x.maxCoeff())) : 1.0;

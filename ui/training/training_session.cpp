@@ -1,6 +1,7 @@
 #include "training/training_session.h"
 #include "layers/dense.h"
 #include "layers/layer_registry.h"
+#include "layers/simple_layers.h"
 
 #include "i18n/diagnostic_text.h"
 #include "metrics/metrics.h"
@@ -88,7 +89,8 @@ void TrainingSession::buildPlane()
         raw = generate(m_project.data.generator);
         plane->xName = QStringLiteral("x1");
         plane->yName = QStringLiteral("x2");
-    } else if (data().full.features() == 2 && data().full.sampleShape.dims.size() <= 1) {
+    } else if (data().full.features() == 2 && data().full.sampleShape.dims.size() <= 1 &&
+               !hasIdInputs(m_project.graph)) { // two ids (a user, an item) are no plane
         raw = data().full;
         if (raw.featureNames.size() == 2) {
             plane->xName = QString::fromStdString(raw.featureNames[0]);
