@@ -405,11 +405,16 @@ void TestProject::versionOneFixture()
                      qPrintable(QString::fromStdString(p.weights[i].name)));
     QVERIFY(std::abs(p.history[2].trainLoss - trainer.history()[2].trainLoss) < 1e-3);
 
-    // Writing it again gives the same text, but for the version: version 2 only changed how IDX images load.
+    // Writing it again gives the same text, but for the version (version 2 changed how IDX images load) and
+    // the Input's "values" option (real numbers or ids), which version 2 added and writes.
     std::string v1 = readText(file);
     const std::size_t at = v1.find("\"version\": 1,");
     QVERIFY(at != std::string::npos);
     v1.replace(at, 13, "\"version\": 2,");
+    const std::string shape = "\"shape\": [\n            3\n          ]";
+    const std::size_t input = v1.find(shape);
+    QVERIFY(input != std::string::npos);
+    v1.insert(input + shape.size(), ",\n          \"values\": \"real\"");
     QCOMPARE(projectToText(p), v1);
 }
 
