@@ -32,7 +32,12 @@ using NodeId = int;
     X(MaxPool2D) \
     X(AveragePool2D) \
     X(GlobalAveragePool2D) \
-    X(Dot)
+    X(Dot) \
+    X(SimpleRNN) \
+    X(LSTM) \
+    X(GRU) \
+    X(GlobalAveragePool1D) \
+    X(GlobalMaxPool1D)
 // clang-format on
 
 enum class LayerKind {

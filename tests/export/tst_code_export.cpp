@@ -161,6 +161,13 @@ private slots:
                 const auto &w = n.tensor("weight").shape; // ours (PyTorch's): [filters, channels, kh, kw]
                 want.append(QJsonArray{w[2], w[3], w[1], w[0]}); // Keras kernel: HWIO
                 if (n.options.get(opt::conv2d::useBias)) want.append(QJsonArray{n.tensor("bias").shape[0]});
+            } else if (isRecurrent(n.kind)) {
+                // Keras: kernel [features, G·units], recurrent kernel [units, G·units], bias [G·units] (the
+                // two summed) or, for the GRU with reset_after, [2, G·units].
+                const auto &w = n.tensor("weight_ih").shape, &u = n.tensor("weight_hh").shape;
+                want.append(QJsonArray{w[1], w[0]});
+                want.append(QJsonArray{u[1], u[0]});
+                want.append(n.kind == LayerKind::GRU ? QJsonArray{2, w[0]} : QJsonArray{w[0]});
             } else {
                 for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
                     want.append(QJsonArray{n.tensor(name).shape[0]});
