@@ -37,6 +37,13 @@ bool Importer::importSequenceNode(const onnx::NodeProto &n, int i)
 {
     const std::string &op = n.op_type();
     auto single = [&](int port) { return uses(n.input(port)) == 1; };
+    // No consumer of input `port` but this node and Shape nodes (which read only the batch size).
+    auto onlyShapesBeside = [&](int port) {
+        const auto it = m_consumers.find(n.input(port));
+        if (it == m_consumers.end()) return true;
+        return std::all_of(it->second.begin(), it->second.end(),
+                           [&](int k) { return k == i || m_graph.node(k).op_type() == "Shape"; });
+    };
     auto isBatchShape = [&](int port) {
         if (!present(n, port)) return false;
         auto it = m_values.find(n.input(port));
@@ -77,7 +84,7 @@ bool Importer::importSequenceNode(const onnx::NodeProto &n, int i)
         // A grey image [1, T, F] from a graph input [N, T, F] is a sequence here: the Input takes [T, F].
         NodeSpec *in = v.input >= 0 ? m_spec.find(v.node) : nullptr;
         if (v.layout == Layout::BatchFirst && v.dims.size() == 3 && v.dims[0] == 1 && in &&
-            in->kind == LayerKind::Input && m_spec.outputsOf(v.node).empty() && single(0)) {
+            in->kind == LayerKind::Input && m_spec.outputsOf(v.node).empty() && onlyShapesBeside(0)) {
             v.dims.erase(v.dims.begin());
             in->options.set(opt::input::shape, v.dims);
         }
