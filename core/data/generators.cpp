@@ -242,6 +242,38 @@ int FeatureConfig::count() const
     return int(x1) + int(x2) + int(x1Squared) + int(x2Squared) + int(x1x2) + int(sinX1) + int(sinX2);
 }
 
+Dataset generateSequenceMemory(const SequenceMemoryConfig &config)
+{
+    if (config.samples < 1 || config.samples > kMaxSamples || config.steps < 1 || config.steps > 10'000 ||
+        !(config.noise >= 0.0 && config.noise <= 100.0) ||
+        static_cast<long long>(config.samples) * config.steps > 100'000'000LL)
+        throw DataError("The sequence memory generator needs 1 to " + std::to_string(kMaxSamples) +
+                        " samples of 1 to 10000 steps with noise between 0 and 100.");
+    constexpr int kFeatures = 4;
+    Rng rng(config.seed);
+    Dataset d;
+    d.name = "sequence_memory";
+    d.task = TaskKind::Classification;
+    d.classes = 2;
+    d.classNames = {"0", "1"};
+    d.sampleShape = Shape{config.steps, kFeatures};
+    d.x = Matrix::Zero(static_cast<Eigen::Index>(config.steps) * kFeatures, config.samples);
+    d.labels.resize(static_cast<std::size_t>(config.samples));
+    for (int s = 0; s < config.samples; ++s) {
+        const int label = rng.uniform() < 0.5 ? 0 : 1;
+        d.labels[static_cast<std::size_t>(s)] = label;
+        d.x(0, s) = 1;
+        d.x(1, s) = label == 1 ? 1 : -1;
+        for (int t = 0; t < config.steps; ++t)
+            for (int f = 2; f < kFeatures; ++f)
+                d.x(t * kFeatures + f, s) = static_cast<Scalar>(rng.normal(0.0, config.noise));
+    }
+    for (int t = 0; t < config.steps; ++t)
+        for (const char *f : {"marker", "signal", "noise1", "noise2"})
+            d.featureNames.push_back("t" + std::to_string(t) + "_" + f);
+    return d;
+}
+
 Dataset generate(const GeneratorConfig &config)
 {
     const GeneratorInfo &g = info(config.kind);

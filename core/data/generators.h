@@ -79,6 +79,19 @@ struct Ratings {
 /// Throws DataError for sizes outside 1 … 1,000,000 (ratings) or 1 … 100,000 (users, items).
 Ratings generateRatings(const RatingsConfig &config);
 
+/// The sequence task of the "vanishing gradients" samples: `steps` steps of 4 features, time-major per sample
+/// ([steps, 4]). Step 0 carries a marker (feature 0 = 1) and the class as −1 or +1 (feature 1); features 0
+/// and 1 are zero at every later step; features 2 and 3 are Gaussian noise (standard deviation `noise`) at
+/// every step. The class (0 or 1, each with probability ½) must be carried through the whole sequence.
+struct SequenceMemoryConfig {
+    int samples = 1200; ///< 1 .. 1,000,000
+    int steps = 25;     ///< 1 .. 10,000
+    double noise = 2.0; ///< 0 .. 100
+    std::uint64_t seed = 1;
+};
+/// The same config always gives the same sequences (nnp::Rng). Throws DataError for out-of-range values.
+Dataset generateSequenceMemory(const SequenceMemoryConfig &config);
+
 bool isRegression(GeneratorKind k);
 /// "circle", "xor", "gaussian", "spiral", "plane", "multi_gaussian", "two_moons", "checkerboard", "spiral3"
 std::string_view toString(GeneratorKind k);

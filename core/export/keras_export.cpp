@@ -7,6 +7,7 @@
 #include "layers/embedding.h"
 #include "layers/layer_registry.h"
 #include "layers/pooling.h"
+#include "layers/recurrent.h"
 #include "layers/simple_layers.h"
 
 #include <map>
@@ -63,6 +64,7 @@ std::string shapeTuple(std::vector<int> dims)
 struct KerasParts {
     std::string build, shapes, functions, inputs;
     std::string tables; ///< the Embedding layers, whose weights Keras keeps as they are (not transposed)
+    std::string recurrent; ///< RECURRENT_KINDS entries: which recurrent kind each such layer is
     std::map<std::string, std::string> functionDefs;
 };
 
@@ -225,6 +227,34 @@ void emitEmbedding(Emit &e)
     e.k.tables += (e.k.tables.empty() ? "" : ", ") + pyString(e.id);
 }
 
+/// SimpleRNN / LSTM / GRU on [N, T, features]. Keras' LSTM has PyTorch's gate order (i, f, c, o) and one bias
+/// (ours summed); its GRU with reset_after=True is PyTorch's GRU with the gates z, r, h and both biases
+/// ([2, 3·units]); load_weights converts.
+void emitRecurrent(Emit &e)
+{
+    static constexpr const char *layer[] = {"", "SimpleRNN", "", "GRU", "LSTM"};
+    const int gates = recurrentGates(e.n.kind), units = e.n.options.get(opt::rnn::units);
+    const int features = inputShape(e).dims.at(1);
+    e.line(std::string("layers.") + layer[gates] + "(" + std::to_string(units) +
+           (e.n.kind == LayerKind::GRU ? ", reset_after=True" : "") +
+           ", return_sequences=" + (e.n.options.get(opt::rnn::returnSequences) ? "True" : "False") + ", " +
+           e.named + ")(" + e.x + ")");
+    const std::string bias =
+        e.n.kind == LayerKind::GRU ? shapeTuple({2, gates * units}) : shapeTuple({gates * units});
+    e.k.shapes += "    " + pyString(e.id) + ": [" + shapeTuple({features, gates * units}) + ", " +
+                  shapeTuple({units, gates * units}) + ", " + bias + "],\n";
+    e.k.recurrent += "    " + pyString(e.id) + ": " + pyString(layer[gates]) + ",\n";
+}
+
+void emitGlobalAveragePool1D(Emit &e)
+{
+    e.line("layers.GlobalAveragePooling1D(" + e.named + ")(" + e.x + ")");
+}
+void emitGlobalMaxPool1D(Emit &e)
+{
+    e.line("layers.GlobalMaxPooling1D(" + e.named + ")(" + e.x + ")");
+}
+
 using Emitter = void (*)(Emit &);
 constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::Input, emitInput},
@@ -243,6 +273,11 @@ constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::GlobalAveragePool2D, emitGlobalAveragePool2D},
     {LayerKind::Dot, emitDot},
     {LayerKind::Embedding, emitEmbedding},
+    {LayerKind::SimpleRNN, emitRecurrent},
+    {LayerKind::LSTM, emitRecurrent},
+    {LayerKind::GRU, emitRecurrent},
+    {LayerKind::GlobalAveragePool1D, emitGlobalAveragePool1D},
+    {LayerKind::GlobalMaxPool1D, emitGlobalMaxPool1D},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a Keras emitter");
 
@@ -298,6 +333,10 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "# Embedding tables are [vocabulary, dim] in NN Playground and in Keras alike (not transposed).\n"
         "EMBEDDINGS = {" +
         k.tables +
+        "}\n\n"
+        "# The recurrent layers' kinds, for load_weights' conversion from PyTorch's layout.\n"
+        "RECURRENT_KINDS = {\n" +
+        k.recurrent +
         "}\n\n\n"
         "class Normalize(layers.Layer):\n"
         "    \"\"\"x' = (x - offset) * scale, fixed (not trained); the identity until load_weights sets "
@@ -314,6 +353,17 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "], outputs=" + m.nodes.at(static_cast<std::size_t>(m.output)).ident +
         ", name=" + pyString(makeIdentifier(m.name)) + ")\n";
     s += R"PY(
+
+def recurrent_weights(kind, t):
+    """PyTorch's recurrent layout (gates stacked in rows, two biases) as Keras' kernel, recurrent kernel, bias."""
+    w_ih, w_hh, b_ih, b_hh = t["weight_ih"], t["weight_hh"], t["bias_ih"], t["bias_hh"]
+    if kind == "GRU":  # PyTorch's gates r, z, n are Keras' z, r, h in another order; reset_after keeps 2 biases
+        def order(a):
+            r, z, n = np.split(a, 3)
+            return np.concatenate([z, r, n])
+        return [order(w_ih).T, order(w_hh).T, np.stack([order(b_ih), order(b_hh)])]
+    return [w_ih.T, w_hh.T, b_ih + b_hh]  # SimpleRNN; LSTM: gates i, f, g (Keras' c), o in both
+
 
 def load_weights(model, path=WEIGHTS_FILE):
     """Sets every layer's weights from an "nnp-weights" JSON file, checking them against EXPECTED_SHAPES."""
@@ -333,6 +383,8 @@ def load_weights(model, path=WEIGHTS_FILE):
             w = t["weight"]
             kernel = w.transpose(2, 3, 1, 0) if w.ndim == 4 else w if node in EMBEDDINGS else w.T
             values = [kernel] + ([t["bias"]] if "bias" in t else [])
+        elif "weight_ih" in t:
+            values = recurrent_weights(RECURRENT_KINDS[node], t)
         else:  # BatchNorm
             values = [t["gamma"], t["beta"], t["running_mean"], t["running_var"]]
         found = [tuple(v.shape) for v in values]

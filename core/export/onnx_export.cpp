@@ -6,6 +6,7 @@
 #include "layers/embedding.h"
 #include "layers/layer_registry.h"
 #include "layers/pooling.h"
+#include "layers/recurrent.h"
 #include "layers/simple_layers.h"
 
 #include <onnx/checker.h>
@@ -378,6 +379,70 @@ private:
         attr(op("Gather", n.ident, {n.ident + ".weight", n.ident + "/ids"}, n.ident), "axis", 0LL);
         return n.ident;
     }
+    /// ONNX's RNN / LSTM / GRU (opset 13: time-major X [T, N, features]) between two Transposes. ONNX stacks
+    /// the gates in another order than PyTorch and NN Playground (LSTM i, o, f, c for our i, f, g, o; GRU z,
+    /// r, h for our r, z, n) and takes the two biases as one [2·G·units] input; linear_before_reset = 1 is
+    /// PyTorch's GRU.
+    std::string emitRecurrent(const ExportNode &n, std::size_t)
+    {
+        const int units = n.options.get(opt::rnn::units), gates = recurrentGates(n.kind);
+        const Shape &shape = inputShape(n);
+        const int features = shape.dims.at(1);
+        const std::vector<int> order = n.kind == LayerKind::LSTM  ? std::vector<int>{0, 3, 1, 2}
+                                       : n.kind == LayerKind::GRU ? std::vector<int>{1, 0, 2}
+                                                                  : std::vector<int>{0};
+        auto reordered = [&](const char *name, int cols) {
+            const ExportTensor &t = n.tensor(name);
+            const auto block = static_cast<std::size_t>(units) * static_cast<std::size_t>(cols);
+            if (t.values.size() != block * static_cast<std::size_t>(gates))
+                throw ExportError(n.label() + " has a " + name + " of unexpected size.");
+            std::vector<float> r;
+            for (int g : order)
+                r.insert(r.end(), t.values.begin() + static_cast<std::ptrdiff_t>(block * g),
+                         t.values.begin() + static_cast<std::ptrdiff_t>(block * (g + 1)));
+            return r;
+        };
+        const int rows = gates * units;
+        addInitializer(n.ident + ".W", {1, rows, features}, reordered("weight_ih", features));
+        addInitializer(n.ident + ".R", {1, rows, units}, reordered("weight_hh", units));
+        std::vector<float> b = reordered("bias_ih", 1);
+        const std::vector<float> bh = reordered("bias_hh", 1);
+        b.insert(b.end(), bh.begin(), bh.end());
+        addInitializer(n.ident + ".B", {1, 2 * rows}, b);
+        const std::vector<long long> swap{1, 0, 2};
+        attr(op("Transpose", n.ident + "/time_major", {in(n, 0)}, n.ident + "/x"), "perm", swap);
+        static constexpr const char *type[] = {"", "RNN", "", "GRU", "LSTM"};
+        auto *cell = op(type[gates], n.ident + "/" + type[gates],
+                        {n.ident + "/x", n.ident + ".W", n.ident + ".R", n.ident + ".B"}, n.ident + "/Y");
+        cell->add_output(n.ident + "/Y_h");
+        attr(cell, "hidden_size", static_cast<long long>(units));
+        if (n.kind == LayerKind::GRU) attr(cell, "linear_before_reset", 1LL);
+        if (!n.options.get(opt::rnn::returnSequences)) {
+            // Y_h [1, N, units] -> [N, units]
+            addInt64Initializer(n.ident + ".axes", {0});
+            op("Squeeze", n.ident, {n.ident + "/Y_h", n.ident + ".axes"}, n.ident);
+            return n.ident;
+        }
+        // Y [T, 1, N, units] -> [T, N, units] -> [N, T, units]
+        addInt64Initializer(n.ident + ".axes", {1});
+        op("Squeeze", n.ident + "/squeeze", {n.ident + "/Y", n.ident + ".axes"}, n.ident + "/steps");
+        attr(op("Transpose", n.ident, {n.ident + "/steps"}, n.ident), "perm", swap);
+        return n.ident;
+    }
+    std::string emitGlobalAveragePool1D(const ExportNode &n, std::size_t)
+    {
+        auto *p = op("ReduceMean", n.ident, {in(n, 0)}, n.ident);
+        attr(p, "axes", std::vector<long long>{1});
+        attr(p, "keepdims", 0LL);
+        return n.ident;
+    }
+    std::string emitGlobalMaxPool1D(const ExportNode &n, std::size_t)
+    {
+        auto *p = op("ReduceMax", n.ident, {in(n, 0)}, n.ident);
+        attr(p, "axes", std::vector<long long>{1});
+        attr(p, "keepdims", 0LL);
+        return n.ident;
+    }
 
     using Emitter = std::string (OnnxBuilder::*)(const ExportNode &, std::size_t);
     static constexpr KindEntry<Emitter> kEmitters[] = {
@@ -397,6 +462,11 @@ private:
         {LayerKind::GlobalAveragePool2D, &OnnxBuilder::emitGlobalAveragePool2D},
         {LayerKind::Dot, &OnnxBuilder::emitDot},
         {LayerKind::Embedding, &OnnxBuilder::emitEmbedding},
+        {LayerKind::SimpleRNN, &OnnxBuilder::emitRecurrent},
+        {LayerKind::LSTM, &OnnxBuilder::emitRecurrent},
+        {LayerKind::GRU, &OnnxBuilder::emitRecurrent},
+        {LayerKind::GlobalAveragePool1D, &OnnxBuilder::emitGlobalAveragePool1D},
+        {LayerKind::GlobalMaxPool1D, &OnnxBuilder::emitGlobalMaxPool1D},
     };
     static_assert(coversEveryKind(kEmitters), "every layer kind needs an ONNX emitter");
 

@@ -217,6 +217,15 @@ const Value &Importer::layerValue(const onnx::NodeProto &n, int i, int port) con
     if (v.isConst)
         fail(n, i,
              "input " + std::to_string(port + 1) + " is a constant where a layer's output is expected.");
+    if (v.batchShape)
+        fail(n, i,
+             "input " + std::to_string(port + 1) +
+                 " is shape arithmetic where a layer's output is expected.");
+    if (v.layout != Value::Layout::BatchFirst)
+        fail(n, i,
+             "input " + std::to_string(port + 1) +
+                 " is a sequence in time-major order; only a Transpose back to [N, time, features] (perm "
+                 "[1, 0, 2]) may read it.");
     return v;
 }
 

@@ -84,6 +84,7 @@ void OpImporter::importNode(const onnx::NodeProto &n, int i)
 {
     if (!n.domain().empty() && n.domain() != "ai.onnx")
         fail(n, i, "operators of the domain '" + n.domain() + "' are not supported.");
+    if (importSequenceNode(n, i)) return;
     if (n.output_size() < 1 || n.output(0).empty()) fail(n, i, "the node has no output.");
     const std::string &op = n.op_type();
     if (op == "Gemm")
@@ -134,7 +135,8 @@ void OpImporter::importNode(const onnx::NodeProto &n, int i)
                  "Sigmoid, Tanh, Softplus, GELU (as Erf), Softmax, Flatten, Reshape, Concat, Dropout, Conv, "
                  "MaxPool, AveragePool, GlobalAveragePool, Pad (of nothing), "
                  "BatchNormalization, Identity, Mul + ReduceSum (a dot product), Gather on a table (an "
-                 "embedding) with its Cast of ids, and Sub/Mul/Div as input normalisation.");
+                 "embedding) with its Cast of ids, RNN, LSTM, GRU (with Transpose, Squeeze, Gather of the last "
+                 "step, ReduceMean / ReduceMax over time), and Sub/Mul/Div as input normalisation.");
 }
 
 void OpImporter::dense(const onnx::NodeProto &n, int i, const Value &x, int units,

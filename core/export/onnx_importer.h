@@ -27,6 +27,12 @@ struct Value {
     int normStage = 0;     ///< 0 raw, 1 offset subtracted, 2 scaled
     bool fusable = false;  ///< output of a Dense that may still take a bias or an activation
     bool ids = false;      ///< integer ids (an int64 graph input, or a graph input Cast to integers)
+    /// Where a sequence's axes are around ONNX's time-major RNN / LSTM / GRU (onnx_import_recurrent.cpp):
+    /// [N, T, F] as every layer reads it; [T, N, F]; Y [T, 1, N, units]; Y_h [1, N, units].
+    enum class Layout { BatchFirst, TimeMajor, StepsWithDirection, StateWithDirection };
+    Layout layout = Layout::BatchFirst;
+    bool wholeSequence = false; ///< every step of the recurrent layer `node`, read by nothing else so far
+    bool batchShape = false;    ///< shape arithmetic on the batch size, or zeros of that shape (a zero state)
 };
 
 /// The bookkeeping shared by every operator; the operators themselves are OpImporter, in onnx_import_ops.cpp.
@@ -67,6 +73,11 @@ protected:
     /// The output of layer `id` whose samples have the shape of x's (an activation, Dropout, Add).
     Value layerLike(NodeId id, const Value &x) const;
     std::string nameFor(const onnx::NodeProto &n) const;
+
+    /// Sequences (onnx_import_recurrent.cpp): RNN, LSTM and GRU, the Transpose, Squeeze and Gather around
+    /// them, ReduceMean / ReduceMax over time, and the shape arithmetic (Shape, Gather, Unsqueeze, Concat,
+    /// ConstantOfShape) with which torch.onnx.export makes zero initial states. False: not such a node.
+    bool importSequenceNode(const onnx::NodeProto &n, int i);
 
     /// One ONNX node: the operator table in onnx_import_ops.cpp (a new operator touches only that file).
     virtual void importNode(const onnx::NodeProto &n, int i) = 0;

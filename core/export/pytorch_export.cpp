@@ -7,6 +7,7 @@
 #include "layers/embedding.h"
 #include "layers/layer_registry.h"
 #include "layers/pooling.h"
+#include "layers/recurrent.h"
 #include "layers/simple_layers.h"
 
 namespace nnp {
@@ -88,7 +89,10 @@ void emitInput(Emit &e)
         const std::string range = "[" + std::to_string(a) + ":" + std::to_string(b) + "]";
         e.line("(" + e.id + " - self.input_offset" + range + ") * self.input_scale" + range);
     }
-    if (!e.n.shape.isFlat()) e.line(reshapeTo(e.id, e.n.shape) + "  # rows of raw values as images");
+    if (!e.n.shape.isFlat())
+        e.line(reshapeTo(e.id, e.n.shape) + (e.n.shape.dims.size() == 2
+                                                 ? "  # rows of raw values as sequences [N, time, features]"
+                                                 : "  # rows of raw values as images"));
 }
 
 void emitDense(Emit &e)
@@ -199,6 +203,28 @@ void emitEmbedding(Emit &e)
     e.line("self." + e.id + "(" + e.x + ".long())");
 }
 
+/// nn.RNN / nn.LSTM / nn.GRU with batch_first: [N, T, features] in, [N, T, units] out; the last state is the
+/// last step of that output. PyTorch's maths and weight layout are NN Playground's.
+void emitRecurrent(Emit &e)
+{
+    static constexpr const char *modules[] = {"", "nn.RNN", "", "nn.GRU", "nn.LSTM"};
+    const int gates = recurrentGates(e.n.kind);
+    e.init += e.comment + "        self." + e.id + " = " + modules[gates] + "(" +
+              std::to_string(inputShape(e).dims.at(1)) + ", " +
+              std::to_string(e.n.options.get(opt::rnn::units)) + ", batch_first=True)\n";
+    e.line("self." + e.id + "(" + e.x + ")[0]" +
+           (e.n.options.get(opt::rnn::returnSequences) ? "" : "[:, -1]"));
+}
+
+void emitGlobalAveragePool1D(Emit &e)
+{
+    e.line(e.x + ".mean(dim=1)");
+}
+void emitGlobalMaxPool1D(Emit &e)
+{
+    e.line(e.x + ".amax(dim=1)");
+}
+
 using Emitter = void (*)(Emit &);
 constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::Input, emitInput},
@@ -217,6 +243,11 @@ constexpr KindEntry<Emitter> kEmitters[] = {
     {LayerKind::GlobalAveragePool2D, emitGlobalAveragePool2D},
     {LayerKind::Dot, emitDot},
     {LayerKind::Embedding, emitEmbedding},
+    {LayerKind::SimpleRNN, emitRecurrent},
+    {LayerKind::LSTM, emitRecurrent},
+    {LayerKind::GRU, emitRecurrent},
+    {LayerKind::GlobalAveragePool1D, emitGlobalAveragePool1D},
+    {LayerKind::GlobalMaxPool1D, emitGlobalMaxPool1D},
 };
 static_assert(coversEveryKind(kEmitters), "every layer kind needs a PyTorch emitter");
 
@@ -277,7 +308,9 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         "# How the tensors of the weights file map onto PyTorch's names.\n"
         "PARAMETER_NAMES = {\"weight\": \"weight\", \"bias\": \"bias\", \"gamma\": \"weight\", "
         "\"beta\": \"bias\",\n                   \"running_mean\": \"running_mean\", "
-        "\"running_var\": \"running_var\"}\n\n\n"
+        "\"running_var\": \"running_var\",\n                   \"weight_ih\": \"weight_ih_l0\", "
+        "\"weight_hh\": \"weight_hh_l0\", \"bias_ih\": \"bias_ih_l0\",\n"
+        "                   \"bias_hh\": \"bias_hh_l0\"}\n\n\n"
         "class Model(nn.Module):\n"
         "    def __init__(self):\n"
         "        super().__init__()\n"

@@ -33,7 +33,12 @@ using NodeId = int;
     X(AveragePool2D) \
     X(GlobalAveragePool2D) \
     X(Dot) \
-    X(Embedding)
+    X(Embedding) \
+    X(SimpleRNN) \
+    X(LSTM) \
+    X(GRU) \
+    X(GlobalAveragePool1D) \
+    X(GlobalMaxPool1D)
 // clang-format on
 
 enum class LayerKind {

@@ -170,6 +170,7 @@
     </message>
     <message>
         <location filename="../../core/layers/dense.cpp" line="+62"/>
+        <location filename="../../core/layers/recurrent_kinds.cpp" line="+31"/>
         <source>%1 would have %2 parameters (the limit is %3) — use fewer units.</source>
         <translation>%1将有 %2 个参数（上限为 %3）——请减少神经元数。</translation>
     </message>
@@ -257,6 +258,16 @@
         <location line="+8"/>
         <source>%1 would have %2 parameters (the limit is %3) — use a smaller vocabulary or dimension.</source>
         <translation>%1 将有 %2 个参数（上限为 %3）——请减小词表大小或维度。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/recurrent_kinds.cpp" line="-17"/>
+        <source>%1 reads sequences [time, features] but receives %2 — add a Reshape before it (e.g. to %3: one value per step).</source>
+        <translation>%1 读取序列 [时间步, 特征]，但收到的是 %2 —— 请在它前面加一个 Reshape（例如改为 %3：每步一个值）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 would give %2 values per sample (the limit is %3) — use fewer units or return only the last state.</source>
+        <translation>%1 每个样本会产生 %2 个值（上限为 %3）—— 请减少单元数，或只返回最后的状态。</translation>
     </message>
 </context>
 <context>
@@ -893,6 +904,56 @@
         <source>Looks up a learned vector for each integer id (a user, an item, a word).</source>
         <translation>为每个整数 ID（一个用户、一个物品、一个词）查找一个学到的向量。</translation>
     </message>
+    <message>
+        <location filename="../../core/layers/pooling1d.cpp" line="+95"/>
+        <source>Global average pooling over time</source>
+        <translation>时间维全局平均池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One number per feature: its mean over all steps. Turns a sequence into a flat vector.</source>
+        <translation>每个特征一个数：它在所有时间步上的平均值。把序列变成一维向量。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Global max pooling over time</source>
+        <translation>时间维全局最大池化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One number per feature: its largest value over all steps. Turns a sequence into a flat vector.</source>
+        <translation>每个特征一个数：它在所有时间步上的最大值。把序列变成一维向量。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/recurrent_kinds.cpp" line="+56"/>
+        <source>SimpleRNN</source>
+        <translation>SimpleRNN（简单循环网络）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads a sequence step by step: h = tanh(W·x + U·h₋₁ + b). Forgets quickly: its gradients vanish over long sequences.</source>
+        <translation>逐步读取序列：h = tanh(W·x + U·h₋₁ + b)。遗忘得快：在长序列上它的梯度会消失。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>LSTM</source>
+        <translation>LSTM（长短期记忆）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads a sequence step by step with a memory cell and input, forget and output gates: remembers over long sequences.</source>
+        <translation>用一个记忆单元和输入门、遗忘门、输出门逐步读取序列：能在长序列上保持记忆。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>GRU</source>
+        <translation>GRU（门控循环单元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads a sequence step by step with reset and update gates: an LSTM with fewer parameters.</source>
+        <translation>用重置门和更新门逐步读取序列：参数更少的 LSTM。</translation>
+    </message>
 </context>
 <context>
     <name>LayerOptions</name>
@@ -948,6 +1009,7 @@
     </message>
     <message>
         <location filename="../../core/layers/dense.cpp" line="-10"/>
+        <location filename="../../core/layers/recurrent_kinds.cpp" line="-46"/>
         <source>Units</source>
         <translation>神经元数</translation>
     </message>
@@ -958,11 +1020,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../core/layers/recurrent_kinds.cpp" line="+2"/>
         <source>%1 units</source>
         <translation>%1 个神经元</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../core/layers/recurrent_kinds.cpp" line="+1"/>
         <source>1 unit</source>
         <translation>1 个神经元</translation>
     </message>
@@ -1197,6 +1261,21 @@
         <location line="+1"/>
         <source>Id 0 marks padding: its vector is zero, it learns nothing, and later layers skip it.</source>
         <translation>ID 0 表示填充：它的向量为零，不参与学习，后面的层会跳过它。</translation>
+    </message>
+    <message>
+        <location filename="../../core/layers/recurrent_kinds.cpp" line="-2"/>
+        <source>The size of the hidden state carried from step to step.</source>
+        <translation>从一步传到下一步的隐藏状态的大小。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Return sequences</source>
+        <translation>返回整个序列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On: the hidden state of every step [time, units] (to stack another recurrent layer or pool over time); off: only the last state [units].</source>
+        <translation>开：返回每一步的隐藏状态 [时间步, 单元]（用于再叠一层循环层或在时间上池化）；关：只返回最后的状态 [单元]。</translation>
     </message>
 </context>
 <context>

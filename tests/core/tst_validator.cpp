@@ -7,6 +7,7 @@
 #include "layers/conv2d.h"
 #include "layers/dense.h"
 #include "layers/pooling.h"
+#include "layers/recurrent.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
 #include "train/network.h"
@@ -261,6 +262,22 @@ private slots:
         QTest::newRow("global pool of a vector")
             << chain({{K::Input, input({8})}, {K::GlobalAveragePool2D, {}}}) << 2 << C::ShapeMismatch
             << L{"GlobalAveragePool2D:n2", "8"};
+        QTest::newRow("lstm on flat rows") << chain({{K::Input, input({20})}, {K::LSTM, {}}}) << 2
+                                           << C::ShapeMismatch << L{"LSTM:n2", "20", "20x1"};
+        QTest::newRow("gru on an image") << chain({{K::Input, input({1, 4, 4})}, {K::GRU, {}}}) << 2
+                                         << C::ShapeMismatch << L{"GRU:n2", "1x4x4", "16x1"};
+        QTest::newRow("pooling over time of a vector")
+            << chain({{K::Input, input({8})}, {K::GlobalMaxPool1D, {}}}) << 2 << C::ShapeMismatch
+            << L{"GlobalMaxPool1D:n2", "8", "8x1"};
+        QTest::newRow("simple rnn with too many units")
+            << chain({{K::Input, input({20, 100000})},
+                      {K::SimpleRNN, LayerOptions().set(opt::rnn::units, 100000)}})
+            << 2 << C::TooLarge << L{"SimpleRNN:n2", "20000200000", "50000000"};
+        QTest::newRow("dense on a sequence")
+            << chain({{K::Input, input({20, 3})},
+                      {K::LSTM, LayerOptions().set(opt::rnn::returnSequences, true)},
+                      {K::Dense, dense(2)}})
+            << 3 << C::NotFlat << L{"Dense:n3", "20x32"};
         QTest::newRow("dense on a feature map")
             << chain({{K::Input, input({1, 6, 6})}, {K::Conv2D, {}}, {K::Dense, dense(2)}}) << 3 << C::NotFlat
             << L{"Dense:n3", "8x4x4"};

@@ -9,6 +9,7 @@
 #include "layers/dense.h"
 #include "layers/embedding.h"
 #include "layers/pooling.h"
+#include "layers/recurrent.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
 #include "train/network.h"
@@ -299,6 +300,50 @@ inline std::vector<TestNet> testNetworks()
         g.connect(fi, dot);
         g.connect(dot, out);
         r.push_back({"embedding_dot", g, false});
+    }
+    {
+        // Normalised sequences [6, 3]: LSTM (every step) → GRU (last state) → Dense.
+        GraphSpec g;
+        NodeId in = g.addNode(LayerKind::Input, "sequence", input({6, 3}));
+        NodeId lstm = g.addNode(LayerKind::LSTM, "lstm",
+                                LayerOptions().set(opt::rnn::units, 4).set(opt::rnn::returnSequences, true));
+        NodeId gru = g.addNode(LayerKind::GRU, "gru", LayerOptions().set(opt::rnn::units, 3));
+        NodeId out = g.addNode(LayerKind::Dense, "out", dense(2, ActivationKind::Linear));
+        g.connect(in, lstm);
+        g.connect(lstm, gru);
+        g.connect(gru, out);
+        r.push_back({"lstm_gru", g, true});
+    }
+    {
+        // Flat rows seen as sequences [5, 4] by a Reshape: SimpleRNN and GRU over every step, pooled over
+        // time by mean and by max, an LSTM's last state, a Flatten of a sequence, joined → Dense sigmoid.
+        GraphSpec g;
+        NodeId in = g.addNode(LayerKind::Input, "rows", input({20}));
+        NodeId seq = g.addNode(LayerKind::Reshape, "steps", LayerOptions().set(opt::reshape::shape, {5, 4}));
+        const auto every = [](int units) {
+            return LayerOptions().set(opt::rnn::units, units).set(opt::rnn::returnSequences, true);
+        };
+        NodeId rnn = g.addNode(LayerKind::SimpleRNN, "rnn", every(3));
+        NodeId gru = g.addNode(LayerKind::GRU, "gru seq", every(2));
+        NodeId avg = g.addNode(LayerKind::GlobalAveragePool1D, "mean over time", {});
+        NodeId max = g.addNode(LayerKind::GlobalMaxPool1D, "max over time", {});
+        NodeId lstm = g.addNode(LayerKind::LSTM, "lstm", LayerOptions().set(opt::rnn::units, 2));
+        NodeId flat = g.addNode(LayerKind::Flatten, "flat", {});
+        NodeId cat = g.addNode(LayerKind::Concatenate, "cat", {});
+        NodeId out = g.addNode(LayerKind::Dense, "out", dense(1, ActivationKind::Sigmoid));
+        g.connect(in, seq);
+        g.connect(seq, rnn);
+        g.connect(seq, gru);
+        g.connect(rnn, avg);
+        g.connect(gru, max);
+        g.connect(rnn, lstm);
+        g.connect(gru, flat);
+        g.connect(avg, cat);
+        g.connect(max, cat);
+        g.connect(lstm, cat);
+        g.connect(flat, cat);
+        g.connect(cat, out);
+        r.push_back({"recurrent_pooled", g, false});
     }
     return r;
 }

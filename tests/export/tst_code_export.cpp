@@ -163,6 +163,13 @@ private slots:
             } else if (n.kind == LayerKind::Embedding) {
                 const auto &w = n.tensor("weight").shape; // [vocabulary, dim] in Keras too
                 want.append(QJsonArray{w[0], w[1]});
+            } else if (isRecurrent(n.kind)) {
+                // Keras: kernel [features, G·units], recurrent kernel [units, G·units], bias [G·units] (the
+                // two summed) or, for the GRU with reset_after, [2, G·units].
+                const auto &w = n.tensor("weight_ih").shape, &u = n.tensor("weight_hh").shape;
+                want.append(QJsonArray{w[1], w[0]});
+                want.append(QJsonArray{u[1], u[0]});
+                want.append(n.kind == LayerKind::GRU ? QJsonArray{2, w[0]} : QJsonArray{w[0]});
             } else {
                 for (const char *name : {"gamma", "beta", "running_mean", "running_var"})
                     want.append(QJsonArray{n.tensor(name).shape[0]});

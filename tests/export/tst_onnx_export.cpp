@@ -72,6 +72,10 @@ private slots:
             for (const char *suffix :
                  {".weight", ".bias", ".gamma", ".beta", ".running_mean", ".running_var"})
                 if (name.size() > std::strlen(suffix) && name.ends_with(suffix)) ++weightInits;
+            // A recurrent layer's weight_ih and weight_hh are W and R; its two biases are one B (ONNX's
+            // layout).
+            if (name.ends_with(".W") || name.ends_with(".R")) ++weightInits;
+            if (name.ends_with(".B")) weightInits += 2;
         }
         QCOMPARE(weightInits, tensors);
     }

@@ -182,6 +182,11 @@ private slots:
             }
             if (orig.options.get(opt::activation) == ActivationKind::LeakyReLU)
                 QCOMPARE(float(same->options.get(opt::leakySlope)), float(orig.options.get(opt::leakySlope)));
+            if (isRecurrent(orig.kind)) {
+                QCOMPARE(same->options.get(opt::rnn::units), orig.options.get(opt::rnn::units));
+                QCOMPARE(same->options.get(opt::rnn::returnSequences),
+                         orig.options.get(opt::rnn::returnSequences));
+            }
             if (orig.kind == LayerKind::Reshape)
                 QCOMPARE(same->options.get(opt::reshape::shape), orig.options.get(opt::reshape::shape));
             if (orig.kind == LayerKind::Dropout)

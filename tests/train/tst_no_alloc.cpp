@@ -9,6 +9,7 @@
 #include "layers/conv2d.h"
 #include "layers/dense.h"
 #include "layers/embedding.h"
+#include "layers/recurrent.h"
 #include "layers/simple_layers.h"
 #include "losses/loss.h"
 #include "train/network.h"
@@ -316,6 +317,64 @@ private slots:
         c.epochs = 1000;
         c.threads = threads;
         Trainer t(net, c, train);
+        QCOMPARE(t.threadsInUse(), threads);
+        QVERIFY(t.runEpoch().has_value()); // warm-up
+        const long long n = allocationsDuring(t, 1);
+        QCOMPARE(t.epoch(), 2);
+        QCOMPARE(n, 0LL);
+    }
+
+    void recurrent_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("one thread") << 1;
+        QTest::newRow("two threads") << 2;
+    }
+    void recurrent()
+    {
+        // Sequences [20, 4]: LSTM 32 (sequences) -> GRU 16 (sequences) -> SimpleRNN 8 (sequences), pooled
+        // over time by mean and by max, Concatenate -> Dense 1 sigmoid, binary cross-entropy, Adam, batch
+        // 256: backpropagation through time and the pooling winners allocate nothing once warm, on one thread
+        // or split across two.
+        QFETCH(int, threads);
+        Rng rng(7);
+        constexpr int kSamples = 1024;
+        TrainData train{Matrix(80, kSamples), Matrix(1, kSamples)};
+        for (Eigen::Index s = 0; s < kSamples; ++s) {
+            for (Eigen::Index r = 0; r < 80; ++r)
+                train.x(r, s) = Scalar(rng.uniform(-1, 1));
+            train.y(0, s) = Scalar(rng.below(2));
+        }
+        GraphSpec spec;
+        const NodeId in = spec.addNode(LayerKind::Input, "x", LayerOptions().set(opt::input::shape, {20, 4}));
+        const auto rnn = [](int units) {
+            return LayerOptions().set(opt::rnn::units, units).set(opt::rnn::returnSequences, true);
+        };
+        const NodeId a = spec.addNode(LayerKind::LSTM, "lstm", rnn(32));
+        const NodeId b = spec.addNode(LayerKind::GRU, "gru", rnn(16));
+        const NodeId c = spec.addNode(LayerKind::SimpleRNN, "rnn", rnn(8));
+        const NodeId avg = spec.addNode(LayerKind::GlobalAveragePool1D, "avg");
+        const NodeId max = spec.addNode(LayerKind::GlobalMaxPool1D, "max");
+        const NodeId cat = spec.addNode(LayerKind::Concatenate, "cat");
+        const NodeId out = spec.addNode(
+            LayerKind::Dense, "out",
+            LayerOptions().set(opt::dense::units, 1).set(opt::activation, ActivationKind::Sigmoid));
+        spec.connect(in, a);
+        spec.connect(a, b);
+        spec.connect(b, c);
+        spec.connect(c, avg);
+        spec.connect(c, max);
+        spec.connect(avg, cat);
+        spec.connect(max, cat);
+        spec.connect(cat, out);
+        Network net = Network::build(spec, 8);
+        TrainingConfig cfg;
+        cfg.loss.kind = LossKind::BinaryCrossEntropy;
+        cfg.optimizer = defaultOptimizerConfig(OptimizerKind::Adam);
+        cfg.batchSize = 256;
+        cfg.epochs = 1000;
+        cfg.threads = threads;
+        Trainer t(net, cfg, train);
         QCOMPARE(t.threadsInUse(), threads);
         QVERIFY(t.runEpoch().has_value()); // warm-up
         const long long n = allocationsDuring(t, 1);

@@ -1,6 +1,9 @@
 // The editor driven like a user: drops from the palette, wires dragged between ports with the mouse,
 // keyboard shortcuts, undo, copy and paste, the inspector's editors, zoom. Checks the document, not pixels.
+#include "layers/recurrent.h"
 #include "main_window_driver.h"
+
+#include <QCheckBox>
 
 using namespace nnp;
 using namespace nnp::testutil;
@@ -22,6 +25,7 @@ private slots:
     void deleteSelectionIsOneUndoStep();
     void inspectorEditsSelectedLayer();
     void reshapeAndDotWithTheMouse();
+    void recurrentLayerWithTheMouse();
     void inspectorShowsHyperparameters();
     void zoomWithKeysAndWheel();
     void screenshot();
@@ -319,6 +323,48 @@ void TestMainWindow::reshapeAndDotWithTheMouse()
     QCOMPARE(LayerCatalog::keyOptions(*doc->graph().find(reshape)), QStringLiteral("to 2×1"));
     m_window->action("actionUndo")->trigger();
     QCOMPARE(shape->text(), QStringLiteral("1×8×8"));
+}
+
+// An LSTM as a student builds it: dropped from the palette, wired to a flat Input (refused with a hint), the
+// Input made a sequence [20, 3] in the inspector, then "Return sequences" ticked: the blocks show 20×3 and
+// 20×32.
+void TestMainWindow::recurrentLayerWithTheMouse()
+{
+    m_window->newProject(true);
+    GraphDocument *doc = m_window->document();
+    const NodeId in = dropLayer(LayerKind::Input, {120, 200});
+    const NodeId lstm = dropLayer(LayerKind::LSTM, {480, 200});
+    QVERIFY(in >= 0 && lstm >= 0);
+    wire(in, lstm);
+    QCOMPARE(doc->graph().edges.size(), 1u);
+    QVERIFY(!doc->validation().forNode(lstm).empty());
+    QCOMPARE(doc->validation().forNode(lstm).front().code, DiagnosticCode::ShapeMismatch);
+    click(toView(m_window->scene()->nodeItem(in)->mapToScene(NodeItem::kWidth / 2, 60)));
+    InspectorLayerForm *form = m_window->inspector()->layerForm();
+    QCOMPARE(form->node(), in);
+    auto *shape = form->editor<QLineEdit>("shape");
+    QVERIFY(shape && shape->isVisible());
+    shape->setFocus();
+    shape->selectAll();
+    QTest::keyClicks(shape, "20x3");
+    QTest::keyClick(shape, Qt::Key_Return);
+    QCOMPARE(doc->validation().shapes.at(in), (Shape{20, 3}));
+    QCOMPARE(doc->validation().shapes.at(lstm), Shape{32});
+    QVERIFY(doc->validation().forNode(lstm).empty());
+    QCOMPARE(m_window->scene()->nodeItem(in)->shapeLine(),
+             GraphScene::tr("out %1").arg(QStringLiteral("20×3")));
+
+    click(toView(m_window->scene()->nodeItem(lstm)->mapToScene(NodeItem::kWidth / 2, 60)));
+    QCOMPARE(form->node(), lstm);
+    auto *sequences = form->editor<QCheckBox>("return_sequences");
+    QVERIFY(sequences && sequences->isVisible() && !sequences->isChecked());
+    sequences->click();
+    QCOMPARE(doc->graph().find(lstm)->options.get(opt::rnn::returnSequences), true);
+    QCOMPARE(doc->validation().shapes.at(lstm), (Shape{20, 32}));
+    QCOMPARE(m_window->scene()->nodeItem(lstm)->shapeLine(),
+             GraphScene::tr("out %1").arg(QStringLiteral("20×32")));
+    m_window->action("actionUndo")->trigger();
+    QCOMPARE(doc->validation().shapes.at(lstm), Shape{32});
 }
 
 void TestMainWindow::inspectorShowsHyperparameters()

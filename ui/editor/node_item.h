@@ -29,6 +29,8 @@ public:
     /// Takes the node's current values, its wires and the validation result; rebuilds the ports.
     void refresh(const NodeSpec &node, const GraphSpec &graph, const ValidationResult &validation);
 
+    /// The output shape as the block shows it ("out 20×64").
+    [[nodiscard]] const QString &shapeLine() const { return m_shapeLine; }
     [[nodiscard]] PortItem *outputPort() const { return m_output; }
     /// The input port item for slot `port` (the free slot of a Concatenate/Add too); null if none.
     [[nodiscard]] PortItem *inputPort(int port) const;

@@ -1,0 +1,214 @@
+// Recurrent parity with PyTorch (issue 11): the same initial weights (ours, carried by the PyTorch export
+// into nn.LSTM / nn.GRU / nn.RNN) and the same batches in the same order give the same loss at every one of
+// 20 steps, in our core and in PyTorch 1.13, within 1e-5 relative. Three models over sequences [20, 8]:
+// LSTM(32) → Dense 1 sigmoid with binary cross-entropy (the essay scorer's head), GRU(16, sequences) → mean
+// over time → Dense 3 → softmax with cross-entropy, SimpleRNN(16, sequences) → max over time → Dense 1 with
+// MSE; Adam for the first two, SGD with momentum for the third. Built twice: float core against PyTorch
+// float32, double core against float64.
+#include "export/code_export.h"
+#include "export_test_util.h"
+#include "layers/recurrent.h"
+#include "train/trainer.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <type_traits>
+
+using namespace nnp;
+using namespace nnp::testutil;
+
+namespace {
+
+constexpr int kSteps = 20, kTime = 20, kFeatures = 8, kBatch = 32;
+constexpr bool kDouble = std::is_same_v<Scalar, double>;
+constexpr double kTolerance = kDouble ? 1e-9 : 1e-5;
+
+LayerOptions rnn(int units, bool sequences)
+{
+    return LayerOptions().set(opt::rnn::units, units).set(opt::rnn::returnSequences, sequences);
+}
+
+GraphSpec chain(const std::vector<std::pair<LayerKind, LayerOptions>> &layers)
+{
+    GraphSpec g;
+    NodeId prev = g.addNode(LayerKind::Input, "sequence", input({kTime, kFeatures}));
+    int k = 0;
+    for (const auto &[kind, o] : layers) {
+        const NodeId id = g.addNode(kind, "layer" + std::to_string(++k), o);
+        g.connect(prev, id);
+        prev = id;
+    }
+    return g;
+}
+
+struct Case {
+    GraphSpec spec;
+    LossKind loss;
+    OptimizerKind optimizer;
+    const char *torchLoss; ///< the driver's name for it
+};
+
+Case makeCase(int model)
+{
+    switch (model) {
+    case 0:
+        return {
+            chain({{LayerKind::LSTM, rnn(32, false)}, {LayerKind::Dense, dense(1, ActivationKind::Sigmoid)}}),
+            LossKind::BinaryCrossEntropy, OptimizerKind::Adam, "bce"};
+    case 1:
+        return {chain({{LayerKind::GRU, rnn(16, true)},
+                       {LayerKind::GlobalAveragePool1D, {}},
+                       {LayerKind::Dense, dense(3, ActivationKind::Linear)},
+                       {LayerKind::Softmax, {}}}),
+                LossKind::SparseCategoricalCrossEntropy, OptimizerKind::Adam, "ce"};
+    default:
+        return {chain({{LayerKind::SimpleRNN, rnn(16, true)},
+                       {LayerKind::GlobalMaxPool1D, {}},
+                       {LayerKind::Dense, dense(1, ActivationKind::Linear)}}),
+                LossKind::MSE, OptimizerKind::SGD, "mse"};
+    }
+}
+
+const char *kDriver = R"PY(
+import importlib.util, json, sys
+import numpy as np, torch
+import torch.nn.functional as F
+torch.set_num_threads(1)
+script, data, targets, loss_kind, optimizer, batch, steps, dtype = sys.argv[1:9]
+spec = importlib.util.spec_from_file_location("exported", script)
+mod = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mod)
+# Our losses start from the logits of a sigmoid or softmax output, as these do.
+if loss_kind == "ce":
+    torch.softmax = lambda z, dim: z
+    loss_of = lambda out, y: F.cross_entropy(out, y.long())
+elif loss_kind == "bce":
+    torch.sigmoid = lambda z: z
+    loss_of = lambda out, y: F.binary_cross_entropy_with_logits(out[:, 0], y)
+else:
+    loss_of = lambda out, y: 0.5 * F.mse_loss(out[:, 0], y)  # NN Playground's MSE has the 1/2
+model = mod.load_weights(mod.Model()).train()
+x = torch.from_numpy(np.fromfile(data, dtype=np.float32).reshape(-1, mod.N_INPUTS))
+y = torch.from_numpy(np.fromfile(targets, dtype=np.float32))
+if dtype == "float64":
+    model, x, y = model.double(), x.double(), y.double()
+if optimizer == "adam":
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
+else:
+    opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+batch, losses = int(batch), []
+for s in range(int(steps)):
+    xb, yb = x[s * batch:(s + 1) * batch], y[s * batch:(s + 1) * batch]
+    opt.zero_grad()
+    loss = loss_of(model(xb), yb)
+    loss.backward()
+    opt.step()
+    losses.append(loss.item())
+print(json.dumps(losses))
+)PY";
+
+} // namespace
+
+class TestRnnParity : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lossesMatchPyTorch_data()
+    {
+        QTest::addColumn<int>("model");
+        QTest::newRow("LSTM 32, Dense sigmoid, BCE, Adam") << 0;
+        QTest::newRow("GRU 16 sequences, mean over time, softmax, Adam") << 1;
+        QTest::newRow("SimpleRNN 16 sequences, max over time, MSE, SGD momentum") << 2;
+    }
+
+    void lossesMatchPyTorch()
+    {
+        QFETCH(int, model);
+        if (runProcess(QStringLiteral("/usr/bin/python3"), {"-c", "import torch, numpy"}, 120000).exitCode !=
+            0)
+            QSKIP("python3 cannot import torch and numpy (install python3-torch)");
+        QTemporaryDir dir;
+        const Case c = makeCase(model);
+        Network net = Network::build(c.spec, 29 + static_cast<std::uint64_t>(model));
+        for (auto &p : net.parameters()) // the values the export writes (floats), in the double build too
+            for (Eigen::Index i = 0; i < p.ref.value->size(); ++i)
+                p.ref.value->data()[i] = static_cast<Scalar>(static_cast<float>(p.ref.value->data()[i]));
+        // Values in [-1, 1]; targets that depend on early and late steps, so that the loss falls.
+        const int n = kSteps * kBatch, rows = kTime * kFeatures;
+        Rng rng(31);
+        Matrix x(rows, n), y(1, n);
+        for (int s = 0; s < n; ++s) {
+            for (int r = 0; r < rows; ++r)
+                x(r, s) = static_cast<Scalar>(static_cast<float>(rng.uniform(-1, 1)));
+            const double early = x(0, s) + x(kFeatures, s), late = x((kTime - 1) * kFeatures + 1, s);
+            const double v = c.loss == LossKind::BinaryCrossEntropy ? (late > 0 ? 1 : 0)
+                             : c.loss == LossKind::MSE              ? 0.5 * early - late
+                                                                    : (early > 0.5    ? 2
+                                                                       : early > -0.5 ? 1
+                                                                                      : 0);
+            y(0, s) = static_cast<Scalar>(static_cast<float>(v));
+        }
+        const QString script = dir.filePath("model.py"), data = dir.filePath("x.f32"),
+                      targets = dir.filePath("y.f32");
+        writePytorch(describeNetwork(net, Normalizer{}, "parity"), script.toStdString());
+        {
+            std::ofstream out(data.toStdString(), std::ios::binary);
+            for (int s = 0; s < n; ++s)
+                for (int r = 0; r < rows; ++r) {
+                    const float v = static_cast<float>(x(r, s));
+                    out.write(reinterpret_cast<const char *>(&v), sizeof v);
+                }
+            std::ofstream t(targets.toStdString(), std::ios::binary);
+            for (int s = 0; s < n; ++s) {
+                const float v = static_cast<float>(y(0, s));
+                t.write(reinterpret_cast<const char *>(&v), sizeof v);
+            }
+        }
+
+        TrainingConfig config;
+        config.loss.kind = c.loss;
+        config.optimizer = defaultOptimizerConfig(c.optimizer);
+        if (c.optimizer == OptimizerKind::Adam) {
+            config.optimizer.learningRate = 1e-3;
+            config.optimizer.epsilon = 1e-8;
+        } else {
+            config.optimizer.learningRate = 0.05;
+            config.optimizer.momentum = 0.9;
+            config.optimizer.nesterov = false;
+        }
+        config.batchSize = kBatch;
+        config.shuffle = false;
+        config.epochs = 1;
+        net.setLoss(config.loss);
+        Trainer trainer(net, config, {x, y});
+        std::vector<double> ours;
+        for (int s = 0; s < kSteps; ++s)
+            ours.push_back(trainer.runBatch());
+
+        const auto run =
+            runProcess(QStringLiteral("/usr/bin/python3"),
+                       {"-c", kDriver, script, data, targets, c.torchLoss,
+                        c.optimizer == OptimizerKind::Adam ? "adam" : "sgd", QString::number(kBatch),
+                        QString::number(kSteps), kDouble ? "float64" : "float32"},
+                       600000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonArray theirs = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QCOMPARE(theirs.size(), kSteps);
+        double worst = 0;
+        for (int s = 0; s < kSteps; ++s) {
+            const double t = theirs[s].toDouble(), rel = std::abs(ours[std::size_t(s)] - t) / std::abs(t);
+            worst = std::max(worst, rel);
+            QVERIFY2(rel <= kTolerance, qPrintable(QStringLiteral("step %1: loss %2, PyTorch %3")
+                                                       .arg(s + 1)
+                                                       .arg(ours[std::size_t(s)], 0, 'g', 17)
+                                                       .arg(t, 0, 'g', 17)));
+        }
+        QVERIFY2(ours.back() < ours.front(), "the loss should fall over the 20 steps");
+        qInfo("largest relative loss difference from PyTorch over %d steps: %.3g", kSteps, worst);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRnnParity)
+#include "tst_rnn_parity.moc"
