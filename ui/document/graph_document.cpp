@@ -313,6 +313,13 @@ void GraphDocument::setExtraModified(bool on)
     if (before != isModified()) emit modifiedChanged(isModified());
 }
 
+bool GraphDocument::canTrain() const
+{
+    return m_validation.ok() &&
+           std::none_of(m_fitProblems.begin(), m_fitProblems.end(),
+                        [](const FitProblem &f) { return f.diagnostic.severity == Severity::Error; });
+}
+
 void GraphDocument::readFacts()
 {
     const QString dir = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
@@ -322,12 +329,10 @@ void GraphDocument::readFacts()
 void GraphDocument::revalidate()
 {
     m_validation = validate(m_project.graph);
-    // The classic mistakes (output, loss and data that do not fit) are shown like the graph's own problems,
-    // on the node they name, before Play.
+    // The classic mistakes (output, loss and data that do not fit), checked only once the graph itself is
+    // fine; the strip above the canvas lists them with their fixes.
     m_fitProblems = nnp::fitProblems(m_project.graph, m_validation, m_project.training.loss,
                                      m_dataFacts ? &*m_dataFacts : nullptr);
-    for (const FitProblem &f : m_fitProblems)
-        m_validation.diagnostics.push_back(f.diagnostic);
     emit diagnosticsChanged();
 }
 

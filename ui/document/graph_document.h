@@ -28,10 +28,13 @@ public:
     [[nodiscard]] const TrainingConfig &training() const { return m_project.training; }
     [[nodiscard]] const DataSource &dataSource() const { return m_project.data; }
     [[nodiscard]] const Preprocessing &preprocessing() const { return m_project.preprocessing; }
-    /// The graph's problems, and the network's against its loss and data (fitProblems), in one list.
+    /// The graph's own problems (shapes, wiring), painted on the nodes.
     [[nodiscard]] const ValidationResult &validation() const { return m_validation; }
-    /// The network's problems against its loss and data, with their one-click fixes (also in validation()).
+    /// The network's problems against its loss and data, with their one-click fixes (checked once the graph
+    /// is valid; listed above the canvas).
     [[nodiscard]] const std::vector<FitProblem> &fitProblems() const { return m_fitProblems; }
+    /// Neither the graph nor its fit to the loss and data has an error: Play can train it.
+    [[nodiscard]] bool canTrain() const;
     [[nodiscard]] QUndoStack *undoStack() const { return m_undo.get(); }
 
     [[nodiscard]] QString filePath() const { return m_filePath; }

@@ -372,10 +372,13 @@ void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
     }
     event->acceptProposedAction();
     QPointF topLeft = event->scenePos() - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2);
-    // A layer dropped near the edge lands wholly inside the visible canvas, not half outside it.
+    // A layer dropped near the edge of the visible canvas lands wholly inside it, not half outside. (Only a
+    // drop the view shows is moved: a synthetic one beyond it, from a test or a script, stays where it is.)
     if (auto *view =
-            event->widget() ? qobject_cast<QGraphicsView *>(event->widget()->parentWidget()) : nullptr)
-        topLeft = insideRect(topLeft, view->mapToScene(view->viewport()->rect()).boundingRect());
+            event->widget() ? qobject_cast<QGraphicsView *>(event->widget()->parentWidget()) : nullptr) {
+        const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+        if (visible.contains(event->scenePos())) topLeft = insideRect(topLeft, visible);
+    }
     topLeft = snapped(topLeft);
     const NodeId id = m_doc->addNode(*kind, topLeft);
     selectNodes({id});

@@ -359,7 +359,7 @@ void TrainingToolbar::updateEnabled()
                          status == TrainingStatus::ReachedTarget;
     // A network with errors (the canvas and the strip above it say which, with their fixes) cannot train:
     // Play would only fail. A run built before the edit (stale) may go on with its own network.
-    const bool broken = !m_document->validation().ok() && !canContinue(status);
+    const bool broken = !m_document->canTrain() && !canContinue(status);
     m_play->setEnabled(running || (!blocked && !broken));
     m_step->setEnabled(!blocked && !broken);
     m_stepEpoch->setEnabled(!blocked && !broken);
