@@ -18,6 +18,7 @@
 #include "memory_setting.h"
 #include "panels/inspector_widget.h"
 #include "panels/palette_widget.h"
+#include "panels/problems_bar.h"
 #include "panels/training_docks.h"
 
 #include <QAction>
@@ -33,6 +34,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 // Resources live in the static nnp_ui library; the linker keeps them only if something refers to them.
 static void initNnpResources()
@@ -49,7 +51,15 @@ MainWindow::MainWindow(QWidget *parent)
     initNnpResources();
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
-    setCentralWidget(m_view);
+    // The canvas, under the strip that lists the network's problems with its loss and data.
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_problems = new ProblemsBar(m_doc, central);
+    column->addWidget(m_problems);
+    column->addWidget(m_view, 1);
+    setCentralWidget(central);
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     // First start: fill the screen (maximised below where a window manager allows it).
     if (const QScreen *s = screen()) resize(s->availableGeometry().size().boundedTo(QSize(1920, 1200)));
@@ -225,10 +235,16 @@ void MainWindow::createMenus()
                                  "actionUndo",       "actionRedo", nullptr,      "actionDelete",
                                  "actionAutoLayout", "actionFit"};
     for (const char *name : items) {
-        if (name)
-            bar->addAction(action(QString::fromLatin1(name)));
-        else
+        if (!name) {
             bar->addSeparator();
+            continue;
+        }
+        QAction *a = action(QString::fromLatin1(name));
+        // The button shows no accelerator: "新建", not "新建(N)" (Undo and Redo have short labels of their
+        // own).
+        if (a != action("actionUndo") && a != action("actionRedo"))
+            a->setIconText(withoutMnemonic(a->text()));
+        bar->addAction(a);
     }
 }
 

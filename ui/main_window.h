@@ -20,6 +20,7 @@ class GraphScene;
 class GraphView;
 class InspectorWidget;
 class PaletteWidget;
+class ProblemsBar;
 class TrainingDocks;
 class FigureRegistry;
 struct Project;
@@ -38,6 +39,8 @@ public:
     [[nodiscard]] GraphView *view() const { return m_view; }
     [[nodiscard]] PaletteWidget *palette() const { return m_palette; }
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    /// Above the canvas: the network's problems against its loss and data, with one-click fixes.
+    [[nodiscard]] ProblemsBar *problemsBar() const { return m_problems; }
     /// The training toolbar, the Data / Output / Training curves docks and their controller.
     [[nodiscard]] TrainingDocks *training() const { return m_training; }
     /// The figures File > Export > Figure can write (views register themselves here).
@@ -111,6 +114,7 @@ private:
     GraphView *m_view;
     PaletteWidget *m_palette = nullptr;
     InspectorWidget *m_inspector = nullptr;
+    ProblemsBar *m_problems = nullptr;
     FigureRegistry *m_figures = nullptr;
     TrainingDocks *m_training = nullptr;
     std::map<DockRole, QDockWidget *> m_docks;

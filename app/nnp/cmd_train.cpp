@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "io/project_run.h"
 #include "project_cli.h"
+#include "train/divergence_cause.h"
 #include "train/trainer.h"
 
 #include <CLI/CLI.hpp>
@@ -166,7 +167,8 @@ int runTrain(const TrainOptions &o)
         std::cerr
             << "nnp train: the loss became NaN, infinite or exploded (a million times its starting size) "
                "in epoch "
-            << trainer.epoch() + 1 << " (diverged); try a smaller learning rate. ";
+            << trainer.epoch() + 1 << " (diverged); " << divergenceAdvice(likelyDivergenceCause(p, data))
+            << " ";
         if (save) {
             std::cerr << "The weights from the end of epoch " << trainer.epoch()
                       << ", the last before it diverged, were saved.\n";

@@ -31,6 +31,15 @@ enum class DiagnosticCode {
     Unreachable,
     DuplicateName,
     NeedsIds, ///< a layer that looks up integer ids (Embedding) is fed real values
+    // The network against its loss and data (core/train/fit_check.h): the classic mistakes.
+    OutputNotSigmoid,
+    SoftmaxWithBinaryLoss,
+    SeveralOutputsWithBinaryLoss,
+    NoSoftmaxForCategorical,
+    ClassLossOnRegression,
+    InputsVsFeatures,
+    OutputsVsClasses,
+    OutputsVsTargets,
 };
 
 /// One value put into a diagnostic's text. The UI translates the text and some kinds of value; `english()` is

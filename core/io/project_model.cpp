@@ -2,6 +2,7 @@
 // project trains on.
 #include "io/project.h"
 #include "io/project_format.h"
+#include "train/fit_check.h"
 #include "train/network.h"
 
 #include "checked.h"
@@ -164,33 +165,19 @@ void checkIds(const ValidationResult &v, const GraphSpec &g, const Dataset &full
     }
 }
 
+/// Refuses data that does not fit the network and its loss (the rules of core/train/fit_check.h), with the
+/// English text of every error.
 void checkFit(const Project &p, const Dataset &full)
 {
-    const LossKind loss = p.training.loss.kind;
-    if (full.task == TaskKind::Regression && isClassificationLoss(loss))
-        throw std::invalid_argument(
-            "The loss " + std::string(toString(loss)) +
-            " needs class labels, but the data is a regression task; choose mse, mae or huber.");
     const ValidationResult v = validate(p.graph);
     if (!v.ok()) return; // the graph's own problems are reported when it is built
-    const long long inputs = inputSizeOf(v);
-    if (inputs != full.features())
-        throw std::invalid_argument("The network takes " + std::to_string(inputs) +
-                                    " inputs, but the data has " + std::to_string(full.features()) +
-                                    " features; set the Input layer's shape to match the data.");
+    const DataFacts facts = dataFacts(full);
+    std::string errors;
+    for (const FitProblem &f : fitProblems(p.graph, v, p.training.loss, &facts))
+        if (f.diagnostic.severity == Severity::Error)
+            errors += (errors.empty() ? "" : "\n") + f.diagnostic.message();
+    if (!errors.empty()) throw std::invalid_argument(errors);
     checkIds(v, p.graph, full);
-    const long long outputs = v.shapes.count(v.output) ? v.shapes.at(v.output).size() : 0;
-    const long long rows = full.task == TaskKind::Classification
-                               ? classTargets(loss, {}, full.classes).rows()
-                               : static_cast<long long>(full.targets.rows());
-    if (targetRows(loss, static_cast<int>(outputs)) != rows)
-        throw std::invalid_argument(
-            "The network has " + std::to_string(outputs) + " output" + (outputs == 1 ? "" : "s") + ", but " +
-            (full.task == TaskKind::Classification
-                 ? "the data has " + std::to_string(full.classes) + " classes and the loss " +
-                       std::string(toString(loss)) + " needs " + std::to_string(rows) + " target rows"
-                 : "the data has " + std::to_string(rows) + " target values per sample") +
-            "; change the last layer's units or the loss.");
 }
 
 } // namespace

@@ -102,6 +102,9 @@ template <> const LayerKindInfo &kindInfo<LayerKind::Dense>()
                                QT_TRANSLATE_NOOP("LayerOptions", "Add a bias to each neuron")))
             k.options.push_back(std::move(s));
         k.traits.builtInActivation = true;
+        // A new layer is usually a hidden one: ReLU lets it learn something a Linear layer cannot (the
+        // output layer's activation is checked against the loss, core/train/fit_check.h).
+        k.newNode.set(opt::activation, ActivationKind::ReLU);
         k.ui = {QT_TRANSLATE_NOOP("LayerCatalog", "Dense"),
                 QT_TRANSLATE_NOOP("LayerCatalog",
                                   "Neurons that each weigh every input, add a bias and apply an activation."),

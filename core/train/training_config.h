@@ -31,6 +31,9 @@ struct EpochRecord {
     double trainMetric = 0; ///< accuracy (classification) or MAE (regression)
     std::optional<double> valLoss, valMetric;
     double learningRate = 0;
+    /// The test split's loss after the epoch, when the app's run computes it for its curves (the trainer and
+    /// the project file leave it empty: the test split is for the end).
+    std::optional<double> testLoss;
 };
 
 /// A data split as the trainer sees it: inputs [features x N], targets in the loss's layout.

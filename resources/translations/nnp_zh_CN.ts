@@ -269,11 +269,51 @@
         <source>%1 would give %2 values per sample (the limit is %3) — use fewer units or return only the last state.</source>
         <translation>%1 每个样本会产生 %2 个值（上限为 %3）—— 请减少单元数，或只返回最后的状态。</translation>
     </message>
+    <message>
+        <location filename="../../core/train/fit_check.cpp" line="+71"/>
+        <source>%1 ends in Softmax, but the loss is binary cross-entropy, made for one sigmoid output — choose sparse categorical cross-entropy as the loss.</source>
+        <translation>%1 以 Softmax 结尾，但损失是二元交叉熵，它是为单个 sigmoid 输出设计的——请把损失改为稀疏分类交叉熵。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is the output and its activation is %2, but binary cross-entropy needs probabilities between 0 and 1 — set the output activation to sigmoid.</source>
+        <translation>%1 是输出层，其激活函数为 %2，但二元交叉熵需要 0 到 1 之间的概率——请把输出层的激活函数设为 sigmoid。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has %2 sigmoid outputs with binary cross-entropy: each output learns its own yes/no question. For one class per sample, end in Softmax and use categorical cross-entropy.</source>
+        <translation>%1 有 %2 个 sigmoid 输出并使用二元交叉熵：每个输出各自学习一个是/否问题。若每个样本只属于一个类别，请以 Softmax 结尾并使用分类交叉熵。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is the output, but a categorical cross-entropy needs class probabilities — add a Softmax layer after it.</source>
+        <translation>%1 是输出层，但分类交叉熵需要类别概率——请在它后面添加一个 Softmax 层。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The target is a continuous number (a regression), but the loss %1 needs class labels — choose mean squared error (mse) as the loss.</source>
+        <translation>目标是连续数值（回归），但损失 %1 需要类别标签——请把损失改为均方误差（mse）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The network takes %1 inputs, but the data has %2 features — set the Input layer&apos;s shape to %2.</source>
+        <translation>网络接收 %1 个输入，但数据有 %2 个特征——请把输入层的形状设为 %2。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 gives %2 outputs, but the data has %3 classes and this loss needs %4 — set the last Dense layer&apos;s units to %4.</source>
+        <translation>%1 给出 %2 个输出，但数据有 %3 个类别，此损失需要 %4 个——请把最后一个全连接层的神经元数设为 %4。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 gives %2 outputs, but the data has %3 target values per sample — set the last Dense layer&apos;s units to %3.</source>
+        <translation>%1 给出 %2 个输出，但数据每个样本有 %3 个目标值——请把最后一个全连接层的神经元数设为 %3。</translation>
+    </message>
 </context>
 <context>
     <name>ExplainText</name>
     <message>
-        <location filename="../../ui/explain/explain_text.cpp" line="+123"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+144"/>
         <source>identity</source>
         <translation>恒等函数</translation>
     </message>
@@ -498,11 +538,71 @@
     </message>
 </context>
 <context>
+    <name>FitFixes</name>
+    <message>
+        <location filename="../../ui/document/fit_fixes.cpp" line="+32"/>
+        <location line="+4"/>
+        <source>Use %1</source>
+        <translation>改用 %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Add Softmax</source>
+        <translation>添加 Softmax</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set 1 unit</source>
+        <translation>设为 1 个神经元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set %1 units</source>
+        <translation>设为 %1 个神经元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set 1 input</source>
+        <translation>设为 1 个输入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set %1 inputs</source>
+        <translation>设为 %1 个输入</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fix: %1</source>
+        <translation>修正：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+</context>
+<context>
     <name>GraphCommands</name>
     <message>
-        <location filename="../../ui/commands/graph_commands.cpp" line="+22"/>
-        <source>Add %1</source>
-        <translation>添加%1层</translation>
+        <location filename="../../ui/commands/graph_commands.cpp" line="+23"/>
+        <source>New %1 layer</source>
+        <translation>新建%1层</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -570,7 +670,7 @@
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="+43"/>
+        <location filename="../../core/layers/dense.cpp" line="+46"/>
         <source>Dense</source>
         <translation>全连接</translation>
     </message>
@@ -1008,7 +1108,7 @@
         <translation>加到方差上，避免取值恒定的特征导致除以零。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/dense.cpp" line="-10"/>
+        <location filename="../../core/layers/dense.cpp" line="-13"/>
         <location filename="../../core/layers/recurrent_kinds.cpp" line="-46"/>
         <source>Units</source>
         <translation>神经元数</translation>
@@ -1538,7 +1638,7 @@
 <context>
     <name>nnp::DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="+46"/>
+        <location filename="../../ui/panels/data_panel.cpp" line="+47"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
@@ -1589,12 +1689,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+280"/>
+        <location line="+284"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-283"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -1644,7 +1744,7 @@
         <translation>归一化</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
@@ -2484,12 +2584,12 @@ value %6</source>
 <context>
     <name>nnp::GraphDocument</name>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="+42"/>
+        <location filename="../../ui/document/graph_document.cpp" line="+43"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>That layer no longer exists.</source>
         <translation>该层已不存在。</translation>
     </message>
@@ -2537,7 +2637,7 @@ value %6</source>
         <translation>连线：选中后按 Delete 键删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="+93"/>
+        <location filename="../../ui/editor/graph_scene.cpp" line="+95"/>
         <source>Auto-layout</source>
         <translation>自动布局</translation>
     </message>
@@ -2562,7 +2662,7 @@ value %6</source>
         <translation>已连接 %1 → %2。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+73"/>
         <source>Added %1 — drag from its right dot to wire it up.</source>
         <translation>已添加 %1——从它右侧的圆点拖出连线。</translation>
     </message>
@@ -3034,7 +3134,7 @@ value %6</source>
 <context>
     <name>nnp::InspectorWidget</name>
     <message>
-        <location filename="../../ui/panels/inspector_widget.cpp" line="+53"/>
+        <location filename="../../ui/panels/inspector_widget.cpp" line="+55"/>
         <source>%1 layers selected. Move them together, copy them (Ctrl+C) or delete them (Del); select a single layer to edit its settings.</source>
         <translation>已选中 %1 个层。可以一起移动、复制（Ctrl+C）或删除（Del）；选中单个层才能编辑其设置。</translation>
     </message>
@@ -3077,7 +3177,7 @@ weight %6</source>
 <context>
     <name>nnp::Language</name>
     <message>
-        <location filename="../../ui/i18n/language.cpp" line="+89"/>
+        <location filename="../../ui/i18n/language.cpp" line="+90"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -3190,7 +3290,7 @@ weight %6</source>
 <context>
     <name>nnp::LossPlot</name>
     <message>
-        <location filename="../../ui/plots/loss_plot.cpp" line="+37"/>
+        <location filename="../../ui/plots/loss_plot.cpp" line="+41"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
@@ -3205,7 +3305,7 @@ weight %6</source>
         <translation>将图表保存为 PNG、SVG 或 PDF</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
@@ -3230,6 +3330,11 @@ weight %6</source>
         <translation>验证损失</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
         <location line="+65"/>
         <source>Training accuracy</source>
         <translation>训练准确率</translation>
@@ -3250,7 +3355,7 @@ weight %6</source>
         <translation>平均绝对误差</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
@@ -3318,7 +3423,7 @@ weight %6</source>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+71"/>
+        <location filename="../../ui/main_window.cpp" line="+81"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
@@ -3514,7 +3619,7 @@ weight %6</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -3943,6 +4048,14 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
     </message>
 </context>
 <context>
+    <name>nnp::ProblemsBar</name>
+    <message>
+        <location filename="../../ui/panels/problems_bar.cpp" line="+48"/>
+        <source>Apply this fix (Ctrl+Z undoes it)</source>
+        <translation>应用此修正（Ctrl+Z 可撤销）</translation>
+    </message>
+</context>
+<context>
     <name>nnp::TrainingController</name>
     <message>
         <location filename="../../ui/training/training_controller.cpp" line="+238"/>
@@ -3953,7 +4066,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/panels/training_docks.cpp" line="+63"/>
+        <location filename="../../ui/panels/training_docks.cpp" line="+75"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -3984,7 +4097,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingToolbar</name>
     <message>
-        <location filename="../../ui/panels/training_toolbar.cpp" line="+53"/>
+        <location filename="../../ui/panels/training_toolbar.cpp" line="+59"/>
         <source>Ready to train</source>
         <translation>准备就绪</translation>
     </message>
@@ -4035,13 +4148,14 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+136"/>
+        <location line="+10"/>
+        <location line="+61"/>
+        <location line="+179"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-177"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
@@ -4071,17 +4185,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>重新开始：按编辑器中的结构重建网络，并用随机种子初始化（R）</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Speed: slow motion on the left, as fast as the machine allows on the right</source>
-        <translation>速度：左边为慢动作，右边为机器所能达到的最快速度</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Speed</source>
-        <translation>速度</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Learning rate: the size of each step down the loss (applies at once)</source>
         <translation>学习率：沿损失下降方向每一步的大小（立即生效）</translation>
     </message>
@@ -4136,7 +4240,32 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>1 step/s</source>
+        <translation>每秒 1 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 steps/s</source>
+        <translation>每秒 %1 步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 epoch/s</source>
+        <translation>每秒 1 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 epochs/s</source>
+        <translation>每秒 %1 轮</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -4146,7 +4275,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>批大小</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Change regularisation</source>
         <translation>更改正则化</translation>
     </message>
@@ -4156,12 +4285,23 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-232"/>
+        <location line="+240"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-154"/>
+        <source>Pace: single steps a class can follow on the left, as fast as possible on the right</source>
+        <translation>节奏：左边是全班能跟上的单步，右边是尽可能快</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Pace</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>Pause training (Space)</source>
         <translation>暂停训练（空格）</translation>
     </message>
@@ -4171,17 +4311,24 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>持续训练（空格）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-225"/>
+        <location line="+249"/>
         <source>Epoch %1</source>
         <translation>轮次 %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-247"/>
+        <location line="+248"/>
         <source>Samples %1</source>
         <translation>样本 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-7"/>
+        <source>The network cannot train yet: fix the problems shown on the canvas first</source>
+        <translation>网络还不能训练：请先修正画布上显示的问题</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Network changed — press Reset to apply</source>
         <translation>网络已更改——按“重置”生效</translation>
     </message>
@@ -4189,7 +4336,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/training_worker.cpp" line="+62"/>
+        <location filename="../../ui/training/training_worker.cpp" line="+68"/>
         <source>An unknown error stopped the training.</source>
         <translation>训练因未知错误而停止。</translation>
     </message>
@@ -4206,18 +4353,33 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
     <message>
-        <location line="+189"/>
-        <source>Training diverged in epoch %1: the loss became infinite, not a number, or exploded (a million times its starting size). The view shows the weights from the end of the last completed epoch. Lower the learning rate and press Reset.</source>
-        <translation>训练在第 %1 轮发散：损失变成了无穷大、非数值（NaN），或者爆炸式增长（达到起始值的一百万倍）。视图显示的是最后一个完整轮次结束时的权重。请降低学习率并按“重置”。</translation>
+        <location line="+225"/>
+        <source>Training diverged in epoch %1: the loss became infinite, not a number, or exploded (a million times its starting size). The view shows the weights from the end of the last completed epoch.</source>
+        <translation>训练在第 %1 轮发散：损失变为无穷大、非数值，或爆炸（达到初始值的一百万倍）。视图显示的是最后一个完成轮次结束时的权重。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Likely cause: the inputs reach %1, far from unit scale. In the Data panel, set &quot;Normalise inputs&quot; to Z-score and press Reset.</source>
+        <translation>可能的原因：输入值达到 %1，远离单位尺度。请在数据面板中把“输入归一化”设为 Z 分数，然后按重置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Likely cause: the target reaches %1, far from unit scale, so the first errors and steps are huge. Lower the learning rate (or rescale the target) and press Reset.</source>
+        <translation>可能的原因：目标值达到 %1，远离单位尺度，因此最初的误差和步长都很大。请降低学习率（或缩放目标值），然后按重置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Likely cause: the learning rate is too high for this network and data. Lower it and press Reset.</source>
+        <translation>可能的原因：对这个网络和数据来说学习率太高。请降低学习率，然后按重置。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Reached the target loss %1 after %2 epochs.</source>
         <translation>经过 %2 轮后达到目标损失 %1。</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+129"/>
+        <location line="-178"/>
+        <location line="+184"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>

@@ -1,5 +1,7 @@
 // Runs the built `nnp` binary the way a user does and checks its output and exit codes.
 #include "io/project.h"
+#include "layers/activations.h"
+#include "layers/dense.h"
 #include "train/trainer.h"
 
 #include <QDir>
@@ -65,6 +67,8 @@ private slots:
     void predictForGeneratorProjects();
     void interruptStopsCleanlyAndSaves();
     void divergedRetrainLeavesTheTrainedFile();
+    void classicMistakesAreRefused_data();
+    void classicMistakesAreRefused();
     void badFilesGiveExitCode2_data();
     void badFilesGiveExitCode2();
     void benchRefusesSecondsThatAreNotANumber();
@@ -271,6 +275,63 @@ void TestCli::divergedRetrainLeavesTheTrainedFile()
     QCOMPARE(copy.code, 3);
     QVERIFY2(!QFileInfo::exists(out), qPrintable(copy.err));
     QVERIFY2(copy.err.contains(QStringLiteral("was not written")), qPrintable(copy.err));
+}
+
+void TestCli::classicMistakesAreRefused_data()
+{
+    // Issue 12: each used to train (sparse categorical cross-entropy on a Linear output even with a negative
+    // loss) or to diverge with advice about the learning rate. Now `nnp train` refuses with the fix.
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("mistake");
+    QTest::addColumn<QString>("fix");
+    QTest::newRow("categorical loss without Softmax") << "iris.nnp"
+                                                      << "no softmax"
+                                                      << "add a Softmax layer after it";
+    QTest::newRow("linear output with binary cross-entropy") << "spiral.nnp"
+                                                             << "linear output"
+                                                             << "set the output activation to sigmoid";
+    QTest::newRow("softmax with binary cross-entropy") << "iris.nnp"
+                                                       << "binary loss"
+                                                       << "choose sparse categorical cross-entropy";
+    QTest::newRow("output units are not the classes") << "iris.nnp"
+                                                      << "2 units"
+                                                      << "set the last Dense layer's units to 3";
+    QTest::newRow("classification loss on a continuous target") << "sat_act.nnp"
+                                                                << "class loss"
+                                                                << "choose mean squared error";
+}
+
+void TestCli::classicMistakesAreRefused()
+{
+    QFETCH(QString, sample);
+    QFETCH(QString, mistake);
+    QFETCH(QString, fix);
+    Project p = loadProject((samplesDir() + "/" + sample).toStdString());
+    const auto last = [&p](LayerKind kind) {
+        for (auto it = p.graph.nodes.rbegin(); it != p.graph.nodes.rend(); ++it)
+            if (it->kind == kind) return it->id;
+        return NodeId(-1);
+    };
+    if (mistake == "no softmax") {
+        const NodeId softmax = last(LayerKind::Softmax);
+        std::erase_if(p.graph.nodes, [&](const NodeSpec &n) { return n.id == softmax; });
+        std::erase_if(p.graph.edges, [&](const EdgeSpec &e) { return e.to == softmax; });
+    } else if (mistake == "linear output") {
+        p.graph.find(last(LayerKind::Dense))->options.set(opt::activation, ActivationKind::Linear);
+    } else if (mistake == "binary loss") {
+        p.training.loss.kind = LossKind::BinaryCrossEntropy;
+    } else if (mistake == "2 units") {
+        p.graph.find(last(LayerKind::Dense))->options.set(opt::dense::units, 2);
+    } else if (mistake == "class loss") {
+        p.training.loss.kind = LossKind::SparseCategoricalCrossEntropy;
+    }
+    rebaseDataPaths(p, samplesDir().toStdString(), m_dir.path().toStdString());
+    const QString file = m_dir.filePath(QStringLiteral("mistake.nnp"));
+    saveProject(p, file.toStdString());
+    const Run r = runNnp({"train", file, "--epochs", "2", "--quiet"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(fix), qPrintable(r.err));
+    QVERIFY2(loadProject(file.toStdString()).weights.empty(), "nothing was trained");
 }
 
 void TestCli::badFilesGiveExitCode2_data()

@@ -284,7 +284,8 @@ void TestProject::roundTripIsLossless()
     Trainer trainer(net, p.training, data.train, data.validation);
     trainer.run();
     p.history = trainer.history();
-    p.history.push_back({5, std::nan(""), HUGE_VAL, -HUGE_VAL, std::nullopt, 1e-300}); // a diverged epoch
+    p.history.push_back(
+        {5, std::nan(""), HUGE_VAL, -HUGE_VAL, std::nullopt, 1e-300, std::nullopt}); // a diverged epoch
     storeTrainedModel(p, net, data);
     const Matrix before = net.predict(data.test.x);
 

@@ -209,9 +209,9 @@ inline void MainWindowDriver::trainUntil(double accuracy, int timeoutMs)
 {
     TrainingDocks *t = m_window->training();
     TrainingController *c = t->controller();
-    QSlider *speed = t->toolbar()->speedSlider();
+    QSlider *speed = t->toolbar()->paceSlider();
     speed->setValue(speed->maximum()); // flat out
-    QCOMPARE(c->speedLevel(), kSpeedLevels);
+    QCOMPARE(c->paceLevel(), kPaceLevels);
     clickToolButton(t->toolbar()->playAction());
     QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Running, 10000);
     const auto good = [&] { return !c->history().empty() && c->history().back().trainMetric >= accuracy; };

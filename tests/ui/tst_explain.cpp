@@ -37,6 +37,12 @@ namespace {
 std::vector<double> numbersIn(QString text)
 {
     text.replace(QStringLiteral("−"), QStringLiteral("-"));
+    // "6.66×10⁻⁵", as the panel writes tiny numbers for students, reads as 6.66e-5.
+    static const QString kSuperscripts = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+    text.replace(QStringLiteral("×10"), QStringLiteral("e"));
+    text.replace(QStringLiteral("⁻"), QStringLiteral("-"));
+    for (int d = 0; d < 10; ++d)
+        text.replace(kSuperscripts[d], QChar(u'0' + d));
     std::vector<double> out;
     static const QRegularExpression re(QStringLiteral("-?\\d+(?:[.,]\\d+)?(?:e-?\\d+)?"));
     for (auto it = re.globalMatch(text); it.hasNext();) {
@@ -47,7 +53,7 @@ std::vector<double> numbersIn(QString text)
     return out;
 }
 
-/// Whether `v` is shown (4 decimals, or 3 significant digits below 1e-3).
+/// Whether `v` is shown (4 decimals, or 3 significant digits below 1e-3, as "a×10⁻ⁿ").
 bool shows(const std::vector<double> &numbers, double v)
 {
     const double tol = std::abs(v) < 1e-3 ? 0.006 * std::abs(v) + 1e-12 : 0.51e-4;

@@ -327,7 +327,7 @@ void TestInsights::screenshots()
         d->resize(760, 420);
         d->show();
     }
-    win.controller->setSpeedLevel(kSpeedLevels);
+    win.controller->setPaceLevel(kPaceLevels);
     win.controller->stepEpoch();
     QTRY_VERIFY_WITH_TIMEOUT(win.controller->lastSnapshot() && win.controller->lastSnapshot()->epoch >= 1,
                              60000);

@@ -187,7 +187,7 @@ void TestMainWindowTraining::trainingShortcutsAndMessages()
     TrainingDocks *t = m_window->training();
     TrainingController *c = t->controller();
     QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 10000);
-    t->toolbar()->speedSlider()->setValue(2); // slow enough that Pause lands long before the epoch limit
+    t->toolbar()->paceSlider()->setValue(2); // slow enough that Pause lands long before the epoch limit
     GraphView *view = m_window->view();
     m_window->activateWindow();
     view->setFocus();
@@ -228,7 +228,7 @@ void TestMainWindowTraining::trainingShortcutsAndMessages()
         1e4; // (more than the inspector allows: an old file could say so)
     m_window->document()->reset(exploding);
     QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 10000);
-    t->toolbar()->speedSlider()->setValue(kSpeedLevels);
+    t->toolbar()->paceSlider()->setValue(kPaceLevels);
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Space);
     QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Diverged, 60000);

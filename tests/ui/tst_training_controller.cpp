@@ -396,10 +396,10 @@ void TestTrainingController::rapidCommandsNeitherDeadlockNorLeak()
                 break;
             }
             if (i % 3 == 0) QCoreApplication::processEvents();
-            if (i % 50 == 0) c.setSpeedLevel(1 + i % kSpeedLevels);
+            if (i % 50 == 0) c.setPaceLevel(1 + i % kPaceLevels);
         }
         // Still alive and obeying: a fresh run trains.
-        c.setSpeedLevel(kSpeedLevels);
+        c.setPaceLevel(kPaceLevels);
         c.reset();
         c.play();
         QTRY_VERIFY_WITH_TIMEOUT(c.history().size() >= 2, 60000);

@@ -25,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
@@ -358,6 +359,17 @@ private slots:
         QVERIFY2(toolbarActionWithText(w, QStringLiteral("trainingToolbar"), play), qPrintable(play));
         QVERIFY(toolbarActionWithText(w, QStringLiteral("trainingToolbar"), reset));
         QVERIFY(!toolbarActionWithText(w, QStringLiteral("trainingToolbar"), QStringLiteral("Play")));
+        // Toolbar buttons show no accelerator: "新建", not "新建(N)" (issue 12).
+        auto *editBar = w.findChild<QToolBar *>(QStringLiteral("editToolBar"));
+        QVERIFY(editBar);
+        for (QAction *a : editBar->actions()) {
+            if (a->isSeparator()) continue;
+            auto *button = qobject_cast<QToolButton *>(editBar->widgetForAction(a));
+            QVERIFY(button);
+            QVERIFY2(!button->text().contains(QRegularExpression(QStringLiteral("[(（][A-Z][)）]"))) &&
+                         !button->text().contains(QLatin1Char('&')),
+                     qPrintable(button->text()));
+        }
 
         // Messages from free functions (lupdate files them under the namespace, "nnp") are found at run time
         // too.

@@ -19,7 +19,8 @@ class GraphCommands {
 AddNodeCommand::AddNodeCommand(GraphDocument *doc, NodeSpec node, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_node(std::move(node))
 {
-    setText(GraphCommands::tr("Add %1").arg(LayerCatalog::title(m_node.kind)));
+    // "New Add layer": the verb must not be a kind's name ("Undo Add Add" read as a typo).
+    setText(GraphCommands::tr("New %1 layer").arg(LayerCatalog::title(m_node.kind)));
 }
 
 void AddNodeCommand::redo()

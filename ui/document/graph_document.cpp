@@ -1,5 +1,6 @@
 #include "document/graph_document.h"
 
+#include "io/data_facts.h"
 #include "layers/layer_registry.h"
 
 #include "commands/graph_commands.h"
@@ -57,6 +58,7 @@ void GraphDocument::reset(Project project, const QString &filePath)
         m_filePath = filePath;
         emit filePathChanged(m_filePath);
     }
+    readFacts();
     revalidate();
     emit documentReset();
     emit graphChanged();
@@ -268,14 +270,21 @@ void GraphDocument::applyRemoveEdge(const EdgeSpec &edge)
 
 void GraphDocument::applyTraining(const TrainingConfig &config)
 {
+    const bool lossChanged = !(m_project.training.loss == config.loss);
     m_project.training = config;
+    if (lossChanged) revalidate(); // the output is checked against the loss
     emit hyperparametersChanged();
 }
 
 void GraphDocument::applyData(const DataSource &data, const Preprocessing &preprocessing)
 {
+    const bool sourceChanged = !(m_project.data == data);
     m_project.data = data;
     m_project.preprocessing = preprocessing;
+    if (sourceChanged) {
+        readFacts();
+        revalidate();
+    }
     emit dataSourceChanged();
 }
 
@@ -304,9 +313,26 @@ void GraphDocument::setExtraModified(bool on)
     if (before != isModified()) emit modifiedChanged(isModified());
 }
 
+bool GraphDocument::canTrain() const
+{
+    return m_validation.ok() &&
+           std::none_of(m_fitProblems.begin(), m_fitProblems.end(),
+                        [](const FitProblem &f) { return f.diagnostic.severity == Severity::Error; });
+}
+
+void GraphDocument::readFacts()
+{
+    const QString dir = m_filePath.isEmpty() ? QString() : QFileInfo(m_filePath).absolutePath();
+    m_dataFacts = readDataFacts(m_project, dir.toStdString());
+}
+
 void GraphDocument::revalidate()
 {
     m_validation = validate(m_project.graph);
+    // The classic mistakes (output, loss and data that do not fit), checked only once the graph itself is
+    // fine; the strip above the canvas lists them with their fixes.
+    m_fitProblems = nnp::fitProblems(m_project.graph, m_validation, m_project.training.loss,
+                                     m_dataFacts ? &*m_dataFacts : nullptr);
     emit diagnosticsChanged();
 }
 

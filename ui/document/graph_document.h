@@ -5,6 +5,7 @@
 
 #include "graph/validator.h"
 #include "io/project.h"
+#include "train/fit_check.h"
 
 #include <QObject>
 #include <QPointF>
@@ -27,7 +28,13 @@ public:
     [[nodiscard]] const TrainingConfig &training() const { return m_project.training; }
     [[nodiscard]] const DataSource &dataSource() const { return m_project.data; }
     [[nodiscard]] const Preprocessing &preprocessing() const { return m_project.preprocessing; }
+    /// The graph's own problems (shapes, wiring), painted on the nodes.
     [[nodiscard]] const ValidationResult &validation() const { return m_validation; }
+    /// The network's problems against its loss and data, with their one-click fixes (checked once the graph
+    /// is valid; listed above the canvas).
+    [[nodiscard]] const std::vector<FitProblem> &fitProblems() const { return m_fitProblems; }
+    /// Neither the graph nor its fit to the loss and data has an error: Play can train it.
+    [[nodiscard]] bool canTrain() const;
     [[nodiscard]] QUndoStack *undoStack() const { return m_undo.get(); }
 
     [[nodiscard]] QString filePath() const { return m_filePath; }
@@ -98,10 +105,13 @@ signals:
 
 private:
     void revalidate();
+    void readFacts();
     void setExtraModified(bool on);
 
     Project m_project;
     ValidationResult m_validation;
+    std::vector<FitProblem> m_fitProblems;
+    std::optional<DataFacts> m_dataFacts; ///< read when the data source changes (not for IDX data)
     std::unique_ptr<QUndoStack> m_undo;
     QString m_filePath;
     bool m_extraModified = false; // changes outside the undo history (stored weights)

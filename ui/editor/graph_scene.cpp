@@ -11,12 +11,14 @@
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QToolTip>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 
 namespace nnp {
@@ -347,6 +349,19 @@ void GraphScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
     event->setAccepted(event->mimeData()->hasFormat(QString::fromLatin1(kLayerKindMimeType)));
 }
 
+QPointF GraphScene::insideRect(QPointF topLeft, const QRectF &visible)
+{
+    // A grid step of room on every side, so that snapping afterwards cannot push the block out again.
+    const double margin = kGridSize;
+    const double right = visible.right() - NodeItem::kWidth - margin,
+                 bottom = visible.bottom() - NodeItem::kHeight - margin;
+    if (right > visible.left() + margin)
+        topLeft.setX(std::clamp(topLeft.x(), visible.left() + margin, right));
+    if (bottom > visible.top() + margin)
+        topLeft.setY(std::clamp(topLeft.y(), visible.top() + margin, bottom));
+    return topLeft;
+}
+
 void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
 {
     const auto kind =
@@ -356,7 +371,15 @@ void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
         return;
     }
     event->acceptProposedAction();
-    const QPointF topLeft = snapped(event->scenePos() - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
+    QPointF topLeft = event->scenePos() - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2);
+    // A layer dropped near the edge of the visible canvas lands wholly inside it, not half outside. (Only a
+    // drop the view shows is moved: a synthetic one beyond it, from a test or a script, stays where it is.)
+    if (auto *view =
+            event->widget() ? qobject_cast<QGraphicsView *>(event->widget()->parentWidget()) : nullptr) {
+        const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+        if (visible.contains(event->scenePos())) topLeft = insideRect(topLeft, visible);
+    }
+    topLeft = snapped(topLeft);
     const NodeId id = m_doc->addNode(*kind, topLeft);
     selectNodes({id});
     emit nodeDropped(id);

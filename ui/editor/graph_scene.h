@@ -35,6 +35,8 @@ public:
     void setSnapToGrid(bool on) { m_snap = on; }
     [[nodiscard]] bool snapToGrid() const { return m_snap; }
     [[nodiscard]] QPointF snapped(QPointF p) const;
+    /// The top-left corner of a block moved so that the whole block lies inside `visible` (when it fits).
+    [[nodiscard]] static QPointF insideRect(QPointF topLeft, const QRectF &visible);
 
     /// Deletes the selected layers and wires as one undo step.
     void deleteSelection();

@@ -110,10 +110,31 @@ QString ExplainText::number(double v)
         return std::isnan(v) ? QStringLiteral("NaN") : (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"));
     if (v == std::round(v) && std::abs(v) < 1e6) // targets, class labels, zero biases: "1", not "1.0000"
         return QLocale().toString(static_cast<qlonglong>(v)).replace(QLatin1Char('-'), QStringLiteral("−"));
-    QString s =
-        (v != 0 && std::abs(v) < 1e-3) ? QLocale().toString(v, 'g', 3) : QLocale().toString(v, 'f', 4);
+    const QLocale locale;
+    QString s;
+    if (v != 0 && (std::abs(v) < 1e-3 || std::abs(v) >= 1e6)) {
+        // Students read "3.2×10⁻⁸", not "3.2e-08": three significant digits and a written power of ten.
+        int exponent = static_cast<int>(std::floor(std::log10(std::abs(v))));
+        double mantissa = std::round(v / std::pow(10.0, exponent) * 100.0) / 100.0;
+        if (std::abs(mantissa) >= 10) {
+            mantissa /= 10;
+            ++exponent;
+        }
+        QString m = locale.toString(mantissa, 'f', 2);
+        const QChar point = locale.decimalPoint().front();
+        while (m.endsWith(QLatin1Char('0')))
+            m.chop(1);
+        if (m.endsWith(point)) m.chop(1);
+        static const QString kSuperscripts = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+        QString power = exponent < 0 ? QStringLiteral("⁻") : QString();
+        for (const QChar c : QString::number(std::abs(exponent)))
+            power += kSuperscripts[c.digitValue()];
+        s = m + QStringLiteral("×10") + power;
+    } else {
+        s = locale.toString(v, 'f', 4);
+    }
     if (s.startsWith(QLatin1Char('-'))) s.replace(0, 1, QStringLiteral("−"));
-    return s.replace(QStringLiteral("e-"), QStringLiteral("e−"));
+    return s;
 }
 
 QString ExplainText::activationName(ActivationKind f)

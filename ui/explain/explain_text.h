@@ -13,7 +13,8 @@ namespace nnp {
 class ExplainText {
     Q_DECLARE_TR_FUNCTIONS(ExplainText)
 public:
-    /// A number as the panel shows it: 4 decimals (tiny values in 3 significant digits), a real minus sign.
+    /// A number as the panel shows it, for students: 4 decimals, whole numbers as they are, tiny and huge
+    /// ones as "3.2×10⁻⁸" (3 significant digits); a real minus sign. The one format of the explain views.
     static QString number(double v);
     /// The phase's title, e.g. "Forward pass · layer hidden_1 (2 of 4)".
     static QString phaseTitle(const NetworkPicture &pic, const Trace &trace, const Phase &phase);

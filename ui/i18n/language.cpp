@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTranslator>
 
@@ -110,6 +111,24 @@ QMenu *createLanguageMenu(QWidget *parent)
     for (const LanguageInfo &l : availableLanguages())
         addChoice(l.code, l.nativeName);
     return menu;
+}
+
+QString withoutMnemonic(const QString &text)
+{
+    // "(&N)" in ASCII or full-width brackets, with the spaces before it.
+    static const QRegularExpression bracketed(QStringLiteral("\\s*[(\uFF08]&[^&)\uFF09][)\uFF09]"));
+    QString s = text;
+    s.remove(bracketed);
+    QString out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s[i] == QLatin1Char('&')) {
+            if (i + 1 < s.size() && s[i + 1] == QLatin1Char('&')) out += s[++i];
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
 }
 
 } // namespace nnp

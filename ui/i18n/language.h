@@ -35,6 +35,10 @@ void storeLanguage(const QString &code);
 // application, which owns them. Returns the language actually in use ("en" when no translation matched).
 QString installTranslations(QCoreApplication *app, const QString &language);
 
+// A menu text as a toolbar button shows it: without its accelerator, also in the Chinese form "新建(&N)"
+// (which Qt would show as "新建(N)"); "&&" stays a literal "&".
+QString withoutMnemonic(const QString &text);
+
 // View > Language: System default, English, 简体中文. Picking one stores it; it applies on the next start.
 QMenu *createLanguageMenu(QWidget *parent);
 

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -154,7 +155,11 @@ QWidget *DataPanel::buildGeneratorPage()
         b->setIcon(QIcon(generatorThumbnail(kind, 96)));
         b->setIconSize(QSize(52, 52));
         b->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
-        b->setText(generatorTitle(kind));
+        // "Plane (regression)" on two lines: one line was cut off in a dock of three buttons a row.
+        QString title = generatorTitle(kind);
+        const qsizetype bracket = title.indexOf(QRegularExpression(QStringLiteral("\\s*[(\uFF08]")));
+        if (bracket > 0) title = title.left(bracket) + QLatin1Char('\n') + title.mid(bracket).trimmed();
+        b->setText(title);
         b->setToolTip(generatorTitle(kind));
         b->setAutoRaise(true);
         b->setMinimumWidth(84);

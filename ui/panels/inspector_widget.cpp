@@ -2,6 +2,7 @@
 
 #include "panels/inspector_hyperparameters_form.h"
 #include "panels/inspector_layer_form.h"
+#include "panels/wheel_guard.h"
 
 #include <QLabel>
 #include <QScrollArea>
@@ -38,6 +39,7 @@ InspectorWidget::InspectorWidget(GraphDocument *document, QWidget *parent)
     m_stack->addWidget(m_layerPage);
     m_stack->addWidget(m_multi);
     m_stack->setCurrentWidget(m_hyperPage);
+    guardWheel(this);
 }
 
 void InspectorWidget::showSelection(const std::vector<NodeId> &nodes)

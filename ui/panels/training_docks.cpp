@@ -4,6 +4,7 @@
 #include "main_window.h"
 #include "panels/data_panel.h"
 #include "panels/training_toolbar.h"
+#include "panels/wheel_guard.h"
 #include "plots/loss_plot.h"
 #include "training/training_controller.h"
 #include "viz/output_view.h"
@@ -34,8 +35,11 @@ TrainingDocks::TrainingDocks(MainWindow *window)
         const QString file = doc->filePath();
         return file.isEmpty() ? QString() : QFileInfo(file).absolutePath();
     };
-    connect(doc, &GraphDocument::documentReset, m_controller,
-            [this, doc, baseDir] { m_controller->openProject(doc->project(), baseDir()); });
+    connect(doc, &GraphDocument::documentReset, m_controller, [this, doc, baseDir] {
+        // A project opens at a pace a class can follow (its epoch limit in about a minute).
+        m_controller->setPaceLevel(defaultPaceLevel(doc->training().epochs));
+        m_controller->openProject(doc->project(), baseDir());
+    });
     for (auto edited : {&GraphDocument::graphChanged, &GraphDocument::dataSourceChanged,
                         &GraphDocument::hyperparametersChanged})
         connect(doc, edited, m_controller,
@@ -44,13 +48,21 @@ TrainingDocks::TrainingDocks(MainWindow *window)
     // writes an untrained project, and the next training result replaces it).
     connect(m_toolbar->resetAction(), &QAction::triggered, doc, &GraphDocument::clearTrainedState);
     connect(m_controller, &TrainingController::snapshotReceived, this, &TrainingDocks::keepTrainedState);
+    // The run's message ("Finished …", "Diverged …") stays in the status bar while it holds, and goes when
+    // the run's message does (Reset, the next Play); a message from elsewhere shown since is left alone.
     connect(m_controller, &TrainingController::messageChanged, this, [this](const QString &message) {
-        if (!message.isEmpty()) m_window->statusBar()->showMessage(message);
+        QStatusBar *bar = m_window->statusBar();
+        if (!message.isEmpty())
+            bar->showMessage(message);
+        else if (!m_shownRunMessage.isEmpty() && bar->currentMessage() == m_shownRunMessage)
+            bar->clearMessage();
+        m_shownRunMessage = message;
     });
 }
 void TrainingDocks::createDocks()
 {
     m_dataPanel = new DataPanel(m_window->document());
+    guardWheel(m_dataPanel); // its spin boxes change on a click, not while the panel scrolls
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_dataPanel);
     scroll->setWidgetResizable(true);

@@ -37,6 +37,7 @@ private:
     LossPlot *m_lossPlot = nullptr;
     OutputView *m_outputView = nullptr;
     DataPanel *m_dataPanel = nullptr;
+    QString m_shownRunMessage; ///< the run's message last put in the status bar
 };
 
 } // namespace nnp

@@ -19,6 +19,8 @@
 #include <QStyle>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace nnp {
 
 namespace {
@@ -35,6 +37,10 @@ QWidget *labelled(const QString &text, QWidget *field, QWidget *parent)
     box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred); // the toolbar must not stretch it
     return box;
 }
+
+/// The state label's width without its margins: the longest state, at least this (the "changed" note wraps
+/// below it in small print).
+constexpr int kStatusMinWidth = 150;
 
 QFont counterFont(const QWidget *w)
 {
@@ -94,6 +100,16 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setIconSize(QSize(28, 28));
     buildActions();
+    // Play and Pause share one button: as wide as the wider text, so nothing to its right moves under the
+    // mouse when it flips.
+    if (auto *play = widgetForAction(m_play)) {
+        int wide = 0;
+        for (const QString &text : {tr("Pause"), tr("Play")}) {
+            m_play->setText(text);
+            wide = std::max(wide, play->sizeHint().width());
+        }
+        play->setMinimumWidth(wide);
+    }
     addSeparator();
     m_epoch = new QLabel(this);
     m_samples = new QLabel(this);
@@ -102,13 +118,32 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
         l->setContentsMargins(8, 0, 8, 0);
         addWidget(l);
     }
+    // Room for large counts from the start: a growing number must not push the toolbar wider.
+    const QLocale locale;
+    m_epoch->setMinimumWidth(
+        QFontMetrics(m_epoch->font()).horizontalAdvance(tr("Epoch %1").arg(locale.toString(8888))) + 16);
+    m_samples->setMinimumWidth(
+        QFontMetrics(m_samples->font()).horizontalAdvance(tr("Samples %1").arg(locale.toString(888888LL))) +
+        16);
     addSeparator();
     buildSettings();
     addSeparator();
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setContentsMargins(8, 0, 8, 0);
     m_status->setTextFormat(Qt::RichText);
-    m_status->setWordWrap(false);
+    // A fixed width, so a change of state moves nothing, and room enough that the state stays on the toolbar
+    // at 1600 px instead of in its overflow menu; "Network changed — press Reset to apply" wraps below it.
+    m_status->setWordWrap(true);
+    QFont bold = m_status->font();
+    bold.setBold(true);
+    int widestStatus = 0;
+    for (TrainingStatus st :
+         {TrainingStatus::Idle, TrainingStatus::Preparing, TrainingStatus::Ready, TrainingStatus::Running,
+          TrainingStatus::Paused, TrainingStatus::Finished, TrainingStatus::ReachedTarget,
+          TrainingStatus::Diverged, TrainingStatus::Failed})
+        widestStatus = std::max(widestStatus, QFontMetrics(bold).horizontalAdvance(statusName(st)));
+    m_status->setFixedWidth(std::max(widestStatus, kStatusMinWidth) + 16);
     addWidget(m_status);
 
     connect(controller, &TrainingController::statusChanged, this, &TrainingToolbar::onStatusChanged);
@@ -122,6 +157,7 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
     connect(m_document, &GraphDocument::hyperparametersChanged, this, fromDocument);
     connect(m_document, &GraphDocument::documentReset, this, fromDocument);
     connect(m_document, &GraphDocument::graphChanged, this, &TrainingToolbar::showDocumentRegularization);
+    connect(m_document, &GraphDocument::diagnosticsChanged, this, &TrainingToolbar::updateEnabled);
     fromDocument();
     onStatusChanged(controller->status());
     onSnapshot(nullptr);
@@ -149,14 +185,28 @@ void TrainingToolbar::buildActions()
 
 void TrainingToolbar::buildSettings()
 {
-    m_speed = new QSlider(Qt::Horizontal, this);
-    m_speed->setRange(1, kSpeedLevels);
-    m_speed->setPageStep(1);
-    m_speed->setValue(m_controller->speedLevel());
-    m_speed->setFixedWidth(110);
-    m_speed->setToolTip(tr("Speed: slow motion on the left, as fast as the machine allows on the right"));
-    connect(m_speed, &QSlider::valueChanged, m_controller, &TrainingController::setSpeedLevel);
-    addWidget(labelled(tr("Speed"), m_speed, this));
+    m_pace = new QSlider(Qt::Horizontal, this);
+    m_pace->setObjectName(QStringLiteral("paceSlider"));
+    m_pace->setRange(1, kPaceLevels);
+    m_pace->setPageStep(1);
+    m_pace->setFixedWidth(110);
+    m_pace->setToolTip(tr("Pace: single steps a class can follow on the left, as fast as possible on the "
+                          "right"));
+    m_paceValue = new QLabel(this);
+    m_paceValue->setObjectName(QStringLiteral("paceValue"));
+    // As wide as the widest rate ("100 epochs/s"), whatever the pace, so the toolbar keeps its width; the
+    // words of the last notch take two lines.
+    int widest = 0;
+    for (int level = 1; level < kPaceLevels; ++level)
+        widest = std::max(widest, m_paceValue->fontMetrics().horizontalAdvance(paceText(level)));
+    m_paceValue->setFixedWidth(widest + 4);
+    m_paceValue->setWordWrap(true);
+    connect(m_pace, &QSlider::valueChanged, m_controller, &TrainingController::setPaceLevel);
+    connect(m_controller, &TrainingController::paceLevelChanged, this, &TrainingToolbar::showPace);
+    QWidget *pace = labelled(tr("Pace"), m_pace, this);
+    pace->layout()->addWidget(m_paceValue);
+    addWidget(pace);
+    showPace(m_controller->paceLevel());
 
     m_learningRate = new QDoubleSpinBox(this);
     m_learningRate->setDecimals(5);
@@ -195,7 +245,34 @@ void TrainingToolbar::buildSettings()
     connect(m_regKind, &QComboBox::currentIndexChanged, this, &TrainingToolbar::onRegularizationEdited);
     connect(m_regRate, &QDoubleSpinBox::valueChanged, this, &TrainingToolbar::onRegularizationEdited);
     addWidget(labelled(tr("Regularisation"), m_regKind, this));
-    addWidget(m_regRate);
+    m_regRateAction = addWidget(m_regRate); // shown only with L1 or L2: the toolbar needs its room
+    m_regRateAction->setVisible(false);
+}
+
+QString paceText(int level)
+{
+    const TrainingPace p = paceForLevel(level);
+    const QLocale locale;
+    switch (p.unit) {
+    case TrainingPace::Unit::Steps:
+        return p.perSecond == 1 ? QCoreApplication::translate("nnp::TrainingToolbar", "1 step/s")
+                                : QCoreApplication::translate("nnp::TrainingToolbar", "%1 steps/s")
+                                      .arg(locale.toString(p.perSecond));
+    case TrainingPace::Unit::Epochs:
+        return p.perSecond == 1 ? QCoreApplication::translate("nnp::TrainingToolbar", "1 epoch/s")
+                                : QCoreApplication::translate("nnp::TrainingToolbar", "%1 epochs/s")
+                                      .arg(locale.toString(p.perSecond));
+    case TrainingPace::Unit::Unlimited:
+        return QCoreApplication::translate("nnp::TrainingToolbar", "As fast as possible");
+    }
+    return {};
+}
+
+void TrainingToolbar::showPace(int level)
+{
+    const QSignalBlocker block(m_pace);
+    m_pace->setValue(level);
+    m_paceValue->setText(paceText(level));
 }
 
 void TrainingToolbar::showSettings(const TrainingConfig &config)
@@ -232,6 +309,7 @@ void TrainingToolbar::showDocumentRegularization()
     m_regKind->setCurrentIndex(m_regKind->findData(int(kind)));
     if (rate > 0) m_regRate->setValue(rate);
     m_regRate->setEnabled(kind == RegularizationKind::L1 || kind == RegularizationKind::L2);
+    m_regRateAction->setVisible(m_regRate->isEnabled());
 }
 
 void TrainingToolbar::onRegularizationEdited()
@@ -239,6 +317,7 @@ void TrainingToolbar::onRegularizationEdited()
     const auto kind = static_cast<RegularizationKind>(m_regKind->currentData().toInt());
     const bool rated = kind == RegularizationKind::L1 || kind == RegularizationKind::L2;
     m_regRate->setEnabled(rated);
+    m_regRateAction->setVisible(rated);
     if (kind == RegularizationKind::PerLayer) {
         showDocumentRegularization(); // nothing to set: the layers keep their own rates
         return;
@@ -268,12 +347,24 @@ void TrainingToolbar::onStatusChanged(TrainingStatus status)
     m_play->setText(running ? tr("Pause") : tr("Play"));
     m_play->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setToolTip(running ? tr("Pause training (Space)") : tr("Train continuously (Space)"));
+    updateEnabled();
+    updateStatusLabel();
+}
+
+void TrainingToolbar::updateEnabled()
+{
+    const TrainingStatus status = m_controller->status();
+    const bool running = status == TrainingStatus::Running;
     const bool blocked = status == TrainingStatus::Diverged || status == TrainingStatus::Finished ||
                          status == TrainingStatus::ReachedTarget;
-    m_play->setEnabled(!blocked || running);
-    m_step->setEnabled(!blocked);
-    m_stepEpoch->setEnabled(!blocked);
-    updateStatusLabel();
+    // A network with errors (the canvas and the strip above it say which, with their fixes) cannot train:
+    // Play would only fail. A run built before the edit (stale) may go on with its own network.
+    const bool broken = !m_document->canTrain() && !canContinue(status);
+    m_play->setEnabled(running || (!blocked && !broken));
+    m_step->setEnabled(!blocked && !broken);
+    m_stepEpoch->setEnabled(!blocked && !broken);
+    if (broken && !running)
+        m_play->setToolTip(tr("The network cannot train yet: fix the problems shown on the canvas first"));
 }
 
 void TrainingToolbar::onSnapshot(const SnapshotPtr &s)
@@ -295,6 +386,10 @@ QString TrainingToolbar::statusText() const
 {
     return m_status->text();
 }
+QString TrainingToolbar::paceValueText() const
+{
+    return m_paceValue->text();
+}
 
 void TrainingToolbar::updateStatusLabel()
 {
@@ -302,7 +397,9 @@ void TrainingToolbar::updateStatusLabel()
     QString text = QStringLiteral("<b>%1</b>").arg(statusName(st).toHtmlEscaped());
     const bool bad = st == TrainingStatus::Diverged || st == TrainingStatus::Failed;
     if (m_controller->isStale())
-        text += QStringLiteral(" &nbsp;<span style='background:#FFE9A8; color:#5A4100'>&nbsp;%1&nbsp;</span>")
+        text += QStringLiteral(
+                    "<br><span style='background:#FFE9A8; color:#5A4100; font-size:small'>&nbsp;%1&nbsp;"
+                    "</span>")
                     .arg(tr("Network changed — press Reset to apply").toHtmlEscaped());
     m_status->setText(text);
     // The full message (why it diverged or failed) can be long: the tooltip and the status bar carry it.

@@ -35,7 +35,9 @@ public:
     [[nodiscard]] QSpinBox *batchSizeBox() const { return m_batchSize; }
     [[nodiscard]] QComboBox *regularizationBox() const { return m_regKind; }
     [[nodiscard]] QDoubleSpinBox *regularizationRateBox() const { return m_regRate; }
-    [[nodiscard]] QSlider *speedSlider() const { return m_speed; }
+    [[nodiscard]] QSlider *paceSlider() const { return m_pace; }
+    /// The pace in words with its unit ("5 epochs/s").
+    [[nodiscard]] QString paceValueText() const;
     [[nodiscard]] QString epochText() const;
     [[nodiscard]] QString samplesText() const;
     [[nodiscard]] QString statusText() const;
@@ -44,6 +46,8 @@ private:
     void buildActions();
     void buildSettings();
     void onStatusChanged(TrainingStatus status);
+    void showPace(int level);
+    void updateEnabled();
     void onSnapshot(const SnapshotPtr &s);
     void updateStatusLabel();
     void showSettings(const TrainingConfig &config);
@@ -56,11 +60,16 @@ private:
     GraphDocument *m_document;
     QAction *m_play = nullptr, *m_step = nullptr, *m_stepEpoch = nullptr, *m_reset = nullptr;
     QLabel *m_epoch = nullptr, *m_samples = nullptr, *m_status = nullptr;
-    QSlider *m_speed = nullptr;
+    QSlider *m_pace = nullptr;
+    QLabel *m_paceValue = nullptr;
     QDoubleSpinBox *m_learningRate = nullptr, *m_regRate = nullptr;
     QSpinBox *m_batchSize = nullptr;
     QComboBox *m_regKind = nullptr;
+    QAction *m_regRateAction = nullptr;
 };
+
+/// A notch of the pace slider in words, with its unit ("5 epochs/s", "As fast as possible").
+QString paceText(int level);
 
 /// The state in a few words for the toolbar ("Running", "Diverged" ...).
 QString statusName(TrainingStatus status);

@@ -20,7 +20,11 @@ namespace nnp {
 
 namespace {
 constexpr int kMaxBatchPoints = 20000; // beyond this every other batch point is dropped
-const QColor kTrainColor(0x0072B2), kValColor(0xD55E00), kMetricColor(0x009E73), kBatchColor(0xB8C4CE);
+const QColor kTrainColor(0x0072B2), kValColor(0xD55E00), kMetricColor(0x009E73), kBatchColor(0xB8C4CE),
+    kTestColor(0xCC79A7);
+/// The plot keeps at least this height when a long message shows above it (the banner takes what is left).
+constexpr int kMinPlotHeight = 160;
+constexpr int kBannerLines = 3;
 
 QString formatLoss(double v)
 {
@@ -44,9 +48,15 @@ LossPlot::LossPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(th
     bar->addStretch();
     bar->addWidget(m_export);
     m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("lossBanner"));
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
     m_banner->setMargin(6);
+    // A long message (why a run diverged) must not squeeze the curves: at most a few lines, all of it in the
+    // tooltip and the status bar.
+    m_banner->setMaximumHeight(m_banner->fontMetrics().lineSpacing() * kBannerLines + 2 * 6 + 2);
+    m_banner->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_plot->setMinimumHeight(kMinPlotHeight);
     layout->addWidget(m_banner);
     layout->addLayout(bar);
     layout->addWidget(m_plot, 1);
@@ -74,6 +84,9 @@ LossPlot::LossPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(th
     m_val = m_plot->addGraph();
     m_val->setName(tr("Validation loss"));
     m_val->setPen(QPen(kValColor, 2.5));
+    m_test = m_plot->addGraph();
+    m_test->setName(tr("Test loss"));
+    m_test->setPen(QPen(kTestColor, 2.5));
     m_metric = m_plot->addGraph(m_plot->xAxis, m_plot->yAxis2);
     m_metric->setPen(QPen(kMetricColor, 2, Qt::DashLine));
 
@@ -124,7 +137,7 @@ void LossPlot::attach(TrainingController *controller)
 void LossPlot::clear()
 {
     m_epochs.clear();
-    for (QCPGraph *g : {m_batch, m_train, m_val, m_metric})
+    for (QCPGraph *g : {m_batch, m_train, m_val, m_test, m_metric})
         g->data()->clear();
     m_readout->setVisible(false);
     m_cursor->setVisible(false);
@@ -161,13 +174,16 @@ void LossPlot::addSnapshot(const TrainingSnapshot &s)
         m_epochs.push_back(r);
         if (std::isfinite(r.trainLoss)) m_train->addData(r.epoch, r.trainLoss);
         if (r.valLoss && std::isfinite(*r.valLoss)) m_val->addData(r.epoch, *r.valLoss);
+        if (r.testLoss && std::isfinite(*r.testLoss)) m_test->addData(r.epoch, *r.testLoss);
         m_metric->addData(r.epoch, r.trainMetric);
     }
-    // The validation entry only appears once there is validation data.
-    if (m_val->dataCount() > 0)
-        m_val->addToLegend();
-    else
-        m_val->removeFromLegend();
+    // The validation and test entries only appear once there is such data.
+    for (QCPGraph *g : {m_val, m_test}) {
+        if (g->dataCount() > 0)
+            g->addToLegend();
+        else
+            g->removeFromLegend();
+    }
     if (!s.lossPoints.empty() || !s.epochs.empty()) rescale();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -175,7 +191,7 @@ void LossPlot::addSnapshot(const TrainingSnapshot &s)
 void LossPlot::rescale()
 {
     double top = 0, bottom = std::numeric_limits<double>::max(), right = 1;
-    for (QCPGraph *g : {m_batch, m_train, m_val}) {
+    for (QCPGraph *g : {m_batch, m_train, m_val, m_test}) {
         bool found = false;
         const QCPRange r = g->data()->valueRange(found, m_log->isChecked() ? QCP::sdPositive : QCP::sdBoth);
         if (found) {
@@ -218,6 +234,16 @@ bool LossPlot::logScale() const
     return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
 }
 
+int LossPlot::testPointCount() const
+{
+    return m_test->dataCount();
+}
+
+int LossPlot::plotHeight() const
+{
+    return m_plot->height();
+}
+
 int LossPlot::batchPointCount() const
 {
     return m_batch->dataCount();
@@ -226,6 +252,7 @@ int LossPlot::batchPointCount() const
 void LossPlot::setBanner(const QString &text, bool error)
 {
     m_banner->setText(text);
+    m_banner->setToolTip(text);
     m_banner->setVisible(!text.isEmpty());
     m_banner->setStyleSheet(
         error ? QStringLiteral("background:#FDE7E9; color:#8A0010; border:1px solid #E8A0A8;")

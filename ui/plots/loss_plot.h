@@ -44,6 +44,10 @@ public:
     [[nodiscard]] QCustomPlot *plot() const { return m_plot; }
     [[nodiscard]] int epochCount() const { return static_cast<int>(m_epochs.size()); }
     [[nodiscard]] int batchPointCount() const;
+    /// Points of the test-loss curve (one per epoch when the data has a test split).
+    [[nodiscard]] int testPointCount() const;
+    /// The height the curves get (the banner above them takes at most a few lines).
+    [[nodiscard]] int plotHeight() const;
     [[nodiscard]] bool logScale() const;
     [[nodiscard]] QString bannerText() const;
 
@@ -53,7 +57,7 @@ private:
     void rescale();
 
     QCustomPlot *m_plot;
-    QCPGraph *m_batch = nullptr, *m_train = nullptr, *m_val = nullptr, *m_metric = nullptr;
+    QCPGraph *m_batch = nullptr, *m_train = nullptr, *m_val = nullptr, *m_test = nullptr, *m_metric = nullptr;
     QCPItemStraightLine *m_cursor = nullptr;
     QCPItemText *m_readout = nullptr;
     QCheckBox *m_log = nullptr;

@@ -70,7 +70,7 @@ TrainingController::TrainingController(QObject *parent) : QObject(parent), m_wor
         },
         Qt::QueuedConnection);
     m_thread.start();
-    post([speed = speedForLevel(m_speedLevel)](TrainingWorker &w) { w.setSpeed(speed); });
+    post([level = m_paceLevel](TrainingWorker &w) { w.setPace(level); });
 }
 
 TrainingController::~TrainingController()
@@ -275,10 +275,13 @@ void TrainingController::discard()
     emit runReset();
 }
 
-void TrainingController::setSpeedLevel(int level)
+void TrainingController::setPaceLevel(int level)
 {
-    m_speedLevel = std::clamp(level, 1, kSpeedLevels);
-    post([speed = speedForLevel(m_speedLevel)](TrainingWorker &w) { w.setSpeed(speed); });
+    level = std::clamp(level, 1, kPaceLevels);
+    if (level == m_paceLevel) return;
+    m_paceLevel = level;
+    post([level](TrainingWorker &w) { w.setPace(level); });
+    emit paceLevelChanged(level);
 }
 
 void TrainingController::requestPicture(int mapSize)

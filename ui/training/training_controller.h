@@ -42,7 +42,8 @@ public:
     [[nodiscard]] const GraphSpec &runGraph() const { return m_run.graph; }
     /// The project the current run was built from, with the live changes since (without trained weights).
     [[nodiscard]] const Project &runProject() const { return m_run; }
-    [[nodiscard]] int speedLevel() const { return m_speedLevel; }
+    /// The pace, a notch of training_pace.h (kPaceLevels: as fast as possible, the default).
+    [[nodiscard]] int paceLevel() const { return m_paceLevel; }
     [[nodiscard]] quint64 generation() const { return m_generation; }
     [[nodiscard]] const InsightsRequest &insightsRequest() const { return m_insightsRequest; }
     /// Steps asked for in this run that the worker has not reported yet.
@@ -70,7 +71,7 @@ public slots:
     void reset();
     /// Drops the run without building a new one.
     void discard();
-    void setSpeedLevel(int level);
+    void setPaceLevel(int level);
 
     // The explain mode (ui/explain): work the worker does only when asked.
     /// Asks for the network as the neuron view draws it (pictureReceived follows).
@@ -91,6 +92,7 @@ signals:
     void runReset();
     void statusChanged(nnp::TrainingStatus status);
     void staleChanged(bool stale);
+    void paceLevelChanged(int level);
     void messageChanged(const QString &message);
     void failed(const QString &message);
     /// The network for the neuron view, from the current run.
@@ -135,7 +137,7 @@ private:
     std::vector<EpochRecord> m_history;
     SnapshotPtr m_last;
     std::shared_ptr<const TrainedWeights> m_weights;
-    int m_speedLevel = kDefaultSpeedLevel;
+    int m_paceLevel = kPaceLevels;
     int m_setupDelayMs = 0;
     InsightsRequest m_insightsRequest;
 };

@@ -5,6 +5,7 @@
 #include "io/project.h"
 #include "train/trainer.h"
 #include "training/insights_data.h"
+#include "training/training_pace.h"
 
 #include <QImage>
 #include <QMetaType>
@@ -96,18 +97,6 @@ using SnapshotPtr = std::shared_ptr<const TrainingSnapshot>;
 
 /// Live regularisation from the toolbar: PerLayer keeps what each Dense layer says.
 enum class RegularizationKind { PerLayer, None, L1, L2 };
-
-/// How fast the worker trains: at most `batchesPerChunk` batches per chunk (0: as many as fit in ~15 ms),
-/// then `delayMs` of rest, so a class can watch single steps or let it run flat out.
-struct TrainingSpeed {
-    int batchesPerChunk = 0;
-    int delayMs = 0;
-};
-
-/// The speed slider's levels, slowest first.
-TrainingSpeed speedForLevel(int level);
-inline constexpr int kSpeedLevels = 6;
-inline constexpr int kDefaultSpeedLevel = 6;
 
 } // namespace nnp
 

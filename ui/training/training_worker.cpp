@@ -5,11 +5,16 @@
 #include "training/thread_handoff.h"
 #include "training/training_session.h"
 
+#include "i18n/diagnostic_text.h"
+#include "train/divergence_cause.h"
+
 #include "layers/dense.h"
 
+#include <QLocale>
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <new>
@@ -30,6 +35,7 @@ TrainingWorker::TrainingWorker() : m_timer(new QTimer(this))
     connect(m_timer, &QTimer::timeout, this, [this] { guarded([this] { runChunk(); }); });
     m_sinceSnapshot.start();
     m_sinceBoundary.start();
+    m_paceClock.start();
 }
 
 TrainingWorker::~TrainingWorker() = default;
@@ -141,6 +147,7 @@ void TrainingWorker::play()
         m_mode = Mode::Running;
         m_status = TrainingStatus::Running;
         m_message.clear(); // e.g. "opened the trained model"
+        restartPace();
         publish(true);
         scheduleNext();
     });
@@ -226,11 +233,26 @@ void TrainingWorker::setLayerRegularization(const GraphSpec &graph)
     });
 }
 
-void TrainingWorker::setSpeed(TrainingSpeed speed)
+void TrainingWorker::setPace(int level)
 {
-    m_speed = speed;
+    m_paceLevel = level;
+    restartPace();
     if (m_mode == Mode::Running && m_timer->isActive())
-        m_timer->start(m_speed.delayMs); // a long slow-motion pause should not outlast a switch to fast
+        m_timer->start(0); // a long slow-motion wait should not outlast a switch to fast
+}
+
+void TrainingWorker::restartPace()
+{
+    m_paceClock.start();
+    m_paceBatches = 0;
+}
+
+double TrainingWorker::paceRate() const
+{
+    if (!m_session || m_mode == Mode::SteppingEpoch) return 0;
+    const int batch = std::max(1, m_session->trainer().config().batchSize);
+    const double perEpoch = std::ceil(double(m_session->trainSamples()) / batch);
+    return batchesPerSecond(m_paceLevel, perEpoch);
 }
 
 void TrainingWorker::setBoundarySize(int size)
@@ -277,8 +299,12 @@ void TrainingWorker::publishInsights()
 
 void TrainingWorker::scheduleNext()
 {
-    // Stepping an epoch goes flat out: the user asked for the epoch, not for slow motion.
-    m_timer->start(m_mode == Mode::SteppingEpoch ? 0 : m_speed.delayMs);
+    // Stepping an epoch goes flat out: the user asked for the epoch, not for slow motion. At a set pace the
+    // next chunk starts when its next batch is due.
+    const double rate = paceRate();
+    if (rate <= 0) return m_timer->start(0);
+    const double dueMs = m_paceBatches / rate * 1000.0 - double(m_paceClock.elapsed());
+    m_timer->start(static_cast<int>(std::clamp(std::ceil(dueMs), 0.0, 2000.0)));
 }
 
 void TrainingWorker::runChunk()
@@ -287,23 +313,27 @@ void TrainingWorker::runChunk()
     QElapsedTimer chunk;
     chunk.start();
     const bool stepping = m_mode == Mode::SteppingEpoch;
-    const int maxBatches = stepping ? 0 : m_speed.batchesPerChunk;
-    for (int batches = 0;;) {
+    const double rate = paceRate(); // batches a second, 0: as fast as possible
+    for (;;) {
         if (m_stop.stop_requested()) { // a reset or shutdown is queued behind us: leave quietly
             m_mode = Mode::Paused;
             return;
         }
+        // The first batch after Play goes at once; the n-th is due n/rate seconds later.
+        if (rate > 0 && m_paceBatches > rate * double(m_paceClock.nsecsElapsed()) * 1e-9) break;
         const int epochBefore = m_session->trainer().epoch();
         if (!trainOneBatch()) return;
+        ++m_paceBatches;
         if (stepping && m_session->trainer().epoch() != epochBefore) {
             m_mode = Mode::Paused;
             m_status = TrainingStatus::Paused;
             publish(true);
             return;
         }
-        if ((maxBatches > 0 && ++batches >= maxBatches) || chunk.elapsed() >= kChunkMs) break;
+        if (chunk.elapsed() >= kChunkMs) break;
     }
-    publish(m_speed.delayMs >= kSnapshotMs); // slow motion: show every chunk
+    // Slow motion (fewer batches a second than snapshots): show every chunk.
+    publish(rate > 0 && rate * double(kSnapshotMs) <= 1000.0);
     scheduleNext();
 }
 
@@ -313,11 +343,7 @@ bool TrainingWorker::trainOneBatch()
     const int epochBefore = trainer.epoch();
     const double loss = trainer.runBatch();
     if (trainer.state() == RunState::Diverged || !std::isfinite(loss)) {
-        stopWith(TrainingStatus::Diverged,
-                 tr("Training diverged in epoch %1: the loss became infinite, not a number, or exploded (a "
-                    "million times its starting size). The view shows the weights from the end of the last "
-                    "completed epoch. Lower the learning rate and press Reset.")
-                     .arg(m_epochOffset + trainer.epoch() + 1));
+        stopWith(TrainingStatus::Diverged, divergedMessage(m_epochOffset + trainer.epoch() + 1));
         return false;
     }
     const int n = m_session->trainSamples();
@@ -327,11 +353,47 @@ bool TrainingWorker::trainOneBatch()
     return true;
 }
 
+QString TrainingWorker::divergedMessage(int epoch) const
+{
+    const QString what =
+        tr("Training diverged in epoch %1: the loss became infinite, not a number, or exploded (a million "
+           "times its starting size). The view shows the weights from the end of the last completed epoch.")
+            .arg(epoch);
+    // The likely cause the run can see, not always the learning rate (core/train/divergence_cause.h).
+    const DivergenceCause cause = likelyDivergenceCause(m_session->project(), m_session->data());
+    const QLocale locale;
+    QString advice;
+    switch (cause.kind) {
+    case DivergenceCause::Kind::OutputLoss:
+        advice = diagnosticText(cause.problem);
+        break;
+    case DivergenceCause::Kind::UnscaledInputs:
+        advice = tr("Likely cause: the inputs reach %1, far from unit scale. In the Data panel, set "
+                    "\"Normalise inputs\" to Z-score and press Reset.")
+                     .arg(locale.toString(cause.magnitude, 'g', 3));
+        break;
+    case DivergenceCause::Kind::UnscaledTarget:
+        advice = tr("Likely cause: the target reaches %1, far from unit scale, so the first errors and steps "
+                    "are huge. Lower the learning rate (or rescale the target) and press Reset.")
+                     .arg(locale.toString(cause.magnitude, 'g', 3));
+        break;
+    case DivergenceCause::Kind::LearningRate:
+        advice = tr("Likely cause: the learning rate is too high for this network and data. Lower it and "
+                    "press Reset.");
+        break;
+    }
+    return what + QLatin1Char(' ') + advice;
+}
+
 bool TrainingWorker::afterEpoch()
 {
     const Trainer &trainer = m_session->trainer();
     EpochRecord rec = trainer.history().back();
     rec.epoch += m_epochOffset; // a run that continues a stored model counts on from its epochs
+    // TensorFlow Playground draws the training and the test loss side by side: so does the loss plot, when
+    // the data has a test split (a forward pass over it, once per epoch).
+    if (const TrainData &test = m_session->data().test; test.x.cols() > 0)
+        rec.testLoss = evaluate(m_session->network(), test).loss;
     m_pendingEpochs.push_back(rec);
     const double target = trainer.config().targetLoss;
     if (target > 0 && rec.trainLoss <= target) {

@@ -46,7 +46,8 @@ public:
     void setEpochLimit(int epochs);
     /// New L1/L2 rates of the Dense layers (by node id); used while the regularisation is "Per layer".
     void setLayerRegularization(const GraphSpec &graph);
-    void setSpeed(TrainingSpeed speed);
+    /// The pace, a notch of training_pace.h (kPaceLevels: as fast as possible).
+    void setPace(int level);
     void setBoundarySize(int size);
     /// What the open insight views need (computed at a bounded rate; nothing when nothing is asked).
     void setInsightsRequest(const InsightsRequest &request);
@@ -80,10 +81,15 @@ private:
     /// One batch and what follows from it; false when the run has stopped (diverged, finished ...).
     bool trainOneBatch();
     bool afterEpoch();
+    /// "Training diverged in epoch N …" with the likely cause the run can see.
+    [[nodiscard]] QString divergedMessage(int epoch) const;
     void stopWith(TrainingStatus status, const QString &message);
     void publish(bool force);
     void fail(const QString &message);
     void scheduleNext();
+    /// Batches a second the pace allows now (0: no limit); stepping an epoch goes flat out.
+    [[nodiscard]] double paceRate() const;
+    void restartPace();
     PicturePtr makePicture(int mapSize);
     /// While paused: a snapshot with the insights for a new request (no weights, no new boundary).
     void publishInsights();
@@ -100,7 +106,9 @@ private:
     std::stop_token m_stop;
     quint64 m_generation = 0;
     quint64 m_command = 0; ///< the controller's sequence number of the command being (or last) run
-    TrainingSpeed m_speed;
+    int m_paceLevel = kPaceLevels;
+    QElapsedTimer m_paceClock; ///< since the pace (or Play) last started
+    double m_paceBatches = 0;  ///< batches trained since then
     int m_epochLimit = 0;
     int m_epochOffset = 0; ///< epochs of the stored weights the run started from
     int m_boundarySize = 100;
