@@ -63,7 +63,7 @@ std::string shapeTuple(std::vector<int> dims)
 
 struct KerasParts {
     std::string build, shapes, functions, inputs;
-    std::string tables; ///< the Embedding layers, whose weights Keras keeps as they are (not transposed)
+    std::string tables;    ///< the Embedding layers, whose weights Keras keeps as they are (not transposed)
     std::string recurrent; ///< RECURRENT_KINDS entries: which recurrent kind each such layer is
     std::map<std::string, std::string> functionDefs;
 };

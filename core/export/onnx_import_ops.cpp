@@ -135,7 +135,8 @@ void OpImporter::importNode(const onnx::NodeProto &n, int i)
                  "Sigmoid, Tanh, Softplus, GELU (as Erf), Softmax, Flatten, Reshape, Concat, Dropout, Conv, "
                  "MaxPool, AveragePool, GlobalAveragePool, Pad (of nothing), "
                  "BatchNormalization, Identity, Mul + ReduceSum (a dot product), Gather on a table (an "
-                 "embedding) with its Cast of ids, RNN, LSTM, GRU (with Transpose, Squeeze, Gather of the last "
+                 "embedding) with its Cast of ids, RNN, LSTM, GRU (with Transpose, Squeeze, Gather of the "
+                 "last "
                  "step, ReduceMean / ReduceMax over time), and Sub/Mul/Div as input normalisation.");
 }
 
