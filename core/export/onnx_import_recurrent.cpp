@@ -123,9 +123,9 @@ bool Importer::importSequenceNode(const onnx::NodeProto &n, int i)
         return true;
     }
 
-    // A Gather whose data is a graph value picks a step or a state; a Gather from a table (an initializer) is
-    // an Embedding, imported by OpImporter::gather.
-    if (op == "Gather" && n.input_size() > 0 && m_values.count(n.input(0))) {
+    // A Gather of a computed value picks a step or a state; a Gather from a table (an initializer) is an
+    // Embedding, imported by OpImporter::gather.
+    if (op == "Gather" && !value(n, i, 0).isConst) {
         const Value &x = value(n, i, 0);
         const Const &index = constant(n, i, 1);
         const long long axis = intAttr(n, i, "axis", 0);

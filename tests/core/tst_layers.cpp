@@ -711,7 +711,9 @@ private slots:
             QVERIFY(l->kind() == k);
             QVERIFY(l->clone()->kind() == k);
             QCOMPARE(hasParameters(k), k == LayerKind::Dense || k == LayerKind::BatchNorm ||
-                                           k == LayerKind::Conv2D || k == LayerKind::Embedding);
+                                           k == LayerKind::Conv2D || k == LayerKind::Embedding ||
+                                           k == LayerKind::SimpleRNN || k == LayerKind::LSTM ||
+                                           k == LayerKind::GRU);
         }
     }
 };
