@@ -76,59 +76,6 @@ std::string_view toString(RunState s)
     return "?";
 }
 
-const NodeTrace *Trace::find(NodeId id) const
-{
-    for (const auto &n : nodes)
-        if (n.id == id) return &n;
-    return nullptr;
-}
-
-std::vector<int> labelsFromTargets(const Matrix &y, LossKind loss, int outputs)
-{
-    if (y.rows() == 1 && (loss == LossKind::SparseCategoricalCrossEntropy || outputs == 1)) {
-        std::vector<int> r(static_cast<std::size_t>(y.cols()));
-        for (Eigen::Index c = 0; c < y.cols(); ++c)
-            r[static_cast<std::size_t>(c)] = static_cast<int>(std::lround(y(0, c)));
-        return r;
-    }
-    return predictedClasses(y);
-}
-
-Evaluation evaluate(Network &net, const TrainData &data)
-{
-    Evaluation e;
-    if (data.y.cols() != data.x.cols())
-        throw std::invalid_argument("evaluate: " + std::to_string(data.x.cols()) + " samples but " +
-                                    std::to_string(data.y.cols()) + " targets.");
-    if (data.x.cols() == 0) return e;
-    // Chunked, so a large split never needs one huge activation buffer (at most what the memory limit leaves
-    // room for); the loss is the sample-weighted mean of the chunks' losses (from logits where the network
-    // fuses them).
-    const Eigen::Index kChunk = std::min(2048, net.predictChunk());
-    Matrix out(net.outputSize(), data.x.cols());
-    double lossSum = 0;
-    for (Eigen::Index c = 0; c < data.x.cols(); c += kChunk) {
-        const Eigen::Index n = std::min(kChunk, data.x.cols() - c);
-        out.middleCols(c, n) = net.forward(data.x.middleCols(c, n), Mode::Eval);
-        lossSum += net.lossOf(data.y.middleCols(c, n)) * double(n);
-    }
-    e.loss = lossSum / double(data.x.cols());
-    const LossParams &lp = net.loss();
-    if (isClassificationLoss(lp.kind)) {
-        const int outputs = net.outputSize();
-        const auto truth = labelsFromTargets(data.y, lp.kind, outputs);
-        e.predicted = predictedClasses(out);
-        e.accuracy = accuracy(e.predicted, truth);
-        e.confusion = confusionMatrix(e.predicted, truth, std::max(outputs, 2));
-        e.metric = e.accuracy;
-    } else {
-        e.mae = meanAbsoluteError(out, data.y);
-        e.r2 = rSquared(out, data.y);
-        e.metric = e.mae;
-    }
-    return e;
-}
-
 /// The second training thread. It runs one job at a time for the training thread, which waits for it:
 /// a pass over its half of the batch, or its part of the gradient merge and parameter update.
 /// Both sides spin briefly before they block: waking a sleeping thread costs tens of microseconds here
@@ -602,73 +549,6 @@ std::vector<int> Trainer::upcomingBatch()
         std::min<std::size_t>(static_cast<std::size_t>(m_config.batchSize), m_order.size() - m_pos);
     return {m_order.begin() + static_cast<std::ptrdiff_t>(m_pos),
             m_order.begin() + static_cast<std::ptrdiff_t>(m_pos + n)};
-}
-
-Trace Trainer::traceStep(std::span<const int> samples)
-{
-    for (int s : samples)
-        if (s < 0 || s >= m_train.x.cols())
-            throw std::invalid_argument("traceStep: sample index out of range");
-    if (samples.empty()) throw std::invalid_argument("traceStep: pick at least one sample");
-    Trace t;
-    t.samples.assign(samples.begin(), samples.end());
-    t.loss = m_config.loss;
-    t.learningRate = currentLearningRate();
-    t.optimizer = m_config.optimizer.kind;
-    t.fusedOutput = m_net.fusedOutput();
-
-    std::vector<Matrix> before, statisticsBefore;
-    for (const auto &p : m_params)
-        before.push_back(*p.ref.value);
-    for (const auto &s : m_statistics)
-        statisticsBefore.push_back(*s.ref.value);
-    m_net.forwardColumns(m_train.x, samples, Mode::Train);
-    gatherColumns(m_train.y, samples, t.target);
-    t.lossValue = m_net.lossAndBackward(t.target);
-    t.sampleLosses = m_net.sampleLossesOf(t.target);
-
-    const auto &nodes = m_net.nodes();
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const auto &n = nodes[i];
-        NodeTrace nt;
-        nt.id = n.id;
-        nt.name = n.name;
-        nt.kind = n.kind;
-        for (int p : n.inputs)
-            nt.inputs.push_back(nodes[static_cast<std::size_t>(p)].y);
-        if (const Matrix *z = n.layer->preActivation()) nt.z = *z;
-        nt.output = n.y;
-        const bool isOut = static_cast<int>(i) == m_net.outputNode();
-        if (isOut && m_net.fusedOutput())
-            lossGradient(m_config.loss, n.y, t.target, nt.gradOutput);
-        else if (n.gradReady || isOut)
-            nt.gradOutput = n.dy;
-        if (const Matrix *dz = n.layer->preActivationGrad()) nt.gradPre = *dz;
-        t.nodes.push_back(std::move(nt));
-    }
-    for (std::size_t k = 0; k < m_params.size(); ++k) {
-        const auto &p = m_params[k];
-        NodeTrace *nt = nullptr;
-        for (auto &x : t.nodes)
-            if (x.id == p.id) nt = &x;
-        nt->params.push_back({p.ref.name, before[k], *p.ref.grad, {}});
-    }
-    if (applyUpdate(t.lossValue)) {
-        ++m_step;
-        m_samplesSeen += static_cast<long long>(samples.size());
-    } else {
-        // applyUpdate() restores the epoch's backup, which a step traced before any epoch does not have: go
-        // back to the weights before this step.
-        for (std::size_t k = 0; k < m_params.size(); ++k)
-            *m_params[k].ref.value = before[k];
-        for (std::size_t k = 0; k < m_statistics.size(); ++k)
-            *m_statistics[k].ref.value = statisticsBefore[k];
-    }
-    std::size_t k = 0;
-    for (auto &nt : t.nodes)
-        for (auto &pt : nt.params)
-            pt.after = *m_params[k++].ref.value;
-    return t;
 }
 
 } // namespace nnp

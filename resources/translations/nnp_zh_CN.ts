@@ -1027,7 +1027,7 @@
     <message>
         <location filename="../../core/layers/recurrent_kinds.cpp" line="+56"/>
         <source>SimpleRNN</source>
-        <translation>SimpleRNN（简单循环网络）</translation>
+        <translation>简单循环网络 RNN</translation>
     </message>
     <message>
         <location line="+1"/>

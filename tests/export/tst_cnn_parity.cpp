@@ -4,9 +4,9 @@
 // MNIST CNN (the seed's model, Adadelta with Keras 2.2's defaults; its Dropout rates are 0 here, since the
 // two sides draw different masks).
 #include "export/code_export.h"
-#include "export_test_util.h"
 #include "layers/conv2d.h"
 #include "layers/pooling.h"
+#include "torch_compare.h"
 #include "train/trainer.h"
 
 #include <QTemporaryDir>
@@ -120,15 +120,11 @@ private slots:
     {
         QFETCH(int, model);
         QFETCH(int, batch);
-        if (runProcess(QStringLiteral("/usr/bin/python3"), {"-c", "import torch, numpy"}, 120000).exitCode !=
-            0)
-            QSKIP("python3 cannot import torch and numpy (install python3-torch)");
+        if (!torchAvailable()) QSKIP("python3 cannot import torch and numpy (install python3-torch)");
         QTemporaryDir dir;
         const GraphSpec spec = model == 0 ? w4() : seedModel();
         Network net = Network::build(spec, 17);
-        for (auto &p : net.parameters()) // the values the export writes (floats), in the double build too
-            for (Eigen::Index i = 0; i < p.ref.value->size(); ++i)
-                p.ref.value->data()[i] = static_cast<Scalar>(static_cast<float>(p.ref.value->data()[i]));
+        roundParametersToFloat(net);
         // Pixels in [0, 1] and labels that depend on them (the mean brightness of a band), so the loss falls.
         const int n = kSteps * batch;
         Rng rng(23);
@@ -143,13 +139,8 @@ private slots:
         const QString script = dir.filePath("model.py"), data = dir.filePath("x.f32"),
                       labelFile = dir.filePath("y.i32");
         writePytorch(describeNetwork(net, Normalizer{}, "parity"), script.toStdString());
+        writeFloatRows(x, data);
         {
-            std::ofstream out(data.toStdString(), std::ios::binary);
-            for (int c = 0; c < n; ++c) // rows of 784 floats, one per sample
-                for (int r = 0; r < 784; ++r) {
-                    const float v = static_cast<float>(x(r, c));
-                    out.write(reinterpret_cast<const char *>(&v), sizeof v);
-                }
             std::ofstream l(labelFile.toStdString(), std::ios::binary);
             l.write(reinterpret_cast<const char *>(labels.data()),
                     static_cast<std::streamsize>(labels.size() * sizeof(std::int32_t)));
@@ -179,17 +170,9 @@ private slots:
                         QString::number(batch), QString::number(kSteps), kDouble ? "float64" : "float32"},
                        600000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const QJsonArray theirs = QJsonDocument::fromJson(run.out.toUtf8()).array();
-        QCOMPARE(theirs.size(), kSteps);
         double worst = 0;
-        for (int s = 0; s < kSteps; ++s) {
-            const double t = theirs[s].toDouble(), rel = std::abs(ours[std::size_t(s)] - t) / std::abs(t);
-            worst = std::max(worst, rel);
-            QVERIFY2(rel <= tolerance(s + 1), qPrintable(QStringLiteral("step %1: loss %2, PyTorch %3")
-                                                             .arg(s + 1)
-                                                             .arg(ours[std::size_t(s)], 0, 'g', 17)
-                                                             .arg(t, 0, 'g', 17)));
-        }
+        const QString differs = compareLosses(ours, run.out, tolerance, worst);
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
         QVERIFY2(ours.back() < ours.front(), "the loss should fall over the 20 steps");
         qInfo("largest relative loss difference from PyTorch over %d steps: %.3g", kSteps, worst);
     }

@@ -7,13 +7,12 @@
 // writes for nn.Embedding imports and gives PyTorch's predictions.
 #include "export/code_export.h"
 #include "export/onnx_import.h"
-#include "export_test_util.h"
+#include "torch_compare.h"
 #include "train/trainer.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <fstream>
 #include <type_traits>
 
 using namespace nnp;
@@ -119,16 +118,12 @@ private slots:
     {
         QFETCH(bool, sequence);
         QFETCH(int, batch);
-        if (runProcess(QStringLiteral("/usr/bin/python3"), {"-c", "import torch, numpy"}, 120000).exitCode !=
-            0)
-            QSKIP("python3 cannot import torch and numpy (install python3-torch)");
+        if (!torchAvailable()) QSKIP("python3 cannot import torch and numpy (install python3-torch)");
         QTemporaryDir dir;
         constexpr int kUsers = 50, kItems = 30, kVocab = 20, kWords = 5;
         Network net =
             Network::build(sequence ? paddedWords(kVocab, kWords) : recommender(kUsers, kItems), 19);
-        for (auto &p : net.parameters()) // the values the export writes (floats), in the double build too
-            for (Eigen::Index i = 0; i < p.ref.value->size(); ++i)
-                p.ref.value->data()[i] = static_cast<Scalar>(static_cast<float>(p.ref.value->data()[i]));
+        roundParametersToFloat(net);
         // Labels that depend on the ids, so the loss falls; sentences padded with id 0 at the end.
         const int n = kSteps * batch;
         Rng rng(29);
@@ -153,18 +148,8 @@ private slots:
         const QString script = dir.filePath("model.py"), data = dir.filePath("x.f32"),
                       labelFile = dir.filePath("y.f32");
         writePytorch(describeNetwork(net, Normalizer{}, "parity"), script.toStdString());
-        {
-            std::ofstream out(data.toStdString(), std::ios::binary),
-                l(labelFile.toStdString(), std::ios::binary);
-            for (int c = 0; c < n; ++c) {
-                for (Eigen::Index r = 0; r < x.rows(); ++r) {
-                    const float v = static_cast<float>(x(r, c));
-                    out.write(reinterpret_cast<const char *>(&v), sizeof v);
-                }
-                const float t = static_cast<float>(y(0, c));
-                l.write(reinterpret_cast<const char *>(&t), sizeof t);
-            }
-        }
+        writeFloatRows(x, data);
+        writeFloatRows(y, labelFile);
 
         TrainingConfig config;
         config.loss.kind = LossKind::BinaryCrossEntropy;
@@ -185,17 +170,10 @@ private slots:
                                      QString::number(kSteps), kDouble ? "float64" : "float32"},
                                     600000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const QJsonArray theirs = QJsonDocument::fromJson(run.out.toUtf8()).array();
-        QCOMPARE(theirs.size(), kSteps);
         double worst = 0;
-        for (int s = 0; s < kSteps; ++s) {
-            const double t = theirs[s].toDouble(), rel = std::abs(ours[std::size_t(s)] - t) / std::abs(t);
-            worst = std::max(worst, rel);
-            QVERIFY2(rel <= (kDouble ? 1e-9 : 1e-5), qPrintable(QStringLiteral("step %1: loss %2, PyTorch %3")
-                                                                    .arg(s + 1)
-                                                                    .arg(ours[std::size_t(s)], 0, 'g', 17)
-                                                                    .arg(t, 0, 'g', 17)));
-        }
+        const QString differs = compareLosses(
+            ours, run.out, [](int) { return kDouble ? 1e-9 : 1e-5; }, worst);
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
         QVERIFY2(ours.back() < ours.front(), "the loss should fall over the 20 steps");
         qInfo("largest relative loss difference from PyTorch over %d steps: %.3g", kSteps, worst);
     }
@@ -215,8 +193,7 @@ private slots:
     {
         QFETCH(QString, model);
         QFETCH(int, opset);
-        if (runProcess("/usr/bin/python3", {"-c", "import torch"}, 120000).exitCode != 0)
-            QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
+        if (!torchAvailable(false)) QSKIP("/usr/bin/python3 cannot import torch (install python3-torch)");
         QTemporaryDir dir;
         const char *script = R"PY(
 import json, sys, torch
@@ -263,19 +240,9 @@ json.dump({"x": torch.cat([i.float() for i in ins], dim=1).tolist(), "y": y.toli
         QCOMPARE(embeddings, model == "recommender" ? 2 : 1);
         QCOMPARE(idInputs, embeddings);
         Network net = buildImported(imported);
-        QFile f(data);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QJsonObject d = QJsonDocument::fromJson(f.readAll()).object();
-        const QJsonArray x = d["x"].toArray(), y = d["y"].toArray();
-        const auto features = x[0].toArray().size(), outputs = y[0].toArray().size();
-        QCOMPARE(net.inputSize(), features);
-        Matrix raw(features, x.size()), expected(outputs, y.size());
-        for (int c = 0; c < x.size(); ++c) {
-            for (int k = 0; k < features; ++k)
-                raw(k, c) = static_cast<Scalar>(x[c].toArray()[k].toDouble());
-            for (int k = 0; k < outputs; ++k)
-                expected(k, c) = static_cast<Scalar>(y[c].toArray()[k].toDouble());
-        }
+        Matrix raw, expected;
+        QVERIFY(readTorchSamples(data, raw, expected));
+        QCOMPARE(net.inputSize(), raw.rows());
         const double diff = maxAbsDiff(ourPrediction(net, imported.normalizer, raw), expected);
         QVERIFY2(diff <= 1e-5, qPrintable(QString("max abs diff %1").arg(diff)));
     }

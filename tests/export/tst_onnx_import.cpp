@@ -2,13 +2,13 @@
 // clear errors for unsupported operators, and damaged or hostile files that must fail cleanly.
 #include "export/onnx_export.h"
 #include "export/onnx_import.h"
-#include "export_test_util.h"
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
 #include "layers/pooling.h"
 #include "layers/reshape.h"
 #include "layers/simple_layers.h"
+#include "torch_compare.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -621,19 +621,9 @@ json.dump({"x": x.reshape(16, -1).tolist(), "y": y.tolist()}, open(sys.argv[2], 
         }
         const ImportedModel imported = importOnnx(file.toStdString());
         Network net = buildImported(imported);
-        QFile f(data);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QJsonObject d = QJsonDocument::fromJson(f.readAll()).object();
-        const QJsonArray x = d["x"].toArray(), y = d["y"].toArray();
-        const auto features = x[0].toArray().size(), outputs = y[0].toArray().size();
-        QCOMPARE(net.inputSize(), features);
-        Matrix raw(features, x.size()), expected(outputs, y.size());
-        for (int c = 0; c < x.size(); ++c) {
-            for (int k = 0; k < features; ++k)
-                raw(k, c) = static_cast<Scalar>(x[c].toArray()[k].toDouble());
-            for (int k = 0; k < outputs; ++k)
-                expected(k, c) = static_cast<Scalar>(y[c].toArray()[k].toDouble());
-        }
+        Matrix raw, expected;
+        QVERIFY(readTorchSamples(data, raw, expected));
+        QCOMPARE(net.inputSize(), raw.rows());
         const double diff = maxAbsDiff(ourPrediction(net, imported.normalizer, raw), expected);
         QVERIFY2(diff <= 1e-5, qPrintable(QString("max abs diff %1").arg(diff)));
         if (model == "cnn") {

@@ -4,8 +4,8 @@
 // give PyTorch's outputs from the same raw inputs (≤ 1e-5). What ONNX can say but our layers cannot (two
 // directions) is refused by name.
 #include "export/onnx_import.h"
-#include "export_test_util.h"
 #include "layers/recurrent.h"
+#include "torch_compare.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -110,19 +110,9 @@ json.dump({"x": x.reshape(16, -1).tolist(), "y": y.tolist()}, open(sys.argv[2], 
                              (n.options.get(opt::rnn::returnSequences) ? "sequences" : "last");
         QCOMPARE(found.join(' '), kinds);
         Network net = buildImported(imported);
-        QFile f(data);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QJsonObject d = QJsonDocument::fromJson(f.readAll()).object();
-        const QJsonArray x = d["x"].toArray(), y = d["y"].toArray();
-        const auto features = x[0].toArray().size(), outputs = y[0].toArray().size();
-        QCOMPARE(net.inputSize(), features);
-        Matrix raw(features, x.size()), expected(outputs, y.size());
-        for (int c = 0; c < x.size(); ++c) {
-            for (int k = 0; k < features; ++k)
-                raw(k, c) = static_cast<Scalar>(x[c].toArray()[k].toDouble());
-            for (int k = 0; k < outputs; ++k)
-                expected(k, c) = static_cast<Scalar>(y[c].toArray()[k].toDouble());
-        }
+        Matrix raw, expected;
+        QVERIFY(readTorchSamples(data, raw, expected));
+        QCOMPARE(net.inputSize(), raw.rows());
         const double diff = maxAbsDiff(ourPrediction(net, imported.normalizer, raw), expected);
         qInfo("%s: max abs diff from PyTorch %g", qPrintable(model), diff);
         QVERIFY2(diff <= 1e-5, qPrintable(QString("max abs diff %1").arg(diff)));

@@ -6,14 +6,13 @@
 // MSE; Adam for the first two, SGD with momentum for the third. Built twice: float core against PyTorch
 // float32, double core against float64.
 #include "export/code_export.h"
-#include "export_test_util.h"
 #include "layers/recurrent.h"
+#include "torch_compare.h"
 #include "train/trainer.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <fstream>
 #include <type_traits>
 
 using namespace nnp;
@@ -126,15 +125,11 @@ private slots:
     void lossesMatchPyTorch()
     {
         QFETCH(int, model);
-        if (runProcess(QStringLiteral("/usr/bin/python3"), {"-c", "import torch, numpy"}, 120000).exitCode !=
-            0)
-            QSKIP("python3 cannot import torch and numpy (install python3-torch)");
+        if (!torchAvailable()) QSKIP("python3 cannot import torch and numpy (install python3-torch)");
         QTemporaryDir dir;
         const Case c = makeCase(model);
         Network net = Network::build(c.spec, 29 + static_cast<std::uint64_t>(model));
-        for (auto &p : net.parameters()) // the values the export writes (floats), in the double build too
-            for (Eigen::Index i = 0; i < p.ref.value->size(); ++i)
-                p.ref.value->data()[i] = static_cast<Scalar>(static_cast<float>(p.ref.value->data()[i]));
+        roundParametersToFloat(net);
         // Values in [-1, 1]; targets that depend on early and late steps, so that the loss falls.
         const int n = kSteps * kBatch, rows = kTime * kFeatures;
         Rng rng(31);
@@ -153,19 +148,8 @@ private slots:
         const QString script = dir.filePath("model.py"), data = dir.filePath("x.f32"),
                       targets = dir.filePath("y.f32");
         writePytorch(describeNetwork(net, Normalizer{}, "parity"), script.toStdString());
-        {
-            std::ofstream out(data.toStdString(), std::ios::binary);
-            for (int s = 0; s < n; ++s)
-                for (int r = 0; r < rows; ++r) {
-                    const float v = static_cast<float>(x(r, s));
-                    out.write(reinterpret_cast<const char *>(&v), sizeof v);
-                }
-            std::ofstream t(targets.toStdString(), std::ios::binary);
-            for (int s = 0; s < n; ++s) {
-                const float v = static_cast<float>(y(0, s));
-                t.write(reinterpret_cast<const char *>(&v), sizeof v);
-            }
-        }
+        writeFloatRows(x, data);
+        writeFloatRows(y, targets);
 
         TrainingConfig config;
         config.loss.kind = c.loss;
@@ -194,17 +178,10 @@ private slots:
                         QString::number(kSteps), kDouble ? "float64" : "float32"},
                        600000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const QJsonArray theirs = QJsonDocument::fromJson(run.out.toUtf8()).array();
-        QCOMPARE(theirs.size(), kSteps);
         double worst = 0;
-        for (int s = 0; s < kSteps; ++s) {
-            const double t = theirs[s].toDouble(), rel = std::abs(ours[std::size_t(s)] - t) / std::abs(t);
-            worst = std::max(worst, rel);
-            QVERIFY2(rel <= kTolerance, qPrintable(QStringLiteral("step %1: loss %2, PyTorch %3")
-                                                       .arg(s + 1)
-                                                       .arg(ours[std::size_t(s)], 0, 'g', 17)
-                                                       .arg(t, 0, 'g', 17)));
-        }
+        const QString differs = compareLosses(
+            ours, run.out, [](int) { return kTolerance; }, worst);
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
         QVERIFY2(ours.back() < ours.front(), "the loss should fall over the 20 steps");
         qInfo("largest relative loss difference from PyTorch over %d steps: %.3g", kSteps, worst);
     }

@@ -11,9 +11,13 @@
 #include "io/project.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 #include <QUndoStack>
 
 #include <memory>
@@ -32,7 +36,7 @@ private slots:
     void snapToGridCanBeTurnedOff();
     void concatenateGrowsSlots();
     void wireSelectedAndDeleted();
-    void cnnBlocksShowTheirTextWhole();
+    void blocksShowTheirTextWhole();
 
 private:
     QWidget *viewport() const { return m_view->viewport(); }
@@ -205,23 +209,38 @@ void TestEditorView::wireSelectedAndDeleted()
     QVERIFY(m_doc->validation().ok());
 }
 
-void TestEditorView::cnnBlocksShowTheirTextWhole()
+void TestEditorView::blocksShowTheirTextWhole()
 {
     // A convolution's block says "16 filters · 3×3 · ReLU", its shape and its parameter count without "…"
-    // (it said "kernel 3×…" and "out 16…" beside "160 params"): in the CNN samples, every block's text fits.
-    for (const char *sample : {"why_convolution_cnn.nnp", "mnist_cnn.nnp", "digits_8x8_cnn.nnp"}) {
-        m_doc->reset(loadProject(std::string(NNP_SOURCE_DIR "/samples/") + sample));
-        for (const NodeSpec &n : m_doc->graph().nodes) {
-            const NodeItem *item = m_scene->nodeItem(n.id);
-            QVERIFY(item);
-            const NodeItem::BodyLines b = item->bodyLines(m_view->font());
-            for (const QString &line : {b.details, b.shape, b.params})
-                QVERIFY2(
-                    !line.contains(QChar(0x2026)),
-                    qPrintable(QStringLiteral("%1 / %2: %3")
-                                   .arg(QString::fromLatin1(sample), QString::fromStdString(n.name), line)));
-            if (n.kind == LayerKind::Conv2D)
-                QVERIFY2(b.details.contains(QStringLiteral("3×3")), qPrintable(b.details));
+    // (it said "kernel 3×…" and "out 16…" beside "160 params"), and a long kind title fits its header
+    // (zh_CN's "LSTM（长短期记忆）" lost its bracket): in every sample, in both languages, every block's text
+    // fits.
+    const QStringList samples =
+        QDir(QStringLiteral(NNP_SOURCE_DIR "/samples")).entryList({"*.nnp"}, QDir::Files);
+    QVERIFY(samples.size() >= 19);
+    for (const bool chinese : {false, true}) {
+        QTranslator zh;
+        if (chinese) {
+            QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("nnp"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")));
+            QVERIFY(QCoreApplication::installTranslator(&zh));
+        }
+        const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+        for (const QString &sample : samples) {
+            m_doc->reset(loadProject((QStringLiteral(NNP_SOURCE_DIR "/samples/") + sample).toStdString()));
+            for (const NodeSpec &n : m_doc->graph().nodes) {
+                const NodeItem *item = m_scene->nodeItem(n.id);
+                QVERIFY(item);
+                const NodeItem::BodyLines b = item->bodyLines(m_view->font());
+                for (const QString &line : {b.title, b.details, b.shape, b.params})
+                    QVERIFY2(
+                        !line.contains(QChar(0x2026)),
+                        qPrintable(QStringLiteral("%1 (%2) / %3: %4")
+                                       .arg(sample, chinese ? QStringLiteral("zh_CN") : QStringLiteral("en"),
+                                            QString::fromStdString(n.name), line)));
+                if (n.kind == LayerKind::Conv2D)
+                    QVERIFY2(b.details.contains(QStringLiteral("3×3")), qPrintable(b.details));
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 #include "insights/insights_docks.h"
 #include "insights/kernels_view.h"
 #include "insights/map_grid.h"
+#include "insights_window.h"
 #include "main_window.h"
 #include "panels/training_docks.h"
 #include "settle.h"
@@ -102,44 +103,7 @@ void compareWithForward(const FeatureMapsData &f, Network &net, const Matrix &x,
         QVERIFY(std::abs(f.probabilities[std::size_t(k)] - float(out(k, 0))) < 1e-6f);
 }
 
-struct Window {
-    MainWindow w;
-    InsightsDocks *insights = nullptr;
-    TrainingController *controller = nullptr;
-    bool open(const QString &sample, QSize size = {1600, 1000})
-    {
-        w.resize(size);
-        w.show();
-        if (!w.loadFile(QString::fromStdString((kSamples / sample.toStdString()).string()))) return false;
-        insights = w.findChild<InsightsDocks *>();
-        controller = w.training()->controller();
-        return insights && controller;
-    }
-    void showDock(const QString &name)
-    {
-        QDockWidget *d = insights->dock(name);
-        d->show();
-        d->raise();
-    }
-    /// Steps until the paused snapshot (with weights) of `step` arrived.
-    bool stepTo(long long step)
-    {
-        while (!controller->lastSnapshot() || controller->lastSnapshot()->step < step) {
-            const long long before = controller->lastSnapshot() ? controller->lastSnapshot()->step : -1;
-            controller->step();
-            if (!QTest::qWaitFor(
-                    [&] { return controller->lastSnapshot() && controller->lastSnapshot()->step > before; },
-                    60000))
-                return false;
-        }
-        return QTest::qWaitFor(
-            [&] {
-                const SnapshotPtr s = controller->lastSnapshot();
-                return s && s->status == TrainingStatus::Paused && controller->lastWeights() &&
-                       s->step >= step;
-            },
-            60000);
-    }
+struct Window : testutil::InsightsWindow {
     /// The feature maps of the latest snapshot, once they are of its weights and shown.
     const FeatureMapsData *shownMaps()
     {

@@ -8,6 +8,7 @@
 #include "insights/insights_docks.h"
 #include "insights/layer_stats_view.h"
 #include "insights/probe_view.h"
+#include "insights_window.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
@@ -46,45 +47,7 @@ Network networkWith(const Project &project, const TrainedWeights &w)
     return net;
 }
 
-struct Window {
-    MainWindow w;
-    InsightsDocks *insights = nullptr;
-    TrainingController *controller = nullptr;
-    bool open(const QString &sample)
-    {
-        w.resize(1600, 1000);
-        w.show();
-        if (!w.loadFile(QString::fromStdString((kSamples / sample.toStdString()).string()))) return false;
-        insights = w.findChild<InsightsDocks *>();
-        controller = w.training()->controller();
-        return insights && controller;
-    }
-    void showDock(const QString &name)
-    {
-        QDockWidget *d = insights->dock(name);
-        d->show();
-        d->raise();
-    }
-    /// Steps n batches and waits until the paused snapshot (with weights) of the last one arrived.
-    bool stepTo(long long step)
-    {
-        while (!controller->lastSnapshot() || controller->lastSnapshot()->step < step) {
-            const long long before = controller->lastSnapshot() ? controller->lastSnapshot()->step : -1;
-            controller->step();
-            if (!QTest::qWaitFor(
-                    [&] { return controller->lastSnapshot() && controller->lastSnapshot()->step > before; },
-                    20000))
-                return false;
-        }
-        return QTest::qWaitFor(
-            [&] {
-                const SnapshotPtr s = controller->lastSnapshot();
-                return s && s->status == TrainingStatus::Paused && controller->lastWeights() &&
-                       s->step >= step;
-            },
-            20000);
-    }
-};
+using Window = testutil::InsightsWindow;
 } // namespace
 
 class TestInsights : public QObject {

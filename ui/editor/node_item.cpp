@@ -155,11 +155,23 @@ QRectF NodeItem::boundingRect() const
 
 NodeItem::BodyLines NodeItem::bodyLines(QFont font) const
 {
-    font.setBold(false);
-    font.setPointSizeF(kDetailPointSize);
-    const double width = kWidth - 28;
     BodyLines b;
-    b.details = QFontMetricsF(font).elidedText(m_details, Qt::ElideRight, width);
+    const QString title = LayerCatalog::title(m_node.kind);
+    font.setBold(true);
+    for (double size = kTitlePointSize; size >= 8.5; size -= 0.5) {
+        font.setPointSizeF(size);
+        b.titlePointSize = size;
+        b.title = QFontMetricsF(font).elidedText(title, Qt::ElideRight, kWidth - 48);
+        if (b.title == title) break;
+    }
+    font.setBold(false);
+    const double width = kWidth - 28;
+    for (double size = kDetailPointSize; size >= kDetailPointSize - 2; size -= 0.5) {
+        font.setPointSizeF(size);
+        b.detailsPointSize = size;
+        b.details = QFontMetricsF(font).elidedText(m_details, Qt::ElideRight, width);
+        if (b.details == m_details) break;
+    }
     // "out 16×12×12   4,640 params" is too long for a block: then the shape alone, then a little smaller,
     // then "18.5k params", rather than "out 16…".
     struct Try {
@@ -209,12 +221,13 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     iconRenderer(m_node.kind)->render(painter, QRectF(10, 7, 20, 20));
 
     QFont font = painter->font();
-    font.setPointSizeF(12.5);
+    const BodyLines lines = bodyLines(font);
+    font.setPointSizeF(lines.titlePointSize);
     font.setBold(true);
     painter->setFont(font);
     painter->setPen(Qt::white);
     painter->drawText(QRectF(40, 0, kWidth - 48, kHeaderHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                      LayerCatalog::title(m_node.kind));
+                      lines.title);
 
     // Name, key options, output shape and parameters.
     const double left = 14, width = kWidth - 28;
@@ -225,9 +238,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->drawText(QRectF(left, kHeaderHeight + 3, width, 25), Qt::AlignVCenter | Qt::AlignLeft,
                       fm.elidedText(QString::fromStdString(m_node.name), Qt::ElideRight, width));
     font.setBold(false);
-    font.setPointSizeF(kDetailPointSize);
+    font.setPointSizeF(lines.detailsPointSize);
     painter->setFont(font);
-    const BodyLines lines = bodyLines(font);
     painter->drawText(QRectF(left, kHeaderHeight + 27, width, 23), Qt::AlignVCenter | Qt::AlignLeft,
                       lines.details);
     painter->setPen(QColor(0x4a, 0x4f, 0x55));

@@ -17,6 +17,7 @@ public:
     static constexpr double kWidth = 200.0;
     static constexpr double kHeight = 112.0;
     static constexpr double kHeaderHeight = 34.0;
+    static constexpr double kTitlePointSize = 12.5;  ///< the kind in the header
     static constexpr double kDetailPointSize = 11.5; ///< the key options and the shape line
     enum { Type = UserType + 1 };
 
@@ -36,10 +37,13 @@ public:
     [[nodiscard]] PortItem *inputPort(int port) const;
     [[nodiscard]] const std::vector<PortItem *> &inputPorts() const { return m_inputs; }
 
-    /// The key options, the output shape and the parameter count as the block draws them in `font`'s family
-    /// (elided with "…" where they do not fit), and the point size of the shape line.
+    /// The block's texts as it draws them in `font`'s family: the kind's title in the header (smaller when it
+    /// is long, as zh_CN's "LSTM（长短期记忆）"), the key options (smaller too before they are cut), the output shape and the parameter count
+    /// (elided with "…" where they still do not fit).
     struct BodyLines {
-        QString details, shape, params;
+        QString title, details, shape, params;
+        double titlePointSize = kTitlePointSize;
+        double detailsPointSize = kDetailPointSize;
         double shapePointSize = kDetailPointSize;
     };
     [[nodiscard]] BodyLines bodyLines(QFont font) const;
