@@ -38,8 +38,8 @@ public:
     [[nodiscard]] const std::vector<PortItem *> &inputPorts() const { return m_inputs; }
 
     /// The block's texts as it draws them in `font`'s family: the kind's title in the header (smaller when it
-    /// is long, as zh_CN's "LSTM（长短期记忆）"), the key options (smaller too before they are cut), the output shape and the parameter count
-    /// (elided with "…" where they still do not fit).
+    /// is long, as zh_CN's "LSTM（长短期记忆）"), the key options (smaller too before they are cut), the
+    /// output shape and the parameter count (elided with "…" where they still do not fit).
     struct BodyLines {
         QString title, details, shape, params;
         double titlePointSize = kTitlePointSize;
