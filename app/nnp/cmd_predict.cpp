@@ -21,6 +21,7 @@ namespace {
 struct PredictOptions {
     std::string file, input;
     bool header = true;
+    int precision = 4; ///< decimals of a probability; significant digits of a regression value + 2
 };
 
 std::string readInput(const std::string &path)
@@ -85,7 +86,7 @@ Matrix encodeInput(const Project &p, const std::optional<CsvSchema> &csvSchema, 
                             "The header names " + std::to_string(schema.features.size()) +
                                 " columns; the model takes " + std::to_string(inputs) +
                                 " pixel values (0-255) per row.");
-        return encodeCsvFeatures(text, schema, source) / Scalar(255); // as the IDX loader scales pixels
+        return encodeCsvFeatures(text, schema, source); // raw 0-255, as the IDX loader reads pixels
     }
     }
     return {};
@@ -134,7 +135,7 @@ int runPredict(const PredictOptions &o)
                 static_cast<std::size_t>(std::max_element(prob.begin(), prob.end()) - prob.begin());
             std::printf("%s", names[best].c_str());
             for (double v : prob)
-                std::printf(",%.4f", v);
+                std::printf(",%.*f", o.precision, v);
             std::printf("\n");
         }
     } else {
@@ -147,7 +148,7 @@ int runPredict(const PredictOptions &o)
         }
         for (Eigen::Index c = 0; c < out.cols(); ++c) {
             for (Eigen::Index r = 0; r < out.rows(); ++r)
-                std::printf("%s%.6g", r ? "," : "", double(out(r, c)));
+                std::printf("%s%.*g", r ? "," : "", o.precision + 2, double(out(r, c)));
             std::printf("\n");
         }
     }
@@ -168,6 +169,10 @@ void addPredictCommand(CLI::App &app, int &exitCode)
     cmd->add_option("FILE", o->file, "Trained project file (.nnp)")->required();
     cmd->add_option("--input,-i", o->input, "CSV file with a header row")->required();
     cmd->add_flag("!--no-header", o->header, "Leave out the header line of the output");
+    cmd->add_option("--precision,-p", o->precision,
+                    "Decimals of each class probability (default 4); a regression value gets 2 more "
+                    "significant digits")
+        ->check(CLI::Range(1, 15));
     cmd->callback([o, &exitCode] { exitCode = guarded("predict", [&] { return runPredict(*o); }); });
 }
 

@@ -65,6 +65,8 @@ private slots:
     void trainPrintsPlainEpochLinesWhenPiped();
     void predictPrintsOneLinePerRow();
     void predictForGeneratorProjects();
+    void predictForImageProjectsTakesRawPixels();
+    void predictPrecision();
     void interruptStopsCleanlyAndSaves();
     void divergedRetrainLeavesTheTrainedFile();
     void classicMistakesAreRefused_data();
@@ -212,6 +214,66 @@ void TestCli::predictForGeneratorProjects()
     const QString spiral = m_dir.filePath(QStringLiteral("spiral_predict.nnp"));
     QCOMPARE(runNnp({"train", samplesDir() + "/spiral.nnp", "--epochs", "2", "--out", spiral, "-q"}).code, 0);
     QCOMPARE(runNnp({"predict", spiral, "--input", input, "--no-header"}).out.count('\n'), 4);
+}
+
+void TestCli::predictForImageProjectsTakesRawPixels()
+{
+    // Pixels 0-255 as the data export writes them and as the help promises; the project's Pixels normaliser
+    // scales them once (they were divided by 255 twice, and every image came out as one class).
+    const QString trained = m_dir.filePath(QStringLiteral("mnist_predict.nnp"));
+    const Run train =
+        runNnp({"train", samplesDir() + "/mnist_subset.nnp", "--epochs", "2", "--out", trained, "-q"});
+    QVERIFY2(train.code == 0, qPrintable(train.err));
+    const QString data = m_dir.filePath(QStringLiteral("mnist_data.csv"));
+    QCOMPARE(runNnp({"export", trained, "--format", "data", "--out", data}).code, 0);
+    QFile f(data);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    QStringList header = lines.takeFirst().split(',');
+    const int labelColumn = static_cast<int>(header.indexOf(QStringLiteral("label")));
+    QVERIFY(labelColumn > 0 && header.last() == QStringLiteral("split"));
+    // The first 300 images, without their label and split columns: raw pixel values.
+    QString input = header.mid(0, labelColumn).join(',') + '\n';
+    QStringList labels;
+    int brightest = 0;
+    for (int i = 0; i < 300; ++i) {
+        const QStringList cells = lines[i].split(',');
+        input += cells.mid(0, labelColumn).join(',') + '\n';
+        labels << cells[labelColumn];
+        for (int c = 0; c < labelColumn; ++c)
+            brightest = std::max(brightest, cells[c].toInt());
+    }
+    QCOMPARE(brightest, 255);
+    const QString rows = m_dir.filePath(QStringLiteral("mnist_rows.csv"));
+    QFile in(rows);
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write(input.toUtf8());
+    in.close();
+    const Run r = runNnp({"predict", trained, "--input", rows, "--no-header"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList out = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(out.size(), 300);
+    int correct = 0;
+    QSet<QString> classes;
+    for (int i = 0; i < out.size(); ++i) {
+        const QString cls = out[i].section(',', 0, 0);
+        classes.insert(cls);
+        correct += cls == labels[i] ? 1 : 0;
+    }
+    QVERIFY2(classes.size() == 10, qPrintable(QString::number(classes.size())));
+    QVERIFY2(correct >= 255, qPrintable(QStringLiteral("%1 of 300").arg(correct)));
+}
+
+void TestCli::predictPrecision()
+{
+    const QString csv = samplesDir() + "/datasets/iris/iris.csv";
+    const Run r = runNnp({"predict", m_trainedIris, "--input", csv, "--no-header", "--precision", "7"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList parts = r.out.section('\n', 0, 0).split(',');
+    QCOMPARE(parts.size(), 4);
+    for (int i = 1; i < 4; ++i)
+        QVERIFY2(parts[i].section('.', 1).size() == 7, qPrintable(parts[i]));
+    QCOMPARE(runNnp({"predict", m_trainedIris, "-i", csv, "--precision", "0"}).code, 1);
 }
 
 void TestCli::interruptStopsCleanlyAndSaves()
@@ -394,7 +456,7 @@ void TestCli::helpForEveryCommand_data()
     QTest::newRow("info") << "info" << QStringList{"FILE"};
     QTest::newRow("train") << "train" << QStringList{"--epochs", "--seed", "--out", "--quiet"};
     QTest::newRow("eval") << "eval" << QStringList{"--split", "--check"};
-    QTest::newRow("predict") << "predict" << QStringList{"--input", "--no-header"};
+    QTest::newRow("predict") << "predict" << QStringList{"--input", "--no-header", "--precision"};
 }
 
 void TestCli::helpForEveryCommand()
