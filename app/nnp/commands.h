@@ -16,5 +16,6 @@ enum ExitCode { Ok = 0, Usage = 1, BadInput = 2, Diverged = 3, NotReached = 4, I
 void addBenchCommand(CLI::App &app, int &exitCode);
 void addProjectCommands(CLI::App &app, int &exitCode); // info, train, eval, predict
 void addExportCommand(CLI::App &app, int &exitCode);   // export (onnx, pytorch, keras, weights, data)
+void addImportCommand(CLI::App &app, int &exitCode);   // import (an ONNX model becomes a project)
 
 } // namespace nnp::cli

@@ -11,9 +11,10 @@
 int main(int argc, char **argv)
 {
     nnp::tuneAllocator();
-    CLI::App app{"nnp — NN Playground on the command line: inspect, train, evaluate, export and benchmark "
-                 "projects (.nnp).\n\nExit codes: 0 success, 1 bad arguments, 2 bad input file or data, "
-                 "3 training diverged, 4 target not reached, 130 interrupted."};
+    CLI::App app{
+        "nnp — NN Playground on the command line: inspect, train, evaluate, export, import and benchmark "
+        "projects (.nnp).\n\nExit codes: 0 success, 1 bad arguments, 2 bad input file or data, "
+        "3 training diverged, 4 target not reached, 130 interrupted."};
     app.require_subcommand(1);
     app.fallthrough(); // the global options below may also follow a subcommand: `nnp train F --memory-limit
                        // 8G`
@@ -34,6 +35,7 @@ int main(int argc, char **argv)
     int exitCode = 0;
     nnp::cli::addProjectCommands(app, exitCode);
     nnp::cli::addExportCommand(app, exitCode);
+    nnp::cli::addImportCommand(app, exitCode);
     nnp::cli::addBenchCommand(app, exitCode);
     try {
         app.parse(argc, argv);

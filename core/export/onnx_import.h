@@ -1,9 +1,11 @@
 #pragma once
 // ONNX import of the subset NN Playground can represent: Gemm, MatMul (+ Add as its bias), Relu, LeakyRelu,
-// Elu, Sigmoid, Tanh, Softplus, the Erf form of GELU, Softmax, Flatten, Concat, Add/Sum, Dropout,
-// BatchNormalization, Identity and Constant. An activation right after a Gemm/MatMul becomes that Dense
-// layer's activation; a leading Sub/Mul on a graph input becomes the input normalisation. Anything else is
-// refused with a message naming the op.
+// Elu, Sigmoid, Tanh, Softplus, the Erf form of GELU, Softmax, Flatten, Reshape, Concat, Add/Sum, Mul,
+// Dropout, BatchNormalization, Conv (+ Pad), MaxPool, AveragePool, GlobalAveragePool, Gather from a table (an
+// Embedding), RNN, LSTM, GRU (with the Transpose/Squeeze/Reduce ops torch.onnx.export writes around them),
+// Identity and Constant. An activation right after a Gemm/MatMul becomes that Dense layer's activation; a
+// leading Sub/Mul on a graph input becomes the input normalisation. Anything else is refused with a message
+// naming the op.
 
 #include "data/normalize.h"
 #include "graph/graph_spec.h"

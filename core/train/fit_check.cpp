@@ -186,6 +186,16 @@ NodeId logitsNode(const GraphSpec &graph, const ValidationResult &v)
     return id;
 }
 
+LossKind lossForOutput(const GraphSpec &graph, const ValidationResult &v)
+{
+    const NodeSpec *o = v.ok() && v.output >= 0 ? graph.find(v.output) : nullptr;
+    if (!o) return LossKind::MSE;
+    if (o->kind == LayerKind::Softmax) return LossKind::SparseCategoricalCrossEntropy;
+    if (hasActivation(*o) && o->options.get(opt::activation) == ActivationKind::Sigmoid)
+        return LossKind::BinaryCrossEntropy;
+    return LossKind::MSE;
+}
+
 std::vector<FitProblem> fitProblems(const GraphSpec &graph, const ValidationResult &v, const LossParams &loss,
                                     const DataFacts *data)
 {

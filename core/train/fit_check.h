@@ -51,6 +51,11 @@ struct FitProblem {
 /// Activation or Dropout. -1 when there is none.
 NodeId logitsNode(const GraphSpec &graph, const ValidationResult &v);
 
+/// The loss that fits `graph`'s output as it stands (an imported model): Softmax → sparse categorical
+/// cross-entropy (the targets are class indices), sigmoid → binary cross-entropy, anything else → mean
+/// squared error. MSE too while the graph has errors.
+LossKind lossForOutput(const GraphSpec &graph, const ValidationResult &v);
+
 /// The problems of `graph` (already validated as `v`; nothing is checked while it has errors of its own) with
 /// `loss`, and with the data when `data` is given. Each diagnostic names a node (the output, or the Input).
 std::vector<FitProblem> fitProblems(const GraphSpec &graph, const ValidationResult &v, const LossParams &loss,

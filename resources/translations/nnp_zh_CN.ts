@@ -3733,7 +3733,7 @@ The current project is unchanged.</source>
         <translation>未找到示例</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_menu.cpp" line="+29"/>
+        <location filename="../../ui/export/export_menu.cpp" line="+31"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -3791,18 +3791,18 @@ The current project is unchanged.</source>
         <location line="+1"/>
         <source>%1
 
-NN Playground imports Gemm/MatMul (+Add), Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softplus, GELU, Softmax, Flatten, Concat, Add, Dropout and BatchNormalization. The current project is unchanged.</source>
+NN Playground imports Gemm/MatMul (+Add), Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softplus, GELU, Softmax, Flatten, Reshape, Concat, Add, Mul, Dropout, BatchNormalization, Conv, MaxPool, AveragePool, GlobalAveragePool, Gather (an embedding), RNN, LSTM and GRU. The current project is unchanged.</source>
         <translation>%1
 
-NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigmoid、Tanh、Softplus、GELU、Softmax、Flatten、Concat、Add、Dropout 和 BatchNormalization。当前项目保持不变。</translation>
+NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigmoid、Tanh、Softplus、GELU、Softmax、Flatten、Reshape、Concat、Add、Mul、Dropout、BatchNormalization、Conv、MaxPool、AveragePool、GlobalAveragePool、Gather（嵌入）、RNN、LSTM 和 GRU。当前项目保持不变。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Imported from %1.%2</source>
         <translation>已从 %1 导入。%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Imported %1 with its weights (%2 layers). Choose data that fits its inputs in the Data panel to train it further.</source>
         <translation>已导入 %1 及其权重（%2 个层）。如需继续训练，请在“数据”面板中选择与其输入相匹配的数据。</translation>
     </message>

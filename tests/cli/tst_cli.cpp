@@ -67,6 +67,7 @@ private slots:
     void predictForGeneratorProjects();
     void predictForImageProjectsTakesRawPixels();
     void predictPrecision();
+    void importMakesAProjectThatPredictsTheSame();
     void interruptStopsCleanlyAndSaves();
     void divergedRetrainLeavesTheTrainedFile();
     void classicMistakesAreRefused_data();
@@ -274,6 +275,47 @@ void TestCli::predictPrecision()
     for (int i = 1; i < 4; ++i)
         QVERIFY2(parts[i].section('.', 1).size() == 7, qPrintable(parts[i]));
     QCOMPARE(runNnp({"predict", m_trainedIris, "-i", csv, "--precision", "0"}).code, 1);
+}
+
+void TestCli::importMakesAProjectThatPredictsTheSame()
+{
+    // Trained iris → ONNX → nnp import with the same CSV → the same predictions, to every printed decimal.
+    const QString onnx = m_dir.filePath(QStringLiteral("iris.onnx"));
+    QCOMPARE(runNnp({"export", m_trainedIris, "--format", "onnx", "--out", onnx}).code, 0);
+    const QString csv = samplesDir() + "/datasets/iris/iris.csv";
+    const QString imported = m_dir.filePath(QStringLiteral("iris_imported.nnp"));
+    const Run r = runNnp({"import", onnx, "--out", imported, "--data", csv, "--target", "species"});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    const Project p = loadProject(imported.toStdString());
+    QVERIFY(p.training.loss.kind == LossKind::SparseCategoricalCrossEntropy); // it ends in Softmax
+    QVERIFY(p.normalizer.has_value() && !p.weights.empty());
+    const Run before = runNnp({"predict", m_trainedIris, "-i", csv, "--precision", "5"});
+    const Run after = runNnp({"predict", imported, "-i", csv, "--precision", "5"});
+    QVERIFY2(after.code == 0, qPrintable(after.err));
+    QCOMPARE(after.out.count('\n'), 151);
+    QCOMPARE(after.out, before.out);
+    QCOMPARE(runNnp({"eval", imported}).code, 0);
+
+    // Without data: a project the app opens, saying that data is still to be chosen.
+    const QString bare = m_dir.filePath(QStringLiteral("iris_bare.nnp"));
+    const Run noData = runNnp({"import", onnx, "-o", bare});
+    QVERIFY2(noData.code == 0 && noData.out.contains(QStringLiteral("no data yet")), qPrintable(noData.out));
+    // Its network and weights are there; the placeholder data (the app's empty project's) does not fit yet.
+    const Run info = runNnp({"info", bare});
+    QVERIFY2(info.out.contains(QStringLiteral("Trained: yes")) &&
+                 info.out.contains(QStringLiteral("Softmax")),
+             qPrintable(info.out));
+    // Data that does not fit the model is refused before anything is written.
+    const QString wrong = m_dir.filePath(QStringLiteral("iris_wrong.nnp"));
+    const Run misfit =
+        runNnp({"import", onnx, "-o", wrong, "--data", samplesDir() + "/datasets/penguins/penguins.csv"});
+    QCOMPARE(misfit.code, 2);
+    QVERIFY2(misfit.err.contains(QStringLiteral("input")), qPrintable(misfit.err));
+    QVERIFY(!QFileInfo::exists(wrong));
+    // A file that is not ONNX: exit code 2 and its name.
+    const Run notOnnx = runNnp({"import", csv, "-o", wrong});
+    QCOMPARE(notOnnx.code, 2);
+    QVERIFY2(notOnnx.err.contains(QStringLiteral("iris.csv")), qPrintable(notOnnx.err));
 }
 
 void TestCli::interruptStopsCleanlyAndSaves()

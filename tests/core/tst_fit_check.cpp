@@ -58,6 +58,7 @@ private slots:
     void rightSetupsPass_data();
     void rightSetupsPass();
     void nothingWhileTheGraphHasErrors();
+    void lossForOutputFitsTheOutput();
     void divergenceNamesTheVisibleCause();
 };
 
@@ -192,6 +193,24 @@ void TestFitCheck::nothingWhileTheGraphHasErrors()
     const ValidationResult v = validate(g);
     QVERIFY(!v.ok());
     QVERIFY(fitProblems(g, v, LossParams{LossKind::BinaryCrossEntropy, 1}, nullptr).empty());
+}
+
+void TestFitCheck::lossForOutputFitsTheOutput()
+{
+    // The loss an imported model gets; with it the model passes the checks that do not need data.
+    const auto check = [](const GraphSpec &g, LossKind want) {
+        const ValidationResult v = validate(g);
+        const LossKind k = lossForOutput(g, v);
+        QCOMPARE(int(k), int(want));
+        QVERIFY(fitProblems(g, v, LossParams{k, 1}, nullptr).empty());
+    };
+    check(net(2, 3, ActivationKind::Linear, true), LossKind::SparseCategoricalCrossEntropy);
+    check(net(2, 1, ActivationKind::Sigmoid), LossKind::BinaryCrossEntropy);
+    check(net(2, 1, ActivationKind::Linear), LossKind::MSE);
+    check(net(2, 2, ActivationKind::Tanh), LossKind::MSE);
+    GraphSpec broken = net(2, 1, ActivationKind::Sigmoid);
+    broken.edges.pop_back();
+    QVERIFY(lossForOutput(broken, validate(broken)) == LossKind::MSE);
 }
 
 void TestFitCheck::divergenceNamesTheVisibleCause()

@@ -364,6 +364,8 @@ private slots:
         QVERIFY(w.document()->filePath().isEmpty());
         QVERIFY(w.document()->isModified()); // unsaved: closing asks
         QVERIFY(trainedStateProblem(imported).isEmpty());
+        // The loss follows the output (it was binary cross-entropy, the empty project's, whatever the model).
+        QVERIFY(imported.training.loss.kind == LossKind::SparseCategoricalCrossEntropy);
         Network net = Network::build(imported.graph, 1);
         restoreWeights(imported, net);
         const Matrix theirs = ourPrediction(net, imported.normalizer.value_or(Normalizer{}), t.raw);

@@ -5,7 +5,9 @@
 #include "export/export_dialog.h"
 #include "export/figure_export.h"
 #include "export/onnx_import.h"
+#include "graph/validator.h"
 #include "main_window.h"
+#include "train/fit_check.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -84,8 +86,9 @@ bool importOnnxProject(MainWindow *window, const QString &path)
         window->showError(
             MainWindow::tr("Could not import the ONNX model"),
             MainWindow::tr("%1\n\nNN Playground imports Gemm/MatMul (+Add), Relu, LeakyRelu, Elu, "
-                           "Sigmoid, Tanh, Softplus, GELU, Softmax, Flatten, Concat, Add, Dropout "
-                           "and BatchNormalization. The current project is unchanged.")
+                           "Sigmoid, Tanh, Softplus, GELU, Softmax, Flatten, Reshape, Concat, Add, Mul, "
+                           "Dropout, BatchNormalization, Conv, MaxPool, AveragePool, GlobalAveragePool, "
+                           "Gather (an embedding), RNN, LSTM and GRU. The current project is unchanged.")
                 .arg(QString::fromStdString(e.what())));
         return false;
     }
@@ -97,6 +100,7 @@ bool importOnnxProject(MainWindow *window, const QString &path)
     project.description =
         MainWindow::tr("Imported from %1.%2").arg(QFileInfo(path).fileName(), notes).toStdString();
     project.graph = std::move(model.graph);
+    project.training.loss.kind = lossForOutput(project.graph, validate(project.graph));
     std::optional<Normalizer> normalizer;
     if (model.normalizer.kind != NormalizationKind::None) normalizer = model.normalizer;
     window->adoptProject(std::move(project));
