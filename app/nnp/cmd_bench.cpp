@@ -4,8 +4,10 @@
 #include "commands.h"
 
 #include "data/generators.h"
+#include "layers/conv2d.h"
 #include "layers/dense.h"
 #include "layers/embedding.h"
+#include "layers/pooling.h"
 #include "layers/simple_layers.h"
 #include "train/trainer.h"
 
@@ -28,6 +30,9 @@ namespace {
 
 constexpr std::uint64_t kSeed = 42;
 
+/// How a workload's network is made: an MLP from the sizes, the seed's recommender, or a CNN on 28×28 images.
+enum class Arch { Mlp, Recommender, SmallCnn, SeedCnn };
+
 struct Workload {
     const char *name;
     const char *description;
@@ -44,6 +49,7 @@ struct Workload {
     /// `users` and `items` (the hidden layers follow their Concatenate).
     int embedding = 0;
     int users = 0, items = 0;
+    Arch arch = Arch::Mlp;
 };
 
 const std::vector<Workload> &workloads()
@@ -95,13 +101,44 @@ const std::vector<Workload> &workloads()
          100000,
          8,
          1000,
-         500},
+         500,
+         Arch::Recommender},
+        {"W4",
+         "CNN 1x28x28: conv 8 3x3 relu, max pool 2, conv 16 3x3 relu, max pool 2, 400-10, Adam, batch 64",
+         784,
+         {},
+         10,
+         ActivationKind::ReLU,
+         LossKind::SparseCategoricalCrossEntropy,
+         OptimizerKind::Adam,
+         0.001,
+         64,
+         10000,
+         0,
+         0,
+         0,
+         Arch::SmallCnn},
+        {"W5",
+         "the seed's MNIST CNN: conv 32, conv 64, pool, dropout, 9216-128-10, Adadelta, batch 128",
+         784,
+         {128},
+         10,
+         ActivationKind::ReLU,
+         LossKind::CategoricalCrossEntropy,
+         OptimizerKind::Adadelta,
+         1.0,
+         128,
+         10000,
+         0,
+         0,
+         0,
+         Arch::SeedCnn},
     };
     return w;
 }
 
-/// W1: the playground's circle data set. W2, W3: uniform random inputs in [0, 1) with random class labels
-/// (the speed depends only on the shapes).
+/// W1: the playground's circle data set. W2, W3, W4, W5: uniform random inputs in [0, 1) with random class
+/// labels (the speed depends only on the shapes).
 TrainData makeData(const Workload &w)
 {
     TrainData d;
@@ -170,9 +207,49 @@ GraphSpec makeRecommender(const Workload &w)
     return g;
 }
 
+/// W4 and W5 on one 1×28×28 image per sample: convolutions and pooling, then Flatten and the Dense layers.
+GraphSpec makeCnn(const Workload &w)
+{
+    GraphSpec g;
+    NodeId prev = g.addNode(LayerKind::Input, "pixels", LayerOptions().set(opt::input::shape, {1, 28, 28}));
+    const auto add = [&](LayerKind kind, const std::string &name, const LayerOptions &o = {}) {
+        const NodeId id = g.addNode(kind, name, o);
+        g.connect(prev, id);
+        prev = id;
+    };
+    const auto conv = [](int filters) {
+        return LayerOptions()
+            .set(opt::conv2d::filters, filters)
+            .set(opt::conv2d::kernel, {3, 3})
+            .set(opt::activation, ActivationKind::ReLU);
+    };
+    if (w.arch == Arch::SmallCnn) {
+        add(LayerKind::Conv2D, "conv_1", conv(8));
+        add(LayerKind::MaxPool2D, "pool_1");
+        add(LayerKind::Conv2D, "conv_2", conv(16));
+        add(LayerKind::MaxPool2D, "pool_2");
+        add(LayerKind::Flatten, "flatten");
+    } else {
+        add(LayerKind::Conv2D, "conv_1", conv(32));
+        add(LayerKind::Conv2D, "conv_2", conv(64));
+        add(LayerKind::MaxPool2D, "pool");
+        add(LayerKind::Dropout, "dropout_1", LayerOptions().set(opt::dropout::rate, 0.25));
+        add(LayerKind::Flatten, "flatten");
+        for (int units : w.hidden)
+            add(LayerKind::Dense, "hidden",
+                LayerOptions().set(opt::dense::units, units).set(opt::activation, w.hiddenActivation));
+        add(LayerKind::Dropout, "dropout_2", LayerOptions().set(opt::dropout::rate, 0.5));
+    }
+    add(LayerKind::Dense, "logits",
+        LayerOptions().set(opt::dense::units, w.outputs).set(opt::activation, ActivationKind::Linear));
+    add(LayerKind::Softmax, "softmax");
+    return g;
+}
+
 GraphSpec makeGraph(const Workload &w)
 {
-    if (w.embedding > 0) return makeRecommender(w);
+    if (w.arch == Arch::Recommender) return makeRecommender(w);
+    if (w.arch == Arch::SmallCnn || w.arch == Arch::SeedCnn) return makeCnn(w);
     const bool softmax = w.outputs > 1;
     GraphSpec g = makeMlp(w.inputs, w.hidden, w.outputs, w.hiddenActivation,
                           softmax ? ActivationKind::Linear : ActivationKind::Sigmoid);
@@ -283,7 +360,8 @@ void addBenchCommand(CLI::App &app, int &exitCode)
 {
     auto *cmd = app.add_subcommand(
         "bench", "Benchmark the training core on fixed workloads (W1 playground, W2 "
-                 "digits, W3 MNIST scale, W7 the seed's recommender); one line per workload");
+                 "digits, W3 MNIST scale, W4 a small CNN, W5 the seed's MNIST CNN, W7 the seed's "
+                 "recommender); one line per workload");
     struct Options {
         std::string workload = "all";
         int threads = 1;
@@ -292,8 +370,8 @@ void addBenchCommand(CLI::App &app, int &exitCode)
         bool json = false;
     };
     auto opt = std::make_shared<Options>();
-    cmd->add_option("--workload", opt->workload, "W1, W2, W3, W7 or all")
-        ->check(CLI::IsMember({"W1", "W2", "W3", "W7", "all"}, CLI::ignore_case));
+    cmd->add_option("--workload", opt->workload, "W1, W2, W3, W4, W5, W7 or all")
+        ->check(CLI::IsMember({"W1", "W2", "W3", "W4", "W5", "W7", "all"}, CLI::ignore_case));
     cmd->add_option("--threads", opt->threads, "Training threads (1 or 2)")->check(CLI::Range(1, 2));
     // NaN passes any range check (its comparisons are all false): refused first.
     const CLI::Validator aNumber(

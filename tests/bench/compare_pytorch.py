@@ -5,7 +5,8 @@ For each thread count (1 and 2 by default) and each workload it runs `nnp bench 
 same network, data shape, batch size, loss and optimizer in PyTorch (float32, torch.set_num_threads(N)), each
 in its own process and one after the other, so both see the same machine at nearly the same moment; with
 --repeat R it alternates R times and keeps each side's best rate. It prints the measured rates and the ratios
-nnp / PyTorch against the targets of issue 14 (W1, W2 on steps/s, W3 on samples/s).
+nnp / PyTorch against the targets of issue 14 (W1, W2 on steps/s, W3 on samples/s), issue 10 (W4, W5) and
+issue 11 (W7) on samples/s.
 
 PyTorch runs at its best: OpenBLAS with its own core detection (OPENBLAS_CORETYPE, which this environment
 forces to Haswell, halves its GEMM speed here, so it is removed) and glibc's malloc told to keep freed memory
@@ -33,8 +34,25 @@ WORKLOADS = {
     # the seed's recommender (issue 11): user and item ids -> nn.Embedding(1000, 8), nn.Embedding(500, 8) -> cat
     # -> 16-128-1
     "W7": ([16, 128, 1], "relu", 256, 100000, "adam", 0.001, "samples_per_s", 3.0),
+    # CNNs on 1x28x28 images (issue 10): W4 a small one, W5 the seed's MNIST CNN (layers in CNN below)
+    "W4": ([784, 10], "relu", 64, 10000, "adam", 0.001, "samples_per_s", 1.5),
+    "W5": ([784, 10], "relu", 128, 10000, "adadelta", 1.0, "samples_per_s", 1.0),
 }
 RECOMMENDER = {"W7": (1000, 500, 8)}  # users, items, embedding size
+
+
+def cnn(name):
+    """W4 and W5 as nnp bench builds them (valid 3x3 convolutions, 2x2 max pooling, logits + softmax CE)."""
+    import torch.nn as nn
+    if name == "W4":
+        return nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(),
+                             nn.MaxPool2d(2), nn.Flatten(), nn.Linear(400, 10))
+    return nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Dropout(0.25), nn.Flatten(), nn.Linear(9216, 128), nn.ReLU(), nn.Dropout(0.5),
+                         nn.Linear(128, 10))
+
+
+CNN = ("W4", "W5")
 # glibc's malloc keeps freed buffers up to 1 GiB and serves buffers below 32 MiB from the heap (RECIPES.md).
 MALLOC_TUNABLES = "glibc.malloc.trim_threshold=1073741824:glibc.malloc.mmap_threshold=33554432"
 SEED = 42
@@ -71,6 +89,11 @@ def torch_worker(name, threads, seconds):
         x = torch.stack([torch.randint(0, users, (n,)), torch.randint(0, items, (n,))], dim=1)
         y = torch.randint(0, 2, (n, 1)).float()
         loss_fn = torch.nn.BCEWithLogitsLoss()
+    elif name in CNN:
+        model = cnn(name)
+        x = torch.rand(n, 1, 28, 28)
+        y = torch.randint(0, 10, (n,))
+        loss_fn = torch.nn.CrossEntropyLoss()
     elif sizes[-1] == 1:
         # The playground's circle: class 1 inside radius 3 of points spread over [-6, 6]^2.
         x = torch.rand(n, 2) * 12 - 6
@@ -80,8 +103,12 @@ def torch_worker(name, threads, seconds):
         x = torch.rand(n, sizes[0])
         y = torch.randint(0, sizes[-1], (n,))
         loss_fn = torch.nn.CrossEntropyLoss()
-    opt = (torch.optim.SGD(model.parameters(), lr=lr) if opt_name == "sgd"
-           else torch.optim.Adam(model.parameters(), lr=lr))
+    if opt_name == "sgd":
+        opt = torch.optim.SGD(model.parameters(), lr=lr)
+    elif opt_name == "adadelta":  # Keras' defaults, as the seed model and nnp use them
+        opt = torch.optim.Adadelta(model.parameters(), lr=lr, rho=0.95, eps=1e-7)
+    else:
+        opt = torch.optim.Adam(model.parameters(), lr=lr)
 
     state = {"order": torch.randperm(n), "pos": 0, "epochs": 0}
 
@@ -148,7 +175,7 @@ def main():
     ap.add_argument("--nnp", help="path of the nnp executable (Release build)")
     ap.add_argument("--seconds", type=float, default=3.0, help="measured wall time per run (default 3)")
     ap.add_argument("--threads", default="1,2", help="thread counts, comma separated (default 1,2)")
-    ap.add_argument("--workloads", default="W1,W2,W3,W7", help="default W1,W2,W3,W7")
+    ap.add_argument("--workloads", default="W1,W2,W3,W4,W5,W7", help="default W1,W2,W3,W4,W5,W7")
     ap.add_argument("--repeat", type=int, default=2,
                     help="runs per side, alternating; the best rate of each side counts (default 2: a busy "
                          "moment on this shared machine then spoils neither side's number)")
