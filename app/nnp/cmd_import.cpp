@@ -5,6 +5,7 @@
 
 #include "export/onnx_import.h"
 #include "graph/validator.h"
+#include "io/new_project.h"
 #include "train/fit_check.h"
 
 #include <CLI/CLI.hpp>
@@ -21,16 +22,6 @@ namespace {
 struct ImportArgs {
     std::string model, out, data, target;
 };
-
-/// The data path as the project stores it: relative to the project's folder when the file lies in or under
-/// it (the project then travels with its data), else absolute.
-std::string storedDataPath(const std::filesystem::path &data, const std::filesystem::path &projectDir)
-{
-    const std::filesystem::path abs = std::filesystem::absolute(data).lexically_normal();
-    const std::filesystem::path rel = abs.lexically_relative(projectDir);
-    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
-    return abs.string();
-}
 
 int runImport(const ImportArgs &a)
 {

@@ -17,5 +17,6 @@ void addBenchCommand(CLI::App &app, int &exitCode);
 void addProjectCommands(CLI::App &app, int &exitCode); // info, train, eval, predict
 void addExportCommand(CLI::App &app, int &exitCode);   // export (onnx, pytorch, keras, weights, data)
 void addImportCommand(CLI::App &app, int &exitCode);   // import (an ONNX model becomes a project)
+void addNewCommand(CLI::App &app, int &exitCode);      // new (a project that fits a CSV or a generator)
 
 } // namespace nnp::cli

@@ -11,10 +11,10 @@
 int main(int argc, char **argv)
 {
     nnp::tuneAllocator();
-    CLI::App app{
-        "nnp — NN Playground on the command line: inspect, train, evaluate, export, import and benchmark "
-        "projects (.nnp).\n\nExit codes: 0 success, 1 bad arguments, 2 bad input file or data, "
-        "3 training diverged, 4 target not reached, 130 interrupted."};
+    CLI::App app{"nnp — NN Playground on the command line: create, inspect, train, evaluate, export, import "
+                 "and benchmark "
+                 "projects (.nnp).\n\nExit codes: 0 success, 1 bad arguments, 2 bad input file or data, "
+                 "3 training diverged, 4 target not reached, 130 interrupted."};
     app.require_subcommand(1);
     app.fallthrough(); // the global options below may also follow a subcommand: `nnp train F --memory-limit
                        // 8G`
@@ -33,6 +33,7 @@ int main(int argc, char **argv)
                ", three quarters of the physical memory or of ulimit -v). Sizes like 2G, 512M, 1.5GB")
         ->type_name("SIZE");
     int exitCode = 0;
+    nnp::cli::addNewCommand(app, exitCode);
     nnp::cli::addProjectCommands(app, exitCode);
     nnp::cli::addExportCommand(app, exitCode);
     nnp::cli::addImportCommand(app, exitCode);

@@ -68,6 +68,9 @@ private slots:
     void predictForImageProjectsTakesRawPixels();
     void predictPrecision();
     void importMakesAProjectThatPredictsTheSame();
+    void newProjectsFitTheirDataAndTrain_data();
+    void newProjectsFitTheirDataAndTrain();
+    void newRefusesWhatItCannotMake();
     void interruptStopsCleanlyAndSaves();
     void divergedRetrainLeavesTheTrainedFile();
     void classicMistakesAreRefused_data();
@@ -318,6 +321,70 @@ void TestCli::importMakesAProjectThatPredictsTheSame()
     QVERIFY2(notOnnx.err.contains(QStringLiteral("iris.csv")), qPrintable(notOnnx.err));
 }
 
+void TestCli::newProjectsFitTheirDataAndTrain_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("lastNode"); // Kind of the output node
+    QTest::addColumn<int>("loss");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<double>("least");
+    const QString data = samplesDir() + "/datasets/";
+    QTest::newRow("iris: 3 classes") << QStringList{"--csv", data + "iris/iris.csv", "--target", "species"}
+                                     << "Softmax" << int(LossKind::SparseCategoricalCrossEntropy)
+                                     << "accuracy" << 0.9;
+    QTest::newRow("penguins: categorical columns")
+        << QStringList{"--csv", data + "penguins/penguins.csv", "--hidden", "32"} << "Softmax"
+        << int(LossKind::SparseCategoricalCrossEntropy) << "accuracy" << 0.95;
+    QTest::newRow("sat_act: a regression")
+        << QStringList{"--csv", data + "sat_act/sat_act.csv", "--epochs", "300"} << "Dense"
+        << int(LossKind::MSE) << "r2" << 0.3;
+    QTest::newRow("circle: 2 classes") << QStringList{"--generator", "circle", "--hidden", "8,8"} << "Dense"
+                                       << int(LossKind::BinaryCrossEntropy) << "accuracy" << 0.95;
+}
+
+void TestCli::newProjectsFitTheirDataAndTrain()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, lastNode);
+    QFETCH(int, loss);
+    QFETCH(QString, metric);
+    QFETCH(double, least);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("new.nnp"));
+    const Run made = runNnp(QStringList{"new", "--out", file} + args);
+    QVERIFY2(made.code == 0, qPrintable(made.err + made.out));
+    const Project p = loadProject(file.toStdString());
+    QCOMPARE(QString::fromUtf8(toString(p.graph.nodes.back().kind).data()), lastNode);
+    QCOMPARE(int(p.training.loss.kind), loss);
+    const Run train = runNnp({"train", file, "-q"});
+    QVERIFY2(train.code == 0, qPrintable(train.err + train.out));
+    const Run eval = runNnp({"eval", file, "--split", "test"});
+    const auto value = evalValue(eval.out, metric);
+    QVERIFY2(value && *value >= least, qPrintable(eval.out));
+}
+
+void TestCli::newRefusesWhatItCannotMake()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("new.nnp"));
+    const QString iris = samplesDir() + "/datasets/iris/iris.csv";
+    QCOMPARE(runNnp({"new", "-o", file}).code, 1);                                 // no data
+    QCOMPARE(runNnp({"new", "-o", file, "--generator", "nope"}).code, 1);          // unknown generator
+    QCOMPARE(runNnp({"new", "-o", file, "--csv", iris, "-g", "circle"}).code, 1);  // both
+    QCOMPARE(runNnp({"new", "-o", file, "--csv", iris, "--hidden", "0"}).code, 2); // no units
+    const Run target = runNnp({"new", "-o", file, "--csv", iris, "--target", "nope"});
+    QCOMPARE(target.code, 2);
+    QVERIFY2(target.err.contains(QStringLiteral("iris.csv")) && target.err.contains(QStringLiteral("nope")),
+             qPrintable(target.err));
+    QVERIFY(!QFileInfo::exists(file));
+    // A data file beside the project is stored relative to it; an existing project is never overwritten.
+    QVERIFY(QFile::copy(iris, dir.filePath(QStringLiteral("iris.csv"))));
+    QCOMPARE(runNnp({"new", "-o", file, "--csv", dir.filePath(QStringLiteral("iris.csv"))}).code, 0);
+    QCOMPARE(QString::fromStdString(loadProject(file.toStdString()).data.path), QStringLiteral("iris.csv"));
+    QCOMPARE(runNnp({"new", "-o", file, "-g", "xor"}).code, 1);
+    QCOMPARE(loadProject(file.toStdString()).data.kind, DataSourceKind::Csv);
+}
+
 void TestCli::interruptStopsCleanlyAndSaves()
 {
     const QString out = m_dir.filePath(QStringLiteral("interrupted.nnp"));
@@ -494,7 +561,10 @@ void TestCli::helpForEveryCommand_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QStringList>("mentions");
-    QTest::newRow("nnp") << QString() << QStringList{"info", "train", "eval", "predict", "Exit codes", "130"};
+    QTest::newRow("nnp") << QString() << QStringList{"new",     "info",   "train",      "eval",
+                                                     "predict", "import", "Exit codes", "130"};
+    QTest::newRow("new") << "new" << QStringList{"--csv", "--target", "--generator", "--hidden"};
+    QTest::newRow("import") << "import" << QStringList{"--out", "--data", "--target"};
     QTest::newRow("info") << "info" << QStringList{"FILE"};
     QTest::newRow("train") << "train" << QStringList{"--epochs", "--seed", "--out", "--quiet"};
     QTest::newRow("eval") << "eval" << QStringList{"--split", "--check"};
