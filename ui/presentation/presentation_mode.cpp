@@ -206,6 +206,7 @@ void PresentationMode::createControls()
     m_contrast = new QAction(tr("&High contrast"), this);
     m_contrast->setObjectName(QStringLiteral("actionHighContrast"));
     m_contrast->setCheckable(true);
+    m_contrast->setIconText(withoutMnemonic(m_contrast->text()));
     connect(m_contrast, &QAction::toggled, this, &PresentationMode::setHighContrast);
 
     QMenu *view = m_window->viewMenu();
@@ -461,6 +462,9 @@ void PresentationMode::applyActivity()
                               Qt::Horizontal);
         break;
     }
+    // The canvas got another size: the network in its middle again.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    m_window->view()->centerOn(m_window->scene()->itemsBoundingRect().center());
 }
 
 bool PresentationMode::eventFilter(QObject *watched, QEvent *event)
