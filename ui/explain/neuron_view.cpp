@@ -435,9 +435,11 @@ std::vector<QRectF> NeuronView::labelRects() const
     const Layout l = layout(*pic, rect());
     for (const Label &label : labels(*pic, l)) {
         if (label.text.isEmpty()) continue;
-        // The text's own extent inside its box (a column title's box spans the column; its text may not).
-        const QRectF text = QFontMetricsF(label.font).boundingRect(label.rect, label.flags, label.text);
-        rects.push_back(label.boxed ? label.rect : text.intersected(label.rect.adjusted(-1, -1, 1, 1)));
+        // The text's own extent (a column title's box spans the column; its text may not, and a text wider
+        // than its box spills over it).
+        rects.push_back(label.boxed
+                            ? label.rect
+                            : QFontMetricsF(label.font).boundingRect(label.rect, label.flags, label.text));
     }
     return rects;
 }
