@@ -200,6 +200,12 @@ void TestPresentation::textIsLargeAt1920x1080()
                  qPrintable(QStringLiteral("%1 (%2): %3 px")
                                 .arg(widget->objectName(), widget->metaObject()->className())
                                 .arg(pixels(widget->font()))));
+    // The docks' titles (a dock draws its title in the theme's title font unless it has a font of its own).
+    for (QDockWidget *d : w.findChildren<QDockWidget *>())
+        if (d->isVisible()) {
+            QVERIFY(d->font() != QApplication::font("QDockWidget"));
+            QVERIFY2(pixels(d->font()) >= kMinPixels, qPrintable(d->objectName()));
+        }
     // Plot tick labels (QCustomPlot).
     QCustomPlot *plot = w.training()->lossPlot()->plot();
     for (QCPAxis *axis : {plot->xAxis, plot->yAxis, plot->yAxis2}) {
