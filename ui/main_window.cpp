@@ -20,6 +20,7 @@
 #include "panels/palette_widget.h"
 #include "panels/problems_bar.h"
 #include "panels/training_docks.h"
+#include "presentation/presentation_mode.h"
 
 #include <QAction>
 #include <QApplication>
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
                       m_training->outputView()); // gradients, confusion, probe
     installExportMenu(this);                     // File > Export ▸ and Import ONNX…
     registerStandardFigures(this);
+    m_presentation = new PresentationMode(this); // after every dock: View > Presentation mode (F5)
 
     m_zoomLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_zoomLabel);
@@ -386,6 +388,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_presentation->setActive(false); // the settings keep the desktop's window, not the projector's
     saveSettings();
     event->accept();
 }

@@ -20,6 +20,7 @@ class GraphScene;
 class GraphView;
 class InspectorWidget;
 class PaletteWidget;
+class PresentationMode;
 class ProblemsBar;
 class TrainingDocks;
 class FigureRegistry;
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] TrainingDocks *training() const { return m_training; }
     /// The figures File > Export > Figure can write (views register themselves here).
     [[nodiscard]] FigureRegistry *figures() const { return m_figures; }
+    /// View > Presentation mode (F5): full screen, large text, one activity's docks.
+    [[nodiscard]] PresentationMode *presentation() const { return m_presentation; }
     [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
     [[nodiscard]] QMenu *editMenu() const { return m_editMenu; }
     [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
@@ -117,6 +120,7 @@ private:
     ProblemsBar *m_problems = nullptr;
     FigureRegistry *m_figures = nullptr;
     TrainingDocks *m_training = nullptr;
+    PresentationMode *m_presentation = nullptr;
     std::map<DockRole, QDockWidget *> m_docks;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_viewMenu = nullptr, *m_panelsMenu = nullptr,
           *m_recentMenu = nullptr, *m_samplesMenu = nullptr;

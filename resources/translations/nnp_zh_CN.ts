@@ -1544,7 +1544,7 @@
 <context>
     <name>nnp::ConfusionGrid</name>
     <message>
-        <location filename="../../ui/insights/confusion_view.cpp" line="+104"/>
+        <location filename="../../ui/insights/confusion_view.cpp" line="+130"/>
         <source>Train or step the network to see the matrix.</source>
         <translation>训练网络或单步执行后即可查看矩阵。</translation>
     </message>
@@ -3423,7 +3423,7 @@ weight %6</source>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+81"/>
+        <location filename="../../ui/main_window.cpp" line="+83"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
@@ -3835,7 +3835,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::NeuronView</name>
     <message>
-        <location filename="../../ui/explain/neuron_view.cpp" line="+69"/>
+        <location filename="../../ui/explain/neuron_view.cpp" line="+77"/>
         <source>new weight</source>
         <translation>新权重</translation>
     </message>
@@ -3855,19 +3855,19 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>逐个神经元展示网络</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+169"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+64"/>
         <source>%n neuron(s)</source>
         <translation>
             <numerusform>%n 个神经元</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-101"/>
         <source>Edges: blue = positive, orange = negative; thicker = larger. Neurons: the output over the input plane.</source>
         <translation>连线：蓝色为正，橙色为负；越粗绝对值越大。神经元：在输入平面上的输出。</translation>
     </message>
@@ -3882,7 +3882,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>数值：批次中的第 %1 号样本。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+193"/>
         <source>Input x%1</source>
         <translation>输入 x%1</translation>
     </message>
@@ -3989,6 +3989,79 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <location filename="../../ui/viz/plane_canvas.cpp" line="+18"/>
         <source>No data to show yet.</source>
         <translation>暂无可显示的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::PresentationMode</name>
+    <message>
+        <location filename="../../ui/presentation/presentation_mode.cpp" line="+175"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Full screen, large text and one activity&apos;s panels, for a projector (F5; F5 or Esc leaves)</source>
+        <translation>全屏、大字号，只显示当前活动的面板，适合投影（F5；按 F5 或 Esc 退出）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Build</source>
+        <translation>搭建(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Explain</source>
+        <translation>讲解(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>P&amp;resentation</source>
+        <translation>演示(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text &amp;size</source>
+        <translation>文字大小(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Presentation</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text </source>
+        <translation>文字 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The size of all text, plots and the canvas while presenting</source>
+        <translation>演示时所有文字、图表和画布的大小</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave presentation</source>
+        <translation>退出演示</translation>
     </message>
 </context>
 <context>

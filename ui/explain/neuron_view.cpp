@@ -2,6 +2,7 @@
 
 #include "explain/explain_text.h"
 #include "style/palette.h"
+#include "style/text_scale.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -28,11 +29,18 @@ QColor signColor(double v)
     return v >= 0 ? classColor(1) : classColor(0); // blue positive, orange negative
 }
 
+/// Text never shrinks below the desktop's size (or presentation mode's); it grows with a large view or
+/// figure.
+double fontScale(double s)
+{
+    return std::max(std::clamp(s, 1.0, 2.5), textScale());
+}
+
 /// Fonts never shrink below a size a projector shows well; they grow with a large view or figure.
 QFont scaledFont(const QFont &base, double s, double points, bool mono = false)
 {
     QFont f = base;
-    f.setPointSizeF(points * std::clamp(s, 1.0, 2.5));
+    f.setPointSizeF(points * fontScale(s));
     if (mono) {
         f.setFamily(QStringLiteral("DejaVu Sans Mono"));
         f.setStyleHint(QFont::Monospace);
@@ -108,7 +116,7 @@ NeuronView::Layout NeuronView::layout(const NetworkPicture &pic, const QRectF &t
     l.area = target;
     l.scale = std::clamp(std::min(target.width() / 720.0, target.height() / 480.0), 0.6, 2.5);
     const double s = l.scale;
-    const double fs = std::clamp(s, 1.0, 2.5); // text never shrinks
+    const double fs = fontScale(s); // text never shrinks
     l.header = QRectF(target.left(), target.top(), target.width(), 40 * fs);
     const double legend = 44 * fs; // two lines
     const QRectF body(target.left() + 20 * s, l.header.bottom() + 28 * fs, target.width() - 40 * s,
@@ -164,7 +172,7 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
     const NetworkPicture &pic = *picPtr;
     const Layout l = layout(pic, target);
     const double s = l.scale;
-    const double fs = std::clamp(s, 1.0, 2.5);
+    const double fs = fontScale(s);
     const TracePtr trace = m_model->trace();
     const Phase phase = m_model->phase();
     const Selection sel = m_model->selection();
@@ -196,25 +204,7 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
         }
     }
 
-    // Column titles.
     const QFont small = scaledFont(base, s, 10);
-    p.setFont(small);
-    p.setPen(QColor(0x40, 0x40, 0x40));
-    // Each title fits its own column: "name (activation)", else the name alone, elided if need be.
-    const double columnWidth = (l.columnX.size() > 1 ? l.columnX[1] - l.columnX[0] : l.area.width()) - 6 * s;
-    const QFontMetricsF smallMetrics(small);
-    for (int c = 0; c < int(pic.layers.size()); ++c) {
-        const PictureLayer &layer = pic.layers[std::size_t(c)];
-        QString text =
-            c == 0 ? tr("inputs")
-                   : QStringLiteral("%1 (%2)").arg(layer.name, ExplainText::activationName(layer.activation));
-        if (c > 0 && smallMetrics.horizontalAdvance(text) > columnWidth) text = layer.name;
-        text = smallMetrics.elidedText(text, Qt::ElideRight, columnWidth);
-        p.drawText(
-            QRectF(l.columnX[std::size_t(c)] - columnWidth / 2, l.header.bottom() + 2, columnWidth, 24 * fs),
-            Qt::AlignCenter, text);
-    }
-
     // Edges: what each one shows in this phase.
     auto edgeValue = [&](int c, int j, int i, bool &gradient) -> double {
         gradient = false;
@@ -275,7 +265,6 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
     }
 
     // Neurons: heatmap (or a flat colour), frame, label.
-    const QFont label = scaledFont(base, s, 11, true);
     for (int c = 0; c < int(pic.layers.size()); ++c) {
         const PictureLayer &layer = pic.layers[std::size_t(c)];
         const auto &rects = l.neurons[std::size_t(c)];
@@ -289,29 +278,6 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(selected ? kSelect : QColor(0x60, 0x60, 0x60), (selected ? 3.5 : 1.2) * s));
             p.drawRoundedRect(rect, 4 * s, 4 * s);
-            if (trace) {
-                const QString text = ExplainText::neuronLabel(pic, *trace, phase, c, r);
-                if (!text.isEmpty()) {
-                    p.setFont(label);
-                    const QFontMetricsF fm(label);
-                    const QStringList lines = text.split(QLatin1Char('\n'));
-                    double w = 0;
-                    for (const QString &line : lines)
-                        w = std::max(w, fm.horizontalAdvance(line));
-                    const QRectF box(rect.center().x() - w / 2 - 4 * s, rect.bottom() + 2 * s, w + 8 * s,
-                                     fm.height() * lines.size() + 2 * s);
-                    p.setPen(Qt::NoPen);
-                    p.setBrush(QColor(255, 255, 255, 225));
-                    p.drawRoundedRect(box, 3 * s, 3 * s);
-                    p.setPen(Qt::black);
-                    p.drawText(box, Qt::AlignCenter, text);
-                }
-            } else if (c == 0) {
-                p.setFont(small);
-                p.setPen(Qt::black);
-                p.drawText(QRectF(rect.left() - 60 * s, rect.top(), 55 * s, rect.height()),
-                           Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("x%1").arg(r + 1));
-            }
         }
         if (!l.strips[std::size_t(c)].isNull()) {
             const QRectF strip = l.strips[std::size_t(c)];
@@ -331,10 +297,19 @@ void NeuronView::render(QPainter &p, const QRectF &target) const
             p.setPen(QPen(QColor(0x60, 0x60, 0x60), 1.2 * s));
             p.setBrush(Qt::NoBrush);
             p.drawRect(strip);
-            p.setFont(small);
-            p.drawText(QRectF(strip.center().x() - 80 * s, strip.bottom() + 2 * s, 160 * s, 20 * s),
-                       Qt::AlignCenter, tr("%n neuron(s)", nullptr, layer.units));
         }
+    }
+
+    // Column titles, the numbers under the neurons, the inputs' names, the strips' counts.
+    for (const Label &label : labels(pic, l)) {
+        p.setFont(label.font);
+        if (label.boxed) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(255, 255, 255, 225));
+            p.drawRoundedRect(label.rect, 3 * s, 3 * s);
+        }
+        p.setPen(label.color);
+        p.drawText(label.rect, label.flags, label.text);
     }
 
     // Legend.
@@ -356,6 +331,117 @@ void NeuronView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     render(p, rect());
+}
+
+std::vector<NeuronView::Label> NeuronView::labels(const NetworkPicture &pic, const Layout &l) const
+{
+    std::vector<Label> out;
+    const double s = l.scale, fs = fontScale(s);
+    const QFont small = scaledFont(font(), s, 10);
+    const QFontMetricsF smallMetrics(small);
+    const int columns = int(pic.layers.size());
+    if (columns == 0 || int(l.columnX.size()) != columns) return out;
+    // Every label stays inside its column (the neighbours' labels are a column away) and above the next
+    // neuron in its column.
+    const double columnWidth = (columns > 1 ? l.columnX[1] - l.columnX[0] : l.area.width()) - 6 * s;
+    const double floor = l.area.bottom() - 44 * fs; // the legend's top
+    const TracePtr trace = m_model->trace();
+    const Phase phase = m_model->phase();
+    const QColor grey(0x40, 0x40, 0x40);
+    for (int c = 0; c < columns; ++c) {
+        const PictureLayer &layer = pic.layers[std::size_t(c)];
+        const double cx = l.columnX[std::size_t(c)];
+        // The column's title: "name (activation)", else the name alone, elided if need be.
+        QString title =
+            c == 0 ? tr("inputs")
+                   : QStringLiteral("%1 (%2)").arg(layer.name, ExplainText::activationName(layer.activation));
+        if (c > 0 && smallMetrics.horizontalAdvance(title) > columnWidth) title = layer.name;
+        out.push_back({QRectF(cx - columnWidth / 2, l.header.bottom() + 2, columnWidth,
+                              std::max(24 * fs, smallMetrics.height())),
+                       smallMetrics.elidedText(title, Qt::ElideRight, columnWidth), small, grey,
+                       int(Qt::AlignCenter), false});
+        const auto &rects = l.neurons[std::size_t(c)];
+        if (trace) {
+            // The numbers under the column's neurons: all at the largest size (two lines, else the first
+            // line) that fits every one of them above the next neuron and inside the column, else none (the
+            // explain panel's table and the tooltips have them); never one drawn over another.
+            std::vector<QString> texts;
+            for (int r = 0; r < int(rects.size()); ++r)
+                texts.push_back(ExplainText::neuronLabel(pic, *trace, phase, c, r));
+            for (const double points : {11.0, 9.5, 8.0}) {
+                std::vector<Label> column;
+                for (const bool firstOnly : {false, true}) {
+                    column.clear();
+                    const QFont f = scaledFont(font(), s, points, true);
+                    const QFontMetricsF fm(f);
+                    bool fits = true;
+                    for (int r = 0; r < int(rects.size()) && fits; ++r) {
+                        if (texts[std::size_t(r)].isEmpty()) continue;
+                        const QRectF rect = rects[std::size_t(r)];
+                        const double below =
+                            (r + 1 < int(rects.size()) ? rects[std::size_t(r + 1)].top() : floor) - 2 * s;
+                        const QString text = firstOnly
+                                                 ? texts[std::size_t(r)].section(QLatin1Char('\n'), 0, 0)
+                                                 : texts[std::size_t(r)];
+                        const QStringList lines = text.split(QLatin1Char('\n'));
+                        double w = 0;
+                        for (const QString &line : lines)
+                            w = std::max(w, fm.horizontalAdvance(line));
+                        const QRectF box(rect.center().x() - w / 2 - 4 * s, rect.bottom() + 2 * s, w + 8 * s,
+                                         fm.height() * double(lines.size()) + 2 * s);
+                        fits = box.width() <= columnWidth && box.bottom() <= below;
+                        column.push_back({box, text, f, QColor(Qt::black), int(Qt::AlignCenter), true});
+                    }
+                    if (fits) break;
+                    column.clear();
+                }
+                if (!column.empty()) {
+                    out.insert(out.end(), column.begin(), column.end());
+                    break;
+                }
+            }
+        } else if (c == 0 && !rects.empty()) {
+            // The inputs' names; where the rows are closer than a line of text, every second (third …) one.
+            const double rowPitch =
+                rects.size() > 1 ? rects[1].top() - rects[0].top() : smallMetrics.height();
+            const int every =
+                std::max(1, int(std::ceil((smallMetrics.height() + 1) / std::max(rowPitch, 1.0))));
+            for (int r = 0; r < int(rects.size()); r += every) {
+                const QRectF rect = rects[std::size_t(r)];
+                out.push_back({QRectF(rect.left() - 60 * s, rect.center().y() - smallMetrics.height() / 2,
+                                      55 * s, smallMetrics.height()),
+                               QStringLiteral("x%1").arg(r + 1), small, QColor(Qt::black),
+                               int(Qt::AlignRight | Qt::AlignVCenter), false});
+            }
+        }
+        if (!l.strips[std::size_t(c)].isNull()) {
+            // "784 neuron(s)" when it fits the column, else the count alone (the tooltip says the rest).
+            const QRectF strip = l.strips[std::size_t(c)];
+            QString text = tr("%n neuron(s)", nullptr, layer.units);
+            if (smallMetrics.horizontalAdvance(text) > columnWidth) text = QLocale().toString(layer.units);
+            out.push_back(
+                {QRectF(cx - columnWidth / 2, strip.bottom() + 2 * s, columnWidth, smallMetrics.height()),
+                 text, small, grey, int(Qt::AlignCenter), false});
+        }
+    }
+    return out;
+}
+
+std::vector<QRectF> NeuronView::labelRects() const
+{
+    std::vector<QRectF> rects;
+    const PicturePtr pic = m_model->picture();
+    if (!pic || pic->layers.empty()) return rects;
+    const Layout l = layout(*pic, rect());
+    for (const Label &label : labels(*pic, l)) {
+        if (label.text.isEmpty()) continue;
+        // The text's own extent (a column title's box spans the column; its text may not, and a text wider
+        // than its box spills over it).
+        rects.push_back(label.boxed
+                            ? label.rect
+                            : QFontMetricsF(label.font).boundingRect(label.rect, label.flags, label.text));
+    }
+    return rects;
 }
 
 QString NeuronView::neuronLabel(int column, int row) const

@@ -32,6 +32,9 @@ public:
     /// The tooltip text at a widget position (empty where nothing is).
     [[nodiscard]] QString toolTipAt(const QPointF &pos) const;
     [[nodiscard]] QLineEdit *weightEditor() const { return m_editor; }
+    /// The rectangles of the texts drawn beside the neurons now (column titles, the numbers under the
+    /// neurons, the inputs' names, the strips' counts), in widget coordinates; no two overlap.
+    [[nodiscard]] std::vector<QRectF> labelRects() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -50,7 +53,16 @@ private:
         double labelHeight = 0;
         double scale = 1;
     };
+    struct Label {
+        QRectF rect;
+        QString text;
+        QFont font;
+        QColor color;
+        int flags = 0;
+        bool boxed = false; ///< on a white box (the numbers under the neurons)
+    };
     Layout layout(const NetworkPicture &pic, const QRectF &target) const;
+    std::vector<Label> labels(const NetworkPicture &pic, const Layout &l) const;
     Selection hit(const QPointF &pos) const;
     void openEditor(const Selection &edge);
     void commitEditor();

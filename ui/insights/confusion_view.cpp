@@ -94,6 +94,32 @@ void ConfusionGrid::paintEvent(QPaintEvent *)
     render(p, QRectF(rect()));
 }
 
+QFont ConfusionGrid::countFont(double c, bool *fits) const
+{
+    // The counts at the body text's size or larger (it grows with presentation mode's scale), smaller only
+    // as far as three quarters of it when a count would not fit its cell; a count that still does not fit
+    // is left to the cell's samples list.
+    const double body = font().pointSizeF() > 0 ? font().pointSizeF() : 9.0;
+    QFont f = font();
+    f.setPointSizeF(std::clamp(c / 3.2, body, body * 1.4));
+    int widest = 0;
+    if (m_data)
+        for (const auto &row : m_data->counts)
+            for (const int count : row)
+                widest = std::max(widest, count);
+    const QString digits = QString::number(widest);
+    while (f.pointSizeF() > body * 0.75 && QFontMetricsF(f).horizontalAdvance(digits) > c - 4)
+        f.setPointSizeF(f.pointSizeF() - 0.5);
+    if (fits) *fits = QFontMetricsF(f).horizontalAdvance(digits) <= c - 4 && QFontMetricsF(f).height() <= c;
+    return f;
+}
+
+QFont ConfusionGrid::countFont() const
+{
+    const int n = m_data ? m_data->classes : 0;
+    return countFont(n > 0 ? gridRect(QRectF(rect())).width() / n : 0.0);
+}
+
 void ConfusionGrid::render(QPainter &p, const QRectF &area) const
 {
     p.setRenderHint(QPainter::Antialiasing);
@@ -108,8 +134,8 @@ void ConfusionGrid::render(QPainter &p, const QRectF &area) const
     const QRectF g = gridRect(area);
     const double c = g.width() / n;
     const QFontMetrics fm(p.font());
-    QFont cellFont = p.font();
-    cellFont.setPointSizeF(std::clamp(c / 3.2, 6.0, p.font().pointSizeF() * 1.2));
+    bool countsFit = false;
+    const QFont cellFont = countFont(c, &countsFit);
     for (int t = 0; t < n; ++t) {
         long long rowSum = 0;
         for (int q = 0; q < n; ++q)
@@ -129,7 +155,7 @@ void ConfusionGrid::render(QPainter &p, const QRectF &area) const
             p.drawRect(cell);
             p.setFont(cellFont);
             p.setPen(share > 0.55 ? Qt::white : QColor(0x202020));
-            if (c >= 14) p.drawText(cell, Qt::AlignCenter, QString::number(count));
+            if (countsFit) p.drawText(cell, Qt::AlignCenter, QString::number(count));
         }
     }
     if (m_selTruth >= 0 && m_selTruth < n && m_selPredicted >= 0 && m_selPredicted < n) {

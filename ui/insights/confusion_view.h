@@ -24,6 +24,8 @@ public:
     [[nodiscard]] QRectF cellRect(int truth, int predicted) const;
     /// Renders the grid into `target` (figure export).
     void render(QPainter &p, const QRectF &target) const;
+    /// The font of the counts in the cells now (it follows the widget's font, so presentation mode's scale).
+    [[nodiscard]] QFont countFont() const;
     [[nodiscard]] QSize sizeHint() const override { return {380, 340}; }
     [[nodiscard]] QSize minimumSizeHint() const override { return {220, 200}; }
 
@@ -36,6 +38,7 @@ protected:
 
 private:
     QRectF gridRect(const QRectF &area) const;
+    QFont countFont(double cell, bool *fits = nullptr) const;
     QString className(int k) const;
 
     std::shared_ptr<const ConfusionData> m_data;
