@@ -561,7 +561,7 @@ TrainerState Trainer::saveState() const
     s.step = m_step;
     s.samplesSeen = m_samplesSeen;
     s.epochOpen = m_epochOpen;
-    s.position = static_cast<long long>(m_pos);
+    s.position = m_epochOpen ? static_cast<long long>(m_pos) : 0; // a finished epoch leaves m_pos at its end
     s.epochLossSum = m_epochLossSum;
     s.epochCount = m_epochCount;
     s.epochCorrect = m_epochCorrect;
