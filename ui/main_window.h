@@ -15,6 +15,7 @@ class QMenu;
 
 namespace nnp {
 
+class Autosave;
 class GraphDocument;
 class GraphScene;
 class GraphView;
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] TrainingDocks *training() const { return m_training; }
     /// The figures File > Export > Figure can write (views register themselves here).
     [[nodiscard]] FigureRegistry *figures() const { return m_figures; }
+    /// Unsaved work written to a recovery file every minute (ui/document/autosave.h).
+    [[nodiscard]] Autosave *autosave() const { return m_autosave; }
     [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
     [[nodiscard]] QMenu *editMenu() const { return m_editMenu; }
     [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
@@ -69,6 +72,10 @@ public:
     bool maybeSave();
     /// Makes `project` the current one, unsaved and without a file (an ONNX import); no question asked.
     void adoptProject(Project project);
+    /// When the last run left a recovery file (it did not close normally), asks in a window-modal box
+    /// ("recoveryBox": Restore / Discard) whether to restore it; the app calls this once at start. Returns
+    /// whether it asked.
+    bool offerRecovery();
     /// Shows an error in a window-modal box and the status bar; lastError() keeps the text.
     void showError(const QString &title, const QString &text);
     /// The text of the last error shown to the user (also in a dialog and the status bar), for tests.
@@ -117,6 +124,7 @@ private:
     ProblemsBar *m_problems = nullptr;
     FigureRegistry *m_figures = nullptr;
     TrainingDocks *m_training = nullptr;
+    Autosave *m_autosave = nullptr;
     std::map<DockRole, QDockWidget *> m_docks;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_viewMenu = nullptr, *m_panelsMenu = nullptr,
           *m_recentMenu = nullptr, *m_samplesMenu = nullptr;
