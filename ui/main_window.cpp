@@ -1,10 +1,12 @@
 #include "main_window.h"
 
+#include "export/export_dialog.h"
 #include "export/export_menu.h"
 #include "export/figure_sources.h"
 #include "figures/figure_registry.h"
 
 #include "commands/graph_commands.h"
+#include "document/autosave.h"
 #include "document/default_project.h"
 #include "document/graph_document.h"
 #include "document/graph_fragment.h"
@@ -95,13 +97,26 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_doc, &GraphDocument::documentReset, this, [this] { m_inspector->showSelection({}); });
 
     newProject();
+    m_autosave = new Autosave(m_doc, this);
 }
 
 MainWindow::~MainWindow()
 {
-    // The children (document, scene, docks) are deleted after this destructor: nothing they emit on the way
-    // out may reach this window's slots any more.
-    disconnect(m_doc, nullptr, this, nullptr);
+    // The window's parts (document, scene, docks, the training's controller) are deleted by ~QWidget, after
+    // this destructor, when this object is no longer a MainWindow. What they emit on their way out (the
+    // scene's selectionChanged as its selected blocks go, the undo stack's cleanChanged as it is cleared, a
+    // dock's visibility) must reach neither the window's slots and lambdas nor the panels that call the
+    // window. So every connection from a part to the window or to such a panel ends here, while all of them
+    // are still alive (UBSan: "downcast of address which does not point to an object of type MainWindow";
+    // Qt: "Called object is not of the correct type").
+    QObjectList callers{this};
+    for (QObject *o : findChildren<QObject *>())
+        if (qobject_cast<TrainingDocks *>(o) || qobject_cast<InsightsDocks *>(o) ||
+            qobject_cast<ExplainDocks *>(o) || qobject_cast<ExportDialog *>(o) || qobject_cast<Autosave *>(o))
+            callers << o;
+    for (QObject *part : findChildren<QObject *>())
+        for (QObject *caller : callers)
+            QObject::disconnect(part, nullptr, caller, nullptr);
 }
 
 QAction *MainWindow::makeAction(const QString &name, const QString &text, const QList<QKeySequence> &keys)
@@ -390,6 +405,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     m_presentation->setActive(false); // the settings keep the desktop's window, not the projector's
     saveSettings();
+    m_autosave->discard(); // a normal close: nothing to recover at the next start
     event->accept();
 }
 

@@ -15,6 +15,7 @@ class QMenu;
 
 namespace nnp {
 
+class Autosave;
 class GraphDocument;
 class GraphScene;
 class GraphView;
@@ -48,6 +49,8 @@ public:
     [[nodiscard]] FigureRegistry *figures() const { return m_figures; }
     /// View > Presentation mode (F5): full screen, large text, one activity's docks.
     [[nodiscard]] PresentationMode *presentation() const { return m_presentation; }
+    /// Unsaved work written to a recovery file every minute (ui/document/autosave.h).
+    [[nodiscard]] Autosave *autosave() const { return m_autosave; }
     [[nodiscard]] QMenu *fileMenu() const { return m_fileMenu; }
     [[nodiscard]] QMenu *editMenu() const { return m_editMenu; }
     [[nodiscard]] QMenu *viewMenu() const { return m_viewMenu; }
@@ -72,6 +75,10 @@ public:
     bool maybeSave();
     /// Makes `project` the current one, unsaved and without a file (an ONNX import); no question asked.
     void adoptProject(Project project);
+    /// When the last run left a recovery file (it did not close normally), asks in a window-modal box
+    /// ("recoveryBox": Restore / Discard) whether to restore it; the app calls this once at start. Returns
+    /// whether it asked.
+    bool offerRecovery();
     /// Shows an error in a window-modal box and the status bar; lastError() keeps the text.
     void showError(const QString &title, const QString &text);
     /// The text of the last error shown to the user (also in a dialog and the status bar), for tests.
@@ -121,6 +128,7 @@ private:
     FigureRegistry *m_figures = nullptr;
     TrainingDocks *m_training = nullptr;
     PresentationMode *m_presentation = nullptr;
+    Autosave *m_autosave = nullptr;
     std::map<DockRole, QDockWidget *> m_docks;
     QMenu *m_fileMenu = nullptr, *m_editMenu = nullptr, *m_viewMenu = nullptr, *m_panelsMenu = nullptr,
           *m_recentMenu = nullptr, *m_samplesMenu = nullptr;

@@ -42,5 +42,6 @@ int main(int argc, char *argv[])
     nnp::MainWindow window;
     window.show();
     if (!parser.positionalArguments().isEmpty()) window.loadFile(parser.positionalArguments().constFirst());
+    window.offerRecovery(); // the last session did not close normally: its unsaved work is offered back
     return QApplication::exec();
 }

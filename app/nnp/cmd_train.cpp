@@ -138,7 +138,7 @@ int runTrain(const TrainOptions &o)
     const bool save = state != RunState::Diverged || trainer.epoch() > 0;
     if (save) {
         p.history = trainer.history();
-        storeTrainedModel(p, net, data);
+        run->store(p); // the weights and, unless diverged, the optimizer's state to continue from
         // Data paths are relative to the project file; a copy elsewhere must still find the data.
         rebaseDataPaths(p, opened.baseDir, std::filesystem::absolute(target).parent_path());
         saveProject(p, target);

@@ -127,4 +127,38 @@ std::optional<std::vector<float>> floatsFromBase64(std::string_view text, std::s
     return out;
 }
 
+std::string doublesToBase64(std::span<const double> values)
+{
+    std::vector<unsigned char> bytes;
+    bytes.reserve(values.size() * 8);
+    for (double d : values) {
+        const auto u = std::bit_cast<std::uint64_t>(d);
+        for (int b = 0; b < 8; ++b)
+            bytes.push_back(static_cast<unsigned char>(u >> (8 * b)));
+    }
+    return base64Encode(bytes);
+}
+
+std::optional<std::vector<double>> doublesFromBase64(std::string_view text, std::size_t count,
+                                                     std::size_t &errorOffset)
+{
+    if (text.size() != base64Length(count * 8)) {
+        errorOffset = std::string_view::npos;
+        return std::nullopt;
+    }
+    auto bytes = base64Decode(text, errorOffset);
+    if (!bytes || bytes->size() != count * 8) {
+        if (bytes) errorOffset = std::string_view::npos;
+        return std::nullopt;
+    }
+    std::vector<double> out(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint64_t u = 0;
+        for (int b = 0; b < 8; ++b)
+            u |= std::uint64_t((*bytes)[i * 8 + static_cast<std::size_t>(b)]) << (8 * b);
+        out[i] = std::bit_cast<double>(u);
+    }
+    return out;
+}
+
 } // namespace nnp

@@ -24,4 +24,9 @@ std::string floatsToBase64(std::span<const float> values);
 std::optional<std::vector<float>> floatsFromBase64(std::string_view text, std::size_t count,
                                                    std::size_t &errorOffset);
 
+/// Doubles as little-endian IEEE-754 binary64 (the optimizer's state, exact for either core), and back.
+std::string doublesToBase64(std::span<const double> values);
+std::optional<std::vector<double>> doublesFromBase64(std::string_view text, std::size_t count,
+                                                     std::size_t &errorOffset);
+
 } // namespace nnp

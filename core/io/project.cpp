@@ -297,6 +297,7 @@ void saveProject(const Project &project, const std::filesystem::path &file)
         p.weights.clear();
         p.normalizer.reset();
         p.csvSchema.reset();
+        p.trainerState.reset();
     }
     anchorDataPaths(p, file);
     const std::string name = file.string();

@@ -8,6 +8,7 @@
 #include "data/normalize.h"
 #include "data/split.h"
 #include "graph/graph_spec.h"
+#include "train/trainer_state.h"
 #include "train/training_config.h"
 
 #include <cstdint>
@@ -25,7 +26,12 @@ class Network;
 
 /// Version 2: IDX images are raw 0–255 values and their scaling to [0, 1] is the "pixels" normalisation; a
 /// version 1 file with IDX data and no normalisation (whose loader divided by 255) is read as "pixels".
-inline constexpr int kProjectVersion = 2;
+/// Version 3: the trained weights may carry the training state ("trained"/"run_state": the optimizer's
+/// moments and step, the epoch and the position in it), so a stored run continues as if it never stopped.
+/// The newest version this build reads. A file is written as version 3 only when it holds a training state
+/// (a reader of version 2 then says it is too new instead of failing on the key), else as version 2.
+inline constexpr int kProjectVersion = 3;
+inline constexpr int kProjectVersionWithoutTrainingState = 2;
 
 /// A problem with a project file. what() names the file, the JSON path ("/graph/nodes/3/options/units")
 /// and what is wrong.
@@ -90,6 +96,8 @@ struct Project {
     std::vector<StoredTensor> weights;    ///< empty: untrained
     std::optional<Normalizer> normalizer; ///< fitted on the training split when the weights were stored
     std::optional<CsvSchema> csvSchema; ///< CSV projects: how rows were encoded when the weights were stored
+    /// The training state that goes with `weights` (absent: a continued run starts its optimizer afresh).
+    std::optional<TrainerState> trainerState;
     std::vector<EpochRecord> history;
     std::optional<ExpectedResult> expect; ///< samples: the result training with the defaults reaches
 };
@@ -150,7 +158,8 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
 /// the values do not fit the normaliser.
 Matrix networkInputs(const Project &project, const Normalizer *normalizer, const Matrix &raw);
 
-/// Copies the network's parameters and state into project.weights (and the normaliser).
+/// Copies the network's parameters and state into project.weights (and the normaliser); the training state
+/// that went with the old weights is dropped (ProjectRun::store keeps the run's).
 void storeWeights(Project &project, Network &net, const Normalizer &normalizer);
 /// storeWeights plus what prediction needs from the data: the CSV schema.
 void storeTrainedModel(Project &project, Network &net, const PreparedData &data);

@@ -312,6 +312,7 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
 void storeWeights(Project &project, Network &net, const Normalizer &normalizer)
 {
     project.weights.clear();
+    project.trainerState.reset();
     for (const auto &params : {net.parameters(), net.state()})
         for (const NodeParam &p : params) {
             StoredTensor t;

@@ -7,6 +7,8 @@
 #include "layers/layer_registry.h"
 #include "layers/simple_layers.h"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace nnp {
@@ -425,9 +427,97 @@ StoredTensor readTensor(const JsonCursor &c, const GraphSpec &graph)
     return t;
 }
 
+/// A count stored as a JSON integer: non-negative, at most 2^53 (exact in every JSON reader).
+long long toCount(const JsonCursor &c)
+{
+    const std::uint64_t v = c.toSeed();
+    if (v > (std::uint64_t(1) << 53))
+        c.fail("the count " + std::to_string(v) + " is beyond any training run.");
+    return static_cast<long long>(v);
+}
+
+std::vector<double> readMomentValues(const JsonCursor &c, std::size_t count)
+{
+    const std::string &text =
+        c.json().is_string() ? c.json().get_ref<const std::string &>() : c.toString(0); // reports the type
+    std::size_t bad = 0;
+    auto values = doublesFromBase64(text, count, bad);
+    if (!values) {
+        if (bad == std::string_view::npos)
+            c.fail("the data holds " + std::to_string(text.size()) + " base64 characters, but " +
+                   std::to_string(count) + " float64 values need " + std::to_string(base64Length(count * 8)) +
+                   ".");
+        c.fail("the data is not valid base64 (bad character at offset " + std::to_string(bad) + ").");
+    }
+    for (std::size_t i = 0; i < values->size(); ++i)
+        if (!std::isfinite((*values)[i]))
+            c.fail("the optimizer state holds a value that is not a finite number at index " +
+                   std::to_string(i) +
+                   "; the file is damaged. Delete \"run_state\" to continue with a fresh optimizer.");
+    return std::move(*values);
+}
+
+/// "trained"/"run_state": the trainer's state that goes with the weights (version 3).
+TrainerState readRunState(const JsonCursor &c, const Project &p)
+{
+    c.expectObject({"optimizer_steps", "epoch", "step", "samples_seen", "epoch_open", "position",
+                    "epoch_loss_sum", "epoch_count", "epoch_correct", "epoch_abs_err", "loss_scale",
+                    "first_loss_seen", "moments"});
+    TrainerState s;
+    s.optimizerSteps = toCount(c.at("optimizer_steps"));
+    s.epoch = c.at("epoch").toInt(0, 1'000'000'000);
+    s.step = toCount(c.at("step"));
+    s.samplesSeen = toCount(c.at("samples_seen"));
+    s.epochOpen = c.at("epoch_open").toBool();
+    s.position = toCount(c.at("position"));
+    if (!s.epochOpen && s.position != 0)
+        c.at("position").fail("a position inside an epoch needs \"epoch_open\": true.");
+    s.epochLossSum = c.at("epoch_loss_sum").toDouble(0, 1e300);
+    s.epochCount = toCount(c.at("epoch_count"));
+    s.epochCorrect = toCount(c.at("epoch_correct"));
+    if (s.epochCorrect > s.epochCount)
+        c.at("epoch_correct")
+            .fail("more samples right (" + std::to_string(s.epochCorrect) + ") than seen (" +
+                  std::to_string(s.epochCount) + ").");
+    s.epochAbsErr = c.at("epoch_abs_err").toDouble(0, 1e300);
+    s.lossScale = c.at("loss_scale").toDouble(0, 1e300);
+    s.firstLossSeen = c.at("first_loss_seen").toBool();
+    const JsonCursor list = c.at("moments");
+    const std::size_t n = list.arraySize(io::kMaxTensors);
+    std::set<std::pair<NodeId, std::string>> seen;
+    for (std::size_t i = 0; i < n; ++i) {
+        const JsonCursor m = list[i];
+        m.expectObject({"node", "name", "rows", "cols", "a", "b"});
+        StoredMoments t;
+        t.node = m.at("node").toInt(0, 1'000'000'000);
+        t.name = m.at("name").toString(64);
+        // The state of a tensor the weights hold, of its shape.
+        const auto weight = std::find_if(p.weights.begin(), p.weights.end(), [&](const StoredTensor &w) {
+            return w.node == t.node && w.name == t.name;
+        });
+        if (weight == p.weights.end())
+            m.fail("optimizer state for \"" + t.name + "\" of node " + std::to_string(t.node) +
+                   ", which the stored weights do not hold.");
+        t.rows = m.at("rows").toInt(1, kMaxParametersPerLayer);
+        t.cols = m.at("cols").toInt(1, kMaxParametersPerLayer);
+        if (t.rows != weight->rows || t.cols != weight->cols)
+            m.at("rows").fail("the optimizer state is " + std::to_string(t.rows) + " x " +
+                              std::to_string(t.cols) + ", but the tensor \"" + t.name + "\" is " +
+                              std::to_string(weight->rows) + " x " + std::to_string(weight->cols) + ".");
+        if (!seen.insert({t.node, t.name}).second)
+            m.fail("the optimizer state of \"" + t.name + "\" of node " + std::to_string(t.node) +
+                   " is stored twice.");
+        const auto count = static_cast<std::size_t>(t.rows) * static_cast<std::size_t>(t.cols);
+        t.a = readMomentValues(m.at("a"), count);
+        t.b = readMomentValues(m.at("b"), count);
+        s.moments.push_back(std::move(t));
+    }
+    return s;
+}
+
 void readTrained(const JsonCursor &c, Project &p)
 {
-    c.expectObject({"normalizer", "csv_schema", "weights"});
+    c.expectObject({"normalizer", "csv_schema", "weights", "run_state"});
     if (auto v = c.find("normalizer")) p.normalizer = readNormalizer(*v);
     if (auto v = c.find("csv_schema")) p.csvSchema = readSchema(*v);
     if (auto w = c.find("weights")) {
@@ -443,6 +533,10 @@ void readTrained(const JsonCursor &c, Project &p)
     }
     if (const std::string problem = checkWeightsAgainstGraph(p); !problem.empty())
         (c.find("weights") ? *c.find("weights") : c).fail(problem);
+    if (auto v = c.find("run_state")) {
+        if (p.weights.empty()) v->fail("a training state needs the trained weights it goes with.");
+        p.trainerState = readRunState(*v, p);
+    }
 }
 
 std::vector<EpochRecord> readHistory(const JsonCursor &c)

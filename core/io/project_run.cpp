@@ -58,6 +58,22 @@ ProjectRun::ProjectRun(const Project &project, const std::filesystem::path &base
     std::optional<TrainData> validation;
     if (m_data.validation.x.cols() > 0) validation = m_data.validation;
     m_trainer = std::make_unique<Trainer>(*m_net, project.training, m_data.train, std::move(validation));
+    if (m_restored && project.trainerState) {
+        try { // the optimizer, the schedule and the epoch continue where the stored run stopped
+            m_trainer->restoreState(*project.trainerState);
+            m_stateRestored = true;
+            m_epochOffset = 0; // the trainer counts the stored epochs itself
+        } catch (const std::invalid_argument &) {
+            // The data changed size since: the weights continue with a fresh optimizer, as before version 3.
+        }
+    }
+}
+
+void ProjectRun::store(Project &project) const
+{
+    storeTrainedModel(project, *m_net, m_data);
+    // A diverged run is back at earlier weights that its optimizer state no longer goes with.
+    if (m_trainer->state() != RunState::Diverged) project.trainerState = m_trainer->saveState();
 }
 
 ProjectRun::~ProjectRun() = default;

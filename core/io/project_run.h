@@ -34,14 +34,22 @@ public:
     [[nodiscard]] const PreparedData &data() const { return m_data; }
     /// Whether the parameters are the project's stored weights.
     [[nodiscard]] bool restored() const { return m_restored; }
-    /// Epochs the stored weights were trained for (0 from the seed); a continued run counts on from there.
+    /// Epochs the stored weights were trained for that the trainer does not count (0 from the seed, and 0
+    /// when the stored training state was restored: the trainer's epoch() then includes them); a continued
+    /// run counts on from there.
     [[nodiscard]] int epochOffset() const { return m_epochOffset; }
+    /// Whether the stored training state (optimizer, epoch, position) was restored too.
+    [[nodiscard]] bool stateRestored() const { return m_stateRestored; }
+    /// Stores the trained model (storeTrainedModel) and the trainer's state (unless the run diverged) into
+    /// `project`, so that a run continued from it is the same as one that never stopped.
+    void store(Project &project) const;
 
 private:
     PreparedData m_data;
     std::unique_ptr<Network> m_net;
     std::unique_ptr<Trainer> m_trainer; // refers to *m_net and m_data
     bool m_restored = false;
+    bool m_stateRestored = false;
     int m_epochOffset = 0;
 };
 

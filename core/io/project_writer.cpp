@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace nnp {
@@ -133,6 +134,43 @@ OJson columnJson(const CsvColumn &c)
     return j;
 }
 
+OJson runStateJson(const TrainerState &s)
+{
+    // The reader refuses what is not finite; a diverged run's state is never stored (ProjectRun::store).
+    const auto finite = [](const std::vector<double> &v) {
+        return std::all_of(v.begin(), v.end(), [](double d) { return std::isfinite(d); });
+    };
+    if (!std::isfinite(s.epochLossSum) || !std::isfinite(s.epochAbsErr) || !std::isfinite(s.lossScale))
+        throw ProjectError("", "/trained/run_state",
+                           "the training state holds a loss that is not a finite number; it is never saved.");
+    OJson moments = OJson::array();
+    for (const StoredMoments &m : s.moments) {
+        if (!finite(m.a) || !finite(m.b))
+            throw ProjectError("", "/trained/run_state/moments",
+                               "the optimizer state of \"" + m.name + "\" of node " + std::to_string(m.node) +
+                                   " holds values that are not finite numbers; it is never saved.");
+        moments.push_back({{"node", m.node},
+                           {"name", m.name},
+                           {"rows", m.rows},
+                           {"cols", m.cols},
+                           {"a", doublesToBase64(m.a)},
+                           {"b", doublesToBase64(m.b)}});
+    }
+    return {{"optimizer_steps", s.optimizerSteps},
+            {"epoch", s.epoch},
+            {"step", s.step},
+            {"samples_seen", s.samplesSeen},
+            {"epoch_open", s.epochOpen},
+            {"position", s.position},
+            {"epoch_loss_sum", s.epochLossSum},
+            {"epoch_count", s.epochCount},
+            {"epoch_correct", s.epochCorrect},
+            {"epoch_abs_err", s.epochAbsErr},
+            {"loss_scale", s.lossScale},
+            {"first_loss_seen", s.firstLossSeen},
+            {"moments", moments}};
+}
+
 OJson trainedJson(const Project &p)
 {
     OJson j = OJson::object();
@@ -182,6 +220,7 @@ OJson trainedJson(const Project &p)
                            {"data", floatsToBase64(t.values)}});
     }
     j["weights"] = weights;
+    if (p.trainerState) j["run_state"] = runStateJson(*p.trainerState);
     return j;
 }
 
@@ -203,8 +242,10 @@ OJson historyJson(const std::vector<EpochRecord> &history)
 
 std::string projectToText(const Project &p)
 {
-    OJson j = {
-        {"format", "nnp"}, {"version", kProjectVersion}, {"name", p.name}, {"description", p.description}};
+    OJson j = {{"format", "nnp"},
+               {"version", p.trainerState ? kProjectVersion : kProjectVersionWithoutTrainingState},
+               {"name", p.name},
+               {"description", p.description}};
     j["graph"] = graphJson(p.graph);
     j["data"] = dataJson(p.data);
     j["preprocessing"] = {{"normalization", toString(p.preprocessing.normalization)},

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 namespace nnp {
 
@@ -49,6 +50,26 @@ void Optimizer::reset()
         m_state[i].a = Matrix::Zero(v.rows(), v.cols());
         m_state[i].b = Matrix::Zero(v.rows(), v.cols());
     }
+}
+
+void Optimizer::restore(long long steps, std::vector<Moments> moments)
+{
+    if (steps < 0) throw std::invalid_argument("the optimizer's step count is negative.");
+    if (moments.size() != m_params.size())
+        throw std::invalid_argument("the optimizer's state holds " + std::to_string(moments.size()) +
+                                    " tensors, but the network trains " + std::to_string(m_params.size()) +
+                                    ".");
+    for (std::size_t i = 0; i < moments.size(); ++i) {
+        const Matrix &v = *m_params[i].value;
+        for (const Matrix *m : {&moments[i].a, &moments[i].b})
+            if (m->rows() != v.rows() || m->cols() != v.cols())
+                throw std::invalid_argument("the optimizer's state for \"" + m_params[i].name + "\" is " +
+                                            std::to_string(m->rows()) + " x " + std::to_string(m->cols()) +
+                                            ", but the parameter is " + std::to_string(v.rows()) + " x " +
+                                            std::to_string(v.cols()) + ".");
+    }
+    m_t = steps;
+    m_state = std::move(moments);
 }
 
 void Optimizer::rebind(std::vector<ParamRef> params)

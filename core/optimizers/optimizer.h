@@ -46,13 +46,20 @@ public:
     /// Points at the same parameters again with new penalties, keeping the per-parameter state.
     void rebind(std::vector<ParamRef> params);
     [[nodiscard]] long long steps() const { return m_t; }
+    /// Per parameter (in the order given): Adam's first and second moments, the momentum buffer, the
+    /// accumulators; zero where an optimizer keeps nothing. Stored with the weights to continue a run.
+    struct Moments {
+        Matrix a, b;
+    };
+    [[nodiscard]] const std::vector<Moments> &moments() const { return m_state; }
+    /// Continues from a stored state: `steps` updates done and these moments (one per parameter, each of its
+    /// parameter's shape; throws std::invalid_argument otherwise, leaving the optimizer unchanged).
+    void restore(long long steps, std::vector<Moments> moments);
     [[nodiscard]] const OptimizerConfig &config() const { return m_config; }
     void setConfig(const OptimizerConfig &c) { m_config = c; }
 
 private:
-    struct State {
-        Matrix a, b; // moments, momentum buffer, accumulators
-    };
+    using State = Moments;
     using Slice = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
     using ConstSlice = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
     void update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index last);

@@ -6,6 +6,7 @@
 #include "schedules/schedule.h"
 #include "train/network.h"
 #include "train/trace.h"
+#include "train/trainer_state.h"
 #include "train/training_config.h"
 
 #include <array>
@@ -73,6 +74,13 @@ public:
     /// The dataset columns the next runBatch() trains on. Opens the next epoch (and shuffles) when none is
     /// open, exactly as runBatch() would, so asking does not change what training does.
     std::vector<int> upcomingBatch();
+
+    /// Everything besides the parameters that the next steps depend on (see trainer_state.h).
+    [[nodiscard]] TrainerState saveState() const;
+    /// Continues from a stored state, on a network holding the weights stored with it and the same data
+    /// and configuration. Throws std::invalid_argument when the state does not fit (a tensor missing or
+    /// of another shape, a position beyond the data), leaving the trainer unchanged.
+    void restoreState(const TrainerState &state);
 
     // Live changes: they take effect at the next batch.
     void setLearningRate(double lr) { m_config.optimizer.learningRate = lr; }

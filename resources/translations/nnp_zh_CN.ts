@@ -1534,6 +1534,14 @@
     </message>
 </context>
 <context>
+    <name>nnp::Autosave</name>
+    <message>
+        <location filename="../../ui/document/autosave.cpp" line="+81"/>
+        <source>Could not create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>nnp::ClassBarsPanel</name>
     <message>
         <location filename="../../ui/insights/feature_maps_view.cpp" line="+214"/>
@@ -3429,7 +3437,7 @@ weight %6</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+56"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -3830,6 +3838,52 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <location line="+12"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_recovery.cpp" line="+22"/>
+        <source>An untitled project</source>
+        <translation>一个未命名的项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NN Playground did not close normally last time. %1 had changes that were not saved; they were kept on %2 in
+%3
+
+Restore them?</source>
+        <translation>NN Playground 上次没有正常关闭。%1 有未保存的更改；它们已于 %2 保存在
+%3
+
+要恢复它们吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The unsaved work of the last session was discarded.</source>
+        <translation>上次会话中未保存的工作已放弃。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not restore the unsaved work</source>
+        <translation>无法恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored the unsaved work of the last session.</source>
+        <translation>已恢复上次会话中未保存的工作。</translation>
     </message>
 </context>
 <context>
@@ -4414,7 +4468,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>训练因未知错误而停止。</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Opened the trained model (%n epoch(s)). Play continues training it; Reset starts again from the seed.</source>
         <translation>
             <numerusform>已打开训练过的模型（%n 轮）。按“开始”继续训练；按“重置”从随机种子重新开始。</numerusform>

@@ -91,7 +91,7 @@ void TestProjectErrors::damagedFiles_data()
     row("array at top", "[1, 2, 3]", "/", "holds an array instead of an object");
     row("other format", "{\"format\": \"keras\", \"version\": 1}", "/format", "not an NN Playground project");
     row("newer version", edit([](Json &j) { j["version"] = 7; }), "/version",
-        "the project was saved by a newer NN Playground (version 7); this one reads version 2.");
+        "the project was saved by a newer NN Playground (version 7); this one reads version 3.");
     row("version as text", edit([](Json &j) { j["version"] = "1"; }), "/version", "expected an integer");
     row("version zero", edit([](Json &j) { j["version"] = 0; }), "/version", "from 1 to");
     row("no graph", edit([](Json &j) { j.erase("graph"); }), "/", "the required key \"graph\" is missing");

@@ -18,6 +18,7 @@ private slots:
     void saveShortcutAndRecentFiles();
     void dockLayoutIsRestored();
     void closingWithUnsavedChangesAsks();
+    void destroyedWhileBusy();
     void resourcesAreEmbedded();
 };
 
@@ -162,6 +163,39 @@ void TestMainWindowFiles::closingWithUnsavedChangesAsks()
     QCOMPARE(m_window->document()->graph().nodes.size(), 1u);
     answer(QMessageBox::Discard);
     QVERIFY(m_window->close());
+}
+
+// Issue 13 (8): the window's parts are deleted by ~QWidget, after ~MainWindow has run, and emit on their way
+// out: the scene's selectionChanged as its selected block goes reached MainWindow::onSelectionChanged on a
+// window that was no longer one (UBSan under the asan preset, Qt's assert under tsan; quiet in Release). So
+// when the parts go, no connection from them to the window may be left: checked as each one is destroyed,
+// with a selection, unsaved work and a run in progress.
+void TestMainWindowFiles::destroyedWhileBusy()
+{
+    QVERIFY(m_window->loadFile(QStringLiteral(NNP_SOURCE_DIR "/samples/spiral.nnp")));
+    dropLayer(LayerKind::Dropout, {300, 600}); // unsaved work
+    const auto &nodes = m_window->document()->graph().nodes;
+    QVERIFY(nodes.size() > 1);
+    m_window->scene()->selectNodes({nodes[1].id});
+    TrainingController *controller = m_window->training()->controller();
+    controller->play();
+    QTRY_VERIFY(controller->status() == TrainingStatus::Running);
+
+    QObject *window = m_window.get();
+    QStringList stillConnected;
+    QObject probe;
+    const std::pair<QObject *, const char *> parts[] = {
+        {m_window->scene(), "scene"}, {m_window->document(), "document"}, {m_window->view(), "view"}};
+    for (const auto &[part, name] : parts)
+        connect(part, &QObject::destroyed, &probe, [&stillConnected, window, name = name](QObject *dying) {
+            if (QObject::disconnect(dying, nullptr, window, nullptr))
+                stillConnected << QString::fromLatin1(name);
+        });
+    m_window.reset(); // no close event: destroyed as it is
+    openWindow();     // for cleanup()
+    QVERIFY2(stillConnected.isEmpty(),
+             qPrintable(stillConnected.join(QStringLiteral(", ")) +
+                        QStringLiteral(" still connected to the destroyed window")));
 }
 
 void TestMainWindowFiles::resourcesAreEmbedded()

@@ -295,13 +295,15 @@ void GraphDocument::setTrainedState(std::vector<StoredTensor> weights, std::opti
     m_project.normalizer = std::move(normalizer);
     m_project.history = std::move(history);
     m_project.csvSchema = std::move(csvSchema);
+    // The app does not store the training state yet: one loaded with the old weights belongs to them only.
+    m_project.trainerState.reset();
     setExtraModified(true);
 }
 
 void GraphDocument::clearTrainedState()
 {
     if (m_project.weights.empty() && m_project.history.empty() && !m_project.normalizer &&
-        !m_project.csvSchema)
+        !m_project.csvSchema && !m_project.trainerState)
         return;
     setTrainedState({}, std::nullopt, {}, std::nullopt);
 }

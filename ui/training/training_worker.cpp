@@ -125,15 +125,17 @@ void TrainingWorker::setup(std::shared_ptr<const Project> project, const QString
         if (m_session->restored()) {
             // The stored history goes out with the first snapshot, so the curves show how the model got here.
             m_pendingEpochs = project->history;
+            // With the stored training state the trainer counts the stored epochs itself.
+            const int stored = m_epochOffset + m_session->trainer().epoch();
             m_message = tr("Opened the trained model (%n epoch(s)). Play continues training it; Reset starts "
                            "again from the seed.",
-                           nullptr, m_epochOffset);
-            if (m_epochLimit > 0 && m_epochOffset >= m_epochLimit) {
+                           nullptr, stored);
+            if (m_epochLimit > 0 && stored >= m_epochLimit) {
                 m_status = TrainingStatus::Finished;
                 m_message =
                     tr("Opened the trained model: %1 epochs, the epoch limit. Raise it to continue, or "
                        "press Reset.")
-                        .arg(m_epochOffset);
+                        .arg(stored);
             }
         }
         publish(true);

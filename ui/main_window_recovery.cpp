@@ -1,0 +1,61 @@
+// MainWindow: the offer to restore the work a run that did not close normally left in its recovery file.
+#include "main_window.h"
+
+#include "document/autosave.h"
+#include "document/graph_document.h"
+#include "io/project.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace nnp {
+
+bool MainWindow::offerRecovery()
+{
+    const std::optional<Recovery> recovery = Autosave::pending();
+    if (!recovery) return false;
+    const QString name = recovery->originalPath.isEmpty() ? tr("An untitled project")
+                                                          : QFileInfo(recovery->originalPath).fileName();
+    const QString when = QLocale().toString(recovery->saved, QLocale::LongFormat);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Restore unsaved work?"),
+        tr("NN Playground did not close normally last time. %1 had changes that were not saved; they were "
+           "kept on %2 in\n%3\n\nRestore them?")
+            .arg(name, when, QDir::toNativeSeparators(recovery->file)),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("recoveryBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *restore = box->addButton(tr("Restore"), QMessageBox::AcceptRole);
+    restore->setObjectName(QStringLiteral("restoreButton"));
+    box->addButton(tr("Discard"), QMessageBox::DestructiveRole)
+        ->setObjectName(QStringLiteral("discardButton"));
+    box->setDefaultButton(restore);
+    connect(box, &QMessageBox::finished, this, [this, box, restore, r = *recovery] {
+        if (box->clickedButton() != restore) {
+            Autosave::remove();
+            statusBar()->showMessage(tr("The unsaved work of the last session was discarded."), 5000);
+            return;
+        }
+        Project project;
+        try {
+            project = Autosave::load(r);
+        } catch (const std::exception &e) {
+            showError(tr("Could not restore the unsaved work"), QString::fromStdString(e.what()));
+            return;
+        }
+        applyProject(std::move(project), r.originalPath);
+        // Restored work is unsaved work: the title shows it, closing asks about it, and the recovery file
+        // stays until it is saved.
+        m_doc->undoStack()->resetClean();
+        statusBar()->showMessage(tr("Restored the unsaved work of the last session."), 5000);
+    });
+    box->open();
+    return true;
+}
+
+} // namespace nnp
