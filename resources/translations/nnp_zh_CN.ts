@@ -333,7 +333,7 @@
         <translation>输入块 &lt;i&gt;x&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>The kernel has %1 channels, one per input feature map: each gives a sum like the one above (choose the channel to see its numbers).</source>
         <translation>卷积核有 %1 个通道，每个输入特征图一个：每个通道都给出一个像上面那样的和（选择通道即可查看它的数值）。</translation>
     </message>
@@ -4527,7 +4527,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
 <context>
     <name>nnp::WindowMapsCanvas</name>
     <message>
-        <location filename="../../ui/explain/window_view.cpp" line="+200"/>
+        <location filename="../../ui/explain/window_view.cpp" line="+212"/>
         <source> · channel %1</source>
         <translation> · 通道 %1</translation>
     </message>

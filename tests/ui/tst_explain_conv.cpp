@@ -65,7 +65,51 @@ class TestExplainConv : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void walkThroughConvolution();
+    void miniBatchKernelGradient();
 };
+
+void TestExplainConv::miniBatchKernelGradient()
+{
+    // A mini-batch of 3: a kernel weight's gradient is the mean over the samples of Σ δ·x, and the panel
+    // shows the trace's value.
+    MainWindow w;
+    w.resize(1600, 1000);
+    QVERIFY(w.loadFile(QStringLiteral(NNP_SOURCE_DIR "/samples/digits_8x8_cnn.nnp")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *ex = w.findChild<ExplainDocks *>();
+    QVERIFY(ex);
+    ex->explainDock()->show();
+    QTRY_COMPARE_WITH_TIMEOUT(w.training()->controller()->status(), TrainingStatus::Ready, 30000);
+    ExplainPanel *panel = ex->panel();
+    ExplainModel *model = ex->model();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->explainButton()->isEnabled(), 10000);
+    panel->sampleBox()->setValue(20);
+    panel->batchBox()->setValue(3);
+    QTest::mouseClick(panel->explainButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(model->trace() != nullptr, 10000);
+    const TracePtr t = model->trace();
+    QCOMPARE(t->samples.size(), std::size_t(3));
+    const NodeTrace *conv1 = named(*t, "conv_1");
+    QVERIFY(conv1);
+    while (!(model->phase().kind == PhaseKind::Backward && model->phase().node == conv1->id))
+        QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    // The filter whose weights moved most.
+    Eigen::Index f = 0, tap = 0;
+    param(*conv1, "weight").grad.cwiseAbs().maxCoeff(&f, &tap);
+    const WindowGeometry &g = conv1->window;
+    model->setWindowSelection({int(f), 0, 0, 0, int(tap) / g.kw, int(tap) % g.kw});
+    const QString shown = panel->text()->toPlainText();
+    const double grad = double(param(*conv1, "weight").grad(f, tap));
+    VERIFY_SHOWN(shown, grad);
+    const KernelGradient kg = kernelGradient(*conv1, int(f), 0, int(tap) / g.kw, int(tap) % g.kw);
+    QCOMPARE(kg.samples, 3);
+    QCOMPARE(kg.terms.size(), std::size_t(3 * g.outPlane()));
+    QVERIFY2(std::abs(kg.total - grad) <= 1e-6 * std::max(1.0, std::abs(grad)),
+             qPrintable(QStringLiteral("%1 vs %2").arg(kg.total).arg(grad)));
+    QVERIFY(shown.contains(QStringLiteral("(1/3)")));
+    QVERIFY(shown.contains(QStringLiteral("#20")));
+}
 
 void TestExplainConv::walkThroughConvolution()
 {
@@ -198,6 +242,26 @@ void TestExplainConv::walkThroughConvolution()
     }
 
     // 3 · backward through conv_1: the chosen kernel weight's gradient, its update, δ sent back.
+    // 3 · backward through pool_1: the gradient goes to the window's winner only.
+    QVERIFY(walkTo(PhaseKind::Backward, pool1->id));
+    {
+        const WindowGeometry &pg = pool1->window;
+        Eigen::Index top = 0;
+        pool1->gradOutput.col(0).cwiseAbs().maxCoeff(&top);
+        QVERIFY(pool1->gradOutput(top, 0) != 0);
+        const int pc = int(top) / pg.outPlane(), py = (int(top) % pg.outPlane()) / pg.outWidth,
+                  px = int(top) % pg.outWidth;
+        view->mapBox()->setValue(pc + 1);
+        QTest::mouseClick(view->canvas(), Qt::LeftButton, {}, view->canvas()->outputCell(py, px).center());
+        const PoolPosition p = poolPosition(*pool1, pc, py, px, 0);
+        QCOMPARE(p.delta, double(pool1->gradOutput(top, 0)));
+        VERIFY_SHOWN(text(), p.delta);
+        VERIFY_SHOWN(text(), p.taps[std::size_t(p.winner)].input);
+        // conv_1 received exactly that at the winner's pixel (its ∂E/∂a).
+        const WindowTap &win = p.taps[std::size_t(p.winner)];
+        QVERIFY(near(double(conv1->gradOutput(outputIndex(conv1->window, pc, win.y, win.x), 0)), p.delta));
+    }
+
     // The filter and output position with the largest δ, and that filter's weight with the largest gradient,
     // so that the numbers checked are not zeros.
     QVERIFY(walkTo(PhaseKind::Backward, conv1->id));

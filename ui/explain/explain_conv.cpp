@@ -114,12 +114,15 @@ QString convForward(const NodeTrace &nt, const WindowSelection &s)
     h += sideBySide({grid(ExplainConv::tr("kernel <i>k</i>%1").arg(channelText), kernel, g.kh, g.kw),
                      grid(ExplainConv::tr("input patch <i>x</i>"), patch, g.kh, g.kw),
                      grid(QStringLiteral("<i>k</i>·<i>x</i>"), products, g.kh, g.kw)});
-    const QString b = sub(QStringLiteral("b"), QString::number(s.map + 1));
+    // Without a bias (use_bias off) the formula has no b term.
+    const bool hasBias = paramOf(nt, "bias") != nullptr;
+    const QString b =
+        hasBias ? QStringLiteral(" + ") + sub(QStringLiteral("b"), QString::number(s.map + 1)) : QString();
+    const QString bValue = hasBias ? QStringLiteral(" + ") + factor(p.bias) : QString();
     if (g.channels == 1) {
-        h +=
-            formula(QStringLiteral("<i>z</i> = Σ<sub>i,j</sub> <i>k</i><sub>ij</sub>·<i>x</i><sub>ij</sub> + "
-                                   "%1<br>&nbsp;&nbsp;&nbsp;= %2 + %3<br>&nbsp;&nbsp;&nbsp;= <b>%4</b>")
-                        .arg(b, values.join(QStringLiteral(" + ")), factor(p.bias), num(p.z)));
+        h += formula(QStringLiteral("<i>z</i> = Σ<sub>i,j</sub> <i>k</i><sub>ij</sub>·<i>x</i><sub>ij</sub>"
+                                    "%1<br>&nbsp;&nbsp;&nbsp;= %2%3<br>&nbsp;&nbsp;&nbsp;= <b>%4</b>")
+                         .arg(b, values.join(QStringLiteral(" + ")), bValue, num(p.z)));
     } else {
         // Several input channels: the chosen channel's nine products, then the sum over the channels.
         h += formula(QStringLiteral("Σ<sub>i,j</sub> <i>k</i>·<i>x</i>%1 = %2 = <b>%3</b>")
@@ -131,9 +134,9 @@ QString convForward(const NodeTrace &nt, const WindowSelection &s)
                 if (t.channel == c) sum += t.kernel * t.input;
             sums << (c == s.channel ? QStringLiteral("<b>%1</b>").arg(factor(sum)) : factor(sum));
         }
-        h += formula(QStringLiteral("<i>z</i> = Σ<sub>c</sub> Σ<sub>i,j</sub> <i>k</i>·<i>x</i> + "
-                                    "%1<br>&nbsp;&nbsp;&nbsp;= %2 + %3<br>&nbsp;&nbsp;&nbsp;= <b>%4</b>")
-                         .arg(b, sums.join(QStringLiteral(" + ")), factor(p.bias), num(p.z)));
+        h += formula(QStringLiteral("<i>z</i> = Σ<sub>c</sub> Σ<sub>i,j</sub> <i>k</i>·<i>x</i>"
+                                    "%1<br>&nbsp;&nbsp;&nbsp;= %2%3<br>&nbsp;&nbsp;&nbsp;= <b>%4</b>")
+                         .arg(b, sums.join(QStringLiteral(" + ")), bValue, num(p.z)));
         h += para(ExplainConv::tr("The kernel has %1 channels, one per input feature map: each gives a sum "
                                   "like the one above (choose the channel to see its numbers).")
                       .arg(g.channels));
