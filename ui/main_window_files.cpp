@@ -56,7 +56,7 @@ void MainWindow::applyProject(Project project, const QString &path)
     m_pasteCount = 0;
     updateTitle();
     // Fit once the view has its final size (right after construction it has none yet).
-    QTimer::singleShot(0, m_view, &GraphView::fitAll);
+    QTimer::singleShot(0, m_view, &GraphView::fitReadable);
     emit projectOpened();
 }
 

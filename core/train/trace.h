@@ -2,6 +2,8 @@
 // One training step, recorded for the explain mode: what was computed, node by node.
 
 #include "graph/graph_spec.h"
+#include "layers/activations.h"
+#include "layers/window2d.h"
 #include "losses/loss.h"
 #include "optimizers/optimizer.h"
 #include "tensor.h"
@@ -28,6 +30,10 @@ struct NodeTrace {
     Matrix gradOutput;          ///< dL/da; for a fused output, dL/da as the formula gives it
     Matrix gradPre;             ///< dL/dz = δ (Dense); the fused logit gradient at the output
     std::vector<ParamTrace> params;
+    /// Conv2D, MaxPool2D, AveragePool2D: where the window slides (input [c, h, w] → output [c', oh, ow]);
+    /// zero sizes for other kinds. Conv2D: its built-in activation.
+    WindowGeometry window;
+    ActivationParams activation;
 };
 
 struct Trace {

@@ -1,6 +1,9 @@
 // Trainer::traceStep: one explained training step, with every value the explain mode shows.
 #include "train/trainer.h"
 
+#include "layers/conv2d.h"
+#include "layers/pooling.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -47,6 +50,15 @@ Trace Trainer::traceStep(std::span<const int> samples)
         else if (n.gradReady || isOut)
             nt.gradOutput = n.dy;
         if (const Matrix *dz = n.layer->preActivationGrad()) nt.gradPre = *dz;
+        if (const NodeSpec *spec = m_net.spec().find(n.id); spec && n.inputs.size() == 1) {
+            const Shape &in = nodes[static_cast<std::size_t>(n.inputs[0])].shape;
+            if (n.kind == LayerKind::Conv2D) {
+                nt.window = windowGeometry(in, convWindow(spec->options));
+                nt.activation = activationOf(spec->options);
+            } else if (n.kind == LayerKind::MaxPool2D || n.kind == LayerKind::AveragePool2D) {
+                nt.window = windowGeometry(in, poolWindow(spec->options));
+            }
+        }
         t.nodes.push_back(std::move(nt));
     }
     for (std::size_t k = 0; k < m_params.size(); ++k) {

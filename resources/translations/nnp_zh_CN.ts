@@ -311,9 +311,148 @@
     </message>
 </context>
 <context>
+    <name>ExplainConv</name>
+    <message>
+        <location filename="../../ui/explain/explain_conv.cpp" line="+95"/>
+        <source>Filter %1 at %2 of its feature map</source>
+        <translation>卷积核 %1 在其特征图的%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> (channel %1)</source>
+        <translation>（通道 %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kernel &lt;i&gt;k&lt;/i&gt;%1</source>
+        <translation>卷积核 &lt;i&gt;k&lt;/i&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input patch &lt;i&gt;x&lt;/i&gt;</source>
+        <translation>输入块 &lt;i&gt;x&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The kernel has %1 channels, one per input feature map: each gives a sum like the one above (choose the channel to see its numbers).</source>
+        <translation>卷积核有 %1 个通道，每个输入特征图一个：每个通道都给出一个像上面那样的和（选择通道即可查看它的数值）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Part of the window lies outside the image: there the input is the zero padding, x = 0.</source>
+        <translation>窗口有一部分在图像之外：那里的输入是补零填充，x = 0。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+115"/>
+        <source>Channel %1 at %2</source>
+        <translation>通道 %1 的%2</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>The largest input wins: %1 at %2 of the input. The other %3 values are dropped.</source>
+        <translation>最大的输入胜出：输入中%2处的 %1。其余 %3 个值被舍弃。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>δ of filter %1 at %2</source>
+        <translation>卷积核 %1 在%2处的 δ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The gradient of kernel weight %1</source>
+        <translation>卷积核权重 %1 的梯度</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>positions</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The same weight was used at all %1 positions of the feature map, so its gradient adds up δ times the input it saw at each one. %2 of the terms are zero (δ = 0 where ReLU was off or a pooling window dropped the value, or x = 0).</source>
+        <translation>同一个权重用在了特征图的全部 %1 个位置上，所以它的梯度是每个位置上的 δ 乘以它在那里看到的输入之和。其中 %2 项为零（ReLU 关闭或池化窗口舍弃了该值处 δ = 0，或者 x = 0）。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>δ sent back to the input patch</source>
+        <translation>传回输入块的 δ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each input of the window receives δ · k from this position; the input&apos;s whole gradient ∂E/∂x adds this up over every filter and every position whose window covers it.</source>
+        <translation>窗口中的每个输入从这个位置得到 δ · k；输入的完整梯度 ∂E/∂x 是所有卷积核、所有覆盖它的窗口位置上这些量之和。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Only the winner of the window (%1 at %2) passes its value on, so only it receives the gradient %3; the other inputs of the window get 0.</source>
+        <translation>只有窗口中的胜出者（%2处的 %1）把值传了下去，所以只有它得到梯度 %3；窗口中的其他输入得到 0。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every input of the window counted equally in the average, so each gets an equal share of the gradient.</source>
+        <translation>窗口中的每个输入在平均值中的分量相同，所以每个输入得到同样份额的梯度。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Each filter&apos;s %1 kernel slides over the input. At every position it multiplies the values under it by its weights and adds them up with its bias (z), then applies %2: one pixel of its feature map. Click a pixel of the output map.</source>
+        <translation>每个 %1 卷积核在输入上滑动。在每个位置，它把覆盖的值乘以自己的权重，再与偏置相加（z），然后应用 %2：得到其特征图的一个像素。点击输出图中的一个像素。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A %1 window slides over each feature map and keeps the largest value: the map gets smaller but still knows where the pattern was.</source>
+        <translation>一个 %1 窗口在每张特征图上滑动，保留最大值：特征图变小，但仍记得图案在哪里。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A %1 window slides over each feature map and keeps the average.</source>
+        <translation>一个 %1 窗口在每张特征图上滑动，保留平均值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>δ = ∂E/∂z at every pixel of the feature maps. A kernel weight was used at every position, so its gradient is the sum of δ times the input it saw there: ∂E/∂k = Σ δ·x. Click a kernel weight to see its sum.</source>
+        <translation>特征图每个像素上的 δ = ∂E/∂z。卷积核的一个权重在每个位置都用到了，所以它的梯度是 δ 乘以它在那里看到的输入之和：∂E/∂k = Σ δ·x。点击卷积核的一个权重查看这个和。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pooling layer has no weights: it passes each gradient back to the inputs that made its output.</source>
+        <translation>池化层没有权重：它把每个梯度传回给产生其输出的输入。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>row %1, column %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 · Forward pass: convolution “%1”</source>
+        <translation>1 · 前向传播：卷积层“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 · Forward pass: pooling “%1”</source>
+        <translation>1 · 前向传播：池化层“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>3 · Backward pass: convolution “%1”</source>
+        <translation>3 · 反向传播：卷积层“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 · Backward pass: pooling “%1”</source>
+        <translation>3 · 反向传播：池化层“%1”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A mini-batch of %1 samples: the maps and the numbers are those of sample #%2; the gradients are the mean over the batch.</source>
+        <translation>包含 %1 个样本的小批量：图和数值都是第 %2 号样本的；梯度是整个批次的平均值。</translation>
+    </message>
+</context>
+<context>
     <name>ExplainText</name>
     <message>
-        <location filename="../../ui/explain/explain_text.cpp" line="+144"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+146"/>
         <source>identity</source>
         <translation>恒等函数</translation>
     </message>
@@ -401,12 +540,13 @@
         <translation>这个权重保持不变：它的梯度为零，改变它不会改变误差。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/explain/explain_conv.cpp" line="-114"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+4"/>
         <source>The optimizer is not plain SGD: it also uses its running averages, so the step differs from α·∂E/∂w.</source>
         <translation>该优化器不是普通的 SGD：它还用到滑动平均，所以步长与 α·∂E/∂w 不同。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+4"/>
         <source>The step also contains momentum or the regularisation term, so it differs from α·∂E/∂w.</source>
         <translation>这一步还包含动量或正则化项，所以与 α·∂E/∂w 不同。</translation>
     </message>
@@ -2073,7 +2213,7 @@
 <context>
     <name>nnp::ExplainPanel</name>
     <message>
-        <location filename="../../ui/explain/explain_panel.cpp" line="+20"/>
+        <location filename="../../ui/explain/explain_panel.cpp" line="+23"/>
         <source>Explain step</source>
         <translation>讲解一步</translation>
     </message>
@@ -2094,17 +2234,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+125"/>
+        <location line="+134"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-134"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>sample #</source>
         <translation>样本 #</translation>
     </message>
@@ -2161,7 +2301,7 @@
         <translation>用训练接下来要用的小批次中的下一个（或几个）样本讲解一步。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+91"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -4509,6 +4649,92 @@ Restore them?</source>
         <location line="+184"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::WindowMapsCanvas</name>
+    <message>
+        <location filename="../../ui/explain/window_view.cpp" line="+212"/>
+        <source> · channel %1</source>
+        <translation> · 通道 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>input x%1</source>
+        <translation>输入 x%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>∂E/∂k · filter %1</source>
+        <translation>卷积核 %1 的 ∂E/∂k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kernel k · filter %1</source>
+        <translation>卷积核 %1 的权重 k</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>δ · filter %1</source>
+        <translation>特征图 %1 的 δ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>∂E/∂a · channel %1</source>
+        <translation>∂E/∂a · 通道 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a · filter %1</source>
+        <translation>特征图 %1 的 a</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a · channel %1</source>
+        <translation>a · 通道 %1</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::WindowView</name>
+    <message>
+        <location line="+69"/>
+        <source>◀ Position</source>
+        <translation>◀ 位置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Position ▶</source>
+        <translation>位置 ▶</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>input channel </source>
+        <translation>输入通道 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which input feature map (and which channel of the kernel) to show.</source>
+        <translation>显示哪张输入特征图（以及卷积核的哪个通道）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The previous output position, in reading order.</source>
+        <translation>按阅读顺序的上一个输出位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The next output position: watch the window slide.</source>
+        <translation>下一个输出位置：看窗口滑动。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>filter </source>
+        <translation>卷积核 </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>channel </source>
+        <translation>通道 </translation>
     </message>
 </context>
 </TS>

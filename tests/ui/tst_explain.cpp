@@ -8,6 +8,7 @@
 #include "explain/explain_model.h"
 #include "explain/explain_panel.h"
 #include "explain/neuron_view.h"
+#include "explain_numbers.h"
 #include "figures/figure_registry.h"
 #include "main_window.h"
 #include "panels/training_docks.h"
@@ -32,37 +33,6 @@
 using namespace nnp;
 
 namespace {
-
-/// Every number in a text as the panel writes it (real minus signs, locale digits).
-std::vector<double> numbersIn(QString text)
-{
-    text.replace(QStringLiteral("−"), QStringLiteral("-"));
-    // "6.66×10⁻⁵", as the panel writes tiny numbers for students, reads as 6.66e-5.
-    static const QString kSuperscripts = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
-    text.replace(QStringLiteral("×10"), QStringLiteral("e"));
-    text.replace(QStringLiteral("⁻"), QStringLiteral("-"));
-    for (int d = 0; d < 10; ++d)
-        text.replace(kSuperscripts[d], QChar(u'0' + d));
-    std::vector<double> out;
-    static const QRegularExpression re(QStringLiteral("-?\\d+(?:[.,]\\d+)?(?:e-?\\d+)?"));
-    for (auto it = re.globalMatch(text); it.hasNext();) {
-        QString s = it.next().captured(0);
-        s.replace(QLatin1Char(','), QLatin1Char('.'));
-        out.push_back(s.toDouble());
-    }
-    return out;
-}
-
-/// Whether `v` is shown (4 decimals, or 3 significant digits below 1e-3, as "a×10⁻ⁿ").
-bool shows(const std::vector<double> &numbers, double v)
-{
-    const double tol = std::abs(v) < 1e-3 ? 0.006 * std::abs(v) + 1e-12 : 0.51e-4;
-    return std::any_of(numbers.begin(), numbers.end(), [&](double n) { return std::abs(n - v) <= tol; });
-}
-
-#define VERIFY_SHOWN(text, value)                                                                            \
-    QVERIFY2(shows(numbersIn(text), (value)),                                                                \
-             qPrintable(QStringLiteral("%1 not shown in: %2").arg(value, 0, 'g', 10).arg(text)))
 
 double at(const Matrix &m, int r, int c)
 {

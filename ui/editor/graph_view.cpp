@@ -74,6 +74,21 @@ void GraphView::fitAll()
     centerOn(r.center());
 }
 
+void GraphView::fitReadable()
+{
+    if (!scene()) return;
+    QRectF r = scene()->itemsBoundingRect();
+    if (r.isEmpty()) return fitAll();
+    r.adjust(-60, -60, 60, 60);
+    const double fit = std::min({viewport()->width() / r.width(), viewport()->height() / r.height(), 1.0});
+    if (fit >= kReadableZoom) return fitAll();
+    // A long chain: readable blocks, the input at the left edge, vertically centred where the rows fit.
+    setZoom(kReadableZoom);
+    const double halfW = viewport()->width() / (2 * kReadableZoom);
+    const double halfH = viewport()->height() / (2 * kReadableZoom);
+    centerOn(r.left() + halfW, r.height() <= 2 * halfH ? r.center().y() : r.top() + halfH);
+}
+
 QPointF GraphView::visibleCentre() const
 {
     return mapToScene(viewport()->rect().center());

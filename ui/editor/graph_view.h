@@ -18,6 +18,10 @@ public:
     void resetZoom();
     /// Shows every layer, at most at 100 %.
     void fitAll();
+    /// What a network opens at: every layer if that stays readable (at least kReadableZoom), else
+    /// kReadableZoom with the network's start (its left end) in view and the rest a scroll away.
+    void fitReadable();
+    static constexpr double kReadableZoom = 0.5;
     /// Centre of the visible canvas in scene coordinates (where keyboard-added layers go).
     [[nodiscard]] QPointF visibleCentre() const;
 

@@ -1,6 +1,7 @@
 #include "explain/explain_model.h"
 
 #include "explain/weight_edit_command.h"
+#include "train/conv_explain.h"
 #include "training/training_controller.h"
 
 #include <QTimer>
@@ -118,11 +119,28 @@ void ExplainModel::buildPhases()
     m_phases.clear();
     if (!m_trace || !m_before) return;
     const int columns = static_cast<int>(m_before->layers.size());
-    for (int c = 0; c < columns; ++c)
-        m_phases.push_back({PhaseKind::Forward, c});
+    // The drawn columns in order, with a stop at each convolution and pooling node between them.
+    int reached = 0;
+    for (const NodeTrace &nt : m_trace->nodes) {
+        const int c = m_before->columnOf(nt.id);
+        if (c >= 0) {
+            reached = c;
+            m_phases.push_back({PhaseKind::Forward, c});
+        } else if (explainsWindow(nt)) {
+            m_phases.push_back({PhaseKind::Forward, reached, nt.id});
+        }
+    }
     m_phases.push_back({PhaseKind::Loss, columns - 1});
-    for (int c = columns - 1; c >= 1; --c)
-        m_phases.push_back({PhaseKind::Backward, c});
+    reached = columns;
+    for (auto it = m_trace->nodes.rbegin(); it != m_trace->nodes.rend(); ++it) {
+        const int c = m_before->columnOf(it->id);
+        if (c >= 1) {
+            reached = c;
+            m_phases.push_back({PhaseKind::Backward, c});
+        } else if (c < 0 && explainsWindow(*it) && it->gradOutput.size() > 0) {
+            m_phases.push_back({PhaseKind::Backward, reached, it->id});
+        }
+    }
     m_phases.push_back({PhaseKind::Update, -1});
 }
 
@@ -159,6 +177,49 @@ void ExplainModel::closeTrace()
     emit traceChanged();
     emit pictureChanged();
     emit phaseChanged();
+}
+
+const NodeTrace *ExplainModel::windowNode() const
+{
+    const Phase p = phase();
+    if (!m_trace || p.node == 0) return nullptr;
+    return m_trace->find(p.node);
+}
+
+WindowSelection ExplainModel::windowSelection() const
+{
+    WindowSelection s = m_window;
+    const NodeTrace *nt = windowNode();
+    if (!nt) return s;
+    const WindowGeometry &g = nt->window;
+    const int maps = g.outPlane() > 0 ? std::max(1, int(nt->output.rows()) / g.outPlane()) : 1;
+    s.map = std::clamp(s.map, 0, maps - 1);
+    s.oy = std::clamp(s.oy, 0, std::max(0, g.outHeight - 1));
+    s.ox = std::clamp(s.ox, 0, std::max(0, g.outWidth - 1));
+    s.channel = std::clamp(s.channel, 0, std::max(0, g.channels - 1));
+    s.ki = std::clamp(s.ki, 0, std::max(0, g.kh - 1));
+    s.kj = std::clamp(s.kj, 0, std::max(0, g.kw - 1));
+    return s;
+}
+
+void ExplainModel::setWindowSelection(WindowSelection s)
+{
+    if (s == m_window) return;
+    m_window = s;
+    emit selectionChanged();
+}
+
+void ExplainModel::stepPosition(int step)
+{
+    const NodeTrace *nt = windowNode();
+    if (!nt || nt->window.outPlane() == 0) return;
+    const WindowGeometry &g = nt->window;
+    WindowSelection s = windowSelection();
+    const int P = g.outPlane();
+    const int p = ((s.oy * g.outWidth + s.ox + step) % P + P) % P;
+    s.oy = p / g.outWidth;
+    s.ox = p % g.outWidth;
+    setWindowSelection(s);
 }
 
 void ExplainModel::setSelection(Selection s)

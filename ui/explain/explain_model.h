@@ -19,11 +19,22 @@ class TrainingController;
 
 enum class PhaseKind { None, Forward, Loss, Backward, Update };
 
-/// One stop of the walk through a step. `column` is the neuron view's column (0 = inputs).
+/// One stop of the walk through a step. `column` is the neuron view's column (0 = inputs). A stop at a
+/// convolution or pooling node (which the neuron view does not draw) names it in `node`; its `column` is the
+/// drawn column the walk has reached there.
 struct Phase {
     PhaseKind kind = PhaseKind::None;
     int column = -1;
+    NodeId node = 0;
     bool operator==(const Phase &) const = default;
+};
+
+/// Where the explain mode looks inside a convolution or pooling node: output map `map` (a filter, or a
+/// pooled channel) at (oy, ox); the input channel shown and the kernel tap (ki, kj) of the chosen weight.
+struct WindowSelection {
+    int map = 0, oy = 0, ox = 0;
+    int channel = 0, ki = 0, kj = 0;
+    bool operator==(const WindowSelection &) const = default;
 };
 
 struct Selection {
@@ -55,6 +66,13 @@ public:
     /// The trace of the node drawn in this column (null without a trace).
     [[nodiscard]] const NodeTrace *nodeTrace(int column) const;
     [[nodiscard]] int mapSize() const { return m_mapSize; }
+    /// The convolution or pooling node of the current phase (null elsewhere).
+    [[nodiscard]] const NodeTrace *windowNode() const;
+    /// The position inside it, clamped to the node of the current phase.
+    [[nodiscard]] WindowSelection windowSelection() const;
+    void setWindowSelection(WindowSelection s);
+    /// Moves the chosen output position by `step` positions in reading order (wrapping around).
+    void stepPosition(int step);
 
     /// Views call this while they are visible: the live picture is refreshed at most every 250 ms.
     void setLive(bool on);
@@ -92,6 +110,7 @@ private:
     std::vector<Phase> m_phases;
     int m_phaseIndex = -1;
     Selection m_selection;
+    WindowSelection m_window;
     bool m_liveOn = false;
     bool m_inFlight = false;
     QElapsedTimer m_sinceRequest;

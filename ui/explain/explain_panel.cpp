@@ -1,6 +1,8 @@
 #include "explain/explain_panel.h"
 
+#include "explain/explain_conv.h"
 #include "explain/explain_text.h"
+#include "explain/window_view.h"
 #include "training/training_controller.h"
 
 #include <QComboBox>
@@ -9,6 +11,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -20,7 +23,8 @@ ExplainPanel::ExplainPanel(ExplainModel *model, QWidget *parent)
       m_explain(new QPushButton(tr("Explain step"))), m_random(new QPushButton(tr("Random"))),
       m_back(new QPushButton(tr("◀ Back"))), m_next(new QPushButton(tr("Next ▶"))),
       m_play(new QPushButton(tr("Play"))), m_close(new QPushButton(tr("Done"))), m_pace(new QComboBox),
-      m_phaseLabel(new QLabel), m_text(new QTextBrowser), m_timer(new QTimer(this))
+      m_phaseLabel(new QLabel), m_text(new QTextBrowser), m_window(new WindowView(model)),
+      m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("explainPanel"));
     m_sample->setObjectName(QStringLiteral("sampleBox"));
@@ -73,7 +77,15 @@ ExplainPanel::ExplainPanel(ExplainModel *model, QWidget *parent)
     layout->addLayout(pick);
     layout->addLayout(walk);
     layout->addWidget(m_phaseLabel);
-    layout->addWidget(m_text, 1);
+    // The maps of a convolution above the text; the user drags the split (a projector wants large maps).
+    auto *split = new QSplitter(Qt::Vertical);
+    split->setObjectName(QStringLiteral("explainSplit"));
+    split->addWidget(m_window);
+    split->addWidget(m_text);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
 
     connect(m_explain, &QPushButton::clicked, this, [this] {
         setPlaying(false);
@@ -184,7 +196,11 @@ void ExplainPanel::refresh()
                         "weight also lets you type a new value (undo with Ctrl+Z).")));
         return;
     }
-    m_text->setHtml(ExplainText::html(*pic, *trace, m_model->phase(), m_model->selection()));
+    const Phase phase = m_model->phase();
+    if (phase.node != 0)
+        m_text->setHtml(ExplainConv::html(*trace, phase, m_model->windowSelection()));
+    else
+        m_text->setHtml(ExplainText::html(*pic, *trace, phase, m_model->selection()));
 }
 
 } // namespace nnp

@@ -16,6 +16,8 @@ class QTimer;
 
 namespace nnp {
 
+class WindowView;
+
 class ExplainPanel : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +31,8 @@ public:
     [[nodiscard]] QSpinBox *sampleBox() const { return m_sample; }
     [[nodiscard]] QSpinBox *batchBox() const { return m_batch; }
     [[nodiscard]] QTextBrowser *text() const { return m_text; }
+    /// The maps of a convolution or pooling phase (hidden in other phases).
+    [[nodiscard]] WindowView *windowView() const { return m_window; }
     /// The samples "Explain step" uses now.
     [[nodiscard]] std::vector<int> chosenSamples() const;
 
@@ -44,6 +48,7 @@ private:
     QComboBox *m_pace;
     QLabel *m_phaseLabel;
     QTextBrowser *m_text;
+    WindowView *m_window;
     QTimer *m_timer;
     int m_trainSamples = 0;
 };

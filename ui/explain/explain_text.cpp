@@ -1,5 +1,7 @@
 #include "explain/explain_text.h"
 
+#include "explain/explain_conv.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -162,7 +164,7 @@ QString ExplainText::activationName(ActivationKind f)
 
 QString ExplainText::phaseTitle(const NetworkPicture &pic, const Trace &trace, const Phase &phase)
 {
-    (void)trace;
+    if (phase.node != 0) return ExplainConv::phaseTitle(trace, phase);
     const int layers = static_cast<int>(pic.layers.size()) - 1;
     const QString name = phase.column >= 0 && phase.column < int(pic.layers.size())
                              ? pic.layers[std::size_t(phase.column)].name
