@@ -3,6 +3,7 @@
 #include "checked.h"
 #include "layers/embedding.h"
 #include "layers/layer_registry.h"
+#include "layers/step_mask.h"
 
 #include <algorithm>
 #include <array>
@@ -151,6 +152,7 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
             ident = makeIdentifier(n.name) + "_" + std::to_string(k);
         used.insert(ident);
         e.ident = ident;
+        if (const auto from = stepMaskSource(net.spec(), n.id)) e.maskFrom = net.nodeIndex(*from);
         m.nodes.push_back(std::move(e));
     }
     std::vector<std::vector<ParamShape>> layouts(net.nodes().size());

@@ -38,6 +38,9 @@ struct ExportNode {
     int size = 0;            ///< flat output features of one sample
     Shape shape;             ///< output shape of one sample
     std::vector<ExportTensor> tensors;
+    /// A recurrent layer that obeys an Embedding's padding mask (layers/step_mask.h): that Embedding's index
+    /// into ExportModel::nodes; else -1.
+    int maskFrom = -1;
 
     /// The tensor called `name`; throws ExportError naming the node when it is missing.
     [[nodiscard]] const ExportTensor &tensor(std::string_view name) const;

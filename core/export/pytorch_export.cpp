@@ -212,8 +212,34 @@ void emitRecurrent(Emit &e)
     e.init += e.comment + "        self." + e.id + " = " + modules[gates] + "(" +
               std::to_string(inputShape(e).dims.at(1)) + ", " +
               std::to_string(e.n.options.get(opt::rnn::units)) + ", batch_first=True)\n";
-    e.line("self." + e.id + "(" + e.x + ")[0]" +
-           (e.n.options.get(opt::rnn::returnSequences) ? "" : "[:, -1]"));
+    const bool sequences = e.n.options.get(opt::rnn::returnSequences);
+    if (e.n.maskFrom < 0) {
+        e.line("self." + e.id + "(" + e.x + ")[0]" + (sequences ? "" : "[:, -1]"));
+        return;
+    }
+    // The Embedding's padding mask (mask_zero, Keras' semantics): step by step, a padded step (id 0) keeps
+    // the state (h, and c for the LSTM) and repeats the previous output.
+    const ExportNode &table = e.m.nodes.at(static_cast<std::size_t>(e.n.maskFrom));
+    const std::string &ids = e.m.nodes.at(static_cast<std::size_t>(table.inputs.at(0))).ident;
+    const std::string units = std::to_string(e.n.options.get(opt::rnn::units)), h = e.id + "_h",
+                      c = e.id + "_c", keep = e.id + "_keep", hs = e.id + "_hs", cs = e.id + "_cs";
+    auto add = [&](const std::string &text) { e.fwd += "        " + text + "\n"; };
+    add(h + " = " + e.x + ".new_zeros(1, " + e.x + ".shape[0], " + units + ")");
+    if (gates == 4) add(c + " = " + h);
+    add(e.id + "_out = []");
+    const std::string t = e.id + "_t";
+    add("for " + t + " in range(" + e.x + ".shape[1]):");
+    add("    " + keep + " = (" + ids + "[:, " + t + "] != 0).view(1, -1, 1)");
+    if (gates == 4) {
+        add("    _, (" + hs + ", " + cs + ") = self." + e.id + "(" + e.x + "[:, " + t + ":" + t + " + 1], (" +
+            h + ", " + c + "))");
+        add("    " + c + " = torch.where(" + keep + ", " + cs + ", " + c + ")");
+    } else {
+        add("    _, " + hs + " = self." + e.id + "(" + e.x + "[:, " + t + ":" + t + " + 1], " + h + ")");
+    }
+    add("    " + h + " = torch.where(" + keep + ", " + hs + ", " + h + ")");
+    add("    " + e.id + "_out.append(" + h + "[0])");
+    e.line(sequences ? "torch.stack(" + e.id + "_out, dim=1)" : h + "[0]");
 }
 
 void emitGlobalAveragePool1D(Emit &e)
