@@ -565,12 +565,13 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
     if (rows == 0) throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
     for (std::size_t f = 0; notes && f < unseen.size(); ++f)
         if (unseen[f].count > 0 && schema.features[f].text())
-            notes->push_back(
-                std::to_string(unseen[f].count) + " word" + (unseen[f].count == 1 ? "" : "s") +
-                " of the text column " + quote(schema.features[f].name) +
-                " are not in the model's vocabulary (the first in " + quote(unseen[f].first.text) +
-                " on line " + std::to_string(unseen[f].first.line) +
-                "); they were read as the unknown word, id " + std::to_string(kUnknownToken) + ".");
+            notes->push_back(std::to_string(unseen[f].count) + " word" + (unseen[f].count == 1 ? "" : "s") +
+                             " of the text column " + quote(schema.features[f].name) +
+                             (unseen[f].count == 1 ? " is" : " are") +
+                             " not in the model's vocabulary (the first in " + quote(unseen[f].first.text) +
+                             " on line " + std::to_string(unseen[f].first.line) + "); " +
+                             (unseen[f].count == 1 ? "it was" : "they were") +
+                             " read as the unknown word, id " + std::to_string(kUnknownToken) + ".");
         else if (unseen[f].count > 0)
             notes->push_back(
                 std::to_string(unseen[f].count) + " cell" + (unseen[f].count == 1 ? "" : "s") +

@@ -65,6 +65,7 @@ private slots:
     void trainPrintsPlainEpochLinesWhenPiped();
     void predictPrintsOneLinePerRow();
     void predictForGeneratorProjects();
+    void predictTakesRawText();
     void interruptStopsCleanlyAndSaves();
     void divergedRetrainLeavesTheTrainedFile();
     void classicMistakesAreRefused_data();
@@ -188,6 +189,33 @@ void TestCli::predictPrintsOneLinePerRow()
     QVERIFY2(correct >= 140, qPrintable(QString::number(correct)));
     // Without the header: exactly one line per row.
     QCOMPARE(runNnp({"predict", m_trainedIris, "-i", csv, "--no-header"}).out.count('\n'), 150);
+}
+
+// A model with a text column (issue 11) predicts from raw sentences: tokenised with the stored vocabulary,
+// negation and order read, a word it never saw taken as unknown with a note on stderr.
+void TestCli::predictTakesRawText()
+{
+    const QString trained = m_dir.filePath(QStringLiteral("essay_predict.nnp"));
+    const Run train = runNnp({"train", samplesDir() + "/essay_lstm.nnp", "--out", trained, "--quiet"});
+    QVERIFY2(train.code == 0, qPrintable(train.err));
+    const QString csv = m_dir.filePath(QStringLiteral("raw_reviews.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("review\nthe food was not good\n\"the room was dirty, not clean\"\n"
+                           "the room is not dirty but clean\n菜很好\n房间不干净\nthe zebra was great\n")
+                .toUtf8());
+    f.close();
+    const Run r = runNnp({"predict", trained, "--input", csv});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines.first(), QStringLiteral("class,p(0),p(1)"));
+    const QStringList want{"0", "0", "1", "1", "0", "1"};
+    for (int i = 0; i < want.size(); ++i)
+        QVERIFY2(lines[i + 1].startsWith(want[i] + ','), qPrintable(lines[i + 1]));
+    QVERIFY2(r.err.contains(
+                 QStringLiteral("1 word of the text column \"review\" is not in the model's vocabulary")),
+             qPrintable(r.err));
 }
 
 void TestCli::predictForGeneratorProjects()

@@ -1,10 +1,14 @@
 // The review-sentence generator and the essay samples (issue 11): reproducible sentences in English and
 // Chinese whose sentiment depends on order and negation (a bag of words cannot tell many of them apart), the
-// shipped CSV is exactly the generator's output.
+// shipped CSV is exactly the generator's output, and the two samples train (float core, fixed seed, seconds)
+// to what their descriptions state: the LSTM reads order and negation, the average of word vectors
+// plateaus. A trained model predicts from raw text, unseen words included.
 #include "data/csv.h"
 #include "data/data_error.h"
 #include "data/reviews.h"
 #include "data/tokenizer.h"
+#include "io/project_run.h"
+#include "train/network.h"
 
 #include <QtTest>
 
@@ -27,6 +31,17 @@ std::string readFile(const std::filesystem::path &p)
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+/// Test accuracy of a sample trained from its seed with its own settings.
+double trainedAccuracy(const Project &p, Network **net = nullptr, std::unique_ptr<ProjectRun> *keep = nullptr)
+{
+    auto run = std::make_unique<ProjectRun>(p, kSamples, ProjectRun::Start::Seed);
+    if (run->trainer().run() != RunState::Finished) return -1;
+    const double accuracy = evaluate(run->network(), run->data().test).accuracy;
+    if (net) *net = &run->network();
+    if (keep) *keep = std::move(run);
+    return accuracy;
 }
 
 } // namespace
@@ -98,6 +113,46 @@ private slots:
         if (qEnvironmentVariableIsSet("NNP_WRITE_SAMPLE_DATA"))
             std::ofstream(file, std::ios::binary) << expected;
         QVERIFY(readFile(file) == expected);
+    }
+
+    // The LSTM reaches what essay_lstm.nnp states; the bag of words stays within its stated band, below.
+    void samplesReachTheirStatedAccuracy()
+    {
+        const Project lstm = loadProject(kSamples / "essay_lstm.nnp"),
+                      bag = loadProject(kSamples / "bag_of_words.nnp");
+        QVERIFY(lstm.expect && lstm.expect->min && bag.expect && bag.expect->max);
+        std::unique_ptr<ProjectRun> run;
+        Network *net = nullptr;
+        const double a = trainedAccuracy(lstm, &net, &run), b = trainedAccuracy(bag);
+        qInfo("essay_lstm: test accuracy %.4f; bag_of_words: %.4f", a, b);
+        QVERIFY2(a >= *lstm.expect->min, std::to_string(a).c_str());
+        QVERIFY2(b >= *bag.expect->min && b <= *bag.expect->max, std::to_string(b).c_str());
+        QVERIFY(a > b + 0.1);
+        for (const Project *p : {&lstm, &bag}) {
+            const std::string stated =
+                std::to_string(static_cast<int>(std::lround(*p->expect->min * 100))) + "%";
+            QVERIFY2(p->description.find(stated) != std::string::npos, p->description.c_str());
+        }
+
+        // Raw text in, through the stored vocabulary: negation and order, in both languages, and a word the
+        // model never saw (read as unknown, with a note).
+        const std::string csv = "review\n"
+                                "the food was good\n"
+                                "the food was not good\n"
+                                "\"the room was dirty, not clean\"\n"
+                                "the room was not dirty but clean\n"
+                                "菜很好\n"
+                                "菜不好\n"
+                                "\"the staff was rude but the zebra was great\"\n";
+        std::vector<std::string> notes;
+        const Matrix raw = encodeCsvFeatures(csv, *run->data().csvSchema, "<raw>", &notes);
+        const Matrix p = net->predict(networkInputs(lstm, &run->data().normalizer, raw));
+        const std::vector<int> want{1, 0, 0, 1, 1, 0, 1};
+        for (Eigen::Index k = 0; k < p.cols(); ++k)
+            QVERIFY2((p(0, k) > 0.5) == (want[static_cast<std::size_t>(k)] == 1),
+                     qPrintable(QString("sentence %1: p = %2").arg(k + 1).arg(p(0, k))));
+        QCOMPARE(notes.size(), std::size_t(1));
+        QVERIFY2(notes[0].find("zebra") != std::string::npos, notes[0].c_str());
     }
 };
 
