@@ -45,7 +45,7 @@ bool isCjk(long cp)
 }
 
 /// White space and punctuation: ASCII, Latin-1 and general punctuation, CJK symbols and punctuation
-/// (。、「」), full-width forms (，！？).
+/// (。、「」), full-width forms (，！？), and U+FFFD (what a decoder makes of invalid bytes).
 bool isSeparator(long cp)
 {
     if (cp < 0) return true;
@@ -53,7 +53,7 @@ bool isSeparator(long cp)
     return (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
            (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
            (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-           (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0xFEFF;
+           (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0xFEFF || cp == 0xFFFD;
 }
 
 bool isWordByte(char c)

@@ -23,6 +23,17 @@ const ExportTensor &ExportNode::tensor(std::string_view tensorName) const
                       "' — train the network (or load its weights) before exporting.");
 }
 
+void attachCsvSchema(ExportModel &model, const CsvSchema &schema)
+{
+    model.csvColumns.clear();
+    bool text = false;
+    for (const CsvColumn &c : schema.features) {
+        if (c.categorical || c.ids) return;
+        text = text || c.text();
+    }
+    if (text) model.csvColumns = schema.features;
+}
+
 std::string ExportNode::label() const
 {
     return std::string(toString(kind)) + " '" + name + "'";

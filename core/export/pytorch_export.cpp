@@ -1,5 +1,6 @@
 #include "export/code_export.h"
 #include "export/code_export_common.h"
+#include "export/text_script.h"
 #include "export/weights_export.h"
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
@@ -315,8 +316,13 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         "Run:  python3 " +
         commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json"))) +
         ".py inputs.csv [--weights FILE]\n"
-        "      prints one line of predictions per row; the first N_INPUTS columns are the inputs\n"
-        "      (further columns, e.g. the label, are ignored; a header row is skipped).\n"
+        "      prints one line of predictions per row; " +
+        (m.csvColumns.empty()
+             ? std::string("the first N_INPUTS columns are the inputs\n"
+                           "      (further columns, e.g. the label, are ignored; a header row is skipped).\n")
+             : std::string(
+                   "the header names the columns (TEXT_COLUMNS); raw text\n"
+                   "      is tokenised as NN Playground does, with the vocabulary it was trained with.\n")) +
         "Train further:\n"
         "      model = load_weights(Model()).train()\n"
         "      optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"
@@ -382,6 +388,7 @@ def split_inputs(x):
 
 )PY";
     s += readCsvFunction();
+    if (!m.csvColumns.empty()) s += "\n\n" + pythonTextReader(m);
     s += R"PY(
 
 def main(argv=None):
@@ -390,7 +397,9 @@ def main(argv=None):
     parser.add_argument("--weights", default=str(WEIGHTS_FILE), help="the nnp-weights JSON file")
     args = parser.parse_args(argv)
     model = load_weights(Model(), args.weights).eval()
-    x = torch.tensor(read_csv(args.csv), dtype=torch.float32).reshape(-1, N_INPUTS)
+    x = torch.tensor()PY";
+    s += m.csvColumns.empty() ? "read_csv" : "read_raw_csv";
+    s += R"PY((args.csv), dtype=torch.float32).reshape(-1, N_INPUTS)
     with torch.no_grad():
         y = model(*split_inputs(x))
     for row in y.reshape(y.shape[0], -1).tolist():

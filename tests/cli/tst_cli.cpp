@@ -216,6 +216,24 @@ void TestCli::predictTakesRawText()
     QVERIFY2(r.err.contains(
                  QStringLiteral("1 word of the text column \"review\" is not in the model's vocabulary")),
              qPrintable(r.err));
+
+    // The PyTorch export carries the vocabulary and tokenises the same raw file the same way.
+    if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {"-c", "import torch"}) != 0)
+        QSKIP("python3 cannot import torch (install python3-torch)");
+    const QString script = m_dir.filePath(QStringLiteral("essay.py"));
+    const Run exported = runNnp({"export", trained, "--format", "pytorch", "--out", script});
+    QVERIFY2(exported.code == 0, qPrintable(exported.err));
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {script, csv});
+    QVERIFY(python.waitForFinished(120000));
+    const QStringList theirs =
+        QString::fromUtf8(python.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    QCOMPARE(theirs.size(), want.size());
+    for (int i = 0; i < want.size(); ++i) {
+        const double ours = lines[i + 1].section(',', 2, 2).toDouble(), torch = theirs[i].toDouble();
+        QVERIFY2(std::abs(ours - torch) < 1e-3, qPrintable(lines[i + 1] + " vs " + theirs[i]));
+    }
 }
 
 void TestCli::predictForGeneratorProjects()
