@@ -320,9 +320,9 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         (m.csvColumns.empty()
              ? std::string("the first N_INPUTS columns are the inputs\n"
                            "      (further columns, e.g. the label, are ignored; a header row is skipped).\n")
-             : std::string(
-                   "the header names the columns (TEXT_COLUMNS); raw text\n"
-                   "      is tokenised as NN Playground does, with the vocabulary it was trained with.\n")) +
+             : std::string("a header naming the columns (TEXT_COLUMNS) gives raw text,\n"
+                           "      tokenised as NN Playground does with its vocabulary; else the first "
+                           "N_INPUTS columns are ids.\n")) +
         "Train further:\n"
         "      model = load_weights(Model()).train()\n"
         "      optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"
@@ -398,8 +398,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     model = load_weights(Model(), args.weights).eval()
     x = torch.tensor()PY";
-    s += m.csvColumns.empty() ? "read_csv" : "read_raw_csv";
-    s += R"PY((args.csv), dtype=torch.float32).reshape(-1, N_INPUTS)
+    s += m.csvColumns.empty() ? "read_csv(args.csv)" : "read_raw_csv(args.csv) or read_csv(args.csv)";
+    s += R"PY(, dtype=torch.float32).reshape(-1, N_INPUTS)
     with torch.no_grad():
         y = model(*split_inputs(x))
     for row in y.reshape(y.shape[0], -1).tolist():

@@ -70,13 +70,16 @@ def encode_text(text, length, vocabulary):
 
 
 def read_raw_csv(path):
-    """Rows of raw inputs from a CSV whose header names the model's columns (text is tokenised)."""
+    """Rows of raw inputs from a CSV whose header names the model's columns (text is tokenised); None when
+    the first row does not name them (then the file holds encoded rows: read_csv)."""
     with open(path, newline="", encoding="utf-8", errors="replace") as f:
         text = f.read()
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first and "," not in first else ","
     reader = csv.reader(text.splitlines(), delimiter=delimiter)
-    header = [h.strip() for h in next(reader)]
+    header = [h.strip() for h in next(reader, [])]
+    if any(name not in header for name, _, _ in TEXT_COLUMNS):
+        return None
     where = [header.index(name) for name, _, _ in TEXT_COLUMNS]
     rows = []
     for row in reader:

@@ -9,7 +9,7 @@
 namespace nnp::codegen {
 
 /// Python source defining TEXT_COLUMNS, tokenize(text) and read_raw_csv(path) (rows of N_INPUTS numbers
-/// from a CSV with a header naming the columns); empty when model.csvColumns is empty.
+/// from a CSV with a header naming the columns, else None); empty when model.csvColumns is empty.
 std::string pythonTextReader(const ExportModel &model);
 
 } // namespace nnp::codegen
