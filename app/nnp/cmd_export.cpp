@@ -46,7 +46,8 @@ int exportModel(const OpenedProject &o, const std::string &format, const std::fi
     Network net = buildNetwork(project);
     restoreWeights(project, net);
     const std::string name = project.name.empty() ? o.file.stem().string() : project.name;
-    const ExportModel model = describeNetwork(net, project.normalizer.value_or(Normalizer{}), name);
+    ExportModel model = describeNetwork(net, project.normalizer.value_or(Normalizer{}), name);
+    if (project.csvSchema) attachCsvSchema(model, *project.csvSchema); // raw text in the PyTorch script
     if (format == "onnx") {
         writeOnnx(model, out);
         std::cout << "Wrote " << out.string() << " (ONNX, opset " << kOnnxOpset << ", takes raw inputs)\n";

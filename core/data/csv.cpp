@@ -64,6 +64,7 @@ struct Layout {
     int target = -1;
     std::vector<int> features; ///< header indices, in file order
     std::vector<bool> ids;     ///< per header column: an id column
+    std::vector<int> text;     ///< per header column: its index in CsvOptions::text, or -1
 };
 
 constexpr std::size_t kMaxIds = (std::size_t(1) << 24) - 1; ///< ids 1 … 2^24 − 1 are exact as floats
@@ -160,6 +161,27 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
                             "The target column " + quote(name) + " cannot be an id column.");
         layout.ids[static_cast<std::size_t>(c)] = true;
     }
+    layout.text.assign(h.size(), -1);
+    for (std::size_t t = 0; t < options.text.size(); ++t) {
+        const TextColumnOptions &o = options.text[t];
+        const int c = indexOf(o.column);
+        if (c >= static_cast<int>(h.size()))
+            throw DataError(source, r.line, 0,
+                            "The text column " + quote(o.column) + " is not in the header (" + listNames(h) +
+                                ").");
+        if (c == layout.target || layout.ids[static_cast<std::size_t>(c)] ||
+            layout.text[static_cast<std::size_t>(c)] >= 0)
+            throw DataError(source, r.line, c + 1,
+                            "The column " + quote(o.column) +
+                                " cannot be a text column: it is the target, an id column or named twice.");
+        if (o.length < 1 || o.length > kMaxTextLength || o.vocabulary < 1 ||
+            o.vocabulary > kMaxVocabularyWords)
+            throw DataError(source, r.line, c + 1,
+                            "The text column " + quote(o.column) + " needs a length of 1 to " +
+                                std::to_string(kMaxTextLength) + " words and a vocabulary of 1 to " +
+                                std::to_string(kMaxVocabularyWords) + " words.");
+        layout.text[static_cast<std::size_t>(c)] = static_cast<int>(t);
+    }
     for (int c = 0; c < static_cast<int>(h.size()); ++c)
         if (c != layout.target && !ignored[static_cast<std::size_t>(c)]) layout.features.push_back(c);
     if (layout.features.empty())
@@ -203,6 +225,7 @@ long long scan(csv::Reader &reader, const Layout &layout, std::vector<ColumnStat
         for (int c : used) {
             const auto k = static_cast<std::size_t>(c);
             const std::string &cell = r.fields[k];
+            if (layout.text[k] >= 0) continue; // any text, even none, is a sentence
             if (cell.empty()) missingValue(source, r.fieldLines[k], c + 1, layout.header[k], cell);
             observe(stats[k], cell, r.fieldLines[k], c + 1, decimalComma,
                     c == layout.target ? kMaxClasses
@@ -298,9 +321,42 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
     return col;
 }
 
+/// The vocabulary of each text column (by header index) from the rows `rows` (null: all).
+std::map<int, std::vector<std::string>> textVocabularies(std::string_view text, char delimiter,
+                                                         const Layout &layout, const CsvOptions &options,
+                                                         const std::vector<int> *rows,
+                                                         const std::string &source)
+{
+    std::map<int, VocabularyBuilder> builders;
+    for (int c : layout.features)
+        if (layout.text[static_cast<std::size_t>(c)] >= 0) builders[c];
+    std::map<int, std::vector<std::string>> out;
+    if (builders.empty()) return out;
+    std::vector<bool> use;
+    if (rows) {
+        for (int i : *rows) {
+            if (i < 0) continue;
+            if (static_cast<std::size_t>(i) >= use.size()) use.resize(static_cast<std::size_t>(i) + 1, false);
+            use[static_cast<std::size_t>(i)] = true;
+        }
+    }
+    csv::Reader reader(text, delimiter, source);
+    csv::Record r;
+    reader.next(r); // the header
+    for (std::size_t i = 0; reader.next(r); ++i)
+        if (!rows || (i < use.size() && use[i]))
+            for (auto &[c, b] : builders)
+                b.add(r.fields[static_cast<std::size_t>(c)]);
+    for (auto &[c, b] : builders)
+        out[c] = b.vocabulary(
+            options.text[static_cast<std::size_t>(layout.text[static_cast<std::size_t>(c)])].vocabulary);
+    return out;
+}
+
 } // namespace
 
-CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::string &sourceName)
+CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::string &sourceName,
+                 const std::vector<int> *vocabularyRows)
 {
     text = csv::withoutBom(text);
     const char delimiter = chooseDelimiter(text, options.delimiter);
@@ -318,14 +374,18 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     CsvSchema &schema = out.schema;
     schema.delimiter = delimiter;
     Eigen::Index featureCount = 0;
+    auto vocabularies = textVocabularies(text, delimiter, layout, options, vocabularyRows, sourceName);
     for (int c : layout.features) {
         const auto k = static_cast<std::size_t>(c);
-        schema.features.push_back(layout.ids[k]
-                                      ? idColumn(stats[k], layout.header[k], c + 1, decimalComma, sourceName)
-                                      : featureColumn(stats[k], layout.header[k], c + 1, rows, sourceName));
-        featureCount += schema.features.back().categorical
-                            ? static_cast<Eigen::Index>(schema.features.back().categories.size())
-                            : 1;
+        if (layout.text[k] >= 0)
+            schema.features.push_back(
+                CsvColumn{layout.header[k], false, std::move(vocabularies[c]), false,
+                          options.text[static_cast<std::size_t>(layout.text[k])].length});
+        else
+            schema.features.push_back(
+                layout.ids[k] ? idColumn(stats[k], layout.header[k], c + 1, decimalComma, sourceName)
+                              : featureColumn(stats[k], layout.header[k], c + 1, rows, sourceName));
+        featureCount += static_cast<Eigen::Index>(schema.features.back().width());
     }
     const auto targetIndex = static_cast<std::size_t>(layout.target);
     bool numericClasses = false;
@@ -347,7 +407,9 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
         d.classNames = schema.target.categories;
     }
     for (const CsvColumn &col : schema.features) {
-        if (!col.categorical) d.featureNames.push_back(col.name);
+        for (int t = 0; t < col.textLength; ++t)
+            d.featureNames.push_back(col.name + "[" + std::to_string(t + 1) + "]");
+        if (!col.categorical && !col.text()) d.featureNames.push_back(col.name);
         for (std::size_t k = 0; col.categorical && k < col.categories.size(); ++k)
             d.featureNames.push_back(col.name + "=" + col.categories[k]);
     }
@@ -366,6 +428,10 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     for (std::size_t f = 0; f < schema.features.size(); ++f)
         for (std::size_t k = 0; schema.features[f].ids && k < schema.features[f].categories.size(); ++k)
             idOf[f].emplace(schema.features[f].categories[k], static_cast<int>(k) + 1);
+    std::map<std::size_t, TextEncoder> encoders;
+    for (std::size_t f = 0; f < schema.features.size(); ++f)
+        if (schema.features[f].text())
+            encoders.emplace(f, TextEncoder(schema.features[f].categories, schema.features[f].textLength));
     csv::Reader second(text, delimiter, sourceName);
     csv::Record r;
     second.next(r); // the header
@@ -374,7 +440,10 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
         for (std::size_t f = 0; f < layout.features.size(); ++f) {
             const CsvColumn &col = schema.features[f];
             const std::string &cell = r.fields[static_cast<std::size_t>(layout.features[f])];
-            if (col.ids) {
+            if (col.text()) {
+                for (int id : encoders.at(f).encode(cell))
+                    d.x(row++, i) = static_cast<Scalar>(id);
+            } else if (col.ids) {
                 d.x(row++, i) = static_cast<Scalar>(idOf[f].at(cell));
             } else if (col.categorical) {
                 const auto it = std::lower_bound(col.categories.begin(), col.categories.end(), cell);
@@ -397,7 +466,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     return out;
 }
 
-CsvData loadCsv(const std::string &path, const CsvOptions &options)
+CsvData loadCsv(const std::string &path, const CsvOptions &options, const std::vector<int> *vocabularyRows)
 {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
@@ -412,7 +481,7 @@ CsvData loadCsv(const std::string &path, const CsvOptions &options)
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (in.gcount() != static_cast<std::streamsize>(size))
         throw DataError(path, 0, 0, "The file could not be read completely.");
-    return parseCsv(text, options, path);
+    return parseCsv(text, options, path, vocabularyRows);
 }
 
 Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const std::string &sourceName,
@@ -438,8 +507,12 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
                             "The column " + quote(col.name) + " is missing; the model needs " +
                                 listNames(needed) + ".");
         where.push_back(static_cast<std::size_t>(it - header.begin()));
-        featureCount += col.categorical ? static_cast<Eigen::Index>(col.categories.size()) : 1;
+        featureCount += static_cast<Eigen::Index>(col.width());
     }
+    std::map<std::size_t, TextEncoder> encoders;
+    for (std::size_t f = 0; f < schema.features.size(); ++f)
+        if (schema.features[f].text())
+            encoders.emplace(f, TextEncoder(schema.features[f].categories, schema.features[f].textLength));
     std::vector<std::map<std::string, int, std::less<>>> idOf(schema.features.size());
     for (std::size_t f = 0; f < schema.features.size(); ++f)
         for (std::size_t k = 0; schema.features[f].ids && k < schema.features[f].categories.size(); ++k)
@@ -457,6 +530,13 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
             const CsvColumn &col = schema.features[f];
             const std::string &cell = r.fields[where[f]];
             const int line = r.fieldLines[where[f]], column = static_cast<int>(where[f]) + 1;
+            if (col.text()) {
+                const long long before = unseen[f].count;
+                for (int id : encoders.at(f).encode(cell, &unseen[f].count))
+                    values.push_back(static_cast<Scalar>(id));
+                if (before == 0 && unseen[f].count > 0) unseen[f].first = CellRef{line, column, cell};
+                continue;
+            }
             if (cell.empty()) missingValue(sourceName, line, column, col.name, cell);
             if (col.ids) {
                 const auto it = idOf[f].find(cell);
@@ -484,7 +564,15 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
     }
     if (rows == 0) throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
     for (std::size_t f = 0; notes && f < unseen.size(); ++f)
-        if (unseen[f].count > 0)
+        if (unseen[f].count > 0 && schema.features[f].text())
+            notes->push_back(std::to_string(unseen[f].count) + " word" + (unseen[f].count == 1 ? "" : "s") +
+                             " of the text column " + quote(schema.features[f].name) +
+                             (unseen[f].count == 1 ? " is" : " are") +
+                             " not in the model's vocabulary (the first in " + quote(unseen[f].first.text) +
+                             " on line " + std::to_string(unseen[f].first.line) + "); " +
+                             (unseen[f].count == 1 ? "it was" : "they were") +
+                             " read as the unknown word, id " + std::to_string(kUnknownToken) + ".");
+        else if (unseen[f].count > 0)
             notes->push_back(
                 std::to_string(unseen[f].count) + " cell" + (unseen[f].count == 1 ? "" : "s") +
                 " of the id column " + quote(schema.features[f].name) +

@@ -9,7 +9,9 @@
 // - A column is numeric when most of its cells are numbers; any other cell in it is an error. Otherwise it is
 //   categorical and becomes one one-hot feature per category ("island=Biscoe"), categories sorted by byte
 //   value, at most 100 per column. A column named in CsvOptions::ids is an id column instead: one feature,
-//   the cell's id in a vocabulary built from the file (see CsvOptions::ids).
+//   the cell's id in a vocabulary built from the file (see CsvOptions::ids). A column named in
+//   CsvOptions::text is a text column: T features, the ids of its words (data/tokenizer.h), with a vocabulary
+//   from the training rows; its cells may be empty.
 // - An empty cell is a missing value and an error in every used column; in a numeric column "NA", "NaN",
 //   "null", "?" ... are reported as missing values too. A row whose field count differs from the header's is
 //   an error. Errors are DataError with the source name, the 1-based line and the 1-based column (field).
@@ -18,6 +20,7 @@
 //   number is just a text.
 
 #include "data/dataset.h"
+#include "data/tokenizer.h"
 
 #include <optional>
 #include <string>
@@ -42,6 +45,8 @@ struct CsvOptions {
     /// order of the vocabulary (by value when every cell is a number, else by byte value); id 0 is reserved
     /// for an id the vocabulary does not know (kUnknownId). At most 2^24 − 1 ids per column.
     std::vector<std::string> ids;
+    /// Text columns (a review, an essay): each becomes T word ids for an Embedding (data/tokenizer.h).
+    std::vector<TextColumnOptions> text;
     bool operator==(const CsvOptions &) const = default;
 };
 
@@ -52,6 +57,15 @@ struct CsvColumn {
     std::vector<std::string> categories; ///< categorical: one-hot order (sorted); target: the class names;
                                          ///< ids: the vocabulary, cell categories[k] is id k + 1
     bool ids = false;                    ///< an id column: one feature, the cell's id
+    /// A text column: T = textLength features, its words' ids; categories is its vocabulary (word k has id
+    /// k + 2; 0 is padding, 1 an unknown word). 0: not a text column.
+    int textLength = 0;
+    [[nodiscard]] bool text() const { return textLength > 0; }
+    /// How many features the column becomes.
+    [[nodiscard]] long long width() const
+    {
+        return categorical ? static_cast<long long>(categories.size()) : text() ? textLength : 1;
+    }
 };
 
 /// The id of a cell an id column's vocabulary does not know (seen only after training, at prediction).
@@ -71,12 +85,16 @@ struct CsvData {
 };
 
 /// Reads a whole file; nothing half-loaded survives an error (DataError with line and column).
-CsvData loadCsv(const std::string &path, const CsvOptions &options = {});
+/// `vocabularyRows` (0-based data rows): the rows whose words form the text columns' vocabularies (the
+/// training split); null: every row.
+CsvData loadCsv(const std::string &path, const CsvOptions &options = {},
+                const std::vector<int> *vocabularyRows = nullptr);
 CsvData parseCsv(std::string_view text, const CsvOptions &options = {},
-                 const std::string &sourceName = "<text>");
+                 const std::string &sourceName = "<text>", const std::vector<int> *vocabularyRows = nullptr);
 /// Encodes rows of a CSV with the schema's feature columns (the target column may be absent) into
 /// [features x N]. An unknown category or a non-number is a DataError naming line and column. A cell an id
-/// column does not know becomes kUnknownId; `notes` (when given) receives one sentence per such column.
+/// column does not know becomes kUnknownId; `notes` (when given) receives one sentence per such column. A
+/// text column's words the vocabulary does not know become kUnknownToken (with a note too).
 Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema,
                          const std::string &sourceName = "<text>", std::vector<std::string> *notes = nullptr);
 

@@ -3,6 +3,7 @@
 #include "checked.h"
 #include "layers/embedding.h"
 #include "layers/layer_registry.h"
+#include "layers/step_mask.h"
 
 #include <algorithm>
 #include <array>
@@ -20,6 +21,17 @@ const ExportTensor &ExportNode::tensor(std::string_view tensorName) const
         if (t.name == tensorName) return t;
     throw ExportError(label() + " has no trained tensor '" + std::string(tensorName) +
                       "' — train the network (or load its weights) before exporting.");
+}
+
+void attachCsvSchema(ExportModel &model, const CsvSchema &schema)
+{
+    model.csvColumns.clear();
+    bool text = false;
+    for (const CsvColumn &c : schema.features) {
+        if (c.categorical || c.ids) return;
+        text = text || c.text();
+    }
+    if (text) model.csvColumns = schema.features;
 }
 
 std::string ExportNode::label() const
@@ -151,6 +163,7 @@ ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::str
             ident = makeIdentifier(n.name) + "_" + std::to_string(k);
         used.insert(ident);
         e.ident = ident;
+        if (const auto from = stepMaskSource(net.spec(), n.id)) e.maskFrom = net.nodeIndex(*from);
         m.nodes.push_back(std::move(e));
     }
     std::vector<std::vector<ParamShape>> layouts(net.nodes().size());

@@ -3,6 +3,7 @@
 // tensors row-major with PyTorch's shapes (a Dense weight is [units, inputs]), samples as rows ([N,
 // features]).
 
+#include "data/csv.h"
 #include "data/normalize.h"
 #include "graph/graph_spec.h"
 #include "train/network.h"
@@ -38,6 +39,9 @@ struct ExportNode {
     int size = 0;            ///< flat output features of one sample
     Shape shape;             ///< output shape of one sample
     std::vector<ExportTensor> tensors;
+    /// A recurrent layer that obeys an Embedding's padding mask (layers/step_mask.h): that Embedding's index
+    /// into ExportModel::nodes; else -1.
+    int maskFrom = -1;
 
     /// The tensor called `name`; throws ExportError naming the node when it is missing.
     [[nodiscard]] const ExportTensor &tensor(std::string_view name) const;
@@ -51,6 +55,11 @@ struct ExportModel {
     int output = 0;
     std::vector<float> offset, scale; ///< per input feature, all inputs concatenated; empty: no normalisation
 
+    /// The CSV columns in feature order when the data has text columns and otherwise only numeric ones, so
+    /// that the PyTorch script reads raw rows and tokenises the text as NN Playground does
+    /// (attachCsvSchema); empty: the script takes encoded rows.
+    std::vector<CsvColumn> csvColumns;
+
     [[nodiscard]] bool normalized() const { return !offset.empty(); }
     [[nodiscard]] int inputSize() const;
     [[nodiscard]] int outputSize() const { return nodes.at(static_cast<std::size_t>(output)).size; }
@@ -61,6 +70,10 @@ struct ExportModel {
 /// Reads the graph, the trained parameters and state and the normaliser. `normalizer` must be the identity or
 /// have one entry per input feature (else ExportError).
 ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::string modelName = "model");
+
+/// Carries a CSV schema's text columns (and their vocabularies) into the model when every other feature
+/// column is numeric; else leaves csvColumns empty.
+void attachCsvSchema(ExportModel &model, const CsvSchema &schema);
 
 /// A valid Python identifier from a user's name ("hidden 1" -> "hidden_1", "1st" -> "n_1st"), avoiding
 /// Python keywords and names the generated scripts use themselves.

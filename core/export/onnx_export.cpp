@@ -385,6 +385,11 @@ private:
     /// PyTorch's GRU.
     std::string emitRecurrent(const ExportNode &n, std::size_t)
     {
+        if (n.maskFrom >= 0)
+            throw ExportError(n.label() + " keeps its state on the padding steps of " +
+                              m_model.nodes.at(static_cast<std::size_t>(n.maskFrom)).label() +
+                              " (mask_zero), which ONNX's " + std::string(toString(n.kind)) +
+                              " cannot express — export to PyTorch or Keras, or turn mask_zero off.");
         const int units = n.options.get(opt::rnn::units), gates = recurrentGates(n.kind);
         const Shape &shape = inputShape(n);
         const int features = shape.dims.at(1);

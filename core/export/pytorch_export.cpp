@@ -1,5 +1,6 @@
 #include "export/code_export.h"
 #include "export/code_export_common.h"
+#include "export/text_script.h"
 #include "export/weights_export.h"
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
@@ -212,8 +213,34 @@ void emitRecurrent(Emit &e)
     e.init += e.comment + "        self." + e.id + " = " + modules[gates] + "(" +
               std::to_string(inputShape(e).dims.at(1)) + ", " +
               std::to_string(e.n.options.get(opt::rnn::units)) + ", batch_first=True)\n";
-    e.line("self." + e.id + "(" + e.x + ")[0]" +
-           (e.n.options.get(opt::rnn::returnSequences) ? "" : "[:, -1]"));
+    const bool sequences = e.n.options.get(opt::rnn::returnSequences);
+    if (e.n.maskFrom < 0) {
+        e.line("self." + e.id + "(" + e.x + ")[0]" + (sequences ? "" : "[:, -1]"));
+        return;
+    }
+    // The Embedding's padding mask (mask_zero, Keras' semantics): step by step, a padded step (id 0) keeps
+    // the state (h, and c for the LSTM) and repeats the previous output.
+    const ExportNode &table = e.m.nodes.at(static_cast<std::size_t>(e.n.maskFrom));
+    const std::string &ids = e.m.nodes.at(static_cast<std::size_t>(table.inputs.at(0))).ident;
+    const std::string units = std::to_string(e.n.options.get(opt::rnn::units)), h = e.id + "_h",
+                      c = e.id + "_c", keep = e.id + "_keep", hs = e.id + "_hs", cs = e.id + "_cs";
+    auto add = [&](const std::string &text) { e.fwd += "        " + text + "\n"; };
+    add(h + " = " + e.x + ".new_zeros(1, " + e.x + ".shape[0], " + units + ")");
+    if (gates == 4) add(c + " = " + h);
+    add(e.id + "_out = []");
+    const std::string t = e.id + "_t";
+    add("for " + t + " in range(" + e.x + ".shape[1]):");
+    add("    " + keep + " = (" + ids + "[:, " + t + "] != 0).view(1, -1, 1)");
+    if (gates == 4) {
+        add("    _, (" + hs + ", " + cs + ") = self." + e.id + "(" + e.x + "[:, " + t + ":" + t + " + 1], (" +
+            h + ", " + c + "))");
+        add("    " + c + " = torch.where(" + keep + ", " + cs + ", " + c + ")");
+    } else {
+        add("    _, " + hs + " = self." + e.id + "(" + e.x + "[:, " + t + ":" + t + " + 1], " + h + ")");
+    }
+    add("    " + h + " = torch.where(" + keep + ", " + hs + ", " + h + ")");
+    add("    " + e.id + "_out.append(" + h + "[0])");
+    e.line(sequences ? "torch.stack(" + e.id + "_out, dim=1)" : h + "[0]");
 }
 
 void emitGlobalAveragePool1D(Emit &e)
@@ -289,8 +316,13 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         "Run:  python3 " +
         commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json"))) +
         ".py inputs.csv [--weights FILE]\n"
-        "      prints one line of predictions per row; the first N_INPUTS columns are the inputs\n"
-        "      (further columns, e.g. the label, are ignored; a header row is skipped).\n"
+        "      prints one line of predictions per row; " +
+        (m.csvColumns.empty()
+             ? std::string("the first N_INPUTS columns are the inputs\n"
+                           "      (further columns, e.g. the label, are ignored; a header row is skipped).\n")
+             : std::string("a header naming the columns (TEXT_COLUMNS) gives raw text,\n"
+                           "      tokenised as NN Playground does with its vocabulary; else the first "
+                           "N_INPUTS columns are ids.\n")) +
         "Train further:\n"
         "      model = load_weights(Model()).train()\n"
         "      optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"
@@ -356,6 +388,7 @@ def split_inputs(x):
 
 )PY";
     s += readCsvFunction();
+    if (!m.csvColumns.empty()) s += "\n\n" + pythonTextReader(m);
     s += R"PY(
 
 def main(argv=None):
@@ -364,7 +397,9 @@ def main(argv=None):
     parser.add_argument("--weights", default=str(WEIGHTS_FILE), help="the nnp-weights JSON file")
     args = parser.parse_args(argv)
     model = load_weights(Model(), args.weights).eval()
-    x = torch.tensor(read_csv(args.csv), dtype=torch.float32).reshape(-1, N_INPUTS)
+    x = torch.tensor()PY";
+    s += m.csvColumns.empty() ? "read_csv(args.csv)" : "read_raw_csv(args.csv) or read_csv(args.csv)";
+    s += R"PY(, dtype=torch.float32).reshape(-1, N_INPUTS)
     with torch.no_grad():
         y = model(*split_inputs(x))
     for row in y.reshape(y.shape[0], -1).tolist():

@@ -7,6 +7,7 @@
 
 #include "checked.h"
 #include "data/idx.h"
+#include "data/text_columns.h"
 #include "layers/embedding.h"
 #include "layers/layer_registry.h"
 #include "layers/simple_layers.h"
@@ -79,7 +80,7 @@ long long featureCount(const CsvSchema &s)
 {
     long long n = 0;
     for (const CsvColumn &c : s.features)
-        n += c.categorical ? static_cast<long long>(c.categories.size()) : 1;
+        n += c.width();
     return n;
 }
 
@@ -246,7 +247,8 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
         d.full = withFeatures(generate(src.generator), src.features);
         break;
     case DataSourceKind::Csv: {
-        CsvData csv = loadCsv(requireFile(src.path, baseDir, "/data/path", "CSV file"), src.csv);
+        CsvData csv = loadCsvForTraining(requireFile(src.path, baseDir, "/data/path", "CSV file"), src.csv,
+                                         project.preprocessing.split);
         d.full = std::move(csv.data);
         d.csvSchema = std::move(csv.schema);
         break;

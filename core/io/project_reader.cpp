@@ -165,7 +165,7 @@ std::string readDataPath(const JsonCursor &c)
 
 CsvOptions readCsvOptions(const JsonCursor &c)
 {
-    c.expectObject({"delimiter", "target", "task", "ignore", "ids"});
+    c.expectObject({"delimiter", "target", "task", "ignore", "ids", "text"});
     CsvOptions o;
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
@@ -190,6 +190,18 @@ CsvOptions readCsvOptions(const JsonCursor &c)
         const std::size_t n = v->arraySize(io::kMaxCsvColumns);
         for (std::size_t i = 0; i < n; ++i)
             o.ids.push_back((*v)[i].toString(io::kMaxNameLength * 5));
+    }
+    if (auto v = c.find("text")) {
+        const std::size_t n = v->arraySize(io::kMaxCsvColumns);
+        for (std::size_t i = 0; i < n; ++i) {
+            const JsonCursor t = (*v)[i];
+            t.expectObject({"column", "length", "vocabulary"});
+            TextColumnOptions to;
+            to.column = t.at("column").toString(io::kMaxNameLength * 5);
+            if (auto l = t.find("length")) to.length = l->toInt(1, kMaxTextLength);
+            if (auto k = t.find("vocabulary")) to.vocabulary = k->toInt(1, kMaxVocabularyWords);
+            o.text.push_back(std::move(to));
+        }
     }
     return o;
 }
@@ -316,14 +328,18 @@ TrainingConfig readTraining(const JsonCursor &c)
 
 CsvColumn readColumn(const JsonCursor &c)
 {
-    c.expectObject({"name", "categorical", "categories", "ids"});
+    c.expectObject({"name", "categorical", "categories", "ids", "text_length"});
     CsvColumn col;
     col.name = c.at("name").toString(io::kMaxNameLength * 5);
     if (auto v = c.find("categorical")) col.categorical = v->toBool();
     if (auto v = c.find("ids")) col.ids = v->toBool();
-    if (col.ids && col.categorical) c.fail("a column is either categorical or an id column.");
-    if (auto v = c.find("categories")) { // an id column's vocabulary: up to 2^24 − 1 ids
-        const std::size_t n = v->arraySize(col.ids ? (std::size_t(1) << 24) - 1 : io::kMaxCategories);
+    if (auto v = c.find("text_length")) col.textLength = v->toInt(1, kMaxTextLength);
+    if (int(col.ids) + int(col.categorical) + int(col.text()) > 1)
+        c.fail("a column is either categorical, an id column or a text column.");
+    if (auto v = c.find("categories")) { // an id or text column's vocabulary: up to 2^24 − 1 ids
+        const std::size_t n = v->arraySize(col.ids      ? (std::size_t(1) << 24) - 1
+                                           : col.text() ? static_cast<std::size_t>(kMaxVocabularyWords)
+                                                        : io::kMaxCategories);
         for (std::size_t i = 0; i < n; ++i)
             col.categories.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }

@@ -65,6 +65,12 @@ OJson csvOptionsJson(const CsvOptions &c)
                {"task", c.task ? std::string(io::toString(*c.task)) : std::string("auto")},
                {"ignore", c.ignore}};
     if (!c.ids.empty()) j["ids"] = c.ids;
+    if (!c.text.empty()) {
+        OJson text = OJson::array();
+        for (const TextColumnOptions &t : c.text)
+            text.push_back({{"column", t.column}, {"length", t.length}, {"vocabulary", t.vocabulary}});
+        j["text"] = text;
+    }
     return j;
 }
 
@@ -129,8 +135,9 @@ OJson trainingJson(const TrainingConfig &t)
 OJson columnJson(const CsvColumn &c)
 {
     OJson j = {{"name", c.name}, {"categorical", c.categorical}};
-    if (c.categorical || c.ids) j["categories"] = c.categories;
+    if (c.categorical || c.ids || c.text()) j["categories"] = c.categories;
     if (c.ids) j["ids"] = true;
+    if (c.text()) j["text_length"] = c.textLength;
     return j;
 }
 

@@ -92,7 +92,7 @@ template <> const LayerKindInfo &kindInfo<LayerKind::GlobalAveragePool1D>()
 {
     static const LayerKindInfo info = poolInfo<LayerKind::GlobalAveragePool1D>(
         "GlobalAveragePool1D",
-        {QT_TRANSLATE_NOOP("LayerCatalog", "Global average pooling over time"),
+        {QT_TRANSLATE_NOOP("LayerCatalog", "Average over time"),
          QT_TRANSLATE_NOOP("LayerCatalog",
                            "One number per feature: its mean over all steps. Turns a sequence into a flat "
                            "vector."),
@@ -104,7 +104,7 @@ template <> const LayerKindInfo &kindInfo<LayerKind::GlobalMaxPool1D>()
 {
     static const LayerKindInfo info = poolInfo<LayerKind::GlobalMaxPool1D>(
         "GlobalMaxPool1D",
-        {QT_TRANSLATE_NOOP("LayerCatalog", "Global max pooling over time"),
+        {QT_TRANSLATE_NOOP("LayerCatalog", "Max over time"),
          QT_TRANSLATE_NOOP(
              "LayerCatalog",
              "One number per feature: its largest value over all steps. Turns a sequence into a "

@@ -3,7 +3,9 @@
 #include "checked.h"
 #include "layers/dense.h"
 #include "layers/embedding.h"
+#include "layers/recurrent.h"
 #include "layers/simple_layers.h"
+#include "layers/step_mask.h"
 #include "memory_budget.h"
 #include "train/memory_estimate.h"
 
@@ -64,6 +66,9 @@ Network Network::build(const GraphSpec &spec, std::uint64_t seed)
     }
     net.m_inputSize = checkedInt(inputSize, "The number of input values per sample"); // bounded by validate()
     net.m_output = index.at(v.output);
+    net.m_maskFrom.assign(net.m_nodes.size(), -1);
+    for (std::size_t i = 0; i < net.m_nodes.size(); ++i)
+        if (const auto from = stepMaskSource(spec, net.m_nodes[i].id)) net.m_maskFrom[i] = index.at(*from);
 
     // Initialise in topological order from one seeded stream: the same seed always gives the same weights.
     Rng rng(seed);
@@ -103,7 +108,7 @@ void Network::prepareBackward()
 
 Network::Network(const Network &o)
     : m_spec(o.m_spec), m_inputs(o.m_inputs), m_output(o.m_output), m_inputSize(o.m_inputSize),
-      m_loss(o.m_loss), m_fusion(o.m_fusion)
+      m_loss(o.m_loss), m_fusion(o.m_fusion), m_maskFrom(o.m_maskFrom)
 {
     m_nodes.reserve(o.m_nodes.size());
     for (const auto &on : o.m_nodes) {
@@ -185,8 +190,13 @@ const Matrix &Network::forwardColumns(const Matrix &x, std::span<const int> cols
             off += rows;
         }
     }
-    for (auto &n : m_nodes) {
+    for (std::size_t j = 0; j < m_nodes.size(); ++j) {
+        Node &n = m_nodes[j];
         if (n.kind == LayerKind::Input) continue;
+        // The Embedding ran before (topological order): its mask of this batch says which steps are padding.
+        if (const int from = m_maskFrom[j]; from >= 0)
+            static_cast<Recurrent &>(*n.layer).setMask(
+                static_cast<const Embedding &>(*m_nodes[static_cast<std::size_t>(from)].layer).mask());
         m_xPtrs.clear();
         for (int p : n.inputs)
             m_xPtrs.push_back(&m_nodes[static_cast<std::size_t>(p)].y);

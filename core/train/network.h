@@ -138,6 +138,8 @@ private:
     Fusion m_fusion = Fusion::None;
     Matrix m_fusedGrad;
     std::vector<const Matrix *> m_xPtrs; // scratch for layer calls
+    /// Per node: the Embedding node whose padding mask its recurrent layer obeys (layers/step_mask.h), or -1.
+    std::vector<int> m_maskFrom;
 };
 
 } // namespace nnp

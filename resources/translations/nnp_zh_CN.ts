@@ -1146,8 +1146,8 @@
     </message>
     <message>
         <location filename="../../core/layers/pooling1d.cpp" line="+95"/>
-        <source>Global average pooling over time</source>
-        <translation>时间维全局平均池化</translation>
+        <source>Average over time</source>
+        <translation>时间平均池化</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1156,8 +1156,8 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Global max pooling over time</source>
-        <translation>时间维全局最大池化</translation>
+        <source>Max over time</source>
+        <translation>时间最大池化</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1593,7 +1593,7 @@
 <context>
     <name>nnp</name>
     <message>
-        <location filename="../../ui/export/model_export.cpp" line="+52"/>
+        <location filename="../../ui/export/model_export.cpp" line="+53"/>
         <source>Wrote %1 (ONNX opset %2; the model takes raw inputs: the normalisation is inside).</source>
         <translation>已写入 %1（ONNX opset %2；归一化已包含在模型内，模型直接接受原始输入）。</translation>
     </message>
@@ -1837,12 +1837,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+284"/>
+        <location line="+285"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-284"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -2077,7 +2077,7 @@
         <translation>输入形状</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Last column</source>
         <translation>最后一列</translation>
     </message>
@@ -2105,7 +2105,7 @@
 <context>
     <name>nnp::DataPanelPreview</name>
     <message>
-        <location filename="../../ui/panels/data_panel_preview.cpp" line="+121"/>
+        <location filename="../../ui/panels/data_panel_preview.cpp" line="+122"/>
         <source>No data chosen yet.</source>
         <translation>尚未选择数据。</translation>
     </message>
@@ -2172,7 +2172,17 @@
         <translation>%1 行</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Text columns: the vocabulary is built from the training split when training starts.</source>
+        <translation>文本列：词表在开始训练时由训练集构建。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Text &quot;%1&quot;: %2 known words (ids 2 … %3; 0 pads, 1 is an unknown word), T = %4 words · lengths 0–%4: %5</source>
+        <translation>文本“%1”：词表 %2 个词（编号 2 … %3；0 为填充，1 为未知词），T = %4 个词 · 长度 0–%4：%5</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Choose an IDX image file and its label file (MNIST&apos;s format, plain or .gz).</source>
         <translation>请选择 IDX 图像文件及其标签文件（MNIST 格式，未压缩或 .gz）。</translation>
     </message>

@@ -71,6 +71,7 @@ private slots:
     void newProjectsFitTheirDataAndTrain_data();
     void newProjectsFitTheirDataAndTrain();
     void newRefusesWhatItCannotMake();
+    void predictTakesRawText();
     void interruptStopsCleanlyAndSaves();
     void divergedRetrainLeavesTheTrainedFile();
     void classicMistakesAreRefused_data();
@@ -194,6 +195,51 @@ void TestCli::predictPrintsOneLinePerRow()
     QVERIFY2(correct >= 140, qPrintable(QString::number(correct)));
     // Without the header: exactly one line per row.
     QCOMPARE(runNnp({"predict", m_trainedIris, "-i", csv, "--no-header"}).out.count('\n'), 150);
+}
+
+// A model with a text column (issue 11) predicts from raw sentences: tokenised with the stored vocabulary,
+// negation and order read, a word it never saw taken as unknown with a note on stderr.
+void TestCli::predictTakesRawText()
+{
+    const QString trained = m_dir.filePath(QStringLiteral("essay_predict.nnp"));
+    const Run train = runNnp({"train", samplesDir() + "/essay_lstm.nnp", "--out", trained, "--quiet"});
+    QVERIFY2(train.code == 0, qPrintable(train.err));
+    const QString csv = m_dir.filePath(QStringLiteral("raw_reviews.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral("review\nthe food was not good\n\"the room was dirty, not clean\"\n"
+                           "the room is not dirty but clean\n菜很好\n房间不干净\nthe zebra was great\n")
+                .toUtf8());
+    f.close();
+    const Run r = runNnp({"predict", trained, "--input", csv});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines.first(), QStringLiteral("class,p(0),p(1)"));
+    const QStringList want{"0", "0", "1", "1", "0", "1"};
+    for (int i = 0; i < want.size(); ++i)
+        QVERIFY2(lines[i + 1].startsWith(want[i] + ','), qPrintable(lines[i + 1]));
+    QVERIFY2(r.err.contains(
+                 QStringLiteral("1 word of the text column \"review\" is not in the model's vocabulary")),
+             qPrintable(r.err));
+
+    // The PyTorch export carries the vocabulary and tokenises the same raw file the same way.
+    if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {"-c", "import torch"}) != 0)
+        QSKIP("python3 cannot import torch (install python3-torch)");
+    const QString script = m_dir.filePath(QStringLiteral("essay.py"));
+    const Run exported = runNnp({"export", trained, "--format", "pytorch", "--out", script});
+    QVERIFY2(exported.code == 0, qPrintable(exported.err));
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {script, csv});
+    QVERIFY(python.waitForFinished(120000));
+    const QStringList theirs =
+        QString::fromUtf8(python.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    QCOMPARE(theirs.size(), want.size());
+    for (int i = 0; i < want.size(); ++i) {
+        const double ours = lines[i + 1].section(',', 2, 2).toDouble(), torch = theirs[i].toDouble();
+        QVERIFY2(std::abs(ours - torch) < 1e-3, qPrintable(lines[i + 1] + " vs " + theirs[i]));
+    }
 }
 
 void TestCli::predictForGeneratorProjects()

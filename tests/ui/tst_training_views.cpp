@@ -2,6 +2,7 @@
 // driving a real controller, and the data panel editing the document.
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
+#include "io/project.h"
 #include "layers/batch_norm.h"
 #include "layers/dense.h"
 #include "layers/simple_layers.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -82,6 +84,7 @@ private slots:
     void toolbarEditsGoThroughDocument();
     void dataPanelEditsAreUndoable();
     void dataPanelShowsProblems();
+    void dataPanelShowsTextColumns();
 };
 
 void TestTrainingViews::lossPlotCurvesAndReadout()
@@ -345,6 +348,30 @@ void TestTrainingViews::dataPanelShowsProblems()
              qPrintable(panel.preview()->messageText()));
     doc.undoStack()->undo();
     QCOMPARE(doc.dataSource().kind, DataSourceKind::Generator);
+}
+
+// A text column (issue 11): the preview states the vocabulary from the training split, T and a histogram of
+// sentence lengths (one bar per length 0 … T).
+void TestTrainingViews::dataPanelShowsTextColumns()
+{
+    const QString file = QStringLiteral(NNP_SOURCE_DIR) + "/samples/essay_lstm.nnp";
+    GraphDocument doc;
+    doc.reset(loadProject(file.toStdString()), file);
+    DataPanel panel(&doc);
+    panel.show();
+    panel.refreshPreviewNow();
+    QCOMPARE(panel.preview()->kind(), DataPanelPreview::Kind::Table);
+    const Project &p = doc.project();
+    const PreparedData data = prepareData(p, QFileInfo(file).absolutePath().toStdString());
+    const auto words = static_cast<int>(data.csvSchema->features.at(0).categories.size());
+    const QString summary = panel.preview()->summary();
+    QVERIFY2(summary.contains(
+                 QStringLiteral("Text \"review\": %1 known words (ids 2 … %2").arg(words).arg(words + 1)),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("T = 12 words")), qPrintable(summary));
+    const QString histogram = summary.section(QStringLiteral("0–12: "), 1);
+    QCOMPARE(histogram.size(), 13);
+    QVERIFY(histogram.contains(QStringLiteral("█")));
 }
 
 QTEST_MAIN(TestTrainingViews)

@@ -42,7 +42,8 @@ ExportOutcome writeModel(const Project &project, const ExportRequest &r)
         r.includeNormalization ? project.normalizer.value_or(Normalizer{}) : Normalizer{};
     const std::string name =
         r.modelName.trimmed().isEmpty() ? project.name : r.modelName.trimmed().toStdString();
-    const ExportModel model = describeNetwork(net, normalizer, name.empty() ? std::string("model") : name);
+    ExportModel model = describeNetwork(net, normalizer, name.empty() ? std::string("model") : name);
+    if (project.csvSchema) attachCsvSchema(model, *project.csvSchema); // raw text in the PyTorch script
     const std::filesystem::path path = fsPath(r.path);
     switch (r.format) {
     case ExportFormat::Onnx:

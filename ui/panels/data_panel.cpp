@@ -381,6 +381,7 @@ void DataPanel::chooseCsv(const QString &path)
             .toStdString();
     data.csv.target.clear();
     data.csv.ids.clear(); // they named columns of the previous file
+    data.csv.text.clear();
     commit(data, m_doc->preprocessing(), tr("CSV file"));
 }
 

@@ -2,6 +2,7 @@
 
 #include "data/data_error.h"
 #include "data/idx.h"
+#include "data/text_columns.h"
 #include "viz/plane_canvas.h"
 
 #include <QDir>
@@ -154,7 +155,7 @@ void DataPanelPreview::showData(const DataSource &source, const Preprocessing &p
             showGenerated(source, pre);
             break;
         case DataSourceKind::Csv:
-            showCsv(source, baseDir);
+            showCsv(source, pre, baseDir);
             break;
         case DataSourceKind::Idx:
             showIdx(source, baseDir);
@@ -182,7 +183,7 @@ void DataPanelPreview::showGenerated(const DataSource &source, const Preprocessi
     setKind(Kind::Scatter);
 }
 
-void DataPanelPreview::showCsv(const DataSource &source, const QString &baseDir)
+void DataPanelPreview::showCsv(const DataSource &source, const Preprocessing &pre, const QString &baseDir)
 {
     const QString path = resolveDataPath(source.path, baseDir);
     if (path.isEmpty()) {
@@ -235,8 +236,39 @@ void DataPanelPreview::showCsv(const DataSource &source, const QString &baseDir)
             : tr("%1 features, regression (target \"%2\")").arg(d.features()).arg(target);
     text +=
         QStringLiteral(" · ") + (more ? tr("the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
-    m_summary->setText(text);
+    m_summary->setText(text + textColumnsSummary(source, pre, path));
     setKind(Kind::Table);
+}
+
+QString DataPanelPreview::textColumnsSummary(const DataSource &source, const Preprocessing &pre,
+                                             const QString &path)
+{
+    if (source.csv.text.empty()) return {};
+    // The vocabulary as training will build it: from the training split of the whole file. Small files only
+    // on the GUI thread; a large one is counted when training starts.
+    if (QFileInfo(path).size() > kTextStatsMaxBytes)
+        return QStringLiteral("\n") + tr("Text columns: the vocabulary is built from the training split when "
+                                         "training starts.");
+    const CsvData whole = loadCsvForTraining(path.toStdString(), source.csv, pre.split);
+    QString text;
+    for (const TextColumnFacts &f : textColumnFacts(whole.schema, whole.data.x)) {
+        // Sentence lengths (after truncation to T) as a bar per length, 0 … T words.
+        static const QString bars = QStringLiteral("▁▂▃▄▅▆▇█");
+        const long long most = *std::max_element(f.lengths.begin(), f.lengths.end());
+        QString histogram;
+        for (long long n : f.lengths)
+            histogram +=
+                n == 0 ? QStringLiteral(" ") : QString(bars[static_cast<int>((n * 7 + most - 1) / most)]);
+        text += QStringLiteral("\n") +
+                tr("Text \"%1\": %2 known words (ids 2 … %3; 0 pads, 1 is an unknown word), T = %4 words · "
+                   "lengths 0–%4: %5")
+                    .arg(QString::fromStdString(f.name))
+                    .arg(f.vocabulary)
+                    .arg(f.vocabulary + 1)
+                    .arg(f.length)
+                    .arg(histogram);
+    }
+    return text;
 }
 
 void DataPanelPreview::showIdx(const DataSource &source, const QString &baseDir)

@@ -50,7 +50,10 @@ signals:
 private:
     static std::atomic<int> s_readers;
     void showGenerated(const DataSource &source, const Preprocessing &pre);
-    void showCsv(const DataSource &source, const QString &baseDir);
+    void showCsv(const DataSource &source, const Preprocessing &pre, const QString &baseDir);
+    /// Lines about the text columns: vocabulary size, T and a histogram of sentence lengths.
+    QString textColumnsSummary(const DataSource &source, const Preprocessing &pre, const QString &path);
+    static constexpr qint64 kTextStatsMaxBytes = 32 << 20;
     void showIdx(const DataSource &source, const QString &baseDir);
     void showIdxImages();
     void showMessage(const QString &text);
