@@ -3581,7 +3581,7 @@ weight %6</source>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+83"/>
+        <location filename="../../ui/main_window.cpp" line="+85"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
@@ -4086,7 +4086,7 @@ Restore them?</source>
         <translation>数值：批次中的第 %1 号样本。</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+195"/>
         <source>Input x%1</source>
         <translation>输入 x%1</translation>
     </message>
@@ -4233,7 +4233,7 @@ Restore them?</source>
         <translation>高对比度(&amp;H)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>P&amp;resentation</source>
         <translation>演示(&amp;R)</translation>
     </message>
