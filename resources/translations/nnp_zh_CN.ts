@@ -452,7 +452,7 @@
 <context>
     <name>ExplainText</name>
     <message>
-        <location filename="../../ui/explain/explain_text.cpp" line="+146"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+53"/>
         <source>identity</source>
         <translation>恒等函数</translation>
     </message>
@@ -497,15 +497,15 @@
         <translation>对 %1 个样本的批次：&lt;i&gt;E&lt;/i&gt; = (1/%1) Σ&lt;sub&gt;n&lt;/sub&gt; &lt;i&gt;E&lt;/i&gt;&lt;sub&gt;n&lt;/sub&gt; = &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+156"/>
-        <location line="+67"/>
+        <location filename="../../ui/explain/explain_parts.cpp" line="+161"/>
         <location line="+12"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="+18"/>
+        <location line="+156"/>
         <source>sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location filename="../../ui/explain/explain_text.cpp" line="-156"/>
         <source>output a</source>
         <translation>输出 a</translation>
     </message>
@@ -596,7 +596,7 @@
         <translation>前向传播尚未到达这一层。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../ui/explain/explain_parts.cpp" line="-12"/>
         <location line="+23"/>
         <source>neuron</source>
         <translation>神经元</translation>
@@ -607,14 +607,9 @@
         <translation>每个样本的 δ</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-49"/>
         <source>layer</source>
         <translation>层</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>weight</source>
-        <translation>权重</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -622,12 +617,29 @@
         <translation>旧值</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>new</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+0"/>
+        <source>change</source>
+        <translation>变化量</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The first %n value(s) of each parameter; click a weight for its own update.</source>
+        <translation>
+            <numerusform>每个参数只列出前 %n 个值；点击一个权重可查看它自己的更新。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/explain/explain_text.cpp" line="+20"/>
         <source>The sample&apos;s features enter the network.</source>
         <translation>样本的特征进入网络。</translation>
     </message>
@@ -650,6 +662,11 @@
         <location line="+3"/>
         <source>Each neuron&apos;s δ gathers the next layer&apos;s δs through its outgoing weights, times the slope of %1 at its z; then ∂E/∂w = δ·a for its incoming weights.</source>
         <translation>每个神经元的 δ 通过其输出权重汇集下一层的 δ，再乘以 %1 在其 z 处的斜率；然后其输入权重的梯度为 ∂E/∂w = δ·a。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every weight takes a step against its gradient. %1 sizes each step from the running averages of the weight&apos;s gradients, so the change in the table differs from α·∂E/∂w (α = %2). The boundary redraws with the new weights.</source>
+        <translation>每个权重都沿梯度的反方向迈出一步。%1 根据该权重梯度的滑动平均来决定每一步的大小，所以表中的变化量不同于 α·∂E/∂w（α = %2）。决策边界随新的权重重新绘制。</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -324,6 +324,17 @@ void TestExplainConv::walkThroughConvolution()
         QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
     QCOMPARE(model->phase().kind, PhaseKind::Update);
     QVERIFY(!view->isVisible());
+    // The Update phase's table lists every trained parameter: both convolutions' kernels and biases, not only
+    // the Dense weights (it listed Dense only), each with its value after the step.
+    const QString updated = text();
+    int tensors = 0;
+    for (const NodeTrace &n : t->nodes)
+        for (const ParamTrace &p : n.params) {
+            QVERIFY2(updated.contains(QString::fromStdString(n.name)), n.name.c_str());
+            VERIFY_SHOWN(updated, double(p.after(0, 0)));
+            ++tensors;
+        }
+    QCOMPARE(tensors, 6); // conv_1, conv_2 and the Dense output: weight and bias each
 }
 
 QTEST_MAIN(TestExplainConv)

@@ -1,6 +1,8 @@
 #include "explain/explain_text.h"
 
+#include "document/layer_catalog.h"
 #include "explain/explain_conv.h"
+#include "explain/explain_parts.h"
 
 #include <QLocale>
 
@@ -9,102 +11,7 @@
 
 namespace nnp {
 
-namespace {
-
-const ParamTrace *paramOf(const NodeTrace *nt, const char *name)
-{
-    if (!nt) return nullptr;
-    for (const ParamTrace &p : nt->params)
-        if (p.name == name) return &p;
-    return nullptr;
-}
-
-QString sub(const QString &symbol, const QString &index)
-{
-    return QStringLiteral("<i>%1</i><sub>%2</sub>").arg(symbol, index);
-}
-
-QString idx(int i)
-{
-    return QString::number(i + 1);
-}
-
-QString pair(int j, int i)
-{
-    return QStringLiteral("%1%2").arg(j + 1).arg(i + 1);
-}
-
-double at(const Matrix &m, int r, int c)
-{
-    return (r >= 0 && c >= 0 && r < m.rows() && c < m.cols()) ? double(m(r, c)) : std::nan("");
-}
-
-int sampleCount(const Trace &t)
-{
-    return std::max<int>(1, static_cast<int>(t.samples.size()));
-}
-
-const NodeTrace *nodeOf(const NetworkPicture &pic, const Trace &t, int column)
-{
-    if (column < 0 || column >= int(pic.layers.size())) return nullptr;
-    return t.find(pic.layers[std::size_t(column)].id);
-}
-
-/// The inputs a Dense node received for sample n, row i.
-double inputOf(const NodeTrace *nt, int i, int n)
-{
-    return nt && !nt->inputs.empty() ? at(nt->inputs[0], i, n) : std::nan("");
-}
-
-bool isOutputColumn(const NetworkPicture &pic, const Trace &t, int column)
-{
-    return !t.nodes.empty() && column >= 0 && column < int(pic.layers.size()) &&
-           pic.layers[std::size_t(column)].id == t.nodes.back().id;
-}
-
-QString fPrime(ActivationKind f)
-{
-    switch (f) {
-    case ActivationKind::Tanh:
-        return QStringLiteral("1 − <i>a</i>²");
-    case ActivationKind::Sigmoid:
-        return QStringLiteral("<i>a</i>(1 − <i>a</i>)");
-    case ActivationKind::ReLU:
-        return QStringLiteral("(<i>z</i> &gt; 0 ? 1 : 0)");
-    case ActivationKind::Linear:
-        return QStringLiteral("1");
-    default:
-        return {};
-    }
-}
-
-/// A number as the second factor of a product: negative ones in parentheses, "0.5 · (−2)".
-QString factor(double v)
-{
-    return v < 0 ? QStringLiteral("(%1)").arg(ExplainText::number(v)) : ExplainText::number(v);
-}
-
-QString table(const QStringList &header, const std::vector<QStringList> &rows)
-{
-    QString h = QStringLiteral("<table cellspacing='0' cellpadding='4' border='0'><tr>");
-    for (const QString &c : header)
-        h += QStringLiteral("<th align='right' style='border-bottom:1px solid #888'>%1</th>").arg(c);
-    h += QStringLiteral("</tr>");
-    for (const QStringList &r : rows) {
-        h += QStringLiteral("<tr>");
-        for (const QString &c : r)
-            h += QStringLiteral("<td align='right'>%1</td>").arg(c);
-        h += QStringLiteral("</tr>");
-    }
-    return h + QStringLiteral("</table>");
-}
-
-QString formula(const QString &text)
-{
-    return QStringLiteral("<p style='font-size:large; margin-left:12px'>%1</p>").arg(text);
-}
-
-} // namespace
+using namespace explain_parts;
 
 QString ExplainText::number(double v)
 {
@@ -551,64 +458,6 @@ QString neuronSection(const NetworkPicture &pic, const Trace &t, const Phase &ph
     return h;
 }
 
-QString layerTable(const NetworkPicture &pic, const Trace &t, const Phase &phase)
-{
-    const int c = phase.column;
-    const NodeTrace *nt = nodeOf(pic, t, c);
-    const int N = sampleCount(t);
-    std::vector<QStringList> rows;
-    if (phase.kind == PhaseKind::Forward && nt && c > 0) {
-        for (int n = 0; n < N; ++n)
-            for (int j = 0; j < std::min<int>(int(nt->output.rows()), 32); ++j)
-                rows.push_back({QStringLiteral("#%1").arg(t.samples[std::size_t(n)]), QString::number(j + 1),
-                                ExplainText::number(at(nt->z, j, n)),
-                                ExplainText::number(at(nt->output, j, n))});
-        return table({ExplainText::tr("sample"), ExplainText::tr("neuron"), QStringLiteral("<i>z</i>"),
-                      QStringLiteral("<i>a</i> = <i>f</i>(<i>z</i>)")},
-                     rows);
-    }
-    if (phase.kind == PhaseKind::Forward && nt && c == 0) {
-        for (int n = 0; n < N; ++n) {
-            QStringList xs;
-            for (int j = 0; j < std::min<int>(int(nt->output.rows()), 16); ++j)
-                xs << ExplainText::number(at(nt->output, j, n));
-            rows.push_back(
-                {QStringLiteral("#%1").arg(t.samples[std::size_t(n)]), xs.join(QStringLiteral(", "))});
-        }
-        return table({ExplainText::tr("sample"), QStringLiteral("<i>x</i>")}, rows);
-    }
-    if (phase.kind == PhaseKind::Backward && nt) {
-        const ParamTrace *b = paramOf(nt, "bias");
-        for (int j = 0; j < std::min<int>(int(nt->gradPre.rows()), 32); ++j) {
-            QStringList ds;
-            for (int n = 0; n < N; ++n)
-                ds << ExplainText::number(at(nt->gradPre, j, n) * N);
-            rows.push_back({QString::number(j + 1), ds.join(QStringLiteral(", ")),
-                            b ? ExplainText::number(at(b->grad, j, 0)) : QString()});
-        }
-        return table({ExplainText::tr("neuron"),
-                      N == 1 ? QStringLiteral("δ") : ExplainText::tr("δ per sample"),
-                      QStringLiteral("∂<i>E</i>/∂<i>b</i>")},
-                     rows);
-    }
-    if (phase.kind == PhaseKind::Update) {
-        for (std::size_t col = 1; col < pic.layers.size() && rows.size() < 40; ++col) {
-            const ParamTrace *w = paramOf(nodeOf(pic, t, int(col)), "weight");
-            if (!w) continue;
-            for (int j = 0; j < w->before.rows() && rows.size() < 40; ++j)
-                for (int i = 0; i < w->before.cols() && rows.size() < 40; ++i)
-                    rows.push_back({pic.layers[col].name, QStringLiteral("w<sub>%1</sub>").arg(pair(j, i)),
-                                    ExplainText::number(at(w->before, j, i)),
-                                    ExplainText::number(-t.learningRate * at(w->grad, j, i)),
-                                    ExplainText::number(at(w->after, j, i))});
-        }
-        return table({ExplainText::tr("layer"), ExplainText::tr("weight"), ExplainText::tr("old"),
-                      QStringLiteral("−α·∂<i>E</i>/∂<i>w</i>"), ExplainText::tr("new")},
-                     rows);
-    }
-    return {};
-}
-
 QString sentence(const NetworkPicture &pic, const Trace &t, const Phase &phase)
 {
     const int c = phase.column;
@@ -636,6 +485,12 @@ QString sentence(const NetworkPicture &pic, const Trace &t, const Phase &phase)
                    "the slope of %1 at its z; then ∂E/∂w = δ·a for its incoming weights.")
             .arg(f);
     case PhaseKind::Update:
+        if (t.optimizer != OptimizerKind::SGD)
+            return ExplainText::tr(
+                       "Every weight takes a step against its gradient. %1 sizes each step from the "
+                       "running averages of the weight's gradients, so the change in the table differs "
+                       "from α·∂E/∂w (α = %2). The boundary redraws with the new weights.")
+                .arg(LayerCatalog::title(t.optimizer), ExplainText::number(t.learningRate));
         return ExplainText::tr("Every weight takes a step against its gradient, w ← w − α·∂E/∂w, with the "
                                "learning rate α = %1. The boundary redraws with the new weights.")
             .arg(ExplainText::number(t.learningRate));
