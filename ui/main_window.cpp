@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "style/text_scale.h"
+
 #include "export/export_dialog.h"
 #include "export/export_menu.h"
 #include "export/figure_sources.h"
@@ -199,7 +201,7 @@ void MainWindow::createActions()
     connect(makeAction("actionZoomReset", tr("&Actual size"), {QKeySequence(tr("Ctrl+0"))}),
             &QAction::triggered, m_view, &GraphView::resetZoom);
     connect(makeAction("actionFit", tr("&Fit network in view"), {QKeySequence(tr("Ctrl+F"))}),
-            &QAction::triggered, m_view, &GraphView::fitAll);
+            &QAction::triggered, m_view, [this] { m_view->fitAll(textScale()); }); // larger when presenting
     connect(makeAction("actionResetLayout", tr("&Reset panels")), &QAction::triggered, this, [this] {
         if (!m_defaultState.isEmpty()) restoreState(m_defaultState);
     });

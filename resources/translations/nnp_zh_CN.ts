@@ -3598,7 +3598,7 @@ weight %6</source>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+85"/>
+        <location filename="../../ui/main_window.cpp" line="+87"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
@@ -4215,7 +4215,7 @@ Restore them?</source>
 <context>
     <name>nnp::PresentationMode</name>
     <message>
-        <location filename="../../ui/presentation/presentation_mode.cpp" line="+175"/>
+        <location filename="../../ui/presentation/presentation_mode.cpp" line="+181"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
@@ -4360,7 +4360,7 @@ Restore them?</source>
 <context>
     <name>nnp::TrainingDocks</name>
     <message>
-        <location filename="../../ui/panels/training_docks.cpp" line="+75"/>
+        <location filename="../../ui/panels/training_docks.cpp" line="+76"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -4442,14 +4442,19 @@ Restore them?</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+61"/>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-178"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
@@ -4534,7 +4539,7 @@ Restore them?</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>1 step/s</source>
         <translation>每秒 1 步</translation>
     </message>
@@ -4579,13 +4584,13 @@ Restore them?</source>
         <translation>正则化</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+240"/>
+        <location line="-233"/>
+        <location line="+241"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-155"/>
         <source>Pace: single steps a class can follow on the left, as fast as possible on the right</source>
         <translation>节奏：左边是全班能跟上的单步，右边是尽可能快</translation>
     </message>
@@ -4595,7 +4600,7 @@ Restore them?</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Pause training (Space)</source>
         <translation>暂停训练（空格）</translation>
     </message>
@@ -4605,14 +4610,14 @@ Restore them?</source>
         <translation>持续训练（空格）</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+249"/>
+        <location line="-226"/>
+        <location line="+250"/>
         <source>Epoch %1</source>
         <translation>轮次 %1</translation>
     </message>
     <message>
-        <location line="-247"/>
-        <location line="+248"/>
+        <location line="-248"/>
+        <location line="+249"/>
         <source>Samples %1</source>
         <translation>样本 %1</translation>
     </message>

@@ -126,11 +126,12 @@ void TestClassroom::toolbarKeepsItsWidthBetweenPlayAndPause()
     TrainingController *c = m_window->training()->controller();
     QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Ready, 30000);
     settle();
-    auto *status = bar->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    auto *status = bar->settingsBar()->findChild<QLabel *>(QStringLiteral("statusLabel"));
     QVERIFY(status);
     // At 1600 px every control, the state label too, is on the toolbar, none in its overflow menu.
     QVERIFY2(status->isVisible(), "the state label fell into the toolbar's overflow menu");
     QVERIFY(bar->geometry().right() <= m_window->width());
+    QVERIFY(bar->settingsBar()->geometry().right() <= m_window->width());
     const int sliderX = bar->paceSlider()->mapTo(bar, QPoint()).x();
     bar->paceSlider()->setValue(1); // slow: still running when we look
     QCOMPARE(bar->playAction()->text(), QStringLiteral("Play"));

@@ -109,6 +109,18 @@ double smallestBlockPixels(const MainWindow &w)
     return smallest;
 }
 
+/// Whether every layer's block lies inside the canvas's visible area.
+bool wholeNetworkInView(const MainWindow &w)
+{
+    const QRect visible = w.view()->viewport()->rect();
+    for (const NodeSpec &n : w.document()->graph().nodes) {
+        const NodeItem *item = w.scene()->nodeItem(n.id);
+        if (item && !visible.contains(w.view()->mapFromScene(item->sceneBoundingRect()).boundingRect()))
+            return false;
+    }
+    return true;
+}
+
 std::shared_ptr<ConfusionData> tenClasses()
 {
     auto d = std::make_shared<ConfusionData>();
@@ -214,13 +226,32 @@ void TestPresentation::textIsLargeAt1920x1080()
         QVERIFY(pixels(axis->labelFont()) >= kMinPixels);
     }
     QVERIFY(pixels(plot->legend->font()) >= kMinPixels);
-    // The canvas blocks' text (BodyLines, at the canvas's zoom).
-    QVERIFY2(smallestBlockPixels(w) >= kMinPixels, qPrintable(QString::number(smallestBlockPixels(w))));
+    // The rotated "Accuracy" label keeps clear of its tick labels (it touched them at 200 %).
+    QVERIFY(plot->yAxis2->labelPadding() >= 10 && plot->yAxis2->tickLabelPadding() >= 10);
     // The confusion matrix's counts (the Train activity shows it).
     QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("confusionDock"))->isVisible());
     const int countNow = pixels(confusion->grid()->countFont());
     QVERIFY2(countNow >= kMinPixels && countNow > countBefore,
              qPrintable(QStringLiteral("%1 px, %2 px before").arg(countNow).arg(countBefore)));
+    // Every training control is on a toolbar, none in an overflow menu (the learning rate, the batch and the
+    // state fell into it at 200 % in English), and the canvas shows the whole network as an overview.
+    TrainingToolbar *bar = w.training()->toolbar();
+    for (QWidget *control : std::initializer_list<QWidget *>{
+             bar->paceSlider(), bar->learningRateBox(), bar->batchSizeBox(), bar->regularizationBox(),
+             bar->settingsBar()->findChild<QLabel *>(QStringLiteral("statusLabel"))}) {
+        QVERIFY(control);
+        QVERIFY2(control->isVisible() && control->window()->rect().contains(control->mapTo(&w, QPoint(0, 0))),
+                 qPrintable(control->objectName() + QLatin1Char(' ') + control->metaObject()->className()));
+    }
+    for (const Activity a : {Activity::Train, Activity::Explain}) {
+        pm->setActivity(a);
+        testutil::settle();
+        QVERIFY2(wholeNetworkInView(w), qPrintable(QStringLiteral("activity %1").arg(int(a))));
+    }
+    // Building, the canvas is the main view: its blocks' text (BodyLines, at the canvas's zoom) is large.
+    pm->setActivity(Activity::Build);
+    testutil::settle();
+    QVERIFY2(smallestBlockPixels(w) >= kMinPixels, qPrintable(QString::number(smallestBlockPixels(w))));
 }
 
 void TestPresentation::activitiesShowTheirDocks()
@@ -310,8 +341,10 @@ void TestPresentation::scaleIsStoredAndApplied()
     QCOMPARE(QSettings().value(QStringLiteral("presentation/scale")).toInt(), 150);
     QCOMPARE(PresentationSettings::scalePercent(), 150);
     QCOMPARE(pixels(QApplication::font()), pm->bodyPixelSize(150));
-    QCOMPARE(w.view()->zoom(), 1.5);
-    pm->setScalePercent(400); // clamped
+    QVERIFY(w.view()->zoom() <= 1.5); // Train: the whole network, at most at the text's factor
+    pm->setActivity(Activity::Build);
+    QCOMPARE(w.view()->zoom(), 1.5); // Build: the canvas grows with the text
+    pm->setScalePercent(400);        // clamped
     QCOMPARE(pm->scalePercent(), PresentationSettings::kMaxScale);
     QCOMPARE(pm->scaleBox()->value(), PresentationSettings::kMaxScale);
     QCOMPARE(pixels(QApplication::font()), pm->bodyPixelSize(250));

@@ -58,7 +58,7 @@ void GraphView::resetZoom()
     setTransformationAnchor(anchor);
 }
 
-void GraphView::fitAll()
+void GraphView::fitAll(double maxZoom)
 {
     if (!scene()) return;
     QRectF r = scene()->itemsBoundingRect();
@@ -70,7 +70,7 @@ void GraphView::fitAll()
     r.adjust(-60, -60, 60, 60);
     const double fx = viewport()->width() / r.width();
     const double fy = viewport()->height() / r.height();
-    setZoom(std::min({fx, fy, 1.0}));
+    setZoom(std::min({fx, fy, maxZoom}));
     centerOn(r.center());
 }
 

@@ -16,8 +16,8 @@ public:
     void zoomIn();
     void zoomOut();
     void resetZoom();
-    /// Shows every layer, at most at 100 %.
-    void fitAll();
+    /// Shows every layer, at most at `maxZoom` (100 %).
+    void fitAll(double maxZoom = 1.0);
     /// What a network opens at: every layer if that stays readable (at least kReadableZoom), else
     /// kReadableZoom with the network's start (its left end) in view and the rest a scroll away.
     void fitReadable();

@@ -27,6 +27,7 @@ TrainingDocks::TrainingDocks(MainWindow *window)
     m_toolbar = new TrainingToolbar(m_controller, doc, window);
     window->addToolBarBreak(Qt::TopToolBarArea); // a row of its own: it is wide, and the class watches it
     window->addToolBar(Qt::TopToolBarArea, m_toolbar);
+    window->addToolBar(Qt::TopToolBarArea, m_toolbar->settingsBar());
     createDocks();
     createMenu();
 
@@ -107,7 +108,10 @@ void TrainingDocks::createMenu()
     menu->addAction(m_toolbar->stepAction());
     menu->addAction(m_toolbar->stepEpochAction());
     menu->addAction(m_toolbar->resetAction());
-    if (QMenu *view = m_window->viewMenu()) view->addAction(m_toolbar->toggleViewAction());
+    if (QMenu *view = m_window->viewMenu()) {
+        view->addAction(m_toolbar->toggleViewAction());
+        view->addAction(m_toolbar->settingsBar()->toggleViewAction());
+    }
 }
 
 void TrainingDocks::keepTrainedState(const SnapshotPtr &s)

@@ -99,6 +99,9 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
     setObjectName(QStringLiteral("trainingToolbar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setIconSize(QSize(28, 28));
+    m_settingsBar = new QToolBar(tr("Training settings"), parent);
+    m_settingsBar->setObjectName(QStringLiteral("trainingSettingsToolbar"));
+    m_settingsBar->setMovable(false); // no handle: at 1600 px its room holds the state label
     buildActions();
     // Play and Pause share one button: as wide as the wider text, so nothing to its right moves under the
     // mouse when it flips.
@@ -127,10 +130,10 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
         16);
     addSeparator();
     buildSettings();
-    addSeparator();
+    m_settingsBar->addSeparator();
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setContentsMargins(8, 0, 8, 0);
+    m_status->setContentsMargins(4, 0, 4, 0);
     m_status->setTextFormat(Qt::RichText);
     // A fixed width, so a change of state moves nothing, and room enough that the state stays on the toolbar
     // at 1600 px instead of in its overflow menu; "Network changed — press Reset to apply" wraps below it.
@@ -144,7 +147,7 @@ TrainingToolbar::TrainingToolbar(TrainingController *controller, GraphDocument *
           TrainingStatus::Diverged, TrainingStatus::Failed})
         widestStatus = std::max(widestStatus, QFontMetrics(bold).horizontalAdvance(statusName(st)));
     m_status->setFixedWidth(std::max(widestStatus, kStatusMinWidth) + 16);
-    addWidget(m_status);
+    m_settingsBar->addWidget(m_status);
 
     connect(controller, &TrainingController::statusChanged, this, &TrainingToolbar::onStatusChanged);
     connect(controller, &TrainingController::snapshotReceived, this, &TrainingToolbar::onSnapshot);
@@ -189,7 +192,7 @@ void TrainingToolbar::buildSettings()
     m_pace->setObjectName(QStringLiteral("paceSlider"));
     m_pace->setRange(1, kPaceLevels);
     m_pace->setPageStep(1);
-    m_pace->setFixedWidth(110);
+    m_pace->setFixedWidth(100);
     m_pace->setToolTip(tr("Pace: single steps a class can follow on the left, as fast as possible on the "
                           "right"));
     m_paceValue = new QLabel(this);
@@ -215,14 +218,14 @@ void TrainingToolbar::buildSettings()
     m_learningRate->setKeyboardTracking(false);
     m_learningRate->setToolTip(tr("Learning rate: the size of each step down the loss (applies at once)"));
     connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, &TrainingToolbar::onLearningRateEdited);
-    addWidget(labelled(tr("Learning rate"), m_learningRate, this));
+    m_settingsBar->addWidget(labelled(tr("Learning rate"), m_learningRate, this));
 
     m_batchSize = new QSpinBox(this);
     m_batchSize->setRange(1, 65536);
     m_batchSize->setKeyboardTracking(false);
     m_batchSize->setToolTip(tr("Samples per mini-batch (applies from the next batch)"));
     connect(m_batchSize, &QSpinBox::valueChanged, this, &TrainingToolbar::onBatchSizeEdited);
-    addWidget(labelled(tr("Batch"), m_batchSize, this));
+    m_settingsBar->addWidget(labelled(tr("Batch"), m_batchSize, this));
 
     m_regKind = new QComboBox(this);
     m_regKind->addItem(tr("Per layer"), int(RegularizationKind::PerLayer));
@@ -244,8 +247,9 @@ void TrainingToolbar::buildSettings()
     m_regRate->setToolTip(tr("Regularisation rate"));
     connect(m_regKind, &QComboBox::currentIndexChanged, this, &TrainingToolbar::onRegularizationEdited);
     connect(m_regRate, &QDoubleSpinBox::valueChanged, this, &TrainingToolbar::onRegularizationEdited);
-    addWidget(labelled(tr("Regularisation"), m_regKind, this));
-    m_regRateAction = addWidget(m_regRate); // shown only with L1 or L2: the toolbar needs its room
+    m_settingsBar->addWidget(labelled(tr("Regularisation"), m_regKind, this));
+    m_regRateAction =
+        m_settingsBar->addWidget(m_regRate); // shown only with L1 or L2: the toolbar needs its room
     m_regRateAction->setVisible(false);
 }
 

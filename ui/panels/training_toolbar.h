@@ -36,6 +36,10 @@ public:
     [[nodiscard]] QComboBox *regularizationBox() const { return m_regKind; }
     [[nodiscard]] QDoubleSpinBox *regularizationRateBox() const { return m_regRate; }
     [[nodiscard]] QSlider *paceSlider() const { return m_pace; }
+    /// The learning rate, batch size, regularisation and the state: a toolbar of their own beside this one
+    /// (the window adds it after the training toolbar), so that a projector's large text can move them to
+    /// another row instead of the overflow menu.
+    [[nodiscard]] QToolBar *settingsBar() const { return m_settingsBar; }
     /// The pace in words with its unit ("5 epochs/s").
     [[nodiscard]] QString paceValueText() const;
     [[nodiscard]] QString epochText() const;
@@ -66,6 +70,7 @@ private:
     QSpinBox *m_batchSize = nullptr;
     QComboBox *m_regKind = nullptr;
     QAction *m_regRateAction = nullptr;
+    QToolBar *m_settingsBar = nullptr;
 };
 
 /// A notch of the pace slider in words, with its unit ("5 epochs/s", "As fast as possible").

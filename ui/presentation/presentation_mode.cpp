@@ -91,6 +91,8 @@ std::vector<QFont> plotFonts(const QCustomPlot *plot)
     return fonts;
 }
 
+constexpr int kAxisPadding = 5; // QCustomPlot's default label and tick-label padding, px
+
 void setPlotFonts(QCustomPlot *plot, const std::vector<QFont> &fonts, double ratio)
 {
     std::size_t k = 0;
@@ -99,6 +101,10 @@ void setPlotFonts(QCustomPlot *plot, const std::vector<QFont> &fonts, double rat
         for (QCPAxis *axis : rect->axes()) {
             axis->setTickLabelFont(next());
             axis->setLabelFont(next());
+            // The gaps grow with the text (QCustomPlot's default is 5 px), so that a rotated axis label keeps
+            // clear of the tick labels.
+            axis->setLabelPadding(int(std::lround(kAxisPadding * ratio)));
+            axis->setTickLabelPadding(int(std::lround(kAxisPadding * ratio)));
         }
     plot->legend->setFont(next());
     for (int i = 0; i < plot->itemCount(); ++i)
@@ -329,8 +335,8 @@ void PresentationMode::enter()
                              Qt::WindowFullScreen);
     applyScale();
     applyPalette();
-    applyActivity();
     m_bar->show();
+    applyActivity();
 }
 
 void PresentationMode::leave()
@@ -388,10 +394,8 @@ void PresentationMode::applyScale()
     dockFont.setStyleStrategy(QFont::PreferAntialias);
     for (QDockWidget *d : m_window->findChildren<QDockWidget *>())
         d->setFont(dockFont);
-    // The canvas grows by the same factor, around the network's centre.
-    GraphView *view = m_window->view();
-    view->setZoom(m_scale / 100.0);
-    view->centerOn(m_window->scene()->itemsBoundingRect().center());
+    applyCanvas();
+    placeSettingsBar();
     for (QWidget *w : m_window->findChildren<QWidget *>())
         w->update();
 }
@@ -462,9 +466,37 @@ void PresentationMode::applyActivity()
                               Qt::Horizontal);
         break;
     }
-    // The canvas got another size: the network in its middle again.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    m_window->view()->centerOn(m_window->scene()->itemsBoundingRect().center());
+    applyCanvas();
+}
+
+void PresentationMode::placeSettingsBar()
+{
+    // The training settings (learning rate, batch, the state) leave the training toolbar's row, which has no
+    // room for them in large text: they join the presentation bar's row, or take a row of their own when
+    // that one is full too. Leaving restores the toolbars with the docks' state.
+    auto *settings = m_window->findChild<QToolBar *>(QStringLiteral("trainingSettingsToolbar"));
+    if (!settings) return;
+    m_window->removeToolBarBreak(settings);
+    m_window->addToolBar(Qt::TopToolBarArea, settings); // moves it to the end of the last row
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    if (settings->width() < settings->sizeHint().width() || m_bar->width() < m_bar->sizeHint().width())
+        m_window->insertToolBarBreak(settings);
+}
+
+void PresentationMode::applyCanvas()
+{
+    // Building, the canvas is the main view: it grows by the text's factor, around the network's centre.
+    // Training and explaining, it is an overview beside the curves or the neurons: every layer in view, at
+    // most at the text's factor.
+    GraphView *view = m_window->view();
+    const double scale = m_scale / 100.0;
+    if (m_activity == Activity::Build) {
+        view->setZoom(scale);
+        view->centerOn(m_window->scene()->itemsBoundingRect().center());
+    } else {
+        view->fitAll(scale);
+    }
 }
 
 bool PresentationMode::eventFilter(QObject *watched, QEvent *event)

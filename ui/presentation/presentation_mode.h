@@ -82,6 +82,8 @@ private:
     void restoreFonts();
     void applyPalette();
     void applyActivity();
+    void applyCanvas();
+    void placeSettingsBar();
     void syncControls();
 
     struct WidgetFont {
