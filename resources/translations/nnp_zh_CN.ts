@@ -1801,9 +1801,67 @@
     </message>
 </context>
 <context>
+    <name>nnp::CsvColumnsTable</name>
+    <message>
+        <location filename="../../ui/panels/csv_columns_table.cpp" line="+30"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used as</source>
+        <translation>用作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Words (T)</source>
+        <translation>词数（T）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vocabulary</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text: the number of words per row (longer texts keep their last words, shorter ones are padded)</source>
+        <translation>文本：每行的词数（较长的文本保留最后的词，较短的文本补齐）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text: the most frequent words of the training split that get an id of their own</source>
+        <translation>文本：训练集中出现最多、各自获得一个编号的词的数量</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What each input column becomes: numbers or categories (automatic), an id for an Embedding (a user, an item), words for an Embedding (text), or left out</source>
+        <translation>每个输入列的用途：数值或类别（自动）、嵌入层使用的编号（用户、物品）、嵌入层使用的词（文本），或不使用</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id (Embedding)</source>
+        <translation>编号（嵌入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text (words)</source>
+        <translation>文本（词）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out</source>
+        <translation>不使用</translation>
+    </message>
+</context>
+<context>
     <name>nnp::DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="+47"/>
+        <location filename="../../ui/panels/data_panel.cpp" line="+49"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
@@ -1854,12 +1912,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+285"/>
+        <location line="+290"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-289"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -1921,13 +1979,13 @@
     <message>
         <location line="+2"/>
         <location line="+12"/>
-        <location line="+113"/>
+        <location line="+118"/>
         <location line="+3"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-132"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
@@ -1998,18 +2056,18 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+35"/>
+        <location line="-38"/>
+        <location line="+40"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-36"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2059,7 +2117,27 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target column</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>use of column %1</source>
+        <translation>列 %1 的用途</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
@@ -2099,12 +2177,7 @@
         <translation>最后一列</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>CSV columns</source>
-        <translation>CSV 列</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+48"/>
         <source>Open IDX file</source>
         <translation>打开 IDX 文件</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "panels/data_panel.h"
+
 #include "layers/simple_layers.h"
+#include "panels/csv_columns_table.h"
 
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
@@ -258,8 +260,13 @@ QWidget *DataPanel::buildCsvPage()
     m_task->addItem(tr("Regression"), int(TaskKind::Regression));
     m_task->setToolTip(tr("Automatic: classification when the target is text or a few whole numbers"));
     form->addRow(tr("Task"), m_task);
-    connect(m_target, &QComboBox::currentIndexChanged, this, &DataPanel::onCsvEdited);
-    connect(m_task, &QComboBox::currentIndexChanged, this, &DataPanel::onCsvEdited);
+    m_csvColumns = new CsvColumnsTable(page);
+    form->addRow(tr("Columns"), m_csvColumns);
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this] { onCsvEdited(tr("target column")); });
+    connect(m_task, &QComboBox::currentIndexChanged, this, [this] { onCsvEdited(tr("task")); });
+    // One undo step per column whose use changes.
+    connect(m_csvColumns, &CsvColumnsTable::edited, this,
+            [this](const QString &column) { onCsvEdited(tr("use of column %1").arg(column)); });
     return page;
 }
 
@@ -390,22 +397,29 @@ void DataPanel::fillTargetColumns(const QString &path)
     const QSignalBlocker block(m_target);
     m_target->clear();
     m_target->addItem(tr("Last column"), QString());
+    const CsvOptions &csv = m_doc->dataSource().csv;
     QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly | QIODevice::Text)) return;
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        m_csvColumns->setColumns({}, {}, csv);
+        return;
+    }
     const QString header = QString::fromUtf8(file.readLine()).trimmed();
     const QChar delimiter =
         header.count(QLatin1Char(';')) > header.count(QLatin1Char(',')) ? QLatin1Char(';') : QLatin1Char(',');
+    QStringList columns;
     for (QString name : header.split(delimiter)) {
         name = name.trimmed();
         if (name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')) && name.size() >= 2)
             name = name.mid(1, name.size() - 2);
         m_target->addItem(name, name);
+        columns << name;
     }
-    const int current = m_target->findData(QString::fromStdString(m_doc->dataSource().csv.target));
+    const int current = m_target->findData(QString::fromStdString(csv.target));
     m_target->setCurrentIndex(std::max(0, current));
+    m_csvColumns->setColumns(columns, QString::fromStdString(csv.target), csv);
 }
 
-void DataPanel::onCsvEdited()
+void DataPanel::onCsvEdited(const QString &field)
 {
     if (m_loading) return;
     DataSource data = m_doc->dataSource();
@@ -413,8 +427,9 @@ void DataPanel::onCsvEdited()
     data.csv.task = m_task->currentIndex() == 0
                         ? std::nullopt
                         : std::optional<TaskKind>(static_cast<TaskKind>(m_task->currentData().toInt()));
+    m_csvColumns->apply(data.csv);
     if (data == m_doc->dataSource()) return;
-    commit(data, m_doc->preprocessing(), tr("CSV columns"));
+    commit(data, m_doc->preprocessing(), field);
 }
 
 /// IDX images are raw 0–255 values: choosing them without a normalisation scales them to 0–1 (visibly, in

@@ -22,6 +22,7 @@ class QTimer;
 
 namespace nnp {
 
+class CsvColumnsTable;
 class DataPanelPreview;
 class GraphDocument;
 
@@ -45,6 +46,7 @@ public:
     }
     [[nodiscard]] QComboBox *targetBox() const { return m_target; }
     [[nodiscard]] QComboBox *normalizationBox() const { return m_normalization; }
+    [[nodiscard]] CsvColumnsTable *csvColumns() const { return m_csvColumns; }
     [[nodiscard]] DataPanelPreview *preview() const { return m_preview; }
     /// Sets the CSV file (as the file dialog would) and reads its header for the target choice.
     void chooseCsv(const QString &path);
@@ -61,7 +63,8 @@ private:
     /// Pushes the edited data source as one undo step; `field` names it ("noise") so drags merge.
     void commit(DataSource data, Preprocessing pre, const QString &field);
     void onGeneratorEdited(const QString &field);
-    void onCsvEdited();
+    /// `field` names the edit for undo; edits of the same field merge.
+    void onCsvEdited(const QString &field);
     void fillTargetColumns(const QString &path);
     void browseIdx(int which);
     static Preprocessing withImageScaling(const DataSource &data, Preprocessing pre);
@@ -78,6 +81,7 @@ private:
     std::array<QCheckBox *, kFeatureCount> m_features{};
     QLineEdit *m_csvPath = nullptr;
     QComboBox *m_target = nullptr, *m_task = nullptr;
+    CsvColumnsTable *m_csvColumns = nullptr;
     std::array<QLineEdit *, 4> m_idxPaths{};
     QComboBox *m_normalization = nullptr;
     DataPanelPreview *m_preview = nullptr;
