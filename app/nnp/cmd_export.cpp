@@ -5,6 +5,7 @@
 
 #include "export/code_export.h"
 #include "export/onnx_export.h"
+#include "export/project_meaning.h"
 #include "export/weights_export.h"
 #include "io/project.h"
 
@@ -46,8 +47,8 @@ int exportModel(const OpenedProject &o, const std::string &format, const std::fi
     Network net = buildNetwork(project);
     restoreWeights(project, net);
     const std::string name = project.name.empty() ? o.file.stem().string() : project.name;
-    ExportModel model = describeNetwork(net, project.normalizer.value_or(Normalizer{}), name);
-    if (project.csvSchema) attachCsvSchema(model, *project.csvSchema); // raw text in the PyTorch script
+    // The raw columns, feature names, task and class names travel with the model.
+    ExportModel model = describeProject(project, net, project.normalizer.value_or(Normalizer{}), name);
     if (format == "onnx") {
         writeOnnx(model, out);
         std::cout << "Wrote " << out.string() << " (ONNX, opset " << kOnnxOpset << ", takes raw inputs)\n";

@@ -4,6 +4,7 @@
 #include "project_cli.h"
 
 #include "export/onnx_import.h"
+#include "export/weights_import.h"
 #include "graph/validator.h"
 #include "io/new_project.h"
 #include "train/fit_check.h"
@@ -67,6 +68,37 @@ int runImport(const ImportArgs &a)
     return Ok;
 }
 
+struct ImportWeightsArgs {
+    std::string project, weights, out;
+};
+
+int runImportWeights(const ImportWeightsArgs &a)
+{
+    const std::filesystem::path out = a.out.empty() ? a.project : a.out;
+    std::error_code ec;
+    if (std::filesystem::equivalent(a.weights, out, ec)) {
+        std::cerr << "nnp import-weights: " << out.string() << " is the weights file itself.\n";
+        return Usage;
+    }
+    const OpenedProject o = openProject(a.project);
+    Project project = o.project;
+    if (project.weights.empty() || !project.normalizer) {
+        std::cerr << "nnp import-weights: " << a.project
+                  << " has no trained weights: the weights come back into the project they were exported "
+                     "from (train it, export it, train the script, import).\n";
+        return BadInput;
+    }
+    Network net = buildNetwork(project);
+    restoreWeights(project, net);
+    const int tensors = readWeightsFile(net, a.weights);
+    const Normalizer normalizer = *project.normalizer; // the script trains on the same normalised inputs
+    storeWeights(project, net, normalizer);
+    rebaseDataPaths(project, o.baseDir, std::filesystem::absolute(out).parent_path());
+    saveProject(project, out);
+    std::cout << "Wrote " << out.string() << ": " << tensors << " tensors from " << a.weights << ".\n";
+    return Ok;
+}
+
 } // namespace
 
 void addImportCommand(CLI::App &app, int &exitCode)
@@ -87,6 +119,21 @@ void addImportCommand(CLI::App &app, int &exitCode)
     cmd->add_option("--target,-t", args->target, "The CSV's target column (default: the last one)")
         ->needs("--data");
     cmd->callback([args, &exitCode] { exitCode = guarded("import", [&] { return runImport(*args); }); });
+
+    // Registered here with its sibling: weights that come back into an existing project.
+    auto w = std::make_shared<ImportWeightsArgs>();
+    auto *wcmd = app.add_subcommand(
+        "import-weights",
+        "Load an nnp-weights JSON file (the exported PyTorch script's `train` command writes one, also "
+        "under torchrun) into the project it was exported from: every tensor by node and name, shapes "
+        "checked; the normalisation and the data stay the project's");
+    wcmd->add_option("project", w->project, "The trained project (.nnp)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    wcmd->add_option("weights", w->weights, "The weights (.json)")->required()->check(CLI::ExistingFile);
+    wcmd->add_option("--out,-o", w->out, "The project to write (default: the project itself)");
+    wcmd->callback(
+        [w, &exitCode] { exitCode = guarded("import-weights", [&] { return runImportWeights(*w); }); });
 }
 
 } // namespace nnp::cli

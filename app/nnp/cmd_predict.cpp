@@ -4,6 +4,7 @@
 
 #include "data/csv.h"
 #include "data/data_error.h"
+#include "export/project_meaning.h"
 #include "metrics/metrics.h"
 #include "train/trainer.h"
 
@@ -115,9 +116,7 @@ int runPredict(const PredictOptions &o)
                                     ".");
     const Matrix out = net.predict(x);
     // The data decides, not the loss: a playground network may fit class labels with MSE.
-    const bool classification = p.data.kind == DataSourceKind::Csv ? schema->task == TaskKind::Classification
-                                : p.data.kind == DataSourceKind::Idx ? true
-                                                                     : !isRegression(p.data.generator.kind);
+    const bool classification = projectTask(p, schema ? &*schema : nullptr) == TaskKind::Classification;
     if (classification) {
         Project named = p;
         named.csvSchema = schema;

@@ -3,6 +3,7 @@
 #include "project_cli.h"
 
 #include "data/data_error.h"
+#include "export/project_meaning.h"
 #include "memory_budget.h"
 #include "train/trainer.h"
 
@@ -108,13 +109,7 @@ std::string fixed(double v, int digits)
 std::vector<std::string> classNames(const Project &project, const PreparedData *data, int outputs)
 {
     if (data && !data->full.classNames.empty()) return data->full.classNames;
-    if (project.csvSchema && project.csvSchema->task == TaskKind::Classification &&
-        !project.csvSchema->target.categories.empty())
-        return project.csvSchema->target.categories;
-    std::vector<std::string> names;
-    for (int k = 0; k < std::max(2, outputs); ++k)
-        names.push_back(std::to_string(k));
-    return names;
+    return projectClassNames(project, project.csvSchema ? &*project.csvSchema : nullptr, outputs);
 }
 
 } // namespace nnp::cli

@@ -25,13 +25,8 @@ const ExportTensor &ExportNode::tensor(std::string_view tensorName) const
 
 void attachCsvSchema(ExportModel &model, const CsvSchema &schema)
 {
-    model.csvColumns.clear();
-    bool text = false;
-    for (const CsvColumn &c : schema.features) {
-        if (c.categorical || c.ids) return;
-        text = text || c.text();
-    }
-    if (text) model.csvColumns = schema.features;
+    model.csvColumns = schema.features;
+    model.meaning.raw = schema.features.empty() ? RawInputKind::Encoded : RawInputKind::Csv;
 }
 
 std::string ExportNode::label() const
@@ -94,7 +89,10 @@ const std::set<std::string, std::less<>> &reservedNames()
         "torch", "nn", "F", "np", "tf", "keras", "layers", "json", "sys", "csv", "argparse", "math", "Path",
         "Model", "Normalize", "self", "model", "main", "load_weights", "read_csv", "split_inputs",
         "build_model", "WEIGHTS_FILE", "N_INPUTS", "INPUT_SIZES", "EXPECTED_SHAPES", "input_offset",
-        "input_scale", "inputs", "outputs", "args", "parser",
+        "input_scale", "inputs", "outputs", "args", "parser", "io", "os", "random", "dist", "DDP",
+        "RAW_COLUMNS", "ENGINEERED", "engineer", "read_raw_csv", "encode_text", "tokenize", "TASK", "LOSS",
+        "CLASS_NAMES", "TARGET_NAMES", "class_probabilities", "print_predictions", "predict_command",
+        "train_command", "read_training_csv",
         // nn.Module attributes
         "training", "forward", "train", "eval", "to", "cpu", "cuda", "double", "half", "bfloat16", "apply",
         "parameters", "buffers", "children", "modules", "state_dict", "load_state_dict", "zero_grad",

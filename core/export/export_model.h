@@ -48,6 +48,30 @@ struct ExportNode {
     [[nodiscard]] std::string label() const; ///< "Dense 'hidden1'", for messages
 };
 
+/// How the rows a user has become the network's input features (what the scripts read, what the ONNX
+/// metadata describes).
+enum class RawInputKind {
+    Encoded, ///< unknown: rows of the network's input features as they are
+    Csv,     ///< the CSV columns of ExportModel::csvColumns: numbers, categories (one-hot), ids, text
+    Plane,   ///< a generator's plane coordinates x1, x2; ExportMeaning::engineered is computed from them
+    Pixels,  ///< image pixels 0-255, one column per pixel (the normalisation scales them)
+};
+
+/// What the model's inputs and outputs mean, from its project (describeProject in project_meaning.h).
+/// Empty fields: unknown (a network exported without its project).
+struct ExportMeaning {
+    std::string description;
+    std::string task;                      ///< "classification", "regression" or empty
+    std::string loss;                      ///< the project's loss ("mse" …), for the scripts' train command
+    std::string normalization = "none";    ///< "none", "zscore", "minmax", "pixels"
+    std::vector<std::string> featureNames; ///< one per network input feature, in order
+    std::vector<std::string> classNames;   ///< classification: one per class, in output order
+    std::vector<std::string> targetNames;  ///< regression: one per output
+    RawInputKind raw = RawInputKind::Encoded;
+    std::vector<std::string> engineered; ///< Plane: the features, in order ("x1", "x2", "x1^2", "sin(x1)" …)
+    std::vector<int> imageShape;         ///< Pixels: channels, height, width
+};
+
 struct ExportModel {
     std::string name = "model";
     std::vector<ExportNode> nodes; ///< topological order
@@ -55,10 +79,10 @@ struct ExportModel {
     int output = 0;
     std::vector<float> offset, scale; ///< per input feature, all inputs concatenated; empty: no normalisation
 
-    /// The CSV columns in feature order when the data has text columns and otherwise only numeric ones, so
-    /// that the PyTorch script reads raw rows and tokenises the text as NN Playground does
-    /// (attachCsvSchema); empty: the script takes encoded rows.
+    /// The raw CSV columns in feature order (attachCsvSchema), so that the scripts read raw rows, one-hot
+    /// encode categories and tokenise text as NN Playground does; empty: the scripts take encoded rows.
     std::vector<CsvColumn> csvColumns;
+    ExportMeaning meaning;
 
     [[nodiscard]] bool normalized() const { return !offset.empty(); }
     [[nodiscard]] int inputSize() const;
@@ -71,8 +95,8 @@ struct ExportModel {
 /// have one entry per input feature (else ExportError).
 ExportModel describeNetwork(Network &net, const Normalizer &normalizer, std::string modelName = "model");
 
-/// Carries a CSV schema's text columns (and their vocabularies) into the model when every other feature
-/// column is numeric; else leaves csvColumns empty.
+/// Carries a CSV schema's feature columns (categories, id and text vocabularies) into the model and sets
+/// meaning.raw to Csv.
 void attachCsvSchema(ExportModel &model, const CsvSchema &schema);
 
 /// A valid Python identifier from a user's name ("hidden 1" -> "hidden_1", "1st" -> "n_1st"), avoiding

@@ -1,5 +1,6 @@
 #include "export/code_export.h"
 #include "export/code_export_common.h"
+#include "export/script_meaning.h"
 #include "export/weights_export.h"
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
@@ -312,11 +313,9 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "applies x' = (x - offset) * scale (fixed, not trained). Images are channels-last inside the model\n"
         "(Keras' convolutions); Permute layers keep the order of values NN Playground uses.\n\n"
         "Run:  python3 " +
-        commentText(stem) +
-        ".py inputs.csv [--weights FILE]\n"
-        "      prints one line of predictions per row; the first N_INPUTS columns are the inputs.\n"
+        commentText(stem) + ".py inputs.csv [--weights FILE] [--raw] [--no-header]\n" + meaningDoc(m) +
         "\"\"\"\n"
-        "import argparse\nimport csv\nimport json\nfrom pathlib import Path\n\n"
+        "import argparse\nimport csv\nimport io\nimport json\nimport math\nfrom pathlib import Path\n\n"
         "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
         "from tensorflow.keras import layers\n\n"
         "WEIGHTS_FILE = Path(__file__).with_name(" +
@@ -336,8 +335,8 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "}\n\n"
         "# The recurrent layers' kinds, for load_weights' conversion from PyTorch's layout.\n"
         "RECURRENT_KINDS = {\n" +
-        k.recurrent +
-        "}\n\n\n"
+        k.recurrent + "}\n" + pythonMeaning(m) +
+        "\n\n"
         "class Normalize(layers.Layer):\n"
         "    \"\"\"x' = (x - offset) * scale, fixed (not trained); the identity until load_weights sets "
         "it.\"\"\"\n\n"
@@ -411,13 +410,20 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Predictions of the exported NN Playground model.")
     parser.add_argument("csv", help="raw inputs, one sample per row")
     parser.add_argument("--weights", default=str(WEIGHTS_FILE), help="the nnp-weights JSON file")
+    parser.add_argument("--raw", action="store_true", help="print the model's outputs as they are")
+    parser.add_argument("--no-header", action="store_true", help="leave out the header line")
     args = parser.parse_args(argv)
     model = load_weights(build_model(), args.weights)
-    x = np.asarray(read_csv(args.csv), dtype="float32").reshape(-1, N_INPUTS)
+    rows = read_raw_csv(args.csv)
+    x = np.asarray(rows if rows is not None else read_csv(args.csv), dtype="float32").reshape(-1, N_INPUTS)
     parts = np.split(x, np.cumsum(INPUT_SIZES)[:-1], axis=1)
     y = model.predict(parts, verbose=0)
-    for row in y.reshape(y.shape[0], -1).tolist():
-        print(",".join(f"{v:.9g}" for v in row))
+    outputs = y.reshape(y.shape[0], -1).tolist()
+    if args.raw:
+        for row in outputs:
+            print(",".join(f"{v:.9g}" for v in row))
+    else:
+        print_predictions(outputs, header=not args.no_header)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 #include "export/onnx_export.h"
+#include "export/onnx_meaning.h"
 
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
@@ -46,8 +47,13 @@ public:
         for (std::size_t i = 0; i < m_model.nodes.size(); ++i)
             m_values[i] = emitNode(m_model.nodes[i], i);
         const ExportNode &out = m_model.nodes.at(static_cast<std::size_t>(m_model.output));
-        addValueInfo(m_graph->add_output(), m_values.at(static_cast<std::size_t>(m_model.output)),
-                     out.shape.dims);
+        std::string outName = m_values.at(static_cast<std::size_t>(m_model.output));
+        if (const std::string named = onnxOutputName(m_model); !named.empty()) {
+            op("Identity", named, {outName}, named); // "probabilities", "scores" or the target's name
+            outName = named;
+        }
+        addValueInfo(m_graph->add_output(), outName, out.shape.dims);
+        addOnnxMeaning(m_proto, m_model);
         return std::move(m_proto);
     }
 

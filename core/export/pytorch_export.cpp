@@ -1,6 +1,7 @@
 #include "export/code_export.h"
 #include "export/code_export_common.h"
-#include "export/text_script.h"
+#include "export/project_meaning.h"
+#include "export/script_meaning.h"
 #include "export/weights_export.h"
 #include "layers/batch_norm.h"
 #include "layers/conv2d.h"
@@ -292,6 +293,118 @@ void emitNode(const ExportModel &m, std::size_t index, std::string &init, std::s
     entryFor(kEmitters, n.kind)(e);
 }
 
+// The train command: the project's loss, SGD or Adam, and DistributedDataParallel under torchrun. Every
+// process takes its share of each global batch and scales its summed loss by WORLD_SIZE / batch size, so
+// that DDP's average of the gradients is the gradient of the global batch's mean loss: N processes take
+// the same steps as one (up to float rounding).
+constexpr const char *kTrainCommand = R"PY(
+
+def read_training_csv(path):
+    """Inputs and targets of the rows marked "train" in the CSV `nnp export --format data` writes (the
+    features, then the label or the targets, then a split column; without one every row trains)."""
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = [row for row in csv.reader(f) if any(cell.strip() for cell in row)]
+    header, rows = rows[0], rows[1:]
+    if "split" in header:
+        k = header.index("split")
+        rows = [row for row in rows if row[k].strip() == "train"]
+    x = torch.tensor([[float(v) for v in row[:N_INPUTS]] for row in rows], dtype=torch.float32)
+    if TASK == "classification":
+        labels = [row[N_INPUTS].strip() for row in rows]
+        y = torch.tensor([CLASS_NAMES.index(v) if v in CLASS_NAMES else int(float(v)) for v in labels])
+    else:
+        y = torch.tensor([[float(v) for v in row[N_INPUTS:N_INPUTS + max(1, len(TARGET_NAMES))]]
+                          for row in rows], dtype=torch.float32)
+    return x, y
+
+
+def loss_sum(out, y):
+    """The project's loss (LOSS) summed over the rows of a batch."""
+    if LOSS in ("binary_crossentropy",):
+        target = y.float().reshape(-1, 1) if out.shape[1] == 1 else F.one_hot(y, out.shape[1]).float()
+        if OUTPUT_PROBABILITIES:
+            bce = F.binary_cross_entropy(out.clamp(1e-7, 1 - 1e-7), target, reduction="none")
+        else:
+            bce = F.binary_cross_entropy_with_logits(out, target, reduction="none")
+        return bce.mean(dim=1).sum()
+    if LOSS in ("categorical_crossentropy", "sparse_categorical_crossentropy"):
+        log_p = torch.log(out.clamp_min(1e-12)) if OUTPUT_PROBABILITIES else F.log_softmax(out, dim=1)
+        return F.nll_loss(log_p, y, reduction="sum")
+    if TASK == "classification":  # a regression loss on class labels: the class index as the target
+        y = y.float().reshape(-1, 1)
+    if LOSS == "mae":
+        return (out - y).abs().mean(dim=1).sum()
+    if LOSS == "huber":  # delta 1
+        return F.huber_loss(out, y, reduction="none", delta=1.0).mean(dim=1).sum()
+    return ((out - y) ** 2).mean(dim=1).sum()
+
+
+def save_weights(model, source, path):
+    """Writes the model's tensors into a copy of the nnp-weights file `source` (the same nodes, names and
+    shapes), which `nnp import-weights` reads back into the project."""
+    with open(source, encoding="utf-8") as f:
+        data = json.load(f)
+    state = model.state_dict()
+    for t in data["tensors"]:
+        t["values"] = state[f"{t['node']}.{PARAMETER_NAMES[t['name']]}"].detach().reshape(-1).tolist()
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+
+
+def train_command(argv):
+    parser = argparse.ArgumentParser(
+        description="Trains the model on the rows marked train of `nnp export --format data`'s CSV; runs "
+                    "alone or under torchrun (DistributedDataParallel, gloo).")
+    parser.add_argument("csv", help="the dataset CSV (features, label or targets, split)")
+    parser.add_argument("--weights", default=str(WEIGHTS_FILE), help="the nnp-weights file to start from")
+    parser.add_argument("--from-scratch", action="store_true", help="fresh initial weights (seeded)")
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--batch-size", type=int, default=32, help="the global batch, over all processes")
+    parser.add_argument("--lr", type=float, default=0.01)
+    parser.add_argument("--optimizer", choices=["sgd", "adam"], default="sgd")
+    parser.add_argument("--seed", type=int, default=1, help="the shuffling (and --from-scratch) seed")
+    parser.add_argument("--out", default="trained_weights.json", help="where rank 0 writes the weights")
+    args = parser.parse_args(argv)
+    world, rank = int(os.environ.get("WORLD_SIZE", "1")), int(os.environ.get("RANK", "0"))
+    if world > 1:
+        torch.distributed.init_process_group("gloo")
+    torch.manual_seed(args.seed)
+    model = load_weights(Model(), args.weights)
+    if args.from_scratch:
+        for module in model.modules():
+            if module is not model and hasattr(module, "reset_parameters"):
+                module.reset_parameters()
+    model.train()
+    net = torch.nn.parallel.DistributedDataParallel(model) if world > 1 else model
+    x, y = read_training_csv(args.csv)
+    optimizer = (torch.optim.Adam if args.optimizer == "adam" else torch.optim.SGD)(model.parameters(),
+                                                                                   lr=args.lr)
+    order_rng = torch.Generator().manual_seed(args.seed)
+    for epoch in range(args.epochs):
+        order = torch.randperm(x.shape[0], generator=order_rng)
+        total = 0.0
+        for start in range(0, x.shape[0], args.batch_size):
+            batch = order[start:start + args.batch_size]
+            mine = batch[rank::world]  # this process's share of the global batch
+            optimizer.zero_grad()
+            out = net(*split_inputs(x[mine]))
+            loss = loss_sum(out.reshape(out.shape[0], -1), y[mine]) * (world / len(batch))
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(batch) / world
+        if world > 1:
+            t = torch.tensor([total], dtype=torch.float64)
+            torch.distributed.all_reduce(t)
+            total = t.item()
+        if rank == 0:
+            print(f"epoch {epoch + 1} loss {total / x.shape[0]:.9g}", flush=True)
+    if rank == 0:
+        save_weights(model, args.weights, args.out)
+        print(f"Wrote {args.out}", flush=True)
+    if world > 1:
+        torch.distributed.destroy_process_group()
+)PY";
+
 } // namespace
 
 std::string pytorchScript(const ExportModel &m, const std::string &weightsFileName)
@@ -303,6 +416,7 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         emitNode(m, i, init, fwd);
     fwd += "        return " + m.nodes.at(static_cast<std::size_t>(m.output)).ident + "\n";
 
+    const std::string stem = commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json")));
     std::string s =
         "#!/usr/bin/env python3\n\"\"\"" + commentText(m.name) +
         ": a PyTorch model exported by NN Playground.\n\n"
@@ -314,21 +428,20 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         "Inputs are raw features, one row per sample; the model applies the input normalisation\n"
         "x' = (x - offset) * scale itself (offset and scale are buffers, not trained).\n\n"
         "Run:  python3 " +
-        commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json"))) +
-        ".py inputs.csv [--weights FILE]\n"
-        "      prints one line of predictions per row; " +
-        (m.csvColumns.empty()
-             ? std::string("the first N_INPUTS columns are the inputs\n"
-                           "      (further columns, e.g. the label, are ignored; a header row is skipped).\n")
-             : std::string("a header naming the columns (TEXT_COLUMNS) gives raw text,\n"
-                           "      tokenised as NN Playground does with its vocabulary; else the first "
-                           "N_INPUTS columns are ids.\n")) +
+        stem + ".py inputs.csv [--weights FILE] [--raw] [--no-header]\n" + meaningDoc(m) +
+        "Train (on the CSV `nnp export --format data` writes; also under torchrun with\n"
+        "DistributedDataParallel, e.g. torchrun --nproc_per_node=2):\n"
+        "      python3 " +
+        stem +
+        ".py train data.csv --epochs 10 --batch-size 32 --lr 0.01 --out trained.json\n"
+        "      then: nnp import-weights PROJECT.nnp trained.json --out TRAINED.nnp\n"
         "Train further:\n"
         "      model = load_weights(Model()).train()\n"
         "      optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n"
         "      loss = F.mse_loss(model(*split_inputs(x)), target); loss.backward(); optimizer.step()\n"
         "\"\"\"\n"
-        "import argparse\nimport csv\nimport json\nfrom pathlib import Path\n\n"
+        "import argparse\nimport csv\nimport io\nimport json\nimport math\nimport os\nimport sys\n"
+        "from pathlib import Path\n\n"
         "import torch\nimport torch.nn.functional as F\nfrom torch import nn\n\n"
         "WEIGHTS_FILE = Path(__file__).with_name(" +
         pyString(weightsFileName) +
@@ -342,7 +455,11 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         "\"beta\": \"bias\",\n                   \"running_mean\": \"running_mean\", "
         "\"running_var\": \"running_var\",\n                   \"weight_ih\": \"weight_ih_l0\", "
         "\"weight_hh\": \"weight_hh_l0\", \"bias_ih\": \"bias_ih_l0\",\n"
-        "                   \"bias_hh\": \"bias_hh_l0\"}\n\n\n"
+        "                   \"bias_hh\": \"bias_hh_l0\"}\n"
+        "OUTPUT_PROBABILITIES = " +
+        std::string(outputIsProbability(m) ? "True" : "False") +
+        "  # the output is already a softmax / sigmoid (else scores)\n" + pythonMeaning(m) +
+        "\n\n"
         "class Model(nn.Module):\n"
         "    def __init__(self):\n"
         "        super().__init__()\n"
@@ -388,22 +505,35 @@ def split_inputs(x):
 
 )PY";
     s += readCsvFunction();
-    if (!m.csvColumns.empty()) s += "\n\n" + pythonTextReader(m);
+    s += kTrainCommand;
     s += R"PY(
 
-def main(argv=None):
+def predict_command(argv):
     parser = argparse.ArgumentParser(description="Predictions of the exported NN Playground model.")
     parser.add_argument("csv", help="raw inputs, one sample per row")
     parser.add_argument("--weights", default=str(WEIGHTS_FILE), help="the nnp-weights JSON file")
+    parser.add_argument("--raw", action="store_true", help="print the model's outputs as they are")
+    parser.add_argument("--no-header", action="store_true", help="leave out the header line")
     args = parser.parse_args(argv)
     model = load_weights(Model(), args.weights).eval()
-    x = torch.tensor()PY";
-    s += m.csvColumns.empty() ? "read_csv(args.csv)" : "read_raw_csv(args.csv) or read_csv(args.csv)";
-    s += R"PY(, dtype=torch.float32).reshape(-1, N_INPUTS)
+    rows = read_raw_csv(args.csv)
+    x = torch.tensor(rows if rows is not None else read_csv(args.csv), dtype=torch.float32).reshape(-1, N_INPUTS)
     with torch.no_grad():
         y = model(*split_inputs(x))
-    for row in y.reshape(y.shape[0], -1).tolist():
-        print(",".join(f"{v:.9g}" for v in row))
+    outputs = y.reshape(y.shape[0], -1).tolist()
+    if args.raw:
+        for row in outputs:
+            print(",".join(f"{v:.9g}" for v in row))
+    else:
+        print_predictions(outputs, header=not args.no_header)
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "train":
+        train_command(argv[1:])
+    else:
+        predict_command(argv)
 
 
 if __name__ == "__main__":

@@ -230,7 +230,7 @@ void TestCli::predictTakesRawText()
     const Run exported = runNnp({"export", trained, "--format", "pytorch", "--out", script});
     QVERIFY2(exported.code == 0, qPrintable(exported.err));
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), {script, csv});
+    python.start(QStringLiteral("/usr/bin/python3"), {script, csv, "--raw"}); // P(1) alone per row
     QVERIFY(python.waitForFinished(120000));
     const QStringList theirs =
         QString::fromUtf8(python.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);

@@ -83,7 +83,7 @@ private slots:
         restoreWeights(p, net);
         const Matrix raw = makeInputs(2, 30, 3);
         QVERIFY(writeInputsCsv(m_dir.filePath("py/in.csv"), raw));
-        const auto run = runProcess("/usr/bin/python3", {out, m_dir.filePath("py/in.csv")});
+        const auto run = runProcess("/usr/bin/python3", {out, m_dir.filePath("py/in.csv"), "--raw"});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QString error;
         const Matrix theirs = parseRows(run.out, 1, error);

@@ -3,6 +3,7 @@
 #include "export/code_export.h"
 #include "export/export_model.h"
 #include "export/onnx_export.h"
+#include "export/project_meaning.h"
 #include "export/weights_export.h"
 
 #include <QCoreApplication>
@@ -42,8 +43,8 @@ ExportOutcome writeModel(const Project &project, const ExportRequest &r)
         r.includeNormalization ? project.normalizer.value_or(Normalizer{}) : Normalizer{};
     const std::string name =
         r.modelName.trimmed().isEmpty() ? project.name : r.modelName.trimmed().toStdString();
-    ExportModel model = describeNetwork(net, normalizer, name.empty() ? std::string("model") : name);
-    if (project.csvSchema) attachCsvSchema(model, *project.csvSchema); // raw text in the PyTorch script
+    // The raw columns, feature names, task and class names travel with the model.
+    ExportModel model = describeProject(project, net, normalizer, name.empty() ? std::string("model") : name);
     const std::filesystem::path path = fsPath(r.path);
     switch (r.format) {
     case ExportFormat::Onnx:
