@@ -309,6 +309,313 @@
         <source>%1 gives %2 outputs, but the data has %3 target values per sample — set the last Dense layer&apos;s units to %3.</source>
         <translation>%1 给出 %2 个输出，但数据每个样本有 %3 个目标值——请把最后一个全连接层的神经元数设为 %3。</translation>
     </message>
+    <message>
+        <location filename="../../core/io/run_compare.cpp" line="+24"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Huber</source>
+        <translation>Huber 损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>categorical cross-entropy</source>
+        <translation>分类交叉熵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sparse categorical cross-entropy</source>
+        <translation>稀疏分类交叉熵</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cosine</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+179"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-177"/>
+        <source>z-score</source>
+        <translation>Z 分数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min-max</source>
+        <translation>最小-最大</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pixels 0–1</source>
+        <translation>像素 0–1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exclusive or</source>
+        <translation>异或</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two blobs</source>
+        <translation>两团点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plane</source>
+        <translation>平面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bumps</source>
+        <translation>起伏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two moons</source>
+        <translation>双月形</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkerboard</source>
+        <translation>棋盘格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Three spirals</source>
+        <translation>三螺旋</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lr %1 → %2</source>
+        <translation>学习率 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>momentum %1 → %2</source>
+        <translation>动量 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nesterov on</source>
+        <translation>开启 Nesterov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nesterov off</source>
+        <translation>关闭 Nesterov</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>β₁ %1 → %2</source>
+        <translation>β₁ %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>β₂ %1 → %2</source>
+        <translation>β₂ %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>weight decay %1 → %2</source>
+        <translation>权重衰减 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>schedule %1 → %2</source>
+        <translation>学习率调度 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>batch %1 → %2</source>
+        <translation>批大小 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>epochs %1 → %2</source>
+        <translation>轮数 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>loss %1 → %2</source>
+        <translation>损失 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seed %1 → %2</source>
+        <translation>随机种子 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>hidden %1 → %2</source>
+        <translation>隐藏层 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1：%2 %3 → %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+22"/>
+        <source>− %1</source>
+        <translation>− %1</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>dropout %1</source>
+        <translation>Dropout %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>+ %1</source>
+        <translation>+ %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no dropout (was %1)</source>
+        <translation>去掉 Dropout（原为 %1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>activation %1 → %2</source>
+        <translation>激活函数 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: activation %2 → %3</source>
+        <translation>%1：激活函数 %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout %1 → %2</source>
+        <translation>Dropout %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: dropout %2 → %3</source>
+        <translation>%1：Dropout %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>L1 %1 → %2</source>
+        <translation>L1 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: L1 %2 → %3</source>
+        <translation>%1：L1 %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L2 %1 → %2</source>
+        <translation>L2 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: L2 %2 → %3</source>
+        <translation>%1：L2 %2 → %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>data %1 → %2</source>
+        <translation>数据 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>noise %1 → %2</source>
+        <translation>噪声 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>samples %1 → %2</source>
+        <translation>样本数 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>data seed %1 → %2</source>
+        <translation>数据随机种子 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>inputs %1 → %2</source>
+        <translation>输入 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>target %1 → %2</source>
+        <translation>目标 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>normalisation %1 → %2</source>
+        <translation>归一化 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>test data %1 → %2</source>
+        <translation>测试数据 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>validation data %1 → %2</source>
+        <translation>验证数据 %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>split seed %1 → %2</source>
+        <translation>划分随机种子 %1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>ExplainConv</name>
@@ -1687,6 +1994,79 @@
         <location filename="../../ui/insights/feature_maps_view.cpp" line="+214"/>
         <source>Class probabilities</source>
         <translation>各类别概率</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::CompareView</name>
+    <message>
+        <location filename="../../ui/runs/compare_view.cpp" line="+74"/>
+        <source>Training loss (solid)</source>
+        <translation>训练损失（实线）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test loss (dashed)</source>
+        <translation>测试损失（虚线）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove every kept run</source>
+        <translation>移除所有保留的训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export figure…</source>
+        <translation>导出图像…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the comparison as a PNG or SVG figure</source>
+        <translation>把对比保存为 PNG 或 SVG 图像</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Train a run and press Keep run; change one thing, train again and keep it too. The runs are drawn here over each other, each labelled with what differs from the first.</source>
+        <translation>训练一次后按“保留训练”；改动一处，再训练一次并同样保留。各次训练的曲线会叠画在这里，每条都标出它与第一次的不同之处。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Loss (solid: training, dashed: test)</source>
+        <translation>损失（实线：训练，虚线：测试）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Remove this run</source>
+        <translation>移除这次训练</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>No runs to compare yet: keep a run first.</source>
+        <translation>还没有可对比的训练：请先保留一次训练。</translation>
     </message>
 </context>
 <context>
@@ -3581,13 +3961,13 @@ weight %6</source>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+85"/>
+        <location filename="../../ui/main_window.cpp" line="+89"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -4330,6 +4710,77 @@ Restore them?</source>
         <location filename="../../ui/panels/problems_bar.cpp" line="+48"/>
         <source>Apply this fix (Ctrl+Z undoes it)</source>
         <translation>应用此修正（Ctrl+Z 可撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::RunShelf</name>
+    <message>
+        <location filename="../../ui/runs/run_shelf.cpp" line="+88"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run %1 (reference)</source>
+        <translation>训练 %1（基准）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run %1: same settings</source>
+        <translation>训练 %1：设置相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run %1: %2</source>
+        <translation>训练 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current run</source>
+        <translation>当前训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current run: same settings</source>
+        <translation>当前训练：设置相同</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Current run: %1</source>
+        <translation>当前训练：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::RunsDocks</name>
+    <message>
+        <location filename="../../ui/runs/runs_docks.cpp" line="+25"/>
+        <source>Compare runs</source>
+        <translation>对比训练</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep run</source>
+        <translation>保留训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this run&apos;s curves and boundary to compare with the next runs (K)</source>
+        <translation>保留这次训练的曲线和决策边界，与之后的训练对比（K）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kept run %1: change something, train again and compare.</source>
+        <translation>已保留训练 %1：改动一处，再训练一次并对比。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Runs side by side</source>
+        <translation>训练对比</translation>
     </message>
 </context>
 <context>
