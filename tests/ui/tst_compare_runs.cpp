@@ -200,17 +200,34 @@ void TestCompareRuns::sgdAgainstAdamOnSpiral()
              qPrintable(zhLabel));
     QVERIFY2(zhReference != QStringLiteral("Run 1 (reference)"), qPrintable(zhReference));
 
+    // Once a run has been kept, a run that Reset ends is kept automatically (once).
+    QAction *reset = m_window->training()->toolbar()->resetAction();
+    clickToolButton(reset);
+    QTRY_VERIFY(m_window->training()->controller()->history().empty());
+    QCOMPARE(shelf->runs().size(), std::size_t(2)); // run 2 was kept already
+    trainEpochs(1);
+    clickToolButton(reset);
+    QTRY_COMPARE(shelf->runs().size(), std::size_t(3));
+    QCOMPARE(view->cardLabels().last(), QStringLiteral("Run 3: SGD → Adam, lr 0.03 → 0.001"));
+    QCOMPARE(shelf->runs().entries().back().record.history.size(), std::size_t(1));
+
     // Remove a run by its card's button, then clear all.
     QToolButton *remove = view->removeButton(1);
     QVERIFY(remove);
     remove->click();
-    QCOMPARE(shelf->runs().size(), std::size_t(1));
-    QCOMPARE(view->cardLabels(), QStringList{"Run 2 (reference)"}); // the oldest left is the reference
+    QCOMPARE(shelf->runs().size(), std::size_t(2));
+    // The oldest left is the reference, and the labels follow.
+    QCOMPARE(view->cardLabels(), (QStringList{"Run 2 (reference)", "Run 3: same settings"}));
     QVERIFY(view->curve(1, false) == nullptr);
     view->clearButton()->click();
     QVERIFY(shelf->runs().empty());
     QVERIFY(view->curve(2, false) == nullptr);
     QVERIFY(!view->clearButton()->isEnabled());
+    // After Clear all, nothing is kept until the user keeps a run again.
+    trainEpochs(1);
+    clickToolButton(reset);
+    QTRY_VERIFY(m_window->training()->controller()->history().empty());
+    QVERIFY(shelf->runs().empty());
     closeWindow();
 }
 
