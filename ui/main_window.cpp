@@ -25,6 +25,9 @@
 #include "panels/problems_bar.h"
 #include "panels/training_docks.h"
 #include "presentation/presentation_mode.h"
+#include "runs/compare_view.h"
+#include "runs/run_shelf.h"
+#include "runs/runs_docks.h"
 
 #include <QAction>
 #include <QApplication>
@@ -79,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
                       m_training->outputView()); // gradients, confusion, probe
     installExportMenu(this);                     // File > Export ▸ and Import ONNX…
     registerStandardFigures(this);
+    new RunsDocks(this);                         // Keep run, the Compare runs dock and its figure
     m_presentation = new PresentationMode(this); // after every dock: View > Presentation mode (F5)
 
     m_zoomLabel = new QLabel(this);
@@ -114,7 +118,8 @@ MainWindow::~MainWindow()
     QObjectList callers{this};
     for (QObject *o : findChildren<QObject *>())
         if (qobject_cast<TrainingDocks *>(o) || qobject_cast<InsightsDocks *>(o) ||
-            qobject_cast<ExplainDocks *>(o) || qobject_cast<ExportDialog *>(o) || qobject_cast<Autosave *>(o))
+            qobject_cast<ExplainDocks *>(o) || qobject_cast<ExportDialog *>(o) ||
+            qobject_cast<Autosave *>(o) || qobject_cast<RunShelf *>(o) || qobject_cast<CompareView *>(o))
             callers << o;
     for (QObject *part : findChildren<QObject *>())
         for (QObject *caller : callers)
