@@ -1593,7 +1593,7 @@
 <context>
     <name>nnp</name>
     <message>
-        <location filename="../../ui/export/model_export.cpp" line="+53"/>
+        <location filename="../../ui/export/model_export.cpp" line="+55"/>
         <source>Wrote %1 (ONNX opset %2; the model takes raw inputs: the normalisation is inside).</source>
         <translation>已写入 %1（ONNX opset %2；归一化已包含在模型内，模型直接接受原始输入）。</translation>
     </message>
@@ -1648,7 +1648,7 @@
         <translation>数据</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>This network is not trained yet: press Play or Step first, then export. (Exporting now would only write random starting weights.)</source>
         <translation>这个网络还没有训练：请先按“开始”或“单步”，再导出。（现在导出只会写出随机的初始权重。）</translation>
     </message>
@@ -1786,7 +1786,7 @@
 <context>
     <name>nnp::DataPanel</name>
     <message>
-        <location filename="../../ui/panels/data_panel.cpp" line="+47"/>
+        <location filename="../../ui/panels/data_panel.cpp" line="+48"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
@@ -1837,12 +1837,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+285"/>
+        <location line="+299"/>
         <source>CSV file</source>
         <translation>CSV 文件</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-298"/>
         <source>IDX images (MNIST format)</source>
         <translation>IDX 图像（MNIST 格式）</translation>
     </message>
@@ -1882,7 +1882,7 @@
         <translation>输入归一化</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+33"/>
         <source>data source</source>
         <translation>数据来源</translation>
     </message>
@@ -1892,7 +1892,7 @@
         <translation>归一化</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
@@ -1902,20 +1902,20 @@
         <translation>噪声</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+12"/>
-        <location line="+113"/>
+        <location line="-75"/>
+        <location line="+77"/>
+        <location line="+105"/>
         <location line="+3"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-107"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-80"/>
         <source>Training data</source>
         <translation>训练数据</translation>
     </message>
@@ -1940,12 +1940,17 @@
         <translation>验证集</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>validation split</source>
         <translation>验证集比例</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Samples</source>
         <translation>样本数</translation>
     </message>
@@ -2077,7 +2082,7 @@
         <translation>输入形状</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Last column</source>
         <translation>最后一列</translation>
     </message>
@@ -2100,6 +2105,26 @@
         <location line="+9"/>
         <source>IDX files</source>
         <translation>IDX 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/split_counts.cpp" line="+27"/>
+        <source>A large file: the rows of each split are counted when training starts.</source>
+        <translation>文件较大：各部分的行数在开始训练时统计。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Counted when training starts (the images are read then).</source>
+        <translation>开始训练时统计（届时读取图像）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test split is the separate test files; counted when training starts.</source>
+        <translation>测试集是单独的测试文件；开始训练时统计。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 training · %2 validation · %3 test rows</source>
+        <translation>训练 %1 行 · 验证 %2 行 · 测试 %3 行</translation>
     </message>
 </context>
 <context>
@@ -2163,13 +2188,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>the first %1 rows</source>
-        <translation>前 %1 行</translation>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>%1 rows</source>
-        <translation>%1 行</translation>
+        <source>showing the first %1 rows</source>
+        <translation>显示前 %1 行</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2742,12 +2767,12 @@ value %6</source>
 <context>
     <name>nnp::GraphDocument</name>
     <message>
-        <location filename="../../ui/document/graph_document.cpp" line="+43"/>
+        <location filename="../../ui/document/graph_document.cpp" line="+44"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+121"/>
         <source>That layer no longer exists.</source>
         <translation>该层已不存在。</translation>
     </message>
@@ -3742,12 +3767,12 @@ weight %6</source>
         <translation>重置面板布局(&amp;R)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -3757,7 +3782,7 @@ weight %6</source>
         <translation>示例(&amp;S)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -3812,7 +3837,7 @@ weight %6</source>
         <translation>剪贴板中没有可粘贴的层。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_files.cpp" line="+27"/>
+        <location filename="../../ui/main_window_files.cpp" line="+28"/>
         <source>NN Playground projects (*.nnp);;All files (*)</source>
         <translation>NN Playground 项目 (*.nnp);;所有文件 (*)</translation>
     </message>
@@ -3827,7 +3852,7 @@ weight %6</source>
         <translation>新网络，与 TensorFlow Playground 的初始网络相同。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Could not open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -3851,7 +3876,12 @@ The current project is unchanged.</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -4035,6 +4065,56 @@ Restore them?</source>
         <source>Restored the unsaved work of the last session.</source>
         <translation>已恢复上次会话中未保存的工作。</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window_start.cpp" line="+43"/>
+        <source>Open &amp;data…</source>
+        <translation>打开数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start &amp;page…</source>
+        <translation>开始页(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset to &amp;sample…</source>
+        <translation>重置为示例(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open data</source>
+        <translation>打开数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open data %1</source>
+        <translation>打开数据 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A network for %1: press Play to train it.</source>
+        <translation>已为 %1 生成网络：按“播放”开始训练。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reset to sample</source>
+        <translation>重置为示例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open %1 again as it was shipped? The network, its settings and its trained weights are replaced; what you changed is lost unless you saved it elsewhere.</source>
+        <translation>重新打开原始的 %1？网络、设置和训练好的权重都会被替换；没有另存的修改将会丢失。</translation>
+    </message>
 </context>
 <context>
     <name>nnp::NeuronView</name>
@@ -4114,6 +4194,174 @@ Restore them?</source>
         <location line="+55"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::OpenDataDialog</name>
+    <message>
+        <location filename="../../ui/start/open_data_dialog.cpp" line="+43"/>
+        <source>Open data: %1</source>
+        <translation>打开数据：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A network that fits this data will be made: its Input takes the columns, its output and loss match the target. Every choice can be changed here and later.</source>
+        <translation>将生成一个适合这些数据的网络：输入层接收各列，输出层和损失函数与目标相匹配。每一项选择都可以在这里修改，之后也可以。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The column the network learns to predict; every other column is an input</source>
+        <translation>网络要学习预测的列；其余各列都是输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target column</source>
+        <translation>目标列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic: classification when the target is text or a few whole numbers</source>
+        <translation>自动：目标为文本或少数几个整数时视为分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units of each hidden layer (ReLU), separated by commas; empty for none</source>
+        <translation>每个隐藏层（ReLU）的单元数，用逗号分隔；留空表示没有隐藏层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Z-score (mean 0, deviation 1)</source>
+        <translation>Z 分数（均值 0，标准差 1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min–max (0 to 1)</source>
+        <translation>最小–最大（0 到 1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normalise inputs</source>
+        <translation>输入归一化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Test split</source>
+        <translation>测试集比例</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Validation split</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Make the network</source>
+        <translation>生成网络</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Hidden layers: write whole numbers separated by commas, e.g. &quot;16, 8&quot;.</source>
+        <translation>隐藏层：请填写用逗号分隔的整数，例如“16, 8”。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>regression: %n linear output unit(s), %1</source>
+        <translation>
+            <numerusform>回归：%n 个线性输出单元，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 classes: one sigmoid output unit, %2</source>
+        <translation>%1 个类别：一个 sigmoid 输出单元，%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 classes: %1 output units and Softmax, %2</source>
+        <translation>%1 个类别：%1 个输出单元加 Softmax，%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dense %1 ReLU</source>
+        <translation>Dense %1 ReLU</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Inputs: %n feature(s) from the other columns.</source>
+        <translation>
+            <numerusform>输入：来自其余各列的 %n 个特征。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output: %1.</source>
+        <translation>输出：%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network: %1 → output.</source>
+        <translation>网络：%1 → 输出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows: %1 — %2 training, %3 validation, %4 test%5.</source>
+        <translation>行数：%1 —— 训练 %2，验证 %3，测试 %4%5。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (stratified by class)</source>
+        <translation>（按类别分层）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training: Adam, learning rate 0.01, batch 32, %1 epochs.</source>
+        <translation>训练：Adam，学习率 0.01，批大小 32，%1 轮。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No network can be made: %1</source>
+        <translation>无法生成网络：%1</translation>
     </message>
 </context>
 <context>
@@ -4330,6 +4578,74 @@ Restore them?</source>
         <location filename="../../ui/panels/problems_bar.cpp" line="+48"/>
         <source>Apply this fix (Ctrl+Z undoes it)</source>
         <translation>应用此修正（Ctrl+Z 可撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::StartPage</name>
+    <message>
+        <location filename="../../ui/start/sample_catalog.cpp" line="+165"/>
+        <source>Basics</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text &amp; sequences</source>
+        <translation>文本与序列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start/start_page.cpp" line="+144"/>
+        <source>Start — NN Playground</source>
+        <translation>开始 — NN Playground</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>NN Playground</source>
+        <translation>NN Playground</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Build neural networks and watch them learn.</source>
+        <translation>搭建神经网络，看着它们学习。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New empty project</source>
+        <translation>新建空项目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open data (CSV)…</source>
+        <translation>打开数据（CSV）…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No recent projects</source>
+        <translation>没有最近打开的项目</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No samples found.</source>
+        <translation>未找到示例。</translation>
     </message>
 </context>
 <context>
