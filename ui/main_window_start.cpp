@@ -90,10 +90,11 @@ void MainWindow::adoptDataProject(Project project)
 
 void MainWindow::showStartPage()
 {
-    if (auto *open = findChild<StartPage *>()) {
-        open->raise();
-        return;
-    }
+    for (StartPage *open : findChildren<StartPage *>())
+        if (open->isVisible()) {
+            open->raise();
+            return;
+        }
     auto *page = new StartPage(this);
     page->open();
 }

@@ -10,11 +10,14 @@
 #include "start/open_data_dialog.h"
 #include "start/sample_catalog.h"
 #include "start/start_page.h"
+#include "train/network.h"
+#include "train/trainer.h"
 
 #include <QCryptographicHash>
 #include <QFileDialog>
 #include <QLabel>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QSet>
 
 using namespace nnp;
@@ -102,7 +105,7 @@ void TestStartPage::openDataFitsIrisAndTrains()
     QVERIFY2(dialog->project().has_value(), qPrintable(dialog->summaryText()));
     QVERIFY2(dialog->summaryText().contains(QStringLiteral("3 classes")), qPrintable(dialog->summaryText()));
     QVERIFY(dialog->summaryText().contains(QStringLiteral("setosa")));
-    QCOMPARE(dialog->splitCounts(), (std::array<int, 3>{120, 0, 30}));
+    QVERIFY((dialog->splitCounts() == std::array<int, 3>{120, 0, 30}));
     // Every choice changes what will be made.
     dialog->validationBox()->setValue(10);
     QCOMPARE(dialog->splitCounts()[1], 15);
@@ -117,11 +120,11 @@ void TestStartPage::openDataFitsIrisAndTrains()
     // An empty canvas: a new, untitled project named after its data.
     const GraphDocument *doc = m_window->document();
     QVERIFY(doc->filePath().isEmpty());
-    QCOMPARE(doc->project().name, std::string("iris"));
-    QCOMPARE(doc->preprocessing().normalization, NormalizationKind::ZScore);
-    QCOMPARE(doc->training().loss.kind, LossKind::SparseCategoricalCrossEntropy);
-    QCOMPARE(doc->graph().nodes.front().options.get(opt::input::shape), (std::vector<int>{4}));
-    QCOMPARE(doc->graph().nodes.back().kind, LayerKind::Softmax);
+    QCOMPARE(QString::fromStdString(doc->project().name), QStringLiteral("iris"));
+    QVERIFY(doc->preprocessing().normalization == NormalizationKind::ZScore);
+    QVERIFY(doc->training().loss.kind == LossKind::SparseCategoricalCrossEntropy);
+    QVERIFY(doc->graph().nodes.front().options.get(opt::input::shape) == std::vector<int>{4});
+    QVERIFY(doc->graph().nodes.back().kind == LayerKind::Softmax);
     QVERIFY2(doc->canTrain(), "the network Open data makes trains as it is");
     // The data panel shows the split with its counts.
     auto *counts = m_window->findChild<QLabel *>(QStringLiteral("splitCounts"));
@@ -134,12 +137,25 @@ void TestStartPage::openDataFitsIrisAndTrains()
     QTRY_COMPARE(counts->text(), QStringLiteral("90 training · 30 validation · 30 test rows"));
     validation->setValue(0);
 
-    // It learns: 90 % on the training split within its epoch limit (fixed seed).
+    // It learns: 90 % on the training split within a few epochs (fixed seed), and the trained model does as
+    // well on the 30 test rows it never saw.
     trainUntil(0.9, 60000);
     const auto &history = m_window->training()->controller()->history();
-    qInfo("iris from Open data: training accuracy %.3f after %d epochs", history.back().trainMetric,
-          int(history.size()));
-    QVERIFY(history.size() <= 100);
+    const auto reached = std::find_if(history.begin(), history.end(),
+                                      [](const EpochRecord &r) { return r.trainMetric >= 0.9; });
+    QVERIFY(reached != history.end());
+    const Project &p = doc->project();
+    const PreparedData data = prepareData(p, {}, &*p.normalizer);
+    Network net = Network::build(p.graph, p.training.seed);
+    net.setLoss(p.training.loss);
+    restoreWeights(p, net);
+    const Evaluation test = evaluate(net, data.test);
+    qInfo("iris from Open data: 90 %% training accuracy after %d epochs; after %d epochs %.3f training, %.3f "
+          "test accuracy (30 rows)",
+          reached->epoch, int(history.size()), history.back().trainMetric, test.accuracy);
+    QVERIFY2(reached->epoch <= 30, qPrintable(QString::number(reached->epoch)));
+    QCOMPARE(data.test.x.cols(), Eigen::Index(30));
+    QVERIFY(test.accuracy >= 0.9);
 }
 
 void TestStartPage::openDataIsOneUndoStep()
@@ -155,14 +171,14 @@ void TestStartPage::openDataIsOneUndoStep()
     settle();
     const GraphDocument *doc = m_window->document();
     QCOMPARE(doc->undoStack()->count(), steps + 1);
-    QCOMPARE(doc->dataSource().kind, DataSourceKind::Csv);
-    QCOMPARE(doc->graph().nodes.back().kind, LayerKind::Softmax);
+    QVERIFY(doc->dataSource().kind == DataSourceKind::Csv);
+    QVERIFY(doc->graph().nodes.back().kind == LayerKind::Softmax);
     QCOMPARE(m_window->scene()->items().isEmpty(), false);
     const QByteArray after = serialised();
     QVERIFY(after != before);
     m_window->action(QStringLiteral("actionUndo"))->trigger();
     QCOMPARE(serialised(), before);
-    QCOMPARE(projectToText(doc->project()), beforeText);
+    QVERIFY(projectToText(doc->project()) == beforeText);
     QCOMPARE(m_window->scene()->nodeItem(doc->graph().nodes.front().id) != nullptr, true);
     m_window->action(QStringLiteral("actionRedo"))->trigger();
     QCOMPARE(serialised(), after);
@@ -178,7 +194,7 @@ void TestStartPage::openDataStoresPathBesideProject()
     OpenDataDialog *dialog = openDataDialog(dir.filePath("flowers.csv"));
     QVERIFY(dialog && dialog->project());
     dialog->accept();
-    QCOMPARE(m_window->document()->dataSource().path, std::string("flowers.csv"));
+    QCOMPARE(QString::fromStdString(m_window->document()->dataSource().path), QStringLiteral("flowers.csv"));
     QCOMPARE(m_window->document()->filePath(), QFileInfo(dir.filePath("lesson.nnp")).absoluteFilePath());
 }
 
@@ -224,7 +240,7 @@ void TestStartPage::sampleSavesToDocuments()
         auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
         offered = dialog->selectedFiles().value(0);
-        dialog->accept();
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog's own accept() is protected
     });
     m_window->action(QStringLiteral("actionSave"))->trigger();
     QCOMPARE(QFileInfo(offered).absoluteFilePath(), QFileInfo(expected).absoluteFilePath());
@@ -261,15 +277,17 @@ void TestStartPage::resetToSample()
 
     const auto answer = [this](QMessageBox::StandardButton button) {
         m_window->action(QStringLiteral("actionResetToSample"))->trigger();
-        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("resetSampleBox"));
-        QVERIFY(box && box->isVisible());
+        QMessageBox *box = nullptr; // the one shown now (an answered one may wait for its deletion)
+        for (QMessageBox *b : m_window->findChildren<QMessageBox *>(QStringLiteral("resetSampleBox")))
+            if (b->isVisible()) box = b;
+        QVERIFY(box);
         box->button(button)->click();
         settle();
     };
     answer(QMessageBox::Cancel); // nothing happens
     QVERIFY(projectToText(m_window->document()->project()) != shipped);
     answer(QMessageBox::Reset);
-    QCOMPARE(projectToText(m_window->document()->project()), shipped);
+    QVERIFY(projectToText(m_window->document()->project()) == shipped);
     QCOMPARE(m_window->document()->filePath(), QFileInfo(sample).absoluteFilePath());
     QVERIFY(!m_window->isWindowModified());
 

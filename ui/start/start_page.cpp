@@ -4,6 +4,7 @@
 #include "start/sample_catalog.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QKeyEvent>
@@ -204,7 +205,10 @@ QWidget *StartPage::buildSideBar()
     m_recent = new QListWidget(side);
     m_recent->setObjectName(QStringLiteral("recentList"));
     for (const QString &path : QSettings().value(QStringLiteral("recentFiles")).toStringList()) {
-        auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_recent);
+        // The folder too: two "iris.nnp" (the sample and a saved copy) are told apart.
+        const QFileInfo info(path);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1 — %2").arg(info.fileName(), info.absoluteDir().dirName()), m_recent);
         item->setToolTip(path);
         item->setData(Qt::UserRole, path);
     }
