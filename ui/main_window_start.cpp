@@ -44,7 +44,7 @@ void MainWindow::createStartActions()
             &QAction::triggered, this, [this] { openData(); });
     connect(makeAction("actionStartPage", tr("Start &page…")), &QAction::triggered, this,
             &MainWindow::showStartPage);
-    QAction *reset = makeAction("actionResetToSample", tr("Reset to &sample…"));
+    QAction *reset = makeAction("actionResetToSample", tr("Rese&t to sample…"));
     reset->setEnabled(false);
     connect(reset, &QAction::triggered, this, &MainWindow::resetToSample);
     setAcceptDrops(true); // a CSV file dropped on the window opens as data

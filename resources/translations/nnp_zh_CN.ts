@@ -4082,8 +4082,8 @@ Restore them?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Reset to &amp;sample…</source>
-        <translation>重置为示例(&amp;S)…</translation>
+        <source>Rese&amp;t to sample…</source>
+        <translation>重置为示例(&amp;T)…</translation>
     </message>
     <message>
         <location line="+13"/>
