@@ -114,6 +114,10 @@ void TestStartPage::openDataFitsIrisAndTrains()
     QVERIFY(!dialog->project().has_value());
     dialog->hiddenEdit()->setText(QStringLiteral("16, 8"));
     QVERIFY(dialog->project().has_value());
+    settle();
+    const QString shots = QStringLiteral(NNP_BINARY_DIR "/screenshots");
+    QDir().mkpath(shots);
+    QVERIFY(dialog->grab().save(shots + QStringLiteral("/open_data_dialog.png")));
     dialog->accept();
     settle();
 
@@ -130,6 +134,13 @@ void TestStartPage::openDataFitsIrisAndTrains()
     auto *counts = m_window->findChild<QLabel *>(QStringLiteral("splitCounts"));
     QVERIFY(counts);
     QTRY_COMPARE(counts->text(), QStringLiteral("120 training · 0 validation · 30 test rows"));
+    if (QDockWidget *dataDock = m_window->dock(DockRole::Data)) {
+        dataDock->setFloating(true); // a picture of the whole panel (it shares a tab with the layers)
+        dataDock->resize(420, 760);
+        dataDock->show();
+        settle();
+        QVERIFY(dataDock->grab().save(QStringLiteral(NNP_BINARY_DIR "/screenshots/data_panel_split.png")));
+    }
     auto *validation = m_window->findChild<QSpinBox *>(QStringLiteral("validationBox"));
     QVERIFY(validation);
     validation->setValue(20);

@@ -309,6 +309,13 @@ void DataPanel::loadFromDocument()
     const Preprocessing &pre = m_doc->preprocessing();
     m_source->setCurrentIndex(m_source->findData(int(d.kind)));
     m_pages->setCurrentIndex(static_cast<int>(d.kind));
+    // The stack takes the height of the page shown, not of the tallest (the generator's): the preview below
+    // gets the rest, with no gap under a CSV file's three rows.
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == m_pages->currentIndex()
+                                                                      ? QSizePolicy::Preferred
+                                                                      : QSizePolicy::Ignored);
+    m_pages->updateGeometry();
     if (QAbstractButton *b = generatorButton(d.generator.kind)) b->setChecked(true);
     m_noise->setValue(static_cast<int>(std::lround(d.generator.noise * 100)));
     m_noiseLabel->setText(tr("%1 %").arg(m_noise->value()));
