@@ -205,8 +205,10 @@ QWidget *StartPage::buildSideBar()
     m_recent = new QListWidget(side);
     m_recent->setObjectName(QStringLiteral("recentList"));
     for (const QString &path : QSettings().value(QStringLiteral("recentFiles")).toStringList()) {
-        // The folder too: two "iris.nnp" (the sample and a saved copy) are told apart.
+        // The folder too: two "iris.nnp" (the sample and a saved copy) are told apart. A file that is gone
+        // is not offered.
         const QFileInfo info(path);
+        if (!info.exists()) continue;
         auto *item = new QListWidgetItem(
             QStringLiteral("%1 — %2").arg(info.fileName(), info.absoluteDir().dirName()), m_recent);
         item->setToolTip(path);
