@@ -58,6 +58,7 @@ private slots:
 
     void openDataFitsIrisAndTrains();
     void openDataIsOneUndoStep();
+    void openDataRegression();
     void openDataStoresPathBesideProject();
     void droppedCsvOpensData();
     void sampleSavesToDocuments();
@@ -193,6 +194,26 @@ void TestStartPage::openDataIsOneUndoStep()
     QCOMPARE(m_window->scene()->nodeItem(doc->graph().nodes.front().id) != nullptr, true);
     m_window->action(QStringLiteral("actionRedo"))->trigger();
     QCOMPARE(serialised(), after);
+}
+
+void TestStartPage::openDataRegression()
+{
+    // A numeric target with many values: a regression, linear output and mean squared error; the task can
+    // be changed in the dialog and the summary follows.
+    OpenDataDialog *dialog = openDataDialog(samplesPath(QStringLiteral("datasets/sat_act/sat_act.csv")));
+    QVERIFY(dialog && dialog->project());
+    QVERIFY2(dialog->summaryText().contains(QStringLiteral("regression")), qPrintable(dialog->summaryText()));
+    QVERIFY(dialog->project()->training.loss.kind == LossKind::MSE);
+    QVERIFY(!dialog->summaryText().contains(QStringLiteral("stratified")));
+    QVERIFY(chooseByKeys(dialog->taskBox(), int(TaskKind::Classification)));
+    // Hundreds of distinct scores as classes: still made, and said.
+    if (dialog->project()) QVERIFY(dialog->summaryText().contains(QStringLiteral("classes")));
+    QVERIFY(chooseByKeys(dialog->taskBox(), int(TaskKind::Regression)));
+    dialog->accept();
+    const GraphDocument *doc = m_window->document();
+    QVERIFY(doc->training().loss.kind == LossKind::MSE);
+    QVERIFY(doc->graph().nodes.back().kind == LayerKind::Dense);
+    QVERIFY(doc->canTrain());
 }
 
 void TestStartPage::openDataStoresPathBesideProject()
