@@ -65,6 +65,7 @@ private slots:
     void resetToSample();
     void startPageListsAndOpensSamples();
     void startPageKeyboard();
+    void startPageAtPresentationSize();
     void screenshots_data();
     void screenshots();
 
@@ -384,6 +385,34 @@ void TestStartPage::startPageKeyboard()
     QTest::keyClick(second, Qt::Key_Return);
     QCOMPARE(m_window->document()->filePath(), second->path());
     QTRY_VERIFY(!m_window->findChild<StartPage *>());
+}
+
+void TestStartPage::startPageAtPresentationSize()
+{
+    // Presentation mode's body text on a 1920×1080 projector is 24 px (the application font): the cards grow
+    // with it, keep their titles at that size and never overlap.
+    const QFont before = QApplication::font();
+    const auto restore = qScopeGuard([&] { QApplication::setFont(before); });
+    QFont big = before;
+    big.setPixelSize(24);
+    QApplication::setFont(big);
+    m_window->showStartPage();
+    auto *page = m_window->findChild<StartPage *>();
+    QVERIFY(page);
+    page->resize(1920, 1080);
+    QTRY_VERIFY_WITH_TIMEOUT(page->thumbnailsReady(), 60000);
+    settle();
+    const QList<SampleCard *> cards = page->cards();
+    QVERIFY(!cards.isEmpty());
+    for (SampleCard *card : cards) {
+        QVERIFY(QFontInfo(card->font()).pixelSize() >= 24);
+        QVERIFY2(card->height() >= card->sizeHint().height(), qPrintable(card->path()));
+        QVERIFY2(card->width() >= card->height() * 2, qPrintable(card->path())); // room for the text
+        const QRect r(card->mapTo(page, QPoint(0, 0)), card->size());
+        for (SampleCard *other : cards)
+            if (other != card) QVERIFY(!r.intersects(QRect(other->mapTo(page, QPoint(0, 0)), other->size())));
+    }
+    QVERIFY(page->grab().save(QStringLiteral(NNP_BINARY_DIR "/screenshots/start_page_presentation.png")));
 }
 
 void TestStartPage::screenshots_data()

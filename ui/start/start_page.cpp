@@ -26,6 +26,17 @@ namespace nnp {
 namespace {
 constexpr int kColumns = 3;
 
+/// `font` made `factor` times larger and bold, whether it is sized in points or (presentation mode) pixels.
+QFont scaledBold(QFont font, double factor)
+{
+    if (font.pixelSize() > 0)
+        font.setPixelSize(qRound(font.pixelSize() * factor));
+    else
+        font.setPointSizeF(font.pointSizeF() * factor);
+    font.setBold(true);
+    return font;
+}
+
 /// `text` laid out in at most `lines` lines of `width`, the last one elided.
 QStringList wrapLines(const QString &text, const QFontMetrics &fm, int width, int lines)
 {
@@ -166,10 +177,7 @@ QWidget *StartPage::buildSideBar()
     auto *column = new QVBoxLayout(side);
     column->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(tr("NN Playground"), side);
-    QFont big = title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.8);
-    big.setBold(true);
-    title->setFont(big);
+    title->setFont(scaledBold(title->font(), 1.8));
     column->addWidget(title);
     auto *subtitle = new QLabel(tr("Build neural networks and watch them learn."), side);
     subtitle->setWordWrap(true);
@@ -244,10 +252,7 @@ QWidget *StartPage::buildGallery()
             group = e.group;
             auto *header = new QLabel(groupTitle(e.group), content);
             header->setObjectName(QStringLiteral("group:%1").arg(int(e.group)));
-            QFont f = header->font();
-            f.setPointSizeF(f.pointSizeF() * 1.3);
-            f.setBold(true);
-            header->setFont(f);
+            header->setFont(scaledBold(header->font(), 1.3));
             column->addSpacing(header->fontMetrics().height() / 2);
             column->addWidget(header);
             grid = new QGridLayout;
