@@ -213,6 +213,7 @@ void MainWindow::createActions()
 
     for (const char *name : {"actionCut", "actionCopy", "actionDelete"})
         action(QString::fromLatin1(name))->setEnabled(false);
+    createStartActions(); // Open data…, Start page…, Reset to sample… (main_window_start.cpp)
 }
 
 void MainWindow::createMenus()
@@ -221,11 +222,14 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(action("actionNew"));
     m_fileMenu->addAction(action("actionNewEmpty"));
     m_fileMenu->addAction(action("actionOpen"));
+    m_fileMenu->addAction(action("actionOpenData"));
+    m_fileMenu->addAction(action("actionStartPage"));
     m_recentMenu = m_fileMenu->addMenu(tr("Open &recent"));
     m_samplesMenu = m_fileMenu->addMenu(tr("&Samples"));
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(action("actionSave"));
     m_fileMenu->addAction(action("actionSaveAs"));
+    m_fileMenu->addAction(action("actionResetToSample"));
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(action("actionQuit"));
     rebuildRecentMenu();

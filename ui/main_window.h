@@ -75,6 +75,19 @@ public:
     bool maybeSave();
     /// Makes `project` the current one, unsaved and without a file (an ONNX import); no question asked.
     void adoptProject(Project project);
+    /// File > Open data…: a CSV file (asked for when `csvPath` is empty) becomes a network that fits it,
+    /// after the choices are shown in a dialog ("openDataDialog", window-modal, not blocking).
+    void openData(const QString &csvPath = {});
+    /// What Open data makes goes in: one undo step when the canvas holds a network (Undo brings it back),
+    /// else a new untitled project named after the data.
+    void adoptDataProject(Project project);
+    /// The start page (File > Start page; at start when no file is given): samples, lessons, recent files.
+    void showStartPage();
+    /// The sample this project was opened from (it opens as a template: Save goes to Save As in the user's
+    /// documents); empty for any other project.
+    [[nodiscard]] QString templatePath() const { return m_templatePath; }
+    /// File > Reset to sample: asks ("resetSampleBox"), then opens the sample again as it was shipped.
+    void resetToSample();
     /// When the last run left a recovery file (it did not close normally), asks in a window-modal box
     /// ("recoveryBox": Restore / Discard) whether to restore it; the app calls this once at start. Returns
     /// whether it asked.
@@ -100,6 +113,8 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -115,6 +130,7 @@ private:
     void triggerSpaceShortcut();
     void applyProject(Project project, const QString &path);
     QString askOpenPath();
+    void createStartActions();
     void saveSettings();
     void balanceBottomDocks();
     QAction *makeAction(const QString &name, const QString &text, const QList<QKeySequence> &keys = {});
@@ -137,6 +153,7 @@ private:
     bool m_restored = false;
     int m_pasteCount = 0;
     QString m_lastError;
+    QString m_templatePath;
 };
 
 } // namespace nnp

@@ -7,6 +7,7 @@
 #include "editor/graph_view.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -53,6 +54,9 @@ void MainWindow::applyProject(Project project, const QString &path)
                 n->y = pos.y();
             }
     m_doc->reset(std::move(project), path);
+    m_templatePath = isSampleFile(path) ? path : QString();
+    if (QAction *reset = action(QStringLiteral("actionResetToSample")))
+        reset->setEnabled(!m_templatePath.isEmpty());
     m_pasteCount = 0;
     updateTitle();
     // Fit once the view has its final size (right after construction it has none yet).
@@ -90,12 +94,15 @@ QString MainWindow::askOpenPath()
 
 bool MainWindow::saveTo(const QString &givenPath)
 {
-    QString path = givenPath;
+    // A sample is a template: the app never writes into the samples folder, Save asks where instead.
+    QString path = isSampleFile(givenPath) ? QString() : givenPath;
     if (path.isEmpty()) {
-        const QString suggestion =
-            m_doc->filePath().isEmpty()
-                ? QStringLiteral("%1.nnp").arg(QString::fromStdString(m_doc->project().name))
-                : m_doc->filePath();
+        QString name = m_templatePath.isEmpty() ? QString::fromStdString(m_doc->project().name).trimmed()
+                                                : QFileInfo(m_templatePath).completeBaseName();
+        if (name.isEmpty()) name = tr("untitled");
+        const QString suggestion = m_doc->filePath().isEmpty() || isSampleFile(m_doc->filePath())
+                                       ? QDir(documentsFolder()).filePath(name + QStringLiteral(".nnp"))
+                                       : m_doc->filePath();
         path = QFileDialog::getSaveFileName(this, tr("Save the project"), suggestion, fileFilter());
         if (path.isEmpty()) return false;
         if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".nnp");

@@ -41,7 +41,10 @@ int main(int argc, char *argv[])
 
     nnp::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty()) window.loadFile(parser.positionalArguments().constFirst());
-    window.offerRecovery(); // the last session did not close normally: its unsaved work is offered back
+    const bool fileGiven = !parser.positionalArguments().isEmpty();
+    if (fileGiven) window.loadFile(parser.positionalArguments().constFirst());
+    // The last session did not close normally: its unsaved work is offered back; else, without a file, the
+    // start page (samples, lessons, recent files).
+    if (!window.offerRecovery() && !fileGiven) window.showStartPage();
     return QApplication::exec();
 }

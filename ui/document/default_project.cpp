@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace nnp {
 
@@ -64,6 +65,23 @@ QStringList listSamples()
     for (const QString &name : dir.entryList({QStringLiteral("*.nnp")}, QDir::Files, QDir::Name))
         paths << dir.absoluteFilePath(name);
     return paths;
+}
+
+bool isSampleFile(const QString &path)
+{
+    const QString samples = findSamplesDir();
+    if (samples.isEmpty() || path.isEmpty()) return false;
+    const QFileInfo info(path);
+    // The folder of a file not yet written still tells where it would go.
+    const QString dir = QFileInfo(info.absolutePath()).canonicalFilePath();
+    return !dir.isEmpty() && (dir == samples || dir.startsWith(samples + QLatin1Char('/')));
+}
+
+QString documentsFolder()
+{
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!docs.isEmpty() && QDir().mkpath(docs)) return docs;
+    return QDir::homePath();
 }
 
 } // namespace nnp

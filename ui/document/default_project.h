@@ -20,5 +20,10 @@ Project makeEmptyProject();
 QString findSamplesDir();
 /// Absolute paths of every *.nnp in findSamplesDir(), sorted by name.
 QStringList listSamples();
+/// Whether `path` lies in or under the samples folder: such a file opens as a template and the app never
+/// writes into it (Save goes to Save As in the user's documents).
+bool isSampleFile(const QString &path);
+/// Where new work is saved by default: the user's Documents folder (made when missing), else home.
+QString documentsFolder();
 
 } // namespace nnp

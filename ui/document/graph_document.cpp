@@ -7,6 +7,7 @@
 #include "document/graph_fragment.h"
 #include "document/layer_catalog.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QUndoStack>
 
@@ -81,20 +82,39 @@ bool GraphDocument::open(const QString &path, QString *error)
 
 bool GraphDocument::saveAs(const QString &path, QString *error)
 {
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    // Data paths relative to the old folder (a sample's "datasets/iris/iris.csv") would not open from the new
+    // one; an untitled project's paths are absolute or relative to the working folder.
+    Project rebased = m_project;
+    const QString fromDir = m_filePath.isEmpty() ? QDir::currentPath() : QFileInfo(m_filePath).absolutePath();
+    rebaseDataPaths(rebased, fromDir.toStdString(), QFileInfo(abs).absolutePath().toStdString());
     try {
-        saveProject(m_project, path.toStdString());
+        saveProject(rebased, path.toStdString());
     } catch (const std::exception &e) {
         if (error) *error = QString::fromStdString(e.what());
         return false;
     }
-    const QString abs = QFileInfo(path).absoluteFilePath();
+    const bool moved = !(rebased.data == m_project.data);
+    m_project.data = rebased.data;
     if (abs != m_filePath) {
         m_filePath = abs;
         emit filePathChanged(m_filePath);
     }
     setExtraModified(false);
     m_undo->setClean();
+    if (moved) emit dataPathsRebased();
     return true;
+}
+
+void GraphDocument::applyWholeProject(const Project &project)
+{
+    m_project = project;
+    readFacts();
+    revalidate();
+    emit documentReset();
+    emit graphChanged();
+    emit hyperparametersChanged();
+    emit dataSourceChanged();
 }
 
 NodeId GraphDocument::addNode(LayerKind kind, QPointF pos)

@@ -46,7 +46,8 @@ public:
     void reset(Project project, const QString &filePath = {});
     /// Loads a file; on failure leaves the document untouched and puts the reason in *error.
     bool open(const QString &path, QString *error);
-    /// Saves (atomically, by saveProject) and makes `path` the document's file on success.
+    /// Saves (atomically, by saveProject) and makes `path` the document's file on success. Relative data
+    /// paths are rebased to the new folder (relative when the data lies in or under it, else absolute).
     bool saveAs(const QString &path, QString *error);
 
     // ---- Edits that push one undoable command each (the UI and tests use these) ----
@@ -80,6 +81,9 @@ public:
     void applyRemoveEdge(const EdgeSpec &edge);
     void applyTraining(const TrainingConfig &config);
     void applyData(const DataSource &data, const Preprocessing &preprocessing);
+    /// Replaces the whole project but keeps the file and the undo history (Open data's undoable step);
+    /// the views rebuild as on reset().
+    void applyWholeProject(const Project &project);
 
     /// Stores trained weights, normaliser and history with the project (not undoable: a training result).
     void setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
@@ -102,6 +106,8 @@ signals:
     void documentReset();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
+    /// Save As into another folder rewrote the data paths (the data is the same).
+    void dataPathsRebased();
 
 private:
     void revalidate();

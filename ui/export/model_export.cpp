@@ -1,5 +1,7 @@
 #include "export/model_export.h"
 
+#include "document/default_project.h"
+
 #include "export/code_export.h"
 #include "export/export_model.h"
 #include "export/onnx_export.h"
@@ -154,9 +156,11 @@ QString suggestedFileName(ExportFormat format, const QString &projectName)
 QString exportStartFolder(const QString &projectFile)
 {
     const QString last = QSettings().value(QStringLiteral("export/lastFolder")).toString();
-    if (!last.isEmpty() && QFileInfo(last).isDir()) return last;
-    if (!projectFile.isEmpty()) return QFileInfo(projectFile).absolutePath();
-    return QDir::homePath();
+    // Never the samples folder: a sample is a template, and what is made from it goes to the user's
+    // documents.
+    if (!last.isEmpty() && QFileInfo(last).isDir() && !isSampleFile(last + QStringLiteral("/x"))) return last;
+    if (!projectFile.isEmpty() && !isSampleFile(projectFile)) return QFileInfo(projectFile).absolutePath();
+    return documentsFolder();
 }
 
 void rememberExportFolder(const QString &writtenPath)

@@ -34,7 +34,8 @@ struct ExportOutcome {
 };
 
 /// Where an export dialog starts: the folder of the last export (kept in the settings) if it still exists,
-/// else the project's folder (`projectFile` may be empty), else the home folder.
+/// else the project's folder (`projectFile` may be empty), else the user's documents — never the samples
+/// folder (a sample is a template).
 QString exportStartFolder(const QString &projectFile);
 /// Remembers the folder of a file (or folder) just written, for the next export.
 void rememberExportFolder(const QString &writtenPath);

@@ -6,6 +6,7 @@
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
 #include "panels/data_panel_preview.h"
+#include "panels/split_counts.h"
 #include "style/palette.h"
 
 #include <QButtonGroup>
@@ -119,6 +120,31 @@ DataPanel::DataPanel(GraphDocument *document, QWidget *parent)
         tr("Fitted on the training split only, and stored with the model (and in every "
            "export, which therefore takes the raw values)"));
     common->addRow(tr("Normalise inputs"), m_normalization);
+    // The split, for every kind of data, with its counts (TensorFlow Playground's "Ratio of training to test
+    // data", plus a validation share).
+    m_trainRatio = new QSlider(Qt::Horizontal, this);
+    m_trainRatio->setObjectName(QStringLiteral("trainRatioSlider"));
+    m_trainRatio->setRange(10, 90);
+    m_ratioLabel = new QLabel(this);
+    auto *ratioRow = new QHBoxLayout;
+    ratioRow->addWidget(m_trainRatio, 1);
+    ratioRow->addWidget(m_ratioLabel);
+    common->addRow(tr("Training data"), ratioRow);
+    connect(m_trainRatio, &QSlider::valueChanged, this, [this](int v) {
+        m_ratioLabel->setText(tr("%1 %").arg(v));
+        onSplitEdited(tr("train/test ratio"));
+    });
+    m_validation = new QSpinBox(this);
+    m_validation->setObjectName(QStringLiteral("validationBox"));
+    m_validation->setRange(0, 50);
+    m_validation->setSuffix(tr(" %"));
+    m_validation->setToolTip(tr("Part of the data held out to measure the validation loss each epoch"));
+    common->addRow(tr("Validation"), m_validation);
+    connect(m_validation, &QSpinBox::valueChanged, this, [this] { onSplitEdited(tr("validation split")); });
+    m_splitCounts = new QLabel(this);
+    m_splitCounts->setObjectName(QStringLiteral("splitCounts"));
+    m_splitCounts->setWordWrap(true);
+    common->addRow(tr("Rows"), m_splitCounts);
     layout->addLayout(common);
     layout->addWidget(m_preview, 1);
 
@@ -139,6 +165,7 @@ DataPanel::DataPanel(GraphDocument *document, QWidget *parent)
     connect(m_previewTimer, &QTimer::timeout, this, &DataPanel::refreshPreviewNow);
     connect(m_doc, &GraphDocument::dataSourceChanged, this, &DataPanel::loadFromDocument);
     connect(m_doc, &GraphDocument::documentReset, this, &DataPanel::loadFromDocument);
+    connect(m_doc, &GraphDocument::dataPathsRebased, this, &DataPanel::loadFromDocument);
     loadFromDocument();
     refreshPreviewNow();
 }
@@ -184,26 +211,6 @@ QWidget *DataPanel::buildGeneratorPage()
         m_noiseLabel->setText(tr("%1 %").arg(v));
         onGeneratorEdited(tr("noise"));
     });
-
-    m_trainRatio = new QSlider(Qt::Horizontal, page);
-    m_trainRatio->setRange(10, 90);
-    m_ratioLabel = new QLabel(page);
-    auto *ratioRow = new QHBoxLayout;
-    ratioRow->addWidget(m_trainRatio, 1);
-    ratioRow->addWidget(m_ratioLabel);
-    form->addRow(tr("Training data"), ratioRow);
-    connect(m_trainRatio, &QSlider::valueChanged, this, [this](int v) {
-        m_ratioLabel->setText(tr("%1 %").arg(v));
-        onGeneratorEdited(tr("train/test ratio"));
-    });
-
-    m_validation = new QSpinBox(page);
-    m_validation->setRange(0, 50);
-    m_validation->setSuffix(tr(" %"));
-    m_validation->setToolTip(tr("Part of the data held out to measure the validation loss each epoch"));
-    form->addRow(tr("Validation"), m_validation);
-    connect(m_validation, &QSpinBox::valueChanged, this,
-            [this] { onGeneratorEdited(tr("validation split")); });
 
     m_samples = new QSpinBox(page);
     m_samples->setRange(10, 1000000);
@@ -309,6 +316,13 @@ void DataPanel::loadFromDocument()
     const Preprocessing &pre = m_doc->preprocessing();
     m_source->setCurrentIndex(m_source->findData(int(d.kind)));
     m_pages->setCurrentIndex(static_cast<int>(d.kind));
+    // The stack takes the height of the page shown, not of the tallest (the generator's): the preview below
+    // gets the rest, with no gap under a CSV file's three rows.
+    for (int i = 0; i < m_pages->count(); ++i)
+        m_pages->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == m_pages->currentIndex()
+                                                                      ? QSizePolicy::Preferred
+                                                                      : QSizePolicy::Ignored);
+    m_pages->updateGeometry();
     if (QAbstractButton *b = generatorButton(d.generator.kind)) b->setChecked(true);
     m_noise->setValue(static_cast<int>(std::lround(d.generator.noise * 100)));
     m_noiseLabel->setText(tr("%1 %").arg(m_noise->value()));
@@ -369,12 +383,20 @@ void DataPanel::onGeneratorEdited(const QString &field)
     data.generator.seed = static_cast<std::uint64_t>(m_seed->value());
     for (int f = 0; f < kFeatureCount; ++f)
         data.features.*kFeatureFlags[f] = m_features[static_cast<std::size_t>(f)]->isChecked();
+    if (data == m_doc->dataSource() && pre == m_doc->preprocessing()) return;
+    commit(data, pre, field);
+}
+
+void DataPanel::onSplitEdited(const QString &field)
+{
+    if (m_loading) return;
+    Preprocessing pre = m_doc->preprocessing();
     pre.split.validation = m_validation->value() / 100.0;
     pre.split.test = std::max(0.0, 1.0 - m_trainRatio->value() / 100.0);
     if (pre.split.test + pre.split.validation >= 0.95)
         pre.split.validation = std::max(0.0, 0.9 - pre.split.test); // always leave data to train on
-    if (data == m_doc->dataSource() && pre == m_doc->preprocessing()) return;
-    commit(data, pre, field);
+    if (pre == m_doc->preprocessing()) return;
+    commit(m_doc->dataSource(), pre, field);
 }
 
 void DataPanel::chooseCsv(const QString &path)
@@ -465,6 +487,7 @@ void DataPanel::refreshPreviewNow()
 {
     m_previewTimer->stop();
     m_preview->showData(m_doc->dataSource(), m_doc->preprocessing(), baseDir());
+    m_splitCounts->setText(splitCountsText(m_doc->dataSource(), m_doc->preprocessing(), baseDir()));
 }
 
 } // namespace nnp

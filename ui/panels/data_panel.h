@@ -47,6 +47,9 @@ public:
     [[nodiscard]] QComboBox *targetBox() const { return m_target; }
     [[nodiscard]] QComboBox *normalizationBox() const { return m_normalization; }
     [[nodiscard]] CsvColumnsTable *csvColumns() const { return m_csvColumns; }
+    [[nodiscard]] QSpinBox *validationBox() const { return m_validation; }
+    /// "120 training · 0 validation · 30 test rows": the split of the whole data, for every kind of source.
+    [[nodiscard]] QLabel *splitCountsLabel() const { return m_splitCounts; }
     [[nodiscard]] DataPanelPreview *preview() const { return m_preview; }
     /// Sets the CSV file (as the file dialog would) and reads its header for the target choice.
     void chooseCsv(const QString &path);
@@ -65,6 +68,7 @@ private:
     void onGeneratorEdited(const QString &field);
     /// `field` names the edit for undo; edits of the same field merge.
     void onCsvEdited(const QString &field);
+    void onSplitEdited(const QString &field);
     void fillTargetColumns(const QString &path);
     void browseIdx(int which);
     static Preprocessing withImageScaling(const DataSource &data, Preprocessing pre);
@@ -76,7 +80,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QButtonGroup *m_kinds = nullptr;
     QSlider *m_noise = nullptr, *m_trainRatio = nullptr;
-    QLabel *m_noiseLabel = nullptr, *m_ratioLabel = nullptr;
+    QLabel *m_noiseLabel = nullptr, *m_ratioLabel = nullptr, *m_splitCounts = nullptr;
     QSpinBox *m_samples = nullptr, *m_seed = nullptr, *m_validation = nullptr;
     std::array<QCheckBox *, kFeatureCount> m_features{};
     QLineEdit *m_csvPath = nullptr;

@@ -234,8 +234,8 @@ void DataPanelPreview::showCsv(const DataSource &source, const Preprocessing &pr
         d.task == TaskKind::Classification
             ? tr("%1 features, %2 classes (target \"%3\")").arg(d.features()).arg(d.classes).arg(target)
             : tr("%1 features, regression (target \"%2\")").arg(d.features()).arg(target);
-    text +=
-        QStringLiteral(" · ") + (more ? tr("the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
+    text += QStringLiteral(" · ") +
+            (more ? tr("showing the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
     m_summary->setText(text + textColumnsSummary(source, pre, path));
     setKind(Kind::Table);
 }
