@@ -91,6 +91,8 @@ QString MainWindow::askOpenPath()
 bool MainWindow::saveTo(const QString &givenPath)
 {
     QString path = givenPath;
+    // A lesson opens as a template: Save never writes into it, it asks where to save (Save As).
+    if (m_doc->project().lesson && path == m_doc->filePath()) path.clear();
     if (path.isEmpty()) {
         const QString suggestion =
             m_doc->filePath().isEmpty()

@@ -2795,12 +2795,12 @@ value %6</source>
         <translation>连线：选中后按 Delete 键删除</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/graph_scene.cpp" line="+95"/>
+        <location filename="../../ui/editor/graph_scene.cpp" line="+96"/>
         <source>Auto-layout</source>
         <translation>自动布局</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>Release to connect.</source>
         <translation>松开鼠标即可连接。</translation>
     </message>
@@ -2820,12 +2820,12 @@ value %6</source>
         <translation>已连接 %1 → %2。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Added %1 — drag from its right dot to wire it up.</source>
         <translation>已添加 %1——从它右侧的圆点拖出连线。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Delete wire</source>
         <translation>删除连线</translation>
     </message>
@@ -3446,6 +3446,195 @@ weight %6</source>
     </message>
 </context>
 <context>
+    <name>nnp::LessonDocks</name>
+    <message>
+        <location filename="../../ui/lesson/lesson_docks.cpp" line="+69"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No lessons found</source>
+        <translation>没有找到课程</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::LessonPanel</name>
+    <message>
+        <location filename="../../ui/lesson/lesson_panel.cpp" line="+35"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+81"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>en</source>
+        <extracomment>The language lesson texts are shown in: &quot;zh&quot; in the Chinese translation (lessons carry English and Chinese texts).</extracomment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>✓ Lesson complete. Open another from File ▸ Lessons.</source>
+        <translation>✓ 课程完成。可从“文件 ▸ 课程”打开另一课。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Goal reached! %1 Press Next.</source>
+        <translation>✓ 目标达成！%1 请按“下一步”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ Goal reached! %1 Press Finish.</source>
+        <translation>✓ 目标达成！%1 请按“完成”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the epoch limit</source>
+        <translation>轮次上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an activation function</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Now: %1 %.</source>
+        <translation>当前：%1 %。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not before epoch %1.</source>
+        <translation>至少训练到第 %1 轮。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read this, then press Next.</source>
+        <translation>读完后请按“下一步”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Goal: a test accuracy of at least %1 %.</source>
+        <translation>目标：测试准确率至少 %1 %。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goal: a training accuracy of at least %1 %.</source>
+        <translation>目标：训练准确率至少 %1 %。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goal: a training loss of at most %1.</source>
+        <translation>目标：训练损失至多 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>Now: %1.</source>
+        <translation>当前：%1。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Goal: a test loss of at most %1.</source>
+        <translation>目标：测试损失至多 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goal: make the training diverge (the loss explodes).</source>
+        <translation>目标：让训练发散（损失爆炸）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Goal: make the training stall: the loss falls by less than %1 % over %n epoch(s).</source>
+        <translation>
+            <numerusform>目标：让训练停滞：%n 个轮次内损失下降不到 %1 %。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now: it fell by %1 %.</source>
+        <translation>当前：下降了 %1 %。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Goal: train for at least %n epoch(s).</source>
+        <translation>
+            <numerusform>目标：至少训练 %n 个轮次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Goal: change %1.</source>
+        <translation>目标：修改%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Goal: overfit: the test loss rises %1 % above its lowest while the training loss keeps falling.</source>
+        <translation>目标：过拟合：训练损失继续下降，而测试损失比其最低点高出 %1 %。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now: %1 % above its lowest.</source>
+        <translation>当前：比最低点高 %1 %。</translation>
+    </message>
+</context>
+<context>
     <name>nnp::LossPlot</name>
     <message>
         <location filename="../../ui/plots/loss_plot.cpp" line="+41"/>
@@ -3581,13 +3770,13 @@ weight %6</source>
 <context>
     <name>nnp::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+85"/>
+        <location filename="../../ui/main_window.cpp" line="+89"/>
         <location line="+1"/>
         <source>Zoom %1 %</source>
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -3851,7 +4040,7 @@ The current project is unchanged.</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Save the project</source>
         <translation>保存项目</translation>
     </message>
@@ -4650,13 +4839,13 @@ Restore them?</source>
         <translation>可能的原因：对这个网络和数据来说学习率太高。请降低学习率，然后按重置。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Reached the target loss %1 after %2 epochs.</source>
         <translation>经过 %2 轮后达到目标损失 %1。</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+184"/>
+        <location line="-181"/>
+        <location line="+187"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
