@@ -19,6 +19,9 @@
 #include "explain/explain_docks.h"
 #include "i18n/language.h"
 #include "insights/insights_docks.h"
+#include "lesson/lesson_docks.h"
+#include "lesson/lesson_locks.h"
+#include "lesson/lesson_panel.h"
 #include "memory_setting.h"
 #include "panels/inspector_widget.h"
 #include "panels/palette_widget.h"
@@ -80,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     new ExplainDocks(this); // the Neurons and Explain docks (issue 5), a child of the window
     new InsightsDocks(this, m_training->controller(),
                       m_training->outputView()); // gradients, confusion, probe
+    new LessonDocks(this);                       // the Lesson dock and File > Lessons
     installExportMenu(this);                     // File > Export ▸ and Import ONNX…
     registerStandardFigures(this);
     new RunsDocks(this);                         // Keep run, the Compare runs dock and its figure
@@ -119,7 +123,8 @@ MainWindow::~MainWindow()
     for (QObject *o : findChildren<QObject *>())
         if (qobject_cast<TrainingDocks *>(o) || qobject_cast<InsightsDocks *>(o) ||
             qobject_cast<ExplainDocks *>(o) || qobject_cast<ExportDialog *>(o) ||
-            qobject_cast<Autosave *>(o) || qobject_cast<RunShelf *>(o) || qobject_cast<CompareView *>(o))
+            qobject_cast<Autosave *>(o) || qobject_cast<RunShelf *>(o) || qobject_cast<CompareView *>(o) ||
+            qobject_cast<LessonLocks *>(o) || qobject_cast<LessonPanel *>(o))
             callers << o;
     for (QObject *part : findChildren<QObject *>())
         for (QObject *caller : callers)

@@ -67,7 +67,8 @@ public:
     /// Opens a project without asking about unsaved changes. On failure shows why and keeps the current
     /// project; returns whether it opened.
     bool loadFile(const QString &path);
-    /// Saves to `path` (asks for one when empty). Returns whether it saved.
+    /// Saves to `path` (asks for one when empty, and when the project is a lesson and `path` its own file:
+    /// lessons open as templates). Returns whether it saved.
     bool saveTo(const QString &path);
     /// Starts over with the playground's default network, or with an empty canvas.
     void newProject(bool empty = false);

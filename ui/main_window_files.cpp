@@ -94,8 +94,10 @@ QString MainWindow::askOpenPath()
 
 bool MainWindow::saveTo(const QString &givenPath)
 {
-    // A sample is a template: the app never writes into the samples folder, Save asks where instead.
+    // A sample is a template: the app never writes into the samples folder, Save asks where instead. So is a
+    // lesson: Save never writes into it.
     QString path = isSampleFile(givenPath) ? QString() : givenPath;
+    if (m_doc->project().lesson && path == m_doc->filePath()) path.clear();
     if (path.isEmpty()) {
         QString name = m_templatePath.isEmpty() ? QString::fromStdString(m_doc->project().name).trimmed()
                                                 : QFileInfo(m_templatePath).completeBaseName();

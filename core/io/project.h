@@ -8,6 +8,7 @@
 #include "data/normalize.h"
 #include "data/split.h"
 #include "graph/graph_spec.h"
+#include "lesson/lesson.h"
 #include "train/trainer_state.h"
 #include "train/training_config.h"
 
@@ -100,6 +101,7 @@ struct Project {
     std::optional<TrainerState> trainerState;
     std::vector<EpochRecord> history;
     std::optional<ExpectedResult> expect; ///< samples: the result training with the defaults reaches
+    std::optional<Lesson> lesson; ///< a guided lesson (core/lesson/lesson.h); its file opens as a template
 };
 
 /// Size limit of a project file: far above any real project (MNIST's with weights is < 1 MB), far below

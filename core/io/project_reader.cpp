@@ -2,6 +2,7 @@
 // error names its JSON path; nothing large is allocated before its size has been checked.
 #include "io/base64.h"
 #include "io/json_cursor.h"
+#include "io/lesson_io.h"
 #include "io/project.h"
 #include "io/project_format.h"
 #include "layers/layer_registry.h"
@@ -607,7 +608,7 @@ Project io::projectFromJson(const io::Json &root, const std::string &file)
         versionC.fail("the project was saved by a newer NN Playground (version " + std::to_string(version) +
                       "); this one reads version " + std::to_string(kProjectVersion) + ".");
     c.expectObject({"format", "version", "name", "description", "graph", "data", "preprocessing", "training",
-                    "expect", "trained", "history"});
+                    "expect", "trained", "history", "lesson"});
     Project p;
     if (auto v = c.find("name")) p.name = v->toString(io::kMaxNameLength);
     if (auto v = c.find("description")) p.description = v->toString(io::kMaxDescriptionLength);
@@ -618,6 +619,7 @@ Project io::projectFromJson(const io::Json &root, const std::string &file)
     if (auto v = c.find("expect")) p.expect = readExpect(*v);
     if (auto v = c.find("trained")) readTrained(*v, p);
     if (auto v = c.find("history")) p.history = readHistory(*v);
+    if (auto v = c.find("lesson")) p.lesson = io::readLesson(*v);
     if (version == 1) upgradeFromVersion1(p);
     return p;
 }

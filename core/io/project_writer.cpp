@@ -1,5 +1,6 @@
 // Writes version 1 of the project file (see project_reader.cpp for what each key may hold).
 #include "io/base64.h"
+#include "io/lesson_io.h"
 #include "io/project.h"
 #include "io/project_format.h"
 #include "layers/layer_registry.h"
@@ -270,6 +271,7 @@ std::string projectToText(const Project &p)
     }
     if (!p.weights.empty() || p.normalizer || p.csvSchema) j["trained"] = trainedJson(p);
     if (!p.history.empty()) j["history"] = historyJson(p.history);
+    if (p.lesson) j["lesson"] = io::lessonJson(*p.lesson);
     // replace: a name with broken UTF-8 (pasted from elsewhere) must not make saving fail.
     return j.dump(2, ' ', false, OJson::error_handler_t::replace) + "\n";
 }

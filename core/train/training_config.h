@@ -34,6 +34,7 @@ struct EpochRecord {
     /// The test split's loss after the epoch, when the app's run computes it for its curves (the trainer and
     /// the project file leave it empty: the test split is for the end).
     std::optional<double> testLoss;
+    std::optional<double> testMetric; ///< likewise: the test split's accuracy (or MAE) after the epoch
 };
 
 /// A data split as the trainer sees it: inputs [features x N], targets in the loss's layout.

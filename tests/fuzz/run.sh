@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (the `fuzz` preset: clang, ASan + UBSan) and runs each for SECONDS (default
-# 60) on its seed corpus: the samples, the test fixtures and the regression inputs in tests/fuzz/corpus/<name>
+# 60) on its seed corpus: the samples and lessons, the test fixtures and the regression inputs in tests/fuzz/corpus/<name>
 # (inputs that once crashed). New interesting inputs go to build-fuzz/corpus/<name>; a crash leaves its input
 # in build-fuzz/crashes/ and makes the script fail. For hours: `tests/fuzz/run.sh 14400` (per harness), or one
 # harness: `tests/fuzz/run.sh 3600 fuzz_onnx`.
@@ -19,7 +19,7 @@ seeds() { # the seed folders of one harness
   local name="$1" dir="build-fuzz/seeds/$1"
   rm -rf "$dir" && mkdir -p "$dir"
   case "$name" in
-    fuzz_project) cp samples/*.nnp tests/io/fixtures/*.nnp "$dir"/ ;;
+    fuzz_project) cp samples/*.nnp samples/lessons/*.nnp tests/io/fixtures/*.nnp "$dir"/ ;;
     fuzz_csv) find samples/datasets -name '*.csv' -size -200k -exec cp {} "$dir"/ \; ;;
     fuzz_idx) # the first byte picks the file the rest is (0: images, 1: labels)
       for f in samples/datasets/mnist_subset/*-idx*.gz; do

@@ -285,7 +285,7 @@ void TestProject::roundTripIsLossless()
     trainer.run();
     p.history = trainer.history();
     p.history.push_back(
-        {5, std::nan(""), HUGE_VAL, -HUGE_VAL, std::nullopt, 1e-300, std::nullopt}); // a diverged epoch
+        {5, std::nan(""), HUGE_VAL, -HUGE_VAL, std::nullopt, 1e-300, std::nullopt, std::nullopt}); // diverged
     storeTrainedModel(p, net, data);
     const Matrix before = net.predict(data.test.x);
 

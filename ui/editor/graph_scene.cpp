@@ -81,6 +81,7 @@ QPointF GraphScene::snapped(QPointF p) const
 
 void GraphScene::deleteSelection()
 {
+    if (m_structureLocked) return;
     m_doc->removeItems(selectedNodeIds(), selectedEdges());
 }
 
@@ -204,6 +205,7 @@ void GraphScene::updateEdgePath(EdgeItem *edge)
 
 void GraphScene::beginWire(PortItem *from, QPointF scenePos)
 {
+    if (m_structureLocked) return;
     delete m_wire;
     m_wireNode = from->node();
     m_wireFromOutput = from->direction() == PortItem::Direction::Out;
@@ -340,11 +342,13 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 
 void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
 {
+    if (m_structureLocked) return event->ignore();
     event->setAccepted(event->mimeData()->hasFormat(QString::fromLatin1(kLayerKindMimeType)));
 }
 
 void GraphScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
 {
+    if (m_structureLocked) return event->ignore();
     // The default asks the items under the cursor, none of which take drops: accept on the canvas itself.
     event->setAccepted(event->mimeData()->hasFormat(QString::fromLatin1(kLayerKindMimeType)));
 }
@@ -389,6 +393,7 @@ void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
 
 void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
+    if (m_structureLocked) return;
     QGraphicsItem *item = itemAt(event->scenePos(), QTransform());
     while (item && item->type() != NodeItem::Type && item->type() != EdgeItem::Type)
         item = item->parentItem();

@@ -42,6 +42,10 @@ public:
     void deleteSelection();
     /// Lays the graph out in columns by depth, as one undo step.
     void autoLayout();
+    /// A lesson step that locks the network: no layer or wire is added or removed here (moving and selecting
+    /// still work; ui/lesson/lesson_locks.cpp sets it).
+    void setStructureLocked(bool locked) { m_structureLocked = locked; }
+    [[nodiscard]] bool structureLocked() const { return m_structureLocked; }
     /// The reason the last wire gesture was refused (empty after a success), for the status bar and tests.
     [[nodiscard]] QString lastRefusal() const { return m_lastRefusal; }
 
@@ -88,6 +92,7 @@ private:
     std::map<NodeId, NodeItem *> m_nodes;
     std::vector<EdgeItem *> m_edges;
     bool m_snap = true;
+    bool m_structureLocked = false;
     bool m_syncing = false; // positions being copied from the document: do not snap
     std::map<NodeId, QPointF> m_dragStart;
 

@@ -442,6 +442,7 @@ void PresentationMode::applyActivity()
     const QStringList shown = docksOf(m_activity);
     for (QDockWidget *d : m_window->findChildren<QDockWidget *>()) {
         if (d->parentWidget() != m_window) continue;
+        if (d->objectName() == QLatin1String("lessonDock")) continue; // an open lesson stays (ui/lesson)
         d->setVisible(shown.contains(d->objectName()));
     }
     for (QDockWidget *d : m_window->findChildren<QDockWidget *>())

@@ -394,8 +394,11 @@ bool TrainingWorker::afterEpoch()
     rec.epoch += m_epochOffset; // a run that continues a stored model counts on from its epochs
     // TensorFlow Playground draws the training and the test loss side by side: so does the loss plot, when
     // the data has a test split (a forward pass over it, once per epoch).
-    if (const TrainData &test = m_session->data().test; test.x.cols() > 0)
-        rec.testLoss = evaluate(m_session->network(), test).loss;
+    if (const TrainData &test = m_session->data().test; test.x.cols() > 0) {
+        const Evaluation e = evaluate(m_session->network(), test);
+        rec.testLoss = e.loss;
+        rec.testMetric = e.metric; // lessons check the test accuracy (core/lesson/lesson_goal.h)
+    }
     m_pendingEpochs.push_back(rec);
     const double target = trainer.config().targetLoss;
     if (target > 0 && rec.trainLoss <= target) {
