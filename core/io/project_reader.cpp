@@ -1,5 +1,6 @@
 // Reads version 1 of the project file. Every value is checked for type and range where it is read, so an
 // error names its JSON path; nothing large is allocated before its size has been checked.
+#include "data/csv_reader.h"
 #include "io/base64.h"
 #include "io/json_cursor.h"
 #include "io/project.h"
@@ -165,7 +166,8 @@ std::string readDataPath(const JsonCursor &c)
 
 CsvOptions readCsvOptions(const JsonCursor &c)
 {
-    c.expectObject({"delimiter", "target", "task", "ignore", "ids", "text"});
+    c.expectObject({"delimiter", "target", "task", "ignore", "ids", "text", "categorical", "missing",
+                    "header", "split_column", "test_path"});
     CsvOptions o;
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
@@ -191,6 +193,18 @@ CsvOptions readCsvOptions(const JsonCursor &c)
         for (std::size_t i = 0; i < n; ++i)
             o.ids.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }
+    if (auto v = c.find("categorical")) {
+        const std::size_t n = v->arraySize(io::kMaxCsvColumns);
+        for (std::size_t i = 0; i < n; ++i)
+            o.categorical.push_back((*v)[i].toString(io::kMaxNameLength * 5));
+    }
+    if (auto v = c.find("missing"))
+        o.missing = v->toEnum<CsvMissing>(csvMissingFromString, {"refuse", "drop_rows", "fill_mean"});
+    if (auto v = c.find("header")) o.header = v->toBool();
+    if (auto v = c.find("split_column")) o.splitColumn = v->toString(io::kMaxNameLength * 5);
+    if (auto v = c.find("test_path")) o.testPath = readDataPath(*v);
+    if (!o.splitColumn.empty() && !o.testPath.empty())
+        c.fail("choose a split column or a separate test file, not both.");
     if (auto v = c.find("text")) {
         const std::size_t n = v->arraySize(io::kMaxCsvColumns);
         for (std::size_t i = 0; i < n; ++i) {
@@ -328,7 +342,7 @@ TrainingConfig readTraining(const JsonCursor &c)
 
 CsvColumn readColumn(const JsonCursor &c)
 {
-    c.expectObject({"name", "categorical", "categories", "ids", "text_length"});
+    c.expectObject({"name", "categorical", "categories", "ids", "text_length", "fill"});
     CsvColumn col;
     col.name = c.at("name").toString(io::kMaxNameLength * 5);
     if (auto v = c.find("categorical")) col.categorical = v->toBool();
@@ -344,13 +358,24 @@ CsvColumn readColumn(const JsonCursor &c)
             col.categories.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }
     if (col.categorical && col.categories.empty()) c.fail("a categorical column needs its categories.");
+    if (auto v = c.find("fill")) {
+        col.fill = v->toString(io::kMaxNameLength * 5);
+        double number = 0;
+        const bool known =
+            std::find(col.categories.begin(), col.categories.end(), col.fill) != col.categories.end();
+        if (col.text() || ((col.categorical || col.ids) ? !known
+                                                        : !csv::parseNumber(col.fill, false, number) ||
+                                                              std::abs(number) > kMaxCsvMagnitude))
+            v->fail("the fill value \"" + col.fill + "\" is not one of the column's values.");
+    }
     return col;
 }
 
 CsvSchema readSchema(const JsonCursor &c)
 {
-    c.expectObject({"delimiter", "task", "target", "features"});
+    c.expectObject({"delimiter", "task", "target", "features", "header"});
     CsvSchema s;
+    if (auto v = c.find("header")) s.header = v->toBool();
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
         if (d != "," && d != ";" && d != "\t")

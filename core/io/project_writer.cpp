@@ -65,6 +65,11 @@ OJson csvOptionsJson(const CsvOptions &c)
                {"task", c.task ? std::string(io::toString(*c.task)) : std::string("auto")},
                {"ignore", c.ignore}};
     if (!c.ids.empty()) j["ids"] = c.ids;
+    if (!c.categorical.empty()) j["categorical"] = c.categorical;
+    if (c.missing != CsvMissing::Refuse) j["missing"] = std::string(toString(c.missing));
+    if (!c.header) j["header"] = false;
+    if (!c.splitColumn.empty()) j["split_column"] = c.splitColumn;
+    if (!c.testPath.empty()) j["test_path"] = c.testPath;
     if (!c.text.empty()) {
         OJson text = OJson::array();
         for (const TextColumnOptions &t : c.text)
@@ -138,6 +143,7 @@ OJson columnJson(const CsvColumn &c)
     if (c.categorical || c.ids || c.text()) j["categories"] = c.categories;
     if (c.ids) j["ids"] = true;
     if (c.text()) j["text_length"] = c.textLength;
+    if (!c.fill.empty()) j["fill"] = c.fill;
     return j;
 }
 
@@ -212,6 +218,7 @@ OJson trainedJson(const Project &p)
                            {"task", io::toString(p.csvSchema->task)},
                            {"target", columnJson(p.csvSchema->target)},
                            {"features", features}};
+        if (!p.csvSchema->header) j["csv_schema"]["header"] = false;
     }
     OJson weights = OJson::array();
     for (std::size_t i = 0; i < p.weights.size(); ++i) {
