@@ -503,7 +503,7 @@ TrainerState readRunState(const JsonCursor &c, const Project &p)
 {
     c.expectObject({"optimizer_steps", "epoch", "step", "samples_seen", "epoch_open", "position",
                     "epoch_loss_sum", "epoch_count", "epoch_correct", "epoch_abs_err", "loss_scale",
-                    "first_loss_seen", "moments"});
+                    "first_loss_seen", "moments", "random"});
     TrainerState s;
     s.optimizerSteps = toCount(c.at("optimizer_steps"));
     s.epoch = c.at("epoch").toInt(0, 1'000'000'000);
@@ -552,6 +552,28 @@ TrainerState readRunState(const JsonCursor &c, const Project &p)
         t.a = readMomentValues(m.at("a"), count);
         t.b = readMomentValues(m.at("b"), count);
         s.moments.push_back(std::move(t));
+    }
+    if (auto random = c.find("random")) { // Dropout's streams
+        const std::size_t count = random->arraySize(p.graph.nodes.size());
+        for (std::size_t i = 0; i < count; ++i) {
+            const JsonCursor r = (*random)[i];
+            r.expectObject({"node", "state"});
+            StoredRandom stream;
+            stream.node = r.at("node").toInt(0, 1'000'000'000);
+            const NodeSpec *node = p.graph.find(stream.node);
+            if (!node || node->kind != LayerKind::Dropout)
+                r.at("node").fail("a random stream for node " + std::to_string(stream.node) +
+                                  ", which is not a Dropout layer of the graph.");
+            if (std::any_of(s.random.begin(), s.random.end(),
+                            [&](const StoredRandom &o) { return o.node == stream.node; }))
+                r.at("node").fail("the random stream of node " + std::to_string(stream.node) +
+                                  " is stored twice.");
+            stream.state = r.at("state").toString(64 * 1024);
+            if (Rng probe; !probe.setState(stream.state))
+                r.at("state").fail("the random stream is damaged. Delete \"run_state\" to continue with a "
+                                   "fresh optimizer.");
+            s.random.push_back(std::move(stream));
+        }
     }
     return s;
 }

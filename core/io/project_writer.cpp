@@ -169,19 +169,26 @@ OJson runStateJson(const TrainerState &s)
                            {"a", doublesToBase64(m.a)},
                            {"b", doublesToBase64(m.b)}});
     }
-    return {{"optimizer_steps", s.optimizerSteps},
-            {"epoch", s.epoch},
-            {"step", s.step},
-            {"samples_seen", s.samplesSeen},
-            {"epoch_open", s.epochOpen},
-            {"position", s.position},
-            {"epoch_loss_sum", s.epochLossSum},
-            {"epoch_count", s.epochCount},
-            {"epoch_correct", s.epochCorrect},
-            {"epoch_abs_err", s.epochAbsErr},
-            {"loss_scale", s.lossScale},
-            {"first_loss_seen", s.firstLossSeen},
-            {"moments", moments}};
+    OJson j = {{"optimizer_steps", s.optimizerSteps},
+               {"epoch", s.epoch},
+               {"step", s.step},
+               {"samples_seen", s.samplesSeen},
+               {"epoch_open", s.epochOpen},
+               {"position", s.position},
+               {"epoch_loss_sum", s.epochLossSum},
+               {"epoch_count", s.epochCount},
+               {"epoch_correct", s.epochCorrect},
+               {"epoch_abs_err", s.epochAbsErr},
+               {"loss_scale", s.lossScale},
+               {"first_loss_seen", s.firstLossSeen},
+               {"moments", moments}};
+    if (!s.random.empty()) {
+        OJson random = OJson::array();
+        for (const StoredRandom &r : s.random)
+            random.push_back({{"node", r.node}, {"state", r.state}});
+        j["random"] = random; // Dropout's streams
+    }
+    return j;
 }
 
 OJson trainedJson(const Project &p)
