@@ -3,6 +3,7 @@
 #include "checked.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 
 #if defined(__GLIBC__)
@@ -26,6 +27,31 @@ std::string Shape::toString() const
     for (std::size_t i = 0; i < dims.size(); ++i)
         os << (i ? "x" : "") << dims[i];
     return os.str();
+}
+
+std::string Rng::state() const
+{
+    std::ostringstream out;
+    out << m_engine << ' ' << (m_hasSpare ? 1 : 0) << ' ' << std::hexfloat << m_spare;
+    return out.str();
+}
+
+bool Rng::setState(const std::string &text)
+{
+    std::istringstream in(text);
+    std::mt19937_64 engine;
+    int spare = 0;
+    std::string spareText;
+    if (!(in >> engine >> spare >> spareText) || (spare != 0 && spare != 1)) return false;
+    char *end = nullptr;
+    const double value = std::strtod(spareText.c_str(), &end);
+    if (end != spareText.c_str() + spareText.size() || !std::isfinite(value)) return false;
+    in >> std::ws;
+    if (!in.eof()) return false;
+    m_engine = engine;
+    m_hasSpare = spare == 1;
+    m_spare = value;
+    return true;
 }
 
 double Rng::normal()

@@ -57,6 +57,11 @@ public:
     /// Uniform integer in [0, n), n > 0, without modulo bias.
     std::uint64_t below(std::uint64_t n);
 
+    /// The generator's whole state as text (the engine's standard text form and the spare normal), so a
+    /// stored run's random stream continues where it was; setState returns false for text that is not one.
+    [[nodiscard]] std::string state() const;
+    bool setState(const std::string &text);
+
     template <class It> void shuffle(It first, It last)
     {
         const auto n = static_cast<std::uint64_t>(last - first);

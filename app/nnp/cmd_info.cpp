@@ -147,6 +147,19 @@ bool printData(const OpenedProject &o, std::ostream &out)
         out << "  split: " << d.train.x.cols() << " train / " << d.validation.x.cols() << " validation / "
             << d.test.x.cols() << " test" << (p.preprocessing.split.stratify ? " (stratified)" : "")
             << "; normalisation: " << toString(p.preprocessing.normalization) << '\n';
+        if (!p.data.csv.splitColumn.empty())
+            out << "  the split is chosen by the column " << p.data.csv.splitColumn << '\n';
+        if (!p.data.csv.testPath.empty()) out << "  the test rows come from " << p.data.csv.testPath << '\n';
+        if (d.csvMissing) {
+            const CsvMissingReport &m = *d.csvMissing;
+            out << "  missing values: " << toString(m.policy);
+            if (m.policy == CsvMissing::DropRows)
+                out << ", " << m.droppedRows << " row" << (m.droppedRows == 1 ? "" : "s") << " left out";
+            if (m.policy == CsvMissing::FillMean)
+                out << ", " << m.filledCells << " cell" << (m.filledCells == 1 ? "" : "s")
+                    << " filled (numbers with the column's mean, categories with the most frequent one)";
+            out << '\n';
+        }
         return true;
     } catch (const std::exception &e) {
         out << "  cannot be loaded (see the message below)\n";

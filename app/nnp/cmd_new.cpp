@@ -1,4 +1,6 @@
-// `nnp new --csv FILE [--target COL] | --generator NAME, --out PROJECT.nnp [--hidden 32,16]`: a project whose
+// `nnp new --csv FILE [--target COL] [--no-header] [--missing drop_rows] [--split-column COL | --test-csv
+// FILE]
+// [--categorical COL] | --generator NAME, --out PROJECT.nnp [--hidden 32,16]`: a project whose
 // network fits its data, ready for `nnp train`.
 #include "commands.h"
 #include "project_cli.h"
@@ -21,6 +23,9 @@ namespace {
 struct NewArgs {
     std::string out, csv, target, generator, activation = "relu";
     std::vector<int> hidden{16, 8};
+    bool noHeader = false;
+    std::string missing = "refuse", splitColumn, testCsv;
+    std::vector<std::string> categorical, ignore;
     int samples = 500, epochs = 0;
     double noise = 0.0;
 };
@@ -46,6 +51,17 @@ int runNew(const NewArgs &a)
         spec.data.kind = DataSourceKind::Csv;
         spec.data.path = storedDataPath(a.csv, projectDir);
         spec.data.csv.target = a.target;
+        spec.data.csv.header = !a.noHeader;
+        const auto missing = csvMissingFromString(a.missing);
+        if (!missing) {
+            std::cerr << "nnp new: unknown --missing '" << a.missing << "' (refuse, drop_rows, fill_mean)\n";
+            return Usage;
+        }
+        spec.data.csv.missing = *missing;
+        spec.data.csv.splitColumn = a.splitColumn;
+        if (!a.testCsv.empty()) spec.data.csv.testPath = storedDataPath(a.testCsv, projectDir);
+        spec.data.csv.categorical = a.categorical;
+        spec.data.csv.ignore = a.ignore;
     } else {
         const auto kind = generatorFromString(a.generator);
         if (!kind) {
@@ -95,6 +111,26 @@ void addNewCommand(CLI::App &app, int &exitCode)
         "multi_gaussian, two_moons, checkerboard, spiral3");
     csv->excludes(gen);
     cmd->add_option("--target,-t", a->target, "The CSV's target column (default: the last one)")->needs(csv);
+    cmd->add_flag("--no-header", a->noHeader, "The CSV has no header row: its columns are c1, c2, ...")
+        ->needs(csv);
+    cmd->add_option("--missing", a->missing,
+                    "Missing values (empty, NA, ?): refuse (default, the first is an error), drop_rows, or "
+                    "fill_mean (numbers get the column's mean, categories the most frequent one)")
+        ->needs(csv);
+    auto *split = cmd->add_option("--split-column", a->splitColumn,
+                                  "A column of train / validation / test that chooses each row's split")
+                      ->needs(csv);
+    cmd->add_option("--test-csv", a->testCsv, "A separate test file with the same columns")
+        ->needs(csv)
+        ->excludes(split)
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--categorical", a->categorical,
+                    "Columns to one-hot encode even when they hold numbers (codes), comma separated")
+        ->delimiter(',')
+        ->needs(csv);
+    cmd->add_option("--ignore", a->ignore, "Columns to leave out, comma separated")
+        ->delimiter(',')
+        ->needs(csv);
     cmd->add_option("--samples", a->samples, "Generated points (default 500)")
         ->needs(gen)
         ->check(CLI::Range(10, 1000000));

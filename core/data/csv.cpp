@@ -1,73 +1,70 @@
 #include "data/csv.h"
 
+#include "data/csv_internal.h"
 #include "data/csv_reader.h"
 #include "data/data_error.h"
+#include "memory_budget.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
-#include <set>
 
-// Two passes over the text: the first checks every row and learns each column's kind, categories and
-// classes; the second fills matrices of exactly the right size. Nothing is returned until both succeeded.
+// Two passes over the text (and the test file's after it): the first checks every row, applies the
+// missing-value policy and learns each column's kind, categories and classes; the second fills matrices of
+// exactly the right size. Nothing is returned until both succeeded.
 //
-// Column kinds: a column is numeric when most of its cells are numbers (then every other cell is an error);
-// otherwise it is categorical and one-hot encoded, its categories sorted by byte value ("Biscoe" < "Dream").
-// Class labels: text classes sorted the same way; integer classes sorted by value. An empty cell is a missing
-// value and an error everywhere; "NA", "NaN", "null", "?" ... are reported as missing in numeric columns.
+// Column kinds: a column is numeric when most of its present cells are numbers (then every other cell is an
+// error) and it is not declared categorical; otherwise it is categorical and one-hot encoded, its categories
+// sorted by byte value ("Biscoe" < "Dream"). Class labels: text classes sorted the same way; integer classes
+// sorted by value.
 
 namespace nnp {
 
 namespace {
 
-constexpr std::size_t kMaxCategories = 100; ///< distinct texts in one categorical feature column
-constexpr std::size_t kMaxClasses = 1000;   ///< classes of a classification target
+using csv::CellRef;
+using csv::listNames;
+using csv::quote;
+
+constexpr std::size_t kMaxClasses = 1000; ///< classes of a classification target
 constexpr std::size_t kMaxAutoClasses =
     20; ///< an integer target with at most this many values is a class label
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(1) << 30;
-
-std::string quote(std::string_view s)
-{
-    return "\"" + std::string(s) + "\"";
-}
-
-std::string listNames(const std::vector<std::string> &names)
-{
-    std::string out;
-    for (std::size_t i = 0; i < names.size() && i < 12; ++i)
-        out += (i ? ", " : "") + names[i];
-    if (names.size() > 12) out += ", ...";
-    return out;
-}
-
-struct CellRef {
-    int line = 0, column = 0;
-    std::string text;
-};
+constexpr std::size_t kMaxIds = (std::size_t(1) << 24) - 1; ///< ids 1 … 2^24 − 1 are exact as floats
 
 struct ColumnStats {
     long long numbers = 0; ///< cells that are numbers
+    long long present = 0; ///< cells that are not missing
+    double sum = 0;        ///< of the numbers (FillMean's mean)
     std::optional<CellRef> firstNonNumber;
-    std::optional<CellRef> firstTooLarge; ///< a number beyond ±kMaxCsvMagnitude
-    bool allIntegers = true;              ///< of the numeric cells
-    std::set<std::string> texts;          ///< distinct cells, up to a cap
+    std::optional<CellRef> firstTooLarge;   ///< a number beyond ±kMaxCsvMagnitude
+    bool allIntegers = true;                ///< of the numeric cells
+    std::map<std::string, long long> texts; ///< distinct cells and how often each occurs, up to a cap
     bool tooManyTexts = false;
     std::map<double, std::string> values; ///< distinct numbers and their first spelling, up to a cap
     bool tooManyValues = false;
 };
 
+/// A text to read: the file, then the separate test file.
+struct Part {
+    std::string_view text;
+    std::string source;
+};
+
 struct Layout {
     std::vector<std::string> header;
     int target = -1;
+    int split = -1;            ///< the split column, or -1
     std::vector<int> features; ///< header indices, in file order
     std::vector<bool> ids;     ///< per header column: an id column
+    std::vector<bool> forced;  ///< per header column: declared categorical
     std::vector<int> text;     ///< per header column: its index in CsvOptions::text, or -1
 };
-
-constexpr std::size_t kMaxIds = (std::size_t(1) << 24) - 1; ///< ids 1 … 2^24 − 1 are exact as floats
 
 char chooseDelimiter(std::string_view text, char requested)
 {
@@ -78,48 +75,21 @@ char chooseDelimiter(std::string_view text, char requested)
     return requested;
 }
 
-void checkShape(const csv::Record &r, std::size_t columns, const std::string &source)
+bool isMissing(std::string_view cell, CsvMissing policy)
 {
-    if (r.fields.size() == columns) return;
-    const int column = static_cast<int>(std::min(r.fields.size(), columns)) + 1;
-    throw DataError(source, r.line, column,
-                    "This row has " + std::to_string(r.fields.size()) + " fields but the header has " +
-                        std::to_string(columns) + ".");
+    return cell.empty() || (policy != CsvMissing::Refuse && csv::isMissingMarker(cell));
 }
 
-[[noreturn]] void missingValue(const std::string &source, int line, int column, std::string_view name,
-                               std::string_view cell)
+/// The header from the first record: its names, or c1 … cN for a file without a header row.
+Layout readHeader(const csv::Record &r, const CsvOptions &options, const std::string &source)
 {
-    throw DataError(source, line, column,
-                    "Missing value " + (cell.empty() ? std::string("(empty cell)") : quote(cell)) +
-                        " in column " + quote(name) + "; every cell needs a value.");
-}
-
-[[noreturn]] void notANumber(const std::string &source, const CellRef &cell, std::string_view name)
-{
-    if (csv::isMissingMarker(cell.text)) missingValue(source, cell.line, cell.column, name, cell.text);
-    throw DataError(source, cell.line, cell.column,
-                    quote(cell.text) + " in the numeric column " + quote(name) + " is not a number.");
-}
-
-[[noreturn]] void tooLarge(const std::string &source, const CellRef &cell, std::string_view name)
-{
-    throw DataError(
-        source, cell.line, cell.column,
-        quote(cell.text) + " in column " + quote(name) +
-            " is too large: numbers must lie within ±1e18 (beyond that their squares overflow the "
-            "32-bit floats the network trains in). Rescale the column, e.g. to thousands or "
-            "millions.");
-}
-
-Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::string &source)
-{
-    csv::Record r;
-    if (!reader.next(r))
-        throw DataError(source, 0, 0,
-                        "The file is empty; a CSV file needs a header row and at least one data row.");
     Layout layout;
-    layout.header = r.fields;
+    if (options.header) {
+        layout.header = r.fields;
+    } else {
+        for (std::size_t c = 0; c < r.fields.size(); ++c)
+            layout.header.push_back("c" + std::to_string(c + 1));
+    }
     const auto &h = layout.header;
     for (std::size_t c = 0; c < h.size(); ++c) {
         if (h[c].empty())
@@ -130,21 +100,19 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
             throw DataError(source, r.line, static_cast<int>(c) + 1,
                             "The column name " + quote(h[c]) + " appears twice.");
     }
-    const auto indexOf = [&](const std::string &name) {
-        return static_cast<int>(std::find(h.begin(), h.end(), name) - h.begin());
-    };
-    layout.target = options.target.empty() ? static_cast<int>(h.size()) - 1 : indexOf(options.target);
-    if (layout.target >= static_cast<int>(h.size()))
-        throw DataError(source, r.line, 0,
-                        "The target column " + quote(options.target) + " is not in the header (" +
-                            listNames(h) + ").");
-    std::vector<bool> ignored(h.size(), false);
-    for (const std::string &name : options.ignore) {
-        const int c = indexOf(name);
+    const auto indexOf = [&](const std::string &name, const char *what) {
+        const auto c = static_cast<int>(std::find(h.begin(), h.end(), name) - h.begin());
         if (c >= static_cast<int>(h.size()))
             throw DataError(source, r.line, 0,
-                            "The column to leave out " + quote(name) + " is not in the header (" +
-                                listNames(h) + ").");
+                            std::string(what) + " " + quote(name) + " is not in the header (" + listNames(h) +
+                                ")" + (options.header ? "." : "; without a header row they are c1 … cN."));
+        return c;
+    };
+    layout.target = options.target.empty() ? static_cast<int>(h.size()) - 1
+                                           : indexOf(options.target, "The target column");
+    std::vector<bool> ignored(h.size(), false);
+    for (const std::string &name : options.ignore) {
+        const int c = indexOf(name, "The column to leave out");
         if (c == layout.target)
             throw DataError(source, r.line, c + 1,
                             "The target column " + quote(name) + " cannot be left out.");
@@ -152,10 +120,7 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
     }
     layout.ids.assign(h.size(), false);
     for (const std::string &name : options.ids) {
-        const int c = indexOf(name);
-        if (c >= static_cast<int>(h.size()))
-            throw DataError(source, r.line, 0,
-                            "The id column " + quote(name) + " is not in the header (" + listNames(h) + ").");
+        const int c = indexOf(name, "The id column");
         if (c == layout.target)
             throw DataError(source, r.line, c + 1,
                             "The target column " + quote(name) + " cannot be an id column.");
@@ -164,11 +129,7 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
     layout.text.assign(h.size(), -1);
     for (std::size_t t = 0; t < options.text.size(); ++t) {
         const TextColumnOptions &o = options.text[t];
-        const int c = indexOf(o.column);
-        if (c >= static_cast<int>(h.size()))
-            throw DataError(source, r.line, 0,
-                            "The text column " + quote(o.column) + " is not in the header (" + listNames(h) +
-                                ").");
+        const int c = indexOf(o.column, "The text column");
         if (c == layout.target || layout.ids[static_cast<std::size_t>(c)] ||
             layout.text[static_cast<std::size_t>(c)] >= 0)
             throw DataError(source, r.line, c + 1,
@@ -182,6 +143,31 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
                                 std::to_string(kMaxVocabularyWords) + " words.");
         layout.text[static_cast<std::size_t>(c)] = static_cast<int>(t);
     }
+    layout.forced.assign(h.size(), false);
+    for (const std::string &name : options.categorical) {
+        const int c = indexOf(name, "The categorical column");
+        const auto k = static_cast<std::size_t>(c);
+        if (c == layout.target)
+            throw DataError(source, r.line, c + 1,
+                            "The target column " + quote(name) +
+                                " is not declared categorical: set the task to classification instead.");
+        if (layout.ids[k] || layout.text[k] >= 0)
+            throw DataError(source, r.line, c + 1,
+                            "The column " + quote(name) +
+                                " cannot be categorical: it is already an id column or a text column.");
+        layout.forced[k] = true;
+    }
+    if (!options.splitColumn.empty()) {
+        if (!options.testPath.empty())
+            throw DataError(source, r.line, 0, "Choose a split column or a separate test file, not both.");
+        layout.split = indexOf(options.splitColumn, "The split column");
+        const auto k = static_cast<std::size_t>(layout.split);
+        if (layout.split == layout.target || layout.ids[k] || layout.text[k] >= 0 || layout.forced[k])
+            throw DataError(source, r.line, layout.split + 1,
+                            "The split column " + quote(options.splitColumn) +
+                                " cannot also be the target, an id, text or categorical column.");
+        ignored[k] = true;
+    }
     for (int c = 0; c < static_cast<int>(h.size()); ++c)
         if (c != layout.target && !ignored[static_cast<std::size_t>(c)]) layout.features.push_back(c);
     if (layout.features.empty())
@@ -191,12 +177,43 @@ Layout readHeader(csv::Reader &reader, const CsvOptions &options, const std::str
     return layout;
 }
 
+/// Calls f(record, part) for every data row of every part, in order. A test file has the same header (or,
+/// without headers, the same number of fields).
+template <class F>
+void eachRow(const std::vector<Part> &parts, char delimiter, const Layout &layout, bool header, F &&f)
+{
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        csv::Reader reader(parts[p].text, delimiter, parts[p].source);
+        csv::Record r;
+        bool first = true;
+        long long rows = 0;
+        while (reader.next(r)) {
+            if (first && header) {
+                first = false;
+                if (r.fields != layout.header)
+                    throw DataError(parts[p].source, r.line, 0,
+                                    "The test file's header (" + listNames(r.fields) +
+                                        ") differs from the training file's (" + listNames(layout.header) +
+                                        ").");
+                continue;
+            }
+            first = false;
+            csv::checkShape(r, layout.header.size(), parts[p].source);
+            f(r, p);
+            ++rows;
+        }
+        if (p > 0 && rows == 0) throw DataError(parts[p].source, 0, 0, "The test file has no data rows.");
+    }
+}
+
 void observe(ColumnStats &s, const std::string &cell, int line, int column, bool decimalComma,
              std::size_t cap)
 {
     double v = 0;
+    ++s.present;
     if (csv::parseNumber(cell, decimalComma, v)) {
         ++s.numbers;
+        s.sum += v;
         if (std::abs(v) > kMaxCsvMagnitude && !s.firstTooLarge) s.firstTooLarge = CellRef{line, column, cell};
         s.allIntegers = s.allIntegers && v == std::floor(v) && std::abs(v) < 1e9;
         if (!s.tooManyValues) {
@@ -207,51 +224,129 @@ void observe(ColumnStats &s, const std::string &cell, int line, int column, bool
         s.firstNonNumber = CellRef{line, column, cell};
     }
     if (!s.tooManyTexts) {
-        s.texts.insert(cell);
+        ++s.texts[cell];
         s.tooManyTexts = s.texts.size() > cap;
     }
 }
 
-/// Pass 1: every row has the header's width and a value in every used cell; returns the number of rows.
-long long scan(csv::Reader &reader, const Layout &layout, std::vector<ColumnStats> &stats, bool decimalComma,
-               const std::string &source)
+CsvRowSplit splitOf(const csv::Record &r, const Layout &layout, const std::string &source)
 {
-    csv::Record r;
-    long long rows = 0;
+    const auto k = static_cast<std::size_t>(layout.split);
+    std::string v;
+    for (char ch : r.fields[k])
+        v += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (v == "train" || v == "training") return CsvRowSplit::Train;
+    if (v == "validation" || v == "valid" || v == "val") return CsvRowSplit::Validation;
+    if (v == "test" || v == "testing") return CsvRowSplit::Test;
+    throw DataError(source, r.fieldLines[k], layout.split + 1,
+                    quote(r.fields[k]) + " in the split column " + quote(layout.header[k]) +
+                        " is not train, validation or test.");
+}
+
+struct Scan {
+    long long rows = 0;        ///< rows kept
+    std::vector<char> dropped; ///< per row of every part: left out by the DropRows policy
+    std::vector<CsvRowSplit> rowSplit;
+    CsvMissingReport missing;
+};
+
+/// Pass 1: every row has the header's width and a value in every used cell, or the policy says what to do.
+Scan scan(const std::vector<Part> &parts, char delimiter, const Layout &layout, const CsvOptions &options,
+          std::vector<ColumnStats> &stats, bool decimalComma)
+{
+    Scan out;
+    out.missing.policy = options.missing;
     std::vector<int> used = layout.features;
     used.push_back(layout.target);
-    while (reader.next(r)) {
-        checkShape(r, layout.header.size(), source);
+    const bool splitting = layout.split >= 0 || parts.size() > 1;
+    eachRow(parts, delimiter, layout, options.header, [&](const csv::Record &r, std::size_t part) {
+        const std::string &source = parts[part].source;
+        bool drop = false;
+        for (int c : used) {
+            const auto k = static_cast<std::size_t>(c);
+            if (layout.text[k] < 0 && isMissing(r.fields[k], options.missing)) drop = true;
+        }
+        drop = drop && options.missing == CsvMissing::DropRows;
+        out.dropped.push_back(drop ? 1 : 0);
+        if (drop) {
+            ++out.missing.droppedRows;
+            return;
+        }
         for (int c : used) {
             const auto k = static_cast<std::size_t>(c);
             const std::string &cell = r.fields[k];
             if (layout.text[k] >= 0) continue; // any text, even none, is a sentence
-            if (cell.empty()) missingValue(source, r.fieldLines[k], c + 1, layout.header[k], cell);
+            if (isMissing(cell, options.missing)) {
+                if (options.missing == CsvMissing::FillMean && c != layout.target) {
+                    ++out.missing.filledCells;
+                    continue;
+                }
+                if (options.missing == CsvMissing::FillMean)
+                    throw DataError(source, r.fieldLines[k], c + 1,
+                                    "Missing value in the target column " + quote(layout.header[k]) +
+                                        ": a target is not filled in; leave such rows out with \"missing\": "
+                                        "\"drop_rows\".");
+                csv::missingValue(source, r.fieldLines[k], c + 1, layout.header[k], cell);
+            }
             observe(stats[k], cell, r.fieldLines[k], c + 1, decimalComma,
                     c == layout.target ? kMaxClasses
                     : layout.ids[k]    ? kMaxIds
-                                       : kMaxCategories);
+                                       : kMaxCsvCategories);
         }
-        ++rows;
-    }
-    return rows;
+        if (splitting)
+            out.rowSplit.push_back(layout.split >= 0 ? splitOf(r, layout, source)
+                                   : part == 0       ? CsvRowSplit::ByFraction
+                                                     : CsvRowSplit::Test);
+        ++out.rows;
+    });
+    return out;
 }
 
-bool isNumericColumn(const ColumnStats &s, long long rows)
+bool isNumericColumn(const ColumnStats &s)
 {
-    return s.numbers * 2 > rows;
+    return s.numbers * 2 > s.present;
+}
+
+/// The most frequent cell (the first by byte value on a tie).
+std::string mostFrequent(const ColumnStats &s)
+{
+    std::string best;
+    long long count = 0;
+    for (const auto &[text, n] : s.texts)
+        if (n > count) {
+            best = text;
+            count = n;
+        }
+    return best;
+}
+
+std::string shortest(double v)
+{
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
+    return ec == std::errc() ? std::string(buffer, end) : std::to_string(v);
+}
+
+void requireFillValue(const ColumnStats &s, const std::string &name, int column, const std::string &source)
+{
+    if (s.present == 0)
+        throw DataError(source, 0, column,
+                        "Every cell of column " + quote(name) +
+                            " is missing: there is no value to fill them with. Leave the column out.");
 }
 
 /// An id column's vocabulary: its distinct cells by value when every cell is a number ("2" before "10"), else
 /// by byte value.
 CsvColumn idColumn(const ColumnStats &s, const std::string &name, int column, bool decimalComma,
-                   const std::string &source)
+                   const CsvOptions &options, const std::string &source)
 {
     if (s.tooManyTexts)
         throw DataError(source, 0, column,
                         "The id column " + quote(name) + " holds more than " + std::to_string(kMaxIds) +
                             " different ids, more than an Embedding can look up.");
-    CsvColumn col{name, false, {s.texts.begin(), s.texts.end()}, true};
+    CsvColumn col{name, false, {}, true};
+    for (const auto &[text, n] : s.texts)
+        col.categories.push_back(text);
     if (!s.firstNonNumber) {
         const auto value = [&](const std::string &t) {
             double v = 0;
@@ -261,31 +356,61 @@ CsvColumn idColumn(const ColumnStats &s, const std::string &name, int column, bo
         std::stable_sort(col.categories.begin(), col.categories.end(),
                          [&](const std::string &a, const std::string &b) { return value(a) < value(b); });
     }
+    if (options.missing == CsvMissing::FillMean) {
+        requireFillValue(s, name, column, source);
+        col.fill = mostFrequent(s);
+    }
     return col;
 }
 
-CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int column, long long rows,
-                        const std::string &source)
+CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int column, bool forced,
+                        const CsvOptions &options, const std::string &source)
 {
     CsvColumn col{name, false, {}, false};
-    if (isNumericColumn(s, rows)) {
-        if (s.firstNonNumber) notANumber(source, *s.firstNonNumber, name);
-        if (s.firstTooLarge) tooLarge(source, *s.firstTooLarge, name);
+    const bool fill = options.missing == CsvMissing::FillMean;
+    if (fill) requireFillValue(s, name, column, source);
+    if (!forced && isNumericColumn(s)) {
+        if (s.firstNonNumber) csv::notANumber(source, *s.firstNonNumber, name);
+        if (s.firstTooLarge) csv::tooLarge(source, *s.firstTooLarge, name);
+        if (fill) col.fill = shortest(s.sum / static_cast<double>(s.numbers));
         return col;
     }
     if (s.tooManyTexts)
         throw DataError(
             source, 0, column,
-            "Column " + quote(name) + " holds more than " + std::to_string(kMaxCategories) +
-                " different texts, too many categories to one-hot encode. If it is a name, leave it out; "
-                "if it is an id (a user, an item), declare it an id column for an Embedding.");
+            "Column " + quote(name) + " holds more than " + std::to_string(kMaxCsvCategories) +
+                " different values, too many categories to one-hot encode. If it is a name, "
+                "leave it out; if it is an id (a user, an item), declare it an id column (\"ids\") "
+                "for an Embedding.");
     col.categorical = true;
-    col.categories.assign(s.texts.begin(), s.texts.end());
+    for (const auto &[text, n] : s.texts)
+        col.categories.push_back(text);
+    if (fill) col.fill = mostFrequent(s);
     return col;
 }
 
-/// Decides the task and, for classification, the class names. numericClasses: classes keyed by value.
-CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column, long long rows,
+/// One-hot columns may hold thousands of categories: the loaded matrix and its normalised copy must fit
+/// the memory budget, else the widest categorical column is named.
+void checkOneHotMemory(const CsvSchema &schema, long long featureCount, long long rows,
+                       const std::string &source)
+{
+    const std::uint64_t bytes = std::uint64_t(featureCount) * std::uint64_t(rows) * 2 * sizeof(Scalar);
+    if (bytes <= memoryLimit()) return;
+    const CsvColumn *widest = nullptr;
+    for (const CsvColumn &c : schema.features)
+        if (c.categorical && (!widest || c.categories.size() > widest->categories.size())) widest = &c;
+    if (!widest) requireMemory(bytes, MemoryError::Subject::File, source);
+    throw DataError(source, 0, 0,
+                    "Column " + quote(widest->name) + " has " + std::to_string(widest->categories.size()) +
+                        " categories: one-hot encoding " + std::to_string(rows) + " rows takes " +
+                        byteText(bytes) + ", above the memory limit of " + byteText(memoryLimit()) +
+                        ". Declare it an id column (\"ids\") for an Embedding, leave it out, or raise the "
+                        "limit.");
+}
+
+/// The target: decides the task and, for classification, the class names. numericClasses:
+/// classes keyed by value.
+CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column,
                        std::optional<TaskKind> requested, const std::string &source, TaskKind &task,
                        bool &numericClasses)
 {
@@ -295,8 +420,8 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
             task = s.allIntegers && !s.tooManyValues && s.values.size() <= kMaxAutoClasses
                        ? TaskKind::Classification
                        : TaskKind::Regression;
-        else if (isNumericColumn(s, rows))
-            notANumber(source, *s.firstNonNumber, name);
+        else if (isNumericColumn(s))
+            csv::notANumber(source, *s.firstNonNumber, name);
         else
             task = TaskKind::Classification;
     } else {
@@ -304,8 +429,8 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
     }
     CsvColumn col{name, task == TaskKind::Classification, {}, false};
     if (task == TaskKind::Regression) {
-        if (!allNumbers) notANumber(source, *s.firstNonNumber, name);
-        if (s.firstTooLarge) tooLarge(source, *s.firstTooLarge, name);
+        if (!allNumbers) csv::notANumber(source, *s.firstNonNumber, name);
+        if (s.firstTooLarge) csv::tooLarge(source, *s.firstTooLarge, name);
         return col;
     }
     numericClasses = allNumbers;
@@ -317,15 +442,16 @@ CsvColumn targetColumn(const ColumnStats &s, const std::string &name, int column
         for (const auto &[value, spelling] : s.values)
             col.categories.push_back(spelling);
     else
-        col.categories.assign(s.texts.begin(), s.texts.end());
+        for (const auto &[text, n] : s.texts)
+            col.categories.push_back(text);
     return col;
 }
 
-/// The vocabulary of each text column (by header index) from the rows `rows` (null: all).
-std::map<int, std::vector<std::string>> textVocabularies(std::string_view text, char delimiter,
+/// The vocabulary of each text column (by header index) from the kept rows `rows` (null: all).
+std::map<int, std::vector<std::string>> textVocabularies(const std::vector<Part> &parts, char delimiter,
                                                          const Layout &layout, const CsvOptions &options,
-                                                         const std::vector<int> *rows,
-                                                         const std::string &source)
+                                                         const std::vector<char> &dropped,
+                                                         const std::vector<int> *rows)
 {
     std::map<int, VocabularyBuilder> builders;
     for (int c : layout.features)
@@ -340,13 +466,14 @@ std::map<int, std::vector<std::string>> textVocabularies(std::string_view text, 
             use[static_cast<std::size_t>(i)] = true;
         }
     }
-    csv::Reader reader(text, delimiter, source);
-    csv::Record r;
-    reader.next(r); // the header
-    for (std::size_t i = 0; reader.next(r); ++i)
+    std::size_t all = 0, kept = 0;
+    eachRow(parts, delimiter, layout, options.header, [&](const csv::Record &r, std::size_t) {
+        if (dropped[all++]) return;
+        const std::size_t i = kept++;
         if (!rows || (i < use.size() && use[i]))
             for (auto &[c, b] : builders)
                 b.add(r.fields[static_cast<std::size_t>(c)]);
+    });
     for (auto &[c, b] : builders)
         out[c] = b.vocabulary(
             options.text[static_cast<std::size_t>(layout.text[static_cast<std::size_t>(c)])].vocabulary);
@@ -356,25 +483,40 @@ std::map<int, std::vector<std::string>> textVocabularies(std::string_view text, 
 } // namespace
 
 CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::string &sourceName,
-                 const std::vector<int> *vocabularyRows)
+                 const std::vector<int> *vocabularyRows, std::string_view testText,
+                 const std::string &testSourceName)
 {
     text = csv::withoutBom(text);
     const char delimiter = chooseDelimiter(text, options.delimiter);
     const bool decimalComma = delimiter == ';';
+    std::vector<Part> parts{{text, sourceName}};
+    if (!options.testPath.empty()) parts.push_back({csv::withoutBom(testText), testSourceName});
 
     csv::Reader reader(text, delimiter, sourceName);
-    const Layout layout = readHeader(reader, options, sourceName);
+    csv::Record first;
+    if (!reader.next(first))
+        throw DataError(sourceName, 0, 0,
+                        "The file is empty; a CSV file needs a header row and at least one data row.");
+    const Layout layout = readHeader(first, options, sourceName);
     std::vector<ColumnStats> stats(layout.header.size());
-    const long long rows = scan(reader, layout, stats, decimalComma, sourceName);
-    if (rows == 0) throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
+    const Scan sc = scan(parts, delimiter, layout, options, stats, decimalComma);
+    const long long rows = sc.rows;
+    if (rows == 0)
+        throw DataError(sourceName, 0, 0,
+                        sc.missing.droppedRows > 0
+                            ? "Every row has a missing value: the policy \"drop_rows\" leaves no data row."
+                            : "The file has a header row but no data rows.");
     if (rows > 0x7FFFFFFF)
         throw DataError(sourceName, 0, 0, "The file has more rows than this program loads.");
 
     CsvData out;
+    out.rowSplit = sc.rowSplit;
+    out.missing = sc.missing;
     CsvSchema &schema = out.schema;
     schema.delimiter = delimiter;
+    schema.header = options.header;
     Eigen::Index featureCount = 0;
-    auto vocabularies = textVocabularies(text, delimiter, layout, options, vocabularyRows, sourceName);
+    auto vocabularies = textVocabularies(parts, delimiter, layout, options, sc.dropped, vocabularyRows);
     for (int c : layout.features) {
         const auto k = static_cast<std::size_t>(c);
         if (layout.text[k] >= 0)
@@ -383,16 +525,18 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
                           options.text[static_cast<std::size_t>(layout.text[k])].length});
         else
             schema.features.push_back(
-                layout.ids[k] ? idColumn(stats[k], layout.header[k], c + 1, decimalComma, sourceName)
-                              : featureColumn(stats[k], layout.header[k], c + 1, rows, sourceName));
+                layout.ids[k] ? idColumn(stats[k], layout.header[k], c + 1, decimalComma, options, sourceName)
+                              : featureColumn(stats[k], layout.header[k], c + 1, layout.forced[k], options,
+                                              sourceName));
         featureCount += static_cast<Eigen::Index>(schema.features.back().width());
     }
+    checkOneHotMemory(schema, featureCount, rows, sourceName);
     const auto targetIndex = static_cast<std::size_t>(layout.target);
     bool numericClasses = false;
-    schema.target = targetColumn(stats[targetIndex], layout.header[targetIndex], layout.target + 1, rows,
+    schema.target = targetColumn(stats[targetIndex], layout.header[targetIndex], layout.target + 1,
                                  options.task, sourceName, schema.task, numericClasses);
 
-    // Pass 2: every cell is known to be valid; fill the matrices.
+    // Pass 2: every cell is known to be valid (or missing and filled); fill the matrices.
     Dataset &d = out.data;
     d.name = std::filesystem::path(sourceName).stem().string();
     d.task = schema.task;
@@ -432,14 +576,15 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     for (std::size_t f = 0; f < schema.features.size(); ++f)
         if (schema.features[f].text())
             encoders.emplace(f, TextEncoder(schema.features[f].categories, schema.features[f].textLength));
-    csv::Reader second(text, delimiter, sourceName);
-    csv::Record r;
-    second.next(r); // the header
-    for (Eigen::Index i = 0; second.next(r); ++i) {
+    std::size_t all = 0;
+    Eigen::Index i = 0;
+    eachRow(parts, delimiter, layout, options.header, [&](const csv::Record &r, std::size_t) {
+        if (sc.dropped[all++]) return;
         Eigen::Index row = 0;
         for (std::size_t f = 0; f < layout.features.size(); ++f) {
             const CsvColumn &col = schema.features[f];
-            const std::string &cell = r.fields[static_cast<std::size_t>(layout.features[f])];
+            const std::string &raw = r.fields[static_cast<std::size_t>(layout.features[f])];
+            const std::string &cell = !col.text() && isMissing(raw, options.missing) ? col.fill : raw;
             if (col.text()) {
                 for (int id : encoders.at(f).encode(cell))
                     d.x(row++, i) = static_cast<Scalar>(id);
@@ -462,11 +607,14 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
             d.targets(0, i) = static_cast<Scalar>(v);
         else
             d.labels.push_back(numericClasses && isNumber ? classOfValue.at(v) : classOfText.at(cell));
-    }
+        ++i;
+    });
     return out;
 }
 
-CsvData loadCsv(const std::string &path, const CsvOptions &options, const std::vector<int> *vocabularyRows)
+namespace {
+
+std::string readWhole(const std::string &path)
 {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
@@ -481,105 +629,22 @@ CsvData loadCsv(const std::string &path, const CsvOptions &options, const std::v
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (in.gcount() != static_cast<std::streamsize>(size))
         throw DataError(path, 0, 0, "The file could not be read completely.");
-    return parseCsv(text, options, path, vocabularyRows);
+    return text;
 }
 
-Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const std::string &sourceName,
-                         std::vector<std::string> *notes)
+} // namespace
+
+CsvData loadCsv(const std::string &path, const CsvOptions &options, const std::vector<int> *vocabularyRows,
+                const std::string &testFile)
 {
-    text = csv::withoutBom(text);
-    const bool decimalComma = schema.delimiter == ';';
-    csv::Reader reader(text, schema.delimiter, sourceName);
-    csv::Record r;
-    if (!reader.next(r))
-        throw DataError(sourceName, 0, 0,
-                        "The file is empty; it needs a header row and at least one data row.");
-    const std::vector<std::string> header = r.fields;
-    std::vector<std::size_t> where;
-    Eigen::Index featureCount = 0;
-    std::vector<std::string> needed;
-    for (const CsvColumn &col : schema.features)
-        needed.push_back(col.name);
-    for (const CsvColumn &col : schema.features) {
-        const auto it = std::find(header.begin(), header.end(), col.name);
-        if (it == header.end())
-            throw DataError(sourceName, r.line, 0,
-                            "The column " + quote(col.name) + " is missing; the model needs " +
-                                listNames(needed) + ".");
-        where.push_back(static_cast<std::size_t>(it - header.begin()));
-        featureCount += static_cast<Eigen::Index>(col.width());
-    }
-    std::map<std::size_t, TextEncoder> encoders;
-    for (std::size_t f = 0; f < schema.features.size(); ++f)
-        if (schema.features[f].text())
-            encoders.emplace(f, TextEncoder(schema.features[f].categories, schema.features[f].textLength));
-    std::vector<std::map<std::string, int, std::less<>>> idOf(schema.features.size());
-    for (std::size_t f = 0; f < schema.features.size(); ++f)
-        for (std::size_t k = 0; schema.features[f].ids && k < schema.features[f].categories.size(); ++k)
-            idOf[f].emplace(schema.features[f].categories[k], static_cast<int>(k) + 1);
-    struct Unseen {
-        long long count = 0;
-        CellRef first;
-    };
-    std::vector<Unseen> unseen(schema.features.size());
-    std::vector<Scalar> values; // column-major [features x N]: one sample after the other
-    Eigen::Index rows = 0;
-    while (reader.next(r)) {
-        checkShape(r, header.size(), sourceName);
-        for (std::size_t f = 0; f < schema.features.size(); ++f) {
-            const CsvColumn &col = schema.features[f];
-            const std::string &cell = r.fields[where[f]];
-            const int line = r.fieldLines[where[f]], column = static_cast<int>(where[f]) + 1;
-            if (col.text()) {
-                const long long before = unseen[f].count;
-                for (int id : encoders.at(f).encode(cell, &unseen[f].count))
-                    values.push_back(static_cast<Scalar>(id));
-                if (before == 0 && unseen[f].count > 0) unseen[f].first = CellRef{line, column, cell};
-                continue;
-            }
-            if (cell.empty()) missingValue(sourceName, line, column, col.name, cell);
-            if (col.ids) {
-                const auto it = idOf[f].find(cell);
-                if (it == idOf[f].end() && unseen[f].count++ == 0)
-                    unseen[f].first = CellRef{line, column, cell};
-                values.push_back(static_cast<Scalar>(it == idOf[f].end() ? kUnknownId : it->second));
-            } else if (col.categorical) {
-                const auto it = std::find(col.categories.begin(), col.categories.end(), cell);
-                if (it == col.categories.end())
-                    throw DataError(sourceName, line, column,
-                                    "Unknown category " + quote(cell) + " in column " + quote(col.name) +
-                                        "; the model knows " + listNames(col.categories) + ".");
-                for (auto c = col.categories.begin(); c != col.categories.end(); ++c)
-                    values.push_back(c == it ? Scalar(1) : Scalar(0));
-            } else {
-                double v = 0;
-                if (!csv::parseNumber(cell, decimalComma, v))
-                    notANumber(sourceName, CellRef{line, column, cell}, col.name);
-                if (std::abs(v) > kMaxCsvMagnitude)
-                    tooLarge(sourceName, CellRef{line, column, cell}, col.name);
-                values.push_back(static_cast<Scalar>(v));
-            }
-        }
-        ++rows;
-    }
-    if (rows == 0) throw DataError(sourceName, 0, 0, "The file has a header row but no data rows.");
-    for (std::size_t f = 0; notes && f < unseen.size(); ++f)
-        if (unseen[f].count > 0 && schema.features[f].text())
-            notes->push_back(std::to_string(unseen[f].count) + " word" + (unseen[f].count == 1 ? "" : "s") +
-                             " of the text column " + quote(schema.features[f].name) +
-                             (unseen[f].count == 1 ? " is" : " are") +
-                             " not in the model's vocabulary (the first in " + quote(unseen[f].first.text) +
-                             " on line " + std::to_string(unseen[f].first.line) + "); " +
-                             (unseen[f].count == 1 ? "it was" : "they were") +
-                             " read as the unknown word, id " + std::to_string(kUnknownToken) + ".");
-        else if (unseen[f].count > 0)
-            notes->push_back(
-                std::to_string(unseen[f].count) + " cell" + (unseen[f].count == 1 ? "" : "s") +
-                " of the id column " + quote(schema.features[f].name) +
-                " hold ids the model did not see in training (the first: " + quote(unseen[f].first.text) +
-                " on line " + std::to_string(unseen[f].first.line) + "); they were read as the unknown id " +
-                std::to_string(kUnknownId) + ".");
-    return Eigen::Map<const Matrix>(values.data(), featureCount, rows);
+    const std::string text = readWhole(path);
+    if (options.testPath.empty()) return parseCsv(text, options, path, vocabularyRows);
+    const std::string testPath = testFile.empty() ? options.testPath : testFile;
+    const std::string test = readWhole(testPath);
+    if (text.size() + test.size() > kMaxFileBytes)
+        throw DataError(testPath, 0, 0,
+                        "The two files are larger than 1 GiB together, more than this program loads as CSV.");
+    return parseCsv(text, options, path, vocabularyRows, test, testPath);
 }
 
 } // namespace nnp

@@ -12,14 +12,26 @@
 //   the cell's id in a vocabulary built from the file (see CsvOptions::ids). A column named in
 //   CsvOptions::text is a text column: T features, the ids of its words (data/tokenizer.h), with a vocabulary
 //   from the training rows; its cells may be empty.
-// - An empty cell is a missing value and an error in every used column; in a numeric column "NA", "NaN",
-//   "null", "?" ... are reported as missing values too. A row whose field count differs from the header's is
-//   an error. Errors are DataError with the source name, the 1-based line and the 1-based column (field).
+// - A column named in CsvOptions::categorical is one-hot encoded even when its cells are numbers (codes).
+//   A categorical column may hold up to kMaxCsvCategories categories, and all one-hot features together must
+//   fit the memory budget (memory_budget.h); a refusal names the column and its count.
+// - Missing values: an empty cell in every used column; "NA", "NaN", "null", "?" ... in a numeric column,
+//   and in any column when CsvOptions::missing is not Refuse. Refuse (the default): the first is an error.
+//   DropRows: rows with one are left out. FillMean: a numeric cell gets the mean of the column's present
+//   cells in the file, a categorical or id cell the most frequent one (CsvColumn::fill keeps it for new
+//   rows); a missing target is still an error. CsvData::missing counts what was done. Text cells may be
+//   empty. A row whose field count differs from the header's is an error. Errors are DataError with the
+//   source name, the 1-based line and the 1-based column (field).
+// - CsvOptions::header = false: the first row is data and the columns are named c1 … cN.
+// - CsvOptions::splitColumn: a column whose cells (train, validation or test, in any case) choose the split;
+//   it is not a feature. CsvOptions::testPath: a second file with the same columns whose rows are the test
+//   split (the first file's rows are split into train and validation). CsvData::rowSplit records either.
 // - A number in a numeric feature column or a regression target must lie within ±kMaxCsvMagnitude (a value
 //   beyond a double's range, "1e400", "inf", is not a number). In a categorical column or as a class name a
 //   number is just a text.
 
 #include "data/dataset.h"
+#include "data/split.h"
 #include "data/tokenizer.h"
 
 #include <optional>
@@ -34,6 +46,14 @@ namespace nnp {
 /// is infinite as a float; one near 1e31 became a normaliser the project reader refused).
 inline constexpr double kMaxCsvMagnitude = 1e18;
 
+/// What to do with a missing value (an empty cell, "NA", "?" ...).
+enum class CsvMissing { Refuse, DropRows, FillMean };
+std::string_view toString(CsvMissing m); ///< "refuse", "drop_rows", "fill_mean"
+std::optional<CsvMissing> csvMissingFromString(std::string_view s);
+
+/// Categories one categorical column may hold (its one-hot features); the memory budget may allow fewer.
+inline constexpr std::size_t kMaxCsvCategories = 10'000;
+
 struct CsvOptions {
     char delimiter = 0; ///< ',' or ';' (or '\t'); 0 = detect from the header line
     std::string target; ///< target column name; empty = the last column
@@ -47,7 +67,24 @@ struct CsvOptions {
     std::vector<std::string> ids;
     /// Text columns (a review, an essay): each becomes T word ids for an Embedding (data/tokenizer.h).
     std::vector<TextColumnOptions> text;
+    /// Columns one-hot encoded even when their cells are numbers (codes such as 1, 2, 3 for a region).
+    std::vector<std::string> categorical;
+    CsvMissing missing = CsvMissing::Refuse;
+    bool header = true;      ///< false: the first row is data; the columns are named c1 … cN
+    std::string splitColumn; ///< a column of train / validation / test that chooses each row's split
+    std::string testPath;    ///< a separate test file with the same columns (as stored in the project)
     bool operator==(const CsvOptions &) const = default;
+};
+
+/// Where a row goes: CsvData::rowSplit.
+enum class CsvRowSplit : signed char { ByFraction = -1, Train = 0, Validation = 1, Test = 2 };
+
+/// What the missing-value policy did while loading.
+struct CsvMissingReport {
+    CsvMissing policy = CsvMissing::Refuse;
+    long long droppedRows = 0; ///< DropRows
+    long long filledCells = 0; ///< FillMean
+    bool operator==(const CsvMissingReport &) const = default;
 };
 
 /// How each raw column became features, so that new rows (predict) are encoded the same way.
@@ -60,6 +97,9 @@ struct CsvColumn {
     /// A text column: T = textLength features, its words' ids; categories is its vocabulary (word k has id
     /// k + 2; 0 is padding, 1 an unknown word). 0: not a text column.
     int textLength = 0;
+    /// FillMean: what a missing cell of new rows becomes (the training file's mean or most frequent cell);
+    /// empty: a missing cell is an error.
+    std::string fill = {};
     [[nodiscard]] bool text() const { return textLength > 0; }
     /// How many features the column becomes.
     [[nodiscard]] long long width() const
@@ -77,20 +117,32 @@ struct CsvSchema {
     CsvColumn target;
     TaskKind task = TaskKind::Classification;
     char delimiter = ',';
+    bool header = true; ///< false: trained on a file without a header row (new rows may come without one)
 };
 
 struct CsvData {
     Dataset data;
     CsvSchema schema;
+    /// Per row (data's columns): its split when a split column or a test file decides it; empty otherwise.
+    std::vector<CsvRowSplit> rowSplit;
+    CsvMissingReport missing;
 };
+
+/// The train / validation / test indices of a CSV's rows: rowSplit where it decides, the fractions of
+/// `config` for the rest (without a test part when a test file gives it).
+SplitIndices splitCsvRows(const Dataset &data, const std::vector<CsvRowSplit> &rowSplit,
+                          const SplitConfig &config);
 
 /// Reads a whole file; nothing half-loaded survives an error (DataError with line and column).
 /// `vocabularyRows` (0-based data rows): the rows whose words form the text columns' vocabularies (the
-/// training split); null: every row.
+/// training split); null: every row. `testFile`: where options.testPath lies (empty: options.testPath as
+/// it is).
 CsvData loadCsv(const std::string &path, const CsvOptions &options = {},
-                const std::vector<int> *vocabularyRows = nullptr);
+                const std::vector<int> *vocabularyRows = nullptr, const std::string &testFile = {});
+/// `testText`: the test file's text when options.testPath is set (its rows follow the first text's).
 CsvData parseCsv(std::string_view text, const CsvOptions &options = {},
-                 const std::string &sourceName = "<text>", const std::vector<int> *vocabularyRows = nullptr);
+                 const std::string &sourceName = "<text>", const std::vector<int> *vocabularyRows = nullptr,
+                 std::string_view testText = {}, const std::string &testSourceName = "<test>");
 /// Encodes rows of a CSV with the schema's feature columns (the target column may be absent) into
 /// [features x N]. An unknown category or a non-number is a DataError naming line and column. A cell an id
 /// column does not know becomes kUnknownId; `notes` (when given) receives one sentence per such column. A

@@ -2,12 +2,13 @@
 
 namespace nnp {
 
-CsvData loadCsvForTraining(const std::string &path, const CsvOptions &options, const SplitConfig &split)
+CsvData loadCsvForTraining(const std::string &path, const CsvOptions &options, const SplitConfig &split,
+                           const std::string &testFile)
 {
-    CsvData csv = loadCsv(path, options);
+    CsvData csv = loadCsv(path, options, nullptr, testFile);
     if (options.text.empty()) return csv;
-    const SplitIndices s = splitDataset(csv.data, split);
-    return loadCsv(path, options, &s.train);
+    const SplitIndices s = splitCsvRows(csv.data, csv.rowSplit, split);
+    return loadCsv(path, options, &s.train, testFile);
 }
 
 std::vector<TextColumnFacts> textColumnFacts(const CsvSchema &schema, const Matrix &x)

@@ -10,8 +10,10 @@
 
 namespace nnp {
 
-/// loadCsv, with the text columns' vocabularies from the training rows of `split`.
-CsvData loadCsvForTraining(const std::string &path, const CsvOptions &options, const SplitConfig &split);
+/// loadCsv, with the text columns' vocabularies from the training rows of `split` (as splitCsvRows makes
+/// it). `testFile`: where options.testPath lies (see loadCsv).
+CsvData loadCsvForTraining(const std::string &path, const CsvOptions &options, const SplitConfig &split,
+                           const std::string &testFile = {});
 
 /// Per text column of a schema (in feature order): how many samples hold 0, 1, … T words after truncation
 /// (the length T's histogram; a sentence longer than T counts as T). Read from the encoded ids of `x`

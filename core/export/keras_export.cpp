@@ -341,13 +341,21 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "    \"\"\"x' = (x - offset) * scale, fixed (not trained); the identity until load_weights sets "
         "it.\"\"\"\n\n"
         "    def __init__(self, size, **kwargs):\n"
+        "        kwargs.pop(\"trainable\", None)  # always fixed; get_config() carries it back\n"
         "        super().__init__(trainable=False, **kwargs)\n"
+        "        self.size = size\n"
         "        self.offset = self.add_weight(name=\"offset\", shape=(size,), initializer=\"zeros\", "
         "trainable=False)\n"
         "        self.scale = self.add_weight(name=\"scale\", shape=(size,), initializer=\"ones\", "
         "trainable=False)\n\n"
         "    def call(self, x):\n"
-        "        return (x - self.offset) * self.scale\n\n\n" +
+        "        return (x - self.offset) * self.scale\n\n"
+        "    def get_config(self):\n"
+        "        \"\"\"The constructor's arguments, so that model.save() and load_model() work (Keras "
+        "2).\"\"\"\n"
+        "        config = super().get_config()\n"
+        "        config.update({\"size\": self.size})\n"
+        "        return config\n\n\n" +
         functions + "def build_model():\n" + k.build + "    return keras.Model(inputs=[" + k.inputs +
         "], outputs=" + m.nodes.at(static_cast<std::size_t>(m.output)).ident +
         ", name=" + pyString(makeIdentifier(m.name)) + ")\n";

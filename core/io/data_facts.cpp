@@ -15,7 +15,9 @@ std::optional<DataFacts> readDataFacts(const Project &project, const std::filesy
             if (path.is_relative() && !baseDir.empty()) path = baseDir / path;
             std::error_code ec;
             if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-            return dataFacts(loadCsv(path.string(), src.csv).data);
+            std::filesystem::path test(src.csv.testPath);
+            if (!test.empty() && test.is_relative() && !baseDir.empty()) test = baseDir / test;
+            return dataFacts(loadCsv(path.string(), src.csv, nullptr, test.string()).data);
         }
         case DataSourceKind::Idx:
             return std::nullopt;

@@ -18,7 +18,9 @@ Dataset loadFor(const DataSource &src, const std::filesystem::path &projectDir)
     case DataSourceKind::Csv: {
         std::filesystem::path path(src.path);
         if (path.is_relative()) path = projectDir / path;
-        return loadCsv(path.string(), src.csv).data;
+        std::filesystem::path test(src.csv.testPath);
+        if (!test.empty() && test.is_relative()) test = projectDir / test;
+        return loadCsv(path.string(), src.csv, nullptr, test.string()).data;
     }
     case DataSourceKind::Idx:
         break;

@@ -143,6 +143,7 @@ struct PreparedData {
     Normalizer normalizer;
     TrainData train, validation, test; ///< normalised inputs, targets in the loss's layout
     std::optional<CsvSchema> csvSchema;
+    std::optional<CsvMissingReport> csvMissing; ///< CSV: what the missing-value policy did
 };
 
 /// Loads the data source (paths relative to `baseDir`) and prepares it for the project's loss.

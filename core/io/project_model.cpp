@@ -242,15 +242,22 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
     PreparedData d;
     const DataSource &src = project.data;
     std::optional<Dataset> separateTest;
+    std::vector<CsvRowSplit> rowSplit; // a CSV's split column or test file
     switch (src.kind) {
     case DataSourceKind::Generator:
         d.full = withFeatures(generate(src.generator), src.features);
         break;
     case DataSourceKind::Csv: {
+        const std::string testFile =
+            src.csv.testPath.empty()
+                ? std::string()
+                : requireFile(src.csv.testPath, baseDir, "/data/csv/test_path", "CSV test file");
         CsvData csv = loadCsvForTraining(requireFile(src.path, baseDir, "/data/path", "CSV file"), src.csv,
-                                         project.preprocessing.split);
+                                         project.preprocessing.split, testFile);
         d.full = std::move(csv.data);
         d.csvSchema = std::move(csv.schema);
+        d.csvMissing = csv.missing;
+        rowSplit = std::move(csv.rowSplit);
         break;
     }
     case DataSourceKind::Idx:
@@ -274,7 +281,7 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
                                         ".");
         split.test = 0;
     }
-    d.split = splitDataset(d.full, split);
+    d.split = splitCsvRows(d.full, rowSplit, split);
     if (fitted) {
         if (!fitted->isIdentity() && fitted->offset.size() != d.full.features())
             throw std::invalid_argument("The stored normaliser has " + std::to_string(fitted->offset.size()) +

@@ -1,5 +1,6 @@
 // Reads version 1 of the project file. Every value is checked for type and range where it is read, so an
 // error names its JSON path; nothing large is allocated before its size has been checked.
+#include "data/csv_reader.h"
 #include "io/base64.h"
 #include "io/json_cursor.h"
 #include "io/lesson_io.h"
@@ -166,7 +167,8 @@ std::string readDataPath(const JsonCursor &c)
 
 CsvOptions readCsvOptions(const JsonCursor &c)
 {
-    c.expectObject({"delimiter", "target", "task", "ignore", "ids", "text"});
+    c.expectObject({"delimiter", "target", "task", "ignore", "ids", "text", "categorical", "missing",
+                    "header", "split_column", "test_path"});
     CsvOptions o;
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
@@ -192,6 +194,18 @@ CsvOptions readCsvOptions(const JsonCursor &c)
         for (std::size_t i = 0; i < n; ++i)
             o.ids.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }
+    if (auto v = c.find("categorical")) {
+        const std::size_t n = v->arraySize(io::kMaxCsvColumns);
+        for (std::size_t i = 0; i < n; ++i)
+            o.categorical.push_back((*v)[i].toString(io::kMaxNameLength * 5));
+    }
+    if (auto v = c.find("missing"))
+        o.missing = v->toEnum<CsvMissing>(csvMissingFromString, {"refuse", "drop_rows", "fill_mean"});
+    if (auto v = c.find("header")) o.header = v->toBool();
+    if (auto v = c.find("split_column")) o.splitColumn = v->toString(io::kMaxNameLength * 5);
+    if (auto v = c.find("test_path")) o.testPath = readDataPath(*v);
+    if (!o.splitColumn.empty() && !o.testPath.empty())
+        c.fail("choose a split column or a separate test file, not both.");
     if (auto v = c.find("text")) {
         const std::size_t n = v->arraySize(io::kMaxCsvColumns);
         for (std::size_t i = 0; i < n; ++i) {
@@ -329,7 +343,7 @@ TrainingConfig readTraining(const JsonCursor &c)
 
 CsvColumn readColumn(const JsonCursor &c)
 {
-    c.expectObject({"name", "categorical", "categories", "ids", "text_length"});
+    c.expectObject({"name", "categorical", "categories", "ids", "text_length", "fill"});
     CsvColumn col;
     col.name = c.at("name").toString(io::kMaxNameLength * 5);
     if (auto v = c.find("categorical")) col.categorical = v->toBool();
@@ -345,13 +359,24 @@ CsvColumn readColumn(const JsonCursor &c)
             col.categories.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }
     if (col.categorical && col.categories.empty()) c.fail("a categorical column needs its categories.");
+    if (auto v = c.find("fill")) {
+        col.fill = v->toString(io::kMaxNameLength * 5);
+        double number = 0;
+        const bool known =
+            std::find(col.categories.begin(), col.categories.end(), col.fill) != col.categories.end();
+        if (col.text() || ((col.categorical || col.ids) ? !known
+                                                        : !csv::parseNumber(col.fill, false, number) ||
+                                                              std::abs(number) > kMaxCsvMagnitude))
+            v->fail("the fill value \"" + col.fill + "\" is not one of the column's values.");
+    }
     return col;
 }
 
 CsvSchema readSchema(const JsonCursor &c)
 {
-    c.expectObject({"delimiter", "task", "target", "features"});
+    c.expectObject({"delimiter", "task", "target", "features", "header"});
     CsvSchema s;
+    if (auto v = c.find("header")) s.header = v->toBool();
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
         if (d != "," && d != ";" && d != "\t")
@@ -479,7 +504,7 @@ TrainerState readRunState(const JsonCursor &c, const Project &p)
 {
     c.expectObject({"optimizer_steps", "epoch", "step", "samples_seen", "epoch_open", "position",
                     "epoch_loss_sum", "epoch_count", "epoch_correct", "epoch_abs_err", "loss_scale",
-                    "first_loss_seen", "moments"});
+                    "first_loss_seen", "moments", "random"});
     TrainerState s;
     s.optimizerSteps = toCount(c.at("optimizer_steps"));
     s.epoch = c.at("epoch").toInt(0, 1'000'000'000);
@@ -528,6 +553,28 @@ TrainerState readRunState(const JsonCursor &c, const Project &p)
         t.a = readMomentValues(m.at("a"), count);
         t.b = readMomentValues(m.at("b"), count);
         s.moments.push_back(std::move(t));
+    }
+    if (auto random = c.find("random")) { // Dropout's streams
+        const std::size_t count = random->arraySize(p.graph.nodes.size());
+        for (std::size_t i = 0; i < count; ++i) {
+            const JsonCursor r = (*random)[i];
+            r.expectObject({"node", "state"});
+            StoredRandom stream;
+            stream.node = r.at("node").toInt(0, 1'000'000'000);
+            const NodeSpec *node = p.graph.find(stream.node);
+            if (!node || node->kind != LayerKind::Dropout)
+                r.at("node").fail("a random stream for node " + std::to_string(stream.node) +
+                                  ", which is not a Dropout layer of the graph.");
+            if (std::any_of(s.random.begin(), s.random.end(),
+                            [&](const StoredRandom &o) { return o.node == stream.node; }))
+                r.at("node").fail("the random stream of node " + std::to_string(stream.node) +
+                                  " is stored twice.");
+            stream.state = r.at("state").toString(64 * 1024);
+            if (Rng probe; !probe.setState(stream.state))
+                r.at("state").fail("the random stream is damaged. Delete \"run_state\" to continue with a "
+                                   "fresh optimizer.");
+            s.random.push_back(std::move(stream));
+        }
     }
     return s;
 }

@@ -66,6 +66,11 @@ OJson csvOptionsJson(const CsvOptions &c)
                {"task", c.task ? std::string(io::toString(*c.task)) : std::string("auto")},
                {"ignore", c.ignore}};
     if (!c.ids.empty()) j["ids"] = c.ids;
+    if (!c.categorical.empty()) j["categorical"] = c.categorical;
+    if (c.missing != CsvMissing::Refuse) j["missing"] = std::string(toString(c.missing));
+    if (!c.header) j["header"] = false;
+    if (!c.splitColumn.empty()) j["split_column"] = c.splitColumn;
+    if (!c.testPath.empty()) j["test_path"] = c.testPath;
     if (!c.text.empty()) {
         OJson text = OJson::array();
         for (const TextColumnOptions &t : c.text)
@@ -139,6 +144,7 @@ OJson columnJson(const CsvColumn &c)
     if (c.categorical || c.ids || c.text()) j["categories"] = c.categories;
     if (c.ids) j["ids"] = true;
     if (c.text()) j["text_length"] = c.textLength;
+    if (!c.fill.empty()) j["fill"] = c.fill;
     return j;
 }
 
@@ -164,19 +170,26 @@ OJson runStateJson(const TrainerState &s)
                            {"a", doublesToBase64(m.a)},
                            {"b", doublesToBase64(m.b)}});
     }
-    return {{"optimizer_steps", s.optimizerSteps},
-            {"epoch", s.epoch},
-            {"step", s.step},
-            {"samples_seen", s.samplesSeen},
-            {"epoch_open", s.epochOpen},
-            {"position", s.position},
-            {"epoch_loss_sum", s.epochLossSum},
-            {"epoch_count", s.epochCount},
-            {"epoch_correct", s.epochCorrect},
-            {"epoch_abs_err", s.epochAbsErr},
-            {"loss_scale", s.lossScale},
-            {"first_loss_seen", s.firstLossSeen},
-            {"moments", moments}};
+    OJson j = {{"optimizer_steps", s.optimizerSteps},
+               {"epoch", s.epoch},
+               {"step", s.step},
+               {"samples_seen", s.samplesSeen},
+               {"epoch_open", s.epochOpen},
+               {"position", s.position},
+               {"epoch_loss_sum", s.epochLossSum},
+               {"epoch_count", s.epochCount},
+               {"epoch_correct", s.epochCorrect},
+               {"epoch_abs_err", s.epochAbsErr},
+               {"loss_scale", s.lossScale},
+               {"first_loss_seen", s.firstLossSeen},
+               {"moments", moments}};
+    if (!s.random.empty()) {
+        OJson random = OJson::array();
+        for (const StoredRandom &r : s.random)
+            random.push_back({{"node", r.node}, {"state", r.state}});
+        j["random"] = random; // Dropout's streams
+    }
+    return j;
 }
 
 OJson trainedJson(const Project &p)
@@ -213,6 +226,7 @@ OJson trainedJson(const Project &p)
                            {"task", io::toString(p.csvSchema->task)},
                            {"target", columnJson(p.csvSchema->target)},
                            {"features", features}};
+        if (!p.csvSchema->header) j["csv_schema"]["header"] = false;
     }
     OJson weights = OJson::array();
     for (std::size_t i = 0; i < p.weights.size(); ++i) {

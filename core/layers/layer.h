@@ -47,6 +47,10 @@ public:
     virtual void setRegularization(Scalar /*l1*/, Scalar /*l2*/) {}
     /// Gives layers that draw random numbers (Dropout) their own stream.
     virtual void reseed(std::uint64_t /*seed*/) {}
+    /// The random stream's state (Rng::state) of layers that have one; empty for the others.
+    [[nodiscard]] virtual std::string randomState() const { return {}; }
+    /// Sets what randomState() returned; false when the text is not a state.
+    virtual bool setRandomState(const std::string & /*state*/) { return false; }
     [[nodiscard]] virtual std::unique_ptr<Layer> clone() const = 0;
 };
 

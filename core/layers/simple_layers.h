@@ -86,6 +86,8 @@ public:
     void backward(std::span<const Matrix *const> x, const Matrix &y, const Matrix &dy,
                   std::span<Matrix *const> dx) override;
     void reseed(std::uint64_t seed) override { m_rng.seed(seed); }
+    [[nodiscard]] std::string randomState() const override { return m_rng.state(); }
+    bool setRandomState(const std::string &state) override { return m_rng.setState(state); }
     std::unique_ptr<Layer> clone() const override { return std::make_unique<Dropout>(*this); }
     [[nodiscard]] const Matrix &mask() const { return m_mask; }
 

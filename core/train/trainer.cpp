@@ -568,6 +568,9 @@ TrainerState Trainer::saveState() const
     s.epochAbsErr = m_epochAbsErr;
     s.lossScale = m_lossScale;
     s.firstLossSeen = m_firstLossSeen;
+    for (const Network::Node &n : m_net.nodes())
+        if (std::string state = n.layer->randomState(); !state.empty())
+            s.random.push_back({n.id, std::move(state)});
     return s;
 }
 
@@ -605,7 +608,25 @@ void Trainer::restoreState(const TrainerState &s)
         s.position > samples || (!s.epochOpen && s.position != 0) || s.epochCount < 0 || s.epochCorrect < 0)
         throw std::invalid_argument("the stored training state does not fit the data (" +
                                     std::to_string(samples) + " training samples).");
+    // Dropout's streams: every random layer's, or none (a state stored before they were saved).
+    std::vector<std::pair<Layer *, const std::string *>> streams;
+    std::size_t randomLayers = 0;
+    for (const Network::Node &n : m_net.nodes()) {
+        if (n.layer->randomState().empty()) continue;
+        ++randomLayers;
+        const auto found = std::find_if(s.random.begin(), s.random.end(),
+                                        [&](const StoredRandom &r) { return r.node == n.id; });
+        if (found != s.random.end()) streams.emplace_back(n.layer.get(), &found->state);
+    }
+    if (streams.size() != s.random.size() || (!streams.empty() && streams.size() != randomLayers))
+        throw std::invalid_argument("the stored training state's random streams do not fit the network's "
+                                    "Dropout layers.");
+    for (const auto &[layer, state] : streams)
+        if (Rng probe; !probe.setState(*state))
+            throw std::invalid_argument("a stored random stream of a Dropout layer is damaged.");
     m_optimizer->restore(s.optimizerSteps, std::move(moments));
+    for (const auto &[layer, state] : streams)
+        layer->setRandomState(*state);
     // The shuffled order is the seed's: replaying the shuffles of the epochs begun leaves the generator and
     // the order exactly where the stored run had them.
     m_rng.seed(m_config.seed);

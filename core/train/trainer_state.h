@@ -4,8 +4,9 @@
 // epoch the schedule is at, where the run is inside the current epoch (the shuffled order is the
 // seed's, replayed), and the running sums of the open epoch's record.
 //
-// Not included: the random streams of Dropout layers (they start again from the seed's stream), and the
-// weights a diverging epoch would go back to (after a resume inside an epoch: the weights it resumed from).
+// Also the random streams of Dropout layers (a network with one trains on one thread, without copies). Not
+// included: the weights a diverging epoch would go back to (after a resume inside an epoch: the weights it
+// resumed from).
 
 #include "graph/graph_spec.h"
 
@@ -24,6 +25,13 @@ struct StoredMoments {
     bool operator==(const StoredMoments &) const = default;
 };
 
+/// A random layer's stream (Rng::state), addressed by node id.
+struct StoredRandom {
+    NodeId node = 0;
+    std::string state;
+    bool operator==(const StoredRandom &) const = default;
+};
+
 struct TrainerState {
     long long optimizerSteps = 0;
     std::vector<StoredMoments> moments; ///< one per trained parameter
@@ -37,6 +45,7 @@ struct TrainerState {
     double epochAbsErr = 0;
     double lossScale = 0; ///< divergence detection (kExplodedLossFactor)
     bool firstLossSeen = false;
+    std::vector<StoredRandom> random; ///< Dropout's streams
     bool operator==(const TrainerState &) const = default;
 };
 

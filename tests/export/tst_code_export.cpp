@@ -49,6 +49,32 @@ for node in tree.body:
         break
 )PY";
 
+// Issue 13: model.save() on Keras 2 calls every custom layer's get_config() and load_model() rebuilds it
+// with cls(**config). TensorFlow is not installed here: the script's Normalize class runs against a stand-in
+// for keras.layers.Layer that behaves as Keras 2's does (get_config() gives name, trainable and dtype).
+const char *kNormalizeConfig = R"PY(
+import ast, json, sys
+tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())
+cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Normalize")
+class Layer:
+    def __init__(self, trainable=True, name=None, dtype=None):
+        self.trainable, self.name, self.dtype = trainable, name, dtype
+    def add_weight(self, name, shape, initializer, trainable):
+        return (name, shape, initializer)
+    def get_config(self):
+        return {"name": self.name, "trainable": self.trainable, "dtype": self.dtype}
+class layers:
+    pass
+layers.Layer = Layer
+scope = {"layers": layers}
+exec(compile(ast.Module(body=[cls], type_ignores=[]), sys.argv[1], "exec"), scope)
+Normalize = scope["Normalize"]
+a = Normalize(7, name="x_normalize")
+config = a.get_config()
+b = Normalize(**config)  # what load_model does
+print(json.dumps({"config": config, "size": b.size, "offset": list(b.offset[1]), "trainable": b.trainable}))
+)PY";
+
 bool torchAvailable()
 {
     return QFileInfo::exists(kPython) && runProcess(kPython, {"-c", "import torch"}, 120000).exitCode == 0;
@@ -178,6 +204,24 @@ private slots:
                                              QJsonDocument(got).toJson(QJsonDocument::Compact)));
         }
         QCOMPARE(declared.size(), layersWithWeights);
+    }
+
+    void kerasNormalizeHasGetConfig()
+    {
+        const TestNet t = testNetworks().front();
+        Network net = makeNetwork(t.spec, 5);
+        const ExportModel model = describeNetwork(net, makeNormalizer(net, true, 2), t.name);
+        const QString script = m_dir.filePath("keras_config.py");
+        writeKeras(model, script.toStdString());
+        const auto run = runProcess(kPython, {"-c", kNormalizeConfig, script});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject got = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonObject config = got["config"].toObject();
+        QCOMPARE(config["size"].toInt(), 7);
+        QCOMPARE(config["name"].toString(), QStringLiteral("x_normalize"));
+        QCOMPARE(got["size"].toInt(), 7);
+        QCOMPARE(got["offset"].toArray(), (QJsonArray{7}));
+        QCOMPARE(got["trainable"].toBool(), false);
     }
 
     void identifiers()

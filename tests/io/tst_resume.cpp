@@ -1,13 +1,16 @@
-// Continuing a stored run (issue 13): the optimizer's moments and step, the schedule's epoch and the position
-// inside an epoch are saved with the weights (project version 3), so N steps, save, load, M steps give the
-// weights of N + M steps in one go, to the bit. The reader refuses a malformed training state with a message
-// naming where it is; projects without one (version 2) still load and continue as before. Float core.
+// Continuing a stored run (issue 13): the optimizer's moments and step, the schedule's epoch, the position
+// inside an epoch and Dropout's random streams are saved with the weights (project version 3), so N steps,
+// save, load, M steps give the weights of N + M steps in one go, to the bit. The reader refuses a malformed
+// training state with a message naming where it is; projects without one (version 2) still load and continue
+// as before. Float core.
 #include "io/base64.h"
 #include "io/project.h"
 #include "io/project_run.h"
+#include "layers/simple_layers.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -31,6 +34,21 @@ Project resumeProject()
     p.training.batchSize = 16;
     p.training.epochs = 50;
     p.preprocessing.split.validation = 0.2;
+    return p;
+}
+
+/// resumeProject with a Dropout (rate 0.3) after the first hidden layer: its random stream must continue.
+Project dropoutProject()
+{
+    Project p = resumeProject();
+    GraphSpec &g = p.graph;
+    const EdgeSpec first = g.outputsOf(g.outputsOf(g.nodes.front().id).front().to).front();
+    g.edges.erase(std::find(g.edges.begin(), g.edges.end(), first));
+    LayerOptions o;
+    o.set(opt::dropout::rate, 0.3);
+    const NodeId drop = g.addNode(LayerKind::Dropout, "drop", o);
+    g.connect(first.from, drop);
+    g.connect(drop, first.to, first.port);
     return p;
 }
 
@@ -88,18 +106,22 @@ private slots:
         QTest::newRow("inside an epoch") << 23 << 41;
         QTest::newRow("at an epoch's end") << 30 << 20;
         QTest::newRow("after the first step") << 1 << 17;
+        QTest::newRow("with Dropout, inside an epoch") << 23 << 41;
+        QTest::newRow("with Dropout, at an epoch's end") << 30 << 20;
     }
 
     void continuingIsTheSameAsNeverStopping()
     {
         QFETCH(int, first);
         QFETCH(int, then);
-        const Project p = resumeProject();
+        const bool dropout = QString::fromLatin1(QTest::currentDataTag()).contains("Dropout");
+        const Project p = dropout ? dropoutProject() : resumeProject();
         ProjectRun straight(p, kSamples, ProjectRun::Start::Seed);
         for (int i = 0; i < first + then; ++i)
             straight.trainer().runBatch();
 
         const std::string text = trainAndStore(p, first);
+        QCOMPARE(text.find("\"random\"") != std::string::npos, dropout); // Dropout's stream is stored
         QVERIFY(text.find("\"run_state\"") != std::string::npos);
         const Project stored = parseProject(text);
         QVERIFY(stored.trainerState);
@@ -139,6 +161,24 @@ private slots:
         for (int i = 0; i < then; ++i)
             fresh.trainer().runBatch();
         QVERIFY(!bitIdentical(parameters(fresh), parameters(straight)));
+    }
+
+    // Issue 13: Dropout's stream is part of the stored run; a damaged or misplaced one is refused.
+    void dropoutStreamsAreCheckedOnLoad()
+    {
+        const Project p = dropoutProject();
+        const std::string text = trainAndStore(p, 5);
+        const Project stored = parseProject(text);
+        QCOMPARE(stored.trainerState->random.size(), std::size_t(1));
+        QVERIFY(stored.graph.find(stored.trainerState->random[0].node)->kind == LayerKind::Dropout);
+        const auto at = text.find("\"state\": \"", text.find("\"random\""));
+        QVERIFY(at != std::string::npos);
+        std::string damaged = text;
+        damaged.replace(at + 10, 3, "x y"); // not a generator state
+        QVERIFY_THROWS_EXCEPTION(ProjectError, parseProject(damaged));
+        Project moved = stored; // a stream for a node that is not a Dropout
+        moved.trainerState->random[0].node = moved.graph.nodes.front().id;
+        QVERIFY_THROWS_EXCEPTION(ProjectError, parseProject(projectToText(moved)));
     }
 
     void aSavedFileContinuesToo()

@@ -204,9 +204,11 @@ void DataPanelPreview::showCsv(const DataSource &source, const Preprocessing &pr
         showMessage(tr("\"%1\" is empty.").arg(path));
         return;
     }
-    // Parsing the rows read checks them as the run will, and tells the task and classes.
-    const CsvData parsed =
-        parseCsv(lines.join(QLatin1Char('\n')).toStdString(), source.csv, path.toStdString());
+    // Parsing the rows read checks them as the run will, and tells the task and classes (the first file
+    // only: a separate test file is read when training starts).
+    CsvOptions options = source.csv;
+    options.testPath.clear();
+    const CsvData parsed = parseCsv(lines.join(QLatin1Char('\n')).toStdString(), options, path.toStdString());
     const QChar delimiter = QLatin1Char(parsed.schema.delimiter);
     const QStringList header = splitCsvLine(lines.front(), delimiter);
     const QString target = QString::fromStdString(parsed.schema.target.name);
@@ -249,7 +251,9 @@ QString DataPanelPreview::textColumnsSummary(const DataSource &source, const Pre
     if (QFileInfo(path).size() > kTextStatsMaxBytes)
         return QStringLiteral("\n") + tr("Text columns: the vocabulary is built from the training split when "
                                          "training starts.");
-    const CsvData whole = loadCsvForTraining(path.toStdString(), source.csv, pre.split);
+    CsvOptions options = source.csv; // the first file's vocabulary (the test file is not read for it)
+    options.testPath.clear();
+    const CsvData whole = loadCsvForTraining(path.toStdString(), options, pre.split);
     QString text;
     for (const TextColumnFacts &f : textColumnFacts(whole.schema, whole.data.x)) {
         // Sentence lengths (after truncation to T) as a bar per length, 0 … T words.
