@@ -21,8 +21,8 @@
 namespace nnp {
 
 namespace {
-constexpr double kHeader = 92; // the row names' column
-constexpr double kColumn = 58; // one step
+constexpr double kHeader = 118; // the row names' column ("hidden state h" fits)
+constexpr double kColumn = 58;  // one step
 constexpr double kWordRow = 24, kGateRow = 64, kPredictionRow = 44, kGap = 6;
 
 double mean(const std::vector<double> &v, std::size_t from, std::size_t n)
