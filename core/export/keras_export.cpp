@@ -253,7 +253,18 @@ void emitGlobalAveragePool1D(Emit &e)
 }
 void emitGlobalMaxPool1D(Emit &e)
 {
-    e.line("layers.GlobalMaxPooling1D(" + e.named + ")(" + e.x + ")");
+    if (e.n.maskFrom < 0) {
+        e.line("layers.GlobalMaxPooling1D(" + e.named + ")(" + e.x + ")");
+        return;
+    }
+    // Keras' GlobalMaxPooling1D ignores the Embedding's mask: the largest value over the real steps (id not
+    // 0) by hand, 0 for a sentence of padding only, as NN Playground. (GlobalAveragePooling1D obeys the
+    // mask.)
+    const ExportNode &table = e.m.nodes.at(static_cast<std::size_t>(e.n.maskFrom));
+    const std::string &ids = e.m.nodes.at(static_cast<std::size_t>(table.inputs.at(0))).ident;
+    e.line("layers.Lambda(lambda a: tf.where(tf.reduce_any(a[1] != 0, axis=1, keepdims=True), "
+           "tf.reduce_max(tf.where(tf.expand_dims(a[1] != 0, 2), a[0], float(\"-inf\")), axis=1), 0.0), " +
+           e.named + ")([" + e.x + ", " + ids + "])");
 }
 
 using Emitter = void (*)(Emit &);

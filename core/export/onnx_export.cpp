@@ -16,6 +16,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <set>
 
 namespace nnp {
@@ -440,18 +441,60 @@ private:
         attr(op("Transpose", n.ident, {n.ident + "/steps"}, n.ident), "perm", swap);
         return n.ident;
     }
+    /// Behind an Embedding's padding mask (stepMaskSource) the pools over time leave padded steps out: from
+    /// the table's int64 ids [N, T], `<ident>/keep` (bool [N, T, 1], a real step), `<ident>/kept` (float
+    /// [N, 1], the number of real steps).
+    void stepKeep(const ExportNode &n)
+    {
+        const ExportNode &table = m_model.nodes.at(static_cast<std::size_t>(n.maskFrom));
+        const std::string k = n.ident + "/";
+        addInt64Initializer(n.ident + ".zero_id", {0});
+        addInt64Initializer(n.ident + ".steps_axis", {1});
+        addInt64Initializer(n.ident + ".feature_axis", {2});
+        op("Equal", k + "padding", {table.ident + "/ids", n.ident + ".zero_id"}, k + "padding");
+        op("Not", k + "real", {k + "padding"}, k + "real");
+        op("Unsqueeze", k + "keep", {k + "real", n.ident + ".feature_axis"}, k + "keep");
+        attr(op("Cast", k + "real_float", {k + "real"}, k + "real_float"), "to",
+             static_cast<long long>(onnx::TensorProto::FLOAT));
+        attr(op("ReduceSum", k + "kept", {k + "real_float", n.ident + ".steps_axis"}, k + "kept"), "keepdims",
+             1LL);
+    }
     std::string emitGlobalAveragePool1D(const ExportNode &n, std::size_t)
     {
-        auto *p = op("ReduceMean", n.ident, {in(n, 0)}, n.ident);
-        attr(p, "axes", std::vector<long long>{1});
-        attr(p, "keepdims", 0LL);
+        if (n.maskFrom < 0) {
+            auto *p = op("ReduceMean", n.ident, {in(n, 0)}, n.ident);
+            attr(p, "axes", std::vector<long long>{1});
+            attr(p, "keepdims", 0LL);
+            return n.ident;
+        }
+        // Σ over the real steps / max(their number, 1): a sentence of padding only gives 0.
+        stepKeep(n);
+        const std::string k = n.ident + "/";
+        op("Where", k + "masked", {k + "keep", in(n, 0), scalar("const.zero", 0.0f)}, k + "masked");
+        attr(op("ReduceSum", k + "sum", {k + "masked", n.ident + ".steps_axis"}, k + "sum"), "keepdims", 0LL);
+        op("Max", k + "count", {k + "kept", scalar("const.one", 1.0f)}, k + "count");
+        op("Div", n.ident, {k + "sum", k + "count"}, n.ident);
         return n.ident;
     }
     std::string emitGlobalMaxPool1D(const ExportNode &n, std::size_t)
     {
-        auto *p = op("ReduceMax", n.ident, {in(n, 0)}, n.ident);
+        const bool masked = n.maskFrom >= 0;
+        const std::string k = n.ident + "/";
+        if (masked) {
+            stepKeep(n);
+            op("Where", k + "masked",
+               {k + "keep", in(n, 0),
+                scalar("const.minus_infinity", -std::numeric_limits<float>::infinity())},
+               k + "masked");
+        }
+        const std::string out = masked ? k + "max" : n.ident;
+        auto *p = op("ReduceMax", out, {masked ? k + "masked" : in(n, 0)}, out);
         attr(p, "axes", std::vector<long long>{1});
         attr(p, "keepdims", 0LL);
+        if (!masked) return n.ident;
+        // A sentence of padding only gives 0, not −∞.
+        op("Greater", k + "any", {k + "kept", scalar("const.zero", 0.0f)}, k + "any");
+        op("Where", n.ident, {k + "any", out, scalar("const.zero", 0.0f)}, n.ident);
         return n.ident;
     }
 

@@ -244,13 +244,35 @@ void emitRecurrent(Emit &e)
     e.line(sequences ? "torch.stack(" + e.id + "_out, dim=1)" : h + "[0]");
 }
 
+/// Behind an Embedding's padding mask (stepMaskSource) the pools over time leave padded steps (id 0) out:
+/// `<id>_keep` [N, T, 1] is 1 for a real step. A sentence of padding only gives 0, as in NN Playground.
+std::string stepKeep(Emit &e)
+{
+    const ExportNode &table = e.m.nodes.at(static_cast<std::size_t>(e.n.maskFrom));
+    const std::string &ids = e.m.nodes.at(static_cast<std::size_t>(table.inputs.at(0))).ident;
+    const std::string keep = e.id + "_keep";
+    e.fwd += "        " + keep + " = (" + ids + " != 0).unsqueeze(2)\n";
+    return keep;
+}
+
 void emitGlobalAveragePool1D(Emit &e)
 {
-    e.line(e.x + ".mean(dim=1)");
+    if (e.n.maskFrom < 0) {
+        e.line(e.x + ".mean(dim=1)");
+        return;
+    }
+    const std::string keep = stepKeep(e);
+    e.line("(" + e.x + " * " + keep + ").sum(dim=1) / " + keep + ".sum(dim=1).clamp(min=1)");
 }
 void emitGlobalMaxPool1D(Emit &e)
 {
-    e.line(e.x + ".amax(dim=1)");
+    if (e.n.maskFrom < 0) {
+        e.line(e.x + ".amax(dim=1)");
+        return;
+    }
+    const std::string keep = stepKeep(e);
+    e.line("torch.where(" + keep + ".any(dim=1), " + e.x + ".masked_fill(~" + keep +
+           ", float(\"-inf\")).amax(dim=1), " + e.x + ".new_zeros(()))");
 }
 
 using Emitter = void (*)(Emit &);

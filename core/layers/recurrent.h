@@ -12,6 +12,7 @@
 // state (h and, for LSTM, c) is carried over unchanged and the output of that step repeats the previous one.
 
 #include "layers/layer.h"
+#include "layers/step_mask_reader.h"
 
 namespace nnp {
 
@@ -33,7 +34,7 @@ inline bool isRecurrent(LayerKind k)
     return recurrentGates(k) > 0;
 }
 
-class Recurrent final : public Layer {
+class Recurrent final : public Layer, public StepMaskReader {
 public:
     struct Options {
         LayerKind kind = LayerKind::LSTM;
@@ -53,8 +54,10 @@ public:
 
     /// The mask of the following forwards: [time x samples], 1 for a real step, 0 for a padded one (the hook
     /// for an Embedding's mask_zero). Its column count must equal the batch's.
-    void setMask(const Matrix &mask);
+    void setMask(const Matrix &mask) override;
     void clearMask() { m_hasMask = false; }
+    /// The mask of the last forwards, or null when none is set.
+    [[nodiscard]] const Matrix *mask() const { return m_hasMask ? &m_mask : nullptr; }
 
     [[nodiscard]] const Options &options() const { return m_options; }
     [[nodiscard]] int steps() const { return m_steps; }
@@ -65,6 +68,13 @@ public:
     Matrix &biasHh() { return m_bhh; }
     /// Hidden states of the last forward, [units x time·samples], column n·time + t (after the mask).
     [[nodiscard]] const Matrix &hiddenStates() const { return m_h; }
+    /// LSTM cell states of the last forward, [units x time·samples], column n·time + t (after the mask);
+    /// empty for SimpleRNN and GRU.
+    [[nodiscard]] const Matrix &cellStates() const { return m_c; }
+    /// The gates of the last forward after their activations, [gates·units x time·samples], column
+    /// n·time + t, stacked as the weights: LSTM i, f, g, o; GRU r, z, n; SimpleRNN its new state. Computed on
+    /// padded steps too, where the mask then keeps the old state.
+    [[nodiscard]] const Matrix &gateActivations() const { return m_z; }
 
 private:
     Options m_options;

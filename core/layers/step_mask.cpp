@@ -5,10 +5,15 @@
 
 namespace nnp {
 
+bool readsStepMask(LayerKind k)
+{
+    return isRecurrent(k) || k == LayerKind::GlobalAveragePool1D || k == LayerKind::GlobalMaxPool1D;
+}
+
 std::optional<NodeId> stepMaskSource(const GraphSpec &g, NodeId id)
 {
     const NodeSpec *n = g.find(id);
-    if (!n || !isRecurrent(n->kind)) return std::nullopt;
+    if (!n || !readsStepMask(n->kind)) return std::nullopt;
     // Bounded by the node count: the graph is acyclic once validated, and a cycle must not hang us either.
     for (std::size_t hops = 0; hops <= g.nodes.size(); ++hops) {
         const auto in = g.inputsOf(n->id);

@@ -6,6 +6,7 @@
 #include "layers/recurrent.h"
 #include "layers/simple_layers.h"
 #include "layers/step_mask.h"
+#include "layers/step_mask_reader.h"
 #include "memory_budget.h"
 #include "train/memory_estimate.h"
 
@@ -195,7 +196,7 @@ const Matrix &Network::forwardColumns(const Matrix &x, std::span<const int> cols
         if (n.kind == LayerKind::Input) continue;
         // The Embedding ran before (topological order): its mask of this batch says which steps are padding.
         if (const int from = m_maskFrom[j]; from >= 0)
-            static_cast<Recurrent &>(*n.layer).setMask(
+            dynamic_cast<StepMaskReader &>(*n.layer).setMask(
                 static_cast<const Embedding &>(*m_nodes[static_cast<std::size_t>(from)].layer).mask());
         m_xPtrs.clear();
         for (int p : n.inputs)

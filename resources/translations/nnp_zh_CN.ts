@@ -1162,24 +1162,24 @@
         <translation>为每个整数 ID（一个用户、一个物品、一个词）查找一个学到的向量。</translation>
     </message>
     <message>
-        <location filename="../../core/layers/pooling1d.cpp" line="+95"/>
+        <location filename="../../core/layers/pooling1d.cpp" line="+131"/>
         <source>Average over time</source>
         <translation>时间平均池化</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>One number per feature: its mean over all steps. Turns a sequence into a flat vector.</source>
-        <translation>每个特征一个数：它在所有时间步上的平均值。把序列变成一维向量。</translation>
+        <source>One number per feature: its mean over all steps (padding steps left out). Turns a sequence into a flat vector.</source>
+        <translation>每个特征一个数：它在所有时间步上的平均值（不计填充步）。把序列变成一维向量。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>One number per feature: its largest value over all steps (padding steps left out). Turns a sequence into a flat vector.</source>
+        <translation>每个特征一个数：它在所有时间步上的最大值（不计填充步）。把序列变成一维向量。</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Max over time</source>
         <translation>时间最大池化</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>One number per feature: its largest value over all steps. Turns a sequence into a flat vector.</source>
-        <translation>每个特征一个数：它在所有时间步上的最大值。把序列变成一维向量。</translation>
     </message>
     <message>
         <location filename="../../core/layers/recurrent_kinds.cpp" line="+56"/>
@@ -2293,6 +2293,56 @@
     </message>
 </context>
 <context>
+    <name>nnp::EmbeddingMapCanvas</name>
+    <message numerus="yes">
+        <location filename="../../ui/insights/embedding_map_view.cpp" line="+154"/>
+        <source>%1 (id %2) · %n time(s) in the training data</source>
+        <translation>
+            <numerusform>%1（ID %2）· 在训练数据中出现 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>hidden taste (%1, %2)</source>
+        <translation>隐藏的真实喜好 (%1, %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PC1 %1, PC2 %2</source>
+        <translation>PC1 %1，PC2 %2</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::EmbeddingMapView</name>
+    <message>
+        <location line="+25"/>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Learned vectors (PCA)</source>
+        <translation>学到的向量（PCA）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hidden true tastes (the generator&apos;s)</source>
+        <translation>隐藏的真实喜好（生成器的）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Press Reset or Play to build the network; the vectors its Embedding layer learns appear here as points on a map.</source>
+        <translation>按“重置”或“播放”构建网络；嵌入层学到的向量会作为地图上的点显示在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%1: the %n most frequent ids of %2, %3-dimensional vectors. PC1 explains %4 % of their variance, PC2 %5 %.</source>
+        <translation>
+            <numerusform>%1：%2 个 ID 中最常见的 %n 个，%3 维向量。PC1 解释了其方差的 %4 %，PC2 解释了 %5 %。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nnp::ExplainDocks</name>
     <message>
         <location filename="../../ui/explain/explain_docks.cpp" line="+24"/>
@@ -2978,7 +3028,7 @@ value %6</source>
 <context>
     <name>nnp::InsightsDocks</name>
     <message>
-        <location filename="../../ui/insights/insights_docks.cpp" line="+87"/>
+        <location filename="../../ui/insights/insights_docks.cpp" line="+94"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
@@ -2989,12 +3039,12 @@ value %6</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Confusion matrix</source>
         <translation>混淆矩阵</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>Probe</source>
         <translation>探针</translation>
     </message>
@@ -3009,7 +3059,17 @@ value %6</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Embedding map</source>
+        <translation>嵌入地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrolled sequence</source>
+        <translation>展开的序列</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Gradient norms per layer</source>
         <translation>各层梯度范数</translation>
     </message>
@@ -3027,7 +3087,7 @@ value %6</source>
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/training/insights_engine.cpp" line="+320"/>
+        <location filename="../../ui/training/insights_engine.cpp" line="+362"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -3076,6 +3136,38 @@ value %6</source>
         <location line="+16"/>
         <source>Kernels are the weights a convolution slides over its input. This network has no Conv2D layer: give the Input an image shape (for example [1, 8, 8]) and add a Conv2D layer to see its filters here.</source>
         <translation>卷积核是卷积层在输入上滑动的权重。这个网络没有 Conv2D 层：请给输入层设置图像形状（例如 [1, 8, 8]）并添加一个 Conv2D 层，即可在这里看到它的卷积核。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/sequence_insights.cpp" line="+64"/>
+        <source>The embedding map shows the vectors an Embedding layer learns, one point per id or word, projected to two dimensions. This network has no Embedding layer.</source>
+        <translation>嵌入地图显示嵌入层学到的向量：每个 ID 或词一个点，投影到二维。这个网络没有嵌入层。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fewer than two ids occur in the training data: nothing to project.</source>
+        <translation>训练数据中出现的 ID 少于两个：没有可投影的内容。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The unrolled view follows one sentence word by word through a SimpleRNN, LSTM or GRU layer. This network has none.</source>
+        <translation>展开视图跟随一个句子逐词经过 SimpleRNN、LSTM 或 GRU 层。这个网络没有这样的层。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>There is no data that fits the network.</source>
+        <translation>没有与网络相符的数据。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This data has no text column to read a typed sentence with.</source>
+        <translation>这份数据没有文本列，无法读取输入的句子。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n word(s) not in the vocabulary, read as unknown.</source>
+        <translation>
+            <numerusform>%n 个词不在词表中，按未知词读取。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4754,6 +4846,99 @@ Restore them?</source>
         <location line="+184"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::UnrolledCanvas</name>
+    <message>
+        <location filename="../../ui/insights/unrolled_view.cpp" line="+158"/>
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hidden state h</source>
+        <translation>隐藏状态 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cell state c</source>
+        <translation>细胞状态 c</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gates %1</source>
+        <translation>门 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(pad)</source>
+        <translation>（填充）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>step %1 · %2</source>
+        <translation>第 %1 步 · %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>padding (the state stays)</source>
+        <translation>填充（状态不变）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>h[%1] = %2</source>
+        <translation>h[%1] = %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>c[%1] = %2</source>
+        <translation>c[%1] = %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: mean %2 (from %3 to %4)</source>
+        <translation>%1：平均 %2（从 %3 到 %4）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>output after this word: %1</source>
+        <translation>读到这个词后的输出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::UnrolledView</name>
+    <message>
+        <location line="+26"/>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>or type a sentence</source>
+        <translation>或输入一个句子</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Press Reset or Play to build the network; one sentence then goes through its recurrent layer here, word by word.</source>
+        <translation>按“重置”或“播放”构建网络；随后一个句子会在这里逐词经过它的循环层。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%1 (%2, %3 units): %n step(s). Colours: orange −1, white 0, blue +1.</source>
+        <translation>
+            <numerusform>%1（%2，%3 个单元）：%n 步。颜色：橙色 −1，白色 0，蓝色 +1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

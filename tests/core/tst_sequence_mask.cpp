@@ -1,7 +1,9 @@
 // The padding mask through a compiled network (issue 11): an Embedding with mask_zero hands its mask of each
 // batch to the SimpleRNN / LSTM / GRU that reads it (directly, through Dropout, or through a recurrent layer
-// that returns the whole sequence), so padded steps (id 0) leave the state alone. Checked against the same
-// sentence without padding, by a numeric gradient check in double, and on the rule's cases.
+// that returns the whole sequence), so padded steps (id 0) leave the state alone, and to the
+// GlobalAveragePool1D / GlobalMaxPool1D that reads it, which leave padded steps out (Keras' masked mean).
+// Checked against the same sentence without padding, by hand, by a numeric gradient check in double, and on
+// the rule's cases.
 #include "gradcheck.h"
 #include "layers/dense.h"
 #include "layers/embedding.h"
@@ -41,7 +43,9 @@ GraphSpec model(int steps, LayerKind kind, bool maskZero = true, bool stacked = 
         prev = d;
     }
     const NodeId r = g.addNode(
-        kind, "rnn", LayerOptions().set(opt::rnn::units, 4).set(opt::rnn::returnSequences, stacked));
+        kind, "rnn",
+        isRecurrent(kind) ? LayerOptions().set(opt::rnn::units, 4).set(opt::rnn::returnSequences, stacked)
+                          : LayerOptions());
     g.connect(prev, r);
     prev = r;
     if (stacked) {
@@ -81,6 +85,9 @@ private slots:
         QTest::newRow("GRU") << LayerKind::GRU << false << false;
         QTest::newRow("LSTM sequences -> GRU") << LayerKind::LSTM << true << false;
         QTest::newRow("Dropout between") << LayerKind::LSTM << false << true;
+        QTest::newRow("GlobalAveragePool1D") << LayerKind::GlobalAveragePool1D << false << false;
+        QTest::newRow("GlobalMaxPool1D") << LayerKind::GlobalMaxPool1D << false << false;
+        QTest::newRow("Dropout -> GlobalAveragePool1D") << LayerKind::GlobalAveragePool1D << false << true;
     }
     // The same three words, alone (T = 3) and inside padding of seven steps (before, after, between): the
     // weights do not depend on T, so equal seeds give equal networks and the outputs must agree exactly up to
@@ -106,8 +113,9 @@ private slots:
         for (Eigen::Index c = 0; c < 3; ++c)
             QVERIFY2(std::abs(got(0, c) - want) < 1e-12,
                      qPrintable(QString("column %1: %2, unpadded %3").arg(c).arg(got(0, c)).arg(want)));
+        // (A max over time may not see the padding's zeros: only the others must differ.)
         const Matrix other = unmasked.forward(x, Mode::Eval);
-        QVERIFY(std::abs(other(0, 0) - want) > 1e-6);
+        if (kind != LayerKind::GlobalMaxPool1D) QVERIFY(std::abs(other(0, 0) - want) > 1e-6);
         // A copy of the network (the trainer's replicas) keeps the hook.
         Network copy(padded);
         QVERIFY(std::abs(copy.forward(x, Mode::Eval)(0, 2) - want) < 1e-12);
@@ -148,6 +156,55 @@ private slots:
         }
     }
 
+    // The pools by hand on a table we write: the mean and the largest value over the real steps only; a
+    // sentence of padding only gives 0 (Keras' mean would give NaN there); without mask_zero the padding's
+    // zero vectors count. (Their backward: gradientsWithPadding.)
+    void poolsLeaveOutPadding()
+    {
+        for (const LayerKind kind : {LayerKind::GlobalAveragePool1D, LayerKind::GlobalMaxPool1D})
+            for (const bool maskZero : {true, false}) {
+                GraphSpec g;
+                const NodeId in = g.addNode(
+                    LayerKind::Input, "ids",
+                    LayerOptions().set(opt::input::shape, {4}).set(opt::input::values, InputValues::Ids));
+                const NodeId emb = g.addNode(LayerKind::Embedding, "table",
+                                             LayerOptions()
+                                                 .set(opt::embedding::inputDim, 4)
+                                                 .set(opt::embedding::outputDim, 2)
+                                                 .set(opt::embedding::maskZero, maskZero));
+                const NodeId pool = g.addNode(kind, "pool");
+                g.connect(in, emb);
+                g.connect(emb, pool);
+                Network net = Network::build(g, 3);
+                Matrix &w = *net.parameters().front().ref.value;
+                w << 0, 0,  //  id 0 (padding)
+                    -1, -4, // id 1
+                    -3, 2,  // id 2
+                    -5, -6; // id 3
+                Matrix x(4, 3);
+                x << 0, 0, 1, //
+                    1, 0, 2,  //
+                    0, 0, 3,  //
+                    2, 0, 3;
+                const Matrix y = net.forward(x, Mode::Train);
+                Matrix want(2, 3);
+                if (kind == LayerKind::GlobalAveragePool1D && maskZero)
+                    want << -2, 0, -3.5, //
+                        -1, 0, -3.5;
+                else if (kind == LayerKind::GlobalAveragePool1D)
+                    want << -1, 0, -3.5, //
+                        -0.5, 0, -3.5;
+                else if (maskZero)
+                    want << -1, 0, -1, //
+                        2, 0, 2;
+                else
+                    want << 0, 0, -1, //
+                        2, 0, 2;
+                QVERIFY2((y - want).cwiseAbs().maxCoeff() < 1e-12,
+                         qPrintable(QString("%1 mask_zero %2").arg(toString(kind).data()).arg(maskZero)));
+            }
+    }
+
     // The rule: which layers obey which mask.
     void maskSource()
     {
@@ -168,6 +225,10 @@ private slots:
         // A recurrent layer that returns only its last state hands on no mask (a Dense reads it anyway).
         GraphSpec g = model(4, LayerKind::LSTM, true);
         QVERIFY(stepMaskSource(g, g.nodes[2].id));
+        // The pools over time read it too, through Dropout.
+        const GraphSpec pooled = model(4, LayerKind::GlobalMaxPool1D, true, false, true);
+        QCOMPARE(stepMaskSource(pooled, pooled.nodes[3].id), std::optional<NodeId>(pooled.nodes[1].id));
+        QVERIFY(readsStepMask(LayerKind::GlobalAveragePool1D) && !readsStepMask(LayerKind::Dense));
     }
 };
 

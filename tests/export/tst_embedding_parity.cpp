@@ -73,6 +73,28 @@ GraphSpec paddedWords(int vocab, int steps)
     return g;
 }
 
+/// Padded word ids → Embedding (mask_zero) → the mean and the largest value over the real steps only
+/// (GlobalAveragePool1D, GlobalMaxPool1D behind the mask; the PyTorch export computes both by hand).
+GraphSpec pooledWords(int vocab, int steps)
+{
+    GraphSpec g;
+    const NodeId w = g.addNode(LayerKind::Input, "words", ids(steps));
+    const NodeId e = g.addNode(LayerKind::Embedding, "word_emb", table(vocab, 6, true));
+    const NodeId mean = g.addNode(LayerKind::GlobalAveragePool1D, "mean", {});
+    const NodeId max = g.addNode(LayerKind::GlobalMaxPool1D, "max", {});
+    const NodeId cat = g.addNode(LayerKind::Concatenate, "joined", {});
+    const NodeId h = g.addNode(LayerKind::Dense, "hidden", dense(16, ActivationKind::Tanh));
+    const NodeId o = g.addNode(LayerKind::Dense, "positive", dense(1, ActivationKind::Sigmoid));
+    g.connect(w, e);
+    g.connect(e, mean);
+    g.connect(e, max);
+    g.connect(mean, cat);
+    g.connect(max, cat);
+    g.connect(cat, h);
+    g.connect(h, o);
+    return g;
+}
+
 const char *kDriver = R"PY(
 import importlib.util, json, sys
 import numpy as np, torch
@@ -109,20 +131,26 @@ private slots:
     void lossesMatchPyTorch_data()
     {
         QTest::addColumn<bool>("sequence");
+        QTest::addColumn<bool>("pooled");
         QTest::addColumn<int>("batch");
-        QTest::newRow("seed recommender, Adam, batch 64") << false << 64;
-        QTest::newRow("padded word ids, mask_zero, Adam, batch 32") << true << 32;
+        QTest::newRow("seed recommender, Adam, batch 64") << false << false << 64;
+        QTest::newRow("padded word ids, mask_zero, Adam, batch 32") << true << false << 32;
+        QTest::newRow("padded word ids, mask_zero, mean and max over time, Adam, batch 32")
+            << true << true << 32;
     }
 
     void lossesMatchPyTorch()
     {
         QFETCH(bool, sequence);
+        QFETCH(bool, pooled);
         QFETCH(int, batch);
         if (!torchAvailable()) QSKIP("python3 cannot import torch and numpy (install python3-torch)");
         QTemporaryDir dir;
         constexpr int kUsers = 50, kItems = 30, kVocab = 20, kWords = 5;
-        Network net =
-            Network::build(sequence ? paddedWords(kVocab, kWords) : recommender(kUsers, kItems), 19);
+        Network net = Network::build(pooled     ? pooledWords(kVocab, kWords)
+                                     : sequence ? paddedWords(kVocab, kWords)
+                                                : recommender(kUsers, kItems),
+                                     19);
         roundParametersToFloat(net);
         // Labels that depend on the ids, so the loss falls; sentences padded with id 0 at the end.
         const int n = kSteps * batch;
@@ -130,10 +158,18 @@ private slots:
         Matrix x(net.inputSize(), n), y(1, n);
         for (int c = 0; c < n; ++c) {
             if (sequence) {
-                const int length = 1 + static_cast<int>(rng.below(kWords));
+                // The pooled model also meets sentences of padding only; its words are distinct (a tie in
+                // the max would send the gradient to the first step here, to both in PyTorch's amax).
+                const int length = pooled ? static_cast<int>(rng.below(kWords + 1))
+                                          : 1 + static_cast<int>(rng.below(kWords));
                 int sum = 0;
                 for (int t = 0; t < kWords; ++t) {
-                    const int id = t < length ? 1 + static_cast<int>(rng.below(kVocab - 1)) : 0;
+                    int id = t < length ? 1 + static_cast<int>(rng.below(kVocab - 1)) : 0;
+                    for (int u = 0; pooled && id != 0 && u < t; ++u)
+                        if (x(u, c) == static_cast<Scalar>(id)) {
+                            id = 1 + static_cast<int>(rng.below(kVocab - 1));
+                            u = -1; // drawn again: check every earlier word
+                        }
                     x(t, c) = static_cast<Scalar>(id);
                     sum += id;
                 }

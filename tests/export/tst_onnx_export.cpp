@@ -178,6 +178,45 @@ private slots:
         }
     }
 
+    // Word ids with padding (id 0, some sentences of padding only) → Embedding (mask_zero) → the mean and the
+    // largest value over the real steps (GlobalAveragePool1D, GlobalMaxPool1D) → Dense: ONNX computes the
+    // mask from the ids (Equal, Not, Where) and gives our predictions in onnxruntime, as the PyTorch script.
+    void maskedPoolsOverTime()
+    {
+        GraphSpec g;
+        const NodeId words =
+            g.addNode(LayerKind::Input, "words", input({6}).set(opt::input::values, InputValues::Ids));
+        const NodeId emb = g.addNode(LayerKind::Embedding, "word vectors",
+                                     LayerOptions()
+                                         .set(opt::embedding::inputDim, 9)
+                                         .set(opt::embedding::outputDim, 4)
+                                         .set(opt::embedding::maskZero, true));
+        const NodeId mean = g.addNode(LayerKind::GlobalAveragePool1D, "mean", {});
+        const NodeId max = g.addNode(LayerKind::GlobalMaxPool1D, "max", {});
+        const NodeId cat = g.addNode(LayerKind::Concatenate, "joined", {});
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(2, ActivationKind::Linear));
+        g.connect(words, emb);
+        g.connect(emb, mean);
+        g.connect(emb, max);
+        g.connect(mean, cat);
+        g.connect(max, cat);
+        g.connect(cat, out);
+        Network net = makeNetwork(g, 17);
+        Matrix raw = makeInputs(net, 64, 5);
+        for (Eigen::Index c = 0; c < raw.cols(); ++c)
+            for (Eigen::Index t = 0; t < raw.rows(); ++t)
+                if (t < c % 7) raw(t, c) = 0; // padding in front, as the tokenizer pads; c % 7 == 6: all
+        const ExportModel model = describeNetwork(net, {}, "masked_pools");
+        const QString base = m_dir.filePath("masked_pools");
+        QVERIFY(QDir().mkpath(base));
+        writeOnnx(model, (base + "/model.onnx").toStdString());
+        writePytorch(model, (base + "/model.py").toStdString());
+        const Matrix ours = ourPrediction(net, {}, raw);
+        // A sentence of padding only gives the Dense layer's bias: the pools gave zeros.
+        QVERIFY(maxAbsDiff(ours.col(6), *net.parameters().back().ref.value) < 1e-6);
+        compareExportsWithOurs(ours, raw, 2, model, base, "masked_pools");
+    }
+
     void unwritableTarget()
     {
         Network net = makeNetwork(mlp(ActivationKind::ReLU), 1);

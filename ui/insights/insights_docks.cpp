@@ -2,11 +2,13 @@
 
 #include "figures/figure_registry.h"
 #include "insights/confusion_view.h"
+#include "insights/embedding_map_view.h"
 #include "insights/feature_maps_view.h"
 #include "insights/gradient_plot.h"
 #include "insights/kernels_view.h"
 #include "insights/layer_stats_view.h"
 #include "insights/probe_view.h"
+#include "insights/unrolled_view.h"
 #include "main_window.h"
 #include "training/training_controller.h"
 #include "viz/output_view.h"
@@ -46,6 +48,8 @@ InsightsDocks::InsightsDocks(MainWindow *window, TrainingController *controller,
     connect(m_controller, &TrainingController::runReset, this, &InsightsDocks::onRunReset);
     connect(m_confusion, &ConfusionView::splitChanged, this, &InsightsDocks::updateRequest);
     connect(m_maps, &FeatureMapsView::sampleChanged, this, &InsightsDocks::updateRequest);
+    connect(m_embeddingMap, &EmbeddingMapView::layerChanged, this, &InsightsDocks::updateRequest);
+    connect(m_unrolled, &UnrolledView::sentenceChanged, this, &InsightsDocks::updateRequest);
     connect(m_probe, &ProbeView::inputChanged, this, [this] {
         ++m_probeId;
         updateRequest();
@@ -71,7 +75,8 @@ InsightsDocks::InsightsDocks(MainWindow *window, TrainingController *controller,
 
 QDockWidget *InsightsDocks::dock(const QString &objectName) const
 {
-    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock, m_mapsDock, m_kernelsDock})
+    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock, m_mapsDock, m_kernelsDock,
+                           m_embeddingDock, m_unrolledDock})
         if (d->objectName() == objectName) return d;
     return nullptr;
 }
@@ -84,15 +89,21 @@ void InsightsDocks::createDocks()
     m_probe = new ProbeView;
     m_maps = new FeatureMapsView;
     m_kernels = new KernelsView;
+    m_embeddingMap = new EmbeddingMapView;
+    m_unrolled = new UnrolledView;
     m_gradDock = m_window->newDock(tr("Gradients"), QStringLiteral("gradientsDock"), m_gradients);
     m_layerDock = m_window->newDock(tr("Layers"), QStringLiteral("layerStatsDock"), m_layers);
     m_confDock = m_window->newDock(tr("Confusion matrix"), QStringLiteral("confusionDock"), m_confusion);
     m_probeDock = m_window->newDock(tr("Probe"), QStringLiteral("probeDock"), m_probe);
     m_mapsDock = m_window->newDock(tr("Feature maps"), QStringLiteral("featureMapsDock"), m_maps);
     m_kernelsDock = m_window->newDock(tr("Kernels"), QStringLiteral("kernelsDock"), m_kernels);
+    m_embeddingDock =
+        m_window->newDock(tr("Embedding map"), QStringLiteral("embeddingMapDock"), m_embeddingMap);
+    m_unrolledDock = m_window->newDock(tr("Unrolled sequence"), QStringLiteral("unrolledDock"), m_unrolled);
     // Tabs next to the training curves at the bottom: the window keeps its layout, the curves stay in front.
     QDockWidget *curves = m_window->dock(DockRole::Curves);
-    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock, m_mapsDock, m_kernelsDock}) {
+    for (QDockWidget *d : {m_gradDock, m_layerDock, m_confDock, m_probeDock, m_mapsDock, m_kernelsDock,
+                           m_embeddingDock, m_unrolledDock}) {
         m_window->addDock(d, Qt::BottomDockWidgetArea);
         if (curves) m_window->tabifyDockWidget(curves, d);
         // Later, once the dock area has finished switching tabs (isVisible is settled then).
@@ -136,6 +147,12 @@ InsightsRequest InsightsDocks::request() const
     r.featureSplit = m_maps->split();
     r.featureSample = m_maps->sample();
     r.kernels = m_kernelsDock->isVisible();
+    r.embeddingMap = m_embeddingDock->isVisible();
+    r.embeddingNode = m_embeddingMap->layerNode();
+    r.unrolled = m_unrolledDock->isVisible();
+    r.unrolledNode = m_unrolled->layerNode();
+    r.unrolledSample = m_unrolled->sample();
+    r.unrolledText = m_unrolled->text();
     return r;
 }
 
@@ -157,6 +174,8 @@ void InsightsDocks::onSnapshot(const SnapshotPtr &s)
     if (in.probe) m_probe->showResult(in.probe);
     if (in.featureMaps) m_maps->showData(in.featureMaps);
     if (in.kernels) m_kernels->showData(in.kernels);
+    if (in.embeddingMap) m_embeddingMap->showData(in.embeddingMap);
+    if (in.unrolled) m_unrolled->showData(in.unrolled);
 }
 
 void InsightsDocks::onRunReset()
@@ -166,6 +185,8 @@ void InsightsDocks::onRunReset()
     m_confusion->clear();
     m_maps->clear();
     m_kernels->clear();
+    m_embeddingMap->clear();
+    m_unrolled->clear();
     if (m_output) {
         m_output->canvas()->setHighlight({}, {});
     }

@@ -1,8 +1,8 @@
 #pragma once
 // Plugs the insight views into the main window: Gradients, Layers (histograms and dead ReLUs), Confusion
-// matrix, Probe, Feature maps and Kernels docks, tabbed with the training curves. Asks the worker only for
-// what a visible dock shows, registers the plots as figures ("gradients", "histograms", "confusion",
-// "probe"), connects the confusion matrix and the probe with the output view.
+// matrix, Probe, Feature maps, Kernels, Embedding map and Unrolled sequence docks, tabbed with the training
+// curves. Asks the worker only for what a visible dock shows, registers the plots as figures ("gradients",
+// "histograms", "confusion", "probe"), connects the confusion matrix and the probe with the output view.
 
 #include "training/insights_data.h"
 #include "training/training_snapshot.h"
@@ -14,6 +14,8 @@ class QDockWidget;
 namespace nnp {
 
 class ConfusionView;
+class EmbeddingMapView;
+class UnrolledView;
 class FeatureMapsView;
 class KernelsView;
 class GradientPlot;
@@ -34,8 +36,10 @@ public:
     [[nodiscard]] ProbeView *probe() const { return m_probe; }
     [[nodiscard]] FeatureMapsView *featureMaps() const { return m_maps; }
     [[nodiscard]] KernelsView *kernels() const { return m_kernels; }
+    [[nodiscard]] EmbeddingMapView *embeddingMap() const { return m_embeddingMap; }
+    [[nodiscard]] UnrolledView *unrolled() const { return m_unrolled; }
     /// The docks by objectName: gradientsDock, layerStatsDock, confusionDock, probeDock, featureMapsDock,
-    /// kernelsDock.
+    /// kernelsDock, embeddingMapDock, unrolledDock.
     [[nodiscard]] QDockWidget *dock(const QString &objectName) const;
     /// The request the visible docks make now.
     [[nodiscard]] InsightsRequest request() const;
@@ -56,8 +60,11 @@ private:
     ProbeView *m_probe = nullptr;
     FeatureMapsView *m_maps = nullptr;
     KernelsView *m_kernels = nullptr;
+    EmbeddingMapView *m_embeddingMap = nullptr;
+    UnrolledView *m_unrolled = nullptr;
     QDockWidget *m_gradDock = nullptr, *m_layerDock = nullptr, *m_confDock = nullptr, *m_probeDock = nullptr;
-    QDockWidget *m_mapsDock = nullptr, *m_kernelsDock = nullptr;
+    QDockWidget *m_mapsDock = nullptr, *m_kernelsDock = nullptr, *m_embeddingDock = nullptr,
+                *m_unrolledDock = nullptr;
     quint64 m_probeId = 0;
 };
 

@@ -4,6 +4,8 @@
 // carried to the GUI in TrainingSnapshot::insights.
 
 #include "tensor.h"
+#include "train/embedding_map.h"
+#include "train/unrolled_sequence.h"
 
 #include <QImage>
 #include <QMetaType>
@@ -30,6 +32,12 @@ struct InsightsRequest {
     InsightSplit featureSplit = InsightSplit::Test; ///< the feature maps' sample: which split ...
     int featureSample = 0;                          ///< ... and which sample of it
     bool kernels = false;                           ///< the first Conv2D layer's filters
+    bool embeddingMap = false;                      ///< an Embedding's vectors on a 2-D map
+    int embeddingNode = 0;                          ///< its node id (0 or unknown: the first Embedding)
+    bool unrolled = false;                          ///< a recurrent layer's steps on one sentence
+    int unrolledNode = 0;                           ///< its node id (0 or unknown: the first)
+    int unrolledSample = 0;                         ///< the sentence: a sample of the test split ...
+    QString unrolledText;                           ///< ... or a text typed in (tokenised as the data)
     bool operator==(const InsightsRequest &) const = default;
 };
 
@@ -148,12 +156,41 @@ struct KernelsData {
     QString note;               ///< why there are none
 };
 
+/// An Embedding's learned vectors projected to 2-D (core: embeddingMap), live while training.
+struct EmbeddingMapData {
+    std::vector<int> nodes; ///< every Embedding of the network (node ids), for the choice
+    QStringList names;
+    EmbeddingMap map; ///< of the chosen one: its most frequent ids, their labels and PCA points
+    /// The ratings generator's data: the hidden true 2-D taste of each of map.ids (same order).
+    bool hasTruth = false;
+    Eigen::Matrix<double, 2, Eigen::Dynamic> truth;
+    QString note;                        ///< why there is no map
+    static constexpr int kMostIds = 300; ///< the most ids projected
+};
+
+/// One sentence through a recurrent layer, step by step (core: unrollSequence).
+struct UnrolledData {
+    std::vector<int> nodes; ///< every SimpleRNN / LSTM / GRU (node ids), for the choice
+    QStringList names;
+    UnrolledSequence sequence;
+    QStringList words;     ///< per step: its word ("<pad>" for id 0), or "#id" without a text column
+    int sample = -1;       ///< the test (or training) split's sample shown; −1 for a typed text
+    int samples = 0;       ///< samples in that split
+    QString text;          ///< the typed text shown, if any
+    QStringList textNotes; ///< what tokenising the text said (unknown words)
+    QStringList classNames;
+    bool classification = false;
+    QString note; ///< why there is nothing to show
+};
+
 struct Insights {
     std::shared_ptr<const LayerStatsSet> stats;
     std::shared_ptr<const ConfusionData> confusion;
     std::shared_ptr<const ProbeResult> probe;
     std::shared_ptr<const FeatureMapsData> featureMaps;
     std::shared_ptr<const KernelsData> kernels;
+    std::shared_ptr<const EmbeddingMapData> embeddingMap;
+    std::shared_ptr<const UnrolledData> unrolled;
 };
 
 } // namespace nnp

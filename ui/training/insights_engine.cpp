@@ -23,6 +23,7 @@ constexpr qint64 kProbeMinMs = 100;      // the probe (one sample) at most 10 ti
 constexpr int kMaxListedInputs = 2000;   // misclassified samples whose inputs travel with the matrix
 constexpr qint64 kMapsMinMs = 250;       // feature maps (one sample) at most 4 times a second ...
 constexpr qint64 kKernelsMinMs = 250;    // ... and the kernels too
+constexpr qint64 kSequenceMinMs = 200; // the embedding map and the unrolled sentence at most 5 times a second
 
 QString tr(const char *text)
 {
@@ -254,6 +255,45 @@ std::shared_ptr<const Insights> InsightsEngine::update(TrainingSession &session,
         m_sinceKernels.restart();
         changed = true;
     }
+    const bool newMap = !m_embeddingMap || m_embeddingNode != request.embeddingNode;
+    if (!request.embeddingMap) {
+        changed = changed || m_embeddingMap;
+        m_embeddingMap.reset();
+    } else if ((step != m_embeddingStep || newMap) &&
+               due(m_sinceEmbedding, kSequenceMinMs, m_embeddingCost, force || newMap)) {
+        QElapsedTimer cost;
+        cost.start();
+        // The same layer's last axes keep the picture from flipping between updates.
+        const bool same =
+            m_embeddingMap && !m_embeddingMap->map.ids.empty() && m_embeddingNode == request.embeddingNode;
+        m_embeddingMap = embeddingMapData(copyOf(session), session, request.embeddingNode,
+                                          same ? &m_embeddingMap->map.pca.axes : nullptr);
+        m_embeddingNode = request.embeddingNode;
+        m_embeddingStep = step;
+        m_embeddingCost = cost.elapsed();
+        m_sinceEmbedding.restart();
+        changed = true;
+    }
+    const bool newSentence = !m_unrolled || m_unrolledNode != request.unrolledNode ||
+                             m_unrolledSample != request.unrolledSample ||
+                             m_unrolledText != request.unrolledText;
+    if (!request.unrolled) {
+        changed = changed || m_unrolled;
+        m_unrolled.reset();
+    } else if ((step != m_unrolledStep || newSentence) &&
+               due(m_sinceUnrolled, kSequenceMinMs, m_unrolledCost, force || newSentence)) {
+        QElapsedTimer cost;
+        cost.start();
+        m_unrolled = unrolled(copyOf(session), session, request.unrolledNode, request.unrolledSample,
+                              request.unrolledText);
+        m_unrolledNode = request.unrolledNode;
+        m_unrolledSample = request.unrolledSample;
+        m_unrolledText = request.unrolledText;
+        m_unrolledStep = step;
+        m_unrolledCost = cost.elapsed();
+        m_sinceUnrolled.restart();
+        changed = true;
+    }
     if (changed || !m_last) {
         auto all = std::make_shared<Insights>();
         all->stats = m_stats;
@@ -261,6 +301,8 @@ std::shared_ptr<const Insights> InsightsEngine::update(TrainingSession &session,
         all->probe = m_probe;
         all->featureMaps = m_featureMaps;
         all->kernels = m_kernels;
+        all->embeddingMap = m_embeddingMap;
+        all->unrolled = m_unrolled;
         m_last = std::move(all);
     }
     return m_last;

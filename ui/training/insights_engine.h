@@ -43,6 +43,15 @@ public:
                                                               InsightSplit split, int sample);
     /// The first Conv2D layer's kernels.
     static std::shared_ptr<const KernelsData> kernels(Network &net);
+    /// Embedding `node` (0 or unknown: the first) on the map: its most frequent ids in the training split;
+    /// `previous` axes keep the picture from flipping (sequence_insights.cpp).
+    static std::shared_ptr<const EmbeddingMapData> embeddingMapData(Network &net,
+                                                                    const TrainingSession &session, int node,
+                                                                    const PcaAxes *previous = nullptr);
+    /// Recurrent layer `node` (0 or unknown: the first) on sample `sample` of the test split (the training
+    /// split without one), or on `text` tokenised with the data's stored vocabulary when it is not empty.
+    static std::shared_ptr<const UnrolledData> unrolled(Network &net, const TrainingSession &session,
+                                                        int node, int sample, const QString &text);
 
 private:
     Network &copyOf(TrainingSession &session);
@@ -54,6 +63,13 @@ private:
     std::shared_ptr<const ProbeResult> m_probe;
     std::shared_ptr<const FeatureMapsData> m_featureMaps;
     std::shared_ptr<const KernelsData> m_kernels;
+    std::shared_ptr<const EmbeddingMapData> m_embeddingMap;
+    std::shared_ptr<const UnrolledData> m_unrolled;
+    long long m_embeddingStep = -1, m_unrolledStep = -1;
+    int m_embeddingNode = -1, m_unrolledNode = -1, m_unrolledSample = -1;
+    QString m_unrolledText;
+    QElapsedTimer m_sinceEmbedding, m_sinceUnrolled;
+    qint64 m_embeddingCost = 0, m_unrolledCost = 0;
     std::shared_ptr<const Insights> m_last;
     long long m_statsStep = -1, m_confusionStep = -1, m_probeStep = -1, m_mapsStep = -1, m_kernelsStep = -1;
     InsightSplit m_mapsSplit = InsightSplit::Test;
