@@ -160,7 +160,8 @@ QStringList PresentationMode::docksOf(Activity activity)
     case Activity::Build:
         return {QStringLiteral("paletteDock"), QStringLiteral("inspectorDock"), QStringLiteral("dataDock")};
     case Activity::Train:
-        return {QStringLiteral("outputDock"), QStringLiteral("curvesDock"), QStringLiteral("confusionDock")};
+        return {QStringLiteral("outputDock"), QStringLiteral("curvesDock"), QStringLiteral("confusionDock"),
+                QStringLiteral("compareDock")};
     case Activity::Explain:
         return {QStringLiteral("neuronDock"), QStringLiteral("explainDock")};
     }
@@ -447,6 +448,10 @@ void PresentationMode::applyActivity()
     }
     for (QDockWidget *d : m_window->findChildren<QDockWidget *>())
         if (shown.contains(d->objectName()) && !m_window->tabifiedDockWidgets(d).isEmpty()) d->raise();
+    // Of the tabs the activity shows, its main one in front: the curves (not the runs compared, nor the
+    // confusion matrix) while training.
+    if (m_activity == Activity::Train)
+        if (auto *curves = m_window->findChild<QDockWidget *>(QStringLiteral("curvesDock"))) curves->raise();
     // The activity's main view gets the room: the canvas and the inspector to build, the curves and the
     // output to train, the neurons to explain.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
