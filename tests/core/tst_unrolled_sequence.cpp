@@ -5,8 +5,8 @@
 #include "gradcheck.h"
 #include "layers/dense.h"
 #include "layers/embedding.h"
-#include "layers/simple_layers.h"
 #include "layers/recurrent.h"
+#include "layers/simple_layers.h"
 #include "train/network.h"
 #include "train/unrolled_sequence.h"
 
