@@ -1,5 +1,6 @@
 #include "insights/embedding_map_view.h"
 
+#include "insights/layer_choice.h"
 #include "style/palette.h"
 
 #include <QComboBox>
@@ -242,21 +243,7 @@ void EmbeddingMapView::showData(std::shared_ptr<const EmbeddingMapData> data)
     if (!data || data == m_data) return;
     m_data = data;
     const EmbeddingMapData &d = *data;
-    {
-        // The box lists the Embeddings; the one shown stays chosen.
-        const QSignalBlocker block(m_layer);
-        QList<int> listed;
-        for (int i = 0; i < m_layer->count(); ++i)
-            listed << m_layer->itemData(i).toInt();
-        if (listed != QList<int>(d.nodes.begin(), d.nodes.end())) {
-            m_layer->clear();
-            for (std::size_t i = 0; i < d.nodes.size(); ++i)
-                m_layer->addItem(d.names.value(static_cast<qsizetype>(i)), d.nodes[i]);
-        }
-        const int at = m_layer->findData(static_cast<int>(d.map.node));
-        if (at >= 0) m_layer->setCurrentIndex(at);
-    }
-    m_layer->setEnabled(d.nodes.size() > 1);
+    showLayerChoice(m_layer, d.nodes, d.names, static_cast<int>(d.map.node));
     if (!d.note.isEmpty() || d.map.ids.size() < 2) {
         m_placeholder->setText(d.note);
         m_info->clear();

@@ -1,5 +1,6 @@
 #include "insights/unrolled_view.h"
 
+#include "insights/layer_choice.h"
 #include "style/palette.h"
 
 #include <QComboBox>
@@ -353,25 +354,12 @@ void UnrolledView::showData(std::shared_ptr<const UnrolledData> data)
     if (!data || data == m_data) return;
     m_data = data;
     const UnrolledData &d = *data;
-    {
-        const QSignalBlocker block(m_layer);
-        QList<int> listed;
-        for (int i = 0; i < m_layer->count(); ++i)
-            listed << m_layer->itemData(i).toInt();
-        if (listed != QList<int>(d.nodes.begin(), d.nodes.end())) {
-            m_layer->clear();
-            for (std::size_t i = 0; i < d.nodes.size(); ++i)
-                m_layer->addItem(d.names.value(static_cast<qsizetype>(i)), d.nodes[i]);
-        }
-        if (const int at = m_layer->findData(static_cast<int>(d.sequence.node)); at >= 0)
-            m_layer->setCurrentIndex(at);
-    }
+    showLayerChoice(m_layer, d.nodes, d.names, static_cast<int>(d.sequence.node));
     {
         const QSignalBlocker block(m_sample);
         m_sample->setRange(0, std::max(0, d.samples - 1));
         if (d.sample >= 0) m_sample->setValue(d.sample);
     }
-    m_layer->setEnabled(d.nodes.size() > 1);
     if (!d.note.isEmpty() || d.sequence.steps.empty()) {
         m_placeholder->setText(d.note);
         m_info->clear();
