@@ -19,9 +19,14 @@ struct InsightsWindow {
     /// Opens samples/<sample> in a window of `size`; false when it cannot.
     bool open(const QString &sample, QSize size = {1600, 1000})
     {
+        return openFile(QStringLiteral(NNP_SOURCE_DIR "/samples/") + sample, size);
+    }
+    /// Opens a project file anywhere.
+    bool openFile(const QString &file, QSize size = {1600, 1000})
+    {
         w.resize(size);
         w.show();
-        if (!w.loadFile(QStringLiteral(NNP_SOURCE_DIR "/samples/") + sample)) return false;
+        if (!w.loadFile(file)) return false;
         insights = w.findChild<InsightsDocks *>();
         controller = w.training()->controller();
         return insights && controller;

@@ -54,16 +54,6 @@ struct Window : testutil::InsightsWindow {
         return shown(&Insights::embeddingMap, insights->embeddingMap()->data());
     }
     const UnrolledData *shownSentence() { return shown(&Insights::unrolled, insights->unrolled()->data()); }
-    /// Opens a project file anywhere (open() takes a sample's name).
-    bool openFile(const QString &file)
-    {
-        w.resize(1600, 1000);
-        w.show();
-        if (!w.loadFile(file)) return false;
-        insights = w.findChild<InsightsDocks *>();
-        controller = w.training()->controller();
-        return insights && controller;
-    }
 };
 
 /// The same projection up to each axis' direction (the view keeps the previous picture's).
