@@ -1,5 +1,8 @@
 #include "insights/insights_docks.h"
 
+#include "document/graph_document.h"
+#include "export/figure_export.h"
+#include "export/model_export.h"
 #include "figures/figure_registry.h"
 #include "insights/confusion_view.h"
 #include "insights/embedding_map_view.h"
@@ -127,6 +130,16 @@ void InsightsDocks::registerFigures()
     figures->add({QStringLiteral("confusion"), tr("Confusion matrix"),
                   [this] { return m_confusion->grid()->size().expandedTo(QSize(400, 400)); },
                   [this](QPainter &p, const QRectF &t) { m_confusion->grid()->render(p, t); }});
+    figures->add({QStringLiteral("feature_maps"), tr("Feature maps: input, every channel, probabilities"),
+                  [this] { return m_maps->figureSize(); },
+                  [this](QPainter &p, const QRectF &t) { m_maps->renderFigure(p, t); }});
+    connect(m_maps, &FeatureMapsView::exportFigureRequested, this, [this] {
+        auto *dialog = new FigureExportDialog(m_window->figures(),
+                                              exportStartFolder(m_window->document()->filePath()), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->selectFigure(QStringLiteral("feature_maps"));
+        dialog->open();
+    });
     figures->add({QStringLiteral("probe"), tr("Probe: prediction and activations"),
                   [this] { return m_probe->resultView()->size().expandedTo(QSize(420, 320)); },
                   [this](QPainter &p, const QRectF &t) { m_probe->resultView()->render(p, t); }});
