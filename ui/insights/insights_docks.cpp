@@ -115,6 +115,15 @@ void InsightsDocks::createDocks()
         });
     }
     if (curves) curves->raise();
+    // The bottom row is as high as the curves need (a quarter of the window); the first time the Feature maps
+    // come to the front it grows to two fifths of the window, so two rows of maps fit (the user's later
+    // sizes are kept).
+    connect(m_mapsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_mapsSized || m_mapsDock->isFloating()) return;
+        m_mapsSized = true;
+        const int wanted = m_window->height() * 2 / 5;
+        if (m_mapsDock->height() < wanted) m_window->resizeDocks({m_mapsDock}, {wanted}, Qt::Vertical);
+    });
 }
 
 void InsightsDocks::registerFigures()
