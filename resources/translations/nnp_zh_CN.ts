@@ -3130,6 +3130,46 @@ value %6</source>
 通道 %3 · (y %4, x %5)
 值 %6</translation>
     </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>Show every layer side by side, or one layer larger</source>
+        <translation>并排显示所有层，或放大显示一层</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>所有层</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <source>Fit the maps to the panel, or draw each map at a fixed size</source>
+        <translation>让特征图适应面板大小，或以固定尺寸绘制每张图</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 像素</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图像…</translation>
+    </message>
+    <message>
+        <source>Save the input, every feature map and the class probabilities as a PNG or SVG figure</source>
+        <translation>把输入、每张特征图和各类别概率保存为 PNG 或 SVG 图像</translation>
+    </message>
+    <message>
+        <source>%1 · channel %2 · (y %3, x %4): %5</source>
+        <translation>%1 · 通道 %2 · (y %3, x %4)：%5</translation>
+    </message>
 </context>
 <context>
     <name>nnp::FigureExportDialog</name>
@@ -3487,6 +3527,10 @@ value %6</source>
         <location line="+6" />
         <source>Probe: prediction and activations</source>
         <translation>探针：预测与激活值</translation>
+    </message>
+    <message>
+        <source>Feature maps: input, every channel, probabilities</source>
+        <translation>特征图：输入、每个通道、概率</translation>
     </message>
 </context>
 <context>

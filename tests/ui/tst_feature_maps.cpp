@@ -3,6 +3,8 @@
 // layer, a placeholder for a network without convolution, the kernels are the first Conv2D's weight rows,
 // and no two texts of the view overlap (both CNN samples, English and Chinese).
 #include "document/graph_document.h"
+#include "export/figure_export.h"
+#include "figures/figure_registry.h"
 #include "insights/feature_maps_view.h"
 #include "insights/insights_docks.h"
 #include "insights/kernels_view.h"
@@ -20,9 +22,14 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -114,6 +121,25 @@ struct Window : testutil::InsightsWindow {
     }
 };
 
+/// Picks entry `target` by keyboard in the closed box, as a user without the popup.
+bool chooseIndexByKeys(QComboBox *box, int target)
+{
+    box->setFocus();
+    if (target < 0 || target >= box->count()) return false;
+    while (box->currentIndex() != target) {
+        const int before = box->currentIndex();
+        QTest::keyClick(box, box->currentIndex() < target ? Qt::Key_Down : Qt::Key_Up);
+        if (box->currentIndex() == before) return false;
+    }
+    return true;
+}
+
+/// Picks the entry with this data by keyboard.
+bool chooseByKeys(QComboBox *box, const QVariant &data)
+{
+    return chooseIndexByKeys(box, box->findData(data));
+}
+
 bool intersects(const std::vector<QRect> &rects, QString *which)
 {
     for (std::size_t i = 0; i < rects.size(); ++i)
@@ -145,6 +171,9 @@ private slots:
     void kernelsViewShowsFilters();
     void labelsDoNotOverlap_data();
     void labelsDoNotOverlap();
+    void readableInTheDefaultDock();
+    void exportsFigure_data();
+    void exportsFigure();
 };
 
 void TestFeatureMaps::engineMapsAreForwardActivations()
@@ -239,7 +268,7 @@ void TestFeatureMaps::viewShowsEveryChannelLive()
         QCOMPARE(view->grid()->imageCount(l), channels[std::size_t(l)]);
         for (int c = 0; c < channels[std::size_t(l)]; ++c) {
             const QRect r = view->grid()->imageRect(l, c);
-            QVERIFY(r.width() >= 48 && r.height() >= 48); // scaled up to be readable
+            QVERIFY(r.width() >= MapGrid::kMinSide && r.height() >= MapGrid::kMinSide); // readable
         }
     }
     QCOMPARE(view->inputPanel()->imageRects().size(), std::size_t(1));
@@ -423,6 +452,174 @@ void TestFeatureMaps::labelsDoNotOverlap()
         QVERIFY(l.right() < view->classBars()->width());
     for (const QRect &l : view->inputPanel()->labelRects())
         QVERIFY(l.right() < view->inputPanel()->width());
+}
+
+// Issue 10, "readable feature maps": at the default window size (1600×1000, the dock where it opens) every
+// map of the 8×8 digits CNN is at least 64 px (8 px a value), the hovered value is the snapshot's, one layer
+// can be shown larger, and a fixed size can be chosen.
+void TestFeatureMaps::readableInTheDefaultDock()
+{
+    static_assert(MapGrid::kMinSide >= 64);
+    Window win;
+    QVERIFY(win.open(QStringLiteral("digits_8x8_cnn.nnp")));
+    win.showDock(QStringLiteral("featureMapsDock"));
+    QVERIFY(win.stepTo(1));
+    QTRY_VERIFY(win.shownMaps());
+    testutil::settle();
+    FeatureMapsView *view = win.insights->featureMaps();
+    MapGrid *grid = view->grid();
+    QCOMPARE(grid->sectionCount(), 4);
+    for (int s = 0; s < 4; ++s)
+        for (int i = 0; i < grid->imageCount(s); ++i)
+            QVERIFY2(grid->imageRect(s, i).width() >= 64 && grid->imageRect(s, i).height() >= 64,
+                     qPrintable(QStringLiteral("layer %1 map %2: %3 px")
+                                    .arg(s)
+                                    .arg(i)
+                                    .arg(grid->imageRect(s, i).width())));
+
+    // Hover: the mouse over pixel (y 2, x 1) of channel 3 of pool_1 shows that value of the snapshot.
+    const FeatureMapsData &maps = *win.controller->lastSnapshot()->insights->featureMaps;
+    QCOMPARE(maps.layers[1].name, QStringLiteral("pool_1"));
+    view->scrollArea()->ensureVisible(grid->imageRect(1, 3).center().x(), grid->imageRect(1, 3).center().y());
+    const QRect r = grid->imageRect(1, 3);
+    const int k = r.width() / maps.layers[1].width;
+    QTest::mouseMove(grid, QPoint(r.left() + 1 * k + k / 2, r.top() + 2 * k + k / 2));
+    QTRY_VERIFY(!view->hoverLabel()->text().isEmpty());
+    const QString hover = view->hoverLabel()->text();
+    QVERIFY2(hover.contains(QStringLiteral("pool_1")) && hover.contains(QStringLiteral("channel 3")) &&
+                 hover.contains(QStringLiteral("(y 2, x 1)")) &&
+                 hover.contains(QString::number(double(maps.layers[1].at(3, 2, 1)), 'g', 4)),
+             qPrintable(hover));
+    QVERIFY(view->hoverLabel()->isVisible());
+
+    // One layer: conv_2's 16 maps wrapped to the visible width (as large as the dock's height allows, at
+    // least as large as side by side).
+    const int sideBySide = grid->imageRect(2, 0).width();
+    QVERIFY(chooseIndexByKeys(view->layerBox(), 3));
+    QCOMPARE(view->layerBox()->currentText(), QStringLiteral("conv_2"));
+    testutil::settle();
+    QCOMPARE(grid->sectionCount(), 1);
+    QCOMPARE(grid->imageCount(0), 16);
+    QCOMPARE(view->layerOfSection(0), 2);
+    const int viewportWidth = view->scrollArea()->viewport()->width();
+    for (int i = 0; i < 16; ++i) {
+        QVERIFY2(grid->imageRect(0, i).width() >= sideBySide, qPrintable(QString::number(sideBySide)));
+        QVERIFY(grid->imageRect(0, i).right() < viewportWidth);
+    }
+    // Hover follows the layer shown.
+    const QRect one = grid->imageRect(0, 5);
+    QTest::mouseMove(grid, one.topLeft() + QPoint(2, 2));
+    QTRY_VERIFY(view->hoverLabel()->text().contains(QStringLiteral("conv_2")));
+    QVERIFY(view->hoverLabel()->text().contains(QString::number(double(maps.layers[2].at(5, 0, 0)), 'g', 4)));
+
+    // A fixed size: 128 px maps (a whole factor: 8×8 at 16 px a value).
+    QVERIFY(chooseByKeys(view->sizeBox(), 128));
+    for (int i = 0; i < 16; ++i)
+        QCOMPARE(grid->imageRect(0, i).width(), 128);
+    // Back to every layer, fitted.
+    QVERIFY(chooseByKeys(view->sizeBox(), 0));
+    QVERIFY(chooseIndexByKeys(view->layerBox(), 0));
+    QCOMPARE(grid->sectionCount(), 4);
+    QCOMPARE(grid->imageRect(2, 0).width(), sideBySide);
+}
+
+void TestFeatureMaps::exportsFigure_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+// Issue 10, "figure export": the view's button opens the figure dialog on the feature maps, which writes the
+// input, every channel of every layer and the probabilities as PNG and SVG, in English and Chinese.
+void TestFeatureMaps::exportsFigure()
+{
+    QFETCH(QString, language);
+    QTranslator chinese;
+    if (language == QStringLiteral("zh_CN")) {
+        QVERIFY(chinese.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("nnp"), QStringLiteral("_"),
+                             QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&chinese));
+    }
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&chinese); });
+    Window win;
+    QVERIFY(win.open(QStringLiteral("digits_8x8_cnn.nnp")));
+    win.showDock(QStringLiteral("featureMapsDock"));
+    QVERIFY(win.stepTo(2));
+    QTRY_VERIFY(win.shownMaps());
+    testutil::settle();
+    FeatureMapsView *view = win.insights->featureMaps();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("maps.png"));
+    int height = 0;
+    {
+        QVERIFY(view->exportButton()->isVisible() && view->exportButton()->isEnabled());
+        if (language == QStringLiteral("zh_CN"))
+            QVERIFY2(view->exportButton()->text() != QStringLiteral("Export figure…"),
+                     qPrintable(view->exportButton()->text()));
+        QTest::mouseClick(view->exportButton(), Qt::LeftButton);
+        auto *dialog = win.w.findChild<FigureExportDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->figureBox()->currentData().toString(), QStringLiteral("feature_maps"));
+        QVERIFY(chooseByKeys(dialog->formatBox(), int(FigureFormat::Png)));
+        dialog->widthBox()->setValue(1600);
+        dialog->pathEdit()->setText(png);
+        QVERIFY2(dialog->exportNow(), qPrintable(dialog->messageLabel()->text()));
+        height = dialog->heightBox()->value();
+        dialog->close(); // deleted on close
+        QTRY_VERIFY(!win.w.findChild<FigureExportDialog *>());
+    }
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), 1600);
+    QCOMPARE(image.height(), height);
+    const QSize natural = view->figureSize();
+    QVERIFY(std::abs(double(height) / 1600 - double(natural.height()) / natural.width()) < 0.01);
+    // Not blank: the pixels vary, and the maps' diverging colours and the probabilities' bars are there.
+    const auto variance = [](const QImage &img) {
+        double sum = 0, sum2 = 0;
+        long long n = 0;
+        for (int y = 0; y < img.height(); y += 2)
+            for (int x = 0; x < img.width(); x += 2) {
+                const double g = qGray(img.pixel(x, y));
+                sum += g;
+                sum2 += g * g;
+                ++n;
+            }
+        return sum2 / double(n) - (sum / double(n)) * (sum / double(n));
+    };
+    const double v = variance(image);
+    QVERIFY2(v > 200, qPrintable(QString::number(v)));
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    QVERIFY2(colours.size() > 100, qPrintable(QString::number(colours.size())));
+    QVERIFY(colours.contains(classColor(win.shownMaps()->predicted).rgb())); // the predicted class's bar
+    // Every channel of every layer is in the figure, also when the view shows one layer.
+    QVERIFY(chooseIndexByKeys(view->layerBox(), 1));
+    QCOMPARE(view->figureSize(), natural);
+    const FigureSource *figure = win.w.figures()->find(QStringLiteral("feature_maps"));
+    QVERIFY(figure);
+    QCOMPARE(renderFigure(*figure, QSize(1600, height)).convertToFormat(QImage::Format_RGB32),
+             image.convertToFormat(QImage::Format_RGB32));
+
+    const QString svg = dir.filePath(QStringLiteral("maps.svg"));
+    QVERIFY(writeFigure(*figure, svg, natural, FigureFormat::Svg));
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    QImage drawn(natural, QImage::Format_RGB32);
+    drawn.fill(Qt::white);
+    {
+        QPainter p(&drawn);
+        renderer.render(&p);
+    }
+    QVERIFY2(variance(drawn) > 200, qPrintable(QString::number(variance(drawn))));
+
+    const QString shots = QStringLiteral(NNP_BINARY_DIR "/screenshots");
+    QDir().mkpath(shots);
+    QVERIFY(image.save(shots + QStringLiteral("/feature_maps_figure_%1.png").arg(language)));
 }
 
 QTEST_MAIN(TestFeatureMaps)

@@ -4,10 +4,13 @@
 #include "style/palette.h"
 
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -38,13 +41,25 @@ QFont boldOf(const QFont &f)
     b.setBold(true);
     return b;
 }
+
+/// A layer's maps as a grid section: its title with the shape, its scale, a channel number under each map.
+MapGrid::Section sectionOf(const ChannelMaps &l)
+{
+    MapGrid::Section s;
+    s.title = FeatureMapsView::tr("%1 · %2 × %3").arg(l.name).arg(l.channels).arg(shapeText(l));
+    s.scale = l.scale;
+    s.images = l.images;
+    for (int c = 0; c < l.channels; ++c)
+        s.cellLabels << QString::number(c);
+    return s;
+}
 } // namespace
 
 // ---- the input ------------------------------------------------------------------------------------------
 
 FeatureInputPanel::FeatureInputPanel(QWidget *parent) : QWidget(parent)
 {
-    setMinimumWidth(120);
+    setMinimumWidth(96);
     setMaximumWidth(160);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 }
@@ -119,6 +134,11 @@ void FeatureInputPanel::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().window());
+    paint(p);
+}
+
+void FeatureInputPanel::paint(QPainter &p) const
+{
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     if (m_data)
         for (std::size_t c = 0; c < m_images.size() && c < m_data->input.images.size(); ++c) {
@@ -137,7 +157,7 @@ void FeatureInputPanel::paintEvent(QPaintEvent *)
 
 ClassBarsPanel::ClassBarsPanel(QWidget *parent) : QWidget(parent)
 {
-    setMinimumWidth(170);
+    setMinimumWidth(130);
     setMaximumWidth(220);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 }
@@ -205,6 +225,11 @@ void ClassBarsPanel::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().window());
+    paint(p);
+}
+
+void ClassBarsPanel::paint(QPainter &p) const
+{
     if (!m_data || m_rows.empty()) return;
     const QColor text = palette().color(QPalette::WindowText);
     const QFontMetrics fm(font());
@@ -232,8 +257,9 @@ void ClassBarsPanel::paintEvent(QPaintEvent *)
 // ----------------------------------------------------------------------------------------------
 
 FeatureMapsView::FeatureMapsView(QWidget *parent)
-    : QWidget(parent), m_split(new QComboBox), m_sample(new QSpinBox), m_sampleInfo(new QLabel),
-      m_placeholder(new QLabel), m_stack(new QStackedWidget), m_input(new FeatureInputPanel),
+    : QWidget(parent), m_split(new QComboBox), m_layer(new QComboBox), m_size(new QComboBox),
+      m_sample(new QSpinBox), m_export(new QPushButton), m_sampleInfo(new QLabel), m_placeholder(new QLabel),
+      m_hover(new QLabel), m_stack(new QStackedWidget), m_input(new FeatureInputPanel),
       m_scroll(new QScrollArea), m_grid(new MapGrid), m_bars(new ClassBarsPanel)
 {
     auto *layout = new QVBoxLayout(this);
@@ -253,6 +279,35 @@ FeatureMapsView::FeatureMapsView(QWidget *parent)
     row->addSpacing(12);
     row->addWidget(m_sampleInfo, 1);
     layout->addLayout(row);
+
+    // What is shown, and how large: every layer or one, fitted to the dock or a fixed size.
+    auto *view = new QHBoxLayout;
+    view->addWidget(new QLabel(tr("Layer:")));
+    m_layer->setObjectName(QStringLiteral("featureLayer"));
+    m_layer->setToolTip(tr("Show every layer side by side, or one layer larger"));
+    m_layer->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_layer->addItem(tr("All layers"));
+    view->addWidget(m_layer);
+    view->addSpacing(8);
+    view->addWidget(new QLabel(tr("Size:")));
+    m_size->setObjectName(QStringLiteral("featureSize"));
+    m_size->setToolTip(tr("Fit the maps to the panel, or draw each map at a fixed size"));
+    m_size->addItem(tr("Fit"), 0);
+    for (const int side : {48, 64, 96, 128, 192})
+        m_size->addItem(tr("%1 px").arg(side), side);
+    view->addWidget(m_size);
+    // The value under the mouse, on one line (the whole text also as its tooltip).
+    m_hover->setObjectName(QStringLiteral("featureHover"));
+    m_hover->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_hover->setMinimumWidth(0);
+    view->addSpacing(8);
+    view->addWidget(m_hover, 1);
+    m_export->setObjectName(QStringLiteral("exportFigure"));
+    m_export->setText(tr("Export figure…"));
+    m_export->setToolTip(tr("Save the input, every feature map and the class probabilities as a PNG or SVG "
+                            "figure"));
+    view->addWidget(m_export);
+    layout->addLayout(view);
 
     m_placeholder->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -274,10 +329,16 @@ FeatureMapsView::FeatureMapsView(QWidget *parent)
     m_stack->addWidget(page);
     layout->addWidget(m_stack, 1);
 
-    m_grid->setTooltip(
-        [this](int section, int index, int y, int x) { return tooltipText(section, index, y, x); });
+    m_grid->setTooltip([this](int section, int index, int y, int x) {
+        return tooltipText(layerOfSection(section), index, y, x);
+    });
+    connect(m_grid, &MapGrid::hovered, this, &FeatureMapsView::onHover);
     connect(m_split, &QComboBox::currentIndexChanged, this, &FeatureMapsView::sampleChanged);
     connect(m_sample, &QSpinBox::valueChanged, this, &FeatureMapsView::sampleChanged);
+    connect(m_layer, &QComboBox::currentIndexChanged, this, &FeatureMapsView::rebuildGrid);
+    connect(m_size, &QComboBox::currentIndexChanged, this,
+            [this] { m_grid->setCellSide(m_size->currentData().toInt()); });
+    connect(m_export, &QPushButton::clicked, this, &FeatureMapsView::exportFigureRequested);
 }
 
 InsightSplit FeatureMapsView::split() const
@@ -297,6 +358,8 @@ void FeatureMapsView::clear()
     m_input->setData(nullptr);
     m_bars->setData(nullptr);
     m_sampleInfo->clear();
+    m_hover->clear();
+    m_shownLayers.clear();
     m_placeholder->setText(tr("Press Reset or Play to build the network; its feature maps appear here."));
     m_stack->setCurrentIndex(0);
 }
@@ -332,21 +395,145 @@ void FeatureMapsView::showData(std::shared_ptr<const FeatureMapsData> data)
                    .arg(d.samples)
                    .arg(className(d, d.truth), className(d, d.predicted));
     m_sampleInfo->setText(info);
-    std::vector<MapGrid::Section> sections;
-    for (const ChannelMaps &l : d.layers) {
-        MapGrid::Section s;
-        s.title = tr("%1 · %2 × %3").arg(l.name).arg(l.channels).arg(shapeText(l));
-        s.scale = l.scale;
-        s.images = l.images;
-        for (int c = 0; c < l.channels; ++c)
-            s.cellLabels << QString::number(c);
-        sections.push_back(std::move(s));
+    {
+        // The layer picker lists this network's layers, and keeps the chosen one by name.
+        const QSignalBlocker b(m_layer);
+        const QString chosen = m_layer->currentIndex() > 0 ? m_layer->currentText() : QString();
+        QStringList names;
+        for (const ChannelMaps &l : d.layers)
+            names << l.name;
+        QStringList listed;
+        for (int i = 1; i < m_layer->count(); ++i)
+            listed << m_layer->itemText(i);
+        if (listed != names) {
+            while (m_layer->count() > 1)
+                m_layer->removeItem(1);
+            m_layer->addItems(names);
+            m_layer->setCurrentIndex(std::max(0, int(names.indexOf(chosen)) + 1));
+        }
     }
-    m_grid->setSections(std::move(sections));
+    rebuildGrid();
     m_input->setData(data);
     m_bars->setData(data);
     m_bars->setVisible(!d.probabilities.empty());
     m_stack->setCurrentIndex(1);
+}
+
+void FeatureMapsView::rebuildGrid()
+{
+    m_shownLayers.clear();
+    m_hover->clear();
+    if (!m_data) return;
+    const FeatureMapsData &d = *m_data;
+    const int only = m_layer->currentIndex() - 1; // −1: every layer
+    std::vector<MapGrid::Section> sections;
+    for (std::size_t i = 0; i < d.layers.size(); ++i) {
+        if (only >= 0 && int(i) != only) continue;
+        const ChannelMaps &l = d.layers[i];
+        sections.push_back(sectionOf(l));
+        m_shownLayers.push_back(int(i));
+    }
+    // One layer wraps to the width (scrolling down); every layer goes side by side (scrolling sideways).
+    m_grid->setSideBySide(only < 0);
+    m_scroll->setHorizontalScrollBarPolicy(only < 0 ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+    m_grid->setSections(std::move(sections));
+}
+
+int FeatureMapsView::layerOfSection(int section) const
+{
+    return section >= 0 && std::size_t(section) < m_shownLayers.size() ? m_shownLayers[std::size_t(section)]
+                                                                       : -1;
+}
+
+void FeatureMapsView::onHover(int section, int index, int y, int x)
+{
+    const int layer = layerOfSection(section);
+    if (section < 0 || layer < 0 || !m_data) {
+        m_hover->clear();
+        m_hover->setToolTip({});
+        return;
+    }
+    const ChannelMaps &l = m_data->layers[std::size_t(layer)];
+    if (index < 0 || index >= l.channels || y < 0 || y >= l.height || x < 0 || x >= l.width) return;
+    const QString text = tr("%1 · channel %2 · (y %3, x %4): %5")
+                             .arg(l.name)
+                             .arg(index)
+                             .arg(y)
+                             .arg(x)
+                             .arg(double(l.at(index, y, x)), 0, 'g', 4);
+    m_hover->setText(text);
+    m_hover->setToolTip(text);
+}
+
+void FeatureMapsView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (showsPlaceholder()) {
+        QWidget::contextMenuEvent(event);
+        return;
+    }
+    QMenu menu(this);
+    menu.addAction(tr("Export figure…"), this, &FeatureMapsView::exportFigureRequested);
+    menu.exec(event->globalPos());
+}
+
+std::unique_ptr<MapGrid> FeatureMapsView::figureGrid() const
+{
+    auto all = std::make_unique<MapGrid>();
+    all->setFont(m_grid->font());
+    all->setSideBySide(true);
+    std::vector<MapGrid::Section> sections;
+    if (m_data)
+        for (const ChannelMaps &l : m_data->layers)
+            sections.push_back(sectionOf(l));
+    all->setSections(std::move(sections));
+    return all;
+}
+
+int FeatureMapsView::figureGridHeight(const MapGrid &all) const
+{
+    const int panels = m_input->width() + m_bars->width();
+    int h = std::max({300, m_input->height(), m_bars->height()});
+    for (; h < 2000; h += 50)
+        if (panels + all.figureSize(h).width() <= 12 * h / 5) break;
+    return h;
+}
+
+QSize FeatureMapsView::figureSize() const
+{
+    if (!m_data || m_data->layers.empty()) return {800, 450};
+    const auto all = figureGrid();
+    const QSize grid = all->figureSize(figureGridHeight(*all));
+    return {m_input->width() + grid.width() + (m_bars->isVisible() ? m_bars->width() : 0),
+            std::max({grid.height(), m_input->height(), m_bars->height()})};
+}
+
+void FeatureMapsView::renderFigure(QPainter &p, const QRectF &target) const
+{
+    const QSize natural = figureSize();
+    if (natural.isEmpty() || target.isEmpty()) return;
+    const double k = std::min(target.width() / natural.width(), target.height() / natural.height());
+    p.save();
+    p.translate(target.left() + (target.width() - k * natural.width()) / 2,
+                target.top() + (target.height() - k * natural.height()) / 2);
+    p.scale(k, k);
+    p.setFont(font());
+    if (!m_data || m_data->layers.empty()) {
+        p.setPen(palette().color(QPalette::WindowText));
+        p.drawText(QRect(QPoint(0, 0), natural), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder->text());
+        p.restore();
+        return;
+    }
+    // The whole grid of every layer, not only the part the scroll area shows; the panels as on screen.
+    const auto all = figureGrid();
+    const int h = figureGridHeight(*all);
+    m_input->paint(p);
+    p.translate(m_input->width(), 0);
+    all->renderFigure(p, h);
+    if (m_bars->isVisible()) {
+        p.translate(all->figureSize(h).width(), 0);
+        m_bars->paint(p);
+    }
+    p.restore();
 }
 
 QString FeatureMapsView::tooltipText(int layer, int channel, int y, int x) const

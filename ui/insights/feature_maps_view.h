@@ -9,8 +9,11 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
@@ -27,7 +30,9 @@ public:
     void setData(std::shared_ptr<const FeatureMapsData> data);
     [[nodiscard]] std::vector<QRect> labelRects() const;
     [[nodiscard]] std::vector<QRect> imageRects() const;
-    [[nodiscard]] QSize sizeHint() const override { return {140, 240}; }
+    [[nodiscard]] QSize sizeHint() const override { return {112, 240}; }
+    /// Draws the panel (no background) as laid out now; paintEvent and the figure use it.
+    void paint(QPainter &p) const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -54,7 +59,9 @@ public:
     explicit ClassBarsPanel(QWidget *parent = nullptr);
     void setData(std::shared_ptr<const FeatureMapsData> data);
     [[nodiscard]] std::vector<QRect> labelRects() const;
-    [[nodiscard]] QSize sizeHint() const override { return {190, 240}; }
+    [[nodiscard]] QSize sizeHint() const override { return {150, 240}; }
+    /// Draws the panel (no background) as laid out now; paintEvent and the figure use it.
+    void paint(QPainter &p) const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -87,6 +94,15 @@ public:
     [[nodiscard]] const FeatureMapsData *data() const { return m_data.get(); }
     [[nodiscard]] QComboBox *splitBox() const { return m_split; }
     [[nodiscard]] QSpinBox *sampleBox() const { return m_sample; }
+    /// Which layer is shown: every layer side by side (item 0), or one layer, larger, wrapped to the width.
+    [[nodiscard]] QComboBox *layerBox() const { return m_layer; }
+    /// How large the maps are drawn: fitted to the dock (item 0) or a fixed side in pixels (item data).
+    [[nodiscard]] QComboBox *sizeBox() const { return m_size; }
+    [[nodiscard]] QPushButton *exportButton() const { return m_export; }
+    /// The value under the mouse (layer, channel, pixel and value), empty when the mouse is over no map.
+    [[nodiscard]] QLabel *hoverLabel() const { return m_hover; }
+    /// The layer (index in data()->layers) that grid section `section` shows, or −1.
+    [[nodiscard]] int layerOfSection(int section) const;
     [[nodiscard]] MapGrid *grid() const { return m_grid; }
     [[nodiscard]] QScrollArea *scrollArea() const { return m_scroll; }
     [[nodiscard]] FeatureInputPanel *inputPanel() const { return m_input; }
@@ -100,20 +116,40 @@ public:
     /// data()->layers).
     [[nodiscard]] QString tooltipText(int layer, int channel, int y, int x) const;
 
+    /// The figure (File > Export > Figure, the Export button): the input, every channel of every layer and
+    /// the class probabilities side by side, whichever layer the view shows now. Its natural size, and
+    /// drawing it scaled into `target` (keeping its aspect ratio).
+    [[nodiscard]] QSize figureSize() const;
+    void renderFigure(QPainter &p, const QRectF &target) const;
+
 signals:
     /// The user picked another sample (or split).
     void sampleChanged();
+    /// The Export figure button or the context menu's entry.
+    void exportFigureRequested();
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    QComboBox *m_split;
+    void rebuildGrid();
+    void onHover(int section, int index, int y, int x);
+    /// Every layer's maps in a grid of their own (the figure shows them all, whatever the view shows).
+    [[nodiscard]] std::unique_ptr<MapGrid> figureGrid() const;
+    /// The height of the figure's maps: the smallest (in steps) whose figure is at most about 2.4 : 1.
+    [[nodiscard]] int figureGridHeight(const MapGrid &all) const;
+
+    QComboBox *m_split, *m_layer, *m_size;
     QSpinBox *m_sample;
-    QLabel *m_sampleInfo, *m_placeholder;
+    QPushButton *m_export;
+    QLabel *m_sampleInfo, *m_placeholder, *m_hover;
     QStackedWidget *m_stack;
     FeatureInputPanel *m_input;
     QScrollArea *m_scroll;
     MapGrid *m_grid;
     ClassBarsPanel *m_bars;
     std::shared_ptr<const FeatureMapsData> m_data;
+    std::vector<int> m_shownLayers; ///< per grid section, the index in m_data->layers
 };
 
 } // namespace nnp

@@ -1,5 +1,8 @@
 #include "insights/insights_docks.h"
 
+#include "document/graph_document.h"
+#include "export/figure_export.h"
+#include "export/model_export.h"
 #include "figures/figure_registry.h"
 #include "insights/confusion_view.h"
 #include "insights/embedding_map_view.h"
@@ -112,6 +115,15 @@ void InsightsDocks::createDocks()
         });
     }
     if (curves) curves->raise();
+    // The bottom row is as high as the curves need (a quarter of the window); the first time the Feature maps
+    // come to the front it grows to two fifths of the window, so two rows of maps fit (the user's later
+    // sizes are kept).
+    connect(m_mapsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_mapsSized || m_mapsDock->isFloating()) return;
+        m_mapsSized = true;
+        const int wanted = m_window->height() * 2 / 5;
+        if (m_mapsDock->height() < wanted) m_window->resizeDocks({m_mapsDock}, {wanted}, Qt::Vertical);
+    });
 }
 
 void InsightsDocks::registerFigures()
@@ -127,6 +139,16 @@ void InsightsDocks::registerFigures()
     figures->add({QStringLiteral("confusion"), tr("Confusion matrix"),
                   [this] { return m_confusion->grid()->size().expandedTo(QSize(400, 400)); },
                   [this](QPainter &p, const QRectF &t) { m_confusion->grid()->render(p, t); }});
+    figures->add({QStringLiteral("feature_maps"), tr("Feature maps: input, every channel, probabilities"),
+                  [this] { return m_maps->figureSize(); },
+                  [this](QPainter &p, const QRectF &t) { m_maps->renderFigure(p, t); }});
+    connect(m_maps, &FeatureMapsView::exportFigureRequested, this, [this] {
+        auto *dialog = new FigureExportDialog(m_window->figures(),
+                                              exportStartFolder(m_window->document()->filePath()), m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->selectFigure(QStringLiteral("feature_maps"));
+        dialog->open();
+    });
     figures->add({QStringLiteral("probe"), tr("Probe: prediction and activations"),
                   [this] { return m_probe->resultView()->size().expandedTo(QSize(420, 320)); },
                   [this](QPainter &p, const QRectF &t) { m_probe->resultView()->render(p, t); }});

@@ -66,6 +66,7 @@ private:
     QDockWidget *m_mapsDock = nullptr, *m_kernelsDock = nullptr, *m_embeddingDock = nullptr,
                 *m_unrolledDock = nullptr;
     quint64 m_probeId = 0;
+    bool m_mapsSized = false; ///< the Feature maps dock was given its reading height once
 };
 
 } // namespace nnp

@@ -19,6 +19,7 @@ KernelsView::KernelsView(QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setMargin(16);
     m_stack->addWidget(m_placeholder);
+    m_grid->setCellSide(MapGrid::kTargetSide); // kernels are 3×3 or so: one size, however large the dock
     m_scroll->setWidget(m_grid);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);

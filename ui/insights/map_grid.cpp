@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLinearGradient>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
@@ -85,7 +86,7 @@ std::vector<QRect> MapGrid::labelRects() const
     return r;
 }
 
-MapGrid::Layout MapGrid::layoutFor(int width) const
+MapGrid::Layout MapGrid::layoutFor(int width, int target) const
 {
     Layout l;
     const QFontMetrics fm(font());
@@ -120,7 +121,7 @@ MapGrid::Layout MapGrid::layoutFor(int width) const
             rowLabelW = std::max(rowLabelW, fm.horizontalAdvance(t) + 10);
         int cellW = 0, imgH = 0;
         for (const QImage &img : s.images) {
-            const int k = scaleFor(img.height(), img.width());
+            const int k = scaleFor(img.height(), img.width(), target);
             cellW = std::max(cellW, img.width() * k);
             imgH = std::max(imgH, img.height() * k);
         }
@@ -135,7 +136,7 @@ MapGrid::Layout MapGrid::layoutFor(int width) const
         for (int i = 0; i < n; ++i) {
             const int row = i / perRow, col = i % perRow;
             const QImage &img = s.images[std::size_t(i)];
-            const int k = scaleFor(img.height(), img.width());
+            const int k = scaleFor(img.height(), img.width(), target);
             const int x0 = left + col * pitchX, y0 = y + row * pitchY;
             const QRect ir(x0 + (cellW - img.width() * k) / 2, y0, img.width() * k, img.height() * k);
             rects.push_back(ir);
@@ -218,8 +219,23 @@ MapGrid::Layout MapGrid::sideBySideFor(int height, int target) const
     return l;
 }
 
+MapGrid::Layout MapGrid::wrapped(int width) const
+{
+    if (m_cellSide > 0) return layoutFor(width, m_cellSide);
+    // The largest maps whose rows fit the visible height; the smallest readable ones, and a scroll, when none
+    // do.
+    const int visibleHeight = parentWidget() ? parentWidget()->height() : height();
+    Layout l;
+    for (int target = kMaxFitSide; target >= kMinSide; target -= 8) {
+        l = layoutFor(width, target);
+        if (l.height <= visibleHeight && l.minWidth <= width) break;
+    }
+    return l;
+}
+
 MapGrid::Layout MapGrid::sideBySide(int height) const
 {
+    if (m_cellSide > 0) return sideBySideFor(height, m_cellSide);
     // The largest maps (from kMaxSide down to kMinSide) with which every layer fits the visible width;
     // the smallest readable ones, and a sideways scroll, when none does.
     const int visibleWidth = parentWidget() ? parentWidget()->width() : width();
@@ -235,20 +251,20 @@ void MapGrid::relayout()
 {
     if (m_sideBySide) {
         m_layout = sideBySide(std::max(height(), 1));
-        setMinimumWidth(m_layout.minWidth);
+        setMinimumWidth(std::max(0, m_layout.minWidth));
         updateGeometry();
         update();
         return;
     }
-    m_layout = layoutFor(std::max(width(), 1));
-    setMinimumWidth(m_layout.minWidth);
+    m_layout = wrapped(std::max(width(), 1));
+    setMinimumWidth(std::max(0, m_layout.minWidth));
     updateGeometry();
     update();
 }
 
 int MapGrid::heightForWidth(int w) const
 {
-    return m_sideBySide ? -1 : layoutFor(w).height;
+    return m_sideBySide ? -1 : wrapped(w).height;
 }
 
 QSize MapGrid::sizeHint() const
@@ -267,10 +283,10 @@ void MapGrid::resizeEvent(QResizeEvent *)
         const Layout l = sideBySide(height());
         const bool wider = l.minWidth != m_layout.minWidth;
         m_layout = l;
-        if (wider) setMinimumWidth(m_layout.minWidth);
+        if (wider) setMinimumWidth(std::max(0, m_layout.minWidth));
         return;
     }
-    const Layout l = layoutFor(width());
+    const Layout l = wrapped(width());
     const bool taller = l.height != m_layout.height;
     m_layout = l;
     if (taller) updateGeometry();
@@ -282,22 +298,44 @@ void MapGrid::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange) relayout();
 }
 
+void MapGrid::setCellSide(int side)
+{
+    m_cellSide = std::max(0, side);
+    relayout();
+}
+
+QSize MapGrid::figureSize(int height) const
+{
+    const Layout l = sideBySideFor(height, kMaxSide);
+    return {l.minWidth, l.height};
+}
+
+void MapGrid::renderFigure(QPainter &painter, int height) const
+{
+    paintLayout(painter, sideBySideFor(height, kMaxSide));
+}
+
 void MapGrid::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().window());
+    paintLayout(p, m_layout);
+}
+
+void MapGrid::paintLayout(QPainter &p, const Layout &layout) const
+{
     // No smoothing: each value stays a crisp square.
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const QColor frame(0xB0, 0xB6, 0xBC);
-    for (std::size_t s = 0; s < m_sections.size() && s < m_layout.images.size(); ++s) {
+    for (std::size_t s = 0; s < m_sections.size() && s < layout.images.size(); ++s) {
         const auto &imgs = m_sections[s].images;
         for (std::size_t i = 0; i < imgs.size(); ++i) {
-            const QRect r = m_layout.images[s][i];
+            const QRect r = layout.images[s][i];
             p.drawImage(r, imgs[i]);
             p.setPen(frame);
             p.drawRect(r.adjusted(-1, -1, 0, 0));
         }
-        const QRect bar = m_layout.legends[s];
+        const QRect bar = layout.legends[s];
         QLinearGradient g(bar.topLeft(), bar.topRight());
         for (int k = 0; k <= 8; ++k)
             g.setColorAt(k / 8.0, divergingColor(-1.0 + k / 4.0));
@@ -308,7 +346,7 @@ void MapGrid::paintEvent(QPaintEvent *)
     const QColor text = palette().color(QPalette::WindowText);
     const QFont normal = font(), bold = boldOf(font());
     p.setPen(text);
-    for (const Text &t : m_layout.texts) {
+    for (const Text &t : layout.texts) {
         p.setFont(t.bold ? bold : normal);
         p.drawText(t.rect, t.flags, t.text);
     }
@@ -328,6 +366,26 @@ MapGrid::Hit MapGrid::hitAt(QPoint pos) const
             return {static_cast<int>(s), static_cast<int>(i), y, x};
         }
     return {};
+}
+
+void MapGrid::mouseMoveEvent(QMouseEvent *event)
+{
+    setHover(hitAt(event->position().toPoint()));
+    QWidget::mouseMoveEvent(event);
+}
+
+void MapGrid::leaveEvent(QEvent *event)
+{
+    setHover({});
+    QWidget::leaveEvent(event);
+}
+
+void MapGrid::setHover(Hit h)
+{
+    if (h.section == m_hover.section && h.index == m_hover.index && h.y == m_hover.y && h.x == m_hover.x)
+        return;
+    m_hover = h;
+    emit hovered(h.section, h.index, h.y, h.x);
 }
 
 bool MapGrid::event(QEvent *event)

@@ -7,6 +7,7 @@
 // an image pixel shows what the owner's tooltip function says.
 
 #include <QImage>
+#include <QPainter>
 #include <QStringList>
 #include <QWidget>
 
@@ -35,6 +36,11 @@ public:
     void setSideBySide(bool on);
     void setSections(std::vector<Section> sections);
     void setTooltip(TooltipFn fn) { m_tooltip = std::move(fn); }
+    /// The side, in pixels, each image's larger side aims at (scaled by a whole factor); 0 (the default)
+    /// fits them to the visible area: side by side the largest (kMaxSide … kMinSide) with which every
+    /// section fits the visible width, wrapped the largest (kMaxFitSide … kMinSide) that fits its height.
+    void setCellSide(int side);
+    [[nodiscard]] int cellSide() const { return m_cellSide; }
     void clear() { setSections({}); }
 
     /// Laid out for the current width: the rectangle of each image, and of every text drawn.
@@ -48,6 +54,11 @@ public:
     };
     [[nodiscard]] Hit hitAt(QPoint pos) const;
 
+    /// The whole grid side by side at most `height` pixels high with the largest maps (kMaxSide), for a
+    /// figure: its size, and drawing it with its top left corner at the painter's origin.
+    [[nodiscard]] QSize figureSize(int height) const;
+    void renderFigure(QPainter &painter, int height) const;
+
     [[nodiscard]] bool hasHeightForWidth() const override { return !m_sideBySide; }
     [[nodiscard]] int heightForWidth(int w) const override;
     [[nodiscard]] QSize sizeHint() const override;
@@ -56,13 +67,21 @@ public:
     /// Edge of the largest displayed image side the scale factor aims at, in pixels.
     static constexpr int kTargetSide = 80;
     /// Side by side, the maps grow up to kMaxSide when the room allows, and shrink down to kMinSide.
-    static constexpr int kMaxSide = 112, kMinSide = 48;
+    static constexpr int kMaxSide = 112, kMinSide = 64;
+    /// Wrapped and fitted, the maps grow up to this.
+    static constexpr int kMaxFitSide = 192;
+
+signals:
+    /// The mouse is over pixel (y, x) of image `index` of section `section` (section −1: over none).
+    void hovered(int section, int index, int y, int x);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     struct Text {
@@ -77,15 +96,20 @@ private:
         std::vector<QRect> legends;             ///< the colour bar per section
         std::vector<Text> texts;
     };
-    [[nodiscard]] Layout layoutFor(int width) const;
+    [[nodiscard]] Layout layoutFor(int width, int target) const;
+    [[nodiscard]] Layout wrapped(int width) const;
     [[nodiscard]] Layout sideBySideFor(int height, int target) const;
     [[nodiscard]] Layout sideBySide(int height) const;
     void relayout();
+    void paintLayout(QPainter &p, const Layout &l) const;
+    void setHover(Hit h);
 
     std::vector<Section> m_sections;
     TooltipFn m_tooltip;
     Layout m_layout;
     bool m_sideBySide = false;
+    int m_cellSide = 0;
+    Hit m_hover;
 };
 
 } // namespace nnp
