@@ -177,7 +177,17 @@ private slots:
         QCOMPARE(perKind.size(), allLayerKinds().size());
         for (const LayerKindInfo *k : layerKinds()) {
             const std::string kind(k->fileName);
-            QVERIFY2(perKind.contains(kind), kind.c_str());
+            Json expected = Json::object();
+            for (const OptionSpec &o : k->options)
+                expected[o.name] = optionSchema(o);
+            QVERIFY2(perKind.contains(kind), ("the schema lacks the kind " + kind +
+                                              "; add it to $defs/layer_kind, a rule to $defs/node/allOf and "
+                                              "$defs/options/properties/" +
+                                              kind +
+                                              ": {\"type\": \"object\", "
+                                              "\"properties\": " +
+                                              expected.dump() + "}")
+                                                 .c_str());
             const Json &props = perKind.at(kind).at("properties");
             QVERIFY2(props.size() == k->options.size(), kind.c_str());
             for (const OptionSpec &o : k->options) {
