@@ -17,8 +17,11 @@ namespace nnp {
 
 bool MainWindow::offerRecovery()
 {
-    const std::optional<Recovery> recovery = Autosave::pending();
-    if (!recovery) return false;
+    // The newest work left by a window that did not close; others (several crashed windows) are offered at
+    // the next start, one each time.
+    std::vector<Recovery> pending = Autosave::pending();
+    if (pending.empty()) return false;
+    const Recovery *recovery = &pending.front();
     const QString name = recovery->originalPath.isEmpty() ? tr("An untitled project")
                                                           : QFileInfo(recovery->originalPath).fileName();
     const QString when = QLocale().toString(recovery->saved, QLocale::LongFormat);
@@ -37,7 +40,7 @@ bool MainWindow::offerRecovery()
     box->setDefaultButton(restore);
     connect(box, &QMessageBox::finished, this, [this, box, restore, r = *recovery] {
         if (box->clickedButton() != restore) {
-            Autosave::remove();
+            Autosave::remove(r);
             statusBar()->showMessage(tr("The unsaved work of the last session was discarded."), 5000);
             return;
         }
@@ -49,9 +52,10 @@ bool MainWindow::offerRecovery()
             return;
         }
         applyProject(std::move(project), r.originalPath);
-        // Restored work is unsaved work: the title shows it, closing asks about it, and the recovery file
-        // stays until it is saved.
+        // Restored work is unsaved work: the title shows it, closing asks about it, and it is kept in this
+        // window's recovery file until it is saved (the old one goes once the new one holds it).
         m_doc->undoStack()->resetClean();
+        if (m_autosave->saveNow()) Autosave::remove(r);
         statusBar()->showMessage(tr("Restored the unsaved work of the last session."), 5000);
     });
     box->open();

@@ -3,6 +3,7 @@
 #include "data/csv_internal.h"
 #include "data/csv_reader.h"
 #include "data/data_error.h"
+#include "memory_budget.h"
 
 #include <algorithm>
 #include <cmath>
@@ -127,12 +128,26 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
     for (std::size_t f = 0; f < schema.features.size(); ++f)
         for (std::size_t k = 0; schema.features[f].ids && k < schema.features[f].categories.size(); ++k)
             idOf[f].emplace(schema.features[f].categories[k], static_cast<int>(k) + 1);
+    // A categorical cell's place among its one-hot columns, found in O(log K) (a column may hold thousands of
+    // categories); the first of equal names wins, as a search of the list would find it.
+    std::vector<std::map<std::string_view, std::size_t, std::less<>>> categoryOf(schema.features.size());
+    for (std::size_t f = 0; f < schema.features.size(); ++f)
+        for (std::size_t k = 0; schema.features[f].categorical && k < schema.features[f].categories.size();
+             ++k)
+            categoryOf[f].emplace(schema.features[f].categories[k], k);
     struct Unseen {
         long long count = 0;
         CellRef first;
     };
     std::vector<Unseen> unseen(schema.features.size());
     std::vector<Scalar> values; // column-major [features x N]: one sample after the other
+    // Room for as many samples as the text has lines (at least the rows), when that fits the memory budget:
+    // wide one-hot rows are not copied again and again as the vector grows.
+    const auto lines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    if (const std::uint64_t bytes = lines * static_cast<std::uint64_t>(featureCount) * sizeof(Scalar);
+        featureCount > 0 && bytes / sizeof(Scalar) / static_cast<std::uint64_t>(featureCount) == lines &&
+        bytes <= memoryLimit())
+        values.reserve(static_cast<std::size_t>(lines * static_cast<std::uint64_t>(featureCount)));
     Eigen::Index rows = 0;
     const bool firstIsData = headerless;
     for (bool more = firstIsData || reader.next(r); more; more = reader.next(r)) {
@@ -158,13 +173,14 @@ Matrix encodeCsvFeatures(std::string_view text, const CsvSchema &schema, const s
                     unseen[f].first = CellRef{line, column, cell};
                 values.push_back(static_cast<Scalar>(it == idOf[f].end() ? kUnknownId : it->second));
             } else if (col.categorical) {
-                const auto it = std::find(col.categories.begin(), col.categories.end(), cell);
-                if (it == col.categories.end())
+                const auto it = categoryOf[f].find(std::string_view(cell));
+                if (it == categoryOf[f].end())
                     throw DataError(sourceName, line, column,
                                     "Unknown category " + quote(cell) + " in column " + quote(col.name) +
                                         "; the model knows " + listNames(col.categories) + ".");
-                for (auto c = col.categories.begin(); c != col.categories.end(); ++c)
-                    values.push_back(c == it ? Scalar(1) : Scalar(0));
+                const std::size_t first = values.size();
+                values.resize(first + col.categories.size(), Scalar(0));
+                values[first + it->second] = Scalar(1);
             } else {
                 double v = 0;
                 if (!csv::parseNumber(cell, decimalComma, v))

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace nnp::io {
 
@@ -20,6 +21,11 @@ inline constexpr double kMaxFloat = 3.4028234663852886e38; // FLT_MAX
 /// Empty when every value of `t` is a finite float, else where the first one that is not lies:
 /// `the tensor "weight" of node 3 "output" holds NaN at index 1` (the node named from `graph`).
 std::string nonFiniteValue(const StoredTensor &t, const GraphSpec &graph);
+
+/// The names the reader accepts, for its messages.
+inline const std::vector<std::string_view> kNormalizationNames{"none", "zscore", "minmax", "pixels"};
+inline const std::vector<std::string_view> kSourceNames{"generator", "csv", "idx"};
+inline const std::vector<std::string_view> kTaskNames{"classification", "regression"};
 
 /// Engineered generator features, in FeatureConfig order, as the file names them.
 inline constexpr std::array<std::pair<bool FeatureConfig::*, std::string_view>, 7> kFeatureNames{{

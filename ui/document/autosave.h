@@ -1,15 +1,19 @@
 #pragma once
 // Autosave and recovery: unsaved work is written every minute, and a few seconds after a significant edit,
 // to a recovery file in the app's data folder (QStandardPaths::AppDataLocation) — never to the user's own
-// file. A save or a normal close removes it; a recovery file found at the next start means the app did not
-// close normally (a crash, a kill, a power cut), and the window offers to restore it.
+// file. Each window has its own file (recovery-<pid>-<n>.nnp), guarded by a lock file (QLockFile) held while
+// the window lives, so two windows or two running instances never overwrite each other's work. A save or a
+// normal close removes it; a recovery file whose lock is gone or stale (its process died: a crash, a kill, a
+// power cut) is offered at the next start, never one of a window that is still open.
 
 #include <QDateTime>
+#include <QLockFile>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
-#include <optional>
+#include <memory>
+#include <vector>
 
 namespace nnp {
 
@@ -21,6 +25,9 @@ struct Recovery {
     QString file;         ///< the recovery project
     QString originalPath; ///< the user's file it belongs to; empty for an untitled project
     QDateTime saved;      ///< when it was written
+    /// Its lock, taken over from the dead process while the recovery is offered, so that no other instance
+    /// offers it at the same time; released when the last copy of this Recovery goes.
+    std::shared_ptr<QLockFile> claim;
 };
 
 class Autosave : public QObject {
@@ -30,6 +37,7 @@ public:
     static constexpr int kDefaultDebounceMs = 5'000;
 
     explicit Autosave(GraphDocument *doc, QObject *parent = nullptr);
+    ~Autosave() override;
 
     /// The periodic save (a minute by default) and the delay after a significant edit (graph, data or
     /// hyperparameters); tests shorten them.
@@ -45,22 +53,26 @@ public:
     void discard();
     [[nodiscard]] QString lastError() const { return m_lastError; }
 
-    /// The folder and the files of the recovery (created on demand).
+    /// The folder of the recovery files (created on demand) and this window's file in it.
     static QString recoveryDir();
-    static QString recoveryFile();
-    /// The recovery left by a run that did not close normally, if any.
-    static std::optional<Recovery> pending();
+    [[nodiscard]] QString recoveryFile() const { return m_file; }
+    /// The recoveries left by windows that did not close normally (their lock is absent or stale), newest
+    /// first, each claimed (locked) by this process while the returned value lives; never this process's
+    /// own open windows' files nor another live instance's.
+    static std::vector<Recovery> pending();
     /// Reads it back: the project with its data paths relative to the original file's folder again.
     /// Throws ProjectError as loadProject.
     static Project load(const Recovery &recovery);
-    /// Removes a recovery (Discard).
-    static void remove();
+    /// Removes a recovery (Discard, or restored work that now belongs to this window).
+    static void remove(const Recovery &recovery);
 
 private:
     void onEdited();
     void onModifiedChanged(bool modified);
 
     GraphDocument *m_doc;
+    QString m_file;                    // this window's recovery file
+    std::unique_ptr<QLockFile> m_lock; // held while the window lives: its file is not offered elsewhere
     QTimer m_periodic, m_debounce;
     bool m_dirty = false; // changes since the last recovery write
     QString m_lastError;
