@@ -6261,6 +6261,14 @@ Restore them?</source>
         <translation>课程中的 MNIST 卷积网络，与 Keras 示例完全相同。</translation>
     </message>
     <message>
+        <source>MNIST, small CNN</source>
+        <translation>MNIST：小型卷积网络</translation>
+    </message>
+    <message>
+        <source>A small convolutional network on MNIST whose training a class can watch.</source>
+        <translation>MNIST 上的小型卷积网络，全班可以实时观看它的训练。</translation>
+    </message>
+    <message>
         <source>MNIST subset</source>
         <translation>MNIST 子集</translation>
     </message>
