@@ -10,7 +10,7 @@
 // (test_accuracy_at_least, train_accuracy_at_least, train_loss_at_most, test_loss_at_most; with them an
 // optional "epochs": not before that many epochs), "percent" and
 // "epochs" (stalled), "epochs" (epochs_at_least), "control" (edited), "percent" (overfitting); other keys
-// are refused.
+// are refused. The explain walk's goals (explained_forward, explained_backward, explained_update) take none.
 
 #include "io/json_cursor.h"
 #include "lesson/lesson.h"

@@ -1,4 +1,5 @@
 #include "io/project.h"
+#include "io/data_files.h"
 
 #include "io/json_cursor.h"
 #include "io/project_format.h"
@@ -229,8 +230,7 @@ bool leavesFolder(const std::filesystem::path &relative)
 void anchorDataPaths(Project &p, const std::filesystem::path &file)
 {
     const std::filesystem::path dir = std::filesystem::absolute(file).parent_path();
-    for (std::string *s : {&p.data.path, &p.data.csv.testPath, &p.data.images, &p.data.labels,
-                           &p.data.testImages, &p.data.testLabels}) {
+    for (std::string *s : dataPathFields(p)) {
         if (s->empty()) continue;
         const std::filesystem::path rel(*s);
         if (rel.is_relative() && leavesFolder(rel)) *s = (dir / rel).lexically_normal().string();
@@ -281,8 +281,7 @@ void rebaseDataPaths(Project &project, const std::filesystem::path &fromDir,
 {
     const auto from = std::filesystem::absolute(fromDir), to = std::filesystem::absolute(toDir);
     Project &p = project;
-    for (std::string *s : {&p.data.path, &p.data.csv.testPath, &p.data.images, &p.data.labels,
-                           &p.data.testImages, &p.data.testLabels}) {
+    for (std::string *s : dataPathFields(p)) {
         if (s->empty() || std::filesystem::path(*s).is_absolute()) continue;
         const auto full = (from / *s).lexically_normal();
         const auto rel = full.lexically_relative(to);

@@ -20,7 +20,7 @@ constexpr std::array<std::pair<LessonControl, std::string_view>, 9> kControlName
     {LessonControl::Data, "data"},
 }};
 
-constexpr std::array<std::pair<GoalKind, std::string_view>, 10> kGoalNames{{
+constexpr std::array<std::pair<GoalKind, std::string_view>, 13> kGoalNames{{
     {GoalKind::None, "none"},
     {GoalKind::TestAccuracyAtLeast, "test_accuracy_at_least"},
     {GoalKind::TrainAccuracyAtLeast, "train_accuracy_at_least"},
@@ -31,6 +31,9 @@ constexpr std::array<std::pair<GoalKind, std::string_view>, 10> kGoalNames{{
     {GoalKind::EpochsAtLeast, "epochs_at_least"},
     {GoalKind::Edited, "edited"},
     {GoalKind::Overfitting, "overfitting"},
+    {GoalKind::ExplainedForward, "explained_forward"},
+    {GoalKind::ExplainedBackward, "explained_backward"},
+    {GoalKind::ExplainedUpdate, "explained_update"},
 }};
 
 } // namespace
@@ -95,6 +98,9 @@ GoalParameters goalParameters(GoalKind k)
     switch (k) {
     case GoalKind::None:
     case GoalKind::Diverged:
+    case GoalKind::ExplainedForward:
+    case GoalKind::ExplainedBackward:
+    case GoalKind::ExplainedUpdate:
         return {};
     case GoalKind::TestAccuracyAtLeast:
     case GoalKind::TrainAccuracyAtLeast:

@@ -37,6 +37,11 @@ enum class GoalKind {
     EpochsAtLeast, ///< "epochs_at_least": at least `epochs` epochs trained
     Edited,        ///< "edited": `control` differs from what the step started with
     Overfitting, ///< "overfitting": the test loss rose `percent` % above its lowest while training loss fell
+    /// The explain walk (Explain step, then Next) during this step reached …
+    ExplainedForward,  ///< "explained_forward": … the output layer of the forward pass
+    ExplainedBackward, ///< "explained_backward": … the first hidden layer of the backward pass (δ went all
+                       ///< the way)
+    ExplainedUpdate,   ///< "explained_update": … the Update phase (W ← W − α ∂E/∂W)
 };
 
 struct LessonText {

@@ -170,6 +170,12 @@ GoalProgress evaluateGoal(const LessonGoal &goal, const LessonRunFacts &run, con
         return {controlDiffers(goal.control, atStepStart, now), std::nullopt};
     case GoalKind::Overfitting:
         return overfitting(goal, run);
+    case GoalKind::ExplainedForward:
+        return {run.explained.forward, std::nullopt};
+    case GoalKind::ExplainedBackward:
+        return {run.explained.backward, std::nullopt};
+    case GoalKind::ExplainedUpdate:
+        return {run.explained.update, std::nullopt};
     }
     return {};
 }

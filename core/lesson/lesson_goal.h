@@ -16,6 +16,12 @@ struct LessonRunFacts {
     std::vector<EpochRecord>
         history; ///< the current run's completed epochs (testLoss / testMetric when known)
     bool diverged = false;
+    /// How far the explain walk went since the step began (the app follows its phases).
+    struct ExplainWalk {
+        bool forward = false;  ///< a forward pass stepped through to the output layer
+        bool backward = false; ///< a backward pass stepped back to the first hidden layer
+        bool update = false;   ///< the Update phase shown
+    } explained;
 };
 
 struct GoalProgress {

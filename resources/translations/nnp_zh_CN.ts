@@ -4093,6 +4093,58 @@ weight %6</source>
         <source>No lessons found</source>
         <translation>没有找到课程</translation>
     </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New Lesson from This Project</source>
+        <translation>用当前项目新建课程(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Step from the Current State</source>
+        <translation>用当前状态添加步骤(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Steps…</source>
+        <translation>编辑步骤(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Lesson</source>
+        <translation>移除课程(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save Lesson for &amp;Students…</source>
+        <translation>为学生保存课程(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write the project and its data files into one folder that opens on any computer</source>
+        <translation>把项目和它的数据文件写入一个文件夹，在任何电脑上都能打开</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>新建课程</translation>
+    </message>
+    <message>
+        <source>Add lesson step</source>
+        <translation>添加课程步骤</translation>
+    </message>
+    <message>
+        <source>Remove lesson</source>
+        <translation>移除课程</translation>
+    </message>
+    <message>
+        <source>Save lesson for students into a folder</source>
+        <translation>把课程为学生保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Saved the lesson and its data in %1.</source>
+        <translation>已把课程及其数据保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not save the lesson for students</source>
+        <translation>无法为学生保存课程</translation>
+    </message>
 </context>
 <context>
     <name>nnp::LessonPanel</name>
@@ -4263,6 +4315,18 @@ weight %6</source>
         <location line="+3" />
         <source>Now: %1 % above its lowest.</source>
         <translation>当前：比最低点高 %1 %。</translation>
+    </message>
+    <message>
+        <source>Goal: press Explain step, then Next until the forward pass reaches the output layer.</source>
+        <translation>目标：按“讲解一步”，再按“下一步”，直到前向传播到达输出层。</translation>
+    </message>
+    <message>
+        <source>Goal: walk the backward pass with Next until δ reaches the first hidden layer.</source>
+        <translation>目标：用“下一步”走完反向传播，直到 δ 到达第一个隐藏层。</translation>
+    </message>
+    <message>
+        <source>Goal: walk on with Next to the Update phase, where every weight moves.</source>
+        <translation>目标：继续按“下一步”进入“更新”阶段，每个权重都在这里改变。</translation>
     </message>
 </context>
 <context>
@@ -6025,6 +6089,420 @@ Restore them?</source>
         <location line="+0" />
         <source>channel </source>
         <translation>通道 </translation>
+    </message>
+</context>
+<context>
+    <name>nnp::LessonEditor</name>
+    <message>
+        <source>None (a step to read)</source>
+        <translation>无（阅读步骤）</translation>
+    </message>
+    <message>
+        <source>Test accuracy at least</source>
+        <translation>测试准确率至少达到</translation>
+    </message>
+    <message>
+        <source>Training accuracy at least</source>
+        <translation>训练准确率至少达到</translation>
+    </message>
+    <message>
+        <source>Training loss at most</source>
+        <translation>训练损失至多为</translation>
+    </message>
+    <message>
+        <source>Test loss at most</source>
+        <translation>测试损失至多为</translation>
+    </message>
+    <message>
+        <source>The training diverges</source>
+        <translation>训练发散</translation>
+    </message>
+    <message>
+        <source>The training stalls</source>
+        <translation>训练停滞</translation>
+    </message>
+    <message>
+        <source>Trained for at least N epochs</source>
+        <translation>至少训练 N 个轮次</translation>
+    </message>
+    <message>
+        <source>A control was changed</source>
+        <translation>修改了某个控件</translation>
+    </message>
+    <message>
+        <source>Overfitting</source>
+        <translation>过拟合</translation>
+    </message>
+    <message>
+        <source>Explain: forward pass to the output</source>
+        <translation>讲解：前向传播到输出层</translation>
+    </message>
+    <message>
+        <source>Explain: backward pass to the first layer</source>
+        <translation>讲解：反向传播到第一层</translation>
+    </message>
+    <message>
+        <source>Explain: the Update phase</source>
+        <translation>讲解：更新阶段</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>阈值：</translation>
+    </message>
+    <message>
+        <source>Percent:</source>
+        <translation>百分比：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮次：</translation>
+    </message>
+    <message>
+        <source>Control:</source>
+        <translation>控件：</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Step</source>
+        <translation>删除步骤(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lesson steps</source>
+        <translation>课程步骤</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>标题（英文）：</translation>
+    </message>
+    <message>
+        <source>Title (Chinese):</source>
+        <translation>标题（中文）：</translation>
+    </message>
+    <message>
+        <source>Text (English):</source>
+        <translation>正文（英文）：</translation>
+    </message>
+    <message>
+        <source>Text (Chinese):</source>
+        <translation>正文（中文）：</translation>
+    </message>
+    <message>
+        <source>Panels shown</source>
+        <translation>显示的面板</translation>
+    </message>
+    <message>
+        <source>Locked controls</source>
+        <translation>锁定的控件</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>An accuracy as a fraction (0.9 is 90 %), or a loss</source>
+        <translation>准确率用小数表示（0.9 即 90 %），或者一个损失值</translation>
+    </message>
+    <message>
+        <source>For a threshold: not before this many epochs (0: any time)</source>
+        <translation>对于阈值：不早于这么多轮次（0：任何时候）</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Edit lesson step</source>
+        <translation>编辑课程步骤</translation>
+    </message>
+    <message>
+        <source>Move lesson step</source>
+        <translation>移动课程步骤</translation>
+    </message>
+    <message>
+        <source>Delete lesson step</source>
+        <translation>删除课程步骤</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::SampleTitles</name>
+    <message>
+        <source>Bag of words</source>
+        <translation>词袋模型</translation>
+    </message>
+    <message>
+        <source>The reviews&apos; word vectors averaged, so word order is lost.</source>
+        <translation>把评论的词向量取平均，因此丢失了词序。</translation>
+    </message>
+    <message>
+        <source>Calculus grades</source>
+        <translation>微积分成绩</translation>
+    </message>
+    <message>
+        <source>Logistic regression is a single neuron: one sigmoid unit and binary cross-entropy.</source>
+        <translation>逻辑回归就是一个神经元：一个 sigmoid 单元加二元交叉熵。</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆环</translation>
+    </message>
+    <message>
+        <source>One class inside a ring of the other.</source>
+        <translation>一类点在内部，被另一类点组成的圆环包围。</translation>
+    </message>
+    <message>
+        <source>Digits 8×8</source>
+        <translation>8×8 手写数字</translation>
+    </message>
+    <message>
+        <source>Handwritten digits as 8×8 images: a small MNIST.</source>
+        <translation>8×8 图像的手写数字：一个小型 MNIST。</translation>
+    </message>
+    <message>
+        <source>Digits 8×8, CNN</source>
+        <translation>8×8 手写数字：卷积网络</translation>
+    </message>
+    <message>
+        <source>Handwritten 8×8 digits through a small convolutional network.</source>
+        <translation>用一个小型卷积网络识别 8×8 手写数字。</translation>
+    </message>
+    <message>
+        <source>Essay scorer (LSTM)</source>
+        <translation>作文评分器（LSTM）</translation>
+    </message>
+    <message>
+        <source>An Embedding and an LSTM read reviews word by word and score their sentiment.</source>
+        <translation>嵌入层和 LSTM 逐词读取评论，并给出情感评分。</translation>
+    </message>
+    <message>
+        <source>Gaussian blobs</source>
+        <translation>高斯点团</translation>
+    </message>
+    <message>
+        <source>Two blobs, almost linearly separable.</source>
+        <translation>两团点，几乎线性可分。</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Fisher&apos;s iris flowers: 4 measurements, 3 species.</source>
+        <translation>费希尔的鸢尾花数据：4 个测量值，3 个品种。</translation>
+    </message>
+    <message>
+        <source>MNIST CNN</source>
+        <translation>MNIST 卷积网络</translation>
+    </message>
+    <message>
+        <source>The course&apos;s MNIST CNN, exactly as in the Keras example.</source>
+        <translation>课程中的 MNIST 卷积网络，与 Keras 示例完全相同。</translation>
+    </message>
+    <message>
+        <source>MNIST, small CNN</source>
+        <translation>MNIST：小型卷积网络</translation>
+    </message>
+    <message>
+        <source>A small convolutional network on MNIST whose training a class can watch.</source>
+        <translation>MNIST 上的小型卷积网络，全班可以实时观看它的训练。</translation>
+    </message>
+    <message>
+        <source>MNIST subset</source>
+        <translation>MNIST 子集</translation>
+    </message>
+    <message>
+        <source>6,000 training and 1,000 test images of handwritten digits.</source>
+        <translation>6000 张训练图像和 1000 张测试图像的手写数字。</translation>
+    </message>
+    <message>
+        <source>Palmer penguins</source>
+        <translation>帕尔默企鹅</translation>
+    </message>
+    <message>
+        <source>4 measurements and two categorical columns as one-hot inputs.</source>
+        <translation>4 个测量值和两个类别列（独热编码输入）。</translation>
+    </message>
+    <message>
+        <source>Recommender</source>
+        <translation>推荐系统</translation>
+    </message>
+    <message>
+        <source>The course&apos;s learning-resource recommender.</source>
+        <translation>课程中的学习资源推荐系统。</translation>
+    </message>
+    <message>
+        <source>Recommender (dot product)</source>
+        <translation>推荐系统（点积）</translation>
+    </message>
+    <message>
+        <source>Matrix factorisation: user and item vectors whose dot product predicts a like.</source>
+        <translation>矩阵分解：用户向量与物品向量的点积预测是否喜欢。</translation>
+    </message>
+    <message>
+        <source>SAT and ACT scores</source>
+        <translation>SAT 与 ACT 成绩</translation>
+    </message>
+    <message>
+        <source>Regression: predict the SAT quantitative score.</source>
+        <translation>回归：预测 SAT 数学成绩。</translation>
+    </message>
+    <message>
+        <source>Sequences, LSTM</source>
+        <translation>序列：LSTM</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients, part 2: the same sequences read by an LSTM.</source>
+        <translation>梯度消失（二）：用 LSTM 读取同样的序列。</translation>
+    </message>
+    <message>
+        <source>Sequences, SimpleRNN</source>
+        <translation>序列：SimpleRNN</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients, part 1: a SimpleRNN reads sequences of 25 steps.</source>
+        <translation>梯度消失（一）：SimpleRNN 读取 25 步的序列。</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Two interleaved spirals, the hardest of the playground&apos;s four.</source>
+        <translation>两条交错的螺旋，是四个经典数据集中最难的一个。</translation>
+    </message>
+    <message>
+        <source>Three spirals</source>
+        <translation>三条螺旋</translation>
+    </message>
+    <message>
+        <source>Three interleaved spirals: a multi-class problem.</source>
+        <translation>三条交错的螺旋：多分类问题。</translation>
+    </message>
+    <message>
+        <source>Why convolution: CNN</source>
+        <translation>为什么用卷积：卷积网络</translation>
+    </message>
+    <message>
+        <source>Part 2: convolutions find the strokes of shifted digits wherever they are.</source>
+        <translation>第二部分：无论平移到哪里，卷积都能找到数字的笔画。</translation>
+    </message>
+    <message>
+        <source>Why convolution: MLP</source>
+        <translation>为什么用卷积：多层感知机</translation>
+    </message>
+    <message>
+        <source>Part 1: an MLP learns centred digits, then meets digits moved by a pixel or two.</source>
+        <translation>第一部分：多层感知机学习居中的数字，然后遇到平移了一两个像素的数字。</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>The classic problem a single neuron cannot solve.</source>
+        <translation>单个神经元无法解决的经典问题。</translation>
+    </message>
+    <message>
+        <source>1 · The neuron and the layer</source>
+        <translation>1 · 神经元与层</translation>
+    </message>
+    <message>
+        <source>One neuron draws one line; a layer draws several.</source>
+        <translation>一个神经元画一条线；一层神经元画出多条线。</translation>
+    </message>
+    <message>
+        <source>2 · The forward pass</source>
+        <translation>2 · 前向传播</translation>
+    </message>
+    <message>
+        <source>A sample&apos;s numbers flow layer by layer: z, then a.</source>
+        <translation>样本的数值逐层流动：先算 z，再算 a。</translation>
+    </message>
+    <message>
+        <source>3 · Activation functions</source>
+        <translation>3 · 激活函数</translation>
+    </message>
+    <message>
+        <source>Without activation functions a deep network is one linear map.</source>
+        <translation>没有激活函数，深层网络只是一个线性映射。</translation>
+    </message>
+    <message>
+        <source>4 · The loss</source>
+        <translation>4 · 损失函数</translation>
+    </message>
+    <message>
+        <source>How wrong a prediction is, averaged over the batch.</source>
+        <translation>预测错了多少，在一个批次上取平均。</translation>
+    </message>
+    <message>
+        <source>5 · The backward pass</source>
+        <translation>5 · 反向传播</translation>
+    </message>
+    <message>
+        <source>δ at the output, the chain rule carrying it back, ∂E/∂w on every edge.</source>
+        <translation>输出层的 δ，链式法则把它向后传递，每条边得到 ∂E/∂w。</translation>
+    </message>
+    <message>
+        <source>6 · Gradient descent and the learning rate</source>
+        <translation>6 · 梯度下降与学习率</translation>
+    </message>
+    <message>
+        <source>Too small crawls, too large diverges.</source>
+        <translation>太小则爬行缓慢，太大则发散。</translation>
+    </message>
+    <message>
+        <source>7 · Mini-batch vs full batch</source>
+        <translation>7 · 小批量与全批量</translation>
+    </message>
+    <message>
+        <source>Noisy fast steps against smooth slow ones.</source>
+        <translation>有噪声的快步与平滑的慢步。</translation>
+    </message>
+    <message>
+        <source>8 · Overfitting and the train/test split</source>
+        <translation>8 · 过拟合与训练/测试划分</translation>
+    </message>
+    <message>
+        <source>Training loss falls, test loss rises.</source>
+        <translation>训练损失下降，测试损失上升。</translation>
+    </message>
+    <message>
+        <source>9 · L1/L2 and dropout</source>
+        <translation>9 · L1/L2 正则化与 Dropout</translation>
+    </message>
+    <message>
+        <source>The course&apos;s two answers to overfitting.</source>
+        <translation>课程中应对过拟合的两种方法。</translation>
+    </message>
+    <message>
+        <source>10 · Vanishing gradients and ReLU</source>
+        <translation>10 · 梯度消失与 ReLU</translation>
+    </message>
+    <message>
+        <source>Deep sigmoid networks stop learning at the bottom.</source>
+        <translation>深层 sigmoid 网络的底层停止学习。</translation>
+    </message>
+    <message>
+        <source>11 · Optimizers: SGD vs Adam</source>
+        <translation>11 · 优化器：SGD 与 Adam</translation>
+    </message>
+    <message>
+        <source>SGD against Adam on the same problem.</source>
+        <translation>在同一个问题上比较 SGD 与 Adam。</translation>
+    </message>
+    <message>
+        <source>12 · CNN on images</source>
+        <translation>12 · 图像上的卷积网络</translation>
+    </message>
+    <message>
+        <source>Filters that slide over handwritten digits, feature maps and kernels.</source>
+        <translation>在手写数字上滑动的滤波器、特征图与卷积核。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // The lesson block of a project file (core/io/lesson_io.h) and the goals a step checks
 // (core/lesson/lesson_goal.h): round trip, refusal of malformed blocks with the JSON path, every goal kind,
 // and every shipped lesson in samples/lessons read and checked for what a lesson must hold.
+#include "io/data_files.h"
 #include "io/project.h"
 #include "lesson/lesson_goal.h"
 #include "train/trainer.h"
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <QtTest>
+
+#include <QTemporaryDir>
 
 #include <filesystem>
 
@@ -56,6 +59,11 @@ Lesson sampleLesson()
     e.text = {"x", "x"};
     e.goal = {GoalKind::Overfitting, 0, 10, 0, LessonControl::LearningRate};
     l.steps.push_back(e);
+    LessonStep f;
+    f.title = {"Walk back", "向后走"};
+    f.text = {"x", "x"};
+    f.goal.kind = GoalKind::ExplainedBackward;
+    l.steps.push_back(f);
     return l;
 }
 
@@ -91,6 +99,8 @@ private slots:
     void editedWatchesOneControl_data();
     void editedWatchesOneControl();
     void shippedLessonsAreComplete();
+    void savedForStudentsOpensAnywhere_data();
+    void savedForStudentsOpensAnywhere();
 };
 
 void TestLesson::roundTrip()
@@ -156,6 +166,9 @@ void TestLesson::malformedBlocks_data()
     QTest::newRow("stalled without epochs") << R"({"goal": {"kind": "stalled", "percent": 1}})"
                                             << "/lesson/steps/0/goal"
                                             << "needs \"epochs\"";
+    QTest::newRow("explained with a parameter") << R"({"goal": {"kind": "explained_update", "value": 1}})"
+                                                << "/lesson/steps/0/goal/value"
+                                                << "takes no";
     QTest::newRow("edited unknown control") << R"({"goal": {"kind": "edited", "control": "colour"}})"
                                             << "/lesson/steps/0/goal/control"
                                             << "network";
@@ -198,62 +211,78 @@ void TestLesson::goals_data()
     QTest::addColumn<int>("epochs");
     QTest::addColumn<QString>("history"); // "train:test:testAcc:trainAcc;…" ("-" = none)
     QTest::addColumn<bool>("diverged");
+    QTest::addColumn<QString>("walk"); // how far the explain walk went: "" or letters of "fbu"
     QTest::addColumn<bool>("met");
     QTest::addColumn<double>("current"); // NaN: none
 
     const double none = std::nan("");
     const auto k = [](GoalKind g) { return static_cast<int>(g); };
-    QTest::newRow("none") << k(GoalKind::None) << 0.0 << 0.0 << 0 << "" << false << true << none;
+    QTest::newRow("none") << k(GoalKind::None) << 0.0 << 0.0 << 0 << "" << false << "" << true << none;
     QTest::newRow("test acc: no epoch")
-        << k(GoalKind::TestAccuracyAtLeast) << 0.9 << 0.0 << 0 << "" << false << false << none;
+        << k(GoalKind::TestAccuracyAtLeast) << 0.9 << 0.0 << 0 << "" << false << "" << false << none;
     QTest::newRow("test acc: below") << k(GoalKind::TestAccuracyAtLeast) << 0.9 << 0.0 << 0
-                                     << "0.5:0.5:0.95:0;0.4:0.4:0.85:0" << false << false << 0.85;
+                                     << "0.5:0.5:0.95:0;0.4:0.4:0.85:0" << false << "" << false << 0.85;
     QTest::newRow("test acc: reached") << k(GoalKind::TestAccuracyAtLeast) << 0.9 << 0.0 << 0
-                                       << "0.5:0.5:0.5:0;0.4:0.4:0.9:0" << false << true << 0.9;
+                                       << "0.5:0.5:0.5:0;0.4:0.4:0.9:0" << false << "" << true << 0.9;
     QTest::newRow("test acc: no test split")
-        << k(GoalKind::TestAccuracyAtLeast) << 0.9 << 0.0 << 0 << "0.5:-:-:1" << false << false << none;
+        << k(GoalKind::TestAccuracyAtLeast) << 0.9 << 0.0 << 0 << "0.5:-:-:1" << false << "" << false << none;
     QTest::newRow("train acc") << k(GoalKind::TrainAccuracyAtLeast) << 0.8 << 0.0 << 0 << "0.5:-:-:0.81"
-                               << false << true << 0.81;
+                               << false << "" << true << 0.81;
     QTest::newRow("train loss: above")
-        << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 0 << "0.3:-:-:0" << false << false << 0.3;
+        << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 0 << "0.3:-:-:0" << false << "" << false << 0.3;
     QTest::newRow("train loss: at") << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 0
-                                    << "0.3:-:-:0;0.1:-:-:0" << false << true << 0.1;
+                                    << "0.3:-:-:0;0.1:-:-:0" << false << "" << true << 0.1;
     QTest::newRow("train loss: NaN") << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 0 << "nan:-:-:0"
-                                     << false << false << none;
-    QTest::newRow("train loss: not before epoch 3")
-        << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 3 << "0.3:-:-:0;0.1:-:-:0" << false << false << 0.1;
-    QTest::newRow("train loss: at epoch 3") << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 3
-                                            << "0.3:-:-:0;0.1:-:-:0;0.05:-:-:0" << false << true << 0.05;
+                                     << false << "" << false << none;
+    QTest::newRow("train loss: not before epoch 3") << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 3
+                                                    << "0.3:-:-:0;0.1:-:-:0" << false << "" << false << 0.1;
+    QTest::newRow("train loss: at epoch 3")
+        << k(GoalKind::TrainLossAtMost) << 0.1 << 0.0 << 3 << "0.3:-:-:0;0.1:-:-:0;0.05:-:-:0" << false << ""
+        << true << 0.05;
     QTest::newRow("test loss") << k(GoalKind::TestLossAtMost) << 0.2 << 0.0 << 0 << "0.1:0.19:-:0" << false
-                               << true << 0.19;
-    QTest::newRow("diverged: no") << k(GoalKind::Diverged) << 0.0 << 0.0 << 0 << "1:-:-:0" << false << false
-                                  << none;
-    QTest::newRow("diverged: yes") << k(GoalKind::Diverged) << 0.0 << 0.0 << 0 << "1:-:-:0" << true << true
-                                   << none;
-    QTest::newRow("stalled: too few epochs")
-        << k(GoalKind::Stalled) << 0.0 << 1.0 << 3 << "1:-:-:0;1:-:-:0;1:-:-:0" << false << false << none;
-    QTest::newRow("stalled: still learning")
-        << k(GoalKind::Stalled) << 0.0 << 1.0 << 2 << "1:-:-:0;0.9:-:-:0;0.8:-:-:0" << false << false << 20.0;
+                               << "" << true << 0.19;
+    QTest::newRow("diverged: no") << k(GoalKind::Diverged) << 0.0 << 0.0 << 0 << "1:-:-:0" << false << ""
+                                  << false << none;
+    QTest::newRow("diverged: yes") << k(GoalKind::Diverged) << 0.0 << 0.0 << 0 << "1:-:-:0" << true << ""
+                                   << true << none;
+    QTest::newRow("stalled: too few epochs") << k(GoalKind::Stalled) << 0.0 << 1.0 << 3
+                                             << "1:-:-:0;1:-:-:0;1:-:-:0" << false << "" << false << none;
+    QTest::newRow("stalled: still learning") << k(GoalKind::Stalled) << 0.0 << 1.0 << 2
+                                             << "1:-:-:0;0.9:-:-:0;0.8:-:-:0" << false << "" << false << 20.0;
     QTest::newRow("stalled: flat") << k(GoalKind::Stalled) << 0.0 << 1.0 << 2
-                                   << "0.2:-:-:0;0.7:-:-:0;0.697:-:-:0;0.6941:-:-:0" << false << true
+                                   << "0.2:-:-:0;0.7:-:-:0;0.697:-:-:0;0.6941:-:-:0" << false << "" << true
                                    << (0.7 - 0.6941) / 0.7 * 100;
     QTest::newRow("stalled: diverged is not stalled")
-        << k(GoalKind::Stalled) << 0.0 << 1.0 << 1 << "1:-:-:0;1:-:-:0" << true << false << none;
+        << k(GoalKind::Stalled) << 0.0 << 1.0 << 1 << "1:-:-:0;1:-:-:0" << true << "" << false << none;
     QTest::newRow("epochs: short") << k(GoalKind::EpochsAtLeast) << 0.0 << 0.0 << 3 << "1:-:-:0;1:-:-:0"
-                                   << false << false << 2.0;
+                                   << false << "" << false << 2.0;
     QTest::newRow("epochs: enough") << k(GoalKind::EpochsAtLeast) << 0.0 << 0.0 << 2 << "1:-:-:0;1:-:-:0"
-                                    << false << true << 2.0;
+                                    << false << "" << true << 2.0;
     QTest::newRow("overfitting: test loss falls")
-        << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0 << "1:1:-:0;0.5:0.6:-:0;0.3:0.5:-:0" << false << false
-        << 0.0;
+        << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0 << "1:1:-:0;0.5:0.6:-:0;0.3:0.5:-:0" << false << ""
+        << false << 0.0;
     QTest::newRow("overfitting: rises while train falls")
-        << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0 << "1:1:-:0;0.5:0.5:-:0;0.2:0.6:-:0" << false << true
-        << 20.0;
-    QTest::newRow("overfitting: both rise") << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0
-                                            << "1:1:-:0;0.5:0.5:-:0;0.7:0.6:-:0" << false << false << 20.0;
+        << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0 << "1:1:-:0;0.5:0.5:-:0;0.2:0.6:-:0" << false << ""
+        << true << 20.0;
+    QTest::newRow("overfitting: both rise")
+        << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0 << "1:1:-:0;0.5:0.5:-:0;0.7:0.6:-:0" << false << ""
+        << false << 20.0;
     QTest::newRow("overfitting: rise too small")
-        << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0 << "1:1:-:0;0.5:0.5:-:0;0.2:0.52:-:0" << false
+        << k(GoalKind::Overfitting) << 0.0 << 10.0 << 0 << "1:1:-:0;0.5:0.5:-:0;0.2:0.52:-:0" << false << ""
         << false << 4.0;
+    // The explain walk: each goal waits for its own stop, whatever the run did.
+    QTest::newRow("explained forward: no walk")
+        << k(GoalKind::ExplainedForward) << 0.0 << 0.0 << 0 << "1:-:-:0" << false << "" << false << none;
+    QTest::newRow("explained forward: at the output")
+        << k(GoalKind::ExplainedForward) << 0.0 << 0.0 << 0 << "" << false << "f" << true << none;
+    QTest::newRow("explained backward: forward only")
+        << k(GoalKind::ExplainedBackward) << 0.0 << 0.0 << 0 << "" << false << "f" << false << none;
+    QTest::newRow("explained backward: first hidden layer")
+        << k(GoalKind::ExplainedBackward) << 0.0 << 0.0 << 0 << "" << false << "fb" << true << none;
+    QTest::newRow("explained update: not yet")
+        << k(GoalKind::ExplainedUpdate) << 0.0 << 0.0 << 0 << "" << false << "fb" << false << none;
+    QTest::newRow("explained update: shown")
+        << k(GoalKind::ExplainedUpdate) << 0.0 << 0.0 << 0 << "" << false << "fbu" << true << none;
 }
 
 void TestLesson::goals()
@@ -264,11 +293,14 @@ void TestLesson::goals()
     QFETCH(int, epochs);
     QFETCH(QString, history);
     QFETCH(bool, diverged);
+    QFETCH(QString, walk);
     QFETCH(bool, met);
     QFETCH(double, current);
     LessonGoal goal{static_cast<GoalKind>(kind), value, percent, epochs, LessonControl::LearningRate};
     LessonRunFacts run;
     run.diverged = diverged;
+    run.explained = {walk.contains(QLatin1Char('f')), walk.contains(QLatin1Char('b')),
+                     walk.contains(QLatin1Char('u'))};
     const auto num = [](const QString &s) -> std::optional<double> {
         if (s == QLatin1String("-")) return std::nullopt;
         return s == QLatin1String("nan") ? std::nan("") : s.toDouble();
@@ -367,6 +399,59 @@ void TestLesson::shippedLessonsAreComplete()
         QVERIFY2(p.weights.empty(), qPrintable(name)); // a lesson starts untrained
     }
     QVERIFY(count >= 6);
+}
+
+void TestLesson::savedForStudentsOpensAnywhere_data()
+{
+    QTest::addColumn<QString>("sample"); // under samples/
+    QTest::addColumn<int>("files");      // data files it reads
+    QTest::addColumn<int>("rows");       // training rows after loading
+    QTest::newRow("lesson, CSV beside it") << "lessons/12_cnn_on_images.nnp" << 1 << 500;
+    QTest::newRow("IDX with test files") << "why_convolution_cnn.nnp" << 4 << -1;
+}
+
+void TestLesson::savedForStudentsOpensAnywhere()
+{
+    namespace fs = std::filesystem;
+    QFETCH(QString, sample);
+    QFETCH(int, files);
+    QFETCH(int, rows);
+    const fs::path source = fs::path(NNP_SOURCE_DIR) / "samples" / sample.toStdString();
+    const Project original = loadProject(source);
+    const PreparedData before = prepareData(original, source.parent_path());
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const fs::path folder = fs::path(tmp.path().toStdString()) / "for students";
+    const fs::path written = saveWithData(original, source.parent_path(), folder, "lesson.nnp");
+    QCOMPARE(written, folder / "lesson.nnp");
+    // Every data file is in the folder's data/, stored relative to the project file.
+    Project saved = loadProject(written);
+    int stored = 0;
+    for (std::string *path : dataPathFields(saved)) {
+        if (path->empty()) continue;
+        ++stored;
+        QVERIFY2(fs::path(*path).is_relative(), path->c_str());
+        QVERIFY2(path->rfind("data/", 0) == 0, path->c_str());
+        QVERIFY(fs::is_regular_file(folder / *path));
+    }
+    QCOMPARE(stored, files);
+    // Moved elsewhere, it opens and reads the same data.
+    const fs::path moved = fs::path(tmp.path().toStdString()) / "elsewhere" / "lesson folder";
+    fs::create_directories(moved.parent_path());
+    fs::rename(folder, moved);
+    const Project reopened = loadProject(moved / "lesson.nnp");
+    QVERIFY(reopened.graph == original.graph);
+    QVERIFY(reopened.lesson == original.lesson);
+    const PreparedData after = prepareData(reopened, moved);
+    QCOMPARE(after.full.size(), before.full.size());
+    QVERIFY(after.full.x == before.full.x);
+    if (rows > 0) QCOMPARE(after.full.size(), rows);
+    // Saving again over it replaces the copies instead of numbering them.
+    saveWithData(reopened, moved, moved, "lesson.nnp");
+    int copies = 0;
+    for ([[maybe_unused]] const auto &e : fs::directory_iterator(moved / "data"))
+        ++copies;
+    QCOMPARE(copies, files);
 }
 
 QTEST_GUILESS_MAIN(TestLesson)

@@ -2,6 +2,9 @@
 // step shows its panels (the others hidden), its locked controls are disabled and the others enabled, a
 // scripted action (a widget set, Reset and Play) reaches its goal, the goal turns green and Next becomes
 // enabled. Lessons open as templates: Save asks where to save and never writes into the lesson's file.
+#include "explain/explain_docks.h"
+#include "explain/explain_model.h"
+#include "explain/explain_panel.h"
 #include "i18n/language.h"
 #include "lesson/lesson_docks.h"
 #include "lesson/lesson_locks.h"
@@ -72,6 +75,8 @@ private:
     void setLoss(LossKind kind);
     void setRegularization(RegularizationKind kind, double rate);
     void setSamples(int samples);
+    /// Explain step (when no walk is shown yet), then Next in the Explain panel until the step's goal is met.
+    void walkExplain();
 };
 
 void TestLessons::initTestCase()
@@ -370,14 +375,35 @@ void TestLessons::setSamples(int samples)
     QCOMPARE(m_window->document()->dataSource().generator.samples, samples);
 }
 
+void TestLessons::walkExplain()
+{
+    auto *explain = m_window->findChild<ExplainDocks *>();
+    QVERIFY(explain);
+    ExplainPanel *ep = explain->panel();
+    ExplainModel *model = explain->model();
+    if (!model->trace()) {
+        controller()->pause();
+        QTRY_VERIFY_WITH_TIMEOUT(ep->explainButton()->isEnabled(), 10000);
+        QTest::mouseClick(ep->explainButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(model->trace() != nullptr, 10000);
+    }
+    // The student presses Next one phase at a time; the goal turns green at its stop, not before.
+    const int phases = static_cast<int>(model->phases().size());
+    for (int i = 0; i < phases && !panel()->goalMet(); ++i) {
+        QVERIFY(ep->nextButton()->isEnabled());
+        QTest::mouseClick(ep->nextButton(), Qt::LeftButton);
+    }
+}
+
 std::map<QString, std::vector<TestLessons::Action>> TestLessons::script()
 {
     const Action play = [this] { this->play(); };
     const Action resetPlay = [this] { resetAndPlay(); };
     const Action read = [] {};
+    const Action walk = [this] { walkExplain(); };
     return {
         {"01_neuron_and_layer", {play, [this] { setUnits("hidden_1", 6); }, resetPlay}},
-        {"02_forward_pass", {play, read}},
+        {"02_forward_pass", {play, walk}},
         {"03_activation_functions",
          {play,
           [this] {
@@ -386,7 +412,7 @@ std::map<QString, std::vector<TestLessons::Action>> TestLessons::script()
           },
           resetPlay}},
         {"04_loss", {play, [this] { setLoss(LossKind::MAE); }, resetPlay}},
-        {"05_backward_pass", {play, read}},
+        {"05_backward_pass", {play, walk, walk}},
         {"06_learning_rate",
          {play,
           [this] {
@@ -413,6 +439,7 @@ std::map<QString, std::vector<TestLessons::Action>> TestLessons::script()
               setLearningRate(0.01);
               resetAndPlay();
           }}},
+        {"12_cnn_on_images", {play, walk, read}},
     };
 }
 

@@ -9,16 +9,19 @@
 #include "export/export_dialog.h"
 #include "start/open_data_dialog.h"
 #include "start/sample_catalog.h"
+#include "start/sample_titles.h"
 #include "start/start_page.h"
 #include "train/network.h"
 #include "train/trainer.h"
 
 #include <QCryptographicHash>
+
 #include <QFileDialog>
 #include <QLabel>
 #include <QScopeGuard>
 #include <QScrollArea>
 #include <QSet>
+#include <algorithm>
 
 using namespace nnp;
 using namespace nnp::testutil;
@@ -441,6 +444,22 @@ void TestStartPage::screenshots()
     if (chinese) {
         QVERIFY(page->findChild<QPushButton *>(QStringLiteral("newEmptyButton"))->text() !=
                 QStringLiteral("New empty project"));
+    }
+    // Every shipped sample and lesson has a title and a summary of its own, in the interface language: in
+    // Chinese no card keeps an English title or summary (a Han character in each), in English none has one.
+    const QList<SampleCard *> cards = page->findChildren<SampleCard *>();
+    QVERIFY(cards.size() >= 30);
+    const auto hasHan = [](const QString &text) {
+        return std::any_of(text.begin(), text.end(),
+                           [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+    };
+    for (SampleCard *card : cards) {
+        const std::optional<SampleTitle> shipped = shippedSampleTitle(card->path());
+        QVERIFY2(shipped.has_value(), qPrintable(card->path()));
+        QCOMPARE(card->text(), shipped->title);
+        QCOMPARE(card->accessibleDescription(), shipped->summary);
+        QVERIFY2(hasHan(card->text()) == chinese, qPrintable(card->text()));
+        QVERIFY2(hasHan(card->accessibleDescription()) == chinese, qPrintable(card->accessibleDescription()));
     }
     const QString dir = QStringLiteral(NNP_BINARY_DIR "/screenshots");
     QDir().mkpath(dir);

@@ -296,6 +296,12 @@ void GraphDocument::applyTraining(const TrainingConfig &config)
     emit hyperparametersChanged();
 }
 
+void GraphDocument::applyLesson(const std::optional<Lesson> &lesson)
+{
+    m_project.lesson = lesson;
+    emit lessonChanged();
+}
+
 void GraphDocument::applyData(const DataSource &data, const Preprocessing &preprocessing)
 {
     const bool sourceChanged = !(m_project.data == data);

@@ -84,6 +84,8 @@ public:
     /// Replaces the whole project but keeps the file and the undo history (Open data's undoable step);
     /// the views rebuild as on reset().
     void applyWholeProject(const Project &project);
+    /// The lesson the project carries (a teacher authoring it: ui/lesson/lesson_commands.h).
+    void applyLesson(const std::optional<Lesson> &lesson);
 
     /// Stores trained weights, normaliser and history with the project (not undoable: a training result).
     void setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
@@ -108,6 +110,8 @@ signals:
     void filePathChanged(const QString &path);
     /// Save As into another folder rewrote the data paths (the data is the same).
     void dataPathsRebased();
+    /// applyLesson changed the project's lesson.
+    void lessonChanged();
 
 private:
     void revalidate();

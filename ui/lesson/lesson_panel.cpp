@@ -1,6 +1,8 @@
 #include "lesson/lesson_panel.h"
 
 #include "document/graph_document.h"
+#include "explain/explain_docks.h"
+#include "explain/explain_model.h"
 #include "main_window.h"
 #include "panels/training_docks.h"
 #include "training/training_controller.h"
@@ -81,6 +83,38 @@ LessonPanel::LessonPanel(MainWindow *window, QWidget *parent)
                         &GraphDocument::dataSourceChanged})
         connect(doc, signal, this, &LessonPanel::evaluate);
     connect(doc, &GraphDocument::nodeChanged, this, &LessonPanel::evaluate);
+    if (auto *explain = window->findChild<ExplainDocks *>())
+        connect(explain->model(), &ExplainModel::phaseChanged, this, &LessonPanel::followExplainWalk);
+}
+
+void LessonPanel::followExplainWalk()
+{
+    const auto *explain = m_window->findChild<ExplainDocks *>();
+    if (!explain || m_lesson.steps.empty()) return;
+    const ExplainModel *model = explain->model();
+    const std::vector<Phase> &phases = model->phases();
+    const int i = model->phaseIndex();
+    if (i < 0 || i >= static_cast<int>(phases.size())) return;
+    const auto next = [&](int k) {
+        return k < static_cast<int>(phases.size()) ? phases[std::size_t(k)].kind : PhaseKind::None;
+    };
+    // The walk's order: forward stops, Loss, backward stops, Update. The stop before Loss is the output
+    // layer; the backward stop before Update is the first hidden layer.
+    switch (phases[std::size_t(i)].kind) {
+    case PhaseKind::Forward:
+        m_walk.forward = m_walk.forward || next(i + 1) == PhaseKind::Loss;
+        break;
+    case PhaseKind::Backward:
+        m_walk.backward = m_walk.backward || next(i + 1) == PhaseKind::Update;
+        break;
+    case PhaseKind::Update:
+        m_walk.update = true;
+        break;
+    case PhaseKind::Loss:
+    case PhaseKind::None:
+        break;
+    }
+    evaluate();
 }
 
 QString LessonPanel::textLanguage()
@@ -102,6 +136,7 @@ void LessonPanel::goTo(int index)
     m_step = std::clamp(index, 0, stepCount() - 1);
     m_met = false;
     m_finished = false;
+    m_walk = {};
     m_stepStart = m_window->document()->project();
     // A run that had trained before the step began is the last step's: this step's goal waits for a new one
     // (Reset), or for the first epochs of a run not trained yet.
@@ -109,6 +144,22 @@ void LessonPanel::goTo(int index)
     m_oldRun = controller->history().empty() && controller->status() != TrainingStatus::Diverged
                    ? std::nullopt
                    : std::optional<quint64>(controller->generation());
+    showTexts();
+    emit stepShown(m_step);
+    evaluate();
+}
+
+void LessonPanel::updateLesson(const Lesson &lesson)
+{
+    if (lesson.steps.empty()) return;
+    m_lesson = lesson;
+    m_step = std::clamp(m_step, 0, stepCount() - 1);
+    showTexts();
+    evaluate();
+}
+
+void LessonPanel::showTexts()
+{
     const LessonStep &s = m_lesson.steps[static_cast<std::size_t>(m_step)];
     const std::string lang = textLanguage().toStdString();
     m_title->setText(QString::fromStdString(localized(s.title, lang)));
@@ -116,8 +167,6 @@ void LessonPanel::goTo(int index)
     m_counter->setText(tr("Step %1 of %2").arg(m_step + 1).arg(stepCount()));
     m_next->setText(m_step + 1 < stepCount() ? tr("Next ▶") : tr("Finish"));
     m_back->setEnabled(m_step > 0);
-    emit stepShown(m_step);
-    evaluate();
 }
 
 void LessonPanel::evaluate()
@@ -130,6 +179,7 @@ void LessonPanel::evaluate()
         run.history = controller->history();
         run.diverged = controller->status() == TrainingStatus::Diverged;
     }
+    run.explained = m_walk; // a walk counts whatever run it explains
     const GoalProgress progress = evaluateGoal(s.goal, run, m_stepStart, m_window->document()->project());
     const bool newlyMet = progress.met && !m_met;
     m_met = m_met || progress.met; // a reached goal stays reached while the student goes on
@@ -224,6 +274,12 @@ QString LessonPanel::goalText(const LessonGoal &goal, const GoalProgress &progre
                   "falling.")
                    .arg(number(goal.percent)) +
                now(tr("Now: %1 % above its lowest."));
+    case GoalKind::ExplainedForward:
+        return tr("Goal: press Explain step, then Next until the forward pass reaches the output layer.");
+    case GoalKind::ExplainedBackward:
+        return tr("Goal: walk the backward pass with Next until δ reaches the first hidden layer.");
+    case GoalKind::ExplainedUpdate:
+        return tr("Goal: walk on with Next to the Update phase, where every weight moves.");
     }
     return {};
 }

@@ -25,6 +25,9 @@ public:
 
     /// Starts `lesson` at its first step (an empty lesson: nothing to show).
     void setLesson(const Lesson &lesson);
+    /// The lesson was edited (a teacher authoring it): shows the new texts and goal at the same step, without
+    /// showing the step again (its panels and locks stay as they are).
+    void updateLesson(const Lesson &lesson);
     [[nodiscard]] const Lesson &lesson() const { return m_lesson; }
     [[nodiscard]] int step() const { return m_step; }
     [[nodiscard]] int stepCount() const { return static_cast<int>(m_lesson.steps.size()); }
@@ -59,6 +62,9 @@ protected:
 
 private:
     void evaluate();
+    void showTexts();
+    /// Notes how far the explain walk has gone (its current phase) for the explained_* goals.
+    void followExplainWalk();
     void showGoal(const GoalProgress &progress);
     void updateFonts();
 
@@ -68,7 +74,8 @@ private:
     bool m_met = false;
     bool m_finished = false;
     Project m_stepStart;
-    std::optional<quint64> m_oldRun; ///< the run that had trained when the step began: it does not count
+    LessonRunFacts::ExplainWalk m_walk; ///< how far the explain walk went since the step began
+    std::optional<quint64> m_oldRun;    ///< the run that had trained when the step began: it does not count
     QLabel *m_counter, *m_title, *m_text, *m_goal;
     QPushButton *m_back, *m_next;
     bool m_settingFonts = false;

@@ -1,5 +1,7 @@
 #include "start/sample_catalog.h"
 
+#include "start/sample_titles.h"
+
 #include "document/default_project.h"
 #include "editor/auto_layout.h"
 #include "io/project.h"
@@ -209,7 +211,9 @@ std::vector<SampleEntry> listStartEntries()
     const auto add = [&out](const QString &path, std::optional<SampleGroup> group) {
         try {
             const Project p = loadProject(path.toStdString());
-            out.push_back({path, titleFromFileName(path), QString::fromStdString(p.description),
+            const std::optional<SampleTitle> shipped = shippedSampleTitle(path);
+            out.push_back({path, shipped ? shipped->title : titleFromFileName(path),
+                           shipped ? shipped->summary : QString::fromStdString(p.description),
                            group ? *group : groupOf(p)});
         } catch (const std::exception &) {
             // A broken file is not offered; File > Open says what is wrong with it.

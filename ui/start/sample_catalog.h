@@ -15,8 +15,9 @@ enum class SampleGroup { Basics, Images, TextSequences, Lessons };
 
 struct SampleEntry {
     QString path;        ///< absolute
-    QString title;       ///< "Digits 8x8 cnn"
-    QString description; ///< the project's description (the start page shows its first sentence)
+    QString title;       ///< shipped: its translated title (sample_titles.h); else from the file name
+    QString description; ///< shipped: its translated summary; else the project's description (the start
+                         ///< page shows its first sentence)
     SampleGroup group = SampleGroup::Basics;
 };
 
