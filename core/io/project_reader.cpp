@@ -268,8 +268,9 @@ DataSource readData(const JsonCursor &c)
 
 Preprocessing readPreprocessing(const JsonCursor &c)
 {
-    c.expectObject({"normalization", "split"});
+    c.expectObject({"normalization", "split", "scale_target"});
     Preprocessing p;
+    if (auto v = c.find("scale_target")) p.scaleTarget = v->toBool();
     if (auto v = c.find("normalization"))
         p.normalization = v->toEnum<NormalizationKind>(normalizationFromString, kNormalizationNames);
     if (auto s = c.find("split")) {
@@ -581,8 +582,13 @@ TrainerState readRunState(const JsonCursor &c, const Project &p)
 
 void readTrained(const JsonCursor &c, Project &p)
 {
-    c.expectObject({"normalizer", "csv_schema", "weights", "run_state"});
+    c.expectObject({"normalizer", "target_scaler", "csv_schema", "weights", "run_state"});
     if (auto v = c.find("normalizer")) p.normalizer = readNormalizer(*v);
+    if (auto v = c.find("target_scaler")) {
+        p.targetScaler = readNormalizer(*v);
+        if (p.targetScaler->kind != NormalizationKind::ZScore)
+            v->at("kind").fail("the target scaling is a z-score.");
+    }
     if (auto v = c.find("csv_schema")) p.csvSchema = readSchema(*v);
     if (auto w = c.find("weights")) {
         const std::size_t n = w->arraySize(io::kMaxTensors);
