@@ -1,6 +1,7 @@
 // `nnp eval FILE`: loss and accuracy with a confusion matrix (classification), or MAE and R² (regression), of
 // the stored model on one split; --check compares with the project's stated result.
 #include "commands.h"
+#include "io/target_scaling.h"
 #include "project_cli.h"
 #include "train/trainer.h"
 
@@ -80,7 +81,7 @@ int runEval(const EvalOptions &o)
                   << " is empty; the project keeps no samples for it.\n";
         return BadInput;
     }
-    const Evaluation e = evaluate(net, d);
+    const Evaluation e = evaluateInTargetUnits(net, d, outputScaler(p)); // a scaled target: its own units
     const bool classification = isClassificationLoss(p.training.loss.kind) || !e.confusion.empty();
     std::cout << "Evaluating " << o.file << " on the " << o.split << " split (" << d.x.cols() << " samples)\n"
               << "loss      " << fixed(e.loss) << '\n';
@@ -97,7 +98,8 @@ int runEval(const EvalOptions &o)
         return Usage;
     }
     const ExpectedResult &x = *p.expect;
-    const Evaluation ce = x.split == *split ? e : evaluate(net, splitData(data, x.split));
+    const Evaluation ce =
+        x.split == *split ? e : evaluateInTargetUnits(net, splitData(data, x.split), outputScaler(p));
     const double v = metricValue(ce, x.metric);
     const bool pass = (!x.min || v >= *x.min) && (!x.max || v <= *x.max);
     std::cout << "\ncheck: " << toString(x.split) << ' ' << toString(x.metric) << ' ' << fixed(v);

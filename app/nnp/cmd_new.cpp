@@ -86,8 +86,13 @@ int runNew(const NewArgs &a)
     for (int units : a.hidden)
         std::cout << " -> " << units << ' ' << a.activation;
     std::cout << " -> " << project.graph.nodes.back().name << ", loss "
-              << toString(project.training.loss.kind) << ", Adam 0.01, batch 32, " << project.training.epochs
-              << " epochs. Train it with: nnp train " << out.string() << "\n";
+              << toString(project.training.loss.kind)
+              << (project.preprocessing.scaleTarget
+                      ? " on the z-scored target (far from unit scale; predictions "
+                        "stay in its units)"
+                      : "")
+              << ", Adam 0.01, batch 32, " << project.training.epochs << " epochs. Train it with: nnp train "
+              << out.string() << "\n";
     return Ok;
 }
 

@@ -5,6 +5,7 @@
 #include "data/csv.h"
 #include "data/data_error.h"
 #include "export/project_meaning.h"
+#include "io/target_scaling.h"
 #include "metrics/metrics.h"
 #include "train/trainer.h"
 
@@ -114,7 +115,8 @@ int runPredict(const PredictOptions &o)
         throw std::invalid_argument("The input rows encode " + std::to_string(x.rows()) +
                                     " features, but the network takes " + std::to_string(net.inputSize()) +
                                     ".");
-    const Matrix out = net.predict(x);
+    Matrix out = net.predict(x);
+    unscaleOutputsInPlace(outputScaler(p), out); // a scaled target: back in its own units
     // The data decides, not the loss: a playground network may fit class labels with MSE.
     const bool classification = projectTask(p, schema ? &*schema : nullptr) == TaskKind::Classification;
     if (classification) {

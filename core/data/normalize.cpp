@@ -95,6 +95,16 @@ void Normalizer::applyInPlace(Matrix &x) const
     x.array().colwise() *= scale.array();
 }
 
+void Normalizer::invertInPlace(Matrix &x) const
+{
+    if (isIdentity()) return;
+    if (x.rows() != offset.size() || scale.size() != offset.size())
+        throw std::invalid_argument("The scaling was fitted on " + std::to_string(offset.size()) +
+                                    " values per sample but there are " + std::to_string(x.rows()) + ".");
+    x.array().colwise() /= scale.array();
+    x.colwise() += offset;
+}
+
 Matrix Normalizer::apply(const Matrix &x) const
 {
     Matrix out = x;

@@ -30,6 +30,9 @@ struct Normalizer {
     /// Throws std::invalid_argument when x has another number of features than the fit.
     void applyInPlace(Matrix &x) const;
     [[nodiscard]] Matrix apply(const Matrix &x) const;
+    /// The inverse, x = x' / scale + offset: a scaled regression target back in its own units (the target
+    /// scaler, core/io/target_scaling.h). Throws std::invalid_argument as applyInPlace.
+    void invertInPlace(Matrix &x) const;
     [[nodiscard]] bool isIdentity() const { return kind == NormalizationKind::None || offset.size() == 0; }
 };
 

@@ -96,4 +96,21 @@ std::string readCsvFunction()
 )PY";
 }
 
+std::string targetScalingConstants(const ExportModel &m)
+{
+    if (!m.scalesOutput())
+        return "TARGET_GAIN = None  # the outputs are the predictions (no target scaling)\nTARGET_BIAS = "
+               "None\n";
+    const auto list = [](const std::vector<float> &v) {
+        std::string r = "[";
+        for (std::size_t i = 0; i < v.size(); ++i)
+            r += (i ? ", " : "") + formatFloat(v[i]);
+        return r + "]";
+    };
+    return "# The network learnt the z-scored target: outputs * TARGET_GAIN + TARGET_BIAS are in its own "
+           "units.\n"
+           "TARGET_GAIN = " +
+           list(m.outputGain) + "\nTARGET_BIAS = " + list(m.outputBias) + "\n";
+}
+
 } // namespace nnp::codegen

@@ -20,6 +20,9 @@ std::string layerList(const ExportModel &m, std::string_view indent);
 std::string inputSizes(const ExportModel &m);
 /// The names of a node's inputs: "a", or "a, b" when `joined`.
 std::string inputNames(const ExportModel &m, const ExportNode &n, std::string_view separator);
+/// "TARGET_GAIN = [...]\nTARGET_BIAS = [...]\n" (None without target scaling): the constants that turn the
+/// network's outputs into the target's own units, outputs * TARGET_GAIN + TARGET_BIAS.
+std::string targetScalingConstants(const ExportModel &m);
 /// The CSV reader both scripts share (pure Python, returns a list of rows).
 std::string readCsvFunction();
 

@@ -78,6 +78,9 @@ struct ExportModel {
     std::vector<int> inputs;       ///< Input node indices, in the order the network splits its input rows
     int output = 0;
     std::vector<float> offset, scale; ///< per input feature, all inputs concatenated; empty: no normalisation
+    /// A scaled regression target (core/io/target_scaling.h): every export ends in y = out · gain + bias per
+    /// output, so the model predicts in the target's own units; empty: the outputs are the predictions.
+    std::vector<float> outputGain, outputBias;
 
     /// The raw CSV columns in feature order (attachCsvSchema), so that the scripts read raw rows, one-hot
     /// encode categories and tokenise text as NN Playground does; empty: the scripts take encoded rows.
@@ -85,6 +88,7 @@ struct ExportModel {
     ExportMeaning meaning;
 
     [[nodiscard]] bool normalized() const { return !offset.empty(); }
+    [[nodiscard]] bool scalesOutput() const { return !outputGain.empty(); }
     [[nodiscard]] int inputSize() const;
     [[nodiscard]] int outputSize() const { return nodes.at(static_cast<std::size_t>(output)).size; }
     /// First input feature of input `k` (an index into inputs) in the concatenated input vector.

@@ -346,7 +346,7 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "}\n\n"
         "# The recurrent layers' kinds, for load_weights' conversion from PyTorch's layout.\n"
         "RECURRENT_KINDS = {\n" +
-        k.recurrent + "}\n" + pythonMeaning(m) +
+        k.recurrent + "}\n" + targetScalingConstants(m) + pythonMeaning(m) +
         "\n\n"
         "class Normalize(layers.Layer):\n"
         "    \"\"\"x' = (x - offset) * scale, fixed (not trained); the identity until load_weights sets "
@@ -367,8 +367,15 @@ std::string kerasScript(const ExportModel &m, const std::string &weightsFileName
         "        config = super().get_config()\n"
         "        config.update({\"size\": self.size})\n"
         "        return config\n\n\n" +
-        functions + "def build_model():\n" + k.build + "    return keras.Model(inputs=[" + k.inputs +
-        "], outputs=" + m.nodes.at(static_cast<std::size_t>(m.output)).ident +
+        functions + "def build_model():\n" + k.build +
+        (m.scalesOutput() ? "    # The network learnt the z-scored target: back in its own units.\n"
+                            "    target_scaling = layers.Rescaling(TARGET_GAIN, offset=TARGET_BIAS, "
+                            "name=\"target_scaling\")(" +
+                                m.nodes.at(static_cast<std::size_t>(m.output)).ident + ")\n"
+                          : std::string()) +
+        "    return keras.Model(inputs=[" + k.inputs + "], outputs=" +
+        (m.scalesOutput() ? std::string("target_scaling")
+                          : m.nodes.at(static_cast<std::size_t>(m.output)).ident) +
         ", name=" + pyString(makeIdentifier(m.name)) + ")\n";
     s += R"PY(
 

@@ -49,6 +49,15 @@ public:
             m_values[i] = emitNode(m_model.nodes[i], i);
         const ExportNode &out = m_model.nodes.at(static_cast<std::size_t>(m_model.output));
         std::string outName = m_values.at(static_cast<std::size_t>(m_model.output));
+        if (m_model.scalesOutput()) {
+            // A scaled regression target: back in its own units, y = out · σ + mean per output.
+            const int k = static_cast<int>(m_model.outputGain.size());
+            addInitializer("target_gain", {k}, m_model.outputGain);
+            addInitializer("target_bias", {k}, m_model.outputBias);
+            op("Mul", "target_scale", {outName, "target_gain"}, "target_scaled");
+            op("Add", "target_shift", {"target_scaled", "target_bias"}, "target_unscaled");
+            outName = "target_unscaled";
+        }
         if (const std::string named = onnxOutputName(m_model); !named.empty()) {
             op("Identity", named, {outName}, named); // "probabilities", "scores" or the target's name
             outName = named;

@@ -1,6 +1,7 @@
 #include "export/project_meaning.h"
 
 #include "data/generators.h"
+#include "io/target_scaling.h"
 #include "layers/activations.h"
 #include "losses/loss.h"
 
@@ -78,6 +79,11 @@ ExportModel describeProject(const Project &project, Network &net, const Normaliz
     meaning.description = project.description;
     meaning.loss = std::string(toString(project.training.loss.kind));
     if (!normalizer.isIdentity()) meaning.normalization = std::string(toString(normalizer.kind));
+    if (const auto affine = outputAffine(project); affine && int(affine->gain.size()) == m.outputSize())
+        for (std::size_t i = 0; i < affine->gain.size(); ++i) {
+            m.outputGain.push_back(static_cast<float>(affine->gain[i]));
+            m.outputBias.push_back(static_cast<float>(affine->bias[i]));
+        }
     const CsvSchema *schema = project.csvSchema ? &*project.csvSchema : nullptr;
     const int outputs = m.outputSize();
     switch (project.data.kind) {

@@ -361,6 +361,14 @@ def loss_sum(out, y):
     return ((out - y) ** 2).mean(dim=1).sum()
 
 
+def scaled_targets(out, y):
+    """The loss is the project's: on the z-scored target when the model scales it (TARGET_GAIN)."""
+    if TARGET_GAIN is None or TASK == "classification":
+        return out, y
+    gain, bias = torch.tensor(TARGET_GAIN), torch.tensor(TARGET_BIAS)
+    return (out - bias) / gain, (y - bias) / gain
+
+
 def save_weights(model, source, path):
     """Writes the model's tensors into a copy of the nnp-weights file `source` (the same nodes, names and
     shapes), which `nnp import-weights` reads back into the project."""
@@ -410,7 +418,7 @@ def train_command(argv):
             mine = batch[rank::world]  # this process's share of the global batch
             optimizer.zero_grad()
             out = net(*split_inputs(x[mine]))
-            loss = loss_sum(out.reshape(out.shape[0], -1), y[mine]) * (world / len(batch))
+            loss = loss_sum(*scaled_targets(out.reshape(out.shape[0], -1), y[mine])) * (world / len(batch))
             loss.backward()
             optimizer.step()
             total += loss.item() * len(batch) / world
@@ -436,7 +444,13 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         args += ", " + m.nodes.at(static_cast<std::size_t>(m.inputs[k])).ident;
     for (std::size_t i = 0; i < m.nodes.size(); ++i)
         emitNode(m, i, init, fwd);
-    fwd += "        return " + m.nodes.at(static_cast<std::size_t>(m.output)).ident + "\n";
+    const std::string &result = m.nodes.at(static_cast<std::size_t>(m.output)).ident;
+    if (m.scalesOutput())
+        fwd += "        # The network learnt the z-scored target: back in its own units.\n"
+               "        return " +
+               result + " * self.target_gain + self.target_bias\n";
+    else
+        fwd += "        return " + result + "\n";
 
     const std::string stem = commentText(weightsFileName.substr(0, weightsFileName.rfind("_weights.json")));
     std::string s =
@@ -477,9 +491,9 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         "\"beta\": \"bias\",\n                   \"running_mean\": \"running_mean\", "
         "\"running_var\": \"running_var\",\n                   \"weight_ih\": \"weight_ih_l0\", "
         "\"weight_hh\": \"weight_hh_l0\", \"bias_ih\": \"bias_ih_l0\",\n"
-        "                   \"bias_hh\": \"bias_hh_l0\"}\n"
-        "OUTPUT_PROBABILITIES = " +
-        std::string(outputIsProbability(m) ? "True" : "False") +
+        "                   \"bias_hh\": \"bias_hh_l0\"}\n" +
+        targetScalingConstants(m) +
+        "OUTPUT_PROBABILITIES = " + std::string(outputIsProbability(m) ? "True" : "False") +
         "  # the output is already a softmax / sigmoid (else scores)\n" + pythonMeaning(m) +
         "\n\n"
         "class Model(nn.Module):\n"
@@ -488,6 +502,12 @@ std::string pytorchScript(const ExportModel &m, const std::string &weightsFileNa
         "        # The input normalisation (identity until load_weights sets it).\n"
         "        self.register_buffer(\"input_offset\", torch.zeros(N_INPUTS))\n"
         "        self.register_buffer(\"input_scale\", torch.ones(N_INPUTS))\n" +
+        std::string(
+            m.scalesOutput()
+                ? "        # The target scaling: outputs * TARGET_GAIN + TARGET_BIAS are the predictions.\n"
+                  "        self.register_buffer(\"target_gain\", torch.tensor(TARGET_GAIN))\n"
+                  "        self.register_buffer(\"target_bias\", torch.tensor(TARGET_BIAS))\n"
+                : "") +
         init + "\n    def forward(self" + args + "):\n" + fwd;
     s += R"PY(
 
@@ -498,7 +518,7 @@ def load_weights(model, path=WEIGHTS_FILE):
     if data.get("format") != "nnp-weights":
         raise ValueError(f"{path} is not an NN Playground weights file")
     state = model.state_dict()
-    expected = {k for k in state if not k.endswith("num_batches_tracked") and not k.startswith("input_")}
+    expected = {k for k in state if not k.endswith("num_batches_tracked") and not k.startswith(("input_", "target_"))}
     loaded = set()
     with torch.no_grad():
         for t in data["tensors"]:

@@ -66,6 +66,13 @@ std::string weightsJson(const ExportModel &model)
     } else {
         j += "null,\n";
     }
+    if (model.scalesOutput()) { // predictions = outputs * gain + bias (a scaled regression target)
+        j += "  \"target_scaling\": {\n    \"gain\": ";
+        appendFloats(j, model.outputGain);
+        j += ",\n    \"bias\": ";
+        appendFloats(j, model.outputBias);
+        j += "\n  },\n";
+    }
     j += "  \"tensors\": [";
     bool first = true;
     for (const auto &n : model.nodes)

@@ -40,6 +40,7 @@ enum class DiagnosticCode {
     InputsVsFeatures,
     OutputsVsClasses,
     OutputsVsTargets,
+    UnscaledTarget, ///< a regression target far from unit scale, trained without target scaling
 };
 
 /// One value put into a diagnostic's text. The UI translates the text and some kinds of value; `english()` is

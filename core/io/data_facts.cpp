@@ -2,7 +2,8 @@
 
 namespace nnp {
 
-std::optional<DataFacts> readDataFacts(const Project &project, const std::filesystem::path &baseDir)
+namespace {
+std::optional<DataFacts> readFacts(const Project &project, const std::filesystem::path &baseDir)
 {
     const DataSource &src = project.data;
     try {
@@ -25,6 +26,14 @@ std::optional<DataFacts> readDataFacts(const Project &project, const std::filesy
     } catch (const std::exception &) { // a bad file: the run says what is wrong with it
     }
     return std::nullopt;
+}
+} // namespace
+
+std::optional<DataFacts> readDataFacts(const Project &project, const std::filesystem::path &baseDir)
+{
+    std::optional<DataFacts> facts = readFacts(project, baseDir);
+    if (facts) facts->targetScaled = project.preprocessing.scaleTarget;
+    return facts;
 }
 
 } // namespace nnp

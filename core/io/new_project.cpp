@@ -1,4 +1,5 @@
 #include "io/new_project.h"
+#include "io/target_scaling.h"
 
 #include "data/csv.h"
 #include "data/generators.h"
@@ -62,6 +63,8 @@ Project newProjectForData(const NewProjectSpec &spec, const std::filesystem::pat
     if (d.task == TaskKind::Regression) {
         outputs = static_cast<int>(d.targets.rows());
         p.training.loss.kind = LossKind::MSE;
+        // A target of hundreds diverges or crawls: train on its z-score, predict in its own units.
+        p.preprocessing.scaleTarget = targetFarFromUnitScale(d.targets);
     } else if (d.classes <= 2) {
         out = ActivationKind::Sigmoid;
         p.training.loss.kind = LossKind::BinaryCrossEntropy;

@@ -295,6 +295,7 @@ void saveProject(const Project &project, const std::filesystem::path &file)
     if (!checkWeightsAgainstGraph(p).empty()) {
         p.weights.clear();
         p.normalizer.reset();
+        p.targetScaler.reset();
         p.csvSchema.reset();
         p.trainerState.reset();
     }

@@ -62,6 +62,9 @@ struct DataSource {
 
 struct Preprocessing {
     NormalizationKind normalization = NormalizationKind::None;
+    /// Regression: train on the z-scored target (fitted on the training split, per output column); every
+    /// prediction shown or written is turned back into the target's own units (core/io/target_scaling.h).
+    bool scaleTarget = false;
     SplitConfig split;
     bool operator==(const Preprocessing &) const = default;
 };
@@ -96,6 +99,9 @@ struct Project {
     TrainingConfig training;
     std::vector<StoredTensor> weights;    ///< empty: untrained
     std::optional<Normalizer> normalizer; ///< fitted on the training split when the weights were stored
+    /// Regression with preprocessing.scaleTarget: the target's z-score (offset = mean, scale = 1/σ per
+    /// output) the stored weights were trained on; the network's outputs are (y − offset)·scale.
+    std::optional<Normalizer> targetScaler;
     std::optional<CsvSchema> csvSchema; ///< CSV projects: how rows were encoded when the weights were stored
     /// The training state that goes with `weights` (absent: a continued run starts its optimizer afresh).
     std::optional<TrainerState> trainerState;
@@ -141,13 +147,15 @@ struct PreparedData {
     Dataset full; ///< raw, as loaded
     SplitIndices split;
     Normalizer normalizer;
-    TrainData train, validation, test; ///< normalised inputs, targets in the loss's layout
+    Normalizer targetScaler;           ///< identity unless the project scales a regression target
+    TrainData train, validation, test; ///< normalised inputs, targets in the loss's layout (scaled ones)
     std::optional<CsvSchema> csvSchema;
     std::optional<CsvMissingReport> csvMissing; ///< CSV: what the missing-value policy did
 };
 
 /// Loads the data source (paths relative to `baseDir`) and prepares it for the project's loss.
-/// `fitted`: apply this normaliser (a trained model's) instead of fitting one on the training split.
+/// `fitted`: apply this normaliser (a trained model's) instead of fitting one on the training split; the
+/// target scaler is then the project's stored one too, when it has one.
 /// IDX projects with test files use those as the test split (split.test stays empty; the test fraction is
 /// ignored). Throws ProjectError (a data file that does not exist), DataError (a bad data file) or
 /// std::invalid_argument (data that does not fit the network: input size, classes vs outputs, task vs loss).
@@ -164,7 +172,7 @@ Matrix networkInputs(const Project &project, const Normalizer *normalizer, const
 /// Copies the network's parameters and state into project.weights (and the normaliser); the training state
 /// that went with the old weights is dropped (ProjectRun::store keeps the run's).
 void storeWeights(Project &project, Network &net, const Normalizer &normalizer);
-/// storeWeights plus what prediction needs from the data: the CSV schema.
+/// storeWeights plus what prediction needs from the data: the CSV schema and the target scaler.
 void storeTrainedModel(Project &project, Network &net, const PreparedData &data);
 /// Loads project.weights into a network built from project.graph; throws ProjectError on any mismatch.
 void restoreWeights(const Project &project, Network &net);

@@ -297,12 +297,26 @@ PreparedData prepareData(const Project &project, const std::filesystem::path &ba
                     d.normalizer.scale.segment(rows.first, rows.count).setOnes();
                 }
     }
+    if (d.full.task == TaskKind::Regression && project.preprocessing.scaleTarget) {
+        if (fitted && project.targetScaler) {
+            if (project.targetScaler->offset.size() != d.full.targets.rows())
+                throw std::invalid_argument("The stored target scaling has " +
+                                            std::to_string(project.targetScaler->offset.size()) +
+                                            " values, but the data has " +
+                                            std::to_string(d.full.targets.rows()) + " targets per sample.");
+            d.targetScaler = *project.targetScaler;
+        } else {
+            d.targetScaler = Normalizer::fit(NormalizationKind::ZScore, d.full.targets, d.split.train);
+        }
+    }
     const LossParams &loss = project.training.loss;
     const auto make = [&](const Dataset &from, const std::vector<int> &idx) {
         TrainData t;
         t.x = gatherColumns(from.x, idx);
         if (!d.normalizer.isIdentity()) d.normalizer.applyInPlace(t.x);
         t.y = targetsFor(from, idx, loss);
+        if (from.task == TaskKind::Regression && !d.targetScaler.isIdentity())
+            d.targetScaler.applyInPlace(t.y);
         return t;
     };
     d.train = make(d.full, d.split.train);
@@ -341,6 +355,10 @@ void storeTrainedModel(Project &project, Network &net, const PreparedData &data)
 {
     storeWeights(project, net, data.normalizer);
     project.csvSchema = data.csvSchema;
+    if (data.targetScaler.isIdentity())
+        project.targetScaler.reset();
+    else
+        project.targetScaler = data.targetScaler;
 }
 
 void restoreWeights(const Project &project, Network &net)

@@ -264,8 +264,9 @@ DataSource readData(const JsonCursor &c)
 
 Preprocessing readPreprocessing(const JsonCursor &c)
 {
-    c.expectObject({"normalization", "split"});
+    c.expectObject({"normalization", "split", "scale_target"});
     Preprocessing p;
+    if (auto v = c.find("scale_target")) p.scaleTarget = v->toBool();
     if (auto v = c.find("normalization"))
         p.normalization = v->toEnum<NormalizationKind>(normalizationFromString, io::kNormalizationNames);
     if (auto s = c.find("split")) {

@@ -237,8 +237,13 @@ TrainerState readRunState(const JsonCursor &c, const Project &p)
 
 void readTrained(const JsonCursor &c, Project &p)
 {
-    c.expectObject({"normalizer", "csv_schema", "weights", "run_state"});
+    c.expectObject({"normalizer", "target_scaler", "csv_schema", "weights", "run_state"});
     if (auto v = c.find("normalizer")) p.normalizer = readNormalizer(*v);
+    if (auto v = c.find("target_scaler")) {
+        p.targetScaler = readNormalizer(*v);
+        if (p.targetScaler->kind != NormalizationKind::ZScore)
+            v->at("kind").fail("the target scaling is a z-score.");
+    }
     if (auto v = c.find("csv_schema")) p.csvSchema = readSchema(*v);
     if (auto w = c.find("weights")) {
         const std::size_t n = w->arraySize(io::kMaxTensors);

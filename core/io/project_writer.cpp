@@ -192,32 +192,36 @@ OJson runStateJson(const TrainerState &s)
     return j;
 }
 
+/// A fitted normaliser (the inputs' or the target's), refused when a value is not a finite float.
+OJson normalizerJson(const Normalizer &n, const std::string &key)
+{
+    OJson offset = OJson::array(), scale = OJson::array();
+    // JSON has no infinity (nlohmann writes null, which no reader takes): refused here instead.
+    const auto value = [&key](const Vector &v, Eigen::Index i, const char *what) {
+        const double d = double(v(i));
+        if (!(std::abs(d) <= io::kMaxFloat))
+            throw ProjectError("", "/trained/" + key + "/" + std::string(what) + "/" + std::to_string(i),
+                               "the normaliser's " + std::string(what) + " of feature " +
+                                   std::to_string(i + 1) + " is " +
+                                   (std::isnan(d)   ? "NaN"
+                                    : std::isinf(d) ? "infinite"
+                                                    : "beyond the range of a float") +
+                                   "; it was fitted on data with values too large or not finite, and is "
+                                   "never saved.");
+        return d;
+    };
+    for (Eigen::Index i = 0; i < n.offset.size(); ++i)
+        offset.push_back(value(n.offset, i, "offset"));
+    for (Eigen::Index i = 0; i < n.scale.size(); ++i)
+        scale.push_back(value(n.scale, i, "scale"));
+    return {{"kind", toString(n.kind)}, {"offset", offset}, {"scale", scale}};
+}
+
 OJson trainedJson(const Project &p)
 {
     OJson j = OJson::object();
-    if (p.normalizer) {
-        const Normalizer &n = *p.normalizer;
-        OJson offset = OJson::array(), scale = OJson::array();
-        // JSON has no infinity (nlohmann writes null, which no reader takes): refused here instead.
-        const auto value = [](const Vector &v, Eigen::Index i, const char *what) {
-            const double d = double(v(i));
-            if (!(std::abs(d) <= io::kMaxFloat))
-                throw ProjectError("", "/trained/normalizer/" + std::string(what) + "/" + std::to_string(i),
-                                   "the normaliser's " + std::string(what) + " of feature " +
-                                       std::to_string(i + 1) + " is " +
-                                       (std::isnan(d)   ? "NaN"
-                                        : std::isinf(d) ? "infinite"
-                                                        : "beyond the range of a float") +
-                                       "; it was fitted on data with values too large or not finite, and is "
-                                       "never saved.");
-            return d;
-        };
-        for (Eigen::Index i = 0; i < n.offset.size(); ++i)
-            offset.push_back(value(n.offset, i, "offset"));
-        for (Eigen::Index i = 0; i < n.scale.size(); ++i)
-            scale.push_back(value(n.scale, i, "scale"));
-        j["normalizer"] = {{"kind", toString(n.kind)}, {"offset", offset}, {"scale", scale}};
-    }
+    if (p.normalizer) j["normalizer"] = normalizerJson(*p.normalizer, "normalizer");
+    if (p.targetScaler) j["target_scaler"] = normalizerJson(*p.targetScaler, "target_scaler");
     if (p.csvSchema) {
         OJson features = OJson::array();
         for (const CsvColumn &c : p.csvSchema->features)
@@ -276,6 +280,7 @@ std::string projectToText(const Project &p)
                             {"test", p.preprocessing.split.test},
                             {"stratify", p.preprocessing.split.stratify},
                             {"seed", p.preprocessing.split.seed}}}};
+    if (p.preprocessing.scaleTarget) j["preprocessing"]["scale_target"] = true;
     j["training"] = trainingJson(p.training);
     if (p.expect) {
         OJson e = {{"split", toString(p.expect->split)}, {"metric", toString(p.expect->metric)}};
@@ -283,7 +288,7 @@ std::string projectToText(const Project &p)
         if (p.expect->max) e["max"] = *p.expect->max;
         j["expect"] = e;
     }
-    if (!p.weights.empty() || p.normalizer || p.csvSchema) j["trained"] = trainedJson(p);
+    if (!p.weights.empty() || p.normalizer || p.targetScaler || p.csvSchema) j["trained"] = trainedJson(p);
     if (!p.history.empty()) j["history"] = historyJson(p.history);
     if (p.lesson) j["lesson"] = io::lessonJson(*p.lesson);
     // replace: a name with broken UTF-8 (pasted from elsewhere) must not make saving fail.

@@ -17,7 +17,8 @@ double largestMagnitude(const Matrix &m)
 DivergenceCause likelyDivergenceCause(const Project &project, const PreparedData &data)
 {
     const ValidationResult v = validate(project.graph);
-    const DataFacts facts = dataFacts(data.full);
+    DataFacts facts = dataFacts(data.full);
+    facts.targetScaled = true; // an unscaled target is named below, with its magnitude
     if (const auto problems = fitProblems(project.graph, v, project.training.loss, &facts); !problems.empty())
         return {DivergenceCause::Kind::OutputLoss, 0, problems.front().diagnostic};
     if (const double x = largestMagnitude(data.train.x); x > kUnitScaleLimit)
@@ -41,8 +42,9 @@ std::string divergenceAdvice(const DivergenceCause &cause)
         break;
     case DivergenceCause::Kind::UnscaledTarget:
         s << "the target reaches " << cause.magnitude
-          << ", far from unit scale, so the first errors and steps are huge; try a smaller learning rate, or "
-             "rescale the target.";
+          << ", far from unit scale, so the first errors and steps are huge; scale the target "
+             "(preprocessing: "
+             "scale_target, or `nnp new` does it), or try a smaller learning rate.";
         break;
     case DivergenceCause::Kind::LearningRate:
         s << "try a smaller learning rate.";

@@ -1,5 +1,6 @@
 #include "train/fit_check.h"
 
+#include "io/target_scaling.h"
 #include "layers/activations.h"
 #include "layers/layer_registry.h"
 
@@ -14,6 +15,7 @@ DataFacts dataFacts(const Dataset &d)
     f.features = d.features();
     f.classes = d.classes;
     f.targets = static_cast<int>(d.targets.rows());
+    f.targetFarFromUnitScale = d.task == TaskKind::Regression && targetFarFromUnitScale(d.targets);
     return f;
 }
 
@@ -126,6 +128,14 @@ void Checks::data(const NodeSpec &o, long long units, const DataFacts &d)
             {FitFix::Kind::SetLoss, o.id, ActivationKind::Linear, LossKind::MSE, 0});
         return; // the output count follows from the loss, which is wrong
     }
+    if (d.task == TaskKind::Regression && d.targetFarFromUnitScale && !d.targetScaled)
+        // Errors of hundreds make the first steps huge: the run diverges or crawls whatever the learning
+        // rate.
+        add(o.id, Severity::Warning, DiagnosticCode::UnscaledTarget,
+            QT_TRANSLATE_NOOP("Diagnostics",
+                              "The target is far from unit scale, so the first errors and steps are huge — "
+                              "scale the target (the predictions stay in its own units)."),
+            {}, {FitFix::Kind::ScaleTarget, o.id, ActivationKind::Linear, loss.kind, 0});
     long long inputs = 0;
     for (NodeId id : v.inputs)
         if (v.shapes.count(id)) inputs += v.shapes.at(id).size();

@@ -20,6 +20,9 @@ struct DataFacts {
     long long features = 0;
     int classes = 0; ///< classification
     int targets = 0; ///< regression: values per sample
+    /// Regression: the target's values or spread reach far beyond unit scale (targetFarFromUnitScale).
+    bool targetFarFromUnitScale = false;
+    bool targetScaled = false; ///< the project scales its target (Preprocessing::scaleTarget)
 };
 
 DataFacts dataFacts(const Dataset &d);
@@ -34,6 +37,7 @@ struct FitFix {
         SetLoss,       ///< change the loss to `loss`
         SetUnits,      ///< give the Dense `node` `count` units
         SetInputShape, ///< give the Input `node` the shape [count]
+        ScaleTarget,   ///< turn on the target scaling (Preprocessing::scaleTarget)
     };
     Kind kind = Kind::None;
     NodeId node = -1;

@@ -294,6 +294,11 @@
         <translation>目标是连续数值（回归），但损失 %1 需要类别标签——请把损失改为均方误差（mse）。</translation>
     </message>
     <message>
+        <location line="+10" />
+        <source>The target is far from unit scale, so the first errors and steps are huge — scale the target (the predictions stay in its own units).</source>
+        <translation>目标值远离单位尺度，因此最初的误差和步长都很大——请缩放目标值（预测仍以目标值自身的单位给出）。</translation>
+    </message>
+    <message>
         <location line="+18" />
         <source>The network takes %1 inputs, but the data has %2 features — set the Input layer's shape to %2.</source>
         <translation>网络接收 %1 个输入，但数据有 %2 个特征——请把输入层的形状设为 %2。</translation>
@@ -1034,6 +1039,11 @@
         <translation>设为 %1 个输入</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Scale the target</source>
+        <translation>缩放目标值</translation>
+    </message>
+    <message>
         <location line="+11" />
         <source>Fix: %1</source>
         <translation>修正：%1</translation>
@@ -1058,6 +1068,11 @@
         <location line="+6" />
         <source>shape</source>
         <translation>形状</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>target scaling</source>
+        <translation>目标值缩放</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2350,21 @@
         <location line="+2" />
         <source>Normalise inputs</source>
         <translation>输入归一化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scale the target</source>
+        <translation>缩放目标值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Regression: train on the target's z-score (fitted on the training split). Predictions, the probe, nnp predict and every export stay in the target's own units</source>
+        <translation>回归：在目标值的 Z 分数上训练（在训练集上拟合）。预测、探针、nnp predict 和所有导出仍以目标值自身的单位给出</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>target scaling</source>
+        <translation>目标值缩放</translation>
     </message>
     <message>
         <location line="+33" />
@@ -5892,8 +5922,8 @@ Restore them?</source>
     </message>
     <message>
         <location line="+5" />
-        <source>Likely cause: the target reaches %1, far from unit scale, so the first errors and steps are huge. Lower the learning rate (or rescale the target) and press Reset.</source>
-        <translation>可能的原因：目标值达到 %1，远离单位尺度，因此最初的误差和步长都很大。请降低学习率（或缩放目标值），然后按重置。</translation>
+        <source>Likely cause: the target reaches %1, far from unit scale, so the first errors and steps are huge. In the Data panel, tick "Scale the target" (or lower the learning rate) and press Reset.</source>
+        <translation>可能的原因：目标值达到 %1，远离单位尺度，因此最初的误差和步长都很大。请在数据面板中勾选“缩放目标值”（或降低学习率），然后按重置。</translation>
     </message>
     <message>
         <location line="+5" />

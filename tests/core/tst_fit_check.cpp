@@ -47,6 +47,14 @@ DataFacts regression(int targets = 1, long long features = 2)
 {
     return {TaskKind::Regression, features, 0, targets};
 }
+/// A regression whose target is far from unit scale (house prices, 25–346 …), scaled or not.
+DataFacts farTarget(bool scaled)
+{
+    DataFacts d = regression();
+    d.targetFarFromUnitScale = true;
+    d.targetScaled = scaled;
+    return d;
+}
 
 } // namespace
 
@@ -112,6 +120,10 @@ void TestFitCheck::mistakes_data()
     QTest::newRow("inputs are not the features")
         << net(2, 1, A::Sigmoid) << L::BinaryCrossEntropy << true << classes(2, 13) << C::InputsVsFeatures
         << true << 1 << F::SetInputShape << 13;
+    // A warning, not an error (the run may still start), fixed by turning the target scaling on.
+    QTest::newRow("regression target far from unit scale")
+        << net(2, 1, A::Linear) << L::MSE << true << farTarget(false) << C::UnscaledTarget << false << 3
+        << F::ScaleTarget << 0;
 }
 
 void TestFitCheck::mistakes()
@@ -152,6 +164,7 @@ void TestFitCheck::mistakes()
         QCOMPARE(p.fix.node, 1);
         break;
     case FitFix::Kind::AppendSoftmax:
+    case FitFix::Kind::ScaleTarget:
         QCOMPARE(p.fix.node, node);
         break;
     case FitFix::Kind::None:
@@ -172,6 +185,8 @@ void TestFitCheck::rightSetupsPass_data()
     QTest::newRow("mnist: softmax + CCE")
         << net(784, 10, A::Linear, true) << LossKind::CategoricalCrossEntropy << classes(10, 784);
     QTest::newRow("regression: linear + MSE") << net(2, 1, A::Linear) << LossKind::MSE << regression(1);
+    QTest::newRow("regression: a far target, scaled")
+        << net(2, 1, A::Linear) << LossKind::MSE << farTarget(true);
     QTest::newRow("TF Playground: tanh + MSE on two classes")
         << net(2, 1, A::Tanh) << LossKind::MSE << classes(2);
 }
@@ -245,6 +260,33 @@ void TestFitCheck::divergenceNamesTheVisibleCause()
     c = likelyDivergenceCause(p, prepareData(p, {}));
     QCOMPARE(c.kind, K::UnscaledTarget);
     QVERIFY(c.magnitude >= 300);
+    QVERIFY(divergenceAdvice(c).find("scale the target") != std::string::npos);
+    // The data says so before any run: the fit check warns, with the scaling as its fix.
+    PreparedData prepared = prepareData(p, {});
+    DataFacts facts = dataFacts(prepared.full);
+    QVERIFY(facts.targetFarFromUnitScale);
+    const ValidationResult v = validate(p.graph);
+    auto problems = fitProblems(p.graph, v, p.training.loss, &facts);
+    QCOMPARE(problems.size(), std::size_t(1));
+    QCOMPARE(problems.front().diagnostic.code, DiagnosticCode::UnscaledTarget);
+    QCOMPARE(problems.front().fix.kind, FitFix::Kind::ScaleTarget);
+
+    // With the scaling on, the network trains on the z-scored target (fitted on the training rows) and the
+    // scaler gives the target's own values back.
+    p.preprocessing.scaleTarget = true;
+    prepared = prepareData(p, {});
+    QVERIFY(!prepared.targetScaler.isIdentity());
+    QVERIFY(std::abs(prepared.train.y.mean()) < 1e-5);
+    QVERIFY(prepared.train.y.cwiseAbs().maxCoeff() < 2.0);
+    Matrix back = prepared.train.y;
+    prepared.targetScaler.invertInPlace(back);
+    for (Eigen::Index k = 0; k < back.cols(); ++k)
+        QVERIFY(std::abs(back(0, k) - prepared.full.targets(0, prepared.split.train[std::size_t(k)])) < 1e-3);
+    c = likelyDivergenceCause(p, prepared);
+    QCOMPARE(c.kind, K::LearningRate); // nothing visible is wrong any more
+    facts.targetScaled = true;
+    QVERIFY(fitProblems(p.graph, v, p.training.loss, &facts).empty());
+    p.preprocessing.scaleTarget = false;
 
     p.data.csv.task = TaskKind::Classification; // three classes, z-scored inputs: nothing visible is wrong
     p.data.csv.target = "cls";

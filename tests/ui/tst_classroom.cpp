@@ -6,6 +6,7 @@
 #include "commands/graph_commands.h"
 #include "explain/explain_text.h"
 #include "i18n/language.h"
+#include "panels/data_panel.h"
 #include "panels/problems_bar.h"
 #include "plots/loss_plot.h"
 #include "training/training_pace.h"
@@ -13,6 +14,7 @@
 #include "main_window_driver.h"
 #include "settle.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QWheelEvent>
 
@@ -73,6 +75,7 @@ private slots:
     void explainNumbersAreWrittenForStudents();
     void testLossIsDrawnWithoutAValidationSplit();
     void divergenceOnAnUnscaledTargetSaysSo();
+    void unscaledTargetIsScaledInOneClick();
 };
 
 void TestClassroom::newDenseLayersStartWithRelu()
@@ -334,6 +337,49 @@ void TestClassroom::divergenceOnAnUnscaledTargetSaysSo()
     QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Diverged, 60000);
     QVERIFY2(c->message().contains(QStringLiteral("the target reaches")), qPrintable(c->message()));
     QVERIFY(!t->toolbar()->playAction()->isEnabled());
+}
+
+void TestClassroom::unscaledTargetIsScaledInOneClick()
+{
+    QVERIFY(m_window->loadFile(sample("sat_act.nnp"))); // SATQ runs from 200 to 800
+    GraphDocument *doc = m_window->document();
+    ProblemsBar *problems = m_window->problemsBar();
+    auto *data = m_window->findChild<DataPanel *>();
+    QVERIFY(data);
+    QVERIFY(!doc->preprocessing().scaleTarget);
+    QVERIFY(!data->scaleTargetBox()->isChecked());
+    QVERIFY(problems->isVisible());
+    QCOMPARE(doc->fitProblems().size(), std::size_t(1));
+    QCOMPARE(doc->fitProblems().front().diagnostic.code, DiagnosticCode::UnscaledTarget);
+    QVERIFY(doc->canTrain()); // a warning: the run may still start
+    QVERIFY2(problems->texts().front().contains(QStringLiteral("far from unit scale")),
+             qPrintable(problems->texts().front()));
+    const QList<QPushButton *> fixes = problems->fixButtons();
+    QCOMPARE(fixes.size(), 1);
+    QCOMPARE(fixes.front()->text(), QStringLiteral("Scale the target"));
+    QTest::mouseClick(fixes.front(), Qt::LeftButton);
+    settle();
+    QVERIFY(doc->preprocessing().scaleTarget);
+    QVERIFY(data->scaleTargetBox()->isChecked()); // the Data panel shows the setting the fix turned on
+    QVERIFY(doc->fitProblems().empty());
+    QVERIFY(!problems->isVisible());
+    QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Fix: Scale the target"));
+    doc->undoStack()->undo();
+    QVERIFY(!doc->preprocessing().scaleTarget);
+    QVERIFY(!data->scaleTargetBox()->isChecked());
+    QVERIFY(problems->isVisible());
+    // The Data panel's box does the same; training then stores the scaler with the weights.
+    data->scaleTargetBox()->click();
+    QVERIFY(doc->preprocessing().scaleTarget);
+    QVERIFY(doc->fitProblems().empty());
+    TrainingDocks *t = m_window->training();
+    TrainingController *c = t->controller();
+    QTRY_COMPARE_WITH_TIMEOUT(c->status(), TrainingStatus::Ready, 30000);
+    t->toolbar()->paceSlider()->setValue(kPaceLevels);
+    clickToolButton(t->toolbar()->stepEpochAction());
+    QTRY_VERIFY_WITH_TIMEOUT(!doc->project().weights.empty(), 30000);
+    QVERIFY(doc->project().targetScaler.has_value());
+    QVERIFY(doc->project().targetScaler->offset(0) > 300); // the mean SATQ, in its own units
 }
 
 QTEST_MAIN(TestClassroom)

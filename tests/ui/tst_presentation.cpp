@@ -16,6 +16,7 @@
 #include "plots/loss_plot.h"
 #include "presentation/presentation_mode.h"
 #include "settle.h"
+#include "style/plot_contrast.h"
 #include "style/text_scale.h"
 #include "training/training_controller.h"
 #include "training/training_pace.h"
@@ -38,6 +39,8 @@
 #include <QTranslator>
 
 #include <qcustomplot.h>
+
+#include <set>
 
 using namespace nnp;
 
@@ -143,6 +146,9 @@ private slots:
     void activitiesShowTheirDocks();
     void leavingRestoresTheWindow();
     void scaleIsStoredAndApplied();
+    void settingsRowCount_data();
+    void settingsRowCount();
+    void highContrastReachesThePlots();
     void screenshots_data();
     void screenshots();
 
@@ -354,6 +360,104 @@ void TestPresentation::scaleIsStoredAndApplied()
     MainWindow again;
     QCOMPARE(again.presentation()->scalePercent(), PresentationSettings::kMaxScale);
     QVERIFY(again.presentation()->highContrast());
+}
+
+void TestPresentation::settingsRowCount_data()
+{
+    QTest::addColumn<bool>("chinese");
+    QTest::newRow("en") << false;
+    QTest::newRow("zh_CN") << true;
+}
+
+void TestPresentation::settingsRowCount()
+{
+    // The training settings join the presentation bar's row where the two fit side by side on the screen,
+    // and take a row of their own only where they do not; no toolbar is ever cut (an overflow menu).
+    QFETCH(bool, chinese);
+    QTranslator zh;
+    if (chinese) {
+        QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("nnp"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&zh));
+    }
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    MainWindow w;
+    open(w);
+    w.presentation()->toggleAction()->trigger();
+    testutil::settle();
+    auto *bar = w.findChild<QToolBar *>(QStringLiteral("presentationToolBar"));
+    auto *settings = w.findChild<QToolBar *>(QStringLiteral("trainingSettingsToolbar"));
+    QVERIFY(bar && settings && bar->isVisible() && settings->isVisible());
+    std::set<int> rows;
+    for (QToolBar *t : w.findChildren<QToolBar *>())
+        if (t->isVisible() && w.toolBarArea(t) == Qt::TopToolBarArea) {
+            rows.insert(t->y());
+            QVERIFY2(t->width() >= t->sizeHint().width(), qPrintable(QStringLiteral("%1: %2 of %3 px")
+                                                                         .arg(t->objectName())
+                                                                         .arg(t->width())
+                                                                         .arg(t->sizeHint().width())));
+        }
+    const int wanted = bar->sizeHint().width() + settings->sizeHint().width();
+    const bool fits = wanted <= 1920;
+    qInfo("%s: %d rows; the presentation bar and the settings want %d of 1920 px", chinese ? "zh_CN" : "en",
+          int(rows.size()), wanted);
+    QCOMPARE(settings->y() == bar->y(), fits);
+    QCOMPARE(int(rows.size()), fits ? 3 : 4);
+    if (chinese) QCOMPARE(int(rows.size()), 3); // the shorter Chinese labels fit on the third row
+    w.presentation()->setActive(false);
+}
+
+void TestPresentation::highContrastReachesThePlots()
+{
+    MainWindow w;
+    open(w);
+    QCustomPlot *plot = w.training()->lossPlot()->plot();
+    QVERIFY(plot->graphCount() >= 2);
+    std::vector<QPen> pens;
+    for (int i = 0; i < plot->graphCount(); ++i)
+        pens.push_back(plot->graph(i)->pen());
+    const QPen axis = plot->xAxis->basePen();
+    const QColor ticks = plot->yAxis->tickLabelColor();
+    const QBrush background = plot->axisRect()->backgroundBrush();
+    PresentationMode *pm = w.presentation();
+    pm->setActive(true);
+    pm->setHighContrast(true);
+    testutil::settle();
+    QVERIFY(plotHighContrast(plot));
+    // Thick lines in the colour-blind-safe palette, black axes and text, a white plotting area.
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        const QPen pen = plot->graph(i)->pen();
+        QCOMPARE(pen.color(), highContrastSeriesColor(i));
+        QVERIFY2(pen.widthF() >= 3.0 && pen.widthF() >= 2 * pens[std::size_t(i)].widthF(),
+                 qPrintable(QString::number(pen.widthF())));
+        QCOMPARE(pen.style(), pens[std::size_t(i)].style()); // dashed stays dashed
+    }
+    QCOMPARE(plot->xAxis->basePen().color(), QColor(Qt::black));
+    QVERIFY(plot->xAxis->basePen().widthF() >= 2);
+    QCOMPARE(plot->yAxis->tickLabelColor(), QColor(Qt::black));
+    QCOMPARE(plot->axisRect()->backgroundBrush(), QBrush(Qt::white));
+    QVERIFY(plot->axisRect()->backgroundBrush() != background);
+    // A series added while it is on (a kept run's curve) gets the style at the next replot.
+    QCPGraph *added = plot->addGraph();
+    added->setPen(QPen(QColor(0xAA, 0xAA, 0xAA), 1));
+    plot->replot();
+    QCOMPARE(added->pen().color(), highContrastSeriesColor(plot->graphCount() - 1));
+    plot->removeGraph(added);
+    QVERIFY(!saveShot(&w, QStringLiteral("presentation_high_contrast.png")).isEmpty());
+
+    // Off again: every pen, colour and brush as it was; leaving presentation mode does the same.
+    pm->setHighContrast(false);
+    QVERIFY(!plotHighContrast(plot));
+    for (int i = 0; i < plot->graphCount(); ++i)
+        QCOMPARE(plot->graph(i)->pen(), pens[std::size_t(i)]);
+    QCOMPARE(plot->xAxis->basePen(), axis);
+    QCOMPARE(plot->yAxis->tickLabelColor(), ticks);
+    QCOMPARE(plot->axisRect()->backgroundBrush(), background);
+    pm->setHighContrast(true);
+    QVERIFY(plotHighContrast(plot));
+    pm->setActive(false);
+    QVERIFY(!plotHighContrast(plot));
+    QCOMPARE(plot->graph(0)->pen(), pens[0]);
 }
 
 void TestPresentation::screenshots_data()

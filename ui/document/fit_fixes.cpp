@@ -38,6 +38,8 @@ QString fixLabel(const FitFix &fix)
         return fix.count == 1 ? FitFixes::tr("Set 1 unit") : FitFixes::tr("Set %1 units").arg(fix.count);
     case FitFix::Kind::SetInputShape:
         return fix.count == 1 ? FitFixes::tr("Set 1 input") : FitFixes::tr("Set %1 inputs").arg(fix.count);
+    case FitFix::Kind::ScaleTarget:
+        return FitFixes::tr("Scale the target");
     }
     return {};
 }
@@ -46,7 +48,7 @@ bool applyFix(GraphDocument *doc, const FitFix &fix)
 {
     if (fix.kind == FitFix::Kind::None) return false;
     const NodeSpec *found = doc->graph().find(fix.node);
-    if (!found && fix.kind != FitFix::Kind::SetLoss) return false;
+    if (!found && fix.kind != FitFix::Kind::SetLoss && fix.kind != FitFix::Kind::ScaleTarget) return false;
     // One parent: the fix is one undo step, and its option changes do not merge with the user's own edits.
     auto *step = new QUndoCommand(FitFixes::tr("Fix: %1").arg(fixLabel(fix)));
     switch (fix.kind) {
@@ -93,6 +95,12 @@ bool applyFix(GraphDocument *doc, const FitFix &fix)
         LayerOptions o = found->options;
         o.set(opt::input::shape, std::vector<int>{fix.count});
         new ChangeNodeOptionsCommand(doc, fix.node, found->name, o, FitFixes::tr("shape"), step);
+        break;
+    }
+    case FitFix::Kind::ScaleTarget: {
+        Preprocessing pre = doc->preprocessing();
+        pre.scaleTarget = true;
+        new ChangeDataCommand(doc, doc->dataSource(), pre, FitFixes::tr("target scaling"), step);
         break;
     }
     }

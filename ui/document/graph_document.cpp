@@ -305,20 +305,21 @@ void GraphDocument::applyLesson(const std::optional<Lesson> &lesson)
 void GraphDocument::applyData(const DataSource &data, const Preprocessing &preprocessing)
 {
     const bool sourceChanged = !(m_project.data == data);
+    const bool scalingChanged = m_project.preprocessing.scaleTarget != preprocessing.scaleTarget;
     m_project.data = data;
     m_project.preprocessing = preprocessing;
-    if (sourceChanged) {
-        readFacts();
-        revalidate();
-    }
+    if (sourceChanged) readFacts();
+    if (sourceChanged || scalingChanged) revalidate(); // the unscaled-target warning comes and goes
     emit dataSourceChanged();
 }
 
 void GraphDocument::setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
-                                    std::vector<EpochRecord> history, std::optional<CsvSchema> csvSchema)
+                                    std::vector<EpochRecord> history, std::optional<CsvSchema> csvSchema,
+                                    std::optional<Normalizer> targetScaler)
 {
     m_project.weights = std::move(weights);
     m_project.normalizer = std::move(normalizer);
+    m_project.targetScaler = std::move(targetScaler);
     m_project.history = std::move(history);
     m_project.csvSchema = std::move(csvSchema);
     // The app does not store the training state yet: one loaded with the old weights belongs to them only.
@@ -329,7 +330,7 @@ void GraphDocument::setTrainedState(std::vector<StoredTensor> weights, std::opti
 void GraphDocument::clearTrainedState()
 {
     if (m_project.weights.empty() && m_project.history.empty() && !m_project.normalizer &&
-        !m_project.csvSchema && !m_project.trainerState)
+        !m_project.targetScaler && !m_project.csvSchema && !m_project.trainerState)
         return;
     setTrainedState({}, std::nullopt, {}, std::nullopt);
 }
@@ -359,8 +360,10 @@ void GraphDocument::revalidate()
     m_validation = validate(m_project.graph);
     // The classic mistakes (output, loss and data that do not fit), checked only once the graph itself is
     // fine; the strip above the canvas lists them with their fixes.
-    m_fitProblems = nnp::fitProblems(m_project.graph, m_validation, m_project.training.loss,
-                                     m_dataFacts ? &*m_dataFacts : nullptr);
+    std::optional<DataFacts> facts = m_dataFacts;
+    if (facts) facts->targetScaled = m_project.preprocessing.scaleTarget;
+    m_fitProblems =
+        nnp::fitProblems(m_project.graph, m_validation, m_project.training.loss, facts ? &*facts : nullptr);
     emit diagnosticsChanged();
 }
 

@@ -89,7 +89,8 @@ public:
 
     /// Stores trained weights, normaliser and history with the project (not undoable: a training result).
     void setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
-                         std::vector<EpochRecord> history, std::optional<CsvSchema> csvSchema = {});
+                         std::vector<EpochRecord> history, std::optional<CsvSchema> csvSchema = {},
+                         std::optional<Normalizer> targetScaler = {});
     /// Drops the stored training result (Reset: the project is untrained again). No-op when there is none.
     void clearTrainedState();
 

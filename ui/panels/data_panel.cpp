@@ -120,6 +120,18 @@ DataPanel::DataPanel(GraphDocument *document, QWidget *parent)
         tr("Fitted on the training split only, and stored with the model (and in every "
            "export, which therefore takes the raw values)"));
     common->addRow(tr("Normalise inputs"), m_normalization);
+    m_scaleTarget = new QCheckBox(tr("Scale the target"), this);
+    m_scaleTarget->setObjectName(QStringLiteral("scaleTargetBox"));
+    m_scaleTarget->setToolTip(
+        tr("Regression: train on the target's z-score (fitted on the training split). Predictions, the "
+           "probe, nnp predict and every export stay in the target's own units"));
+    common->addRow(QString(), m_scaleTarget);
+    connect(m_scaleTarget, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading) return;
+        Preprocessing pre = m_doc->preprocessing();
+        pre.scaleTarget = on;
+        commit(m_doc->dataSource(), pre, tr("target scaling"));
+    });
     // The split, for every kind of data, with its counts (TensorFlow Playground's "Ratio of training to test
     // data", plus a validation share).
     m_trainRatio = new QSlider(Qt::Horizontal, this);
@@ -341,6 +353,7 @@ void DataPanel::loadFromDocument()
     for (int i = 0; i < 4; ++i)
         m_idxPaths[static_cast<std::size_t>(i)]->setText(QString::fromStdString(*idx[i]));
     m_normalization->setCurrentIndex(m_normalization->findData(int(pre.normalization)));
+    m_scaleTarget->setChecked(pre.scaleTarget);
     m_loading = false;
     schedulePreview();
 }

@@ -46,6 +46,7 @@ public:
     }
     [[nodiscard]] QComboBox *targetBox() const { return m_target; }
     [[nodiscard]] QComboBox *normalizationBox() const { return m_normalization; }
+    [[nodiscard]] QCheckBox *scaleTargetBox() const { return m_scaleTarget; }
     [[nodiscard]] CsvColumnsTable *csvColumns() const { return m_csvColumns; }
     [[nodiscard]] QSpinBox *validationBox() const { return m_validation; }
     /// "120 training · 0 validation · 30 test rows": the split of the whole data, for every kind of source.
@@ -88,6 +89,7 @@ private:
     CsvColumnsTable *m_csvColumns = nullptr;
     std::array<QLineEdit *, 4> m_idxPaths{};
     QComboBox *m_normalization = nullptr;
+    QCheckBox *m_scaleTarget = nullptr;
     DataPanelPreview *m_preview = nullptr;
     QTimer *m_previewTimer = nullptr;
 };

@@ -120,8 +120,10 @@ void TrainingDocks::keepTrainedState(const SnapshotPtr &s)
     // before the first step are not worth a "modified" mark).
     if (!s || !s->weights || s->step == 0 || m_controller->isStale())
         return; // (stale: the weights no longer fit the edited network)
-    m_window->document()->setTrainedState(s->weights->tensors, s->weights->normalizer,
-                                          m_controller->history(), s->weights->csvSchema);
+    const Normalizer &target = s->weights->targetScaler;
+    m_window->document()->setTrainedState(
+        s->weights->tensors, s->weights->normalizer, m_controller->history(), s->weights->csvSchema,
+        target.isIdentity() ? std::nullopt : std::optional<Normalizer>(target));
 }
 
 } // namespace nnp

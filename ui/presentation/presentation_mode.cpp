@@ -5,6 +5,7 @@
 #include "i18n/language.h"
 #include "main_window.h"
 #include "style/high_contrast.h"
+#include "style/plot_contrast.h"
 #include "style/text_scale.h"
 
 #include <QAction>
@@ -15,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
@@ -346,6 +348,8 @@ void PresentationMode::leave()
     adoptNewWidgets();
     restoreFonts();
     QApplication::setPalette(m_appPalette);
+    for (QCustomPlot *plot : m_window->findChildren<QCustomPlot *>())
+        setPlotHighContrast(plot, false);
     m_window->restoreState(m_dockState); // the docks and toolbars, the presentation bar hidden again
     m_window->setWindowState(m_windowState);
     // The layouts take the desktop's fonts (and minimum sizes) before the window gets its size back, then
@@ -436,6 +440,9 @@ void PresentationMode::restoreFonts()
 void PresentationMode::applyPalette()
 {
     QApplication::setPalette(m_highContrast ? highContrastPalette() : m_appPalette);
+    // The plots draw with pens of their own, which the palette does not reach (style/plot_contrast.h).
+    for (QCustomPlot *plot : m_window->findChildren<QCustomPlot *>())
+        setPlotHighContrast(plot, m_highContrast);
 }
 
 void PresentationMode::applyActivity()
@@ -486,8 +493,18 @@ void PresentationMode::placeSettingsBar()
     m_window->removeToolBarBreak(settings);
     m_window->addToolBar(Qt::TopToolBarArea, settings); // moves it to the end of the last row
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    if (settings->width() < settings->sizeHint().width() || m_bar->width() < m_bar->sizeHint().width())
-        m_window->insertToolBarBreak(settings);
+    if (!settingsFitBesideBar(settings)) m_window->insertToolBarBreak(settings);
+}
+
+bool PresentationMode::settingsFitBesideBar(const QToolBar *settings) const
+{
+    // Measured from what the two bars ask for in the presentation fonts against the full screen's width, not
+    // from the geometry the window's layout last gave them: on entering, the presentation bar is still hidden
+    // (its width a stale one) and the window not yet full screen, which put the settings on a row of their
+    // own even where they fit (in Chinese).
+    const QScreen *screen = m_window->screen();
+    const int room = m_window->isFullScreen() && screen ? screen->geometry().width() : m_window->width();
+    return m_bar->sizeHint().width() + settings->sizeHint().width() <= room;
 }
 
 void PresentationMode::applyCanvas()

@@ -84,6 +84,7 @@ private:
     void applyActivity();
     void applyCanvas();
     void placeSettingsBar();
+    [[nodiscard]] bool settingsFitBesideBar(const QToolBar *settings) const;
     void syncControls();
 
     struct WidgetFont {

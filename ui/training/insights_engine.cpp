@@ -437,7 +437,13 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
         return r;
     }
     const Matrix &out = net.forward(x, Mode::Eval);
-    r->output.assign(out.data(), out.data() + out.rows());
+    if (!data.targetScaler.isIdentity() && !isClassificationLoss(net.loss().kind)) {
+        Matrix value = out; // a scaled target: the prediction in its own units
+        data.targetScaler.invertInPlace(value);
+        r->output.assign(value.data(), value.data() + value.rows());
+    } else {
+        r->output.assign(out.data(), out.data() + out.rows());
+    }
     for (const Network::Node &node : net.nodes()) {
         if (node.kind == LayerKind::Input) continue;
         ProbeResult::Layer l;

@@ -187,6 +187,7 @@ std::shared_ptr<const TrainedWeights> TrainingSession::copyWeights()
     add(m_run->network().parameters());
     add(m_run->network().state());
     w->normalizer = data().normalizer;
+    w->targetScaler = data().targetScaler;
     w->csvSchema = data().csvSchema;
     return w;
 }

@@ -66,6 +66,7 @@ struct BoundaryGrid {
 struct TrainedWeights {
     std::vector<StoredTensor> tensors;
     Normalizer normalizer;
+    Normalizer targetScaler;            ///< identity unless the project scales its regression target
     std::optional<CsvSchema> csvSchema; ///< CSV data: how rows were encoded (prediction needs it)
     [[nodiscard]] bool allFinite() const;
 };

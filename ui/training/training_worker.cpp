@@ -376,7 +376,8 @@ QString TrainingWorker::divergedMessage(int epoch) const
         break;
     case DivergenceCause::Kind::UnscaledTarget:
         advice = tr("Likely cause: the target reaches %1, far from unit scale, so the first errors and steps "
-                    "are huge. Lower the learning rate (or rescale the target) and press Reset.")
+                    "are huge. In the Data panel, tick \"Scale the target\" (or lower the learning rate) and "
+                    "press Reset.")
                      .arg(locale.toString(cause.magnitude, 'g', 3));
         break;
     case DivergenceCause::Kind::LearningRate:
