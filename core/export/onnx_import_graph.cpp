@@ -221,6 +221,10 @@ const Value &Importer::layerValue(const onnx::NodeProto &n, int i, int port) con
         fail(n, i,
              "input " + std::to_string(port + 1) +
                  " is shape arithmetic where a layer's output is expected.");
+    if (v.mask != Value::MaskPart::None)
+        fail(n, i,
+             "input " + std::to_string(port + 1) +
+                 " is part of a masked pool over time, read by an operator that is not the next part of it.");
     if (v.layout != Value::Layout::BatchFirst)
         fail(n, i,
              "input " + std::to_string(port + 1) +

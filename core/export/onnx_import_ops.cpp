@@ -17,6 +17,7 @@ void OpImporter::importNode(const onnx::NodeProto &n, int i)
 {
     if (!n.domain().empty() && n.domain() != "ai.onnx")
         fail(n, i, "operators of the domain '" + n.domain() + "' are not supported.");
+    if (importMaskNode(n, i)) return;
     if (importSequenceNode(n, i)) return;
     if (n.output_size() < 1 || n.output(0).empty()) fail(n, i, "the node has no output.");
     const std::string &op = n.op_type();

@@ -33,6 +33,24 @@ struct Value {
     Layout layout = Layout::BatchFirst;
     bool wholeSequence = false; ///< every step of the recurrent layer `node`, read by nothing else so far
     bool batchShape = false;    ///< shape arithmetic on the batch size, or zeros of that shape (a zero state)
+    /// A part of our own export's masked pool over time (onnx_import_mask.cpp), built from the ids of graph
+    /// input `maskInput`: which value of that pattern this is.
+    enum class MaskPart {
+        None,
+        Padding,
+        Real,
+        Keep,
+        RealFloat,
+        Kept,
+        Count,
+        Any,
+        ZeroFilled,
+        MinusInfFilled,
+        MaskedSum,
+        MaskedMax
+    };
+    MaskPart mask = MaskPart::None;
+    NodeId maskInput = -1;
 };
 
 /// The bookkeeping shared by every operator; the operators themselves are OpImporter, in onnx_import_ops.cpp.
@@ -78,6 +96,12 @@ protected:
     /// them, ReduceMean / ReduceMax over time, and the shape arithmetic (Shape, Gather, Unsqueeze, Concat,
     /// ConstantOfShape) with which torch.onnx.export makes zero initial states. False: not such a node.
     bool importSequenceNode(const onnx::NodeProto &n, int i);
+
+    /// NN Playground's own masked pools over time (onnx_import_mask.cpp): Equal(ids, 0) → Not → Unsqueeze /
+    /// Cast → ReduceSum, Where(keep, x, 0 or −∞) → ReduceSum / ReduceMax, Max(kept, 1) → Div, Greater(kept,
+    /// 0) → Where become a GlobalAveragePool1D / GlobalMaxPool1D behind an Embedding with mask_zero. False:
+    /// not such a node.
+    bool importMaskNode(const onnx::NodeProto &n, int i);
 
     /// One ONNX node: the operator table in onnx_import_ops.cpp (a new operator touches only that file).
     virtual void importNode(const onnx::NodeProto &n, int i) = 0;

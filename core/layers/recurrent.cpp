@@ -119,6 +119,7 @@ void Recurrent::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
     if (kind == LayerKind::GRU) m_hn.resize(H, T * N);
     m_rec.resize(GH, N);
     m_zero.setZero(H, N);
+    if (m_record) m_pre.resize(GH, T * N);
 
     for (Index t = 0; t < T; ++t) {
         StepMap z = stepOf(m_z, t, T), h = stepOf(m_h, t, T);
@@ -128,10 +129,12 @@ void Recurrent::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
         else
             m_rec.setZero();
         if (kind == LayerKind::SimpleRNN) {
+            if (m_record) stepOf(m_pre, t, T) = z + m_rec;
             z.array() = (z.array() + m_rec.array()).tanh();
             h = z;
         } else if (kind == LayerKind::LSTM) {
             z += m_rec;
+            if (m_record) stepOf(m_pre, t, T) = z;
             z.topRows(2 * H).array() = sigmoid(z.topRows(2 * H).array());
             z.middleRows(2 * H, H).array() = z.middleRows(2 * H, H).array().tanh();
             z.bottomRows(H).array() = sigmoid(z.bottomRows(H).array());
@@ -145,9 +148,13 @@ void Recurrent::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
                     if (m_mask(t, n) < Scalar(0.5)) c.col(n) = cp.col(n);
         } else { // GRU: r, z, n
             m_rec.colwise() += m_bhh.col(0);
+            if (m_record) stepOf(m_pre, t, T).topRows(2 * H) = z.topRows(2 * H) + m_rec.topRows(2 * H);
             z.topRows(2 * H).array() = sigmoid(z.topRows(2 * H).array() + m_rec.topRows(2 * H).array());
             StepMap hn = stepOf(m_hn, t, T);
             hn = m_rec.bottomRows(H);
+            if (m_record)
+                stepOf(m_pre, t, T).bottomRows(H).array() =
+                    z.bottomRows(H).array() + z.topRows(H).array() * hn.array();
             z.bottomRows(H).array() = (z.bottomRows(H).array() + z.topRows(H).array() * hn.array()).tanh();
             const auto u = z.middleRows(H, H).array();
             h.array() = (Scalar(1) - u) * z.bottomRows(H).array() + u * hp.array();
@@ -178,6 +185,7 @@ void Recurrent::backward(std::span<const Matrix *const> x, const Matrix &, const
     m_carryC.resize(H, N);
     m_dwhh.setZero(GH, H);
     m_dbhh.setZero(GH, 1);
+    if (m_record) m_dhs.resize(H, T * N);
 
     for (Index t = T - 1; t >= 0; --t) {
         // m_dh: dL/dh_t from later steps; add this step's output gradient.
@@ -185,6 +193,7 @@ void Recurrent::backward(std::span<const Matrix *const> x, const Matrix &, const
             m_dh += ConstStepMap(dy.data() + t * H, H, N, Eigen::OuterStride<>(T * H));
         else if (t == T - 1)
             m_dh += dy;
+        if (m_record) stepOf(m_dhs, t, T) = m_dh;
         // A masked step only hands its gradients on to the previous state.
         if (m_hasMask) {
             m_carryH.setZero();

@@ -76,6 +76,20 @@ public:
     /// padded steps too, where the mask then keeps the old state.
     [[nodiscard]] const Matrix &gateActivations() const { return m_z; }
 
+    /// For the explain mode's Trace: while on, forward also keeps the gates before their activations
+    /// (preActivations) and backward keeps dE/dh at every step (stateGradients). Off while training.
+    void setRecordSteps(bool on) { m_record = on; }
+    /// The gates before their activations, as gateActivations (LSTM i, f, g, o: W x + b_ih + U h + b_hh; GRU
+    /// r, z as LSTM and n: W_n x + b_in + r⊙(U_n h + b_hn); SimpleRNN W x + b_ih + U h + b_hh). Recorded only
+    /// while setRecordSteps(true).
+    [[nodiscard]] const Matrix &preActivations() const { return m_pre; }
+    /// dE/dh_t of the last backward, [units x time·samples], column n·time + t: the gradient reaching step
+    /// t's state from its output and from the later steps. Recorded only while setRecordSteps(true).
+    [[nodiscard]] const Matrix &stateGradients() const { return m_dhs; }
+    /// dE/d(pre-activation) of every gate at every step of the last backward, laid out as preActivations
+    /// (zero at a masked step).
+    [[nodiscard]] const Matrix &preActivationGradients() const { return m_dz; }
+
 private:
     Options m_options;
     int m_steps = 1, m_features = 1, m_gates = 1;
@@ -89,6 +103,9 @@ private:
     Matrix m_dz, m_dzh, m_dh, m_dc, m_carryH, m_carryC;
     Matrix m_mask;
     bool m_hasMask = false;
+    // The explain mode's recording (setRecordSteps).
+    Matrix m_pre, m_dhs;
+    bool m_record = false;
 };
 
 } // namespace nnp

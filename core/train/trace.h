@@ -7,6 +7,7 @@
 #include "losses/loss.h"
 #include "optimizers/optimizer.h"
 #include "tensor.h"
+#include "train/recurrent_trace.h"
 
 #include <string>
 #include <vector>
@@ -34,6 +35,8 @@ struct NodeTrace {
     /// zero sizes for other kinds. Conv2D: its built-in activation.
     WindowGeometry window;
     ActivationParams activation;
+    /// SimpleRNN, LSTM, GRU: the step-by-step record (no steps for other kinds).
+    RecurrentTrace recurrent;
 };
 
 struct Trace {

@@ -3,6 +3,8 @@
 
 #include "layers/conv2d.h"
 #include "layers/pooling.h"
+#include "layers/recurrent.h"
+#include "train/unrolled_sequence.h"
 
 #include <stdexcept>
 #include <string>
@@ -28,12 +30,28 @@ Trace Trainer::traceStep(std::span<const int> samples)
         before.push_back(*p.ref.value);
     for (const auto &s : m_statistics)
         statisticsBefore.push_back(*s.ref.value);
+    // Recurrent layers keep their steps' pre-activations and state gradients for this step only.
+    const auto &nodes = m_net.nodes();
+    std::vector<int> recurrent;
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (isRecurrent(nodes[i].kind)) {
+            recurrent.push_back(static_cast<int>(i));
+            static_cast<Recurrent &>(m_net.layer(static_cast<int>(i))).setRecordSteps(true);
+        }
+    struct StopRecording {
+        Network &net;
+        const std::vector<int> &layers;
+        ~StopRecording()
+        {
+            for (int i : layers)
+                static_cast<Recurrent &>(net.layer(i)).setRecordSteps(false);
+        }
+    } stop{m_net, recurrent};
     m_net.forwardColumns(m_train.x, samples, Mode::Train);
     t.target = m_train.y(Eigen::all, std::vector<int>(samples.begin(), samples.end()));
     t.lossValue = m_net.lossAndBackward(t.target);
     t.sampleLosses = m_net.sampleLossesOf(t.target);
-
-    const auto &nodes = m_net.nodes();
+    const Matrix batch = m_train.x(Eigen::all, std::vector<int>(samples.begin(), samples.end()));
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const auto &n = nodes[i];
         NodeTrace nt;
@@ -58,6 +76,11 @@ Trace Trainer::traceStep(std::span<const int> samples)
             } else if (n.kind == LayerKind::MaxPool2D || n.kind == LayerKind::AveragePool2D) {
                 nt.window = windowGeometry(in, poolWindow(spec->options));
             }
+        }
+        if (isRecurrent(n.kind) && !n.inputs.empty()) {
+            const auto &layer = static_cast<const Recurrent &>(*n.layer);
+            nt.recurrent = readRecurrentTrace(layer, nt.inputs.front(), batch,
+                                              idRowsOfSteps(m_net, static_cast<int>(i), layer.steps()));
         }
         t.nodes.push_back(std::move(nt));
     }

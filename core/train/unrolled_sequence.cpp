@@ -15,11 +15,7 @@ std::vector<NodeId> recurrentNodes(const Network &net)
     return ids;
 }
 
-namespace {
-
-/// The id Input whose T values are the steps of recurrent node `index` (through Embedding, Dropout and
-/// recurrent layers), as its row offset among the network's inputs; −1 when there is none.
-long long idRowsOf(const Network &net, int index, int steps)
+long long idRowsOfSteps(const Network &net, int index, int steps)
 {
     int at = index;
     for (std::size_t hops = 0; hops <= net.nodes().size(); ++hops) {
@@ -40,6 +36,8 @@ long long idRowsOf(const Network &net, int index, int steps)
     }
     return -1;
 }
+
+namespace {
 
 std::vector<double> column(const Matrix &m, Eigen::Index c, Eigen::Index from = 0, Eigen::Index rows = -1)
 {
@@ -69,7 +67,7 @@ UnrolledSequence unrollSequence(Network &net, NodeId node, const Matrix &x)
     u.gates = recurrentGates(u.kind);
 
     // Column t: the sentence cut after step t (the last column is the sample itself).
-    const long long rows = idRowsOf(net, index, T);
+    const long long rows = idRowsOfSteps(net, index, T);
     Matrix batch = x.replicate(1, rows >= 0 ? T : 1);
     if (rows >= 0)
         for (int t = 0; t < T; ++t)

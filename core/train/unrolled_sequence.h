@@ -34,6 +34,10 @@ struct UnrolledSequence {
 /// The SimpleRNN / LSTM / GRU nodes of a network, in network order.
 std::vector<NodeId> recurrentNodes(const Network &net);
 
+/// The id Input whose `steps` values are the steps of the recurrent node at index `index` (through Embedding,
+/// Dropout and recurrent layers), as its row offset among the network's inputs; −1 when there is none.
+long long idRowsOfSteps(const Network &net, int index, int steps);
+
 /// Runs `net` (Eval) on one sample `x` ([inputSize x 1], the network's inputs) and reads node `node`'s steps.
 /// When the sequence comes from an id Input of T values (through Embedding, Dropout, recurrent layers), step
 /// t's output is the network's on the sample whose ids are the first t + 1 ids moved to the end behind

@@ -761,6 +761,103 @@
     </message>
 </context>
 <context>
+    <name>ExplainRecurrent</name>
+    <message numerus="yes">
+        <source>(%n value(s))</source>
+        <translation>
+            <numerusform>（%n 个值）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 units.</source>
+        <translation>只列出 %2 个单元中的前 %1 个。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步（共 %2 步）</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: “%3”</source>
+        <translation>第 %1 步（共 %2 步）：“%3”</translation>
+    </message>
+    <message>
+        <source>Masked: state unchanged.</source>
+        <translation>已掩码：状态不变。</translation>
+    </message>
+    <message>
+        <source>This step is padding (id 0): the layer carries the state over, h&lt;sub&gt;t&lt;/sub&gt; = h&lt;sub&gt;t−1&lt;/sub&gt; and c&lt;sub&gt;t&lt;/sub&gt; = c&lt;sub&gt;t−1&lt;/sub&gt;, and nothing learns from it.</source>
+        <translation>这一步是填充（id 0）：层把状态原样带到下一步，h&lt;sub&gt;t&lt;/sub&gt; = h&lt;sub&gt;t−1&lt;/sub&gt;，c&lt;sub&gt;t&lt;/sub&gt; = c&lt;sub&gt;t−1&lt;/sub&gt;，也没有参数从这一步学习。</translation>
+    </message>
+    <message>
+        <source>This step is padding (id 0): the layer carries the state over, h&lt;sub&gt;t&lt;/sub&gt; = h&lt;sub&gt;t−1&lt;/sub&gt;, and nothing learns from it.</source>
+        <translation>这一步是填充（id 0）：层把状态原样带到下一步，h&lt;sub&gt;t&lt;/sub&gt; = h&lt;sub&gt;t−1&lt;/sub&gt;，也没有参数从这一步学习。</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>单元 %1</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>From the last step back to the first the gradient&apos;s size changes by a factor of %1.</source>
+        <translation>从最后一步反向传回第一步，梯度的大小变为原来的 %1 倍。</translation>
+    </message>
+    <message>
+        <source>The gradient of %1, summed over the steps</source>
+        <translation>%1 的梯度：对各步求和</translation>
+    </message>
+    <message>
+        <source>For the GRU&apos;s n gate the recurrent part enters through the reset gate, so here δ&lt;sub&gt;t&lt;/sub&gt; is multiplied by r&lt;sub&gt;t&lt;/sub&gt;.</source>
+        <translation>GRU 的 n 门中，循环部分要经过重置门，所以这里 δ&lt;sub&gt;t&lt;/sub&gt; 要乘以 r&lt;sub&gt;t&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>该步的份额</translation>
+    </message>
+    <message>
+        <source>The optimizer is not plain SGD: it also uses its running averages, so the step differs from α·∂E/∂w.</source>
+        <translation>优化器不是普通的 SGD：它还用到梯度的滑动平均，所以这一步与 α·∂E/∂w 不同。</translation>
+    </message>
+    <message>
+        <source>The LSTM reads the sentence one word at a time. At each step its gates look at the word x&lt;sub&gt;t&lt;/sub&gt; and the previous state h&lt;sub&gt;t−1&lt;/sub&gt;: the input gate i decides what to write, the forget gate f what to keep of the cell c, the candidate g what could be written, and the output gate o what to show as h.</source>
+        <translation>长短期记忆网络（LSTM）逐词读句子。每一步，各个门都查看当前词 x&lt;sub&gt;t&lt;/sub&gt; 和上一步的状态 h&lt;sub&gt;t−1&lt;/sub&gt;：输入门 i 决定写入什么，遗忘门 f 决定记忆单元 c 保留多少，候选值 g 是可以写入的内容，输出门 o 决定把什么作为 h 输出。</translation>
+    </message>
+    <message>
+        <source>The GRU reads the sentence one word at a time. The reset gate r decides how much of the previous state h&lt;sub&gt;t−1&lt;/sub&gt; the candidate n sees; the update gate z mixes the old state and the candidate into h&lt;sub&gt;t&lt;/sub&gt;.</source>
+        <translation>GRU 逐词读句子。重置门 r 决定候选值 n 能看到多少上一步的状态 h&lt;sub&gt;t−1&lt;/sub&gt;；更新门 z 把旧状态和候选值混合成 h&lt;sub&gt;t&lt;/sub&gt;。</translation>
+    </message>
+    <message>
+        <source>The SimpleRNN reads the sentence one word at a time: the new state h&lt;sub&gt;t&lt;/sub&gt; mixes the word x&lt;sub&gt;t&lt;/sub&gt; with the previous state h&lt;sub&gt;t−1&lt;/sub&gt; through tanh.</source>
+        <translation>简单循环神经网络（SimpleRNN）逐词读句子：新状态 h&lt;sub&gt;t&lt;/sub&gt; 通过 tanh 把当前词 x&lt;sub&gt;t&lt;/sub&gt; 和上一步的状态 h&lt;sub&gt;t−1&lt;/sub&gt; 混合起来。</translation>
+    </message>
+    <message>
+        <source>Backpropagation through time: ∂E/∂h&lt;sub&gt;t&lt;/sub&gt; says how much the error changes when the state after step t changes. On its way back it is multiplied at every step by the recurrent weights and the gates&apos; slopes: in a SimpleRNN it often shrinks step after step (the vanishing gradient), while an LSTM&apos;s cell carries it further. A weight is used at every step, so its gradient is the sum of the steps&apos; shares.</source>
+        <translation>随时间反向传播：∂E/∂h&lt;sub&gt;t&lt;/sub&gt; 表示第 t 步之后的状态改变时误差改变多少。它在反向传回的路上每一步都要乘以循环权重和各门的斜率：在 SimpleRNN 中它常常一步步变小（梯度消失），而 LSTM 的记忆单元能把它传得更远。同一个权重在每一步都被使用，所以它的梯度是各步份额之和。</translation>
+    </message>
+    <message>
+        <source>1 · Forward pass: %1 “%2”, step %3 of %4</source>
+        <translation>1 · 前向传播：%1“%2”，第 %3 步（共 %4 步）</translation>
+    </message>
+    <message>
+        <source>3 · Backward through time: %1 “%2”</source>
+        <translation>3 · 随时间反向传播：%1“%2”</translation>
+    </message>
+    <message>
+        <source>A mini-batch of %1 samples: the steps are those of sample #%2; the gradients are the mean over the batch.</source>
+        <translation>含 %1 个样本的小批量：各步显示的是样本 #%2 的数值；梯度是整个批量的平均值。</translation>
+    </message>
+</context>
+<context>
     <name>ExplainText</name>
     <message>
         <location filename="../../ui/explain/explain_text.cpp" line="+53" />
@@ -2914,6 +3011,58 @@
         <location line="+3" />
         <source>Click a neuron or a weight in the Neurons view for its formula. Clicking a weight also lets you type a new value (undo with Ctrl+Z).</source>
         <translation>在“神经元”视图中点击神经元或权重可查看其公式。点击权重还可以输入新值（按 Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <source>The time step (word) of the sentence the formulas show.</source>
+        <translation>公式所显示的句子时间步（词）。</translation>
+    </message>
+    <message>
+        <source>unit </source>
+        <translation>单元 </translation>
+    </message>
+    <message>
+        <source>The hidden unit whose gates the formulas show.</source>
+        <translation>公式显示其各个门的隐藏单元。</translation>
+    </message>
+    <message>
+        <source>W (input weights)</source>
+        <translation>W（输入权重）</translation>
+    </message>
+    <message>
+        <source>U (recurrent weights)</source>
+        <translation>U（循环权重）</translation>
+    </message>
+    <message>
+        <source>input bias</source>
+        <translation>输入偏置</translation>
+    </message>
+    <message>
+        <source>recurrent bias</source>
+        <translation>循环偏置</translation>
+    </message>
+    <message>
+        <source>The parameter whose gradient is summed over the steps.</source>
+        <translation>要对各步求和其梯度的参数。</translation>
+    </message>
+    <message>
+        <source>The gate the weight belongs to.</source>
+        <translation>该权重所属的门。</translation>
+    </message>
+    <message>
+        <source>from </source>
+        <translation>来自 </translation>
+    </message>
+    <message>
+        <source>The input feature (W) or the previous state&apos;s unit (U) the weight reads.</source>
+        <translation>该权重读取的输入特征（W）或上一步状态的单元（U）。</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步（共 %2 步）</translation>
+    </message>
+    <message>
+        <source>gate %1</source>
+        <translation>%1 门</translation>
     </message>
 </context>
 <context>

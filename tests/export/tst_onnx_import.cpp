@@ -213,6 +213,62 @@ private slots:
                         imported.graph.nodes[i].y != imported.graph.nodes[j].y);
     }
 
+    // Issue 11: ids with padding → Embedding (mask_zero) → the mean and the largest value over the real steps
+    // (GlobalAveragePool1D, GlobalMaxPool1D). ONNX has no mask, so our export computes one from the ids
+    // (Equal, Not, Where, ReduceSum ...); read back, that pattern is the two pools again behind an Embedding
+    // with mask_zero, and the predictions are ours, sentences of padding only included.
+    void maskedPoolsRoundTrip()
+    {
+        GraphSpec g;
+        const NodeId words =
+            g.addNode(LayerKind::Input, "words", input({6}).set(opt::input::values, InputValues::Ids));
+        const NodeId emb = g.addNode(LayerKind::Embedding, "word vectors",
+                                     LayerOptions()
+                                         .set(opt::embedding::inputDim, 9)
+                                         .set(opt::embedding::outputDim, 4)
+                                         .set(opt::embedding::maskZero, true));
+        const NodeId mean = g.addNode(LayerKind::GlobalAveragePool1D, "mean", {});
+        const NodeId max = g.addNode(LayerKind::GlobalMaxPool1D, "max", {});
+        const NodeId cat = g.addNode(LayerKind::Concatenate, "joined", {});
+        const NodeId out = g.addNode(LayerKind::Dense, "out", dense(2, ActivationKind::Linear));
+        g.connect(words, emb);
+        g.connect(emb, mean);
+        g.connect(emb, max);
+        g.connect(mean, cat);
+        g.connect(max, cat);
+        g.connect(cat, out);
+        Network net = makeNetwork(g, 17);
+        Matrix raw = makeInputs(net, 64, 5);
+        for (Eigen::Index c = 0; c < raw.cols(); ++c)
+            for (Eigen::Index t = 0; t < raw.rows(); ++t)
+                if (t < c % 7) raw(t, c) = 0; // padding in front; c % 7 == 6: padding only
+        const std::string bytes = exportOnnx(describeNetwork(net, {}, "masked_pools"));
+        const ImportedModel imported = importOnnxBytes(bytes, "masked_pools");
+        QStringList kinds;
+        for (const auto &n : imported.graph.nodes) {
+            kinds << QString::fromUtf8(toString(n.kind).data());
+            if (n.kind == LayerKind::Embedding) QVERIFY(n.options.get(opt::embedding::maskZero));
+        }
+        kinds.sort();
+        QCOMPARE(kinds.join(' '),
+                 QStringLiteral("Concatenate Dense Embedding GlobalAveragePool1D GlobalMaxPool1D Input"));
+        QCOMPARE(imported.graph.edges.size(), g.edges.size());
+        Network back = buildImported(imported);
+        const Matrix ours = ourPrediction(net, {}, raw),
+                     theirs = ourPrediction(back, imported.normalizer, raw);
+        const double diff = maxAbsDiff(ours, theirs);
+        QVERIFY2(diff <= 1e-6, qPrintable(QString("max abs diff %1").arg(diff)));
+        // Without the mask the padded steps would count: the masked columns must differ from an unmasked
+        // read.
+        GraphSpec unmasked = imported.graph;
+        for (auto &n : unmasked.nodes)
+            if (n.kind == LayerKind::Embedding) n.options.set(opt::embedding::maskZero, false);
+        ImportedModel plain = imported;
+        plain.graph = unmasked;
+        Network blind = buildImported(plain);
+        QVERIFY(maxAbsDiff(ourPrediction(blind, imported.normalizer, raw), ours) > 1e-3);
+    }
+
     void handWrittenModel()
     {
         const ImportedModel imported = importOnnxBytes(bytesOf(handWritten()), "hand.onnx");

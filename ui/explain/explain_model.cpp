@@ -126,7 +126,7 @@ void ExplainModel::buildPhases()
         if (c >= 0) {
             reached = c;
             m_phases.push_back({PhaseKind::Forward, c});
-        } else if (explainsWindow(nt)) {
+        } else if (explainsWindow(nt) || !nt.recurrent.steps.empty()) {
             m_phases.push_back({PhaseKind::Forward, reached, nt.id});
         }
     }
@@ -137,7 +137,8 @@ void ExplainModel::buildPhases()
         if (c >= 1) {
             reached = c;
             m_phases.push_back({PhaseKind::Backward, c});
-        } else if (c < 0 && explainsWindow(*it) && it->gradOutput.size() > 0) {
+        } else if (c < 0 && (explainsWindow(*it) || !it->recurrent.steps.empty()) &&
+                   it->gradOutput.size() > 0) {
             m_phases.push_back({PhaseKind::Backward, reached, it->id});
         }
     }
@@ -183,7 +184,8 @@ const NodeTrace *ExplainModel::windowNode() const
 {
     const Phase p = phase();
     if (!m_trace || p.node == 0) return nullptr;
-    return m_trace->find(p.node);
+    const NodeTrace *nt = m_trace->find(p.node);
+    return nt && explainsWindow(*nt) ? nt : nullptr;
 }
 
 WindowSelection ExplainModel::windowSelection() const
@@ -220,6 +222,37 @@ void ExplainModel::stepPosition(int step)
     s.oy = p / g.outWidth;
     s.ox = p % g.outWidth;
     setWindowSelection(s);
+}
+
+const NodeTrace *ExplainModel::recurrentNode() const
+{
+    const Phase p = phase();
+    if (!m_trace || p.node == 0) return nullptr;
+    const NodeTrace *nt = m_trace->find(p.node);
+    return nt && !nt->recurrent.steps.empty() ? nt : nullptr;
+}
+
+RecurrentSelection ExplainModel::recurrentSelection() const
+{
+    RecurrentSelection s = m_recurrent;
+    const NodeTrace *nt = recurrentNode();
+    if (!nt) return s;
+    const RecurrentTrace &r = nt->recurrent;
+    const int T = int(r.steps.size());
+    s.step = s.step < 0 ? T - 1 : std::min(s.step, T - 1);
+    s.unit = std::clamp(s.unit, 0, std::max(0, r.units - 1));
+    s.param = std::clamp(s.param, 0, 3);
+    s.row = std::clamp(s.row, 0, std::max(0, r.gates * r.units - 1));
+    const int cols = s.param == 0 ? r.features : s.param == 1 ? r.units : 1;
+    s.col = std::clamp(s.col, 0, std::max(0, cols - 1));
+    return s;
+}
+
+void ExplainModel::setRecurrentSelection(RecurrentSelection s)
+{
+    if (s == m_recurrent) return;
+    m_recurrent = s;
+    emit selectionChanged();
 }
 
 void ExplainModel::setSelection(Selection s)

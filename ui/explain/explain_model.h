@@ -37,6 +37,15 @@ struct WindowSelection {
     bool operator==(const WindowSelection &) const = default;
 };
 
+/// Where the explain mode looks inside a recurrent node: time step `step` (−1: the last), hidden unit
+/// `unit`, and the weight whose gradient the backward phase sums over the steps: parameter `param` (0 W, 1
+/// U, 2 b_ih, 3 b_hh) at (row, col).
+struct RecurrentSelection {
+    int step = -1, unit = 0;
+    int param = 0, row = 0, col = 0;
+    bool operator==(const RecurrentSelection &) const = default;
+};
+
 struct Selection {
     enum class Kind { None, Neuron, Edge };
     Kind kind = Kind::None;
@@ -73,6 +82,11 @@ public:
     void setWindowSelection(WindowSelection s);
     /// Moves the chosen output position by `step` positions in reading order (wrapping around).
     void stepPosition(int step);
+    /// The SimpleRNN, LSTM or GRU node of the current phase (null elsewhere).
+    [[nodiscard]] const NodeTrace *recurrentNode() const;
+    /// The place inside it, clamped to the node of the current phase (the step −1 becomes the last).
+    [[nodiscard]] RecurrentSelection recurrentSelection() const;
+    void setRecurrentSelection(RecurrentSelection s);
 
     /// Views call this while they are visible: the live picture is refreshed at most every 250 ms.
     void setLive(bool on);
@@ -111,6 +125,7 @@ private:
     int m_phaseIndex = -1;
     Selection m_selection;
     WindowSelection m_window;
+    RecurrentSelection m_recurrent;
     bool m_liveOn = false;
     bool m_inFlight = false;
     QElapsedTimer m_sinceRequest;

@@ -1,6 +1,7 @@
 #include "explain/explain_panel.h"
 
 #include "explain/explain_conv.h"
+#include "explain/explain_recurrent.h"
 #include "explain/explain_text.h"
 #include "explain/window_view.h"
 #include "training/training_controller.h"
@@ -10,6 +11,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSignalBlocker>
+#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -77,6 +80,8 @@ ExplainPanel::ExplainPanel(ExplainModel *model, QWidget *parent)
     layout->addLayout(pick);
     layout->addLayout(walk);
     layout->addWidget(m_phaseLabel);
+    buildRecurrentControls();
+    layout->addWidget(m_recurrentRow);
     // The maps of a convolution above the text; the user drags the split (a projector wants large maps).
     auto *split = new QSplitter(Qt::Vertical);
     split->setObjectName(QStringLiteral("explainSplit"));
@@ -179,6 +184,97 @@ void ExplainPanel::updateControls()
                                     : tr("Pick a sample and press Explain step."));
 }
 
+void ExplainPanel::buildRecurrentControls()
+{
+    m_recurrentRow = new QWidget;
+    m_recurrentRow->setObjectName(QStringLiteral("recurrentControls"));
+    m_stepSlider = new QSlider(Qt::Horizontal);
+    m_stepSlider->setObjectName(QStringLiteral("stepSlider"));
+    m_stepSlider->setPageStep(1);
+    m_stepSlider->setToolTip(tr("The time step (word) of the sentence the formulas show."));
+    m_stepLabel = new QLabel;
+    m_unitBox = new QSpinBox;
+    m_unitBox->setObjectName(QStringLiteral("unitBox"));
+    m_unitBox->setPrefix(tr("unit "));
+    m_unitBox->setToolTip(tr("The hidden unit whose gates the formulas show."));
+    m_paramBox = new QComboBox;
+    m_paramBox->setObjectName(QStringLiteral("paramBox"));
+    m_paramBox->addItem(tr("W (input weights)"));
+    m_paramBox->addItem(tr("U (recurrent weights)"));
+    m_paramBox->addItem(tr("input bias"));
+    m_paramBox->addItem(tr("recurrent bias"));
+    m_paramBox->setToolTip(tr("The parameter whose gradient is summed over the steps."));
+    m_gateBox = new QComboBox;
+    m_gateBox->setObjectName(QStringLiteral("gateBox"));
+    m_gateBox->setToolTip(tr("The gate the weight belongs to."));
+    m_columnBox = new QSpinBox;
+    m_columnBox->setObjectName(QStringLiteral("columnBox"));
+    m_columnBox->setPrefix(tr("from "));
+    m_columnBox->setToolTip(tr("The input feature (W) or the previous state's unit (U) the weight reads."));
+    m_weightPart = new QWidget;
+    auto *weight = new QHBoxLayout(m_weightPart);
+    weight->setContentsMargins(0, 0, 0, 0);
+    weight->addWidget(m_paramBox);
+    weight->addWidget(m_gateBox);
+    weight->addWidget(m_columnBox);
+    auto *row = new QHBoxLayout(m_recurrentRow);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_stepLabel);
+    row->addWidget(m_stepSlider, 1);
+    row->addWidget(m_unitBox);
+    row->addWidget(m_weightPart);
+    m_recurrentRow->hide();
+    connect(m_stepSlider, &QSlider::valueChanged, this, &ExplainPanel::recurrentEdited);
+    connect(m_unitBox, &QSpinBox::valueChanged, this, &ExplainPanel::recurrentEdited);
+    connect(m_paramBox, &QComboBox::currentIndexChanged, this, &ExplainPanel::recurrentEdited);
+    connect(m_gateBox, &QComboBox::currentIndexChanged, this, &ExplainPanel::recurrentEdited);
+    connect(m_columnBox, &QSpinBox::valueChanged, this, &ExplainPanel::recurrentEdited);
+}
+
+void ExplainPanel::recurrentEdited()
+{
+    const NodeTrace *nt = m_model->recurrentNode();
+    if (!nt) return;
+    RecurrentSelection s;
+    s.step = m_stepSlider->value() - 1;
+    s.unit = m_unitBox->value() - 1;
+    s.param = m_paramBox->currentIndex();
+    s.row = std::max(0, m_gateBox->currentIndex()) * nt->recurrent.units + s.unit;
+    s.col = m_columnBox->value() - 1;
+    m_model->setRecurrentSelection(s);
+}
+
+bool ExplainPanel::updateRecurrentControls()
+{
+    const NodeTrace *nt = m_model->recurrentNode();
+    m_recurrentRow->setVisible(nt != nullptr);
+    if (!nt) return false;
+    const RecurrentTrace &r = nt->recurrent;
+    const RecurrentSelection s = m_model->recurrentSelection();
+    const QSignalBlocker b1(m_stepSlider), b2(m_unitBox), b3(m_paramBox), b4(m_gateBox), b5(m_columnBox);
+    m_stepSlider->setRange(1, int(r.steps.size()));
+    m_stepSlider->setValue(s.step + 1);
+    m_stepLabel->setText(tr("step %1 of %2").arg(s.step + 1).arg(r.steps.size()));
+    m_unitBox->setRange(1, r.units);
+    m_unitBox->setValue(s.unit + 1);
+    m_paramBox->setCurrentIndex(s.param);
+    if (m_gateBox->count() != r.gates || m_gateBox->property("kind").toInt() != int(nt->kind)) {
+        m_gateBox->clear();
+        for (int g = 0; g < r.gates; ++g)
+            m_gateBox->addItem(tr("gate %1").arg(ExplainRecurrent::gateName(nt->kind, g)));
+        m_gateBox->setProperty("kind", int(nt->kind));
+    }
+    m_gateBox->setCurrentIndex(r.units > 0 ? s.row / r.units : 0);
+    m_gateBox->setVisible(r.gates > 1);
+    const int cols = s.param == 0 ? r.features : s.param == 1 ? r.units : 1;
+    m_columnBox->setRange(1, std::max(1, cols));
+    m_columnBox->setValue(s.col + 1);
+    m_columnBox->setVisible(s.param < 2);
+    // The step matters in both phases (the bars mark it); the weight only on the way back.
+    m_weightPart->setVisible(m_model->phase().kind == PhaseKind::Backward);
+    return true;
+}
+
 void ExplainPanel::refresh()
 {
     updateControls();
@@ -197,7 +293,9 @@ void ExplainPanel::refresh()
         return;
     }
     const Phase phase = m_model->phase();
-    if (phase.node != 0)
+    if (updateRecurrentControls())
+        m_text->setHtml(ExplainRecurrent::html(*trace, phase, m_model->recurrentSelection()));
+    else if (phase.node != 0)
         m_text->setHtml(ExplainConv::html(*trace, phase, m_model->windowSelection()));
     else
         m_text->setHtml(ExplainText::html(*pic, *trace, phase, m_model->selection()));

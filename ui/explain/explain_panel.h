@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSlider;
 class QSpinBox;
 class QTextBrowser;
 class QTimer;
@@ -33,6 +34,14 @@ public:
     [[nodiscard]] QTextBrowser *text() const { return m_text; }
     /// The maps of a convolution or pooling phase (hidden in other phases).
     [[nodiscard]] WindowView *windowView() const { return m_window; }
+    /// A recurrent node's controls (hidden in other phases): the time step, the unit, and the weight whose
+    /// gradient the backward phase sums (parameter, gate, column).
+    [[nodiscard]] QWidget *recurrentControls() const { return m_recurrentRow; }
+    [[nodiscard]] QSlider *stepSlider() const { return m_stepSlider; }
+    [[nodiscard]] QSpinBox *unitBox() const { return m_unitBox; }
+    [[nodiscard]] QComboBox *paramBox() const { return m_paramBox; }
+    [[nodiscard]] QComboBox *gateBox() const { return m_gateBox; }
+    [[nodiscard]] QSpinBox *columnBox() const { return m_columnBox; }
     /// The samples "Explain step" uses now.
     [[nodiscard]] std::vector<int> chosenSamples() const;
 
@@ -40,6 +49,10 @@ private:
     void refresh();
     void updateControls();
     void setPlaying(bool on);
+    void buildRecurrentControls();
+    /// Shows and fills the recurrent controls for the current phase; whether it is a recurrent one.
+    bool updateRecurrentControls();
+    void recurrentEdited();
 
     ExplainModel *m_model;
     QSpinBox *m_sample, *m_batch;
@@ -49,6 +62,12 @@ private:
     QLabel *m_phaseLabel;
     QTextBrowser *m_text;
     WindowView *m_window;
+    QWidget *m_recurrentRow = nullptr;
+    QSlider *m_stepSlider = nullptr;
+    QLabel *m_stepLabel = nullptr;
+    QSpinBox *m_unitBox = nullptr, *m_columnBox = nullptr;
+    QComboBox *m_paramBox = nullptr, *m_gateBox = nullptr;
+    QWidget *m_weightPart = nullptr;
     QTimer *m_timer;
     int m_trainSamples = 0;
 };

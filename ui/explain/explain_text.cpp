@@ -3,6 +3,7 @@
 #include "document/layer_catalog.h"
 #include "explain/explain_conv.h"
 #include "explain/explain_parts.h"
+#include "explain/explain_recurrent.h"
 
 #include <QLocale>
 
@@ -71,7 +72,10 @@ QString ExplainText::activationName(ActivationKind f)
 
 QString ExplainText::phaseTitle(const NetworkPicture &pic, const Trace &trace, const Phase &phase)
 {
-    if (phase.node != 0) return ExplainConv::phaseTitle(trace, phase);
+    if (phase.node != 0) {
+        const QString title = ExplainConv::phaseTitle(trace, phase);
+        return title.isEmpty() ? ExplainRecurrent::phaseTitle(trace, phase, {}) : title;
+    }
     const int layers = static_cast<int>(pic.layers.size()) - 1;
     const QString name = phase.column >= 0 && phase.column < int(pic.layers.size())
                              ? pic.layers[std::size_t(phase.column)].name

@@ -14,6 +14,7 @@ namespace nnp {
 
 class Network;
 class TrainingSession;
+struct Trace;
 
 class InsightsEngine {
 public:
@@ -52,6 +53,9 @@ public:
     /// split without one), or on `text` tokenised with the data's stored vocabulary when it is not empty.
     static std::shared_ptr<const UnrolledData> unrolled(Network &net, const TrainingSession &session,
                                                         int node, int sample, const QString &text);
+    /// Names the steps of every recurrent node of an explained step (its first sample) with the words of the
+    /// data's text column, as the unrolled view does ("#id" without one); steps without ids stay unnamed.
+    static void nameSteps(Trace &trace, const TrainingSession &session);
 
 private:
     Network &copyOf(TrainingSession &session);

@@ -4,6 +4,7 @@
 #include "data/tokenizer.h"
 #include "losses/loss.h"
 #include "train/network.h"
+#include "train/trace.h"
 #include "training/insights_engine.h"
 #include "training/training_session.h"
 
@@ -143,6 +144,25 @@ std::shared_ptr<const UnrolledData> InsightsEngine::unrolled(Network &net, const
     for (const std::string &n : data.full.classNames)
         u->classNames << QString::fromStdString(n);
     return u;
+}
+
+void InsightsEngine::nameSteps(Trace &trace, const TrainingSession &session)
+{
+    long long offset = 0;
+    const CsvColumn *column = textColumn(session.data(), &offset);
+    for (NodeTrace &nt : trace.nodes) {
+        RecurrentTrace &r = nt.recurrent;
+        r.words.clear();
+        const bool textSteps = column && column->textLength == static_cast<int>(r.steps.size());
+        for (const RecurrentStepTrace &s : r.steps) {
+            const double id = s.ids.empty() ? -1.0 : s.ids.front();
+            if (id < 0)
+                r.words.emplace_back();
+            else
+                r.words.push_back(textSteps ? idLabel(*column, static_cast<int>(id))
+                                            : "#" + std::to_string(static_cast<long long>(id)));
+        }
+    }
 }
 
 } // namespace nnp

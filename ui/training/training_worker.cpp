@@ -518,7 +518,9 @@ void TrainingWorker::explainStep(std::vector<int> samples, int mapSize)
         m_timer->stop();
         m_mode = Mode::Paused;
         PicturePtr before = makePicture(mapSize);
-        auto trace = std::make_shared<const Trace>(m_session->trainer().traceStep(samples));
+        Trace traced = m_session->trainer().traceStep(samples);
+        InsightsEngine::nameSteps(traced, *m_session);
+        auto trace = std::make_shared<const Trace>(std::move(traced));
         PicturePtr after = makePicture(mapSize);
         if (m_status == TrainingStatus::Ready || m_status == TrainingStatus::Running)
             m_status = TrainingStatus::Paused;
