@@ -2735,21 +2735,17 @@
         <source>No row has a missing value.</source>
         <translation>没有含缺失值的行。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) with a missing value left out.</source>
-        <translation>
-            <numerusform>已去掉 %n 行含缺失值的数据。</numerusform>
-        </translation>
+    <message>
+        <source>Rows left out for a missing value: %1.</source>
+        <translation>因缺失值去掉的行：%1。</translation>
     </message>
     <message>
         <source>No cell is missing.</source>
         <translation>没有缺失的单元格。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n missing cell(s) filled.</source>
-        <translation>
-            <numerusform>已填补 %n 个缺失的单元格。</numerusform>
-        </translation>
+    <message>
+        <source>Missing cells filled: %1.</source>
+        <translation>已填补的缺失单元格：%1。</translation>
     </message>
     <message>
         <source>(the test rows from %1)</source>

@@ -167,12 +167,12 @@ private slots:
         QVERIFY(!QApplication::focusWidget() || missing->hasFocus());
         m_panel->refreshPreviewNow();
         QCOMPARE(m_panel->preview()->kind(), DataPanelPreview::Kind::Table);
-        QCOMPARE(box->missingReport()->text(), QStringLiteral("2 rows with a missing value left out."));
+        QCOMPARE(box->missingReport()->text(), QStringLiteral("Rows left out for a missing value: 2."));
         QCOMPARE(rowsCounted(m_panel->splitCountsLabel()->text()), 6); // 8 rows, 2 left out
         QVERIFY(chooseByKeys(box->missingBox(), int(CsvMissing::FillMean)));
         QCOMPARE(m_doc->undoStack()->count(), steps + 1); // edits of one field merge into one step
         m_panel->refreshPreviewNow();
-        QCOMPARE(box->missingReport()->text(), QStringLiteral("2 missing cells filled."));
+        QCOMPARE(box->missingReport()->text(), QStringLiteral("Missing cells filled: 2."));
         m_doc->undoStack()->undo();
         QVERIFY(m_doc->dataSource().csv.missing == CsvMissing::Refuse);
         QCOMPARE(box->missingBox()->currentData().toInt(), int(CsvMissing::Refuse));

@@ -18,13 +18,12 @@ QString missingText(const CsvMissingReport &m)
     case CsvMissing::DropRows:
         return m.droppedRows == 0
                    ? QCoreApplication::translate("nnp::DataPanel", "No row has a missing value.")
-                   : QCoreApplication::translate("nnp::DataPanel", "%n row(s) with a missing value left out.",
-                                                 nullptr, int(m.droppedRows));
+                   : QCoreApplication::translate("nnp::DataPanel", "Rows left out for a missing value: %1.")
+                         .arg(m.droppedRows);
     case CsvMissing::FillMean:
-        return m.filledCells == 0
-                   ? QCoreApplication::translate("nnp::DataPanel", "No cell is missing.")
-                   : QCoreApplication::translate("nnp::DataPanel", "%n missing cell(s) filled.", nullptr,
-                                                 int(m.filledCells));
+        return m.filledCells == 0 ? QCoreApplication::translate("nnp::DataPanel", "No cell is missing.")
+                                  : QCoreApplication::translate("nnp::DataPanel", "Missing cells filled: %1.")
+                                        .arg(m.filledCells);
     }
     return {};
 }

@@ -14,8 +14,8 @@ struct DataCounts {
     /// as they decide); IDX images and larger files: a sentence saying the counts come when training starts;
     /// unreadable data: empty (the preview says why).
     QString rows;
-    /// A CSV's missing values: "3 rows with a missing value left out", "5 missing cells filled", "No missing
-    /// values"; empty when unknown (not counted, or the policy refuses them).
+    /// A CSV's missing values: "Rows left out for a missing value: 3.", "Missing cells filled: 5.", "No cell
+    /// is missing."; empty when unknown (not counted, or the policy refuses them).
     QString missing;
 };
 
