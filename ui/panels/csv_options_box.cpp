@@ -111,6 +111,8 @@ CsvOptionsBox::CsvOptionsBox(QWidget *parent) : QWidget(parent)
         if (k > 0) shape->addWidget(new QLabel(QStringLiteral("×"), m_body));
         auto *box = new QSpinBox(m_body);
         box->setRange(1, 65536);
+        box->setMinimumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("0000")) +
+                             28); // not wider than the dock
         box->setKeyboardTracking(false);
         box->setToolTip(dimTips[k]);
         m_dims[static_cast<std::size_t>(k)] = box;
