@@ -150,6 +150,9 @@ bool printData(const OpenedProject &o, std::ostream &out)
         if (!p.data.csv.splitColumn.empty())
             out << "  the split is chosen by the column " << p.data.csv.splitColumn << '\n';
         if (!p.data.csv.testPath.empty()) out << "  the test rows come from " << p.data.csv.testPath << '\n';
+        if (const auto &shape = p.data.csv.imageShape; shape.size() == 3)
+            out << "  the columns are the pixels of " << shape[0] << " x " << shape[1] << " x " << shape[2]
+                << " images (channels x height x width)\n";
         if (d.csvMissing) {
             const CsvMissingReport &m = *d.csvMissing;
             out << "  missing values: " << toString(m.policy);

@@ -1,13 +1,14 @@
 #include "data/csv.h"
 
+#include "data/csv_header.h"
 #include "data/csv_internal.h"
+#include "data/csv_missing.h"
 #include "data/csv_reader.h"
 #include "data/data_error.h"
 #include "memory_budget.h"
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -28,27 +29,19 @@ namespace nnp {
 namespace {
 
 using csv::CellRef;
+using csv::ColumnStats;
+using csv::isMissing;
 using csv::listNames;
+using csv::meanText;
+using csv::mostFrequent;
 using csv::quote;
+using csv::requireFillValue;
 
 constexpr std::size_t kMaxClasses = 1000; ///< classes of a classification target
 constexpr std::size_t kMaxAutoClasses =
     20; ///< an integer target with at most this many values is a class label
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(1) << 30;
 constexpr std::size_t kMaxIds = (std::size_t(1) << 24) - 1; ///< ids 1 … 2^24 − 1 are exact as floats
-
-struct ColumnStats {
-    long long numbers = 0; ///< cells that are numbers
-    long long present = 0; ///< cells that are not missing
-    double sum = 0;        ///< of the numbers (FillMean's mean)
-    std::optional<CellRef> firstNonNumber;
-    std::optional<CellRef> firstTooLarge;   ///< a number beyond ±kMaxCsvMagnitude
-    bool allIntegers = true;                ///< of the numeric cells
-    std::map<std::string, long long> texts; ///< distinct cells and how often each occurs, up to a cap
-    bool tooManyTexts = false;
-    std::map<double, std::string> values; ///< distinct numbers and their first spelling, up to a cap
-    bool tooManyValues = false;
-};
 
 /// A text to read: the file, then the separate test file.
 struct Part {
@@ -75,11 +68,6 @@ char chooseDelimiter(std::string_view text, char requested)
     return requested;
 }
 
-bool isMissing(std::string_view cell, CsvMissing policy)
-{
-    return cell.empty() || (policy != CsvMissing::Refuse && csv::isMissingMarker(cell));
-}
-
 /// The header from the first record: its names, or c1 … cN for a file without a header row.
 Layout readHeader(const csv::Record &r, const CsvOptions &options, const std::string &source)
 {
@@ -88,7 +76,7 @@ Layout readHeader(const csv::Record &r, const CsvOptions &options, const std::st
         layout.header = r.fields;
     } else {
         for (std::size_t c = 0; c < r.fields.size(); ++c)
-            layout.header.push_back("c" + std::to_string(c + 1));
+            layout.header.push_back(csvDefaultColumnName(c));
     }
     const auto &h = layout.header;
     for (std::size_t c = 0; c < h.size(); ++c) {
@@ -307,34 +295,6 @@ bool isNumericColumn(const ColumnStats &s)
     return s.numbers * 2 > s.present;
 }
 
-/// The most frequent cell (the first by byte value on a tie).
-std::string mostFrequent(const ColumnStats &s)
-{
-    std::string best;
-    long long count = 0;
-    for (const auto &[text, n] : s.texts)
-        if (n > count) {
-            best = text;
-            count = n;
-        }
-    return best;
-}
-
-std::string shortest(double v)
-{
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-    return ec == std::errc() ? std::string(buffer, end) : std::to_string(v);
-}
-
-void requireFillValue(const ColumnStats &s, const std::string &name, int column, const std::string &source)
-{
-    if (s.present == 0)
-        throw DataError(source, 0, column,
-                        "Every cell of column " + quote(name) +
-                            " is missing: there is no value to fill them with. Leave the column out.");
-}
-
 /// An id column's vocabulary: its distinct cells by value when every cell is a number ("2" before "10"), else
 /// by byte value.
 CsvColumn idColumn(const ColumnStats &s, const std::string &name, int column, bool decimalComma,
@@ -372,7 +332,7 @@ CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int colum
     if (!forced && isNumericColumn(s)) {
         if (s.firstNonNumber) csv::notANumber(source, *s.firstNonNumber, name);
         if (s.firstTooLarge) csv::tooLarge(source, *s.firstTooLarge, name);
-        if (fill) col.fill = shortest(s.sum / static_cast<double>(s.numbers));
+        if (fill) col.fill = meanText(s);
         return col;
     }
     if (s.tooManyTexts)
@@ -480,6 +440,38 @@ std::map<int, std::vector<std::string>> textVocabularies(const std::vector<Part>
     return out;
 }
 
+/// The sample shape of pixels declared as an image [C, H, W]: C·H·W must be the number of features, each a
+/// numeric column.
+Shape imageSampleShape(const std::vector<int> &shape, const CsvSchema &schema, const std::string &source)
+{
+    std::string text = "[";
+    long long pixels = 1;
+    for (std::size_t k = 0; k < shape.size(); ++k) {
+        text += (k ? ", " : "") + std::to_string(shape[k]);
+        pixels *= std::max(shape[k], 0);
+    }
+    text += "]";
+    if (shape.size() != 3 || pixels <= 0)
+        throw DataError(source, 0, 0,
+                        "The image shape " + text +
+                            " is not [channels, height, width] of positive numbers, such as [1, 8, 8].");
+    long long features = 0;
+    for (const CsvColumn &c : schema.features) {
+        if (c.categorical || c.ids || c.text())
+            throw DataError(
+                source, 0, 0,
+                "The feature column " + quote(c.name) +
+                    " is not numeric: with an image shape every feature column is a pixel value.");
+        features += c.width();
+    }
+    if (pixels != features)
+        throw DataError(source, 0, 0,
+                        "The image shape " + text + " holds " + std::to_string(pixels) +
+                            " pixels (channels × height × width), but the file has " +
+                            std::to_string(features) + " feature columns; they must be equal.");
+    return Shape{shape[0], shape[1], shape[2]};
+}
+
 } // namespace
 
 CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::string &sourceName,
@@ -558,6 +550,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
             d.featureNames.push_back(col.name + "=" + col.categories[k]);
     }
     d.sampleShape = Shape{static_cast<int>(featureCount)};
+    if (!options.imageShape.empty()) d.sampleShape = imageSampleShape(options.imageShape, schema, sourceName);
 
     std::map<double, int> classOfValue;
     std::map<std::string, int> classOfText;

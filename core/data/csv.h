@@ -26,6 +26,10 @@
 // - CsvOptions::splitColumn: a column whose cells (train, validation or test, in any case) choose the split;
 //   it is not a feature. CsvOptions::testPath: a second file with the same columns whose rows are the test
 //   split (the first file's rows are split into train and validation). CsvData::rowSplit records either.
+// - CsvOptions::imageShape [C, H, W]: the feature columns are the pixels of an image, channels first, in
+//   row-major order (784 columns for 28×28, 64 for 8×8); the data's sampleShape is that shape, so an Input of
+//   that shape feeds Conv2D. C·H·W must equal the number of features, every feature column numeric (an error
+//   names both counts). The values stay raw: scaling them (÷255, z-score) is the project's normalisation.
 // - A number in a numeric feature column or a regression target must lie within ±kMaxCsvMagnitude (a value
 //   beyond a double's range, "1e400", "inf", is not a number). In a categorical column or as a class name a
 //   number is just a text.
@@ -70,9 +74,10 @@ struct CsvOptions {
     /// Columns one-hot encoded even when their cells are numbers (codes such as 1, 2, 3 for a region).
     std::vector<std::string> categorical;
     CsvMissing missing = CsvMissing::Refuse;
-    bool header = true;      ///< false: the first row is data; the columns are named c1 … cN
-    std::string splitColumn; ///< a column of train / validation / test that chooses each row's split
-    std::string testPath;    ///< a separate test file with the same columns (as stored in the project)
+    bool header = true;          ///< false: the first row is data; the columns are named c1 … cN
+    std::string splitColumn;     ///< a column of train / validation / test that chooses each row's split
+    std::string testPath;        ///< a separate test file with the same columns (as stored in the project)
+    std::vector<int> imageShape; ///< [C, H, W]: the feature columns are an image's pixels; empty: flat
     bool operator==(const CsvOptions &) const = default;
 };
 

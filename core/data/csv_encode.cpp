@@ -10,7 +10,7 @@
 #include <map>
 #include <stdexcept>
 
-// New rows for a trained model (encodeCsvFeatures), the split a CSV's rows ask for, the policy's names.
+// New rows for a trained model (encodeCsvFeatures) and the split a CSV's rows ask for.
 
 namespace nnp {
 
@@ -20,26 +20,6 @@ using csv::missingValue;
 using csv::notANumber;
 using csv::quote;
 using csv::tooLarge;
-
-std::string_view toString(CsvMissing m)
-{
-    switch (m) {
-    case CsvMissing::Refuse:
-        return "refuse";
-    case CsvMissing::DropRows:
-        return "drop_rows";
-    case CsvMissing::FillMean:
-        return "fill_mean";
-    }
-    return "refuse";
-}
-
-std::optional<CsvMissing> csvMissingFromString(std::string_view s)
-{
-    for (CsvMissing m : {CsvMissing::Refuse, CsvMissing::DropRows, CsvMissing::FillMean})
-        if (toString(m) == s) return m;
-    return std::nullopt;
-}
 
 SplitIndices splitCsvRows(const Dataset &data, const std::vector<CsvRowSplit> &rowSplit,
                           const SplitConfig &config)

@@ -69,7 +69,7 @@ struct ExportMeaning {
     std::vector<std::string> targetNames;  ///< regression: one per output
     RawInputKind raw = RawInputKind::Encoded;
     std::vector<std::string> engineered; ///< Plane: the features, in order ("x1", "x2", "x1^2", "sin(x1)" …)
-    std::vector<int> imageShape;         ///< Pixels: channels, height, width
+    std::vector<int> imageShape; ///< Pixels, or a CSV whose columns are pixels: channels, height, width
 };
 
 struct ExportModel {

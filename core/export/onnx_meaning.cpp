@@ -91,7 +91,8 @@ std::string rawInputJson(const ExportModel &m)
         std::string r = "{\"kind\": \"csv\", \"columns\": [";
         for (std::size_t k = 0; k < m.csvColumns.size(); ++k)
             r += (k ? ", " : "") + columnJson(m.csvColumns[k]);
-        return r + "]}";
+        return r + "]" +
+               (e.imageShape.empty() ? std::string() : ", \"image_shape\": " + jsonInts(e.imageShape)) + "}";
     }
     case RawInputKind::Plane:
         return "{\"kind\": \"plane\", \"columns\": [\"x1\", \"x2\"], \"features\": " +

@@ -91,6 +91,7 @@ ExportModel describeProject(const Project &project, Network &net, const Normaliz
         if (!schema) break; // trained in an older version: the rows stay encoded
         attachCsvSchema(m, *schema);
         meaning.featureNames = csvFeatureNames(schema->features);
+        meaning.imageShape = project.data.csv.imageShape; // the columns are an image's pixels
         break;
     case DataSourceKind::Generator:
         meaning.raw = RawInputKind::Plane;

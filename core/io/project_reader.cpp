@@ -164,7 +164,7 @@ std::string readDataPath(const JsonCursor &c)
 CsvOptions readCsvOptions(const JsonCursor &c)
 {
     c.expectObject({"delimiter", "target", "task", "ignore", "ids", "text", "categorical", "missing",
-                    "header", "split_column", "test_path"});
+                    "header", "split_column", "test_path", "image_shape"});
     CsvOptions o;
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
@@ -202,6 +202,11 @@ CsvOptions readCsvOptions(const JsonCursor &c)
     if (auto v = c.find("test_path")) o.testPath = readDataPath(*v);
     if (!o.splitColumn.empty() && !o.testPath.empty())
         c.fail("choose a split column or a separate test file, not both.");
+    if (auto v = c.find("image_shape")) {
+        if (v->arraySize(3) != 3) v->fail("an image shape is [channels, height, width], three numbers.");
+        for (std::size_t i = 0; i < 3; ++i)
+            o.imageShape.push_back((*v)[i].toInt(1, 65536));
+    }
     if (auto v = c.find("text")) {
         const std::size_t n = v->arraySize(io::kMaxCsvColumns);
         for (std::size_t i = 0; i < n; ++i) {

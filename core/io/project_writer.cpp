@@ -71,6 +71,7 @@ OJson csvOptionsJson(const CsvOptions &c)
     if (!c.header) j["header"] = false;
     if (!c.splitColumn.empty()) j["split_column"] = c.splitColumn;
     if (!c.testPath.empty()) j["test_path"] = c.testPath;
+    if (!c.imageShape.empty()) j["image_shape"] = c.imageShape;
     if (!c.text.empty()) {
         OJson text = OJson::array();
         for (const TextColumnOptions &t : c.text)

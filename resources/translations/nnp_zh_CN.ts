@@ -2326,8 +2326,8 @@
     </message>
     <message>
         <location line="+7" />
-        <source>What each input column becomes: numbers or categories (automatic), an id for an Embedding (a user, an item), words for an Embedding (text), or left out</source>
-        <translation>每个输入列的用途：数值或类别（自动）、嵌入层使用的编号（用户、物品）、嵌入层使用的词（文本），或不使用</translation>
+        <source>What each input column becomes: numbers or categories (automatic), categories even when its cells are numbers (categorical), an id for an Embedding (a user, an item), words for an Embedding (text), or left out</source>
+        <translation>每个输入列变成什么：数字或类别（自动）、即使单元格是数字也作为类别（类别）、供 Embedding 查找的 id（用户、物品）、供 Embedding 使用的词（文本），或者不用</translation>
     </message>
     <message>
         <location line="+44" />
@@ -2348,6 +2348,133 @@
         <location line="+1" />
         <source>Left out</source>
         <translation>不使用</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in the project file)</source>
+        <translation>%1（项目文件中为 %2）</translation>
+    </message>
+    <message>
+        <source>Categorical (one-hot)</source>
+        <translation>类别（独热编码）</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::CsvOptionsBox</name>
+    <message>
+        <source>CSV options</source>
+        <translation>CSV 选项</translation>
+    </message>
+    <message>
+        <source>The first row names the columns</source>
+        <translation>第一行是列名</translation>
+    </message>
+    <message>
+        <source>Off: the first row is data, and the columns are called column 1, column 2 … (c1, c2 … in the project file)</source>
+        <translation>关闭时：第一行是数据，各列称为第 1 列、第 2 列……（项目文件中为 c1、c2……）</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Refuse (an error names the cell)</source>
+        <translation>拒绝（报错并指出单元格）</translation>
+    </message>
+    <message>
+        <source>Leave out rows with one</source>
+        <translation>去掉含缺失值的行</translation>
+    </message>
+    <message>
+        <source>Fill in (mean, or the most frequent category)</source>
+        <translation>填补（均值，或最常见的类别）</translation>
+    </message>
+    <message>
+        <source>Empty cells, NA, NaN, null, ?: refused, rows left out, or filled with the column's mean (numbers) or most frequent value (categories); a missing target is always an error</source>
+        <translation>空单元格、NA、NaN、null、?：拒绝、去掉所在行，或用该列的均值（数字）或最常见的值（类别）填补；缺失的目标值总是错误</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>None: the test rows come from the file above</source>
+        <translation>无：测试行来自上面的文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Take the test rows from the file above again</source>
+        <translation>重新从上面的文件中取测试行</translation>
+    </message>
+    <message>
+        <source>Test file</source>
+        <translation>测试文件</translation>
+    </message>
+    <message>
+        <source>A column whose cells (train, validation, test) choose each row's split; it is not an input</source>
+        <translation>由该列的单元格（train、validation、test）决定每一行属于哪个划分；它不是输入</translation>
+    </message>
+    <message>
+        <source>Split column</source>
+        <translation>划分列</translation>
+    </message>
+    <message>
+        <source>Pixels as image</source>
+        <translation>像素作为图像</translation>
+    </message>
+    <message>
+        <source>The input columns are the pixels of an image, channels × height × width, row by row: the Input takes that shape, so a Conv2D can follow. Scale the pixels with the normalisation below (0–255 to 0–1, or z-score)</source>
+        <translation>输入列是一幅图像的像素，按 通道 × 高 × 宽 逐行排列：Input 取这个形状，后面就可以接 Conv2D。请用下面的归一化缩放像素（0–255 变为 0–1，或 z 分数）</translation>
+    </message>
+    <message>
+        <source>Channels (1: grey, 3: colour)</source>
+        <translation>通道数（1：灰度，3：彩色）</translation>
+    </message>
+    <message>
+        <source>Height in pixels</source>
+        <translation>高度（像素）</translation>
+    </message>
+    <message>
+        <source>Width in pixels</source>
+        <translation>宽度（像素）</translation>
+    </message>
+    <message>
+        <source>image shape</source>
+        <translation>图像形状</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>C × H × W</source>
+        <translation>通道 × 高 × 宽</translation>
+    </message>
+    <message>
+        <source>header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>split column</source>
+        <translation>划分列</translation>
+    </message>
+    <message>
+        <source>None (split by the shares below)</source>
+        <translation>无（按下面的比例划分）</translation>
+    </message>
+    <message>
+        <source>test file</source>
+        <translation>测试文件</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +2850,38 @@
         <source>%1 training · %2 validation · %3 test rows</source>
         <translation>训练 %1 行 · 验证 %2 行 · 测试 %3 行</translation>
     </message>
+    <message>
+        <source>Open the CSV test file</source>
+        <translation>打开 CSV 测试文件</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>No row has a missing value.</source>
+        <translation>没有含缺失值的行。</translation>
+    </message>
+    <message>
+        <source>Rows left out for a missing value: %1.</source>
+        <translation>因缺失值去掉的行：%1。</translation>
+    </message>
+    <message>
+        <source>No cell is missing.</source>
+        <translation>没有缺失的单元格。</translation>
+    </message>
+    <message>
+        <source>Missing cells filled: %1.</source>
+        <translation>已填补的缺失单元格：%1。</translation>
+    </message>
+    <message>
+        <source>(the test rows from %1)</source>
+        <translation>（测试行来自 %1）</translation>
+    </message>
+    <message>
+        <source>(as the column %1 says)</source>
+        <translation>（按列 %1 划分）</translation>
+    </message>
 </context>
 <context>
     <name>nnp::DataPanelPreview</name>
@@ -2822,6 +2981,14 @@
         <location line="+26" />
         <source>%1 images of %2×%3 pixels, %4 classes</source>
         <translation>%1 张 %2×%3 像素的图像，%4 个类别</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>images of %1 × %2 × %3 (channels × height × width)</source>
+        <translation>%1 × %2 × %3 的图像（通道 × 高 × 宽）</translation>
     </message>
 </context>
 <context>

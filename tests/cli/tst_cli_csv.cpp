@@ -1,6 +1,7 @@
 // Issue 13: `nnp new` on a CSV nobody prepared, with the options users asked for: no header row, missing
 // values left out, a split column, a column of codes forced categorical. `nnp info` states the policy and
-// what it did; the project trains, and `nnp predict` reads headerless rows.
+// what it did; the project trains, and `nnp predict` reads headerless rows. Issue 10: a CSV of pixels with an
+// image shape trains a small CNN.
 #include "io/project.h"
 
 #include <QProcess>
@@ -8,6 +9,7 @@
 #include <QtTest>
 
 #include <fstream>
+#include <sstream>
 
 using namespace nnp;
 
@@ -102,6 +104,57 @@ private slots:
         QVERIFY2(lines.size() >= 2 && lines[lines.size() - 2].startsWith("yes") &&
                      lines.last().startsWith("no"),
                  qPrintable(predict.out));
+    }
+
+    void aSmallCnnTrainsOnACsvOfImages()
+    {
+        // 600 of the shipped 8×8 digits as 0-255 pixels (the file holds 0-16), 64 columns and the digit.
+        QTemporaryDir dir;
+        std::ifstream in(NNP_SOURCE_DIR "/samples/datasets/digits_8x8/digits_8x8.csv");
+        std::ofstream out(dir.filePath(QStringLiteral("pixels.csv")).toStdString(), std::ios::binary);
+        std::string line;
+        std::getline(in, line);
+        out << line << '\n';
+        for (int row = 0; row < 600 && std::getline(in, line); ++row) {
+            std::stringstream cells(line);
+            std::string cell;
+            for (int c = 0; c < 64 && std::getline(cells, cell, ','); ++c)
+                out << std::lround(std::stod(cell) * 255.0 / 16.0) << ',';
+            std::getline(cells, cell);
+            out << cell << '\n';
+        }
+        out.close();
+        Project p = loadProject(NNP_SOURCE_DIR "/samples/digits_8x8_cnn.nnp");
+        p.data.path = "pixels.csv";
+        p.data.csv.imageShape = {1, 8, 8};
+        p.preprocessing.normalization = NormalizationKind::Pixels; // ÷255, explicit
+        p.training.epochs = 12;
+        p.expect.reset();
+        const QString file = dir.filePath(QStringLiteral("pixels.nnp"));
+        saveProject(p, file.toStdString());
+
+        const Run info = runNnp({"info", file});
+        QVERIFY2(info.out.contains(QStringLiteral("pixels of 1 x 8 x 8 images")),
+                 qPrintable(info.out + info.err));
+        const Run train = runNnp({"train", file, "-q"});
+        QVERIFY2(train.code == 0, qPrintable(train.err + train.out));
+        const Run eval = runNnp({"eval", file, "--split", "test"});
+        QVERIFY2(eval.code == 0, qPrintable(eval.err));
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("accuracy\\s+([0-9.]+)")).match(eval.out);
+        QVERIFY2(m.hasMatch(), qPrintable(eval.out));
+        qInfo("test accuracy of the CNN on 600 CSV images: %s", qPrintable(m.captured(1)));
+        QVERIFY2(m.captured(1).toDouble() >= 0.85, qPrintable(eval.out));
+
+        // A shape that does not hold the file's columns is refused, naming both counts.
+        p.data.csv.imageShape = {1, 8, 9};
+        const QString bad = dir.filePath(QStringLiteral("bad.nnp"));
+        saveProject(p, bad.toStdString());
+        const Run refused = runNnp({"train", bad, "-q"});
+        QVERIFY(refused.code != 0);
+        QVERIFY2(refused.err.contains(QStringLiteral("72 pixels")) &&
+                     refused.err.contains(QStringLiteral("64 feature columns")),
+                 qPrintable(refused.err));
     }
 };
 

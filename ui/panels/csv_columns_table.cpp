@@ -38,25 +38,31 @@ CsvColumnsTable::CsvColumnsTable(QWidget *parent) : QWidget(parent)
     m_table->horizontalHeader()->setSectionResizeMode(kName, QHeaderView::Stretch);
     for (int c : {kRole, kLength, kVocabulary})
         m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_table->setToolTip(tr("What each input column becomes: numbers or categories (automatic), an id for an "
-                           "Embedding (a user, an item), words for an Embedding (text), or left out"));
+    m_table->setToolTip(tr("What each input column becomes: numbers or categories (automatic), categories "
+                           "even when its cells are numbers (categorical), an id for an Embedding (a user, "
+                           "an item), words for an Embedding (text), or left out"));
     layout->addWidget(m_table);
 }
 
-void CsvColumnsTable::setColumns(const QStringList &columns, const QString &target, const CsvOptions &csv)
+void CsvColumnsTable::setColumns(const QStringList &columns, const QString &target, const CsvOptions &csv,
+                                 const QStringList &labels)
 {
     const QString targetName = target.isEmpty() && !columns.isEmpty() ? columns.back() : target;
-    QStringList inputs;
-    for (const QString &c : columns)
-        if (c != targetName) inputs << c;
+    QStringList inputs, inputLabels;
+    for (qsizetype c = 0; c < columns.size(); ++c)
+        if (columns[c] != targetName) {
+            inputs << columns[c];
+            inputLabels << (c < labels.size() ? labels[c] : columns[c]);
+        }
     m_loading = true;
     // The same columns: the editors stay (one may have focus, or be the one the user is changing); only
     // their values follow the document.
-    if (inputs != m_columns) rebuild(inputs);
+    if (inputs != m_columns || inputLabels != m_labels) rebuild(inputs, inputLabels);
     for (int row = 0; row < m_columns.size(); ++row) {
         const QString &name = m_columns[row];
         TextColumnOptions text;
         Role r = Role::Automatic;
+        if (contains(csv.categorical, name)) r = Role::Categorical;
         if (contains(csv.ids, name)) r = Role::Id;
         if (contains(csv.ignore, name)) r = Role::LeftOut;
         for (const TextColumnOptions &t : csv.text)
@@ -72,17 +78,20 @@ void CsvColumnsTable::setColumns(const QStringList &columns, const QString &targ
     m_loading = false;
 }
 
-void CsvColumnsTable::rebuild(const QStringList &columns)
+void CsvColumnsTable::rebuild(const QStringList &columns, const QStringList &labels)
 {
     m_columns = columns;
+    m_labels = labels;
     m_table->setRowCount(int(m_columns.size()));
     for (int row = 0; row < m_columns.size(); ++row) {
         const QString &name = m_columns[row];
-        auto *item = new QTableWidgetItem(name);
-        item->setToolTip(name);
+        auto *item = new QTableWidgetItem(labels[row]);
+        item->setToolTip(labels[row] == name ? name
+                                             : tr("%1 (%2 in the project file)").arg(labels[row], name));
         m_table->setItem(row, kName, item);
         auto *role = new QComboBox(m_table);
         role->addItem(tr("Automatic"), int(Role::Automatic));
+        role->addItem(tr("Categorical (one-hot)"), int(Role::Categorical));
         role->addItem(tr("Id (Embedding)"), int(Role::Id));
         role->addItem(tr("Text (words)"), int(Role::Text));
         role->addItem(tr("Left out"), int(Role::LeftOut));
@@ -119,6 +128,7 @@ void CsvColumnsTable::apply(CsvOptions &csv) const
     };
     // Columns not in the table (the target, or another file's) keep no role.
     std::erase_if(csv.ids, listed);
+    std::erase_if(csv.categorical, listed);
     std::erase_if(csv.ignore, listed);
     std::erase_if(csv.text, [&](const TextColumnOptions &t) { return listed(t.column); });
     for (int row = 0; row < m_columns.size(); ++row) {
@@ -126,6 +136,9 @@ void CsvColumnsTable::apply(CsvOptions &csv) const
         if (name == csv.target) continue; // just chosen as the target: it is no input
         switch (Role(roleBox(row)->currentData().toInt())) {
         case Role::Automatic:
+            break;
+        case Role::Categorical:
+            csv.categorical.push_back(name);
             break;
         case Role::Id:
             csv.ids.push_back(name);

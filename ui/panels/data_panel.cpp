@@ -1,7 +1,9 @@
 #include "panels/data_panel.h"
 
+#include "data/csv_header.h"
 #include "layers/simple_layers.h"
 #include "panels/csv_columns_table.h"
+#include "panels/csv_options_box.h"
 
 #include "commands/graph_commands.h"
 #include "document/graph_document.h"
@@ -32,6 +34,9 @@
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <optional>
 
 namespace nnp {
 
@@ -281,6 +286,14 @@ QWidget *DataPanel::buildCsvPage()
     form->addRow(tr("Task"), m_task);
     m_csvColumns = new CsvColumnsTable(page);
     form->addRow(tr("Columns"), m_csvColumns);
+    m_csvOptions = new CsvOptionsBox(page);
+    form->addRow(m_csvOptions);
+    connect(m_csvOptions, &CsvOptionsBox::edited, this, &DataPanel::onCsvEdited);
+    connect(m_csvOptions, &CsvOptionsBox::browseTestFile, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open the CSV test file"), baseDir(),
+                                                          tr("CSV files (*.csv *.txt);;All files (*)"));
+        if (!path.isEmpty()) chooseTestCsv(path);
+    });
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] { onCsvEdited(tr("target column")); });
     connect(m_task, &QComboBox::currentIndexChanged, this, [this] { onCsvEdited(tr("task")); });
     // One undo step per column whose use changes.
@@ -360,16 +373,6 @@ void DataPanel::loadFromDocument()
 
 void DataPanel::commit(DataSource data, Preprocessing pre, const QString &field)
 {
-    if (data.features.count() == m_doc->dataSource().features.count() ||
-        data.kind != DataSourceKind::Generator) {
-        m_doc->undoStack()->push(new ChangeDataCommand(m_doc, std::move(data), std::move(pre), field));
-        return;
-    }
-    // A different number of engineered features: the single flat Input follows in the same undo step,
-    // as in the playground, so the network keeps fitting its data.
-    auto *macro = new QUndoCommand(tr("Change %1").arg(field));
-    const int count = data.features.count();
-    new ChangeDataCommand(m_doc, std::move(data), std::move(pre), field, macro);
     const NodeSpec *input = nullptr;
     int inputs = 0;
     for (const NodeSpec &n : m_doc->graph().nodes)
@@ -377,11 +380,30 @@ void DataPanel::commit(DataSource data, Preprocessing pre, const QString &field)
             input = &n;
             ++inputs;
         }
-    if (inputs == 1 && input->options.get(opt::input::shape).size() == 1) {
-        LayerOptions options = input->options;
-        options.set(opt::input::shape, {count});
-        new ChangeNodeOptionsCommand(m_doc, input->id, input->name, options, tr("input shape"), macro);
+    // The single Input follows the data in the same undo step, so the network keeps fitting it: a different
+    // number of engineered features (a flat Input, as in the playground), or a CSV's image shape declared
+    // ([C, H, W], so a Conv2D can follow) or taken back (flat again, as many values).
+    std::optional<std::vector<int>> shape;
+    const std::vector<int> current = inputs == 1 ? input->options.get(opt::input::shape) : std::vector<int>{};
+    const DataSource &before = m_doc->dataSource();
+    if (data.kind == DataSourceKind::Generator && data.features.count() != before.features.count() &&
+        current.size() == 1)
+        shape = std::vector<int>{data.features.count()};
+    if (data.kind == DataSourceKind::Csv && data.csv.imageShape != before.csv.imageShape && inputs == 1) {
+        if (data.csv.imageShape.size() == 3)
+            shape = data.csv.imageShape;
+        else if (current.size() == 3)
+            shape = std::vector<int>{current[0] * current[1] * current[2]};
     }
+    if (!shape || *shape == current) {
+        m_doc->undoStack()->push(new ChangeDataCommand(m_doc, std::move(data), std::move(pre), field));
+        return;
+    }
+    auto *macro = new QUndoCommand(tr("Change %1").arg(field));
+    new ChangeDataCommand(m_doc, std::move(data), std::move(pre), field, macro);
+    LayerOptions options = input->options;
+    options.set(opt::input::shape, *shape);
+    new ChangeNodeOptionsCommand(m_doc, input->id, input->name, options, tr("input shape"), macro);
     m_doc->undoStack()->push(macro);
 }
 
@@ -416,15 +438,28 @@ void DataPanel::chooseCsv(const QString &path)
 {
     DataSource data = m_doc->dataSource();
     data.kind = DataSourceKind::Csv;
-    const QDir base(baseDir());
-    // Relative to the project file when there is one, so a project and its data can move together.
-    data.path =
-        (m_doc->filePath().isEmpty() ? QFileInfo(path).absoluteFilePath() : base.relativeFilePath(path))
-            .toStdString();
+    data.path = storedPath(path);
     data.csv.target.clear();
     data.csv.ids.clear(); // they named columns of the previous file
     data.csv.text.clear();
+    data.csv.categorical.clear();
+    data.csv.splitColumn.clear();
+    data.csv.testPath.clear(); // it went with the previous file
+    data.csv.imageShape.clear();
     commit(data, m_doc->preprocessing(), tr("CSV file"));
+}
+
+void DataPanel::chooseTestCsv(const QString &path)
+{
+    m_csvOptions->setTestPath(QString::fromStdString(storedPath(path))); // one undo step, via onCsvEdited
+}
+
+std::string DataPanel::storedPath(const QString &path) const
+{
+    // Relative to the project file when there is one, so a project and its data can move together.
+    return (m_doc->filePath().isEmpty() ? QFileInfo(path).absoluteFilePath()
+                                        : QDir(baseDir()).relativeFilePath(path))
+        .toStdString();
 }
 
 void DataPanel::fillTargetColumns(const QString &path)
@@ -433,25 +468,33 @@ void DataPanel::fillTargetColumns(const QString &path)
     m_target->clear();
     m_target->addItem(tr("Last column"), QString());
     const CsvOptions &csv = m_doc->dataSource().csv;
-    QFile file(path);
-    if (path.isEmpty() || !file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        m_csvColumns->setColumns({}, {}, csv);
-        return;
+    // The columns as the loader names them (core's reader: quotes, ';' and tabs, c1 … cN without a header).
+    QStringList columns, labels;
+    try {
+        if (!path.isEmpty() && QFileInfo(path).isFile())
+            for (const std::string &name : readCsvFileHead(path.toStdString(), csv, 0).columns)
+                columns << QString::fromStdString(name);
+    } catch (const std::exception &) {
+        columns.clear(); // the preview says what is wrong with the file
     }
-    const QString header = QString::fromUtf8(file.readLine()).trimmed();
-    const QChar delimiter =
-        header.count(QLatin1Char(';')) > header.count(QLatin1Char(',')) ? QLatin1Char(';') : QLatin1Char(',');
-    QStringList columns;
-    for (QString name : header.split(delimiter)) {
-        name = name.trimmed();
-        if (name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')) && name.size() >= 2)
-            name = name.mid(1, name.size() - 2);
-        m_target->addItem(name, name);
-        columns << name;
+    for (int c = 0; c < columns.size(); ++c) {
+        labels << (csv.header ? columns[c] : tr("column %1").arg(c + 1));
+        m_target->addItem(labels.back(), columns[c]);
     }
     const int current = m_target->findData(QString::fromStdString(csv.target));
     m_target->setCurrentIndex(std::max(0, current));
-    m_csvColumns->setColumns(columns, QString::fromStdString(csv.target), csv);
+    const QString target = QString::fromStdString(csv.target);
+    m_csvColumns->setColumns(columns, target, csv, labels);
+    // The feature values an image shape must hold: every column but the target, the left out and the split.
+    long long pixels = 0;
+    const QString targetName = target.isEmpty() && !columns.isEmpty() ? columns.back() : target;
+    for (const QString &c : columns) {
+        const std::string name = c.toStdString();
+        if (c != targetName && name != csv.splitColumn &&
+            std::find(csv.ignore.begin(), csv.ignore.end(), name) == csv.ignore.end())
+            ++pixels;
+    }
+    m_csvOptions->setOptions(csv, columns, labels, target, pixels);
 }
 
 void DataPanel::onCsvEdited(const QString &field)
@@ -463,6 +506,16 @@ void DataPanel::onCsvEdited(const QString &field)
                         ? std::nullopt
                         : std::optional<TaskKind>(static_cast<TaskKind>(m_task->currentData().toInt()));
     m_csvColumns->apply(data.csv);
+    m_csvOptions->apply(data.csv);
+    if (data.csv.header != m_doc->dataSource().csv.header) {
+        // The columns are named otherwise now (c1 … cN, or the header's names): what named them goes.
+        data.csv.target.clear();
+        data.csv.ids.clear();
+        data.csv.text.clear();
+        data.csv.categorical.clear();
+        data.csv.ignore.clear();
+        data.csv.splitColumn.clear();
+    }
     if (data == m_doc->dataSource()) return;
     commit(data, m_doc->preprocessing(), field);
 }
@@ -500,7 +553,9 @@ void DataPanel::refreshPreviewNow()
 {
     m_previewTimer->stop();
     m_preview->showData(m_doc->dataSource(), m_doc->preprocessing(), baseDir());
-    m_splitCounts->setText(splitCountsText(m_doc->dataSource(), m_doc->preprocessing(), baseDir()));
+    const DataCounts counts = dataCounts(m_doc->dataSource(), m_doc->preprocessing(), baseDir());
+    m_splitCounts->setText(counts.rows);
+    m_csvOptions->setMissingReport(counts.missing);
 }
 
 } // namespace nnp

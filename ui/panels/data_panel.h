@@ -1,7 +1,7 @@
 #pragma once
 // Where the data comes from: one of the built-in generators (noise, samples, train/test ratio, engineered
-// features), a CSV file (with the target column) or IDX image files; normalisation; and a preview.
-// Every change is an undoable ChangeDataCommand on the document.
+// features), a CSV file (with the target column, what each column is, and the CSV options) or IDX image
+// files; normalisation; and a preview. Every change is an undoable ChangeDataCommand on the document.
 
 #include "io/project.h"
 
@@ -23,6 +23,7 @@ class QTimer;
 namespace nnp {
 
 class CsvColumnsTable;
+class CsvOptionsBox;
 class DataPanelPreview;
 class GraphDocument;
 
@@ -48,12 +49,15 @@ public:
     [[nodiscard]] QComboBox *normalizationBox() const { return m_normalization; }
     [[nodiscard]] QCheckBox *scaleTargetBox() const { return m_scaleTarget; }
     [[nodiscard]] CsvColumnsTable *csvColumns() const { return m_csvColumns; }
+    [[nodiscard]] CsvOptionsBox *csvOptions() const { return m_csvOptions; }
     [[nodiscard]] QSpinBox *validationBox() const { return m_validation; }
     /// "120 training · 0 validation · 30 test rows": the split of the whole data, for every kind of source.
     [[nodiscard]] QLabel *splitCountsLabel() const { return m_splitCounts; }
     [[nodiscard]] DataPanelPreview *preview() const { return m_preview; }
     /// Sets the CSV file (as the file dialog would) and reads its header for the target choice.
     void chooseCsv(const QString &path);
+    /// Sets the CSV's separate test file (as its file dialog would), stored like the data path.
+    void chooseTestCsv(const QString &path);
     /// Redraws the preview now instead of after the short delay that batches quick edits.
     void refreshPreviewNow();
 
@@ -71,6 +75,8 @@ private:
     void onCsvEdited(const QString &field);
     void onSplitEdited(const QString &field);
     void fillTargetColumns(const QString &path);
+    /// How the project stores a data file's path: relative to the project file when there is one.
+    [[nodiscard]] std::string storedPath(const QString &path) const;
     void browseIdx(int which);
     static Preprocessing withImageScaling(const DataSource &data, Preprocessing pre);
     void schedulePreview();
@@ -87,6 +93,7 @@ private:
     QLineEdit *m_csvPath = nullptr;
     QComboBox *m_target = nullptr, *m_task = nullptr;
     CsvColumnsTable *m_csvColumns = nullptr;
+    CsvOptionsBox *m_csvOptions = nullptr;
     std::array<QLineEdit *, 4> m_idxPaths{};
     QComboBox *m_normalization = nullptr;
     QCheckBox *m_scaleTarget = nullptr;

@@ -1,5 +1,6 @@
 #include "panels/data_panel_preview.h"
 
+#include "data/csv_header.h"
 #include "data/data_error.h"
 #include "data/idx.h"
 #include "data/text_columns.h"
@@ -28,30 +29,11 @@ namespace nnp {
 namespace {
 constexpr int kThumbnails = 60;
 
-/// One CSV line into cells; quotes may hold the delimiter ("a, b").
-QStringList splitCsvLine(const QString &line, QChar delimiter)
+/// The 1-based position of column `name` in `head`, 0 when it is not there.
+int columnNumber(const CsvHead &head, const QString &name)
 {
-    QStringList cells;
-    QString cell;
-    bool quoted = false;
-    for (int i = 0; i < line.size(); ++i) {
-        const QChar c = line[i];
-        if (c == QLatin1Char('"')) {
-            if (quoted && i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else {
-                quoted = !quoted;
-            }
-        } else if (c == delimiter && !quoted) {
-            cells << cell.trimmed();
-            cell.clear();
-        } else {
-            cell += c;
-        }
-    }
-    cells << cell.trimmed();
-    return cells;
+    const auto it = std::find(head.columns.begin(), head.columns.end(), name.toStdString());
+    return it == head.columns.end() ? 0 : static_cast<int>(it - head.columns.begin()) + 1;
 }
 
 std::shared_ptr<PlanePoints> planeOf(const Dataset &d, const SplitIndices &split)
@@ -197,7 +179,7 @@ void DataPanelPreview::showCsv(const DataSource &source, const Preprocessing &pr
     }
     QTextStream in(&file);
     QStringList lines;
-    while (!in.atEnd() && lines.size() <= kPreviewRows)
+    while (!in.atEnd() && lines.size() < kPreviewRows + (source.csv.header ? 1 : 0))
         lines << in.readLine();
     const bool more = !in.atEnd();
     if (lines.isEmpty()) {
@@ -205,19 +187,24 @@ void DataPanelPreview::showCsv(const DataSource &source, const Preprocessing &pr
         return;
     }
     // Parsing the rows read checks them as the run will, and tells the task and classes (the first file
-    // only: a separate test file is read when training starts).
+    // only: a separate test file is read when training starts; the counts below the preview count both).
     CsvOptions options = source.csv;
     options.testPath.clear();
-    const CsvData parsed = parseCsv(lines.join(QLatin1Char('\n')).toStdString(), options, path.toStdString());
-    const QChar delimiter = QLatin1Char(parsed.schema.delimiter);
-    const QStringList header = splitCsvLine(lines.front(), delimiter);
+    const std::string text = lines.join(QLatin1Char('\n')).toStdString();
+    const CsvData parsed = parseCsv(text, options, path.toStdString());
+    // The cells as the loader reads them (core's reader: quotes, delimiters, c1 … cN without a header row).
+    const CsvHead head =
+        readCsvHead(text, options, static_cast<std::size_t>(kPreviewRows), path.toStdString());
     const QString target = QString::fromStdString(parsed.schema.target.name);
+    const auto columns = static_cast<int>(head.columns.size());
     m_table->clear();
-    m_table->setColumnCount(static_cast<int>(header.size()));
-    m_table->setRowCount(static_cast<int>(lines.size() - 1));
-    for (int c = 0; c < header.size(); ++c) {
-        const bool isTarget = header[c] == target;
-        auto *item = new QTableWidgetItem(isTarget ? tr("%1 (target)").arg(header[c]) : header[c]);
+    m_table->setColumnCount(columns);
+    m_table->setRowCount(static_cast<int>(head.rows.size()));
+    for (int c = 0; c < columns; ++c) {
+        const QString name = QString::fromStdString(head.columns[static_cast<std::size_t>(c)]);
+        const QString label = source.csv.header ? name : tr("column %1").arg(c + 1);
+        const bool isTarget = name == target;
+        auto *item = new QTableWidgetItem(isTarget ? tr("%1 (target)").arg(label) : label);
         if (isTarget) {
             QFont f = item->font();
             f.setBold(true);
@@ -225,20 +212,25 @@ void DataPanelPreview::showCsv(const DataSource &source, const Preprocessing &pr
         }
         m_table->setHorizontalHeaderItem(c, item);
     }
-    for (int r = 1; r < lines.size(); ++r) {
-        const QStringList cells = splitCsvLine(lines[r], delimiter);
-        for (int c = 0; c < cells.size() && c < header.size(); ++c)
-            m_table->setItem(r - 1, c, new QTableWidgetItem(cells[c]));
-    }
+    for (std::size_t r = 0; r < head.rows.size(); ++r)
+        for (std::size_t c = 0; c < head.rows[r].size() && c < head.columns.size(); ++c)
+            m_table->setItem(static_cast<int>(r), static_cast<int>(c),
+                             new QTableWidgetItem(QString::fromStdString(head.rows[r][c])));
     m_table->resizeColumnsToContents();
     const Dataset &d = parsed.data;
-    QString text =
+    const QString targetLabel = source.csv.header ? target : tr("column %1").arg(columnNumber(head, target));
+    QString summary =
         d.task == TaskKind::Classification
-            ? tr("%1 features, %2 classes (target \"%3\")").arg(d.features()).arg(d.classes).arg(target)
-            : tr("%1 features, regression (target \"%2\")").arg(d.features()).arg(target);
-    text += QStringLiteral(" · ") +
-            (more ? tr("showing the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
-    m_summary->setText(text + textColumnsSummary(source, pre, path));
+            ? tr("%1 features, %2 classes (target \"%3\")").arg(d.features()).arg(d.classes).arg(targetLabel)
+            : tr("%1 features, regression (target \"%2\")").arg(d.features()).arg(targetLabel);
+    if (d.sampleShape.dims.size() == 3)
+        summary += QStringLiteral(" · ") + tr("images of %1 × %2 × %3 (channels × height × width)")
+                                               .arg(d.sampleShape.dims[0])
+                                               .arg(d.sampleShape.dims[1])
+                                               .arg(d.sampleShape.dims[2]);
+    summary += QStringLiteral(" · ") +
+               (more ? tr("showing the first %1 rows").arg(d.size()) : tr("%1 rows").arg(d.size()));
+    m_summary->setText(summary + textColumnsSummary(source, pre, path));
     setKind(Kind::Table);
 }
 
