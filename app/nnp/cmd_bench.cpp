@@ -479,9 +479,13 @@ void print(const Workload &w, int threads, const Result &r, bool json, double pe
                     w.name, w.description, threads, r.threadsUsed, sps, samplesPerS, r.finalLoss, r.seconds,
                     r.cpuSeconds);
         if (r.flopsPerSample > 0 && peak > 0)
-            std::printf(
-                "    products %.1f GFLOP/s = %.1f %% of the FMA peak (%.0f GFLOP/s per core, measured)\n",
-                gflops, 100 * fraction, peak);
+            std::printf("    products %.1f GFLOP/s = %.1f %% of the FMA peak (%.0f GFLOP/s per core, "
+                        "measured); per CPU "
+                        "second %.1f %% (what counts on a busy machine)\n",
+                        gflops, 100 * fraction, peak,
+                        r.cpuSeconds > 0
+                            ? 100 * r.flopsPerSample * double(r.samples) / r.cpuSeconds * 1e-9 / peak
+                            : 0.0);
     }
     std::fflush(stdout);
 }
