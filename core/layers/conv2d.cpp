@@ -45,34 +45,24 @@ void Conv2D::initialize(std::span<const Shape> inputs, Rng &rng)
     m_db = Matrix::Zero(m_b.rows(), 1);
 }
 
-Index Conv2D::blockSamples(Index n) const
-{
-    const Index perSample =
-        std::max<Index>(1, static_cast<Index>(m_geometry.outPlane()) * m_geometry.patch());
-    return std::clamp<Index>((Index(1) << 20) / perSample, 1, std::max<Index>(n, 1));
-}
-
+// One sample at a time: its im2col block (P × K) stays in the cache, and its output column, laid out
+// [filter][position], is the P × F product itself, so the product writes straight into it (after the bias)
+// with no reordering.
 void Conv2D::forward(std::span<const Matrix *const> x, Matrix &y, Mode)
 {
     const Matrix &in = *x[0];
     const WindowGeometry &g = m_geometry;
     const Index n = in.cols(), P = g.outPlane(), K = g.patch(), F = m_options.filters;
     m_z.resize(F * P, n);
-    const Index block = blockSamples(n);
-    grow(m_cols, block * P * K);
-    grow(m_block, block * P * F);
-    for (Index first = 0; first < n; first += block) {
-        const Index count = std::min(block, n - first);
-        MatrixMap cols(m_cols.data(), count * P, K);
-        imageToColumns(g, in, first, count, cols);
-        MatrixMap z(m_block.data(), count * P, F); // row s·P + p, column f
-        multiplyInto(z, cols, Op::None, m_w, Op::Transpose);
-        for (Index s = 0; s < count; ++s)
-            for (Index f = 0; f < F; ++f) {
-                auto out = m_z.col(first + s).segment(f * P, P);
-                out = z.col(f).segment(s * P, P);
-                if (m_options.useBias) out.array() += m_b(f, 0);
-            }
+    grow(m_cols, P * K);
+    MatrixMap cols(m_cols.data(), P, K);
+    for (Index s = 0; s < n; ++s) {
+        imageToColumns(g, in, s, 1, cols);
+        MatrixMap z(m_z.col(s).data(), P, F); // row p, column f
+        if (m_options.useBias)
+            for (Index f = 0; f < F; ++f)
+                z.col(f).setConstant(m_b(f, 0));
+        multiplyInto(z, cols, Op::None, m_w, Op::Transpose, m_options.useBias);
     }
     activate(m_options.activation, m_z, y);
 }
@@ -94,24 +84,17 @@ void Conv2D::backward(std::span<const Matrix *const> x, const Matrix &y, const M
     }
     m_dw.resize(F, K);
     if (n == 0) m_dw.setZero();
-    const Index block = blockSamples(n);
-    grow(m_cols, block * P * K);
-    grow(m_block, block * P * F);
-    if (dxp) grow(m_dcols, block * P * K);
-    for (Index first = 0; first < n; first += block) {
-        const Index count = std::min(block, n - first);
-        MatrixMap cols(m_cols.data(), count * P, K);
-        imageToColumns(g, in, first, count, cols);
-        MatrixMap dz(m_block.data(), count * P, F);
-        for (Index s = 0; s < count; ++s)
-            for (Index f = 0; f < F; ++f)
-                dz.col(f).segment(s * P, P) = m_dz.col(first + s).segment(f * P, P);
+    grow(m_cols, P * K);
+    if (dxp) grow(m_dcols, P * K);
+    MatrixMap cols(m_cols.data(), P, K), dcols(m_dcols.data(), dxp ? P : 0, dxp ? K : 0);
+    for (Index s = 0; s < n; ++s) {
+        imageToColumns(g, in, s, 1, cols);
+        const MatrixMap dz(m_dz.col(s).data(), P, F);
         // ∂L/∂W = Σ over positions and samples of δ · patchᵀ; ∂L/∂patch = δ · W, folded back onto the pixels.
-        multiplyInto(m_dw, dz, Op::Transpose, cols, Op::None, first > 0);
+        multiplyInto(m_dw, dz, Op::Transpose, cols, Op::None, s > 0);
         if (dxp) {
-            MatrixMap dcols(m_dcols.data(), count * P, K);
             multiplyInto(dcols, dz, Op::None, m_w, Op::None);
-            columnsToImage(g, dcols, first, count, *dxp);
+            columnsToImage(g, dcols, s, 1, *dxp);
         }
     }
 }

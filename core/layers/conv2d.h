@@ -58,13 +58,10 @@ public:
     Matrix &bias() { return m_b; }
 
 private:
-    /// Samples per im2col block: as many as fit in about 4 MB of columns (at least one).
-    [[nodiscard]] Eigen::Index blockSamples(Eigen::Index n) const;
-
     Options m_options;
     WindowGeometry m_geometry;
     Matrix m_w, m_b, m_dw, m_db, m_z, m_dz;
-    Vector m_cols, m_block, m_dcols; ///< im2col, one block's output and its gradient: grown, never shrunk
+    Vector m_cols, m_dcols; ///< one sample's im2col block and its gradient: grown, never shrunk
 };
 
 } // namespace nnp

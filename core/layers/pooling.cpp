@@ -30,6 +30,40 @@ template <class F> void forEachWindow(const WindowGeometry &g, F &&f)
         }
 }
 
+/// Whether every window lies inside the image (no padding reached): the pooling layers then take the direct
+/// loops below instead of forEachWindow's checks.
+bool windowsInside(const WindowGeometry &g)
+{
+    return g.padTop == 0 && g.padLeft == 0 && (g.outHeight - 1) * g.sh + g.kh <= g.height &&
+           (g.outWidth - 1) * g.sw + g.kw <= g.width;
+}
+
+/// One channel plane of MaxPool2D when every window lies inside: the same scan order and rule as the
+/// general loop (the first of equals wins; a NaN in the first place stays), with the window's size fixed at
+/// compile time when KH and KW are given (0: taken from g).
+template <int KH, int KW>
+void maxPoolPlane(const WindowGeometry &g, const Scalar *img, Scalar *out, int *win, int offset)
+{
+    const int kh = KH ? KH : g.kh, kw = KW ? KW : g.kw;
+    for (int oy = 0; oy < g.outHeight; ++oy)
+        for (int ox = 0; ox < g.outWidth; ++ox) {
+            const int base = oy * g.sh * g.width + ox * g.sw;
+            Scalar best = img[base];
+            int at = base;
+            for (int i = 0; i < kh; ++i)
+                for (int j = 0; j < kw; ++j) {
+                    const int k = base + i * g.width + j;
+                    if (img[k] > best) {
+                        best = img[k];
+                        at = k;
+                    }
+                }
+            const Index p = static_cast<Index>(oy) * g.outWidth + ox;
+            out[p] = best;
+            win[p] = offset + at;
+        }
+}
+
 class MaxPool2D final : public Layer {
 public:
     explicit MaxPool2D(WindowOptions w) : m_window(std::move(w)) {}
@@ -47,11 +81,20 @@ public:
         const Index P = g.outPlane(), plane = g.inPlane(), n = in.cols();
         y.resize(g.channels * P, n);
         m_winner.resize(y.rows(), n);
+        const bool inside = windowsInside(g), twoByTwo = inside && g.kh == 2 && g.kw == 2;
         for (Index s = 0; s < n; ++s)
             for (Index c = 0; c < g.channels; ++c) {
                 const Scalar *img = in.col(s).data() + c * plane;
                 Scalar *out = y.col(s).data() + c * P;
                 int *win = m_winner.col(s).data() + c * P;
+                if (inside) {
+                    const int offset = static_cast<int>(c * plane);
+                    if (twoByTwo)
+                        maxPoolPlane<2, 2>(g, img, out, win, offset);
+                    else
+                        maxPoolPlane<0, 0>(g, img, out, win, offset);
+                    continue;
+                }
                 std::fill(win, win + P, -1);
                 forEachWindow(g, [&](Index p, Index i) {
                     if (win[p] < 0 || img[i] > out[p]) {

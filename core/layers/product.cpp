@@ -100,6 +100,64 @@ void eigenProduct(bool ta, bool tb, const A &a, const B &b, C &c, bool accumulat
         c.noalias() = a.transpose() * b.transpose();
 }
 
+/// Products whose result has at most kNarrow rows and whose inner size is at most kNarrowDepth (the
+/// playground's layers, the logits of a classifier): op(a) is copied once into columns padded to kNarrow
+/// values, then every column of c is kNarrow-wide multiply-adds, one vector register with AVX-512. Eigen's
+/// blocked kernel spends longer packing such shapes than multiplying them.
+constexpr Index kNarrow = 16;
+constexpr Index kNarrowDepth = 256;
+
+bool useNarrowProduct(Index m, Index k)
+{
+    return m > 1 && m <= kNarrow && k <= kNarrowDepth;
+}
+
+/// kNarrow values in vector registers (GCC's generic vectors: one AVX-512 register of floats).
+using Narrow = Scalar __attribute__((vector_size(kNarrow * sizeof(Scalar))));
+
+/// c (+)= op(a) · op(b), with c's rows ≤ kNarrow; `bias` (c's rows) starts each column when given.
+template <class A, class B, class C>
+void narrowProduct(bool ta, bool tb, Index m, Index n, Index k, const A &a, const B &b, C &c, bool accumulate,
+                   const Scalar *bias)
+{
+    Narrow cols[kNarrowDepth];
+    for (Index q = 0; q < k; ++q)
+        for (Index r = 0; r < kNarrow; ++r)
+            cols[q][r] = r < m ? (ta ? a(q, r) : a(r, q)) : Scalar(0);
+    Narrow start{};
+    if (bias)
+        for (Index r = 0; r < m; ++r)
+            start[r] = bias[r];
+    // Four columns at a time: four independent chains of multiply-adds keep the vector units busy.
+    constexpr Index kColumns = 4;
+    Index j = 0;
+    for (; j + kColumns <= n; j += kColumns) {
+        Narrow acc[kColumns];
+        for (Index t = 0; t < kColumns; ++t) {
+            acc[t] = start;
+            if (accumulate)
+                for (Index r = 0; r < m; ++r)
+                    acc[t][r] = c(r, j + t);
+        }
+        for (Index q = 0; q < k; ++q)
+            for (Index t = 0; t < kColumns; ++t)
+                acc[t] += cols[q] * (tb ? b(j + t, q) : b(q, j + t));
+        for (Index t = 0; t < kColumns; ++t)
+            for (Index r = 0; r < m; ++r)
+                c(r, j + t) = acc[t][r];
+    }
+    for (; j < n; ++j) {
+        Narrow acc = start;
+        if (accumulate)
+            for (Index r = 0; r < m; ++r)
+                acc[r] = c(r, j);
+        for (Index q = 0; q < k; ++q)
+            acc += cols[q] * (tb ? b(j, q) : b(q, j));
+        for (Index r = 0; r < m; ++r)
+            c(r, j) = acc[r];
+    }
+}
+
 bool useEigenProduct(Index m, Index n, Index k)
 {
     // Eigen's own choice: a coefficient-wise product below this size, a matrix-vector product for a vector.
@@ -117,6 +175,10 @@ void multiplyInto(Eigen::Ref<Matrix> c, const Eigen::Ref<const Matrix> &a, Op op
     eigen_assert((tb ? b.cols() : b.rows()) == k);
     eigen_assert(c.rows() == m && c.cols() == n);
     if (m == 0 || n == 0) return;
+    if (useNarrowProduct(m, k)) {
+        narrowProduct(ta, tb, m, n, k, a, b, c, accumulate, nullptr);
+        return;
+    }
     if (useEigenProduct(m, n, k)) {
         eigenProduct(ta, tb, a, b, c, accumulate);
         return;
@@ -135,6 +197,10 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
     eigen_assert(!bias || bias->rows() == m);
     c.resize(m, n);
     if (m == 0 || n == 0) return;
+    if (useNarrowProduct(m, k)) {
+        narrowProduct(ta, tb, m, n, k, a, b, c, false, bias ? bias->data() : nullptr);
+        return;
+    }
     if (useEigenProduct(m, n, k)) {
         eigenProduct(ta, tb, a, b, c, false);
         if (bias) c.colwise() += bias->col(0);

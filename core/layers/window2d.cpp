@@ -74,9 +74,25 @@ std::string windowText(const std::vector<int> &size)
     return std::to_string(h) + "×" + std::to_string(w);
 }
 
+namespace {
+
+/// The output columns [lo, hi) of a row whose kernel tap at column offset `tap` (j·dw − padLeft) lands inside
+/// the image: lo is the first with 0 ≤ ox·sw + tap, hi one past the last with ox·sw + tap < width.
+void insideRange(const WindowGeometry &g, int tap, int &lo, int &hi)
+{
+    lo = tap >= 0 ? 0 : (-tap + g.sw - 1) / g.sw;
+    hi = g.width - tap <= 0 ? 0 : std::min(g.outWidth, (g.width - tap - 1) / g.sw + 1);
+    lo = std::min(lo, g.outWidth);
+    hi = std::max(hi, lo);
+}
+
+} // namespace
+
 void imageToColumns(const WindowGeometry &g, const Matrix &x, Eigen::Index first, Eigen::Index count,
                     Eigen::Ref<Matrix> cols)
 {
+    // Row by row: the window's tap (i, j) reads a stretch of one image row, contiguous when the stride is 1;
+    // only the ends that fall into the padding are zero.
     const Eigen::Index P = g.outPlane();
     for (Eigen::Index s = 0; s < count; ++s) {
         const Scalar *img = x.col(first + s).data();
@@ -84,6 +100,9 @@ void imageToColumns(const WindowGeometry &g, const Matrix &x, Eigen::Index first
             for (int i = 0; i < g.kh; ++i)
                 for (int j = 0; j < g.kw; ++j) {
                     Scalar *out = cols.col((c * g.kh + i) * g.kw + j).data() + s * P;
+                    const int tap = j * g.dw - g.padLeft;
+                    int lo, hi;
+                    insideRange(g, tap, lo, hi);
                     for (int oy = 0; oy < g.outHeight; ++oy) {
                         const int y = oy * g.sh - g.padTop + i * g.dh;
                         Scalar *row = out + static_cast<Eigen::Index>(oy) * g.outWidth;
@@ -92,10 +111,13 @@ void imageToColumns(const WindowGeometry &g, const Matrix &x, Eigen::Index first
                             continue;
                         }
                         const Scalar *src = img + (static_cast<Eigen::Index>(c) * g.height + y) * g.width;
-                        for (int ox = 0; ox < g.outWidth; ++ox) {
-                            const int xx = ox * g.sw - g.padLeft + j * g.dw;
-                            row[ox] = xx >= 0 && xx < g.width ? src[xx] : Scalar(0);
-                        }
+                        std::fill(row, row + lo, Scalar(0));
+                        if (g.sw == 1)
+                            std::copy(src + (lo + tap), src + (hi + tap), row + lo);
+                        else
+                            for (int ox = lo; ox < hi; ++ox)
+                                row[ox] = src[ox * g.sw + tap];
+                        std::fill(row + hi, row + g.outWidth, Scalar(0));
                     }
                 }
     }
@@ -111,15 +133,20 @@ void columnsToImage(const WindowGeometry &g, const Eigen::Ref<const Matrix> &col
             for (int i = 0; i < g.kh; ++i)
                 for (int j = 0; j < g.kw; ++j) {
                     const Scalar *in = cols.col((c * g.kh + i) * g.kw + j).data() + s * P;
+                    const int tap = j * g.dw - g.padLeft;
+                    int lo, hi;
+                    insideRange(g, tap, lo, hi);
                     for (int oy = 0; oy < g.outHeight; ++oy) {
                         const int y = oy * g.sh - g.padTop + i * g.dh;
                         if (y < 0 || y >= g.height) continue;
                         const Scalar *row = in + static_cast<Eigen::Index>(oy) * g.outWidth;
                         Scalar *dst = img + (static_cast<Eigen::Index>(c) * g.height + y) * g.width;
-                        for (int ox = 0; ox < g.outWidth; ++ox) {
-                            const int xx = ox * g.sw - g.padLeft + j * g.dw;
-                            if (xx >= 0 && xx < g.width) dst[xx] += row[ox];
-                        }
+                        if (g.sw == 1)
+                            for (int ox = lo; ox < hi; ++ox)
+                                dst[ox + tap] += row[ox];
+                        else
+                            for (int ox = lo; ox < hi; ++ox)
+                                dst[ox * g.sw + tap] += row[ox];
                     }
                 }
     }

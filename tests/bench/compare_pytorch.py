@@ -6,7 +6,7 @@ same network, data shape, batch size, loss and optimizer in PyTorch (float32, to
 in its own process and one after the other, so both see the same machine at nearly the same moment; with
 --repeat R it alternates R times and keeps each side's best rate. It prints the measured rates and the ratios
 nnp / PyTorch against the targets of issue 14 (W1, W2 on steps/s, W3 on samples/s), issue 10 (W4, W5) and
-issue 11 (W7) on samples/s.
+issue 11 (W6, W7) on samples/s.
 
 PyTorch runs at its best: OpenBLAS with its own core detection (OPENBLAS_CORETYPE, which this environment
 forces to Haswell, halves its GEMM speed here, so it is removed) and glibc's malloc told to keep freed memory
@@ -34,11 +34,15 @@ WORKLOADS = {
     # the seed's recommender (issue 11): user and item ids -> nn.Embedding(1000, 8), nn.Embedding(500, 8) -> cat
     # -> 16-128-1
     "W7": ([16, 128, 1], "relu", 256, 100000, "adam", 0.001, "samples_per_s", 3.0),
+    # the seed's sentiment model (issue 11): 20 word ids -> nn.Embedding(1000, 32) -> nn.LSTM(32, 64), its last
+    # state -> 64-1
+    "W6": ([64, 1], "tanh", 32, 10000, "adam", 0.001, "samples_per_s", 1.5),
     # CNNs on 1x28x28 images (issue 10): W4 a small one, W5 the seed's MNIST CNN (layers in CNN below)
     "W4": ([784, 10], "relu", 64, 10000, "adam", 0.001, "samples_per_s", 1.5),
     "W5": ([784, 10], "relu", 128, 10000, "adadelta", 1.0, "samples_per_s", 1.0),
 }
 RECOMMENDER = {"W7": (1000, 500, 8)}  # users, items, embedding size
+SEQUENCE = {"W6": (20, 1000, 32)}  # steps, vocabulary, embedding size
 
 
 def cnn(name):
@@ -87,6 +91,25 @@ def torch_worker(name, threads, seconds):
 
         model = Recommender()
         x = torch.stack([torch.randint(0, users, (n,)), torch.randint(0, items, (n,))], dim=1)
+        y = torch.randint(0, 2, (n, 1)).float()
+        loss_fn = torch.nn.BCEWithLogitsLoss()
+    elif name in SEQUENCE:
+        steps, vocabulary, dim = SEQUENCE[name]
+        head = model
+
+        class Sentiment(torch.nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.embedding = torch.nn.Embedding(vocabulary, dim)
+                self.lstm = torch.nn.LSTM(dim, sizes[0], batch_first=True)
+                self.head = head
+
+            def forward(self, ids):
+                _, (h, _) = self.lstm(self.embedding(ids))
+                return self.head(h[-1])
+
+        model = Sentiment()
+        x = torch.randint(0, vocabulary, (n, steps))
         y = torch.randint(0, 2, (n, 1)).float()
         loss_fn = torch.nn.BCEWithLogitsLoss()
     elif name in CNN:
@@ -175,7 +198,7 @@ def main():
     ap.add_argument("--nnp", help="path of the nnp executable (Release build)")
     ap.add_argument("--seconds", type=float, default=3.0, help="measured wall time per run (default 3)")
     ap.add_argument("--threads", default="1,2", help="thread counts, comma separated (default 1,2)")
-    ap.add_argument("--workloads", default="W1,W2,W3,W4,W5,W7", help="default W1,W2,W3,W4,W5,W7")
+    ap.add_argument("--workloads", default="W1,W2,W3,W4,W5,W6,W7", help="default W1,W2,W3,W4,W5,W6,W7")
     ap.add_argument("--repeat", type=int, default=2,
                     help="runs per side, alternating; the best rate of each side counts (default 2: a busy "
                          "moment on this shared machine then spoils neither side's number)")
