@@ -1,6 +1,6 @@
 #pragma once
-// The wine project of the GUI tests (13 numeric features, 3 cultivars): tests/ui/fixtures/wine.nnp copied with
-// samples/datasets/wine/wine.csv into a folder of the test's own (a project's data lies beside it).
+// The wine project of the GUI tests (13 numeric features, 3 cultivars): tests/ui/fixtures/wine.nnp copied
+// with samples/datasets/wine/wine.csv into a folder of the test's own (a project's data lies beside it).
 #include <QFile>
 #include <QTemporaryDir>
 

@@ -141,6 +141,7 @@ InsightsRequest InsightsDocks::request() const
     r.probe = m_probeDock->isVisible();
     if (r.probe) {
         r.probeInput = m_probe->input();
+        r.probeRow = m_probe->row();
         r.probeId = m_probeId;
     }
     r.featureMaps = m_mapsDock->isVisible();
