@@ -1,6 +1,8 @@
 #include "insights/insights_docks.h"
 
+#include "document/graph_document.h"
 #include "figures/figure_registry.h"
+#include "insights/applicable_docks.h"
 #include "insights/confusion_view.h"
 #include "insights/embedding_map_view.h"
 #include "insights/feature_maps_view.h"
@@ -112,6 +114,12 @@ void InsightsDocks::createDocks()
         });
     }
     if (curves) curves->raise();
+    new ApplicableDocks(m_window, m_window->document(),
+                        {{m_mapsDock, ViewNeed::ImageLayer},
+                         {m_kernelsDock, ViewNeed::Convolution},
+                         {m_embeddingDock, ViewNeed::Embedding},
+                         {m_unrolledDock, ViewNeed::Recurrent}},
+                        this);
 }
 
 void InsightsDocks::registerFigures()
