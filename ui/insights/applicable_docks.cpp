@@ -75,14 +75,6 @@ ApplicableDocks::ApplicableDocks(MainWindow *window, GraphDocument *doc, std::ve
     m_window->installEventFilter(this);
     connect(m_doc, &GraphDocument::graphChanged, this, &ApplicableDocks::refresh);
     connect(m_doc, &GraphDocument::documentReset, this, &ApplicableDocks::refresh);
-    for (const Entry &e : m_entries)
-        // A restored window state (leaving presentation mode, Reset layout) may open a dock that does not
-        // apply: closed again, once the layout has settled.
-        connect(e.dock, &QDockWidget::visibilityChanged, this, [this, e](bool visible) {
-            if (visible)
-                QMetaObject::invokeMethod(
-                    this, [this, e] { enforce(e); }, Qt::QueuedConnection);
-        });
     refresh();
 }
 
