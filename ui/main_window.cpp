@@ -257,6 +257,7 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(action(QString::fromLatin1(name)));
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
+    m_panelsMenu->setToolTipsVisible(true); // why a view that does not apply is disabled
     m_viewMenu->addAction(action("actionResetLayout"));
     m_viewMenu->addSeparator();
     m_viewMenu->addMenu(createLanguageMenu(this));

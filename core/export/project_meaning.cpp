@@ -1,6 +1,7 @@
 #include "export/project_meaning.h"
 
 #include "data/generators.h"
+#include "io/input_names.h"
 #include "io/target_scaling.h"
 #include "layers/activations.h"
 #include "losses/loss.h"
@@ -42,35 +43,6 @@ bool outputIsProbability(const ExportModel &m)
     return activationOf(out.options).kind == ActivationKind::Sigmoid;
 }
 
-namespace {
-
-std::vector<std::string> csvFeatureNames(const std::vector<CsvColumn> &columns)
-{
-    std::vector<std::string> names;
-    for (const CsvColumn &c : columns) {
-        if (c.categorical)
-            for (const std::string &category : c.categories)
-                names.push_back(c.name + "=" + category);
-        else if (c.text())
-            for (int t = 0; t < c.textLength; ++t)
-                names.push_back(c.name + "[" + std::to_string(t) + "]");
-        else
-            names.push_back(c.name);
-    }
-    return names;
-}
-
-/// The engineered feature names, from the one place that names them (withFeatures).
-std::vector<std::string> planeFeatureNames(const FeatureConfig &features)
-{
-    if (features.count() == 0) return {};
-    Dataset plane;
-    plane.x = Matrix(2, 0);
-    return withFeatures(plane, features).featureNames;
-}
-
-} // namespace
-
 ExportModel describeProject(const Project &project, Network &net, const Normalizer &normalizer,
                             std::string modelName)
 {
@@ -90,19 +62,14 @@ ExportModel describeProject(const Project &project, Network &net, const Normaliz
     case DataSourceKind::Csv:
         if (!schema) break; // trained in an older version: the rows stay encoded
         attachCsvSchema(m, *schema);
-        meaning.featureNames = csvFeatureNames(schema->features);
         meaning.imageShape = project.data.csv.imageShape; // the columns are an image's pixels
         break;
     case DataSourceKind::Generator:
         meaning.raw = RawInputKind::Plane;
         meaning.engineered = planeFeatureNames(project.data.features);
-        meaning.featureNames = meaning.engineered;
         break;
     case DataSourceKind::Idx: {
         meaning.raw = RawInputKind::Pixels;
-        const int n = m.inputSize();
-        for (int k = 0; k < n; ++k)
-            meaning.featureNames.push_back("pixel" + std::to_string(k));
         if (m.inputs.size() == 1) {
             const Shape &shape = m.nodes.at(static_cast<std::size_t>(m.inputs[0])).shape;
             if (shape.dims.size() == 3) meaning.imageShape = shape.dims;
@@ -110,6 +77,7 @@ ExportModel describeProject(const Project &project, Network &net, const Normaliz
         break;
     }
     }
+    meaning.featureNames = networkInputNames(project, schema, m.inputSize());
     if (static_cast<int>(meaning.featureNames.size()) != m.inputSize()) {
         // The data no longer fits the stored network: the meaning is unknown, the rows stay encoded.
         meaning.featureNames.clear();

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChainCommands</name>
+    <message>
+        <location filename="../../ui/commands/chain_commands.cpp" line="+49" />
+        <source>Add neuron</source>
+        <translation>添加神经元</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove neuron</source>
+        <translation>移除神经元</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Add hidden layer</source>
+        <translation>添加隐藏层</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Remove hidden layer</source>
+        <translation>移除隐藏层</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <location filename="../../core/graph/layer_options.cpp" line="+62" />
@@ -2109,6 +2132,29 @@
     </message>
 </context>
 <context>
+    <name>nnp::ApplicableDocks</name>
+    <message>
+        <location filename="../../ui/insights/applicable_docks.cpp" line="+35" />
+        <source>Shown when the network has a Conv2D or pooling layer: it shows the images those layers make.</source>
+        <translation>网络含有 Conv2D 或池化层时显示：它展示这些层生成的图像。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Shown when the network has a Conv2D layer: it shows the kernels it learns.</source>
+        <translation>网络含有 Conv2D 层时显示：它展示该层学到的卷积核。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Shown when the network has an Embedding layer: it maps the vectors it learns.</source>
+        <translation>网络含有 Embedding 层时显示：它把该层学到的向量画在平面上。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Shown when the network has a SimpleRNN, LSTM or GRU layer: it follows a sequence step by step.</source>
+        <translation>网络含有 SimpleRNN、LSTM 或 GRU 层时显示：它逐步跟踪一个序列。</translation>
+    </message>
+</context>
+<context>
     <name>nnp::Autosave</name>
     <message>
         <location filename="../../ui/document/autosave.cpp" line="+81" />
@@ -3815,6 +3861,36 @@ value %6</source>
         <source>Input: drag a wire here from another layer's output</source>
         <translation>输入端：从另一层的输出端拖一条连线到这里</translation>
     </message>
+    <message>
+        <location filename="../../ui/editor/chain_buttons.cpp" line="+28" />
+        <source>One neuron more in this layer</source>
+        <translation>此层多一个神经元</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>One neuron less in this layer</source>
+        <translation>此层少一个神经元</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A hidden layer more, as wide as the last one, before the output</source>
+        <translation>在输出层前多加一个隐藏层，宽度与最后一个隐藏层相同</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The last hidden layer out</source>
+        <translation>去掉最后一个隐藏层</translation>
+    </message>
+    <message>
+        <location line="+91" />
+        <source>neurons</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>hidden layers: %1</source>
+        <translation>隐藏层：%1</translation>
+    </message>
 </context>
 <context>
     <name>nnp::InsightsDocks</name>
@@ -5400,6 +5476,11 @@ Restore them?</source>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
+    <message>
+        <location line="+216" />
+        <source>Input x%1 (%2)</source>
+        <translation>输入 x%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>nnp::OpenDataDialog</name>
@@ -5742,6 +5823,24 @@ Restore them?</source>
         <location line="+9" />
         <source>Activations per layer</source>
         <translation>各层激活值</translation>
+    </message>
+</context>
+<context>
+    <name>nnp::ProbeRowEditor</name>
+    <message>
+        <location filename="../../ui/insights/probe_row_editor.cpp" line="+13" />
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Type a row as the CSV has it (categories as text), or paste a whole comma-separated line into the first field:</source>
+        <translation>按 CSV 里的写法输入一行（类别写成文字），或把一整行逗号分隔的值粘贴到第一个输入框：</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The network's prediction for this row, read as `nnp predict` reads one</source>
+        <translation>网络对这一行的预测，读取方式与 `nnp predict` 相同</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,25 @@
 // The Neurons view lays out its texts without overlap: for every sample, in English and Chinese, at the
 // dock's default size and at a small size, live and at every phase of an explained step, no two label
 // rectangles (column titles, the numbers under the neurons, the inputs' names, the strips' counts) intersect.
-// MNIST showed "784 neuron(s)64 neuron(s)".
+// MNIST showed "784 neuron(s)64 neuron(s)". Wine (13 features, a fixture beside this test) labels its inputs
+// with the CSV's column names and its outputs with the classes, in the view and in the explain text
+// ("x₁ (alcohol) = …").
 #include "explain/explain_docks.h"
 #include "explain/explain_model.h"
+#include "explain/explain_text.h"
 #include "explain/neuron_view.h"
 #include "main_window.h"
 #include "panels/training_docks.h"
 #include "settle.h"
 #include "training/training_controller.h"
+#include "wine_fixture.h"
 
 #include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QScopeGuard>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -88,9 +94,18 @@ void TestNeuronLabels::labelsDoNotOverlap()
     const QStringList samples =
         QDir(QStringLiteral(NNP_SOURCE_DIR "/samples")).entryList({"*.nnp"}, QDir::Files);
     QVERIFY(samples.size() >= 19);
+    QStringList files;
+    for (const QString &sample : samples)
+        files << QStringLiteral(NNP_SOURCE_DIR "/samples/") + sample;
+    QTemporaryDir wineDir;
+    const QString wine = testutil::wineProject(wineDir);
+    QVERIFY(!wine.isEmpty());
+    files << wine;
     int checked = 0, withLabels = 0;
-    for (const QString &sample : samples) {
-        QVERIFY2(w.loadFile(QStringLiteral(NNP_SOURCE_DIR "/samples/") + sample), qPrintable(w.lastError()));
+    bool wineNamed = false;
+    for (const QString &file : files) {
+        const QString sample = QFileInfo(file).fileName();
+        QVERIFY2(w.loadFile(file), qPrintable(w.lastError()));
         TrainingController *c = w.training()->controller();
         QTRY_VERIFY_WITH_TIMEOUT(
             c->status() == TrainingStatus::Ready || c->status() == TrainingStatus::Failed, 60000);
@@ -115,9 +130,27 @@ void TestNeuronLabels::labelsDoNotOverlap()
         check(QStringLiteral("live"));
         if (QTest::currentTestFailed()) return;
         ++checked;
+        if (file == wine) { // the inputs carry the CSV's names
+            const PicturePtr pic = model->livePicture();
+            QCOMPARE(pic->inputNames.size(), 13);
+            QCOMPARE(pic->inputNames.front(), QStringLiteral("alcohol"));
+            QCOMPARE(pic->inputNames.back(), QStringLiteral("proline"));
+            QCOMPARE(pic->outputNames,
+                     (QStringList{QStringLiteral("cultivar_1"), QStringLiteral("cultivar_2"),
+                                  QStringLiteral("cultivar_3")}));
+        }
         // An explained step: the numbers under the neurons in every phase.
         model->explainNextInBatch(1);
         QTRY_VERIFY_WITH_TIMEOUT(model->trace() != nullptr, 20000);
+        if (file == wine) {
+            Selection first;
+            first.kind = Selection::Kind::Neuron;
+            first.column = 0;
+            first.row = 0;
+            const QString text = ExplainText::html(*model->picture(), *model->trace(), model->phase(), first);
+            QVERIFY2(text.contains(QStringLiteral("<sub>1</sub> (alcohol) = ")), qPrintable(text));
+            wineNamed = true;
+        }
         for (int i = 0; i < int(model->phases().size()); ++i) {
             model->setPhaseIndex(i);
             check(QStringLiteral("phase %1").arg(i));
@@ -127,6 +160,7 @@ void TestNeuronLabels::labelsDoNotOverlap()
     }
     QVERIFY2(checked >= 10, qPrintable(QString::number(checked)));
     QVERIFY(withLabels > 0);
+    QVERIFY(wineNamed);
 }
 
 QTEST_MAIN(TestNeuronLabels)

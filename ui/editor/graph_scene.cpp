@@ -23,7 +23,8 @@
 
 namespace nnp {
 
-GraphScene::GraphScene(GraphDocument *document, QObject *parent) : QGraphicsScene(parent), m_doc(document)
+GraphScene::GraphScene(GraphDocument *document, QObject *parent)
+    : QGraphicsScene(parent), m_doc(document), m_chain(this, document)
 {
     setSceneRect(-10000, -10000, 20000, 20000);
     setItemIndexMethod(QGraphicsScene::NoIndex); // few items that move a lot
@@ -106,11 +107,19 @@ void GraphScene::rebuild()
     m_wire = nullptr;
     m_nodes.clear();
     m_edges.clear();
+    m_chain.forget();
     clear();
     for (const auto &n : m_doc->graph().nodes)
         onNodeAdded(n.id);
     for (const auto &e : m_doc->graph().edges)
         onEdgeAdded(e);
+    m_chain.refresh(m_structureLocked);
+}
+
+void GraphScene::setStructureLocked(bool locked)
+{
+    m_structureLocked = locked;
+    m_chain.refresh(m_structureLocked);
 }
 
 void GraphScene::onNodeAdded(NodeId id)
@@ -144,6 +153,7 @@ void GraphScene::onNodeMoved(NodeId id)
     m_syncing = true;
     item->setPos(n->x, n->y);
     m_syncing = false;
+    m_chain.refresh(m_structureLocked);
 }
 
 void GraphScene::onEdgeAdded(const EdgeSpec &edge)
@@ -178,6 +188,7 @@ void GraphScene::refreshNodes()
             item->refresh(*n, m_doc->graph(), m_doc->validation());
     for (EdgeItem *e : m_edges)
         updateEdgePath(e);
+    m_chain.refresh(m_structureLocked);
 }
 
 void GraphScene::nodeItemMoved(NodeItem *item)

@@ -3,6 +3,7 @@
 // gestures into document commands — drops from the palette, wires dragged between ports, moves (one
 // command per drag, pushed on release), deletion of the selection, auto-layout.
 
+#include "editor/chain_buttons.h"
 #include "graph/graph_spec.h"
 
 #include <QGraphicsScene>
@@ -44,10 +45,12 @@ public:
     void autoLayout();
     /// A lesson step that locks the network: no layer or wire is added or removed here (moving and selecting
     /// still work; ui/lesson/lesson_locks.cpp sets it).
-    void setStructureLocked(bool locked) { m_structureLocked = locked; }
+    void setStructureLocked(bool locked);
     [[nodiscard]] bool structureLocked() const { return m_structureLocked; }
     /// The reason the last wire gesture was refused (empty after a success), for the status bar and tests.
     [[nodiscard]] QString lastRefusal() const { return m_lastRefusal; }
+    /// The ± buttons of a chain network (none otherwise).
+    [[nodiscard]] const ChainButtons &chainButtons() const { return m_chain; }
 
     // Called by PortItem / NodeItem.
     void beginWire(PortItem *from, QPointF scenePos);
@@ -93,6 +96,7 @@ private:
     std::vector<EdgeItem *> m_edges;
     bool m_snap = true;
     bool m_structureLocked = false;
+    ChainButtons m_chain;
     bool m_syncing = false; // positions being copied from the document: do not snap
     std::map<NodeId, QPointF> m_dragStart;
 

@@ -438,8 +438,13 @@ QString neuronSection(const NetworkPicture &pic, const Trace &t, const Phase &ph
         QStringLiteral("<h3>%1</h3>")
             .arg(ExplainText::tr("Neuron %1 of “%2”").arg(j + 1).arg(pic.layers[std::size_t(c)].name));
     if (c == 0) {
-        h += formula(QStringLiteral("%1 = <b>%2</b>")
-                         .arg(sub(QStringLiteral("x"), idx(j)), ExplainText::number(at(nt->output, j, 0))));
+        // "x₁ (alcohol) = 0.52" where the data names its features.
+        const QString name = j < pic.inputNames.size()
+                                 ? QStringLiteral(" (%1)").arg(pic.inputNames[j].toHtmlEscaped())
+                                 : QString();
+        h += formula(
+            QStringLiteral("%1%2 = <b>%3</b>")
+                .arg(sub(QStringLiteral("x"), idx(j)), name, ExplainText::number(at(nt->output, j, 0))));
         h += QStringLiteral("<p>%1</p>")
                  .arg(ExplainText::tr(
                      "An input feature of the sample, as the network sees it (after normalisation)."));

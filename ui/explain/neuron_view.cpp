@@ -408,11 +408,31 @@ std::vector<NeuronView::Label> NeuronView::labels(const NetworkPicture &pic, con
                 std::max(1, int(std::ceil((smallMetrics.height() + 1) / std::max(rowPitch, 1.0))));
             for (int r = 0; r < int(rects.size()); r += every) {
                 const QRectF rect = rects[std::size_t(r)];
-                out.push_back({QRectF(rect.left() - 60 * s, rect.center().y() - smallMetrics.height() / 2,
-                                      55 * s, smallMetrics.height()),
-                               QStringLiteral("x%1").arg(r + 1), small, QColor(Qt::black),
-                               int(Qt::AlignRight | Qt::AlignVCenter), false});
+                // The data's name ("alcohol") where it has one, in the room left of the column (elided).
+                const double right = rect.left() - 5 * s;
+                const double width = std::max(55 * s, right - l.area.left() - 2 * s);
+                const QString name = r < pic.inputNames.size()
+                                         ? smallMetrics.elidedText(pic.inputNames[r], Qt::ElideRight, width)
+                                         : QStringLiteral("x%1").arg(r + 1);
+                out.push_back({QRectF(right - width, rect.center().y() - smallMetrics.height() / 2, width,
+                                      smallMetrics.height()),
+                               name, small, QColor(Qt::black), int(Qt::AlignRight | Qt::AlignVCenter),
+                               false});
             }
+        } else if (c == columns - 1 && c > 0 && int(rects.size()) == pic.outputNames.size()) {
+            // The classes the output neurons stand for ("cultivar_1"), right of the column (elided).
+            const double rowPitch =
+                rects.size() > 1 ? rects[1].top() - rects[0].top() : smallMetrics.height();
+            if (rowPitch > smallMetrics.height())
+                for (int r = 0; r < int(rects.size()); ++r) {
+                    const QRectF rect = rects[std::size_t(r)];
+                    const double left = rect.right() + 5 * s;
+                    const double width = std::max(0.0, l.area.right() - 2 * s - left);
+                    out.push_back({QRectF(left, rect.center().y() - smallMetrics.height() / 2, width,
+                                          smallMetrics.height()),
+                                   smallMetrics.elidedText(pic.outputNames[r], Qt::ElideRight, width), small,
+                                   QColor(Qt::black), int(Qt::AlignLeft | Qt::AlignVCenter), false});
+                }
         }
         if (!l.strips[std::size_t(c)].isNull()) {
             // "784 neuron(s)" when it fits the column, else the count alone (the tooltip says the rest).
@@ -516,8 +536,12 @@ QString NeuronView::toolTipAt(const QPointF &pos) const
     const TracePtr trace = m_model->trace();
     const NodeTrace *nt = trace ? trace->find(layer.id) : nullptr;
     if (h.kind == Selection::Kind::Neuron) {
-        QString t = h.column == 0 ? tr("Input x%1").arg(h.row + 1)
+        QString t = h.column == 0 ? (h.row < pic->inputNames.size()
+                                         ? tr("Input x%1 (%2)").arg(h.row + 1).arg(pic->inputNames[h.row])
+                                         : tr("Input x%1").arg(h.row + 1))
                                   : tr("%1 · neuron %2").arg(layer.name).arg(h.row + 1);
+        if (h.column > 0 && h.column + 1 == int(pic->layers.size()) && h.row < pic->outputNames.size())
+            t += QStringLiteral(" (%1)").arg(pic->outputNames[h.row]);
         if (h.column > 0 && layer.bias.rows() > h.row)
             t += QLatin1Char('\n') + tr("bias b = %1").arg(ExplainText::number(double(layer.bias(h.row, 0))));
         if (nt && h.row < nt->output.rows()) {

@@ -4,6 +4,7 @@
 #include "export/figure_export.h"
 #include "export/model_export.h"
 #include "figures/figure_registry.h"
+#include "insights/applicable_docks.h"
 #include "insights/confusion_view.h"
 #include "insights/embedding_map_view.h"
 #include "insights/feature_maps_view.h"
@@ -124,6 +125,12 @@ void InsightsDocks::createDocks()
         const int wanted = m_window->height() * 2 / 5;
         if (m_mapsDock->height() < wanted) m_window->resizeDocks({m_mapsDock}, {wanted}, Qt::Vertical);
     });
+    new ApplicableDocks(m_window, m_window->document(),
+                        {{m_mapsDock, ViewNeed::ImageLayer},
+                         {m_kernelsDock, ViewNeed::Convolution},
+                         {m_embeddingDock, ViewNeed::Embedding},
+                         {m_unrolledDock, ViewNeed::Recurrent}},
+                        this);
 }
 
 void InsightsDocks::registerFigures()
@@ -163,6 +170,7 @@ InsightsRequest InsightsDocks::request() const
     r.probe = m_probeDock->isVisible();
     if (r.probe) {
         r.probeInput = m_probe->input();
+        r.probeRow = m_probe->row();
         r.probeId = m_probeId;
     }
     r.featureMaps = m_mapsDock->isVisible();

@@ -1,5 +1,7 @@
 #include "insights/probe_view.h"
 
+#include "insights/probe_row_editor.h"
+
 #include "style/palette.h"
 
 #include <QHBoxLayout>
@@ -218,7 +220,7 @@ void ProbeResultView::render(QPainter &p, const QRectF &area) const
 
 ProbeView::ProbeView(QWidget *parent)
     : QWidget(parent), m_left(new QStackedWidget), m_hint(new QLabel), m_point(new QLabel),
-      m_pad(new DrawPad), m_view(new ProbeResultView)
+      m_pad(new DrawPad), m_rowEditor(new ProbeRowEditor), m_view(new ProbeResultView)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -236,6 +238,7 @@ ProbeView::ProbeView(QWidget *parent)
     auto *clear = new QPushButton(tr("Clear"));
     padLayout->addWidget(clear);
     m_left->addWidget(padPage);
+    m_left->addWidget(m_rowEditor);
     m_left->setMinimumWidth(170);
     m_left->setMaximumWidth(300);
     m_point->setWordWrap(true);
@@ -250,6 +253,12 @@ ProbeView::ProbeView(QWidget *parent)
         // The pad inks from 0 to 1; the network takes raw values, whose full ink the data sets (255 for IDX).
         m_input.resize(px.size());
         std::transform(px.begin(), px.end(), m_input.begin(), [this](float v) { return v * m_ink; });
+        m_row.clear();
+        emit inputChanged(m_input);
+    });
+    connect(m_rowEditor, &ProbeRowEditor::rowEntered, this, [this](const QStringList &values) {
+        m_input.clear();
+        m_row = values;
         emit inputChanged(m_input);
     });
 }
@@ -257,6 +266,7 @@ ProbeView::ProbeView(QWidget *parent)
 void ProbeView::clear()
 {
     m_input.clear();
+    m_row.clear();
     m_result.reset();
     m_view->setResult(nullptr);
     m_point->clear();
@@ -266,6 +276,7 @@ void ProbeView::clear()
 void ProbeView::setPlanePoint(QPointF point)
 {
     m_input = {float(point.x()), float(point.y())};
+    m_row.clear();
     m_point->setText(tr("Probe at (%1, %2)").arg(point.x(), 0, 'f', 2).arg(point.y(), 0, 'f', 2));
     emit inputChanged(m_input);
 }
@@ -279,6 +290,9 @@ void ProbeView::showResult(std::shared_ptr<const ProbeResult> result)
     if (shape.size() >= 2 && shape[0] * shape[1] == result->inputSize) {
         if (m_pad->rows() != shape[0] || m_pad->cols() != shape[1]) m_pad->setGridSize(shape[0], shape[1]);
         m_left->setCurrentIndex(1);
+    } else if (!result->plane && !result->rowColumns.isEmpty()) {
+        m_rowEditor->setColumns(result->rowColumns);
+        m_left->setCurrentIndex(2);
     } else {
         m_left->setCurrentIndex(0);
         m_hint->setText(result->plane ? tr("Click (or drag) on the output view's plane to probe a point.")

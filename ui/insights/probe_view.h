@@ -13,6 +13,8 @@ class QStackedWidget;
 
 namespace nnp {
 
+class ProbeRowEditor;
+
 /// A square grid of pixels in 0..1 drawn with the mouse (left button draws, right button erases).
 class DrawPad : public QWidget {
     Q_OBJECT
@@ -73,20 +75,25 @@ public:
     void setPlanePoint(QPointF point);
 
     [[nodiscard]] const std::vector<float> &input() const { return m_input; }
+    /// CSV data: the typed row being probed (empty: input()).
+    [[nodiscard]] const QStringList &row() const { return m_row; }
+    [[nodiscard]] ProbeRowEditor *rowEditor() const { return m_rowEditor; }
     [[nodiscard]] const ProbeResult *result() const { return m_result.get(); }
     [[nodiscard]] DrawPad *pad() const { return m_pad; }
     [[nodiscard]] ProbeResultView *resultView() const { return m_view; }
 
 signals:
-    /// A new probe input (raw: plane coordinates, or pixels in 0..1).
+    /// A new probe input (raw: plane coordinates, or pixels in 0..1; or a typed row, row()).
     void inputChanged(const std::vector<float> &input);
 
 private:
     QStackedWidget *m_left;
     QLabel *m_hint, *m_point;
     DrawPad *m_pad;
+    ProbeRowEditor *m_rowEditor;
     ProbeResultView *m_view;
     std::vector<float> m_input;
+    QStringList m_row;
     float m_ink = 1.0f; ///< the raw value of a fully inked pad pixel
     std::shared_ptr<const ProbeResult> m_result;
 };

@@ -28,6 +28,8 @@ struct InsightsRequest {
     bool probe = false;
     std::vector<float> probeInput; ///< raw input (plane coordinates or pixels in 0..1), as the data is shown
     quint64 probeId = 0;           ///< increases with every new probe input
+    QStringList
+        probeRow; ///< CSV data: a typed row, one raw value per feature column (used instead of probeInput)
     bool featureMaps = false;
     InsightSplit featureSplit = InsightSplit::Test; ///< the feature maps' sample: which split ...
     int featureSample = 0;                          ///< ... and which sample of it
@@ -104,6 +106,8 @@ struct ProbeResult {
     };
     std::vector<Layer> layers; ///< every node after the inputs, in order
     QString error;             ///< the input does not fit the network
+    QStringList row;           ///< the typed row it answers (empty: probeInput)
+    QStringList rowColumns;    ///< CSV data: the raw feature columns a typed row gives, in order
     // What a probe input can be for this data (also sent for an empty input, so the view can offer it).
     bool plane = false;           ///< two-dimensional data: click the output view
     std::vector<int> sampleShape; ///< {height, width} of a one-channel image: draw on a pad of that size

@@ -1,4 +1,6 @@
 #include "training/insights_engine.h"
+
+#include "io/typed_row.h"
 #include "layers/activations.h"
 #include "layers/conv2d.h"
 #include "layers/layer_registry.h"
@@ -223,7 +225,7 @@ std::shared_ptr<const Insights> InsightsEngine::update(TrainingSession &session,
         changed = changed || m_probe;
         m_probe.reset();
     } else if ((step != m_probeStep || newProbe) && due(m_sinceProbe, kProbeMinMs, 0, force || newProbe)) {
-        m_probe = probe(copyOf(session), session, request.probeInput, request.probeId);
+        m_probe = probe(copyOf(session), session, request.probeInput, request.probeId, request.probeRow);
         m_probeStep = step;
         m_sinceProbe.restart();
         changed = true;
@@ -399,22 +401,39 @@ std::shared_ptr<const ConfusionData> InsightsEngine::confusion(Network &net, con
 }
 
 std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const TrainingSession &session,
-                                                         const std::vector<float> &rawInput, quint64 id)
+                                                         const std::vector<float> &rawInput, quint64 id,
+                                                         const QStringList &row)
 {
     auto r = std::make_shared<ProbeResult>();
     r->id = id;
     r->input = rawInput;
     const PreparedData &data = session.data();
+    if (data.csvSchema)
+        for (const std::string &c : typedRowColumns(*data.csvSchema))
+            r->rowColumns << QString::fromStdString(c);
     r->plane = session.plane() != nullptr;
     r->sampleShape = imageShape(data.full);
     r->inputSize = data.full.features();
     // The pad's full ink is the data's brightest pixel (255 for IDX, 16 for the digits CSV).
     if (!r->sampleShape.empty() && data.full.x.size() > 0)
         r->inkValue = std::max(1.0f, data.full.x.maxCoeff());
-    if (rawInput.empty()) return r; // only what the view needs to offer the right kind of probe
     Matrix x;
     const auto n = static_cast<Eigen::Index>(rawInput.size());
-    if (session.plane() && n == 2) {
+    if (!row.isEmpty() && data.csvSchema) {
+        // As `nnp predict` reads a row: the training schema's encoding, then networkInputs below.
+        r->row = row;
+        std::vector<std::string> values;
+        for (const QString &v : row)
+            values.push_back(v.toStdString());
+        try {
+            x = encodeTypedRow(values, *data.csvSchema);
+        } catch (const std::exception &e) {
+            r->error = QString::fromStdString(e.what());
+            return r;
+        }
+    } else if (rawInput.empty()) {
+        return r; // only what the view needs to offer the right kind of probe
+    } else if (session.plane() && n == 2) {
         Matrix point(2, 1);
         point << rawInput[0], rawInput[1];
         x = point;

@@ -36,8 +36,11 @@ public:
                                                            int bins = 30);
     static std::shared_ptr<const ConfusionData> confusion(Network &net, const TrainingSession &session,
                                                           InsightSplit split);
+    /// `row` (CSV data): typed raw values, one per feature column, encoded as `nnp predict` encodes a row;
+    /// used instead of `rawInput` when not empty.
     static std::shared_ptr<const ProbeResult> probe(Network &net, const TrainingSession &session,
-                                                    const std::vector<float> &rawInput, quint64 id);
+                                                    const std::vector<float> &rawInput, quint64 id,
+                                                    const QStringList &row = {});
     /// Every Conv2D and pooling layer's output for one sample of a split (the training split when the
     /// project has no test split); `sample` is clamped to the split.
     static std::shared_ptr<const FeatureMapsData> featureMaps(Network &net, const TrainingSession &session,

@@ -43,9 +43,11 @@ QImage heatmap(const Matrix &y, int row, int size, ActivationKind f)
 }
 } // namespace
 
-PicturePtr buildNetworkPicture(Network &net, const Matrix *gridInputs, int mapSize)
+PicturePtr buildNetworkPicture(Network &net, const Matrix *gridInputs, int mapSize,
+                               const QStringList &inputNames, const QStringList &classNames)
 {
     auto pic = std::make_shared<NetworkPicture>();
+    if (inputNames.size() == net.inputSize()) pic->inputNames = inputNames;
     const auto &nodes = net.nodes();
     const bool maps = gridInputs && mapSize > 0 && gridInputs->rows() == net.inputSize() &&
                       gridInputs->cols() == Eigen::Index(mapSize) * mapSize;
@@ -78,6 +80,8 @@ PicturePtr buildNetworkPicture(Network &net, const Matrix *gridInputs, int mapSi
                 l.maps.push_back(heatmap(n.y, u, mapSize, l.activation));
         pic->layers.push_back(std::move(l));
     }
+    if (pic->layers.size() > 1 && pic->layers.back().units == classNames.size())
+        pic->outputNames = classNames;
     return pic;
 }
 

@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -35,6 +36,11 @@ struct PictureLayer {
 struct NetworkPicture {
     std::vector<PictureLayer> layers; ///< column 0: the first Input node; then the Dense layers in order
     int mapSize = 0;                  ///< pixels per side of each heatmap (0: no plane)
+    /// The input features' names as the data gives them ("alcohol", "colour=red", "x1²"), one per input of
+    /// column 0; empty when the data does not name them.
+    QStringList inputNames;
+    /// The classes the last column's neurons stand for ("cultivar_1"), one per neuron; empty otherwise.
+    QStringList outputNames;
 
     /// The column of a node id, -1 if it is not drawn.
     [[nodiscard]] int columnOf(NodeId id) const;
@@ -45,8 +51,11 @@ using PicturePtr = std::shared_ptr<const NetworkPicture>;
 using TracePtr = std::shared_ptr<const Trace>;
 
 /// Reads the network's Dense layers; with `gridInputs` ([features x mapSize²], the plane's grid as the
-/// network sees it, row 0 at the top) also runs it once over the grid for the heatmaps. Worker thread only.
-PicturePtr buildNetworkPicture(Network &net, const Matrix *gridInputs, int mapSize);
+/// network sees it, row 0 at the top) also runs it once over the grid for the heatmaps. `inputNames`: the
+/// features' names (kept only when there is one per input), `classNames` the classes' (kept only when there
+/// is one per neuron of the last column). Worker thread only.
+PicturePtr buildNetworkPicture(Network &net, const Matrix *gridInputs, int mapSize,
+                               const QStringList &inputNames = {}, const QStringList &classNames = {});
 
 /// The heatmap value of an activation output in [-1, 1]: tanh as it is, sigmoid 2a − 1, others a / max|a|.
 double heatmapValue(ActivationKind f, double a, double maxAbs);

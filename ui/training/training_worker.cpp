@@ -5,6 +5,8 @@
 #include "training/thread_handoff.h"
 #include "training/training_session.h"
 
+#include "io/input_names.h"
+
 #include "i18n/diagnostic_text.h"
 #include "train/divergence_cause.h"
 
@@ -476,7 +478,19 @@ void TrainingWorker::publish(bool force)
 PicturePtr TrainingWorker::makePicture(int mapSize)
 {
     const Matrix grid = m_session->planeGridInputs(mapSize);
-    return buildNetworkPicture(m_session->network(), grid.size() > 0 ? &grid : nullptr, mapSize);
+    const PreparedData &data = m_session->data();
+    QStringList names;
+    if (m_session->project().data.kind != DataSourceKind::Idx) // "pixel0" … says less than x₁ …
+        for (const std::string &n :
+             networkInputNames(m_session->project(), data.csvSchema ? &*data.csvSchema : nullptr,
+                               m_session->network().inputSize()))
+            names << QString::fromStdString(n);
+    QStringList classes;
+    if (data.full.task == TaskKind::Classification)
+        for (const std::string &n : data.full.classNames)
+            classes << QString::fromStdString(n);
+    return buildNetworkPicture(m_session->network(), grid.size() > 0 ? &grid : nullptr, mapSize, names,
+                               classes);
 }
 
 void TrainingWorker::requestPicture(int mapSize)
