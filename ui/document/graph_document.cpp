@@ -315,15 +315,15 @@ void GraphDocument::applyData(const DataSource &data, const Preprocessing &prepr
 
 void GraphDocument::setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
                                     std::vector<EpochRecord> history, std::optional<CsvSchema> csvSchema,
-                                    std::optional<Normalizer> targetScaler)
+                                    std::optional<Normalizer> targetScaler,
+                                    std::optional<TrainerState> trainerState)
 {
     m_project.weights = std::move(weights);
     m_project.normalizer = std::move(normalizer);
     m_project.targetScaler = std::move(targetScaler);
     m_project.history = std::move(history);
     m_project.csvSchema = std::move(csvSchema);
-    // The app does not store the training state yet: one loaded with the old weights belongs to them only.
-    m_project.trainerState.reset();
+    m_project.trainerState = std::move(trainerState); // goes with these weights only
     setExtraModified(true);
 }
 

@@ -87,10 +87,12 @@ public:
     /// The lesson the project carries (a teacher authoring it: ui/lesson/lesson_commands.h).
     void applyLesson(const std::optional<Lesson> &lesson);
 
-    /// Stores trained weights, normaliser and history with the project (not undoable: a training result).
+    /// Stores trained weights, normaliser and history with the project (not undoable: a training result), and
+    /// the trainer's state that goes with these weights (none: a continued run starts its optimizer afresh).
     void setTrainedState(std::vector<StoredTensor> weights, std::optional<Normalizer> normalizer,
                          std::vector<EpochRecord> history, std::optional<CsvSchema> csvSchema = {},
-                         std::optional<Normalizer> targetScaler = {});
+                         std::optional<Normalizer> targetScaler = {},
+                         std::optional<TrainerState> trainerState = {});
     /// Drops the stored training result (Reset: the project is untrained again). No-op when there is none.
     void clearTrainedState();
 

@@ -123,7 +123,7 @@ void TrainingDocks::keepTrainedState(const SnapshotPtr &s)
     const Normalizer &target = s->weights->targetScaler;
     m_window->document()->setTrainedState(
         s->weights->tensors, s->weights->normalizer, m_controller->history(), s->weights->csvSchema,
-        target.isIdentity() ? std::nullopt : std::optional<Normalizer>(target));
+        target.isIdentity() ? std::nullopt : std::optional<Normalizer>(target), s->weights->trainerState);
 }
 
 } // namespace nnp

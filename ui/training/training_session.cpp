@@ -172,23 +172,16 @@ std::shared_ptr<const BoundaryGrid> TrainingSession::computeBoundary(int size)
 
 std::shared_ptr<const TrainedWeights> TrainingSession::copyWeights()
 {
+    // Stored as the CLI stores a run (ProjectRun::store): the weights, and the trainer's state with them
+    // unless the run diverged, so a saved project continues as if it had never stopped.
+    Project stored;
+    m_run->store(stored);
     auto w = std::make_shared<TrainedWeights>();
-    auto add = [&](const std::vector<NodeParam> &params) {
-        for (const NodeParam &p : params) {
-            StoredTensor t;
-            t.node = p.id;
-            t.name = p.ref.name;
-            t.rows = static_cast<int>(p.ref.value->rows());
-            t.cols = static_cast<int>(p.ref.value->cols());
-            t.values.assign(p.ref.value->data(), p.ref.value->data() + p.ref.value->size());
-            w->tensors.push_back(std::move(t));
-        }
-    };
-    add(m_run->network().parameters());
-    add(m_run->network().state());
-    w->normalizer = data().normalizer;
-    w->targetScaler = data().targetScaler;
-    w->csvSchema = data().csvSchema;
+    w->tensors = std::move(stored.weights);
+    if (stored.normalizer) w->normalizer = std::move(*stored.normalizer);
+    if (stored.targetScaler) w->targetScaler = std::move(*stored.targetScaler);
+    w->csvSchema = std::move(stored.csvSchema);
+    w->trainerState = std::move(stored.trainerState);
     return w;
 }
 

@@ -68,6 +68,9 @@ struct TrainedWeights {
     Normalizer normalizer;
     Normalizer targetScaler;            ///< identity unless the project scales its regression target
     std::optional<CsvSchema> csvSchema; ///< CSV data: how rows were encoded (prediction needs it)
+    /// The optimizer's moments and steps, the epoch and position, Dropout's streams (none after a
+    /// divergence).
+    std::optional<TrainerState> trainerState;
     [[nodiscard]] bool allFinite() const;
 };
 
