@@ -20,6 +20,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolBar>
 
 #include <qcustomplot.h>
@@ -401,6 +402,10 @@ void PresentationMode::applyScale()
         d->setFont(dockFont);
     applyCanvas();
     placeSettingsBar();
+    // The toolbars' size hints follow the new fonts only once their layouts have run: decided again then.
+    QTimer::singleShot(0, this, [this] {
+        if (m_active) placeSettingsBar();
+    });
     for (QWidget *w : m_window->findChildren<QWidget *>())
         w->update();
 }
