@@ -382,7 +382,9 @@ void TestCli::newProjectsFitTheirDataAndTrain_data()
         << QStringList{"--csv", data + "penguins/penguins.csv", "--hidden", "32"} << "Softmax"
         << int(LossKind::SparseCategoricalCrossEntropy) << "accuracy" << 0.95;
     QTest::newRow("sat_act: a regression")
-        << QStringList{"--csv", data + "sat_act/sat_act.csv", "--epochs", "300"} << "Dense"
+        // With the target scaled (nnp new does it for a target far from unit scale) 50 epochs reach R² 0.43;
+        // 300 overfit these 687 rows (0.27).
+        << QStringList{"--csv", data + "sat_act/sat_act.csv", "--epochs", "50"} << "Dense"
         << int(LossKind::MSE) << "r2" << 0.3;
     QTest::newRow("circle: 2 classes") << QStringList{"--generator", "circle", "--hidden", "8,8"} << "Dense"
                                        << int(LossKind::BinaryCrossEntropy) << "accuracy" << 0.95;

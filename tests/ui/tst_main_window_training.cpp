@@ -307,8 +307,11 @@ void TestMainWindowTraining::toolbarRegularisationIsSavedAndLive()
     // A structural edit during a run still says so.
     QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready || c->status() == TrainingStatus::Paused,
                              10000);
+    // The stored run goes on from its own step (its trainer state was saved with it).
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot(), 10000);
+    const long long stored = c->lastSnapshot()->step;
     clickToolButton(bar->stepAction());
-    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->step >= 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c->lastSnapshot() && c->lastSnapshot()->step >= stored + 1, 10000);
     selectLayer(2);
     QSpinBox *units = m_window->inspector()->layerForm()->unitsBox();
     units->setFocus();

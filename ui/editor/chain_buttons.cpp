@@ -14,6 +14,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QPainter>
 
+#include <utility>
+
 namespace nnp {
 
 ChainButtonItem::ChainButtonItem(ChainAction action, NodeId node, std::function<void()> onClick)
@@ -106,11 +108,15 @@ void ChainButtons::forget()
 
 void ChainButtons::clear()
 {
-    for (auto *b : m_buttons)
-        delete b;
-    for (auto *l : m_labels)
-        delete l;
-    forget();
+    // Taken out first, so that whatever the deletions set off finds no buttons; and deleted only while the
+    // scene still holds them (a scene cleared without forget() has deleted them already).
+    const std::vector<ChainButtonItem *> buttons = std::exchange(m_buttons, {});
+    const std::vector<QGraphicsSimpleTextItem *> labels = std::exchange(m_labels, {});
+    const QList<QGraphicsItem *> held = m_scene->items();
+    for (auto *b : buttons)
+        if (held.contains(b)) delete b;
+    for (auto *l : labels)
+        if (held.contains(l)) delete l;
 }
 
 void ChainButtons::refresh(bool locked)

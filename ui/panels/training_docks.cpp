@@ -117,9 +117,11 @@ void TrainingDocks::createMenu()
 void TrainingDocks::keepTrainedState(const SnapshotPtr &s)
 {
     // A paused or stopped run's weights go into the project, so Save keeps the trained model (the ones
-    // before the first step are not worth a "modified" mark).
+    // before the first step, or those of the stored run it goes on from, are not worth a "modified" mark).
     if (!s || !s->weights || s->step == 0 || m_controller->isStale())
         return; // (stale: the weights no longer fit the edited network)
+    if (const auto &stored = m_window->document()->project().trainerState; stored && stored->step == s->step)
+        return;
     const Normalizer &target = s->weights->targetScaler;
     m_window->document()->setTrainedState(
         s->weights->tensors, s->weights->normalizer, m_controller->history(), s->weights->csvSchema,
