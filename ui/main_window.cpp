@@ -285,7 +285,7 @@ void MainWindow::createMenus()
 void MainWindow::createDocks()
 {
     m_palette = new PaletteWidget;
-    auto *paletteDock = new QDockWidget(tr("Layers"), this);
+    auto *paletteDock = new QDockWidget(tr("Layer palette"), this);
     paletteDock->setObjectName(QStringLiteral("paletteDock"));
     paletteDock->setWidget(m_palette);
     addDock(paletteDock, Qt::LeftDockWidgetArea, DockRole::Palette);

@@ -2049,6 +2049,47 @@
     </message>
 </context>
 <context>
+    <name>TypedRowText</name>
+    <message>
+        <location filename="../../ui/i18n/typed_row_text.cpp" line="+20"/>
+        <source>The row has %1 values; the data has %2 feature columns.</source>
+        <translation>该行有 %1 个值；数据有 %2 个特征列。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is empty: type a value (the training data had no missing values to fill it with).</source>
+        <translation>“%1”为空：请输入一个值（训练数据没有缺失值，无从填补）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a number column; “%2” is not a number.</source>
+        <translation>“%1”是数值列；“%2”不是数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1”: %2 is too large (numbers up to 10¹⁸ in size).</source>
+        <translation>“%1”：%2 太大（数值的绝对值最多为 10¹⁸）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等（另有 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” has no category “%2”; the model knows %3.</source>
+        <translation>“%1”没有类别“%2”；模型认识的类别有 %3。</translation>
+    </message>
+</context>
+<context>
     <name>WeightEditCommand</name>
     <message>
         <location filename="../../ui/explain/weight_edit_command.cpp" line="+12"/>
@@ -2273,12 +2314,12 @@
 <context>
     <name>nnp::ConfusionGrid</name>
     <message>
-        <location filename="../../ui/insights/confusion_view.cpp" line="+130"/>
+        <location filename="../../ui/insights/confusion_view.cpp" line="+132"/>
         <source>Train or step the network to see the matrix.</source>
         <translation>训练网络或单步执行后即可查看矩阵。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Predicted class</source>
         <translation>预测类别</translation>
     </message>
@@ -3956,7 +3997,7 @@ value %6</source>
         <translation>输入端：从另一层的输出端拖一条连线到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/chain_buttons.cpp" line="+28"/>
+        <location filename="../../ui/editor/chain_buttons.cpp" line="+30"/>
         <source>One neuron more in this layer</source>
         <translation>此层多一个神经元</translation>
     </message>
@@ -3976,7 +4017,7 @@ value %6</source>
         <translation>去掉最后一个隐藏层</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>neurons</source>
         <translation>神经元</translation>
     </message>
@@ -4053,7 +4094,7 @@ value %6</source>
 <context>
     <name>nnp::InsightsEngine</name>
     <message>
-        <location filename="../../ui/training/insights_engine.cpp" line="+364"/>
+        <location filename="../../ui/training/insights_engine.cpp" line="+365"/>
         <source>The confusion matrix is for classification; this network does regression.</source>
         <translation>混淆矩阵用于分类任务；这个网络做的是回归。</translation>
     </message>
@@ -4069,7 +4110,7 @@ value %6</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+133"/>
+        <location line="+137"/>
         <source>The data does not fit the network&apos;s input.</source>
         <translation>数据与网络的输入不匹配。</translation>
     </message>
@@ -5368,8 +5409,8 @@ weight %6</source>
     </message>
     <message>
         <location line="+23"/>
-        <source>Layers</source>
-        <translation>层</translation>
+        <source>Layer palette</source>
+        <translation>层库</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6008,7 +6049,7 @@ Restore them?</source>
 <context>
     <name>nnp::PlaneCanvas</name>
     <message>
-        <location filename="../../ui/viz/plane_canvas.cpp" line="+18"/>
+        <location filename="../../ui/viz/plane_canvas.cpp" line="+19"/>
         <source>No data to show yet.</source>
         <translation>暂无可显示的数据。</translation>
     </message>
@@ -6016,7 +6057,7 @@ Restore them?</source>
 <context>
     <name>nnp::PresentationMode</name>
     <message>
-        <location filename="../../ui/presentation/presentation_mode.cpp" line="+184"/>
+        <location filename="../../ui/presentation/presentation_mode.cpp" line="+185"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>

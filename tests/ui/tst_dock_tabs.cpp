@@ -5,6 +5,7 @@
 #include "main_window.h"
 
 #include "document/graph_document.h"
+#include "presentation/presentation_mode.h"
 #include "settle.h"
 
 #include <QAction>
@@ -35,6 +36,7 @@ class TestDockTabs : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void viewsFollowTheNetwork();
+    void restoredLayoutsKeepTheRule();
     void titlesAreNotElided_data();
     void titlesAreNotElided();
 
@@ -96,6 +98,40 @@ void TestDockTabs::viewsFollowTheNetwork()
     QVERIFY(openOptional(w).contains(QStringLiteral("kernelsDock")));
     w.document()->undoStack()->undo();
     QCOMPARE(openOptional(w), QStringList());
+}
+
+void TestDockTabs::restoredLayoutsKeepTheRule()
+{
+    // Leaving presentation mode restores the layout it entered from, Reset panels the first one, and the
+    // next start the saved one: none of them brings back a view the network has no layers for.
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showNormal();
+    w.resize(1600, 1000);
+    QVERIFY(w.loadFile(sample("digits_8x8_cnn.nnp")));
+    QApplication::processEvents();
+    QCOMPARE(openOptional(w),
+             (QStringList{QStringLiteral("featureMapsDock"), QStringLiteral("kernelsDock")}));
+    const QByteArray withMaps = w.saveState();
+
+    w.presentation()->setActive(true);
+    QVERIFY(w.loadFile(sample("spiral.nnp")));
+    QApplication::processEvents();
+    QCOMPARE(openOptional(w), QStringList());
+    w.presentation()->setActive(false);
+    QApplication::processEvents();
+    QCOMPARE(openOptional(w), QStringList());
+
+    w.restoreState(withMaps); // as the next start does with the layout saved by the last
+    QApplication::processEvents();
+    QCOMPARE(openOptional(w), QStringList());
+
+    // The rule closed them, so the network that has the layers brings them back.
+    QVERIFY(w.loadFile(sample("digits_8x8_cnn.nnp")));
+    QApplication::processEvents();
+    QCOMPARE(openOptional(w),
+             (QStringList{QStringLiteral("featureMapsDock"), QStringLiteral("kernelsDock")}));
 }
 
 void TestDockTabs::titlesAreNotElided_data()

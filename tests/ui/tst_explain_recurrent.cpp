@@ -132,10 +132,11 @@ void TestExplainRecurrent::walkThroughTime()
     QVERIFY(!file.isEmpty());
 
     MainWindow w;
-    w.resize(1600, 1000);
     QVERIFY(w.loadFile(file));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.showNormal(); // the first show maximises (to the offscreen screen's size)
+    w.resize(1600, 1000);
     auto *ex = w.findChild<ExplainDocks *>();
     QVERIFY(ex);
     ex->explainDock()->show();

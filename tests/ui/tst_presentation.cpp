@@ -16,10 +16,12 @@
 #include "plots/loss_plot.h"
 #include "presentation/presentation_mode.h"
 #include "settle.h"
+#include "style/high_contrast.h"
 #include "style/plot_contrast.h"
 #include "style/text_scale.h"
 #include "training/training_controller.h"
 #include "training/training_pace.h"
+#include "viz/plane_canvas.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +30,7 @@
 #include <QFontInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPainter>
 #include <QScreen>
 #include <QSettings>
 #include <QSlider>
@@ -122,6 +125,33 @@ bool wholeNetworkInView(const MainWindow &w)
             return false;
     }
     return true;
+}
+
+/// Pixels darker than 40 of 255 (the frames, rims and grid lines high contrast draws in black).
+int blackPixels(const QImage &image)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            n += qGray(image.pixel(x, y)) < 40 ? 1 : 0;
+    return n;
+}
+
+/// The views that paint with colours of their own (not QCustomPlot): the decision boundary and the
+/// confusion matrix, rendered as they are now.
+std::pair<int, int> ownViewsBlack(MainWindow &w)
+{
+    PlaneCanvas *canvas = nullptr;
+    for (PlaneCanvas *c : w.findChildren<PlaneCanvas *>())
+        if (c->isVisible() && (!canvas || c->width() > canvas->width())) canvas = c;
+    auto *grid = w.findChild<ConfusionGrid *>();
+    if (!canvas || !grid) return {-1, -1};
+    QImage matrix(400, 360, QImage::Format_RGB32);
+    matrix.fill(Qt::white);
+    QPainter p(&matrix);
+    grid->render(p, QRectF(0, 0, 400, 360));
+    p.end();
+    return {blackPixels(canvas->grab().toImage()), blackPixels(matrix)};
 }
 
 std::shared_ptr<ConfusionData> tenClasses()
@@ -420,10 +450,20 @@ void TestPresentation::highContrastReachesThePlots()
     const QColor ticks = plot->yAxis->tickLabelColor();
     const QBrush background = plot->axisRect()->backgroundBrush();
     PresentationMode *pm = w.presentation();
+    w.findChild<ConfusionView *>()->showConfusion(tenClasses());
     pm->setActive(true);
+    testutil::settle();
+    const auto [canvasBefore, matrixBefore] = ownViewsBlack(w);
+    QVERIFY(canvasBefore >= 0);
     pm->setHighContrast(true);
     testutil::settle();
     QVERIFY(plotHighContrast(plot));
+    // The views that paint their own colours follow it too: black frames, rims and grid lines.
+    const auto [canvasAfter, matrixAfter] = ownViewsBlack(w);
+    QVERIFY2(canvasAfter > 2 * canvasBefore + 500,
+             qPrintable(QStringLiteral("boundary: %1 → %2 black pixels").arg(canvasBefore).arg(canvasAfter)));
+    QVERIFY2(matrixAfter > matrixBefore + 1000, // the class names are black in both
+             qPrintable(QStringLiteral("matrix: %1 → %2 black pixels").arg(matrixBefore).arg(matrixAfter)));
     // Thick lines in the colour-blind-safe palette, black axes and text, a white plotting area.
     for (int i = 0; i < plot->graphCount(); ++i) {
         const QPen pen = plot->graph(i)->pen();
@@ -443,6 +483,7 @@ void TestPresentation::highContrastReachesThePlots()
     plot->replot();
     QCOMPARE(added->pen().color(), highContrastSeriesColor(plot->graphCount() - 1));
     plot->removeGraph(added);
+    plot->replot();
     QVERIFY(!saveShot(&w, QStringLiteral("presentation_high_contrast.png")).isEmpty());
 
     // Off again: every pen, colour and brush as it was; leaving presentation mode does the same.
@@ -458,6 +499,7 @@ void TestPresentation::highContrastReachesThePlots()
     pm->setActive(false);
     QVERIFY(!plotHighContrast(plot));
     QCOMPARE(plot->graph(0)->pen(), pens[0]);
+    QVERIFY(!highContrastActive());
 }
 
 void TestPresentation::screenshots_data()

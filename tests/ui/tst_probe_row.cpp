@@ -6,6 +6,7 @@
 // category the data never had is refused with a message, not a crash.
 #include "main_window_driver.h"
 
+#include "i18n/typed_row_text.h"
 #include "insights/insights_docks.h"
 #include "insights/probe_row_editor.h"
 #include "insights/probe_view.h"
@@ -15,6 +16,9 @@
 
 #include <cmath>
 #include <filesystem>
+
+#include <QScopeGuard>
+#include <QTranslator>
 
 using namespace nnp;
 
@@ -140,8 +144,30 @@ void TestProbeRow::typedRowEqualsPredict()
     QTest::mouseClick(editor->predictButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(probe->result() && probe->result()->row.value(0) == QStringLiteral("strong"),
                              20000);
-    QVERIFY(!probe->result()->error.isEmpty());
+    // Said in the interface language, naming the column and the value.
+    QCOMPARE(probe->result()->error,
+             QStringLiteral("“alcohol” is a number column; “strong” is not a number."));
     QVERIFY(probe->result()->probabilities.empty());
+    QTranslator zh;
+    QVERIFY(zh.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("nnp"), QStringLiteral("_"),
+                    QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&zh));
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    TypedRowProblem unknown;
+    unknown.kind = TypedRowProblem::Kind::UnknownCategory;
+    unknown.name = "colour";
+    unknown.value = "teal";
+    unknown.known = {"red", "green", "blue", "cyan", "magenta", "yellow", "black", "white", "grey", "brown"};
+    const QString text = typedRowProblemText(unknown);
+    QVERIFY2(text.contains(QStringLiteral("“teal”")) && text.contains(QStringLiteral("“white”")) &&
+                 !text.contains(QStringLiteral("“grey”")) && text.contains(QChar(0x7C7B)), // 类
+             qPrintable(text));
+
+    // A pasted line with a value too few.
+    editor->editor(0)->setText(QStringLiteral("13.2,1.78,2.14,11.2,100,2.65,2.76,0.26,1.28,4.38,1.05,3.4"));
+    QTest::keyClick(editor->editor(0), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(probe->result() && probe->result()->row.size() == 12, 20000);
+    QCOMPARE(probe->result()->error, QStringLiteral("该行有 12 个值；数据有 13 个特征列。"));
 }
 
 void TestProbeRow::typedSentenceEqualsPredict()

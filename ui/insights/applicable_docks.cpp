@@ -73,6 +73,9 @@ ApplicableDocks::ApplicableDocks(MainWindow *window, GraphDocument *doc, std::ve
     : QObject(parent), m_window(window), m_doc(doc), m_entries(std::move(entries))
 {
     m_window->installEventFilter(this);
+    // Whatever shows a dock (a restored layout, presentation's activities, a lesson step) meets the rule.
+    for (const Entry &e : m_entries)
+        e.dock->installEventFilter(this);
     connect(m_doc, &GraphDocument::graphChanged, this, &ApplicableDocks::refresh);
     connect(m_doc, &GraphDocument::documentReset, this, &ApplicableDocks::refresh);
     refresh();
@@ -100,6 +103,16 @@ void ApplicableDocks::fitLater()
 bool ApplicableDocks::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_window && (event->type() == QEvent::Resize || event->type() == QEvent::Show)) fitLater();
+    if (event->type() == QEvent::ShowToParent && watched != m_window && !m_enforceQueued) {
+        // Not while the main window's layout is placing it: once it is done.
+        m_enforceQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_enforceQueued = false;
+            for (const Entry &e : m_entries)
+                enforce(e);
+            fitLater();
+        });
+    }
     return QObject::eventFilter(watched, event);
 }
 

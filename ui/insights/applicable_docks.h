@@ -1,8 +1,10 @@
 #pragma once
 // Views that only mean something for some networks (Feature maps and Kernels for convolutions, the Embedding
 // map for Embedding layers, the Unrolled sequence for recurrent layers) are closed while the network has no
-// such layer, so that the bottom dock's tabs keep readable titles; they come back when it has one. The View
-// menu keeps listing them, disabled, with a tooltip that says why. The rule of which view needs what is here.
+// such layer, so that the bottom dock's tabs keep readable titles; they come back when it has one. Whatever
+// shows one of them (a restored layout, leaving presentation mode, a lesson step) meets the same rule. The
+// View menu keeps listing them, disabled, with a tooltip that says why. The rule of which view needs what is
+// here.
 
 #include "graph/graph_spec.h"
 
@@ -52,6 +54,7 @@ private:
     GraphDocument *m_doc;
     std::vector<Entry> m_entries;
     std::set<QDockWidget *> m_closedByRule; // reopened when the network has the layer again
+    bool m_enforceQueued = false;
 };
 
 } // namespace nnp

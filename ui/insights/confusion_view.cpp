@@ -1,5 +1,7 @@
 #include "insights/confusion_view.h"
 
+#include "style/high_contrast.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -135,7 +137,10 @@ void ConfusionGrid::render(QPainter &p, const QRectF &area) const
     const double c = g.width() / n;
     const QFontMetrics fm(p.font());
     bool countsFit = false;
-    const QFont cellFont = countFont(c, &countsFit);
+    // High contrast (presentation): black grid lines, bold counts, no pale cells.
+    const bool contrast = highContrastActive();
+    QFont cellFont = countFont(c, &countsFit);
+    cellFont.setBold(contrast);
     for (int t = 0; t < n; ++t) {
         long long rowSum = 0;
         for (int q = 0; q < n; ++q)
@@ -146,20 +151,20 @@ void ConfusionGrid::render(QPainter &p, const QRectF &area) const
             // Blue for correct, orange for mistakes (a colour-blind-safe pair), darker for a larger share.
             const QColor base = t == q ? QColor(0x1F77B4) : QColor(0xE8710A);
             QColor fill = base;
-            fill.setAlphaF(count == 0 ? 0.0 : 0.12 + 0.88 * share);
+            fill.setAlphaF(count == 0 ? 0.0 : (contrast ? 0.25 : 0.12) + (contrast ? 0.75 : 0.88) * share);
             const QRectF cell(g.left() + q * c, g.top() + t * c, c, c);
             p.fillRect(cell, Qt::white);
             p.fillRect(cell, fill);
-            p.setPen(QPen(QColor(0xC8CCD0), 1));
+            p.setPen(contrast ? QPen(Qt::black, 1.5) : QPen(QColor(0xC8CCD0), 1));
             p.setBrush(Qt::NoBrush);
             p.drawRect(cell);
             p.setFont(cellFont);
-            p.setPen(share > 0.55 ? Qt::white : QColor(0x202020));
+            p.setPen(share > 0.55 ? Qt::white : contrast ? QColor(Qt::black) : QColor(0x202020));
             if (countsFit) p.drawText(cell, Qt::AlignCenter, QString::number(count));
         }
     }
     if (m_selTruth >= 0 && m_selTruth < n && m_selPredicted >= 0 && m_selPredicted < n) {
-        p.setPen(QPen(QColor(0x111111), 3));
+        p.setPen(QPen(QColor(0x111111), contrast ? 4 : 3));
         p.drawRect(
             QRectF(g.left() + m_selPredicted * c, g.top() + m_selTruth * c, c, c).adjusted(1, 1, -1, -1));
     }

@@ -66,6 +66,14 @@ void ProbeRowEditor::submit()
     if (m_editors.size() > 1 && pasted.size() == int(m_editors.size()))
         for (std::size_t i = 0; i < m_editors.size(); ++i)
             m_editors[i]->setText(pasted[int(i)].trimmed());
+    else if (m_editors.size() > 1 && pasted.size() > 1) {
+        // A line with too few or too many values: the probe says how many it has and how many it needs.
+        QStringList line;
+        for (const QString &v : pasted)
+            line << v.trimmed();
+        emit rowEntered(line);
+        return;
+    }
     emit rowEntered(values());
 }
 

@@ -348,6 +348,7 @@ void PresentationMode::leave()
     m_active = false;
     adoptNewWidgets();
     restoreFonts();
+    setHighContrastActive(false);
     QApplication::setPalette(m_appPalette);
     for (QCustomPlot *plot : m_window->findChildren<QCustomPlot *>())
         setPlotHighContrast(plot, false);
@@ -444,6 +445,7 @@ void PresentationMode::restoreFonts()
 
 void PresentationMode::applyPalette()
 {
+    setHighContrastActive(m_highContrast); // before the palette's change repaints the views
     QApplication::setPalette(m_highContrast ? highContrastPalette() : m_appPalette);
     // The plots draw with pens of their own, which the palette does not reach (style/plot_contrast.h).
     for (QCustomPlot *plot : m_window->findChildren<QCustomPlot *>())
@@ -476,7 +478,8 @@ void PresentationMode::applyActivity()
         break;
     case Activity::Train:
         m_window->resizeDocks({dock("outputDock")}, {width * 2 / 5}, Qt::Horizontal);
-        m_window->resizeDocks({dock("curvesDock")}, {height * 2 / 5}, Qt::Vertical);
+        // The boundary is what the class watches form: the curves below leave it most of the height.
+        m_window->resizeDocks({dock("curvesDock")}, {height / 3}, Qt::Vertical);
         break;
     case Activity::Explain:
         m_window->resizeDocks({dock("neuronDock")}, {height * 3 / 5}, Qt::Vertical);

@@ -2,6 +2,20 @@
 
 namespace nnp {
 
+namespace {
+bool g_highContrast = false; // GUI thread only
+} // namespace
+
+bool highContrastActive()
+{
+    return g_highContrast;
+}
+
+void setHighContrastActive(bool on)
+{
+    g_highContrast = on;
+}
+
 QPalette highContrastPalette()
 {
     const QColor black(Qt::black), white(Qt::white), blue(0x00, 0x3C, 0xB4);

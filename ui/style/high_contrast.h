@@ -8,4 +8,11 @@ namespace nnp {
 
 [[nodiscard]] QPalette highContrastPalette();
 
+/// Whether the window is in high contrast now (presentation mode with its option on). Views that paint with
+/// colours of their own (the decision boundary's frame and points, the confusion matrix's grid and counts)
+/// read it when they paint; the palette change that comes with it repaints them.
+[[nodiscard]] bool highContrastActive();
+/// Presentation mode's switch (ui/presentation): the palette above goes with it.
+void setHighContrastActive(bool on);
+
 } // namespace nnp

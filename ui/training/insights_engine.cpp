@@ -1,5 +1,6 @@
 #include "training/insights_engine.h"
 
+#include "i18n/typed_row_text.h"
 #include "io/typed_row.h"
 #include "layers/activations.h"
 #include "layers/conv2d.h"
@@ -425,9 +426,13 @@ std::shared_ptr<const ProbeResult> InsightsEngine::probe(Network &net, const Tra
         std::vector<std::string> values;
         for (const QString &v : row)
             values.push_back(v.toStdString());
+        if (const auto problem = checkTypedRow(values, *data.csvSchema)) {
+            r->error = typedRowProblemText(*problem);
+            return r;
+        }
         try {
             x = encodeTypedRow(values, *data.csvSchema);
-        } catch (const std::exception &e) {
+        } catch (const std::exception &e) { // checkTypedRow found nothing: not expected
             r->error = QString::fromStdString(e.what());
             return r;
         }

@@ -1,5 +1,6 @@
 #include "viz/plane_canvas.h"
 
+#include "style/high_contrast.h"
 #include "style/palette.h"
 
 #include <QMouseEvent>
@@ -132,20 +133,31 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
         return QPointF(r.left() + (x - pl.xMin) / (pl.xMax - pl.xMin) * r.width(),
                        r.bottom() - (y - pl.yMin) / (pl.yMax - pl.yMin) * r.height());
     };
-    const double radius = std::clamp(r.width() / 100.0, 2.5, 6.5);
+    // High contrast (presentation): larger points with thicker rims, and a thin black edge around the
+    // training points' white rims, so that they stand out on the pale parts of the boundary too.
+    const bool contrast = highContrastActive();
+    const double radius = std::clamp(r.width() / 100.0, 2.5, 6.5) * (contrast ? 1.3 : 1.0);
+    const double rimWidth = std::max(contrast ? 1.5 : 1.0, radius / (contrast ? 2.5 : 3.5));
     const auto drawPoints = [&](const Matrix &pts, const std::vector<int> &labels,
                                 const std::vector<float> &values, const QColor &rim) {
-        p.setPen(QPen(rim, std::max(1.0, radius / 3.5)));
+        const bool edge = contrast && rim == Qt::white;
         for (Eigen::Index i = 0; i < pts.cols(); ++i) {
             const auto k = static_cast<std::size_t>(i);
+            const QPointF c = toScreen(double(pts(0, i)), double(pts(1, i)));
+            if (edge) {
+                p.setPen(QPen(Qt::black, 1.2));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(c, radius + rimWidth / 2 + 0.6, radius + rimWidth / 2 + 0.6);
+            }
+            p.setPen(QPen(rim, rimWidth));
             p.setBrush(pointColor(k < labels.size() ? labels[k] : 0, k < values.size() ? values[k] : 0.0f));
-            p.drawEllipse(toScreen(double(pts(0, i)), double(pts(1, i))), radius, radius);
+            p.drawEllipse(c, radius, radius);
         }
     };
     p.save();
     p.setClipRect(r);
     drawPoints(pl.train, pl.trainLabels, pl.trainValues, Qt::white);
-    if (m_showTest) drawPoints(pl.test, pl.testLabels, pl.testValues, QColor(0x202020));
+    if (m_showTest) drawPoints(pl.test, pl.testLabels, pl.testValues, QColor(contrast ? 0x000000 : 0x202020));
     // Highlighted samples: a thick dark ring with a white halo, visible on any background colour.
     const auto ring = [&](const Matrix &pts, const std::vector<int> &idx) {
         p.setBrush(Qt::NoBrush);
@@ -170,7 +182,7 @@ void PlaneCanvas::paintEvent(QPaintEvent *)
         }
     }
     p.restore();
-    p.setPen(QPen(QColor(0x9AA0A6), 1));
+    p.setPen(contrast ? QPen(Qt::black, 2) : QPen(QColor(0x9AA0A6), 1));
     p.setBrush(Qt::NoBrush);
     p.drawRect(r);
     if (m_compact) return;
