@@ -41,6 +41,15 @@ private slots:
     void titlesAreNotElided();
 
 private:
+    /// Shown, then out of the maximised state its first show gives it, at 1600×1000.
+    static bool showAt1600x1000(MainWindow &w)
+    {
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w)) return false;
+        w.showNormal();
+        w.resize(1600, 1000);
+        return true;
+    }
     static QDockWidget *dock(MainWindow &w, const QString &name) { return w.findChild<QDockWidget *>(name); }
     /// The docks that are open (shown, perhaps behind another tab).
     static QStringList openOptional(MainWindow &w)
@@ -55,10 +64,7 @@ private:
 void TestDockTabs::viewsFollowTheNetwork()
 {
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.showNormal();
-    w.resize(1600, 1000);
+    QVERIFY(showAt1600x1000(w));
 
     QVERIFY(w.loadFile(sample("spiral.nnp")));
     QApplication::processEvents();
@@ -102,13 +108,10 @@ void TestDockTabs::viewsFollowTheNetwork()
 
 void TestDockTabs::restoredLayoutsKeepTheRule()
 {
-    // Leaving presentation mode restores the layout it entered from, Reset panels the first one, and the
-    // next start the saved one: none of them brings back a view the network has no layers for.
+    // Leaving presentation mode restores the layout it entered from, and the next start the saved one: none
+    // of them brings back a view the network has no layers for.
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.showNormal();
-    w.resize(1600, 1000);
+    QVERIFY(showAt1600x1000(w));
     QVERIFY(w.loadFile(sample("digits_8x8_cnn.nnp")));
     QApplication::processEvents();
     QCOMPARE(openOptional(w),
@@ -156,10 +159,7 @@ void TestDockTabs::titlesAreNotElided()
     }
     const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
     MainWindow w;
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    w.showNormal();
-    w.resize(1600, 1000);
+    QVERIFY(showAt1600x1000(w));
     QVERIFY(w.loadFile(file));
     QApplication::processEvents();
     // The dock areas lay their tab bars out, then the group is widened to fit (both on later passes).
