@@ -85,6 +85,11 @@ int runEval(const EvalOptions &o)
     const bool classification = isClassificationLoss(p.training.loss.kind) || !e.confusion.empty();
     std::cout << "Evaluating " << o.file << " on the " << o.split << " split (" << d.x.cols() << " samples)\n"
               << "loss      " << fixed(e.loss) << '\n';
+    // A scaled target: the loss is in its own units unless it does not convert (core/io/target_scaling.h).
+    if (outputScaler(p) && !isClassificationLoss(p.training.loss.kind) &&
+        !lossScalesWithTarget(p.training.loss.kind))
+        std::cout << "          (the loss of the scaled target: a " << toString(p.training.loss.kind)
+                  << " loss does not convert to the target's units)\n";
     if (classification) {
         const auto correct = static_cast<long long>(std::llround(e.accuracy * double(d.x.cols())));
         std::cout << "accuracy  " << fixed(e.accuracy) << "  (" << correct << " of " << d.x.cols() << ")\n";

@@ -45,6 +45,10 @@ int runImport(const ImportArgs &a)
         project.preprocessing.normalization = model.normalizer.kind;
         project.normalizer = std::move(model.normalizer);
     }
+    if (model.targetScaler) { // our export of a scaled regression target: its scaling comes back
+        project.preprocessing.scaleTarget = true;
+        project.targetScaler = std::move(model.targetScaler);
+    }
     const std::filesystem::path projectDir = std::filesystem::absolute(out).parent_path().lexically_normal();
     if (!a.data.empty()) {
         project.data.kind = DataSourceKind::Csv;

@@ -2,6 +2,7 @@
 // history.
 #include "commands.h"
 #include "io/project_run.h"
+#include "io/target_scaling.h"
 #include "project_cli.h"
 #include "train/divergence_cause.h"
 #include "train/trainer.h"
@@ -38,9 +39,10 @@ extern "C" void onInterrupt(int)
 
 class ConsoleProgress : public ProgressSink {
 public:
-    ConsoleProgress(std::stop_source &stop, const TrainingConfig &config, long long trainSamples, bool quiet)
-        : m_stop(stop), m_epochs(config.epochs), m_metric(metricName(config.loss.kind)), m_quiet(quiet),
-          m_tty(!quiet && ::isatty(STDOUT_FILENO) == 1),
+    ConsoleProgress(std::stop_source &stop, const TrainingConfig &config, long long trainSamples, bool quiet,
+                    LossUnits units)
+        : m_stop(stop), m_epochs(config.epochs), m_metric(metricName(config.loss.kind)), m_units(units),
+          m_quiet(quiet), m_tty(!quiet && ::isatty(STDOUT_FILENO) == 1),
           m_batches(std::max(1LL, (trainSamples + config.batchSize - 1) / config.batchSize))
     {
     }
@@ -64,7 +66,7 @@ public:
         std::string bar(static_cast<std::size_t>(filled), '=');
         if (filled < kWidth) bar += '>' + std::string(static_cast<std::size_t>(kWidth - filled - 1), ' ');
         std::printf("\rEpoch %d/%d [%s] %3d%%  loss %.4f ", m_epoch + 1, m_epochs, bar.c_str(),
-                    static_cast<int>(frac * 100), loss);
+                    static_cast<int>(frac * 100), m_units.loss(loss));
         std::fflush(stdout);
         m_barShown = true;
     }
@@ -75,10 +77,11 @@ public:
         m_stepAtEpochStart += m_batches;
         if (m_quiet) return;
         clearBar();
-        std::printf("epoch %d/%d  loss %.4f  %s %.4f", r.epoch, m_epochs, r.trainLoss, m_metric,
-                    r.trainMetric);
-        if (r.valLoss) std::printf("  val_loss %.4f", *r.valLoss);
-        if (r.valMetric) std::printf("  val_%s %.4f", m_metric, *r.valMetric);
+        // A scaled target: in its own units where the loss converts (core/io/target_scaling.h).
+        std::printf("epoch %d/%d  loss %.4f  %s %.4f", r.epoch, m_epochs, m_units.loss(r.trainLoss), m_metric,
+                    m_units.metric(r.trainMetric));
+        if (r.valLoss) std::printf("  val_loss %.4f", m_units.loss(*r.valLoss));
+        if (r.valMetric) std::printf("  val_%s %.4f", m_metric, m_units.metric(*r.valMetric));
         std::printf("  lr %.4g\n", r.learningRate);
         std::fflush(stdout);
     }
@@ -93,6 +96,7 @@ private:
     std::stop_source &m_stop;
     int m_epochs;
     const char *m_metric;
+    LossUnits m_units;
     bool m_quiet, m_tty;
     long long m_batches;
     long long m_stepAtEpochStart = 0;
@@ -119,12 +123,23 @@ int runTrain(const TrainOptions &o)
     const PreparedData &data = run->data();
     Network &net = run->network();
     Trainer &trainer = run->trainer();
-    if (!o.quiet)
+    const LossUnits units = lossUnits(p.training.loss.kind, &data.targetScaler);
+    const Normalizer *scaler = units.scaled ? &data.targetScaler : nullptr;
+    if (!o.quiet) {
         std::printf("Training %s: %lld parameters, %lld training samples, %d epochs\n", o.file.c_str(),
                     net.parameterCount(), static_cast<long long>(data.train.x.cols()), p.training.epochs);
+        if (units.scaled)
+            std::printf("The network learns the target's z-score; %s\n",
+                        units.lossConverts ? "losses and MAE are shown in the target's own units."
+                        : units.metricConverts
+                            ? "the MAE is shown in the target's own units, the loss (it does not convert) in "
+                              "the scaled target's."
+                            : "losses and MAE are those of the scaled target (its outputs have different "
+                              "scales).");
+    }
 
     std::stop_source stop;
-    ConsoleProgress progress(stop, p.training, data.train.x.cols(), o.quiet);
+    ConsoleProgress progress(stop, p.training, data.train.x.cols(), o.quiet, units);
     g_interrupted = false;
     const auto previous = std::signal(SIGINT, onInterrupt);
     const RunState state = trainer.run(stop.get_token(), &progress);
@@ -153,10 +168,11 @@ int runTrain(const TrainOptions &o)
                 trainer.epoch());
     if (!trainer.history().empty()) {
         const EpochRecord &r = trainer.history().back();
-        std::printf(" Train loss %.4f, %s %.4f.", r.trainLoss, metric, r.trainMetric);
+        std::printf(" Train loss %.4f, %s %.4f.", units.loss(r.trainLoss), metric,
+                    units.metric(r.trainMetric));
     }
     if (data.test.x.cols() > 0 && state != RunState::Diverged) {
-        const Evaluation e = evaluate(net, data.test);
+        const Evaluation e = evaluateInTargetUnits(net, data.test, scaler); // as `nnp eval` shows it
         std::printf(" Test loss %.4f, %s %.4f.", e.loss, metric, e.metric);
     }
     if (save)

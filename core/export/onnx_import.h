@@ -4,8 +4,9 @@
 // Dropout, BatchNormalization, Conv (+ Pad), MaxPool, AveragePool, GlobalAveragePool, Gather from a table (an
 // Embedding), RNN, LSTM, GRU (with the Transpose/Squeeze/Reduce ops torch.onnx.export writes around them),
 // Identity and Constant. An activation right after a Gemm/MatMul becomes that Dense layer's activation; a
-// leading Sub/Mul on a graph input becomes the input normalisation. Anything else is refused with a message
-// naming the op.
+// leading Sub/Mul on a graph input becomes the input normalisation; a final Mul + Add by one constant per
+// output after a regression output (our export of a scaled target) becomes the target scaler. Anything else
+// is refused with a message naming the op.
 
 #include "data/normalize.h"
 #include "graph/graph_spec.h"
@@ -13,6 +14,7 @@
 #include "train/network.h"
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -31,6 +33,9 @@ struct ImportedModel {
     GraphSpec graph;                   ///< validated, with layered node positions
     std::vector<StoredTensor> weights; ///< per node id: weight, bias, gamma, beta, running_mean, running_var
     Normalizer normalizer;             ///< kind None when the model has no leading Sub/Mul
+    /// Our own export of a scaled regression target ends in Mul(σ) then Add(mean) per output
+    /// (core/io/target_scaling.h): read back as the project's target scaler; empty otherwise.
+    std::optional<Normalizer> targetScaler;
     std::vector<std::string>
         notes; ///< what was adapted on the way (folded Gemm alpha/beta, skipped Identity)
 };

@@ -318,6 +318,7 @@ ImportedModel Importer::finish()
     r.graph = std::move(m_spec);
     r.weights = std::move(m_weights);
     r.notes = std::move(m_notes);
+    r.targetScaler = std::move(m_targetScaler);
     layout(r.graph);
     const ValidationResult v = validate(r.graph);
     if (!v.ok()) fail("the imported graph is not a valid NN Playground network:\n" + v.summary());

@@ -198,6 +198,7 @@ void OpImporter::arithmetic(const onnx::NodeProto &n, int i)
         return;
     }
     const std::string &op = n.op_type();
+    if (op == "Mul" && matchTargetScaling(n, i)) return;
     const Value &x = value(n, i, 0);
     const bool normalisable = !x.isConst && x.input >= 0 && uses(n.input(0)) == 1 &&
                               (op == "Sub" ? x.normStage == 0 : x.normStage < 2);

@@ -32,6 +32,11 @@ private:
     /// Sub, Mul and Div: the Erf form of GELU, or the input normalisation (x − offset) · scale.
     void arithmetic(const onnx::NodeProto &n, int i);
 
+    /// Mul(output, σ) -> Add(mean) [-> Identity] as the graph's output, one constant per output of a
+    /// regression output layer (onnx_import_target.cpp): the target scaler our export writes. False: anything
+    /// else.
+    bool matchTargetScaling(const onnx::NodeProto &n, int i);
+
     /// The index of the only node reading `value` if it is an `op`, else -1.
     int soleConsumer(const std::string &value, const char *op) const;
     bool isScalar(const std::string &name, float expected) const;

@@ -126,6 +126,7 @@ protected:
     std::vector<std::string> m_inputNames; ///< the graph inputs' names, as m_inputs
     std::vector<std::vector<float>> m_offsets, m_scales;
     bool m_normalized = false;
+    std::optional<Normalizer> m_targetScaler; ///< the final Mul + Add of a scaled regression target
 };
 
 } // namespace nnp::onnximport

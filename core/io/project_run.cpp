@@ -1,5 +1,6 @@
 #include "io/project_run.h"
 
+#include "io/target_scaling.h"
 #include "memory_budget.h"
 #include "train/memory_estimate.h"
 
@@ -57,7 +58,12 @@ ProjectRun::ProjectRun(const Project &project, const std::filesystem::path &base
     }
     std::optional<TrainData> validation;
     if (m_data.validation.x.cols() > 0) validation = m_data.validation;
-    m_trainer = std::make_unique<Trainer>(*m_net, project.training, m_data.train, std::move(validation));
+    TrainingConfig config = project.training;
+    // The target loss is read in the target's own units, as the losses are shown (a scaled target: the
+    // trainer compares it with the scaled loss it computes).
+    if (const LossUnits u = lossUnits(config.loss.kind, &m_data.targetScaler); u.lossConverts)
+        config.targetLoss /= u.lossFactor;
+    m_trainer = std::make_unique<Trainer>(*m_net, config, m_data.train, std::move(validation));
     if (m_restored && project.trainerState) {
         try { // the optimizer, the schedule and the epoch continue where the stored run stopped
             m_trainer->restoreState(*project.trainerState);

@@ -32,6 +32,40 @@ std::optional<OutputAffine> outputAffine(const Project &project)
     return a;
 }
 
+bool lossScalesWithTarget(LossKind kind)
+{
+    return kind == LossKind::MSE || kind == LossKind::MAE;
+}
+
+LossUnits lossUnits(LossKind kind, const Normalizer *scaler)
+{
+    LossUnits u;
+    if (!scaler || scaler->isIdentity() || isClassificationLoss(kind)) return u;
+    u.scaled = true;
+    // σ = 1/scale per output (in double, as outputAffine computes it): one factor only when all agree.
+    const double sigma = 1.0 / double(scaler->scale(0));
+    for (Eigen::Index r = 1; r < scaler->scale.size(); ++r)
+        if (std::abs(1.0 / double(scaler->scale(r)) - sigma) > 1e-6 * sigma) return u;
+    u.metricConverts = true;
+    u.metricFactor = sigma;
+    if (lossScalesWithTarget(kind)) {
+        u.lossConverts = true;
+        u.lossFactor = kind == LossKind::MSE ? sigma * sigma : sigma;
+    }
+    return u;
+}
+
+EpochRecord LossUnits::shown(EpochRecord r) const
+{
+    r.trainLoss = loss(r.trainLoss);
+    r.trainMetric = metric(r.trainMetric);
+    for (std::optional<double> *l : {&r.valLoss, &r.testLoss})
+        if (*l) **l = loss(**l);
+    for (std::optional<double> *m : {&r.valMetric, &r.testMetric})
+        if (*m) **m = metric(**m);
+    return r;
+}
+
 Evaluation evaluateInTargetUnits(Network &net, const TrainData &data, const Normalizer *scaler)
 {
     Evaluation e = evaluate(net, data);
@@ -40,7 +74,7 @@ Evaluation evaluateInTargetUnits(Network &net, const TrainData &data, const Norm
     Matrix y = data.y;
     scaler->invertInPlace(out);
     scaler->invertInPlace(y);
-    e.loss = lossValue(net.loss(), out, y);
+    if (lossScalesWithTarget(net.loss().kind)) e.loss = lossValue(net.loss(), out, y);
     e.mae = meanAbsoluteError(out, y);
     e.r2 = rSquared(out, y);
     e.metric = e.mae;

@@ -25,8 +25,33 @@ struct OutputAffine {
 };
 std::optional<OutputAffine> outputAffine(const Project &project);
 
-/// evaluate(), with the loss, MAE and R² of a regression measured in the target's own units when `scaler`
-/// is given (the network's outputs and the targets are both unscaled first).
+/// Whether a loss computed on the z-scored target converts to the target's own units by a factor: MSE (×σ²)
+/// and MAE (×σ) do; Huber does not (its δ applies to the scaled errors), nor do classification losses.
+bool lossScalesWithTarget(LossKind kind);
+
+/// How the losses and MAE a run computes on its scaled target read in the target's own units: the one rule
+/// every view of them follows (the app's curves, `nnp train`'s and `nnp eval`'s output). The loss and the MAE
+/// convert when every output has the same σ (one output always does) and, for the loss, when it scales with
+/// the target; what does not convert keeps its scaled value and the view says so.
+struct LossUnits {
+    bool scaled = false;         ///< the run learns a scaled regression target (else nothing changes)
+    bool lossConverts = false;   ///< the loss is shown in the target's units (MSE ×σ², MAE ×σ)
+    bool metricConverts = false; ///< the MAE is shown in the target's units (×σ)
+    double lossFactor = 1, metricFactor = 1;
+    [[nodiscard]] double loss(double scaledValue) const { return scaledValue * lossFactor; }
+    [[nodiscard]] double metric(double scaledValue) const { return scaledValue * metricFactor; }
+    /// An epoch's record as it is shown: its losses and its MAE metrics in these units.
+    [[nodiscard]] EpochRecord shown(EpochRecord r) const;
+    /// Scaled, and the loss stays in the scaled units (Huber; outputs of different σ).
+    [[nodiscard]] bool lossInScaledUnits() const { return scaled && !lossConverts; }
+    [[nodiscard]] bool metricInScaledUnits() const { return scaled && !metricConverts; }
+};
+/// The units of a run with this loss whose target is scaled by `scaler` (null or identity: not scaled).
+LossUnits lossUnits(LossKind kind, const Normalizer *scaler);
+
+/// evaluate(), with the MAE and R² of a regression measured in the target's own units when `scaler` is given
+/// (the network's outputs and the targets are both unscaled first), and the loss too when it scales with the
+/// target (lossScalesWithTarget; Huber's stays that of the scaled target).
 Evaluation evaluateInTargetUnits(Network &net, const TrainData &data, const Normalizer *scaler);
 
 /// Whether target scaling would help: a regression target whose values reach beyond kUnitScaleLimit in

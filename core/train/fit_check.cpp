@@ -199,9 +199,13 @@ NodeId logitsNode(const GraphSpec &graph, const ValidationResult &v)
 LossKind lossForOutput(const GraphSpec &graph, const ValidationResult &v)
 {
     const NodeSpec *o = v.ok() && v.output >= 0 ? graph.find(v.output) : nullptr;
-    if (!o) return LossKind::MSE;
-    if (o->kind == LayerKind::Softmax) return LossKind::SparseCategoricalCrossEntropy;
-    if (hasActivation(*o) && o->options.get(opt::activation) == ActivationKind::Sigmoid)
+    return o ? lossForOutputNode(*o) : LossKind::MSE;
+}
+
+LossKind lossForOutputNode(const NodeSpec &o)
+{
+    if (o.kind == LayerKind::Softmax) return LossKind::SparseCategoricalCrossEntropy;
+    if (hasActivation(o) && o.options.get(opt::activation) == ActivationKind::Sigmoid)
         return LossKind::BinaryCrossEntropy;
     return LossKind::MSE;
 }

@@ -59,6 +59,8 @@ NodeId logitsNode(const GraphSpec &graph, const ValidationResult &v);
 /// cross-entropy (the targets are class indices), sigmoid → binary cross-entropy, anything else → mean
 /// squared error. MSE too while the graph has errors.
 LossKind lossForOutput(const GraphSpec &graph, const ValidationResult &v);
+/// The same for a given output node: what its kind and activation ask for (MSE: a regression output).
+LossKind lossForOutputNode(const NodeSpec &output);
 
 /// The problems of `graph` (already validated as `v`; nothing is checked while it has errors of its own) with
 /// `loss`, and with the data when `data` is given. Each diagnostic names a node (the output, or the Input).

@@ -5099,12 +5099,12 @@ weight %6</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+96"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-90"/>
         <source>Loss per batch</source>
         <translation>每批次损失</translation>
     </message>
@@ -5124,7 +5124,7 @@ weight %6</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Training accuracy</source>
         <translation>训练准确率</translation>
     </message>
@@ -5134,17 +5134,27 @@ weight %6</source>
         <translation>训练 MAE</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>Loss (scaled target)</source>
+        <translation>损失（缩放后的目标）</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Mean absolute error (scaled target)</source>
+        <translation>平均绝对误差（缩放后的目标）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mean absolute error</source>
         <translation>平均绝对误差</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+125"/>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
@@ -5154,7 +5164,7 @@ weight %6</source>
         <translation>训练损失：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Validation loss: %1</source>
         <translation>验证损失：%1</translation>
     </message>
@@ -5169,7 +5179,7 @@ weight %6</source>
         <translation>训练 MAE：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Validation accuracy: %1 %</source>
         <translation>验证准确率：%1%</translation>
     </message>
@@ -5179,7 +5189,22 @@ weight %6</source>
         <translation>验证 MAE：%1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>In the target&apos;s own units (the network learns its z-score).</source>
+        <translation>以目标自身的单位表示（网络学习的是它的 z 分数）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The MAE is in the target&apos;s own units; this loss does not convert to them and is that of the scaled target.</source>
+        <translation>MAE 以目标自身的单位表示；这种损失无法换算到该单位，显示的是缩放后目标上的损失。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The outputs have different scales: the loss and the MAE are those of the scaled target.</source>
+        <translation>各输出的尺度不同：损失和 MAE 都是缩放后目标上的值。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
@@ -5596,7 +5621,7 @@ NN Playground 可以导入 Gemm/MatMul（+Add）、Relu、LeakyRelu、Elu、Sigm
         <translation>已从 %1 导入。%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Imported %1 with its weights (%2 layers). Choose data that fits its inputs in the Data panel to train it further.</source>
         <translation>已导入 %1 及其权重（%2 个层）。如需继续训练，请在“数据”面板中选择与其输入相匹配的数据。</translation>
     </message>
@@ -6994,7 +7019,7 @@ Restore them?</source>
         <translation>已打开训练过的模型：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+226"/>
         <source>Training diverged in epoch %1: the loss became infinite, not a number, or exploded (a million times its starting size). The view shows the weights from the end of the last completed epoch.</source>
         <translation>训练在第 %1 轮发散：损失变为无穷大、非数值，或爆炸（达到初始值的一百万倍）。视图显示的是最后一个完成轮次结束时的权重。</translation>
     </message>
@@ -7014,13 +7039,13 @@ Restore them?</source>
         <translation>可能的原因：对这个网络和数据来说学习率太高。请降低学习率，然后按重置。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Reached the target loss %1 after %2 epochs.</source>
         <translation>经过 %2 轮后达到目标损失 %1。</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+188"/>
+        <location line="-186"/>
+        <location line="+192"/>
         <source>Finished: %1 epochs, the epoch limit. Raise it to continue, or press Reset.</source>
         <translation>已完成：%1 轮，已达轮数上限。提高上限可继续训练，或按“重置”。</translation>
     </message>

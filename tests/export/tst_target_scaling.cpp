@@ -8,6 +8,7 @@
 #include "io/project.h"
 #include "io/target_scaling.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -112,6 +113,46 @@ private slots:
         // The MAE is in the target's units (tens of units at most out of a range of about 280; in z-score
         // units it would be well under 1 and the R2 the same).
         QVERIFY2(mae > 0.2 && mae < 15, qPrintable(scaledEval.out));
+    }
+
+    void trainPrintsLossesInTheTargetsUnits()
+    {
+        // `nnp train` shows its losses in the target's units (MSE ×σ², MAE ×σ), while the project's history
+        // keeps the scaled values the network computed; its final test loss is what `nnp eval` says.
+        const QString project = m_dir.filePath("scaled.nnp"), out = m_dir.filePath("printed.nnp");
+        QVERIFY(QFileInfo::exists(project));
+        const auto t = runProcess(kNnp, {"train", project, "--epochs", "3", "--out", out});
+        QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+        QVERIFY2(t.out.contains("losses and MAE are shown in the target's own units"), qPrintable(t.out));
+        const Project p = loadProject(out.toStdString());
+        QVERIFY(p.training.loss.kind == LossKind::MSE);
+        QVERIFY(p.targetScaler.has_value() && p.history.size() == 3);
+        const double sigma = 1.0 / double(p.targetScaler->scale(0));
+        double loss = std::nan(""), mae = std::nan(""), testLoss = std::nan(""), testMae = std::nan("");
+        for (const QString &line : t.out.split('\n')) {
+            const QStringList w = line.split(' ', Qt::SkipEmptyParts);
+            if (line.startsWith("epoch 3/3") && w.size() >= 6) {
+                loss = w[3].toDouble();
+                mae = w[5].toDouble();
+            }
+            const int at = line.indexOf("Test loss ");
+            if (at >= 0) {
+                const QStringList v = line.mid(at + 10).split(QRegularExpression("[ ,.]+mae "));
+                testLoss = v.value(0).toDouble();
+                testMae = v.value(1).remove(QRegularExpression("\\.$")).toDouble();
+            }
+        }
+        const EpochRecord &last = p.history.back();
+        qInfo("epoch 3: printed loss %g mae %g; history (scaled) %g %g; sigma %g", loss, mae, last.trainLoss,
+              last.trainMetric, sigma);
+        // Printed with 4 decimals.
+        QVERIFY2(std::abs(loss - last.trainLoss * sigma * sigma) <= 1e-4 + 1e-6 * loss, qPrintable(t.out));
+        QVERIFY2(std::abs(mae - last.trainMetric * sigma) <= 1e-4 + 1e-6 * mae, qPrintable(t.out));
+        QVERIFY(mae > 1.0); // tens of the target's units, not a fraction of a σ
+        const auto ev = runProcess(kNnp, {"eval", out, "--split", "test"});
+        QVERIFY2(ev.exitCode == 0, qPrintable(ev.err));
+        QVERIFY2(std::abs(testLoss - evalValue(ev.out, "loss")) <= 1e-4, qPrintable(t.out + ev.out));
+        QVERIFY2(std::abs(testMae - evalValue(ev.out, "mae")) <= 1e-4, qPrintable(t.out + ev.out));
     }
 
     void evalMaeIsInTheTargetsUnits()

@@ -77,6 +77,7 @@ class TestTrainingViews : public QObject {
 private slots:
     void lossPlotCurvesAndReadout();
     void lossPlotExports();
+    void lossPlotShowsTheTargetsUnits();
     void boundaryColours();
     void outputViewToggles();
     void outputViewSaysWhyThereIsNothing();
@@ -117,6 +118,40 @@ void TestTrainingViews::lossPlotCurvesAndReadout()
     QCOMPARE(plot.epochCount(), 0);
     QCOMPARE(plot.batchPointCount(), 0);
     QVERIFY(plot.readoutAt(1).isEmpty());
+}
+
+void TestTrainingViews::lossPlotShowsTheTargetsUnits()
+{
+    // A scaled regression target (σ 8): the run's losses arrive scaled, the plot shows them in the target's
+    // units (MSE ×σ², MAE ×σ); a Huber loss stays scaled and its axis says so.
+    Normalizer scaler;
+    scaler.kind = NormalizationKind::ZScore;
+    scaler.offset = Vector::Constant(1, Scalar(200));
+    scaler.scale = Vector::Constant(1, Scalar(0.125));
+    LossPlot plot;
+    plot.resize(600, 400);
+    plot.setClassification(false);
+    TrainingSnapshot s = epochsSnapshot(1, 2, false);
+    s.lossUnits = lossUnits(LossKind::MSE, &scaler);
+    plot.addSnapshot(s);
+    const auto value = [&](int graph, int k) {
+        return (plot.plot()->graph(graph)->data()->constBegin() + k)->value;
+    };
+    QCOMPARE(value(1, 0), 64.0);                 // training loss 1.0 × σ²
+    QCOMPARE(value(0, 0), 70.4);                 // the first batch's 1.1 × σ²
+    QVERIFY(std::abs(value(4, 0) - 4.0) < 1e-9); // training MAE 0.5 × σ
+    QCOMPARE(plot.lossAxisLabel(), QStringLiteral("Loss"));
+    QVERIFY2(plot.readoutAt(1).contains(QStringLiteral("Training loss: 64")), qPrintable(plot.readoutAt(1)));
+    QVERIFY(plot.readoutAt(1).contains(QStringLiteral("target's own units")));
+
+    plot.clear();
+    s.lossUnits = lossUnits(LossKind::Huber, &scaler);
+    plot.addSnapshot(s);
+    QCOMPARE(value(1, 0), 1.0); // Huber: as computed on the scaled target
+    QVERIFY(std::abs(value(4, 0) - 4.0) < 1e-9);
+    QCOMPARE(plot.lossAxisLabel(), QStringLiteral("Loss (scaled target)"));
+    plot.clear();
+    QCOMPARE(plot.lossAxisLabel(), QStringLiteral("Loss"));
 }
 
 void TestTrainingViews::lossPlotExports()

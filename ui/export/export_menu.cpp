@@ -103,9 +103,12 @@ bool importOnnxProject(MainWindow *window, const QString &path)
     project.training.loss.kind = lossForOutput(project.graph, validate(project.graph));
     std::optional<Normalizer> normalizer;
     if (model.normalizer.kind != NormalizationKind::None) normalizer = model.normalizer;
+    // Our export of a scaled regression target: the scaling comes back with the weights.
+    project.preprocessing.scaleTarget = model.targetScaler.has_value();
     window->adoptProject(std::move(project));
     // The weights arrive as a training result would: the project is unsaved (Save asks for a name).
-    window->document()->setTrainedState(std::move(model.weights), std::move(normalizer), {});
+    window->document()->setTrainedState(std::move(model.weights), std::move(normalizer), {}, std::nullopt,
+                                        std::move(model.targetScaler));
     window->statusBar()->showMessage(
         MainWindow::tr(
             "Imported %1 with its weights (%2 layers). Choose data that fits its inputs in the Data "

@@ -70,7 +70,6 @@ LossPlot::LossPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(th
         axis->setLabelFont(labelFont);
     }
     m_plot->xAxis->setLabel(tr("Epoch"));
-    m_plot->yAxis->setLabel(tr("Loss"));
     m_plot->yAxis2->setVisible(true);
     m_plot->yAxis2->setTickLabelColor(kMetricColor.darker(130));
     m_plot->yAxis2->setLabelColor(kMetricColor.darker(130));
@@ -143,6 +142,8 @@ void LossPlot::clear()
     m_cursor->setVisible(false);
     m_plot->xAxis->setRange(0, 1);
     m_plot->yAxis->setRange(m_log->isChecked() ? 0.01 : 0.0, 1.0);
+    m_units = {};
+    updateAxisLabels();
     setBanner({}, false);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -151,15 +152,37 @@ void LossPlot::setClassification(bool classification)
 {
     m_classification = classification;
     m_metric->setName(classification ? tr("Training accuracy") : tr("Training MAE"));
-    m_plot->yAxis2->setLabel(classification ? tr("Accuracy") : tr("Mean absolute error"));
+    updateAxisLabels();
     if (classification) m_plot->yAxis2->setRange(0, 1.02);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+QString LossPlot::lossAxisLabel() const
+{
+    return m_plot->yAxis->label();
+}
+
+void LossPlot::updateAxisLabels()
+{
+    // A scaled target's values are shown in its own units; what does not convert says whose units it has.
+    m_plot->yAxis->setLabel(m_units.lossInScaledUnits() ? tr("Loss (scaled target)") : tr("Loss"));
+    m_plot->yAxis2->setLabel(m_classification                ? tr("Accuracy")
+                             : m_units.metricInScaledUnits() ? tr("Mean absolute error (scaled target)")
+                                                             : tr("Mean absolute error"));
+}
+
 void LossPlot::addSnapshot(const TrainingSnapshot &s)
 {
+    // The run's units come with its losses (a snapshot without any may not know them).
+    if (!s.lossPoints.empty() || !s.epochs.empty()) {
+        const bool changed = s.lossUnits.scaled != m_units.scaled ||
+                             s.lossUnits.lossConverts != m_units.lossConverts ||
+                             s.lossUnits.metricConverts != m_units.metricConverts;
+        m_units = s.lossUnits;
+        if (changed) updateAxisLabels();
+    }
     for (const LossPoint &p : s.lossPoints)
-        if (std::isfinite(p.loss)) m_batch->addData(p.epoch, p.loss);
+        if (std::isfinite(p.loss)) m_batch->addData(p.epoch, m_units.loss(p.loss));
     if (m_batch->dataCount() > kMaxBatchPoints) {
         QVector<double> keys, values;
         int i = 0;
@@ -172,10 +195,10 @@ void LossPlot::addSnapshot(const TrainingSnapshot &s)
     }
     for (const EpochRecord &r : s.epochs) {
         m_epochs.push_back(r);
-        if (std::isfinite(r.trainLoss)) m_train->addData(r.epoch, r.trainLoss);
-        if (r.valLoss && std::isfinite(*r.valLoss)) m_val->addData(r.epoch, *r.valLoss);
-        if (r.testLoss && std::isfinite(*r.testLoss)) m_test->addData(r.epoch, *r.testLoss);
-        m_metric->addData(r.epoch, r.trainMetric);
+        if (std::isfinite(r.trainLoss)) m_train->addData(r.epoch, m_units.loss(r.trainLoss));
+        if (r.valLoss && std::isfinite(*r.valLoss)) m_val->addData(r.epoch, m_units.loss(*r.valLoss));
+        if (r.testLoss && std::isfinite(*r.testLoss)) m_test->addData(r.epoch, m_units.loss(*r.testLoss));
+        m_metric->addData(r.epoch, m_classification ? r.trainMetric : m_units.metric(r.trainMetric));
     }
     // The validation and test entries only appear once there is such data.
     for (QCPGraph *g : {m_val, m_test}) {
@@ -271,16 +294,25 @@ QString LossPlot::readoutAt(double epoch) const
     for (const EpochRecord &r : m_epochs)
         if (std::abs(r.epoch - epoch) < std::abs(best->epoch - epoch)) best = &r;
     QString text = tr("Epoch %1").arg(best->epoch);
-    text += QLatin1Char('\n') + tr("Training loss: %1").arg(formatLoss(best->trainLoss));
-    if (best->valLoss) text += QLatin1Char('\n') + tr("Validation loss: %1").arg(formatLoss(*best->valLoss));
+    text += QLatin1Char('\n') + tr("Training loss: %1").arg(formatLoss(m_units.loss(best->trainLoss)));
+    if (best->valLoss)
+        text += QLatin1Char('\n') + tr("Validation loss: %1").arg(formatLoss(m_units.loss(*best->valLoss)));
     if (m_classification)
         text += QLatin1Char('\n') + tr("Training accuracy: %1 %").arg(best->trainMetric * 100.0, 0, 'f', 1);
     else
-        text += QLatin1Char('\n') + tr("Training MAE: %1").arg(formatLoss(best->trainMetric));
+        text += QLatin1Char('\n') + tr("Training MAE: %1").arg(formatLoss(m_units.metric(best->trainMetric)));
     if (best->valMetric)
+        text +=
+            QLatin1Char('\n') +
+            (m_classification ? tr("Validation accuracy: %1 %").arg(*best->valMetric * 100.0, 0, 'f', 1)
+                              : tr("Validation MAE: %1").arg(formatLoss(m_units.metric(*best->valMetric))));
+    if (!m_classification && m_units.scaled)
         text += QLatin1Char('\n') +
-                (m_classification ? tr("Validation accuracy: %1 %").arg(*best->valMetric * 100.0, 0, 'f', 1)
-                                  : tr("Validation MAE: %1").arg(formatLoss(*best->valMetric)));
+                (m_units.lossConverts     ? tr("In the target's own units (the network learns its z-score).")
+                 : m_units.metricConverts ? tr("The MAE is in the target's own units; this loss does not "
+                                               "convert to them and is that of the scaled target.")
+                                          : tr("The outputs have different scales: the loss and the MAE are "
+                                               "those of the scaled target."));
     return text;
 }
 

@@ -31,6 +31,11 @@ public:
     void addSnapshot(const TrainingSnapshot &s);
     /// "Accuracy" for classification, "MAE" for regression; the metric axis follows.
     void setClassification(bool classification);
+    /// The units the curves are drawn in: a scaled regression target's losses and MAE in the target's own
+    /// units where they convert (each snapshot carries them; clear() forgets them).
+    [[nodiscard]] const LossUnits &lossUnits() const { return m_units; }
+    /// The loss axis' label ("Loss", or "Loss (scaled target)" when the loss does not convert).
+    [[nodiscard]] QString lossAxisLabel() const;
     void setLogScale(bool on);
     /// A line above the plot for what the user must know (divergence, failure); empty hides it.
     void setBanner(const QString &text, bool error);
@@ -55,6 +60,8 @@ private:
     void onMouseMove(QMouseEvent *event);
     void exportInteractively();
     void rescale();
+    /// The axes' labels: loss and metric, in the scaled target's units when they do not convert.
+    void updateAxisLabels();
 
     QCustomPlot *m_plot;
     QCPGraph *m_batch = nullptr, *m_train = nullptr, *m_val = nullptr, *m_test = nullptr, *m_metric = nullptr;
@@ -63,7 +70,8 @@ private:
     QCheckBox *m_log = nullptr;
     QToolButton *m_export = nullptr;
     QLabel *m_banner = nullptr;
-    std::vector<EpochRecord> m_epochs;
+    std::vector<EpochRecord> m_epochs; ///< as the run keeps them (a scaled target's units)
+    LossUnits m_units;                 ///< how they are shown (core/io/target_scaling.h)
     bool m_classification = true;
 };
 

@@ -35,8 +35,12 @@ void RunShelf::onSnapshot(const SnapshotPtr &s)
         pictureChanged = true;
     }
     m_currentGeneration = s->generation;
+    if (!s->lossPoints.empty() || !s->epochs.empty()) m_units = s->lossUnits; // they come with the losses
     if (!newRun && !grew && !(pictureChanged && s->weights)) return;
-    m_current.history = m_controller->history();
+    // Runs are compared as the loss plot shows them: a scaled target's losses in its own units.
+    m_current.history.clear();
+    for (const EpochRecord &r : m_controller->history())
+        m_current.history.push_back(m_units.shown(r));
     m_current.settings = m_controller->runProject();
     // The views redraw at each epoch and when the run pauses or stops, not at every snapshot.
     if (newRun || grew || s->weights) emit currentChanged();

@@ -66,7 +66,8 @@ private:
 
     TrainingController *m_controller;
     KeptRuns<RunPicture> m_runs;
-    RunRecord m_current; // number 0: the current run is not kept
+    RunRecord m_current; // number 0: the current run is not kept; its history as shown (the target's units)
+    LossUnits m_units;   // the current run's (core/io/target_scaling.h)
     RunPicture m_currentPicture;
     quint64 m_currentGeneration = 0;
     quint64 m_keptGeneration = 0; // the generation whose run is kept as m_keptNumber

@@ -3,6 +3,7 @@
 // (std::shared_ptr<const ...>), so the GUI never touches the running network.
 
 #include "io/project.h"
+#include "io/target_scaling.h"
 #include "train/trainer.h"
 #include "training/insights_data.h"
 #include "training/training_pace.h"
@@ -82,6 +83,9 @@ struct TrainingSnapshot {
 
     std::vector<LossPoint> lossPoints; ///< mini-batch losses since the previous snapshot (may be averaged)
     std::vector<EpochRecord> epochs;   ///< epochs completed since the previous snapshot
+    /// A scaled regression target: how the losses above (in the scaled target's units, as the trainer and
+    /// the project file keep them) read in the target's own units.
+    LossUnits lossUnits;
 
     int epoch = 0;      ///< completed epochs
     long long step = 0; ///< completed batches

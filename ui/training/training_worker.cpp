@@ -283,6 +283,7 @@ void TrainingWorker::fillCounters(TrainingSnapshot &s) const
     s.learningRate = trainer.currentLearningRate();
     s.batchSize = trainer.config().batchSize;
     s.parameterCount = m_session->network().parameterCount();
+    s.lossUnits = nnp::lossUnits(trainer.config().loss.kind, &m_session->data().targetScaler);
     s.plane = m_session->plane();
 }
 
@@ -405,8 +406,11 @@ bool TrainingWorker::afterEpoch()
     m_pendingEpochs.push_back(rec);
     const double target = trainer.config().targetLoss;
     if (target > 0 && rec.trainLoss <= target) {
+        // As the user set it: a scaled target's loss in its own units (ProjectRun converts it for the
+        // trainer).
+        const LossUnits units = nnp::lossUnits(trainer.config().loss.kind, &m_session->data().targetScaler);
         stopWith(TrainingStatus::ReachedTarget,
-                 tr("Reached the target loss %1 after %2 epochs.").arg(target).arg(rec.epoch));
+                 tr("Reached the target loss %1 after %2 epochs.").arg(units.loss(target)).arg(rec.epoch));
         return false;
     }
     if (m_epochLimit > 0 && rec.epoch >= m_epochLimit) {
