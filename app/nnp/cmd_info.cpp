@@ -158,10 +158,25 @@ bool printData(const OpenedProject &o, std::ostream &out)
             out << "  missing values: " << toString(m.policy);
             if (m.policy == CsvMissing::DropRows)
                 out << ", " << m.droppedRows << " row" << (m.droppedRows == 1 ? "" : "s") << " left out";
-            if (m.policy == CsvMissing::FillMean)
-                out << ", " << m.filledCells << " cell" << (m.filledCells == 1 ? "" : "s")
-                    << " filled (numbers with the column's mean, categories with the most frequent one)";
+            if (fillsMissing(m.policy))
+                out << ", " << m.filledCells << " cell" << (m.filledCells == 1 ? "" : "s") << " filled "
+                    << (m.policy == CsvMissing::FillMean
+                            ? "(numbers with the column's mean, categories with the "
+                              "most frequent one)"
+                        : m.policy == CsvMissing::FillMostFrequent ? "with each column's most frequent value"
+                                                                   : "with \"" + m.fillValue + "\"");
             out << '\n';
+            if (fillsMissing(m.policy) && m.filledCells > 0 && d.csvSchema) {
+                // The values chosen, column by column (what predict fills new rows with too).
+                std::size_t shown = 0, more = 0;
+                for (const CsvColumn &c : d.csvSchema->features)
+                    if (!c.fill.empty() && shown < 8)
+                        out << (shown++ ? ", " : "  a missing cell becomes: ") << c.name << " = " << c.fill;
+                    else if (!c.fill.empty())
+                        ++more;
+                if (more > 0) out << " and " << more << " more";
+                if (shown > 0) out << '\n';
+            }
         }
         return true;
     } catch (const std::exception &e) {

@@ -1,12 +1,13 @@
-// `nnp new --csv FILE [--target COL] [--no-header] [--missing drop_rows] [--split-column COL | --test-csv
-// FILE]
-// [--categorical COL] | --generator NAME, --out PROJECT.nnp [--hidden 32,16]`: a project whose
-// network fits its data, ready for `nnp train`.
+// `nnp new --csv FILE [--target COL] [--task KIND] [--delimiter D] [--no-header] [--missing POLICY
+// [--fill-value V]] [--split-column COL | --test-csv FILE] [--categorical COL] [--ignore COL]
+// [--image-shape C,H,W] | --generator NAME, --out PROJECT.nnp [--hidden 32,16]`: a project whose network
+// fits its data, ready for `nnp train`. The CSV options are the project file's (data/csv.h checks them).
 #include "commands.h"
 #include "project_cli.h"
 
 #include "data/generators.h"
 #include "io/new_project.h"
+#include "io/project_format.h"
 #include "layers/simple_layers.h"
 
 #include <CLI/CLI.hpp>
@@ -20,12 +21,21 @@ namespace nnp::cli {
 
 namespace {
 
+std::string policyNames()
+{
+    std::string names;
+    for (CsvMissing m : allCsvMissing())
+        names += (names.empty() ? "" : ", ") + std::string(toString(m));
+    return names;
+}
+
 struct NewArgs {
     std::string out, csv, target, generator, activation = "relu";
     std::vector<int> hidden{16, 8};
     bool noHeader = false;
-    std::string missing = "refuse", splitColumn, testCsv;
+    std::string missing = "refuse", fillValue, splitColumn, testCsv, delimiter, task;
     std::vector<std::string> categorical, ignore;
+    std::vector<int> imageShape;
     int samples = 500, epochs = 0;
     double noise = 0.0;
 };
@@ -54,10 +64,30 @@ int runNew(const NewArgs &a)
         spec.data.csv.header = !a.noHeader;
         const auto missing = csvMissingFromString(a.missing);
         if (!missing) {
-            std::cerr << "nnp new: unknown --missing '" << a.missing << "' (refuse, drop_rows, fill_mean)\n";
+            std::cerr << "nnp new: unknown --missing '" << a.missing << "' (" << policyNames() << ")\n";
+            return Usage;
+        }
+        if ((*missing == CsvMissing::FillValue) != !a.fillValue.empty()) {
+            std::cerr << "nnp new: --missing fill_value and --fill-value go together\n";
             return Usage;
         }
         spec.data.csv.missing = *missing;
+        spec.data.csv.fillValue = a.fillValue;
+        if (!a.task.empty()) {
+            spec.data.csv.task = io::taskFromString(a.task);
+            if (!spec.data.csv.task) {
+                std::cerr << "nnp new: unknown --task '" << a.task << "' (classification, regression)\n";
+                return Usage;
+            }
+        }
+        if (!a.delimiter.empty()) {
+            if (a.delimiter != "tab" && a.delimiter.size() != 1) {
+                std::cerr << "nnp new: --delimiter is one character (, or ;) or tab\n";
+                return Usage;
+            }
+            spec.data.csv.delimiter = a.delimiter == "tab" ? '\t' : a.delimiter[0];
+        }
+        spec.data.csv.imageShape = a.imageShape; // checked by the loader, as a project's
         spec.data.csv.splitColumn = a.splitColumn;
         if (!a.testCsv.empty()) spec.data.csv.testPath = storedDataPath(a.testCsv, projectDir);
         spec.data.csv.categorical = a.categorical;
@@ -81,8 +111,9 @@ int runNew(const NewArgs &a)
     (void)prepareData(project, projectDir);
     saveProject(project, out);
     const NodeSpec &input = project.graph.nodes.front();
-    std::cout << "Wrote " << out.string() << ": " << input.options.get(opt::input::shape).front()
-              << " inputs";
+    const std::vector<int> shape = input.options.get(opt::input::shape);
+    std::cout << "Wrote " << out.string() << ": " << Shape(shape).toString() << " inputs";
+    if (shape.size() > 1) std::cout << " -> flatten";
     for (int units : a.hidden)
         std::cout << " -> " << units << ' ' << a.activation;
     std::cout << " -> " << project.graph.nodes.back().name << ", loss "
@@ -118,9 +149,25 @@ void addNewCommand(CLI::App &app, int &exitCode)
     cmd->add_option("--target,-t", a->target, "The CSV's target column (default: the last one)")->needs(csv);
     cmd->add_flag("--no-header", a->noHeader, "The CSV has no header row: its columns are c1, c2, ...")
         ->needs(csv);
+    cmd->add_option("--task", a->task,
+                    "classification or regression (default: classification for text or at most 20 integer "
+                    "values, else regression)")
+        ->needs(csv);
+    cmd->add_option("--delimiter", a->delimiter, "The CSV's delimiter: , or ; or tab (default: detected)")
+        ->needs(csv);
     cmd->add_option("--missing", a->missing,
-                    "Missing values (empty, NA, ?): refuse (default, the first is an error), drop_rows, or "
-                    "fill_mean (numbers get the column's mean, categories the most frequent one)")
+                    "Missing values (empty, NA, ?): refuse (default, the first is an error), drop_rows, "
+                    "fill_mean (numbers get the column's mean, categories the most frequent one), "
+                    "fill_most_frequent (every column its most frequent value) or fill_value (with "
+                    "--fill-value)")
+        ->needs(csv);
+    cmd->add_option("--fill-value", a->fillValue,
+                    "With --missing fill_value: what a missing cell becomes (a number, or a category)")
+        ->needs(csv);
+    cmd->add_option("--image-shape", a->imageShape,
+                    "The feature columns are the pixels of images C,H,W (channels first, e.g. 1,8,8): the "
+                    "Input takes that shape and a Flatten feeds the hidden layers")
+        ->delimiter(',')
         ->needs(csv);
     auto *split = cmd->add_option("--split-column", a->splitColumn,
                                   "A column of train / validation / test that chooses each row's split")

@@ -32,10 +32,7 @@ using csv::CellRef;
 using csv::ColumnStats;
 using csv::isMissing;
 using csv::listNames;
-using csv::meanText;
-using csv::mostFrequent;
 using csv::quote;
-using csv::requireFillValue;
 
 constexpr std::size_t kMaxClasses = 1000; ///< classes of a classification target
 constexpr std::size_t kMaxAutoClasses =
@@ -264,19 +261,24 @@ Scan scan(const std::vector<Part> &parts, char delimiter, const Layout &layout, 
             const auto k = static_cast<std::size_t>(c);
             const std::string &cell = r.fields[k];
             if (layout.text[k] >= 0) continue; // any text, even none, is a sentence
-            if (isMissing(cell, options.missing)) {
-                if (options.missing == CsvMissing::FillMean && c != layout.target) {
-                    ++out.missing.filledCells;
+            const bool missing = isMissing(cell, options.missing);
+            if (missing && fillsMissing(options.missing) && c != layout.target) {
+                ++out.missing.filledCells;
+                // An id column's vocabulary takes the value given like any cell; other columns add it later.
+                const bool asCell = options.missing == CsvMissing::FillValue && layout.ids[k];
+                if (!asCell) {
+                    ++stats[k].filled;
                     continue;
                 }
-                if (options.missing == CsvMissing::FillMean)
-                    throw DataError(source, r.fieldLines[k], c + 1,
-                                    "Missing value in the target column " + quote(layout.header[k]) +
-                                        ": a target is not filled in; leave such rows out with \"missing\": "
-                                        "\"drop_rows\".");
+            } else if (missing && fillsMissing(options.missing)) {
+                throw DataError(source, r.fieldLines[k], c + 1,
+                                "Missing value in the target column " + quote(layout.header[k]) +
+                                    ": a target is not filled in; leave such rows out with \"missing\": "
+                                    "\"drop_rows\".");
+            } else if (missing) {
                 csv::missingValue(source, r.fieldLines[k], c + 1, layout.header[k], cell);
             }
-            observe(stats[k], cell, r.fieldLines[k], c + 1, decimalComma,
+            observe(stats[k], missing ? options.fillValue : cell, r.fieldLines[k], c + 1, decimalComma,
                     c == layout.target ? kMaxClasses
                     : layout.ids[k]    ? kMaxIds
                                        : kMaxCsvCategories);
@@ -316,23 +318,18 @@ CsvColumn idColumn(const ColumnStats &s, const std::string &name, int column, bo
         std::stable_sort(col.categories.begin(), col.categories.end(),
                          [&](const std::string &a, const std::string &b) { return value(a) < value(b); });
     }
-    if (options.missing == CsvMissing::FillMean) {
-        requireFillValue(s, name, column, source);
-        col.fill = mostFrequent(s);
-    }
+    col.fill = csv::columnFill(s, false, options, decimalComma, name, column, source);
     return col;
 }
 
 CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int column, bool forced,
-                        const CsvOptions &options, const std::string &source)
+                        const CsvOptions &options, bool decimalComma, const std::string &source)
 {
     CsvColumn col{name, false, {}, false};
-    const bool fill = options.missing == CsvMissing::FillMean;
-    if (fill) requireFillValue(s, name, column, source);
     if (!forced && isNumericColumn(s)) {
         if (s.firstNonNumber) csv::notANumber(source, *s.firstNonNumber, name);
         if (s.firstTooLarge) csv::tooLarge(source, *s.firstTooLarge, name);
-        if (fill) col.fill = meanText(s);
+        col.fill = csv::columnFill(s, true, options, decimalComma, name, column, source);
         return col;
     }
     if (s.tooManyTexts)
@@ -345,7 +342,10 @@ CsvColumn featureColumn(const ColumnStats &s, const std::string &name, int colum
     col.categorical = true;
     for (const auto &[text, n] : s.texts)
         col.categories.push_back(text);
-    if (fill) col.fill = mostFrequent(s);
+    col.fill = csv::columnFill(s, false, options, decimalComma, name, column, source);
+    if (s.filled > 0 && !s.texts.count(col.fill)) // FillValue: a category of its own
+        col.categories.insert(std::lower_bound(col.categories.begin(), col.categories.end(), col.fill),
+                              col.fill);
     return col;
 }
 
@@ -446,15 +446,18 @@ Shape imageSampleShape(const std::vector<int> &shape, const CsvSchema &schema, c
 {
     std::string text = "[";
     long long pixels = 1;
+    bool inRange = shape.size() == 3;
     for (std::size_t k = 0; k < shape.size(); ++k) {
         text += (k ? ", " : "") + std::to_string(shape[k]);
-        pixels *= std::max(shape[k], 0);
+        inRange = inRange && shape[k] >= 1 && shape[k] <= kMaxCsvImageSide;
+        if (inRange) pixels *= shape[k];
     }
     text += "]";
-    if (shape.size() != 3 || pixels <= 0)
+    if (!inRange)
         throw DataError(source, 0, 0,
                         "The image shape " + text +
-                            " is not [channels, height, width] of positive numbers, such as [1, 8, 8].");
+                            " is not [channels, height, width] of numbers from 1 to " +
+                            std::to_string(kMaxCsvImageSide) + ", such as [1, 8, 8].");
     long long features = 0;
     for (const CsvColumn &c : schema.features) {
         if (c.categorical || c.ids || c.text())
@@ -490,6 +493,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
         throw DataError(sourceName, 0, 0,
                         "The file is empty; a CSV file needs a header row and at least one data row.");
     const Layout layout = readHeader(first, options, sourceName);
+    csv::requireUsableFillValue(options, sourceName);
     std::vector<ColumnStats> stats(layout.header.size());
     const Scan sc = scan(parts, delimiter, layout, options, stats, decimalComma);
     const long long rows = sc.rows;
@@ -504,6 +508,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
     CsvData out;
     out.rowSplit = sc.rowSplit;
     out.missing = sc.missing;
+    if (options.missing == CsvMissing::FillValue) out.missing.fillValue = options.fillValue;
     CsvSchema &schema = out.schema;
     schema.delimiter = delimiter;
     schema.header = options.header;
@@ -519,7 +524,7 @@ CsvData parseCsv(std::string_view text, const CsvOptions &options, const std::st
             schema.features.push_back(
                 layout.ids[k] ? idColumn(stats[k], layout.header[k], c + 1, decimalComma, options, sourceName)
                               : featureColumn(stats[k], layout.header[k], c + 1, layout.forced[k], options,
-                                              sourceName));
+                                              decimalComma, sourceName));
         featureCount += static_cast<Eigen::Index>(schema.features.back().width());
     }
     checkOneHotMemory(schema, featureCount, rows, sourceName);

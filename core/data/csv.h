@@ -18,10 +18,14 @@
 // - Missing values: an empty cell in every used column; "NA", "NaN", "null", "?" ... in a numeric column,
 //   and in any column when CsvOptions::missing is not Refuse. Refuse (the default): the first is an error.
 //   DropRows: rows with one are left out. FillMean: a numeric cell gets the mean of the column's present
-//   cells in the file, a categorical or id cell the most frequent one (CsvColumn::fill keeps it for new
-//   rows); a missing target is still an error. CsvData::missing counts what was done. Text cells may be
-//   empty. A row whose field count differs from the header's is an error. Errors are DataError with the
-//   source name, the 1-based line and the 1-based column (field).
+//   cells in the file, a categorical or id cell the most frequent one. FillMostFrequent: every column's most
+//   frequent present cell (a number by value: "1" and "1.0" are one value; the first by value on a tie,
+//   counted over the column's first kMaxCsvCategories distinct cells). FillValue: the cell reads as
+//   CsvOptions::fillValue in every column (a number for a numeric column, else an error naming it; a new
+//   category or id where it is not one of the file's). CsvColumn::fill keeps what a column's
+//   missing cells became, for new rows; a missing target is still an error. CsvData::missing counts what was
+//   done. Text cells may be empty. A row whose field count differs from the header's is an error. Errors are
+//   DataError with the source name, the 1-based line and the 1-based column (field).
 // - CsvOptions::header = false: the first row is data and the columns are named c1 … cN.
 // - CsvOptions::splitColumn: a column whose cells (train, validation or test, in any case) choose the split;
 //   it is not a feature. CsvOptions::testPath: a second file with the same columns whose rows are the test
@@ -51,9 +55,17 @@ namespace nnp {
 inline constexpr double kMaxCsvMagnitude = 1e18;
 
 /// What to do with a missing value (an empty cell, "NA", "?" ...).
-enum class CsvMissing { Refuse, DropRows, FillMean };
-std::string_view toString(CsvMissing m); ///< "refuse", "drop_rows", "fill_mean"
+enum class CsvMissing { Refuse, DropRows, FillMean, FillMostFrequent, FillValue };
+/// "refuse", "drop_rows", "fill_mean", "fill_most_frequent", "fill_value"
+std::string_view toString(CsvMissing m);
 std::optional<CsvMissing> csvMissingFromString(std::string_view s);
+const std::vector<CsvMissing> &allCsvMissing();
+/// Whether the policy fills missing cells (rather than refusing them or leaving their rows out).
+bool fillsMissing(CsvMissing m);
+
+/// The largest channel count, height or width of CsvOptions::imageShape (the project file, `nnp new` and the
+/// data panel allow the same).
+inline constexpr int kMaxCsvImageSide = 65536;
 
 /// Categories one categorical column may hold (its one-hot features); the memory budget may allow fewer.
 inline constexpr std::size_t kMaxCsvCategories = 10'000;
@@ -74,6 +86,7 @@ struct CsvOptions {
     /// Columns one-hot encoded even when their cells are numbers (codes such as 1, 2, 3 for a region).
     std::vector<std::string> categorical;
     CsvMissing missing = CsvMissing::Refuse;
+    std::string fillValue;       ///< FillValue: what a missing cell reads as (a number or a category)
     bool header = true;          ///< false: the first row is data; the columns are named c1 … cN
     std::string splitColumn;     ///< a column of train / validation / test that chooses each row's split
     std::string testPath;        ///< a separate test file with the same columns (as stored in the project)
@@ -88,7 +101,8 @@ enum class CsvRowSplit : signed char { ByFraction = -1, Train = 0, Validation = 
 struct CsvMissingReport {
     CsvMissing policy = CsvMissing::Refuse;
     long long droppedRows = 0; ///< DropRows
-    long long filledCells = 0; ///< FillMean
+    long long filledCells = 0; ///< FillMean, FillMostFrequent, FillValue
+    std::string fillValue;     ///< FillValue: the value the cells were filled with
     bool operator==(const CsvMissingReport &) const = default;
 };
 
@@ -102,8 +116,9 @@ struct CsvColumn {
     /// A text column: T = textLength features, its words' ids; categories is its vocabulary (word k has id
     /// k + 2; 0 is padding, 1 an unknown word). 0: not a text column.
     int textLength = 0;
-    /// FillMean: what a missing cell of new rows becomes (the training file's mean or most frequent cell);
-    /// empty: a missing cell is an error.
+    /// What a missing cell of new rows becomes (FillMean: the training file's mean or most frequent cell;
+    /// FillMostFrequent: the most frequent one; FillValue: the value given); empty: a missing cell is an
+    /// error.
     std::string fill = {};
     [[nodiscard]] bool text() const { return textLength > 0; }
     /// How many features the column becomes.

@@ -16,6 +16,7 @@ namespace nnp::csv {
 struct ColumnStats {
     long long numbers = 0; ///< cells that are numbers
     long long present = 0; ///< cells that are not missing
+    long long filled = 0;  ///< FillValue: missing cells the value stands for (observed only in id columns)
     double sum = 0;        ///< of the numbers (FillMean's mean)
     std::optional<CellRef> firstNonNumber;
     std::optional<CellRef> firstTooLarge;   ///< a number beyond ±kMaxCsvMagnitude
@@ -36,5 +37,14 @@ std::string mostFrequent(const ColumnStats &s);
 std::string meanText(const ColumnStats &s);
 /// A column with no present cell has nothing to fill with: DataError naming it.
 void requireFillValue(const ColumnStats &s, const std::string &name, int column, const std::string &source);
+/// The most frequent number of a numeric column, by value: FillMostFrequent's value for a numeric column.
+std::string mostFrequentNumber(const ColumnStats &s, bool decimalComma);
+/// What the policy fills a feature column's missing cells with (CsvColumn::fill), or empty when it does not
+/// fill. `numeric`: the column is numeric. A FillValue that is no number for a numeric column is a DataError
+/// when the column has a gap, else the column fills nothing (a gap in a new row is then an error).
+std::string columnFill(const ColumnStats &s, bool numeric, const CsvOptions &options, bool decimalComma,
+                       const std::string &name, int column, const std::string &source);
+/// FillValue needs a value that is not itself missing: DataError otherwise.
+void requireUsableFillValue(const CsvOptions &options, const std::string &source);
 
 } // namespace nnp::csv

@@ -3,8 +3,10 @@
 
 #include "data/csv.h"
 #include "data/generators.h"
+#include "layers/simple_layers.h"
 #include "optimizers/optimizer.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace nnp {
@@ -81,6 +83,17 @@ Project newProjectForData(const NewProjectSpec &spec, const std::filesystem::pat
         logits.name = "logits";
         const NodeId s = p.graph.addNode(LayerKind::Softmax, "probabilities");
         p.graph.connect(logits.id, s);
+    }
+    if (d.sampleShape.dims.size() == 3) {
+        // The columns are an image's pixels ([C, H, W]): the Input keeps that shape, as the data panel's, and
+        // a Flatten feeds the Dense layers.
+        const NodeId input = p.graph.nodes.front().id;
+        p.graph.nodes.front().options.set(opt::input::shape, d.sampleShape.dims);
+        const NodeId flatten = p.graph.addNode(LayerKind::Flatten, "flatten");
+        for (EdgeSpec &e : p.graph.edges)
+            if (e.from == input) e.from = flatten;
+        p.graph.connect(input, flatten);
+        std::rotate(p.graph.nodes.begin() + 1, p.graph.nodes.end() - 1, p.graph.nodes.end());
     }
     for (std::size_t i = 0; i < p.graph.nodes.size(); ++i) {
         p.graph.nodes[i].x = 260.0 * static_cast<double>(i);

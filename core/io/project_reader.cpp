@@ -164,7 +164,7 @@ std::string readDataPath(const JsonCursor &c)
 CsvOptions readCsvOptions(const JsonCursor &c)
 {
     c.expectObject({"delimiter", "target", "task", "ignore", "ids", "text", "categorical", "missing",
-                    "header", "split_column", "test_path", "image_shape"});
+                    "header", "split_column", "test_path", "image_shape", "fill_value"});
     CsvOptions o;
     if (auto v = c.find("delimiter")) {
         const std::string d = v->toString(8);
@@ -196,7 +196,10 @@ CsvOptions readCsvOptions(const JsonCursor &c)
             o.categorical.push_back((*v)[i].toString(io::kMaxNameLength * 5));
     }
     if (auto v = c.find("missing"))
-        o.missing = v->toEnum<CsvMissing>(csvMissingFromString, {"refuse", "drop_rows", "fill_mean"});
+        o.missing = v->toEnum<CsvMissing>(csvMissingFromString, namesOf(allCsvMissing()));
+    if (auto v = c.find("fill_value")) o.fillValue = v->toString(io::kMaxNameLength * 5);
+    if (o.missing == CsvMissing::FillValue && o.fillValue.empty())
+        c.fail("the missing-value policy \"fill_value\" needs \"fill_value\", the value to fill with.");
     if (auto v = c.find("header")) o.header = v->toBool();
     if (auto v = c.find("split_column")) o.splitColumn = v->toString(io::kMaxNameLength * 5);
     if (auto v = c.find("test_path")) o.testPath = readDataPath(*v);
@@ -205,7 +208,7 @@ CsvOptions readCsvOptions(const JsonCursor &c)
     if (auto v = c.find("image_shape")) {
         if (v->arraySize(3) != 3) v->fail("an image shape is [channels, height, width], three numbers.");
         for (std::size_t i = 0; i < 3; ++i)
-            o.imageShape.push_back((*v)[i].toInt(1, 65536));
+            o.imageShape.push_back((*v)[i].toInt(1, kMaxCsvImageSide));
     }
     if (auto v = c.find("text")) {
         const std::size_t n = v->arraySize(io::kMaxCsvColumns);

@@ -68,6 +68,7 @@ OJson csvOptionsJson(const CsvOptions &c)
     if (!c.ids.empty()) j["ids"] = c.ids;
     if (!c.categorical.empty()) j["categorical"] = c.categorical;
     if (c.missing != CsvMissing::Refuse) j["missing"] = std::string(toString(c.missing));
+    if (c.missing == CsvMissing::FillValue) j["fill_value"] = c.fillValue;
     if (!c.header) j["header"] = false;
     if (!c.splitColumn.empty()) j["split_column"] = c.splitColumn;
     if (!c.testPath.empty()) j["test_path"] = c.testPath;

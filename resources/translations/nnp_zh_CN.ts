@@ -2511,12 +2511,7 @@
         <translation>填补（均值，或最常见的类别）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Empty cells, NA, NaN, null, ?: refused, rows left out, or filled with the column&apos;s mean (numbers) or most frequent value (categories); a missing target is always an error</source>
-        <translation>空单元格、NA、NaN、null、?：拒绝、去掉所在行，或用该列的均值（数字）或最常见的值（类别）填补；缺失的目标值总是错误</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Missing values</source>
         <translation>缺失值</translation>
     </message>
@@ -2582,17 +2577,42 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>image shape</source>
         <translation>图像形状</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-58"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-47"/>
+        <source>Fill in the most frequent value</source>
+        <translation>填补最常见的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in a value…</source>
+        <translation>填补一个值…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty cells, NA, NaN, null, ?: refused, rows left out, or filled with the column&apos;s mean (numbers) or most frequent value (categories), with every column&apos;s most frequent value, or with a value you give; a missing target is always an error</source>
+        <translation>空单元格、NA、NaN、null、?：拒绝、去掉所在行，或用该列的均值（数字）或最常见的值（类别）填补，或用每列最常见的值填补，或用你给出的值填补；缺失的目标值总是错误</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The value: a number, or a category</source>
+        <translation>填补的值：一个数字，或一个类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What every missing cell becomes: a number for a column of numbers; in a column of categories it is a category of its own</source>
+        <translation>每个缺失单元格变成的值：数字列须是数字；在类别列中它自成一个类别</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>C × H × W</source>
         <translation>通道 × 高 × 宽</translation>
     </message>
@@ -2602,9 +2622,14 @@
         <translation>表头行</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>missing values</source>
         <translation>缺失值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>fill value</source>
+        <translation>填补值</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2612,12 +2637,12 @@
         <translation>划分列</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>None (split by the shares below)</source>
         <translation>无（按下面的比例划分）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>test file</source>
         <translation>测试文件</translation>
     </message>
@@ -2977,7 +3002,7 @@
         <translation>IDX 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/split_counts.cpp" line="+49"/>
+        <location filename="../../ui/panels/split_counts.cpp" line="+50"/>
         <source>A large file: the rows of each split are counted when training starts.</source>
         <translation>文件较大：各部分的行数在开始训练时统计。</translation>
     </message>
@@ -3007,7 +3032,7 @@
         <translation>第 %1 列</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/split_counts.cpp" line="-55"/>
+        <location filename="../../ui/panels/split_counts.cpp" line="-58"/>
         <source>No row has a missing value.</source>
         <translation>没有含缺失值的行。</translation>
     </message>
@@ -3017,17 +3042,27 @@
         <translation>因缺失值去掉的行：%1。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No cell is missing.</source>
         <translation>没有缺失的单元格。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Missing cells filled with their column&apos;s most frequent value: %1.</source>
+        <translation>用所在列最常见的值填补的缺失单元格：%1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Missing cells filled with “%1”: %2.</source>
+        <translation>用“%1”填补的缺失单元格：%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Missing cells filled: %1.</source>
         <translation>已填补的缺失单元格：%1。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>(the test rows from %1)</source>
         <translation>（测试行来自 %1）</translation>
     </message>

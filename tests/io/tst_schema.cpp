@@ -154,8 +154,7 @@ private slots:
         QCOMPARE(enumOf(def("normalization")), stringsOf(io::kNormalizationNames));
         QCOMPARE(enumOf(def("data").at("properties").at("source")), stringsOf(io::kSourceNames));
         QCOMPARE(enumOf(def("csv_schema").at("properties").at("task")), stringsOf(io::kTaskNames));
-        QCOMPARE(enumOf(def("csv_missing")),
-                 namesOf(std::vector{CsvMissing::Refuse, CsvMissing::DropRows, CsvMissing::FillMean}));
+        QCOMPARE(enumOf(def("csv_missing")), namesOf(allCsvMissing()));
         QCOMPARE(enumOf(def("lesson_panel")), stringsOf(kLessonPanels));
         QCOMPARE(enumOf(def("lesson_control")), namesOf(allLessonControls()));
         QCOMPARE(enumOf(def("goal_kind")), namesOf(allGoalKinds()));

@@ -136,6 +136,25 @@ with tempfile.TemporaryDirectory() as work:
                 failures.append("nnp train on the raw CSV wrote no CSV schema or run state")
             counts["written by nnp"] += 1
 
+    # The same CSV with its gap filled by a value given, trained: the policy, its value and the stored fill.
+    filled = os.path.join(work, "filled.nnp")
+    made = nnp("new", "-o", filled, "--csv", csv, "--no-header", "--target", "c4", "--missing", "fill_value",
+               "--fill-value", "0", "--split-column", "c5", "--epochs", "2")
+    if made.returncode != 0:
+        failures.append(f"nnp new --missing fill_value: exit {made.returncode}: {made.stderr.strip()[:300]}")
+    else:
+        run = nnp("train", filled, "--epochs", "2", "-q")
+        if run.returncode not in (0, 4):
+            failures.append(f"nnp train filled.nnp: exit {run.returncode}: {run.stderr.strip()[:300]}")
+        doc = expect_valid(filled)
+        if doc["data"]["csv"].get("fill_value") != "0":
+            failures.append(f"nnp new did not write the fill value: {doc['data']['csv']}")
+        counts["written by nnp"] += 1
+        no_value = json.loads(json.dumps(doc))
+        del no_value["data"]["csv"]["fill_value"]
+        expect_invalid("fill_value_without_value", no_value, work)
+        counts["broken"] += 1
+
     # Broken by hand: each refused by the schema and by the reader.
     with open(os.path.join(SOURCE, "samples", "lessons", "07_mini_batch.nnp"), encoding="utf-8") as f:
         good = json.load(f)

@@ -1,6 +1,7 @@
 // The data panel's CSV options, driven through the real widgets offscreen (issues 13 and 10): a file without
 // a header row (the preview then shows the first row as data, columns named "column 1" …), missing values
-// (and what the policy did), a separate test file (stored relative to the project) or a split column (the
+// (refused, rows left out, or filled with the mean, the most frequent value or a value typed in; and what the
+// policy did), a separate test file (stored relative to the project) or a split column (the
 // counts follow), a column forced categorical, and the pixels of a CSV read as an image [C, H, W] (the Input
 // follows in the same undo step). Each edit is one undo step, and the editor keeps its focus. Screenshots of
 // the window at 1600×1000 with the options open, in English and Chinese: the Data dock is no wider for them.
@@ -176,6 +177,60 @@ private slots:
         m_doc->undoStack()->undo();
         QVERIFY(m_doc->dataSource().csv.missing == CsvMissing::Refuse);
         QCOMPARE(box->missingBox()->currentData().toInt(), int(CsvMissing::Refuse));
+    }
+
+    void missingValuesFilledWithTheMostFrequentOrAValue()
+    {
+        CsvOptionsBox *box = m_panel->csvOptions();
+        QTest::mouseClick(box->toggle(), Qt::LeftButton);
+        QLineEdit *const value = box->fillValueEdit();
+        QVERIFY(!value->isVisible());
+        QVERIFY(chooseByKeys(box->missingBox(), int(CsvMissing::FillMostFrequent)));
+        QVERIFY(m_doc->dataSource().csv.missing == CsvMissing::FillMostFrequent);
+        QVERIFY(!value->isVisible());
+        m_panel->refreshPreviewNow();
+        QCOMPARE(m_panel->preview()->kind(), DataPanelPreview::Kind::Table);
+        QCOMPARE(box->missingReport()->text(),
+                 QStringLiteral("Missing cells filled with their column's most frequent value: 2."));
+
+        // "Fill in a value" shows its field and waits for a value: the document never holds the policy
+        // without one.
+        const int steps = m_doc->undoStack()->count();
+        QVERIFY(chooseByKeys(box->missingBox(), int(CsvMissing::FillValue)));
+        QVERIFY(value->isVisible());
+        QVERIFY(m_doc->dataSource().csv.missing == CsvMissing::FillMostFrequent);
+        QCOMPARE(m_doc->undoStack()->count(), steps);
+        value->setFocus();
+        QTest::keyClicks(value, QStringLiteral("-1"));
+        QTest::keyClick(value, Qt::Key_Return);
+        QVERIFY(m_doc->dataSource().csv.missing == CsvMissing::FillValue);
+        QCOMPARE(m_doc->dataSource().csv.fillValue, std::string("-1"));
+        QCOMPARE(m_doc->undoStack()->count(), steps + 1);
+        QCOMPARE(box->fillValueEdit(), value); // the editor stays
+        QVERIFY(projectToText(m_doc->project()).find("\"fill_value\": \"-1\"") != std::string::npos);
+        m_panel->refreshPreviewNow();
+        QCOMPARE(m_panel->preview()->kind(), DataPanelPreview::Kind::Table);
+        QCOMPARE(box->missingReport()->text(), QStringLiteral("Missing cells filled with “-1”: 2."));
+
+        // A text for a column of numbers is refused, naming the value and the column.
+        value->selectAll();
+        QTest::keyClicks(value, QStringLiteral("lots"));
+        QTest::keyClick(value, Qt::Key_Return);
+        QCOMPARE(m_doc->dataSource().csv.fillValue, std::string("lots"));
+        m_panel->refreshPreviewNow();
+        QCOMPARE(m_panel->preview()->kind(), DataPanelPreview::Kind::Message);
+        QVERIFY2(m_panel->preview()->messageText().contains(QStringLiteral("\"lots\" is not a number")) &&
+                     m_panel->preview()->messageText().contains(QStringLiteral("\"x\"")),
+                 qPrintable(m_panel->preview()->messageText()));
+        m_doc->undoStack()->undo();
+        QCOMPARE(m_doc->dataSource().csv.fillValue, std::string("-1"));
+        QCOMPARE(value->text(), QStringLiteral("-1"));
+
+        // Another policy hides the field and drops the value from the project.
+        QVERIFY(chooseByKeys(box->missingBox(), int(CsvMissing::DropRows)));
+        QVERIFY(!value->isVisible());
+        QVERIFY(m_doc->dataSource().csv.missing == CsvMissing::DropRows);
+        QVERIFY(m_doc->dataSource().csv.fillValue.empty());
     }
 
     void aTestFileOrASplitColumnDecidesTheCounts()

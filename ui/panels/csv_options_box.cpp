@@ -35,7 +35,7 @@ std::vector<int> CsvOptionsBox::guessImageShape(long long pixels)
     if (const int side = squareSide(pixels)) return {1, side, side};
     if (pixels % 3 == 0)
         if (const int side = squareSide(pixels / 3)) return {3, side, side};
-    return {1, 1, static_cast<int>(std::min<long long>(pixels, 65536))};
+    return {1, 1, static_cast<int>(std::min<long long>(pixels, kMaxCsvImageSide))};
 }
 
 CsvOptionsBox::CsvOptionsBox(QWidget *parent) : QWidget(parent)
@@ -65,17 +65,26 @@ CsvOptionsBox::CsvOptionsBox(QWidget *parent) : QWidget(parent)
     m_missing->addItem(tr("Refuse (an error names the cell)"), int(CsvMissing::Refuse));
     m_missing->addItem(tr("Leave out rows with one"), int(CsvMissing::DropRows));
     m_missing->addItem(tr("Fill in (mean, or the most frequent category)"), int(CsvMissing::FillMean));
+    m_missing->addItem(tr("Fill in the most frequent value"), int(CsvMissing::FillMostFrequent));
+    m_missing->addItem(tr("Fill in a value…"), int(CsvMissing::FillValue));
     m_missing->setToolTip(tr("Empty cells, NA, NaN, null, ?: refused, rows left out, or filled with the "
-                             "column's mean (numbers) or most frequent value (categories); a missing target "
-                             "is always an error"));
+                             "column's mean (numbers) or most frequent value (categories), with every "
+                             "column's most frequent value, or with a value you give; a missing target is "
+                             "always an error"));
     m_missing->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_missing->setMinimumContentsLength(12); // long entries never widen the dock
+    m_fillValue = new QLineEdit(m_body);
+    m_fillValue->setObjectName(QStringLiteral("csvFillValue"));
+    m_fillValue->setPlaceholderText(tr("The value: a number, or a category"));
+    m_fillValue->setToolTip(tr("What every missing cell becomes: a number for a column of numbers; in a "
+                               "column of categories it is a category of its own"));
     m_missingReport = new QLabel(m_body);
     m_missingReport->setObjectName(QStringLiteral("csvMissingReport"));
     m_missingReport->setWordWrap(true);
     auto *missing = new QVBoxLayout;
     missing->setSpacing(2);
     missing->addWidget(m_missing);
+    missing->addWidget(m_fillValue);
     missing->addWidget(m_missingReport);
     form->addRow(tr("Missing values"), missing);
 
@@ -110,7 +119,7 @@ CsvOptionsBox::CsvOptionsBox(QWidget *parent) : QWidget(parent)
     for (int k = 0; k < 3; ++k) {
         if (k > 0) shape->addWidget(new QLabel(QStringLiteral("×"), m_body));
         auto *box = new QSpinBox(m_body);
-        box->setRange(1, 65536);
+        box->setRange(1, kMaxCsvImageSide);
         box->setMinimumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("0000")) +
                              28); // not wider than the dock
         box->setKeyboardTracking(false);
@@ -129,7 +138,21 @@ CsvOptionsBox::CsvOptionsBox(QWidget *parent) : QWidget(parent)
         if (!m_loading) emit edited(tr("header row"));
     });
     connect(m_missing, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading) emit edited(tr("missing values"));
+        updateEnabled();
+        if (m_loading) return;
+        // "Fill in a value" takes effect once there is a value: the project never holds the policy without
+        // it.
+        if (fillsWithValue() && m_fillValue->text().trimmed().isEmpty()) {
+            m_fillValue->setFocus();
+            return;
+        }
+        emit edited(tr("missing values"));
+    });
+    connect(m_fillValue, &QLineEdit::editingFinished, this, [this] {
+        const QString text = m_fillValue->text().trimmed();
+        m_fillValue->setModified(false); // typed and taken: the document's value shows from now on
+        if (!m_loading && fillsWithValue() && text != m_appliedFill && !text.isEmpty())
+            emit edited(tr("fill value"));
     });
     connect(m_browseTest, &QPushButton::clicked, this, &CsvOptionsBox::browseTestFile);
     connect(m_clearTest, &QPushButton::clicked, this, [this] { setTestPath({}); });
@@ -172,6 +195,8 @@ void CsvOptionsBox::setOptions(const CsvOptions &csv, const QStringList &columns
     m_pixels = pixels;
     m_header->setChecked(csv.header);
     m_missing->setCurrentIndex(m_missing->findData(int(csv.missing)));
+    m_appliedFill = QString::fromStdString(csv.fillValue);
+    if (!m_fillValue->isModified()) m_fillValue->setText(m_appliedFill); // else the user is typing
     m_testPath->setText(QString::fromStdString(csv.testPath));
     m_testPath->setToolTip(m_testPath->text());
     const QString targetName = target.isEmpty() && !columns.isEmpty() ? columns.back() : target;
@@ -211,7 +236,12 @@ void CsvOptionsBox::setOptions(const CsvOptions &csv, const QStringList &columns
 void CsvOptionsBox::apply(CsvOptions &csv) const
 {
     csv.header = m_header->isChecked();
-    csv.missing = static_cast<CsvMissing>(m_missing->currentData().toInt());
+    const auto missing = static_cast<CsvMissing>(m_missing->currentData().toInt());
+    const std::string fill = m_fillValue->text().trimmed().toStdString();
+    if (missing != CsvMissing::FillValue || !fill.empty()) { // without a value, the policy waits for one
+        csv.missing = missing;
+        csv.fillValue = missing == CsvMissing::FillValue ? fill : std::string();
+    }
     csv.splitColumn = m_splitColumn->currentData().toString().toStdString();
     csv.testPath = m_testPath->text().toStdString();
     if (!csv.splitColumn.empty()) csv.testPath.clear(); // one or the other: the one just chosen
@@ -244,6 +274,12 @@ void CsvOptionsBox::updateEnabled()
     for (QSpinBox *box : m_dims)
         box->setEnabled(m_image->isChecked());
     m_clearTest->setEnabled(!m_testPath->text().isEmpty());
+    m_fillValue->setVisible(fillsWithValue());
+}
+
+bool CsvOptionsBox::fillsWithValue() const
+{
+    return m_missing->currentData().toInt() == int(CsvMissing::FillValue);
 }
 
 } // namespace nnp

@@ -32,7 +32,8 @@ public:
     /// image shape must hold; 0: unknown). The editors stay, and keep their focus.
     void setOptions(const CsvOptions &csv, const QStringList &columns, const QStringList &labels,
                     const QString &target, long long pixels);
-    /// Writes header, missing, split column, test file and image shape into `csv` (other options stay).
+    /// Writes header, missing (and its fill value), split column, test file and image shape into `csv` (other
+    /// options stay). "Fill in a value" without a value is not written (the policy stays as it was).
     void apply(CsvOptions &csv) const;
     /// What the missing-value policy did to the file ("3 rows left out"), or empty.
     void setMissingReport(const QString &text);
@@ -47,6 +48,7 @@ public:
     [[nodiscard]] QCheckBox *headerBox() const { return m_header; }
     [[nodiscard]] QComboBox *missingBox() const { return m_missing; }
     [[nodiscard]] QLabel *missingReport() const { return m_missingReport; }
+    [[nodiscard]] QLineEdit *fillValueEdit() const { return m_fillValue; }
     [[nodiscard]] QLineEdit *testPathEdit() const { return m_testPath; }
     [[nodiscard]] QPushButton *clearTestButton() const { return m_clearTest; }
     [[nodiscard]] QComboBox *splitColumnBox() const { return m_splitColumn; }
@@ -63,12 +65,15 @@ signals:
 private:
     void setExpanded(bool expanded);
     void updateEnabled();
+    [[nodiscard]] bool fillsWithValue() const;
 
     QToolButton *m_toggle = nullptr;
     QWidget *m_body = nullptr;
     QCheckBox *m_header = nullptr;
     QComboBox *m_missing = nullptr;
     QLabel *m_missingReport = nullptr;
+    QLineEdit *m_fillValue = nullptr;
+    QString m_appliedFill; ///< the fill value the document holds
     QLineEdit *m_testPath = nullptr;
     QPushButton *m_browseTest = nullptr, *m_clearTest = nullptr;
     QComboBox *m_splitColumn = nullptr;

@@ -12,20 +12,21 @@ constexpr qint64 kCountMaxBytes = 32 << 20;
 
 QString missingText(const CsvMissingReport &m)
 {
-    switch (m.policy) {
-    case CsvMissing::Refuse:
-        return {};
-    case CsvMissing::DropRows:
+    if (m.policy == CsvMissing::Refuse) return {};
+    if (m.policy == CsvMissing::DropRows)
         return m.droppedRows == 0
                    ? QCoreApplication::translate("nnp::DataPanel", "No row has a missing value.")
                    : QCoreApplication::translate("nnp::DataPanel", "Rows left out for a missing value: %1.")
                          .arg(m.droppedRows);
-    case CsvMissing::FillMean:
-        return m.filledCells == 0 ? QCoreApplication::translate("nnp::DataPanel", "No cell is missing.")
-                                  : QCoreApplication::translate("nnp::DataPanel", "Missing cells filled: %1.")
-                                        .arg(m.filledCells);
-    }
-    return {};
+    if (m.filledCells == 0) return QCoreApplication::translate("nnp::DataPanel", "No cell is missing.");
+    if (m.policy == CsvMissing::FillMostFrequent)
+        return QCoreApplication::translate(
+                   "nnp::DataPanel", "Missing cells filled with their column's most frequent value: %1.")
+            .arg(m.filledCells);
+    if (m.policy == CsvMissing::FillValue) // one arg() call: a "%2" in the value stays as typed
+        return QCoreApplication::translate("nnp::DataPanel", "Missing cells filled with “%1”: %2.")
+            .arg(QString::fromStdString(m.fillValue), QString::number(m.filledCells));
+    return QCoreApplication::translate("nnp::DataPanel", "Missing cells filled: %1.").arg(m.filledCells);
 }
 
 } // namespace
