@@ -141,7 +141,11 @@ bool controlDiffers(LessonControl control, const Project &a, const Project &b)
 GoalProgress evaluateGoal(const LessonGoal &goal, const LessonRunFacts &run, const Project &atStepStart,
                           const Project &now)
 {
-    const auto &h = run.history;
+    std::vector<EpochRecord> shown;
+    if (run.units.scaled) // the values the curves show (in the target's units)
+        for (const EpochRecord &r : run.history)
+            shown.push_back(run.units.shown(r));
+    const auto &h = run.units.scaled ? shown : run.history;
     const int trained = h.empty() ? 0 : h.back().epoch;
     const auto afterEpochs = [&](GoalProgress g) {
         g.met = g.met && trained >= goal.epochs;

@@ -3,6 +3,7 @@
 // the project now and as the step found it. The app calls it after every snapshot and every edit.
 
 #include "io/project.h"
+#include "io/target_scaling.h"
 #include "lesson/lesson.h"
 #include "train/training_config.h"
 
@@ -16,6 +17,9 @@ struct LessonRunFacts {
     std::vector<EpochRecord>
         history; ///< the current run's completed epochs (testLoss / testMetric when known)
     bool diverged = false;
+    /// The units the run's losses are shown in (a scaled regression target): a goal's loss and MAE are read
+    /// in them, as the curves show them. The history keeps the scaled values the trainer computed.
+    LossUnits units;
     /// How far the explain walk went since the step began (the app follows its phases).
     struct ExplainWalk {
         bool forward = false;  ///< a forward pass stepped through to the output layer

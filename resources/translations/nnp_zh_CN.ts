@@ -2582,7 +2582,12 @@
         <translation>图像形状</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-18"/>
+        <source>fill value to “%1”</source>
+        <translation>填补值改为“%1”</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
@@ -2627,12 +2632,7 @@
         <translation>缺失值</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>fill value</source>
-        <translation>填补值</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>split column</source>
         <translation>划分列</translation>
     </message>
@@ -6272,7 +6272,7 @@ Restore them?</source>
 <context>
     <name>nnp::RunShelf</name>
     <message>
-        <location filename="../../ui/runs/run_shelf.cpp" line="+88"/>
+        <location filename="../../ui/runs/run_shelf.cpp" line="+92"/>
         <source>, </source>
         <translation>，</translation>
     </message>

@@ -96,6 +96,7 @@ private slots:
     void localizedFallsBackToEnglish();
     void goals_data();
     void goals();
+    void goalsReadTheTargetsUnits();
     void editedWatchesOneControl_data();
     void editedWatchesOneControl();
     void shippedLessonsAreComplete();
@@ -319,6 +320,35 @@ void TestLesson::goals()
         QVERIFY(g.current.has_value());
         QVERIFY2(std::abs(*g.current - current) < 1e-9, qPrintable(QString::number(*g.current)));
     }
+}
+
+void TestLesson::goalsReadTheTargetsUnits()
+{
+    // A scaled regression target (σ = 10, MSE): the trainer's loss 0.01 is 1.0 in the target's units, which
+    // the curves show and the goal reads; the MAE metric 0.05 is 0.5.
+    LessonRunFacts run;
+    run.history.push_back(record(1, 0.02, 0.04, 0.1, 0.1));
+    run.history.push_back(record(2, 0.01, 0.03, 0.05, 0.05));
+    Normalizer scaler;
+    scaler.kind = NormalizationKind::ZScore;
+    scaler.offset = Vector::Constant(1, Scalar(200));
+    scaler.scale = Vector::Constant(1, Scalar(0.1));
+    run.units = lossUnits(LossKind::MeanSquaredError, &scaler);
+    QVERIFY(run.units.scaled && run.units.lossConverts);
+    const Project p = baseProject();
+    LessonGoal goal{GoalKind::TrainLossAtMost, 0.5, 0, 0, LessonControl::LearningRate};
+    GoalProgress g = evaluateGoal(goal, run, p, p);
+    QVERIFY(!g.met); // 0.01 scaled would meet it
+    QVERIFY(g.current && std::abs(*g.current - 1.0) < 1e-5);
+    goal.value = 1.5;
+    QVERIFY(evaluateGoal(goal, run, p, p).met);
+    goal = {GoalKind::TestLossAtMost, 2.0, 0, 0, LessonControl::LearningRate};
+    g = evaluateGoal(goal, run, p, p);
+    QVERIFY(!g.met && g.current && std::abs(*g.current - 3.0) < 1e-5);
+    // Without scaling the values are read as they are.
+    run.units = {};
+    goal.value = 0.05;
+    QVERIFY(evaluateGoal(goal, run, p, p).met);
 }
 
 void TestLesson::editedWatchesOneControl_data()

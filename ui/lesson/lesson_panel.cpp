@@ -177,6 +177,7 @@ void LessonPanel::evaluate()
     LessonRunFacts run;
     if (controller->generation() != m_oldRun) {
         run.history = controller->history();
+        if (const SnapshotPtr snapshot = controller->lastSnapshot()) run.units = snapshot->lossUnits;
         run.diverged = controller->status() == TrainingStatus::Diverged;
     }
     run.explained = m_walk; // a walk counts whatever run it explains

@@ -152,7 +152,7 @@ CsvOptionsBox::CsvOptionsBox(QWidget *parent) : QWidget(parent)
         const QString text = m_fillValue->text().trimmed();
         m_fillValue->setModified(false); // typed and taken: the document's value shows from now on
         if (!m_loading && fillsWithValue() && text != m_appliedFill && !text.isEmpty())
-            emit edited(tr("fill value"));
+            emit edited(tr("fill value to “%1”").arg(text)); // each value its own undo step
     });
     connect(m_browseTest, &QPushButton::clicked, this, &CsvOptionsBox::browseTestFile);
     connect(m_clearTest, &QPushButton::clicked, this, [this] { setTestPath({}); });
