@@ -333,7 +333,7 @@ void TestLesson::goalsReadTheTargetsUnits()
     scaler.kind = NormalizationKind::ZScore;
     scaler.offset = Vector::Constant(1, Scalar(200));
     scaler.scale = Vector::Constant(1, Scalar(0.1));
-    run.units = lossUnits(LossKind::MeanSquaredError, &scaler);
+    run.units = lossUnits(LossKind::MSE, &scaler);
     QVERIFY(run.units.scaled && run.units.lossConverts);
     const Project p = baseProject();
     LessonGoal goal{GoalKind::TrainLossAtMost, 0.5, 0, 0, LessonControl::LearningRate};
