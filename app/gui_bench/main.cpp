@@ -13,6 +13,7 @@
 #include "insights/probe_view.h"
 #include "main_window.h"
 #include "panels/training_docks.h"
+#include "tensor.h"
 #include "training/training_controller.h"
 #include "training/training_pace.h"
 #include "training/training_session.h"
@@ -120,6 +121,7 @@ double headless(const Project &project, const QString &path, double seconds)
 
 int main(int argc, char **argv)
 {
+    tuneAllocator(); // as the app does (app/gui/main.cpp): freed buffers stay with the process
     qputenv("QT_QPA_PLATFORM",
             qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);

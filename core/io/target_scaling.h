@@ -45,6 +45,7 @@ struct LossUnits {
     /// Scaled, and the loss stays in the scaled units (Huber; outputs of different σ).
     [[nodiscard]] bool lossInScaledUnits() const { return scaled && !lossConverts; }
     [[nodiscard]] bool metricInScaledUnits() const { return scaled && !metricConverts; }
+    bool operator==(const LossUnits &) const = default;
 };
 /// The units of a run with this loss whose target is scaled by `scaler` (null or identity: not scaled).
 LossUnits lossUnits(LossKind kind, const Normalizer *scaler);

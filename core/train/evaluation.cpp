@@ -35,10 +35,9 @@ Evaluation evaluate(Network &net, const TrainData &data)
         throw std::invalid_argument("evaluate: " + std::to_string(data.x.cols()) + " samples but " +
                                     std::to_string(data.y.cols()) + " targets.");
     if (data.x.cols() == 0) return e;
-    // Chunked, so a large split never needs one huge activation buffer (at most what the memory limit leaves
-    // room for); the loss is the sample-weighted mean of the chunks' losses (from logits where the network
-    // fuses them).
-    const Eigen::Index kChunk = std::min(2048, net.predictChunk());
+    // Chunked, so a large split never needs one huge activation buffer (Network::evaluationChunk); the loss
+    // is the sample-weighted mean of the chunks' losses (from logits where the network fuses them).
+    const Eigen::Index kChunk = net.evaluationChunk();
     Matrix out(net.outputSize(), data.x.cols());
     double lossSum = 0;
     for (Eigen::Index c = 0; c < data.x.cols(); c += kChunk) {

@@ -355,6 +355,16 @@ int Network::predictChunk() const
     return static_cast<int>(std::clamp<std::uint64_t>(room, 1, 1u << 20));
 }
 
+int Network::evaluationChunk() const
+{
+    long long widest = 1;
+    for (const Node &n : m_nodes)
+        widest = std::max(widest, n.shape.size());
+    const long long fits =
+        std::max(1ll, kEvaluationBufferBytes / (widest * static_cast<long long>(sizeof(Scalar))));
+    return static_cast<int>(std::min<long long>({fits, 2048, predictChunk()}));
+}
+
 std::vector<NodeParam> Network::parameters()
 {
     std::vector<NodeParam> r;

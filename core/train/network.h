@@ -91,6 +91,13 @@ public:
     Matrix predict(const Matrix &x, int chunk = 4096);
     /// The most samples one forward pass of predict() takes within the memory limit (memory_budget.h).
     [[nodiscard]] int predictChunk() const;
+    /// The samples one forward pass of an evaluation takes (evaluate(), the insights): within predictChunk(),
+    /// at most 2048, and few enough that every layer's output stays within kEvaluationBufferBytes. A larger
+    /// buffer is beyond the allocator's mmap threshold (tuneAllocator): it is mapped afresh and page-faulted
+    /// at every evaluation, and the training batch's buffers are reallocated after it (measured on
+    /// mnist_cnn in the window: a fifth of the training thread's time went to page faults).
+    [[nodiscard]] int evaluationChunk() const;
+    static constexpr long long kEvaluationBufferBytes = 16ll << 20;
 
     [[nodiscard]] const Matrix &output() const { return m_nodes[static_cast<std::size_t>(m_output)].y; }
     [[nodiscard]] int inputSize() const { return m_inputSize; }

@@ -5,9 +5,11 @@
 // and removing and clearing work. A screenshot of the window at 1600×1000 goes to <build>/screenshots.
 #include "export/figure_export.h"
 #include "figures/figure_registry.h"
+#include "panels/on_screen.h"
 #include "runs/compare_view.h"
 #include "runs/run_shelf.h"
 #include "runs/runs_docks.h"
+#include "training/training_pace.h"
 
 #include "main_window_driver.h"
 #include "settle.h"
@@ -26,6 +28,7 @@ class TestCompareRuns : public QObject, public MainWindowDriver {
 private slots:
     void initTestCase() { useTestSettings("tst_compare_runs"); }
     void sgdAgainstAdamOnSpiral();
+    void hiddenViewWaitsAndCatchesUp();
 
 private:
     RunsDocks *runs() const { return m_window->findChild<RunsDocks *>(); }
@@ -228,6 +231,68 @@ void TestCompareRuns::sgdAgainstAdamOnSpiral()
     clickToolButton(reset);
     QTRY_VERIFY(m_window->training()->controller()->history().empty());
     QVERIFY(shelf->runs().empty());
+    closeWindow();
+}
+
+// A long run at the fastest pace froze the window for seconds: the comparison, hidden behind the loss curves,
+// redrew every run's curves and made a new picture card at every epoch, and the shelf converted the whole
+// history at every snapshot. Hidden, the view now only notes what changed; shown, it catches up at once, and
+// while it is seen it redraws a few times a second, not at every epoch.
+void TestCompareRuns::hiddenViewWaitsAndCatchesUp()
+{
+    openWindow();
+    QVERIFY(m_window->loadFile(QStringLiteral(NNP_SOURCE_DIR "/samples/spiral.nnp")));
+    RunsDocks *r = runs();
+    CompareView *view = r->view();
+    RunShelf *shelf = r->shelf();
+    TrainingController *c = m_window->training()->controller();
+    m_window->dock(DockRole::Curves)->raise(); // as the window opens by default: a tab behind the curves
+    QTRY_VERIFY(!onScreen(view));              // Qt leaves it isVisible(), out of sight
+    TrainingConfig training = m_window->document()->training();
+    training.epochs = 1000000;
+    m_window->document()->applyTraining(training);
+    QTRY_VERIFY_WITH_TIMEOUT(c->status() == TrainingStatus::Ready, 30000);
+    c->setPaceLevel(kPaceLevels);
+
+    const int before = view->curveRebuilds();
+    c->play();
+    QTRY_VERIFY_WITH_TIMEOUT(c->history().size() >= 60, 60000);
+    c->pause();
+    QTRY_VERIFY_WITH_TIMEOUT(!c->isRunning(), 20000);
+    settle();
+    QCOMPARE(view->curveRebuilds(), before); // nothing drawn while hidden
+    // The shelf's copy of the history, kept up to date piece by piece, is the controller's.
+    QCOMPARE(shelf->current().history.size(), c->history().size());
+    for (std::size_t i = 0; i < c->history().size(); ++i) {
+        QCOMPARE(shelf->current().history[i].epoch, c->history()[i].epoch);
+        QCOMPARE(shelf->current().history[i].trainLoss, c->history()[i].trainLoss);
+    }
+
+    // Shown, it catches up: the current run's curve has every epoch, its card its picture.
+    r->dock()->show();
+    r->dock()->raise();
+    QTRY_VERIFY(onScreen(view));
+    QTRY_COMPARE(view->curveRebuilds(), before + 1);
+    QCPGraph *current = view->curve(0, false);
+    QVERIFY(current);
+    QCOMPARE(current->data()->size(), int(c->history().size()));
+    QCOMPARE(current->data()->at(current->data()->size() - 1)->value, c->history().back().trainLoss);
+    auto *picture = view->findChild<QLabel *>(QStringLiteral("runPicture"));
+    QVERIFY(picture && !picture->pixmap().isNull());
+    QTRY_VERIFY(picture->isVisible());
+
+    // Seen while it trains: redrawn a few times a second, not at each of the epochs.
+    const std::size_t epochsBefore = c->history().size();
+    const int shownBefore = view->curveRebuilds();
+    c->play();
+    QTRY_VERIFY_WITH_TIMEOUT(c->history().size() >= epochsBefore + 200, 60000);
+    c->pause();
+    QTRY_VERIFY_WITH_TIMEOUT(!c->isRunning(), 20000);
+    QTRY_COMPARE(view->curve(0, false)->data()->size(), int(c->history().size()));
+    const int redraws = view->curveRebuilds() - shownBefore;
+    const int epochs = int(c->history().size() - epochsBefore);
+    QVERIFY2(redraws >= 1 && redraws < epochs / 2,
+             qPrintable(QStringLiteral("%1 redraws for %2 epochs").arg(redraws).arg(epochs)));
     closeWindow();
 }
 

@@ -11,6 +11,7 @@
 #include "insights/confusion_view.h"
 #include "main_window.h"
 #include "panels/inspector_widget.h"
+#include "panels/on_screen.h"
 #include "panels/training_docks.h"
 #include "panels/training_toolbar.h"
 #include "plots/loss_plot.h"
@@ -264,8 +265,14 @@ void TestPresentation::textIsLargeAt1920x1080()
     QVERIFY(pixels(plot->legend->font()) >= kMinPixels);
     // The rotated "Accuracy" label keeps clear of its tick labels (it touched them at 200 %).
     QVERIFY(plot->yAxis2->labelPadding() >= 10 && plot->yAxis2->tickLabelPadding() >= 10);
-    // The confusion matrix's counts (the Train activity shows it).
-    QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("confusionDock"))->isVisible());
+    // The confusion matrix's counts (a tab of the Train activity, behind the curves until chosen; chosen, it
+    // is computed for the run and shown in its dock's full size).
+    auto *confusionDock = w.findChild<QDockWidget *>(QStringLiteral("confusionDock"));
+    QVERIFY(confusionDock->isVisible());
+    confusionDock->raise();
+    QTRY_VERIFY(onScreen(confusionDock));
+    QTRY_VERIFY(confusion->data() && confusion->data()->classes != tenClasses()->classes);
+    testutil::settle();
     const int countNow = pixels(confusion->grid()->countFont());
     QVERIFY2(countNow >= kMinPixels && countNow > countBefore,
              qPrintable(QStringLiteral("%1 px, %2 px before").arg(countNow).arg(countBefore)));

@@ -22,6 +22,7 @@ GradientPlot::GradientPlot(QWidget *parent)
                        "curves that shoot up show exploding ones."));
     layout->addWidget(m_hint);
     layout->addWidget(m_plot, 1);
+    m_plot->setPlottingHint(QCP::phFastPolylines, true); // as the loss plot (plots/loss_plot.cpp)
     m_plot->setMinimumHeight(160);
     m_plot->xAxis->setLabel(tr("Epoch"));
     m_plot->yAxis->setLabel(tr("Gradient norm (log)"));

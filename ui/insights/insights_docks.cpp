@@ -14,11 +14,13 @@
 #include "insights/probe_view.h"
 #include "insights/unrolled_view.h"
 #include "main_window.h"
+#include "panels/on_screen.h"
 #include "training/training_controller.h"
 #include "viz/output_view.h"
 #include "viz/plane_canvas.h"
 
 #include <QDockWidget>
+#include <QEvent>
 #include <QPicture>
 #include <qcustomplot.h>
 
@@ -110,10 +112,7 @@ void InsightsDocks::createDocks()
                            m_embeddingDock, m_unrolledDock}) {
         m_window->addDock(d, Qt::BottomDockWidgetArea);
         if (curves) m_window->tabifyDockWidget(curves, d);
-        // Later, once the dock area has finished switching tabs (isVisible is settled then).
-        connect(d, &QDockWidget::visibilityChanged, this, [this] {
-            QMetaObject::invokeMethod(this, &InsightsDocks::updateRequest, Qt::QueuedConnection);
-        });
+        d->installEventFilter(this); // shown, hidden, moved into or out of sight: eventFilter
     }
     if (curves) curves->raise();
     // The bottom row is as high as the curves need (a quarter of the window); the first time the Feature maps
@@ -164,31 +163,51 @@ void InsightsDocks::registerFigures()
 InsightsRequest InsightsDocks::request() const
 {
     InsightsRequest r;
-    r.layerStats = m_gradDock->isVisible() || m_layerDock->isVisible();
-    r.confusion = m_confDock->isVisible();
+    r.layerStats = onScreen(m_gradDock) || onScreen(m_layerDock);
+    r.confusion = onScreen(m_confDock);
     r.split = m_confusion->split();
-    r.probe = m_probeDock->isVisible();
+    r.probe = onScreen(m_probeDock);
     if (r.probe) {
         r.probeInput = m_probe->input();
         r.probeRow = m_probe->row();
         r.probeId = m_probeId;
     }
-    r.featureMaps = m_mapsDock->isVisible();
+    r.featureMaps = onScreen(m_mapsDock);
     r.featureSplit = m_maps->split();
     r.featureSample = m_maps->sample();
-    r.kernels = m_kernelsDock->isVisible();
-    r.embeddingMap = m_embeddingDock->isVisible();
+    r.kernels = onScreen(m_kernelsDock);
+    r.embeddingMap = onScreen(m_embeddingDock);
     r.embeddingNode = m_embeddingMap->layerNode();
-    r.unrolled = m_unrolledDock->isVisible();
+    r.unrolled = onScreen(m_unrolledDock);
     r.unrolledNode = m_unrolled->layerNode();
     r.unrolledSample = m_unrolled->sample();
     r.unrolledText = m_unrolled->text();
     return r;
 }
 
+bool InsightsDocks::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::Show:
+    case QEvent::Hide:
+    case QEvent::Move:
+    case QEvent::Resize:
+        // Later, once the dock area has finished switching tabs and laying out; once for many events.
+        if (!m_updateQueued) {
+            m_updateQueued = true;
+            QMetaObject::invokeMethod(this, &InsightsDocks::updateRequest, Qt::QueuedConnection);
+        }
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 void InsightsDocks::updateRequest()
 {
-    // QDockWidget::isVisible is false for a tab behind another one: only the front tab computes.
+    m_updateQueued = false;
+    // Only what can be seen is computed: not a tab behind another one (panels/on_screen.h).
     m_controller->setInsightsRequest(request());
 }
 

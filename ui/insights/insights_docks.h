@@ -48,6 +48,9 @@ private:
     void createDocks();
     void registerFigures();
     void updateRequest();
+    /// Whether a dock can be seen changes with its geometry too (a tab chosen moves it into sight, a layout
+    /// applied later places a dock just shown): the request is updated once the events have settled.
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void onSnapshot(const SnapshotPtr &s);
     void onRunReset();
 
@@ -66,6 +69,7 @@ private:
     QDockWidget *m_mapsDock = nullptr, *m_kernelsDock = nullptr, *m_embeddingDock = nullptr,
                 *m_unrolledDock = nullptr;
     quint64 m_probeId = 0;
+    bool m_updateQueued = false;
     bool m_mapsSized = false; ///< the Feature maps dock was given its reading height once
 };
 

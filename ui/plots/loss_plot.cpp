@@ -56,6 +56,9 @@ LossPlot::LossPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(th
     // tooltip and the status bar.
     m_banner->setMaximumHeight(m_banner->fontMetrics().lineSpacing() * kBannerLines + 2 * 6 + 2);
     m_banner->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    // Thick curves of thousands of points drawn as segments: Qt's joins of one long wide polyline cost tens
+    // of milliseconds per frame at the fastest pace (figures, drawn vectorised, keep the joins).
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->setMinimumHeight(kMinPlotHeight);
     layout->addWidget(m_banner);
     layout->addLayout(bar);

@@ -1,5 +1,6 @@
 #include "runs/compare_view.h"
 
+#include "panels/on_screen.h"
 #include "runs/run_shelf.h"
 #include "style/palette.h"
 #include "viz/plane_canvas.h"
@@ -12,6 +13,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -24,6 +26,8 @@ namespace {
 constexpr int kCardSide = 120;
 constexpr int kCardColumns = 1;
 constexpr double kLineWidth = 2.5;
+/// The current run's changes are drawn at most this often (ms) while the view is seen.
+constexpr int kCurrentRunDelay = 250;
 
 /// The runs in the order drawn: the kept ones (oldest first), then the current run when it is not kept.
 struct Shown {
@@ -96,6 +100,7 @@ CompareView::CompareView(RunShelf *shelf, QWidget *parent)
            "are drawn here over each other, each labelled with what differs from the first."));
     layout->addWidget(m_hint);
 
+    m_plot->setPlottingHint(QCP::phFastPolylines, true); // as the loss plot (plots/loss_plot.cpp)
     QFont tickFont = font();
     tickFont.setPointSizeF(tickFont.pointSizeF() * 1.1);
     QFont labelFont = tickFont;
@@ -132,16 +137,20 @@ CompareView::CompareView(RunShelf *shelf, QWidget *parent)
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
+    m_delay = new QTimer(this);
+    m_delay->setSingleShot(true);
+    m_delay->setInterval(kCurrentRunDelay);
+    connect(m_delay, &QTimer::timeout, this, [this] { catchUp(); });
     connect(m_showTrain, &QCheckBox::toggled, this, &CompareView::rebuildCurves);
     connect(m_showTest, &QCheckBox::toggled, this, &CompareView::rebuildCurves);
     connect(m_clear, &QPushButton::clicked, m_shelf, &RunShelf::clear);
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (m_exportHandler) m_exportHandler();
     });
-    connect(m_shelf, &RunShelf::runsChanged, this, &CompareView::rebuild);
-    connect(m_shelf, &RunShelf::currentChanged, this, &CompareView::rebuild);
+    connect(m_shelf, &RunShelf::runsChanged, this, &CompareView::onRunsChanged);
+    connect(m_shelf, &RunShelf::currentChanged, this, &CompareView::onCurrentChanged);
     setMinimumSize(320, 260);
-    rebuild();
+    onRunsChanged();
 }
 
 void CompareView::addKeepAction(QAction *keep)
@@ -166,16 +175,43 @@ QColor CompareView::runColor(int number)
     return classColor(order[(number - 1) % 8]);
 }
 
-void CompareView::rebuild()
+void CompareView::onRunsChanged()
 {
+    // A user's action (keep, remove, clear): drawn at once when seen.
     m_clear->setEnabled(!m_shelf->runs().empty());
     m_hint->setVisible(m_shelf->runs().empty());
-    rebuildCurves();
-    rebuildCards();
+    m_curvesStale = m_cardsStale = true;
+    if (onScreen(this)) catchUp();
+}
+
+void CompareView::onCurrentChanged()
+{
+    m_curvesStale = m_currentCardStale = true;
+    if (onScreen(this) && !m_delay->isActive()) m_delay->start();
+}
+
+void CompareView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void CompareView::catchUp() const
+{
+    // Drawing is not part of what the view shows to its callers: they see it as if it were always current.
+    auto *self = const_cast<CompareView *>(this);
+    self->m_delay->stop();
+    if (m_curvesStale) self->rebuildCurves();
+    if (m_cardsStale)
+        self->rebuildCards();
+    else if (m_currentCardStale)
+        self->updateCurrentCard();
 }
 
 void CompareView::rebuildCurves()
 {
+    m_curvesStale = false;
+    ++m_curveRebuilds;
     m_plot->clearGraphs();
     double maxEpoch = 1, lo = 1e300, hi = -1e300;
     for (const Shown &run : shownRuns(*m_shelf)) {
@@ -233,6 +269,7 @@ QString CompareView::axisLabel(bool figure) const
 
 QCPGraph *CompareView::curve(int number, bool test) const
 {
+    catchUp();
     for (int i = 0; i < m_plot->graphCount(); ++i) {
         QCPGraph *g = m_plot->graph(i);
         if (g->property("run").toInt() == number && g->property("test").toBool() == test) return g;
@@ -242,6 +279,7 @@ QCPGraph *CompareView::curve(int number, bool test) const
 
 void CompareView::rebuildCards()
 {
+    m_cardsStale = m_currentCardStale = false;
     while (QLayoutItem *item = m_cardRow->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -276,12 +314,12 @@ void CompareView::rebuildCards()
             top->addWidget(remove);
         }
         column->addLayout(top);
+        auto *pic = new QLabel(card);
+        pic->setObjectName(QStringLiteral("runPicture"));
         const QImage image = runPictureImage(*run.picture, kCardSide);
-        if (!image.isNull()) {
-            auto *pic = new QLabel(card);
-            pic->setPixmap(QPixmap::fromImage(image));
-            column->addWidget(pic, 0, Qt::AlignHCenter);
-        }
+        if (!image.isNull()) pic->setPixmap(QPixmap::fromImage(image));
+        pic->setVisible(!image.isNull());
+        column->addWidget(pic, 0, Qt::AlignHCenter);
         column->addStretch();
         m_cardRow->addWidget(card, index / kCardColumns, index % kCardColumns, Qt::AlignTop | Qt::AlignLeft);
         ++index;
@@ -289,8 +327,28 @@ void CompareView::rebuildCards()
     m_cardRow->setRowStretch(index / kCardColumns + 1, 1);
 }
 
+void CompareView::updateCurrentCard()
+{
+    m_currentCardStale = false;
+    const auto runs = shownRuns(*m_shelf);
+    QWidget *card = m_cards->findChild<QWidget *>(QStringLiteral("runCard0"));
+    const bool shown = !runs.empty() && runs.back().number == 0;
+    if (!card || !shown) { // the current run appeared or went (kept, or no epoch yet): the set changed
+        rebuildCards();
+        return;
+    }
+    if (auto *caption = card->findChild<QLabel *>(QStringLiteral("runCaption")))
+        caption->setText(runs.back().label);
+    if (auto *pic = card->findChild<QLabel *>(QStringLiteral("runPicture"))) {
+        const QImage image = runPictureImage(*runs.back().picture, kCardSide);
+        if (!image.isNull()) pic->setPixmap(QPixmap::fromImage(image));
+        pic->setVisible(!image.isNull());
+    }
+}
+
 QStringList CompareView::cardLabels() const
 {
+    catchUp();
     QStringList r;
     for (const QLabel *l : m_cards->findChildren<QLabel *>(QStringLiteral("runCaption")))
         r << l->text();
@@ -299,6 +357,7 @@ QStringList CompareView::cardLabels() const
 
 QToolButton *CompareView::removeButton(int number) const
 {
+    catchUp();
     return m_cards->findChild<QToolButton *>(QStringLiteral("removeRun%1").arg(number));
 }
 
@@ -315,6 +374,7 @@ QSize CompareView::naturalSize() const
 
 void CompareView::render(QPainter &painter, const QRectF &target) const
 {
+    catchUp(); // a figure exported while the view is hidden shows the runs as they are
     const auto runs = shownRuns(*m_shelf);
     if (runs.empty()) {
         painter.setPen(Qt::darkGray);

@@ -3,6 +3,11 @@
 // other, each run in its own colour and labelled with what differs from the reference run; training loss
 // solid, test loss dashed (both by default); below, each run's final decision boundary as a small picture
 // with its label (2-D data), and a button to remove it. render() draws the same for File > Export > Figure.
+//
+// Redrawn only when it can be seen: hidden (the dock is a tab behind the loss curves by default) it only
+// notes that it is out of date and catches up when shown or asked (render, the accessors). Seen, the current
+// run's changes are drawn at most a few times a second (an epoch can end hundreds of times a second at the
+// fastest pace), and only the current run's card changes with them.
 
 #include <QWidget>
 
@@ -17,6 +22,7 @@ class QHBoxLayout;
 class QLabel;
 class QPainter;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace nnp {
@@ -36,6 +42,8 @@ public:
     [[nodiscard]] QCustomPlot *plot() const { return m_plot; }
     /// The curve of a run (0: the current run); test: the test loss. Null when it is not drawn.
     [[nodiscard]] QCPGraph *curve(int number, bool test) const;
+    /// How many times the curves were redrawn (for tests: a hidden view does not redraw).
+    [[nodiscard]] int curveRebuilds() const { return m_curveRebuilds; }
     [[nodiscard]] QCheckBox *trainBox() const { return m_showTrain; }
     [[nodiscard]] QCheckBox *testBox() const { return m_showTest; }
     [[nodiscard]] QPushButton *clearButton() const { return m_clear; }
@@ -48,15 +56,25 @@ public:
     void render(QPainter &painter, const QRectF &target) const;
     [[nodiscard]] QSize naturalSize() const;
 
+    /// Draws what is out of date now: when it comes into sight (its dock's tab chosen); the accessors and
+    /// render() catch up first too.
+    void catchUp() const;
+
     /// Puts a button for this action (Keep run) first in the view's bar.
     void addKeepAction(QAction *keep);
     /// Set by the window: opens File > Export > Figure with this figure chosen.
     void setExportHandler(std::function<void()> handler);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
-    void rebuild();
+    void onRunsChanged();
+    void onCurrentChanged();
     void rebuildCurves();
     void rebuildCards();
+    /// Only the current run's caption and picture (the set of runs shown is the same).
+    void updateCurrentCard();
     [[nodiscard]] bool anyPicture() const;
     [[nodiscard]] QString axisLabel(bool figure) const;
 
@@ -69,6 +87,9 @@ private:
     QGridLayout *m_cardRow;
     QHBoxLayout *m_bar;
     std::function<void()> m_exportHandler;
+    QTimer *m_delay;
+    bool m_curvesStale = true, m_cardsStale = true, m_currentCardStale = false;
+    int m_curveRebuilds = 0;
 };
 
 /// A run's data and boundary drawn into a square image of `side` pixels (null image without 2-D data).

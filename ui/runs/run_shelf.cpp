@@ -35,13 +35,23 @@ void RunShelf::onSnapshot(const SnapshotPtr &s)
         pictureChanged = true;
     }
     m_currentGeneration = s->generation;
-    if (!s->lossPoints.empty() || !s->epochs.empty()) m_units = s->lossUnits; // they come with the losses
+    bool unitsChanged = false;
+    if (!s->lossPoints.empty() || !s->epochs.empty()) { // they come with the losses
+        unitsChanged = !(s->lossUnits == m_units);
+        m_units = s->lossUnits;
+    }
     if (!newRun && !grew && !(pictureChanged && s->weights)) return;
-    // Runs are compared as the loss plot shows them: a scaled target's losses in its own units.
-    m_current.history.clear();
-    for (const EpochRecord &r : m_controller->history())
-        m_current.history.push_back(m_units.shown(r));
-    m_current.settings = m_controller->runProject();
+    // Runs are compared as the loss plot shows them: a scaled target's losses in its own units. The history
+    // only grows during a run: what was converted stays (a long run at the fastest pace would otherwise
+    // convert thousands of epochs at every snapshot).
+    const std::vector<EpochRecord> &history = m_controller->history();
+    if (newRun || unitsChanged || history.size() < m_current.history.size()) m_current.history.clear();
+    for (std::size_t i = m_current.history.size(); i < history.size(); ++i)
+        m_current.history.push_back(m_units.shown(history[i]));
+    // The settings change with a new run and with a live setting (the learning rate while it trains).
+    const Project &run = m_controller->runProject();
+    if (newRun || !(m_current.settings.training == run.training) || !(m_current.settings.graph == run.graph))
+        m_current.settings = run;
     // The views redraw at each epoch and when the run pauses or stops, not at every snapshot.
     if (newRun || grew || s->weights) emit currentChanged();
 }

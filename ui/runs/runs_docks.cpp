@@ -29,6 +29,14 @@ RunsDocks::RunsDocks(MainWindow *window)
         curves->raise();
     }
 
+    // Hidden behind another tab the comparison waits; it catches up when its tab is chosen (once the dock
+    // area has finished switching).
+    connect(m_dock, &QDockWidget::visibilityChanged, m_view, [this](bool visible) {
+        if (visible)
+            QMetaObject::invokeMethod(
+                m_view, [this] { m_view->catchUp(); }, Qt::QueuedConnection);
+    });
+
     m_keep = new QAction(tr("Keep run"), window);
     m_keep->setObjectName(QStringLiteral("actionKeepRun"));
     m_keep->setShortcut(QKeySequence(tr("K")));

@@ -41,6 +41,11 @@ struct InsightsRequest {
     int unrolledSample = 0;                         ///< the sentence: a sample of the test split ...
     QString unrolledText;                           ///< ... or a text typed in (tokenised as the data)
     bool operator==(const InsightsRequest &) const = default;
+    /// Whether any view asks for something (else the worker computes no insights at all).
+    [[nodiscard]] bool any() const
+    {
+        return layerStats || confusion || probe || featureMaps || kernels || embeddingMap || unrolled;
+    }
 };
 
 /// Counts of values in equal-width bins from lo to hi (the last bin includes hi).

@@ -467,8 +467,7 @@ void TrainingWorker::publish(bool force)
             m_sinceBoundary.restart();
         }
         s->boundary = m_boundary;
-        if (m_insightsRequest.layerStats || m_insightsRequest.confusion || m_insightsRequest.probe ||
-            m_insightsRequest.featureMaps || m_insightsRequest.kernels) {
+        if (m_insightsRequest.any()) {
             if (!m_insights) m_insights = std::make_unique<InsightsEngine>();
             s->insights = m_insights->update(*m_session, m_insightsRequest, force);
         }
