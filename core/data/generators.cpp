@@ -325,6 +325,9 @@ Matrix engineerFeatures(const Matrix &points, const FeatureConfig &features)
         throw DataError("No input feature is selected: choose at least one of x1, x2, x1², x2², x1·x2, "
                         "sin(x1), sin(x2).");
     Matrix out(features.count(), points.cols());
+    // No points (planeFeatureNames asks for the names only): row(1) of an empty matrix is null + 1, undefined
+    // behaviour (UBSan, `nnp export` of a generator project).
+    if (points.cols() == 0) return out;
     Eigen::Index r = 0;
     const auto x1 = points.row(0).array(), x2 = points.row(1).array();
     if (features.x1) out.row(r++) = x1.matrix();

@@ -79,10 +79,11 @@ Project newProjectForData(const NewProjectSpec &spec, const std::filesystem::pat
         makeMlp(d.features(), spec.hidden, outputs, spec.activation, out,
                 spec.activation == ActivationKind::ReLU ? InitKind::HeUniform : InitKind::GlorotUniform);
     if (softmax) {
-        NodeSpec &logits = p.graph.nodes.back();
-        logits.name = "logits";
+        // The id, not a reference to the node: addNode grows the vector (ASan: heap-use-after-free).
+        p.graph.nodes.back().name = "logits";
+        const NodeId logits = p.graph.nodes.back().id;
         const NodeId s = p.graph.addNode(LayerKind::Softmax, "probabilities");
-        p.graph.connect(logits.id, s);
+        p.graph.connect(logits, s);
     }
     if (d.sampleShape.dims.size() == 3) {
         // The columns are an image's pixels ([C, H, W]): the Input keeps that shape, as the data panel's, and

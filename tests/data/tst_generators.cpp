@@ -372,6 +372,15 @@ private slots:
         QCOMPARE(withFeatures(plane, all).featureNames,
                  (std::vector<std::string>{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"}));
 
+        // No points (how the names alone are found): rows for the features, no columns, no pointer arithmetic
+        // on the empty matrix's null data (UBSan failed `nnp export` of a generator project there).
+        const Matrix none = engineerFeatures(Matrix(2, 0), some);
+        QCOMPARE(none.rows(), 3);
+        QCOMPARE(none.cols(), 0);
+        Dataset empty;
+        empty.x = Matrix(2, 0);
+        QCOMPARE(withFeatures(empty, some).featureNames, d.featureNames);
+
         QVERIFY_THROWS_EXCEPTION(DataError, engineerFeatures(Matrix(3, 4), all));
         QVERIFY_THROWS_EXCEPTION(DataError, engineerFeatures(p, FeatureConfig{false, false}));
     }

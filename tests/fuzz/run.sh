@@ -3,7 +3,7 @@
 # 60) on its seed corpus: the samples and lessons, the test fixtures and the regression inputs in tests/fuzz/corpus/<name>
 # (inputs that once crashed). New interesting inputs go to build-fuzz/corpus/<name>; a crash leaves its input
 # in build-fuzz/crashes/ and makes the script fail. For hours: `tests/fuzz/run.sh 14400` (per harness), or one
-# harness: `tests/fuzz/run.sh 3600 fuzz_onnx`.
+# harness: `tests/fuzz/run.sh 3600 fuzz_onnx`. tests/asan.sh builds the same build-fuzz/ with the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
