@@ -162,8 +162,22 @@ void TestDockTabs::titlesAreNotElided()
     QVERIFY(showAt1600x1000(w));
     QVERIFY(w.loadFile(file));
     QApplication::processEvents();
-    // The dock areas lay their tab bars out, then the group is widened to fit (both on later passes).
-    QTest::qWait(200);
+    // The dock areas lay their tab bars out, then the group is widened to fit (both on later passes, which
+    // take longer on a busy machine: wait until they fit, then report what does not).
+    const auto allFit = [&w] {
+        for (QTabBar *bar : w.findChildren<QTabBar *>()) {
+            if (!bar->isVisible()) continue;
+            const QFontMetrics fm = bar->fontMetrics();
+            const int frame = bar->style()->pixelMetric(QStyle::PM_TabBarTabHSpace, nullptr, bar);
+            for (int i = 0; i < bar->count(); ++i) {
+                const QRect r = bar->tabRect(i);
+                if (r.width() < fm.horizontalAdvance(bar->tabText(i)) + frame / 2 || !bar->rect().contains(r))
+                    return false;
+            }
+        }
+        return true;
+    };
+    (void)QTest::qWaitFor(allFit, 5000); // the checks below name what does not fit
 
     int tabs = 0;
     for (QTabBar *bar : w.findChildren<QTabBar *>()) {

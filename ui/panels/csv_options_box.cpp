@@ -95,10 +95,11 @@ CsvOptionsBox::CsvOptionsBox(QWidget *parent) : QWidget(parent)
     m_clearTest = new QPushButton(tr("None"), m_body);
     m_clearTest->setToolTip(tr("Take the test rows from the file above again"));
     auto *test = new QHBoxLayout;
-    test->addWidget(m_testPath, 1);
     test->addWidget(m_browseTest);
     test->addWidget(m_clearTest);
+    test->addStretch();
     form->addRow(tr("Test file"), test);
+    form->addRow(m_testPath); // the path (or why there is none) on its own line: readable in a narrow panel
 
     m_splitColumn = new QComboBox(m_body);
     m_splitColumn->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

@@ -285,7 +285,9 @@ QWidget *DataPanel::buildCsvPage()
     m_task->setToolTip(tr("Automatic: classification when the target is text or a few whole numbers"));
     form->addRow(tr("Task"), m_task);
     m_csvColumns = new CsvColumnsTable(page);
-    form->addRow(tr("Columns"), m_csvColumns);
+    // The table under its title, the panel's whole width: beside it, at 1600 px, its headers were cut.
+    form->addRow(new QLabel(tr("Columns"), page));
+    form->addRow(m_csvColumns);
     m_csvOptions = new CsvOptionsBox(page);
     form->addRow(m_csvOptions);
     connect(m_csvOptions, &CsvOptionsBox::edited, this, &DataPanel::onCsvEdited);
