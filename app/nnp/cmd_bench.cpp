@@ -331,15 +331,12 @@ double cpuSeconds()
 double productFlopsPerSample(const Network &net)
 {
     double flops = 0;
-    for (const Network::Node &n : net.nodes()) {
-        const auto params = n.layer->parameters();
-        if (params.empty()) continue;
+    for (std::size_t i = 0; i < net.nodes().size(); ++i) {
+        const Network::Node &n = net.nodes()[i];
+        if (n.layer->parameters().empty()) continue;
         if (n.kind != LayerKind::Dense && n.kind != LayerKind::Conv2D) return 0;
-        const Matrix &weight = *params.front().value; // [units x inputs] or [filters x c·kh·kw]
-        const double positions =
-            n.kind == LayerKind::Conv2D ? double(n.shape.size()) / double(weight.rows()) : 1;
         const bool inputGradient = net.nodes()[static_cast<std::size_t>(n.inputs.front())].needsGrad;
-        flops += 2.0 * double(weight.size()) * positions * (inputGradient ? 3 : 2);
+        flops += 2.0 * double(net.forwardMultiplyAdds(i)) * (inputGradient ? 3 : 2);
     }
     return flops;
 }

@@ -1,11 +1,9 @@
 #include "layers/product.h"
 
-// The persistent packing buffers use Eigen's internal GEMM interface as of 3.4 (Debian 12); other versions
-// take Eigen's ordinary product, which allocates its buffers per call.
-#if EIGEN_VERSION_AT_LEAST(3, 4, 0) && !EIGEN_VERSION_AT_LEAST(3, 4, 90)
-#define NNP_PERSISTENT_GEMM 1
-#else
-#define NNP_PERSISTENT_GEMM 0
+#include <cblas.h>
+
+#if defined(__AVX512F__)
+#include <immintrin.h>
 #endif
 
 namespace nnp {
@@ -14,66 +12,33 @@ namespace {
 
 using Eigen::Index;
 
-#if NNP_PERSISTENT_GEMM
-
-/// Eigen's blocking descriptor with buffers that outlive the call: the sizes come from Eigen's own heuristic
-/// (so results equal those of `c.noalias() = a * b`); the buffers only grow.
-class Workspace : public Eigen::internal::level3_blocking<Scalar, Scalar> {
-public:
-    void prepare(Index m, Index n, Index k)
-    {
-        m_mc = m;
-        m_nc = n;
-        m_kc = k;
-        Eigen::internal::computeProductBlockingSizes<Scalar, Scalar, 1>(m_kc, m_mc, m_nc, Index(1));
-        grow(m_a, m_mc * m_kc);
-        grow(m_b, m_kc * m_nc);
-        m_blockA = m_a.data();
-        m_blockB = m_b.data();
-    }
-
-private:
-    static void grow(Vector &v, Index size)
-    {
-        if (v.size() < size) v.resize(size);
-    }
-    Vector m_a, m_b;
-};
-
-Workspace &workspace()
+/// c = alpha·op(a)·op(b) + beta·c by OpenBLAS (Debian's libopenblas0-pthread, core type detected at run
+/// time). Its kernels are 1.3–2× faster than Eigen's blocked product on the shapes the workloads multiply
+/// (tests/bench/README.md) and need no packing buffers of ours. The trainer runs its own two threads, so each
+/// product runs on the thread that asks for it.
+void blasGemm(bool ta, bool tb, Index m, Index n, Index k, const Scalar *a, Index lda, const Scalar *b,
+              Index ldb, Scalar *c, Index ldc, Scalar beta)
 {
-    // One per thread: the training thread and the trainer's helper multiply at the same time.
-    thread_local Workspace w;
-    return w;
-}
-
-template <int LhsOrder, int RhsOrder, class A, class B, class C>
-void gemm(Index m, Index n, Index k, const A &a, const B &b, C &c)
-{
-    Workspace &w = workspace();
-    w.prepare(m, n, k);
-    Eigen::internal::general_matrix_matrix_product<Index, Scalar, LhsOrder, false, Scalar, RhsOrder, false,
-                                                   Eigen::ColMajor, 1>::run(m, n, k, a.data(),
-                                                                            a.outerStride(), b.data(),
-                                                                            b.outerStride(), c.data(), 1,
-                                                                            c.outerStride(), Scalar(1), w,
-                                                                            nullptr);
+    static const bool singleThreaded = [] {
+        openblas_set_num_threads(1);
+        return true;
+    }();
+    (void)singleThreaded;
+    const auto opA = ta ? CblasTrans : CblasNoTrans, opB = tb ? CblasTrans : CblasNoTrans;
+    const auto i = [](Index v) { return static_cast<blasint>(v); };
+#ifdef NNP_SCALAR_DOUBLE
+    cblas_dgemm(CblasColMajor, opA, opB, i(m), i(n), i(k), 1.0, a, i(lda), b, i(ldb), beta, c, i(ldc));
+#else
+    cblas_sgemm(CblasColMajor, opA, opB, i(m), i(n), i(k), 1.0f, a, i(lda), b, i(ldb), beta, c, i(ldc));
+#endif
 }
 
 template <class A, class B, class C>
-void gemmAny(bool ta, bool tb, Index m, Index n, Index k, const A &a, const B &b, C &c)
+void gemm(bool ta, bool tb, Index m, Index n, Index k, const A &a, const B &b, C &c, bool accumulate)
 {
-    if (!ta && !tb)
-        gemm<Eigen::ColMajor, Eigen::ColMajor>(m, n, k, a, b, c);
-    else if (ta && !tb)
-        gemm<Eigen::RowMajor, Eigen::ColMajor>(m, n, k, a, b, c);
-    else if (!ta)
-        gemm<Eigen::ColMajor, Eigen::RowMajor>(m, n, k, a, b, c);
-    else
-        gemm<Eigen::RowMajor, Eigen::RowMajor>(m, n, k, a, b, c);
+    blasGemm(ta, tb, m, n, k, a.data(), a.outerStride(), b.data(), b.outerStride(), c.data(), c.outerStride(),
+             accumulate ? Scalar(1) : Scalar(0));
 }
-
-#endif
 
 /// Eigen's own product (small sizes, vectors, or no persistent buffers): c (+)= op(a) op(b).
 template <class A, class B, class C>
@@ -107,23 +72,58 @@ void eigenProduct(bool ta, bool tb, const A &a, const B &b, C &c, bool accumulat
 constexpr Index kNarrow = 16;
 constexpr Index kNarrowDepth = 256;
 
-bool useNarrowProduct(Index m, Index k)
+bool useNarrowProduct(Index m, Index n, Index k)
 {
-    return m > 1 && m <= kNarrow && k <= kNarrowDepth;
+    // A single row uses one lane of each vector: only worth it while the product is tiny (a playground's
+    // output neuron), where Eigen's matrix-vector set-up costs more.
+    return m <= kNarrow && k <= kNarrowDepth && (m > 1 || n * k <= kNarrowDepth);
 }
 
 /// kNarrow values in vector registers (GCC's generic vectors: one AVX-512 register of floats).
 using Narrow = Scalar __attribute__((vector_size(kNarrow * sizeof(Scalar))));
 
-/// c (+)= op(a) · op(b), with c's rows ≤ kNarrow; `bias` (c's rows) starts each column when given.
-template <class A, class B, class C>
-void narrowProduct(bool ta, bool tb, Index m, Index n, Index k, const A &a, const B &b, C &c, bool accumulate,
-                   const Scalar *bias)
+/// The first m ≤ kNarrow values at p into a vector (the rest zero), and back: one masked instruction each
+/// with AVX-512 and floats (a column of the result or of a non-transposed operand is contiguous), a loop
+/// otherwise.
+#if defined(__AVX512F__) && !defined(NNP_SCALAR_DOUBLE)
+Narrow loadFirst(const Scalar *p, Index m)
+{
+    return reinterpret_cast<Narrow>(_mm512_maskz_loadu_ps(static_cast<__mmask16>((1u << m) - 1), p));
+}
+void storeFirst(Scalar *p, Narrow v, Index m)
+{
+    _mm512_mask_storeu_ps(p, static_cast<__mmask16>((1u << m) - 1), reinterpret_cast<__m512>(v));
+}
+#else
+Narrow loadFirst(const Scalar *p, Index m)
+{
+    Narrow v{};
+    for (Index r = 0; r < m; ++r)
+        v[r] = p[r];
+    return v;
+}
+void storeFirst(Scalar *p, Narrow v, Index m)
+{
+    for (Index r = 0; r < m; ++r)
+        p[r] = v[r];
+}
+#endif
+
+/// c (+)= op(a) · op(b), with c's rows ≤ kNarrow; `bias` (c's rows) starts each column unless accumulating.
+/// The transposes are template arguments, so that the inner loops read their operands without a test.
+template <bool TA, bool TB, class A, class B, class C>
+void narrowKernel(Index m, Index n, Index k, const A &a, const B &b, C &c, bool accumulate,
+                  const Scalar *bias)
 {
     Narrow cols[kNarrowDepth];
     for (Index q = 0; q < k; ++q)
-        for (Index r = 0; r < kNarrow; ++r)
-            cols[q][r] = r < m ? (ta ? a(q, r) : a(r, q)) : Scalar(0);
+        if constexpr (TA) {
+            for (Index r = 0; r < kNarrow; ++r)
+                cols[q][r] = r < m ? a(q, r) : Scalar(0);
+        } else {
+            cols[q] = loadFirst(a.data() + q * a.outerStride(), m);
+        }
+    const auto column = [&c](Index j) { return c.data() + j * c.outerStride(); };
     Narrow start{};
     if (bias)
         for (Index r = 0; r < m; ++r)
@@ -133,36 +133,40 @@ void narrowProduct(bool ta, bool tb, Index m, Index n, Index k, const A &a, cons
     Index j = 0;
     for (; j + kColumns <= n; j += kColumns) {
         Narrow acc[kColumns];
-        for (Index t = 0; t < kColumns; ++t) {
-            acc[t] = start;
-            if (accumulate)
-                for (Index r = 0; r < m; ++r)
-                    acc[t][r] = c(r, j + t);
-        }
+        for (Index t = 0; t < kColumns; ++t)
+            acc[t] = accumulate ? loadFirst(column(j + t), m) : start;
         for (Index q = 0; q < k; ++q)
             for (Index t = 0; t < kColumns; ++t)
-                acc[t] += cols[q] * (tb ? b(j + t, q) : b(q, j + t));
+                acc[t] += cols[q] * (TB ? b(j + t, q) : b(q, j + t));
         for (Index t = 0; t < kColumns; ++t)
-            for (Index r = 0; r < m; ++r)
-                c(r, j + t) = acc[t][r];
+            storeFirst(column(j + t), acc[t], m);
     }
     for (; j < n; ++j) {
-        Narrow acc = start;
-        if (accumulate)
-            for (Index r = 0; r < m; ++r)
-                acc[r] = c(r, j);
+        Narrow acc = accumulate ? loadFirst(column(j), m) : start;
         for (Index q = 0; q < k; ++q)
-            acc += cols[q] * (tb ? b(j, q) : b(q, j));
-        for (Index r = 0; r < m; ++r)
-            c(r, j) = acc[r];
+            acc += cols[q] * (TB ? b(j, q) : b(q, j));
+        storeFirst(column(j), acc, m);
     }
+}
+
+template <class A, class B, class C>
+void narrowProduct(bool ta, bool tb, Index m, Index n, Index k, const A &a, const B &b, C &c, bool accumulate,
+                   const Scalar *bias)
+{
+    if (!ta && !tb)
+        narrowKernel<false, false>(m, n, k, a, b, c, accumulate, bias);
+    else if (ta && !tb)
+        narrowKernel<true, false>(m, n, k, a, b, c, accumulate, bias);
+    else if (!ta)
+        narrowKernel<false, true>(m, n, k, a, b, c, accumulate, bias);
+    else
+        narrowKernel<true, true>(m, n, k, a, b, c, accumulate, bias);
 }
 
 bool useEigenProduct(Index m, Index n, Index k)
 {
     // Eigen's own choice: a coefficient-wise product below this size, a matrix-vector product for a vector.
-    return !NNP_PERSISTENT_GEMM || k == 0 || m == 1 || n == 1 ||
-           m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD;
+    return k == 0 || m == 1 || n == 1 || m + n + k < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD;
 }
 
 } // namespace
@@ -175,7 +179,7 @@ void multiplyInto(Eigen::Ref<Matrix> c, const Eigen::Ref<const Matrix> &a, Op op
     eigen_assert((tb ? b.cols() : b.rows()) == k);
     eigen_assert(c.rows() == m && c.cols() == n);
     if (m == 0 || n == 0) return;
-    if (useNarrowProduct(m, k)) {
+    if (useNarrowProduct(m, n, k)) {
         narrowProduct(ta, tb, m, n, k, a, b, c, accumulate, nullptr);
         return;
     }
@@ -183,10 +187,7 @@ void multiplyInto(Eigen::Ref<Matrix> c, const Eigen::Ref<const Matrix> &a, Op op
         eigenProduct(ta, tb, a, b, c, accumulate);
         return;
     }
-#if NNP_PERSISTENT_GEMM
-    if (!accumulate) c.setZero();
-    gemmAny(ta, tb, m, n, k, a, b, c);
-#endif
+    gemm(ta, tb, m, n, k, a, b, c, accumulate);
 }
 
 void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const Matrix *bias)
@@ -197,7 +198,7 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
     eigen_assert(!bias || bias->rows() == m);
     c.resize(m, n);
     if (m == 0 || n == 0) return;
-    if (useNarrowProduct(m, k)) {
+    if (useNarrowProduct(m, n, k)) {
         narrowProduct(ta, tb, m, n, k, a, b, c, false, bias ? bias->data() : nullptr);
         return;
     }
@@ -206,14 +207,9 @@ void multiply(Matrix &c, const Matrix &a, Op opA, const Matrix &b, Op opB, const
         if (bias) c.colwise() += bias->col(0);
         return;
     }
-#if NNP_PERSISTENT_GEMM
-    // The kernel accumulates into c: start from the bias (one pass fewer than adding it afterwards) or zero.
-    if (bias)
-        c.colwise() = bias->col(0);
-    else
-        c.setZero();
-    gemmAny(ta, tb, m, n, k, a, b, c);
-#endif
+    // With a bias the product accumulates onto it (one pass fewer than adding it afterwards).
+    if (bias) c.colwise() = bias->col(0);
+    gemm(ta, tb, m, n, k, a, b, c, bias != nullptr);
 }
 
 } // namespace nnp

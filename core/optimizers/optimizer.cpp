@@ -85,10 +85,10 @@ namespace {
 constexpr Eigen::Index kSlice = 1024;
 } // namespace
 
-void Optimizer::step(double lr)
+bool Optimizer::step(double lr)
 {
     beginStep(lr);
-    updatePart(0, 1);
+    return updatePart(0, 1);
 }
 
 void Optimizer::beginStep(double lr)
@@ -104,17 +104,21 @@ void Optimizer::beginStep(double lr)
     }
 }
 
-void Optimizer::updatePart(int part, int parts)
+bool Optimizer::updatePart(int part, int parts)
 {
+    bool finite = true;
     for (std::size_t i = 0; i < m_params.size(); ++i) {
         const auto [first, last] = partRange(m_params[i].value->size(), part, parts);
-        update(m_params[i], m_state[i], first, last);
+        finite = update(m_params[i], m_state[i], first, last) && finite;
     }
+    return finite;
 }
 
-void Optimizer::update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index last)
+bool Optimizer::update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index last)
 {
     Eigen::Array<Scalar, kSlice, 1> penalised, scratch;
+    // x·0 is 0 for every finite x and NaN otherwise; a vectorised sum keeps any NaN.
+    Scalar nonFinite = 0;
     for (Eigen::Index off = first; off < last; off += kSlice) {
         const Eigen::Index len = std::min(kSlice, last - off);
         Slice w(p.value->data() + off, len);
@@ -128,7 +132,9 @@ void Optimizer::update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index l
         }
         updateSlice(w, ConstSlice(g, len), Slice(s.a.data() + off, len), Slice(s.b.data() + off, len),
                     Slice(scratch.data(), len), m_lr);
+        nonFinite += (w * Scalar(0)).sum();
     }
+    return nonFinite == Scalar(0);
 }
 
 void Optimizer::updateSlice(Slice w, ConstSlice G, Slice a, Slice b, Slice scratch, double lrD) const

@@ -35,13 +35,14 @@ class Optimizer {
 public:
     Optimizer(OptimizerConfig config, std::vector<ParamRef> params);
     /// One update with learning rate lr (the schedule's value), using each parameter's current gradient,
-    /// plus its L1/L2 penalty gradient.
-    void step(double lr);
+    /// plus its L1/L2 penalty gradient. Returns whether every updated value is finite (checked while each
+    /// slice is in the cache, not in a second pass over the parameters).
+    bool step(double lr);
     /// step() split for several threads: beginStep() once, then updatePart(k, parts) for every k in
     /// [0, parts), each on its own thread if wanted; the parts touch disjoint elements (partRange) and
-    /// together equal step().
+    /// together equal step(). Each returns whether its part's updated values are finite.
     void beginStep(double lr);
-    void updatePart(int part, int parts);
+    bool updatePart(int part, int parts);
     void reset();
     /// Points at the same parameters again with new penalties, keeping the per-parameter state.
     void rebind(std::vector<ParamRef> params);
@@ -62,7 +63,7 @@ private:
     using State = Moments;
     using Slice = Eigen::Map<Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
     using ConstSlice = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>;
-    void update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index last);
+    bool update(ParamRef &p, State &s, Eigen::Index first, Eigen::Index last);
     void updateSlice(Slice w, ConstSlice g, Slice a, Slice b, Slice scratch, double lr) const;
 
     OptimizerConfig m_config;

@@ -392,6 +392,29 @@ long long Network::parameterCount() const
     return c;
 }
 
+long long Network::forwardMultiplyAdds(std::size_t i) const
+{
+    const Node &n = m_nodes[i];
+    const auto params = n.layer->parameters();
+    if (params.empty()) return 0;
+    if (n.kind == LayerKind::Dense || n.kind == LayerKind::Conv2D) {
+        const Matrix &weight = *params.front().value; // [units x inputs] or [filters x c·kh·kw]
+        return weight.size() * (n.kind == LayerKind::Conv2D ? n.shape.size() / weight.rows() : 1);
+    }
+    long long c = 0;
+    for (const auto &p : params)
+        c += p.value->size();
+    return c;
+}
+
+long long Network::forwardMultiplyAddsPerSample() const
+{
+    long long c = 0;
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        c += forwardMultiplyAdds(i);
+    return c;
+}
+
 bool Network::allParametersFinite()
 {
     for (auto &p : parameters())

@@ -118,6 +118,11 @@ public:
     std::vector<NodeParam> parameters();
     std::vector<NodeParam> state(); ///< non-trainable saved tensors (BatchNorm running statistics)
     [[nodiscard]] long long parameterCount() const;
+    /// The multiply-adds of one sample's forward pass in node i's weights: a Dense layer's weights once, a
+    /// Conv2D's at every output position, any other layer's parameters once (an estimate). 0 without any.
+    [[nodiscard]] long long forwardMultiplyAdds(std::size_t i) const;
+    /// The sum over all nodes: how much work one sample is (the trainer's measure for a second thread).
+    [[nodiscard]] long long forwardMultiplyAddsPerSample() const;
     [[nodiscard]] bool allParametersFinite();
     [[nodiscard]] bool allGradientsFinite();
     /// Copies parameter values and state from a network built from the same spec.

@@ -18,11 +18,13 @@
 namespace nnp {
 
 namespace {
-/// Below this much work per batch (samples × parameters) a second thread costs more than it saves.
+/// Below this much work per batch (samples × multiply-adds per sample) a second thread costs more than it
+/// saves.
 constexpr long long kMinWorkForThreads = 1 << 20;
 
 /// Eigen's allFinite() tests element by element; x·0 is 0 for every finite x and NaN otherwise, and a
-/// vectorised sum of those keeps any NaN: the same answer at memory speed (it runs twice per step).
+/// vectorised sum of those keeps any NaN: the same answer at memory speed (it runs on every gradient at every
+/// step; the updated weights are checked inside the optimizer's pass).
 template <class Derived> bool allFinite(const Eigen::DenseBase<Derived> &m)
 {
     return (m.derived().array() * Scalar(0)).sum() == Scalar(0);
@@ -226,7 +228,7 @@ Trainer::Trainer(Network &net, TrainingConfig config, TrainData train, std::opti
     m_lossScale = constantPredictionLoss(config.loss, m_train.y, net.outputSize());
     m_params = m_net.parameters();
     m_statistics = m_net.state();
-    m_parameterCount = m_net.parameterCount();
+    m_workPerSample = m_net.forwardMultiplyAddsPerSample();
     std::vector<ParamRef> refs;
     for (const auto &p : m_params)
         refs.push_back(p.ref);
@@ -383,17 +385,12 @@ bool Trainer::mergeAndUpdatePart(int part, int parts)
         const Span theirs(m_replicaParams[i].ref.grad->data() + first, last - first);
         mine = m_mergeWeights[0] * mine + m_mergeWeights[1] * theirs;
     }
-    m_optimizer->updatePart(part, parts);
-    for (const auto &p : m_params) {
-        const auto [first, last] = partRange(p.ref.value->size(), part, parts);
-        if (!allFinite(Span(p.ref.value->data() + first, last - first))) return false;
-    }
-    return true;
+    return m_optimizer->updatePart(part, parts);
 }
 
 double Trainer::stepOn(std::span<const int> cols)
 {
-    const long long work = static_cast<long long>(cols.size()) * m_parameterCount;
+    const long long work = static_cast<long long>(cols.size()) * m_workPerSample;
     double loss;
     // Shorter than the batches before it: the last one of an epoch whose size is not a multiple of the batch.
     const bool shortBatch =
@@ -466,11 +463,7 @@ bool Trainer::applyUpdate(double loss)
 {
     // The statistics were updated by this batch's forward pass, before its loss was known.
     bool finite = lossHealthy(loss) && gradientsFinite(m_params) && statisticsFinite();
-    if (finite) {
-        m_optimizer->step(currentLearningRate());
-        for (std::size_t i = 0; finite && i < m_params.size(); ++i)
-            finite = allFinite(*m_params[i].ref.value);
-    }
+    if (finite) finite = m_optimizer->step(currentLearningRate());
     if (!finite) diverge();
     return finite;
 }

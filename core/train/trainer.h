@@ -123,7 +123,7 @@ private:
     std::optional<TrainData> m_val;
     std::vector<int> m_labels;
     std::vector<NodeParam> m_params;
-    long long m_parameterCount = 0;
+    long long m_workPerSample = 0; // Network::forwardMultiplyAddsPerSample()
     std::unique_ptr<Optimizer> m_optimizer;
     Rng m_rng;
     std::vector<int> m_order;

@@ -9,7 +9,8 @@ nnp / PyTorch against the targets of issue 14 (W1, W2 on steps/s, W3 on samples/
 issue 11 (W6, W7) on samples/s.
 
 PyTorch runs at its best: OpenBLAS with its own core detection (OPENBLAS_CORETYPE, which this environment
-forces to Haswell, halves its GEMM speed here, so it is removed) and glibc's malloc told to keep freed memory
+forces to Haswell, halves its GEMM speed here, so it is removed; likewise for nnp, whose larger products run
+in OpenBLAS too), OpenBLAS's OpenMP flavour, and glibc's malloc told to keep freed memory
 (GLIBC_TUNABLES below; without it every step pays page faults, and our core sets the same thresholds with
 mallopt in core/tensor.cpp). The ratio against PyTorch as installed (the environment as it is) is printed
 beside it.
@@ -178,16 +179,31 @@ def run_json(cmd, env=None):
     return json.loads(lines[0])
 
 
+def clean_blas_env():
+    """The environment without the settings that force OpenBLAS's kernels: a forced core type (Haswell here)
+    halves its speed on this CPU, a forced L2 size misleads its blocking. Both sides run with it, since our core
+    multiplies with the same OpenBLAS (its pthread flavour, core/layers/product.cpp)."""
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    return env
+
+
+# PyTorch at its best loads OpenBLAS's OpenMP flavour (RECIPES.md), whichever flavour the alternatives name.
+OPENMP_BLAS = "/usr/lib/x86_64-linux-gnu/openblas-openmp"
+
+
 def torch_env(threads, best=True):
     """The environment of a PyTorch run: at its best, or as installed (the environment as it is)."""
     env = dict(os.environ)
     if best:
-        # A forced core type (Haswell here) halves OpenBLAS's speed on this CPU; the forced L2 size misleads its
-        # blocking. They are removed for the PyTorch run only, and malloc keeps its buffers between steps.
-        env.pop("OPENBLAS_CORETYPE", None)
-        env.pop("OPENBLAS_L2_SIZE", None)
+        # Malloc keeps its buffers between steps, OpenBLAS picks its kernels for this CPU.
+        env = clean_blas_env()
         tunables = env.get("GLIBC_TUNABLES")
         env["GLIBC_TUNABLES"] = MALLOC_TUNABLES + (":" + tunables if tunables else "")
+        if os.path.isdir(OPENMP_BLAS):
+            env["LD_LIBRARY_PATH"] = OPENMP_BLAS + (":" + env["LD_LIBRARY_PATH"]
+                                                    if env.get("LD_LIBRARY_PATH") else "")
     env["OMP_NUM_THREADS"] = str(threads)
     env["OPENBLAS_NUM_THREADS"] = str(threads)
     return env
@@ -223,7 +239,7 @@ def main():
                          "--seconds", str(args.seconds)]
             for _ in range(max(1, args.repeat)):
                 o = run_json([args.nnp, "bench", "--workload", name, "--threads", str(t),
-                              "--seconds", str(args.seconds), "--json"])
+                              "--seconds", str(args.seconds), "--json"], env=clean_blas_env())
                 p = run_json(torch_cmd, env=torch_env(t, best=True))
                 q = run_json(torch_cmd, env=torch_env(t, best=False))
                 ours = o if ours is None or o[key] > ours[key] else ours
@@ -237,7 +253,9 @@ def main():
                    "ok" if ratio >= target else "MISSED"), flush=True)
 
     print()
-    print("PyTorch at its best: OPENBLAS_CORETYPE unset, GLIBC_TUNABLES=%s" % MALLOC_TUNABLES)
+    print("nnp: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (its products run in OpenBLAS too)")
+    print("PyTorch at its best: OPENBLAS_CORETYPE unset, OpenBLAS's OpenMP flavour, GLIBC_TUNABLES=%s" %
+          MALLOC_TUNABLES)
     print("PyTorch as installed: OPENBLAS_CORETYPE=%s, GLIBC_TUNABLES=%s" %
           (os.environ.get("OPENBLAS_CORETYPE", "(unset)"), os.environ.get("GLIBC_TUNABLES", "(unset)")))
     print()

@@ -21,7 +21,7 @@ import tempfile
 # (category, pattern): the first frame from the leaf outwards that matches one of these decides.
 CATEGORIES = [
     ("GEMM", r"gebp_kernel|gemm_pack|general_matrix_matrix_product|general_matrix_vector|gemv|"
-             r"nnp::multiply|triangular|dense_assignment_loop.*Product"),
+             r"nnp::multiply|triangular|dense_assignment_loop.*Product|libopenblas"),
     ("im2col", r"imageToColumns|columnsToImage"),
     ("pooling", r"Pool2D|Pool1D|forEachWindow"),
     ("loss (softmax + CE)", r"nnp::loss|lossValue|lossGradient|sampleLoss|checkTargets|Softmax::|sparseNll"),
@@ -56,9 +56,13 @@ def categorize(frames):
 def profile(nnp, workload, steps, freq):
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "perf.data")
+        # OpenBLAS picks its kernels for this CPU, as in compare.sh.
+        env = dict(os.environ)
+        env.pop("OPENBLAS_CORETYPE", None)
+        env.pop("OPENBLAS_L2_SIZE", None)
         subprocess.run(["perf", "record", "-q", "-e", "cpu-clock", "-F", str(freq), "--call-graph", "dwarf,16384",
                         "-o", data, nnp, "bench", "--workload", workload, "--steps", str(steps)],
-                       check=True, stdout=subprocess.DEVNULL)
+                       check=True, stdout=subprocess.DEVNULL, env=env)
         out = subprocess.run(["perf", "script", "-i", data, "-F", "ip,sym,dso"], check=True,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
     counts = collections.Counter()

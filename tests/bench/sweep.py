@@ -25,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from compare_pytorch import torch_env  # noqa: E402  (the same "at its best" environment)
+from compare_pytorch import clean_blas_env, torch_env  # noqa: E402  (the same environments)
 
 WIDTHS = [16, 32, 64, 128, 256, 512, 1024, 2048]
 BATCHES = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]
@@ -92,7 +92,7 @@ def torch_worker(points, seconds):
 def run_nnp(nnp, width, batch, seconds):
     out = subprocess.run([nnp, "bench", "--mlp", ",".join(map(str, sizes(width))), "--batch", str(batch),
                           "--seconds", str(seconds), "--threads", "1", "--json"],
-                         check=True, stdout=subprocess.PIPE, text=True).stdout
+                         env=clean_blas_env(), check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads([l for l in out.splitlines() if l.startswith("{")][0])["samples_per_s"]
 
 

@@ -7,11 +7,15 @@
 
 #include <QtTest>
 
+#include <cmath>
+#include <limits>
+
 using namespace nnp;
 using namespace nnp::testutil;
 
 Q_DECLARE_METATYPE(nnp::OptimizerConfig)
 Q_DECLARE_METATYPE(nnp::Matrix)
+Q_DECLARE_METATYPE(nnp::OptimizerKind)
 
 namespace {
 double sign(double x)
@@ -299,6 +303,33 @@ private slots:
         opt.step(0.1);
         QVERIFY(pr.a.isApprox(expected, 1e-14));
         QVERIFY(pr.b.isApprox(mat(1, 2, {2.95, -0.995}), 1e-14)); // bias: plain SGD, no penalty
+    }
+
+    // The update says whether the values it wrote are finite (the trainer diverges on false), per part too;
+    // the finiteness is checked inside the update's pass, not by the trainer afterwards.
+    void stepReportsNonFiniteValues_data()
+    {
+        QTest::addColumn<OptimizerKind>("kind");
+        for (OptimizerKind k : allOptimizers())
+            QTest::newRow(std::string(toString(k)).c_str()) << k;
+    }
+    void stepReportsNonFiniteValues()
+    {
+        QFETCH(OptimizerKind, kind);
+        const Scalar big = std::numeric_limits<Scalar>::max();
+        Matrix w = Matrix::Ones(40, 1), g = Matrix::Constant(40, 1, 0.5);
+        Optimizer opt(config(kind), {{"weight", &w, &g, 0, 0}});
+        QVERIFY(opt.step(0.1));
+        QVERIFY(w.allFinite());
+        // Element 35 overflows: the largest value, moved up by a huge learning rate (every rule moves a
+        // weight against its gradient by at least a thousandth of the rate here); the others move by about
+        // the rate, far from overflowing.
+        w(35, 0) = big;
+        g(35, 0) = -1;
+        opt.beginStep(double(big) * 1e-3);
+        QVERIFY(opt.updatePart(0, 2));  // elements 0..15
+        QVERIFY(!opt.updatePart(1, 2)); // elements 16..39
+        QVERIFY(!std::isfinite(w(35, 0)));
     }
 
     // rebind keeps the moments but applies new penalties; reset starts over.

@@ -15,6 +15,8 @@
 #include "train/network.h"
 #include "train/trainer.h"
 
+#include "small_cnn.h"
+
 #include <QtTest>
 
 #include <atomic>
@@ -281,34 +283,11 @@ private slots:
     {
         // W4: Conv2D 8 3x3 relu -> MaxPool 2 -> Conv2D 16 3x3 relu -> MaxPool 2 -> Flatten -> Dense 10,
         // softmax cross-entropy, Adam, batch 64 on 28x28 images: im2col blocks, pooling winners and the
-        // two-thread split allocate nothing once warm.
+        // two-thread split (tst_trainer::smallCnnSplitsItsBatches checks that it happens) allocate nothing
+        // once warm.
         QFETCH(int, threads);
-        Rng rng(5);
-        constexpr int kSamples = 640;
-        TrainData train{Matrix(784, kSamples), Matrix(1, kSamples)};
-        for (Eigen::Index s = 0; s < kSamples; ++s) {
-            for (Eigen::Index r = 0; r < 784; ++r)
-                train.x(r, s) = Scalar(rng.uniform());
-            train.y(0, s) = Scalar(rng.below(10));
-        }
-        GraphSpec spec;
-        NodeId prev =
-            spec.addNode(LayerKind::Input, "image", LayerOptions().set(opt::input::shape, {1, 28, 28}));
-        const auto add = [&](LayerKind k, LayerOptions o) {
-            const NodeId id = spec.addNode(k, "n" + std::to_string(spec.nodes.size()), std::move(o));
-            spec.connect(prev, id);
-            prev = id;
-        };
-        const auto conv = [](int f) {
-            return LayerOptions().set(opt::conv2d::filters, f).set(opt::activation, ActivationKind::ReLU);
-        };
-        add(LayerKind::Conv2D, conv(8));
-        add(LayerKind::MaxPool2D, {});
-        add(LayerKind::Conv2D, conv(16));
-        add(LayerKind::MaxPool2D, {});
-        add(LayerKind::Flatten, {});
-        add(LayerKind::Dense, LayerOptions().set(opt::dense::units, 10));
-        add(LayerKind::Softmax, {});
+        const TrainData train = test::randomImages(640, 5);
+        const GraphSpec spec = test::smallCnn();
         Network net = Network::build(spec, 6);
         TrainingConfig c;
         c.loss.kind = LossKind::SparseCategoricalCrossEntropy;
