@@ -21,7 +21,7 @@ import tempfile
 # (category, pattern): the first frame from the leaf outwards that matches one of these decides.
 CATEGORIES = [
     ("GEMM", r"gebp_kernel|gemm_pack|general_matrix_matrix_product|general_matrix_vector|gemv|"
-             r"nnp::multiply|triangular|dense_assignment_loop.*Product|libopenblas"),
+             r"nnp::multiply|narrowKernel|triangular|dense_assignment_loop.*Product|libopenblas"),
     ("im2col", r"imageToColumns|columnsToImage"),
     ("pooling", r"Pool2D|Pool1D|forEachWindow"),
     ("loss (softmax + CE)", r"nnp::loss|lossValue|lossGradient|sampleLoss|checkTargets|Softmax::|sparseNll"),
@@ -85,7 +85,7 @@ def main():
     ap.add_argument("--freq", type=int, default=1999, help="samples per CPU second")
     ap.add_argument("workloads", nargs="*", default=["W1", "W2", "W3", "W4", "W5", "W6", "W7"])
     args = ap.parse_args()
-    default_steps = {"W1": 200000, "W2": 20000, "W3": 1500, "W4": 1500, "W5": 60, "W6": 1000, "W7": 3000}
+    default_steps = {"W1": 1000000, "W2": 20000, "W3": 1500, "W4": 1500, "W5": 60, "W6": 1000, "W7": 3000}
     for w in args.workloads:
         counts = profile(args.nnp, w, args.steps or default_steps.get(w, 1000), args.freq)
         total = sum(counts.values())
