@@ -84,25 +84,25 @@ using Narrow = Scalar __attribute__((vector_size(kNarrow * sizeof(Scalar))));
 
 /// The first m ≤ kNarrow values at p into a vector (the rest zero), and back: one masked instruction each
 /// with AVX-512 and floats (a column of the result or of a non-transposed operand is contiguous), a loop
-/// otherwise.
+/// otherwise. The vectors go by reference: by value, a build without AVX-512 would pass them in another ABI
+/// (-Wpsabi).
 #if defined(__AVX512F__) && !defined(NNP_SCALAR_DOUBLE)
-Narrow loadFirst(const Scalar *p, Index m)
+void loadFirst(Narrow &v, const Scalar *p, Index m)
 {
-    return reinterpret_cast<Narrow>(_mm512_maskz_loadu_ps(static_cast<__mmask16>((1u << m) - 1), p));
+    v = reinterpret_cast<Narrow>(_mm512_maskz_loadu_ps(static_cast<__mmask16>((1u << m) - 1), p));
 }
-void storeFirst(Scalar *p, Narrow v, Index m)
+void storeFirst(Scalar *p, const Narrow &v, Index m)
 {
     _mm512_mask_storeu_ps(p, static_cast<__mmask16>((1u << m) - 1), reinterpret_cast<__m512>(v));
 }
 #else
-Narrow loadFirst(const Scalar *p, Index m)
+void loadFirst(Narrow &v, const Scalar *p, Index m)
 {
-    Narrow v{};
+    v = Narrow{};
     for (Index r = 0; r < m; ++r)
         v[r] = p[r];
-    return v;
 }
-void storeFirst(Scalar *p, Narrow v, Index m)
+void storeFirst(Scalar *p, const Narrow &v, Index m)
 {
     for (Index r = 0; r < m; ++r)
         p[r] = v[r];
@@ -121,7 +121,7 @@ void narrowKernel(Index m, Index n, Index k, const A &a, const B &b, C &c, bool 
             for (Index r = 0; r < kNarrow; ++r)
                 cols[q][r] = r < m ? a(q, r) : Scalar(0);
         } else {
-            cols[q] = loadFirst(a.data() + q * a.outerStride(), m);
+            loadFirst(cols[q], a.data() + q * a.outerStride(), m);
         }
     const auto column = [&c](Index j) { return c.data() + j * c.outerStride(); };
     Narrow start{};
@@ -134,7 +134,10 @@ void narrowKernel(Index m, Index n, Index k, const A &a, const B &b, C &c, bool 
     for (; j + kColumns <= n; j += kColumns) {
         Narrow acc[kColumns];
         for (Index t = 0; t < kColumns; ++t)
-            acc[t] = accumulate ? loadFirst(column(j + t), m) : start;
+            if (accumulate)
+                loadFirst(acc[t], column(j + t), m);
+            else
+                acc[t] = start;
         for (Index q = 0; q < k; ++q)
             for (Index t = 0; t < kColumns; ++t)
                 acc[t] += cols[q] * (TB ? b(j + t, q) : b(q, j + t));
@@ -142,7 +145,8 @@ void narrowKernel(Index m, Index n, Index k, const A &a, const B &b, C &c, bool 
             storeFirst(column(j + t), acc[t], m);
     }
     for (; j < n; ++j) {
-        Narrow acc = accumulate ? loadFirst(column(j), m) : start;
+        Narrow acc = start;
+        if (accumulate) loadFirst(acc, column(j), m);
         for (Index q = 0; q < k; ++q)
             acc += cols[q] * (TB ? b(j, q) : b(q, j));
         storeFirst(column(j), acc, m);
